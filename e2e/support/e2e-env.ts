@@ -1,0 +1,22 @@
+/**
+ * Where the e2e run's app, Twilio stub and database live. Computed the same
+ * way in the Playwright runner, its workers and the web server script.
+ */
+process.env.E2E_RUN_ID ??= String(Date.now());
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const STUB_PORT = Number(process.env.E2E_STUB_PORT ?? 3199);
+export const EMBEDDED_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54400);
+export const BASE_URL = `http://localhost:${E2E_PORT}`;
+export const STUB_URL = `http://127.0.0.1:${STUB_PORT}`;
+export const TWILIO_SID = "AC00000000000000000000000000e2e0";
+export const TWILIO_TOKEN = "e2e-auth-token";
+export const TWILIO_FROM = "+15005550006";
+
+export function e2eDatabaseUrl(): string {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) return `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/postgres?sslmode=disable`;
+  const u = new URL(server);
+  u.pathname = `/postkey_e2e_${process.env.E2E_RUN_ID}`;
+  return u.toString();
+}

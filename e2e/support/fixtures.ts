@@ -1,0 +1,63 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { e2eDatabaseUrl, STUB_URL } from "./e2e-env";
+
+/**
+ * Shared e2e helpers. Fixtures that need data call the same domain functions
+ * as the app (createMailAccount…) against the run's database.
+ */
+process.env.DATABASE_URL = e2eDatabaseUrl();
+process.env.SESSION_SECRET ??= "e2e-session-secret-0123456789-abcdefghijklmnopqrstuv";
+
+export interface StubMessage {
+  sid: string;
+  to: string;
+  from: string;
+  body: string;
+  dateCreated: string;
+}
+
+export async function stubMessages(to?: string): Promise<StubMessage[]> {
+  const res = await fetch(`${STUB_URL}/_stub/messages${to ? `?to=${encodeURIComponent(to)}` : ""}`);
+  return (await res.json()) as StubMessage[];
+}
+
+/** The newest 6-digit code sent to `to` (waits briefly for it to arrive). */
+export async function latestCode(to: string, after = 0): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const msgs = (await stubMessages(to)).filter((m) => Date.parse(m.dateCreated) >= after - 1000);
+    const m = msgs.at(-1)?.body.match(/\b(\d{6})\b/);
+    if (m) return m[1];
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no code was sent to ${to}`);
+}
+
+export async function logOn(page: Page, email: string, password: string, path = "/login"): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Log On" }).click();
+}
+
+let counter = 0;
+
+/** A new employee of example.com with its own address, so tests do not disturb each other. */
+export async function createEmployee(opts: { name?: string; password?: string; mobile?: string | null; answers?: [string, string, string] } = {}) {
+  const { getDb } = await import("@/server/db");
+  const { createMailAccount } = await import("@/server/accounts/create-mail-account");
+  const { setSecurityQuestions } = await import("@/server/accounts/set-security-questions");
+  const { DEMO_QUESTIONS } = await import("@/server/seed/demo-data");
+  const domain = await getDb().domain.findUniqueOrThrow({ where: { name: "example.com" }, select: { id: true } });
+  const local = `e2e${Date.now().toString(36)}${counter++}`;
+  const password = opts.password ?? "Tall#Forest2026";
+  const created = await createMailAccount({ domainId: domain.id, localPart: local, displayName: opts.name ?? `E2E ${local}`, password, secureMobile: opts.mobile ?? null });
+  if (!created.ok) throw new Error(`cannot create ${local}: ${created.error}`);
+  if (opts.answers) {
+    const answers = opts.answers;
+    await setSecurityQuestions(created.id, DEMO_QUESTIONS.map((question, i) => ({ question, answer: answers[i] })));
+  }
+  return { id: created.id, address: created.address, password };
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { BASE_URL } from "./e2e/support/e2e-env";
+
+// Workers import domain code (fixtures create accounts); it is server-only.
+if (!process.env.NODE_OPTIONS?.includes("react-server")) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim();
+}
+
+/** A system Chromium on PATH when present (no downloads here); otherwise Playwright's own browser. */
+const systemChromium = (process.env.PATH ?? "")
+  .split(path.delimiter)
+  .flatMap((dir) => ["chromium", "chromium-browser"].map((name) => path.join(dir, name)))
+  .find((p) => existsSync(p));
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? systemChromium,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: { baseURL: BASE_URL, trace: "retain-on-failure", screenshot: "only-on-failure", launchOptions },
+  projects: [
+    { name: "mail", testMatch: /mail\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "admin", testMatch: /admin\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "console", testMatch: /console\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+  ],
+  webServer: {
+    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
+    url: `${BASE_URL}/login`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,40 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { startTwilioStub } from "../tests/support/twilio-stub";
+import { E2E_PORT, e2eDatabaseUrl, EMBEDDED_PG_PORT, STUB_PORT, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN } from "../e2e/support/e2e-env";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { serve } from "./lib/serve";
+
+/**
+ * The app as Playwright sees it: a production build on a fresh database,
+ * SMS through the real twilio SDK to the Twilio-compatible stub, and the
+ * image code PASSED accepted (CAPTCHA_TEST_MODE=1, tests only).
+ */
+const url = e2eDatabaseUrl();
+if (process.env.TEST_DATABASE_URL) {
+  const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${new URL(url).pathname.slice(1)}"`);
+  await admin.end();
+} else {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "postkey-e2e-"));
+  await startEmbeddedPostgres(dir, EMBEDDED_PG_PORT);
+}
+await startTwilioStub({ port: STUB_PORT, accountSid: TWILIO_SID, authToken: TWILIO_TOKEN });
+
+Object.assign(process.env, {
+  DATABASE_URL: url,
+  PORT: String(E2E_PORT),
+  NODE_ENV: "production",
+  SESSION_SECRET: "e2e-session-secret-0123456789-abcdefghijklmnopqrstuv",
+  CAPTCHA_TEST_MODE: "1",
+  SMS_PROVIDER: "twilio",
+  TWILIO_ACCOUNT_SID: TWILIO_SID,
+  TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+  TWILIO_FROM_NUMBER: TWILIO_FROM,
+  TWILIO_API_BASE_URL: `http://127.0.0.1:${STUB_PORT}`,
+});
+await serve({ dev: false, quiet: true });

@@ -1,0 +1,19 @@
+import { DEMO_ACCOUNTS, DEMO_OPERATORS } from "@/server/seed/demo-data";
+
+/** What `npm start` prints: the three surfaces and the demo logons. */
+export function printBanner(base: string): void {
+  const rows = [
+    ...DEMO_OPERATORS.map((o) => [`${o.email}`, o.password, "cloud operator → /console/login"]),
+    ...DEMO_ACCOUNTS.map((a) => [`${a.localPart}@${a.domain}`, a.password, a.role === "POSTMASTER" ? "postmaster → /login" : "employee → /login"]),
+  ];
+  console.log(`
+Postkey is starting on ${base}
+  Mail logon (employees, postmasters):  ${base}/login
+  Domain-management console:            ${base}/admin
+  Cloud email console:                  ${base}/console/login
+  SMS outbox (local, console provider): ${base}/dev/sms
+
+Demo logons:
+${rows.map(([l, p, r]) => `  ${l.padEnd(26)} ${p.padEnd(18)} ${r}`).join("\n")}
+`);
+}

@@ -1,0 +1,22 @@
+import "dotenv/config";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Local runs need no configuration: a SESSION_SECRET is generated once and
+ * kept in .data/session-secret (mode 600). In production it must be given.
+ */
+const DATA_DIR = path.join(process.cwd(), ".data");
+
+export function ensureLocalSessionSecret(): void {
+  if (process.env.SESSION_SECRET || process.env.NODE_ENV === "production") return;
+  const file = path.join(DATA_DIR, "session-secret");
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.SESSION_SECRET = readFileSync(file, "utf8").trim();
+}
+
+ensureLocalSessionSecret();

@@ -1,0 +1,4 @@
+import "./lib/load-env";
+import { serve } from "./lib/serve";
+
+await serve({ dev: process.argv.includes("--dev") });

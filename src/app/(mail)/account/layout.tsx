@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+import { MailHeader } from "@/components/mail-header";
+import { requireMailUser } from "@/server/auth/guards";
+
+export default async function AccountLayout({ children }: { children: ReactNode }) {
+  // Pages and actions check again: a layout is not a security boundary.
+  const user = await requireMailUser({ allowMustChange: true });
+  return (
+    <div className="min-h-screen">
+      <MailHeader user={user} area="account" />
+      <main className="mx-auto max-w-3xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

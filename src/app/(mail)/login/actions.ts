@@ -1,0 +1,4 @@
+"use server";
+import { makeLogOnAction } from "@/server/auth/log-on-action";
+
+export const logOnAction = makeLogOnAction("mail", (r) => (r.mustChangePassword ? "/account/change-password" : r.role === "POSTMASTER" ? "/admin" : "/account"));

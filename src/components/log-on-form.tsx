@@ -1,0 +1,36 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { CaptchaField } from "@/components/captcha-field";
+import { SubmitButton } from "@/components/submit-button";
+import { Alert, linkClass, TextField } from "@/components/ui";
+import { errorsOf, idle, valueOf, type FormState } from "@/lib/form-state";
+
+interface Props {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  forgotPasswordHref?: string;
+  notice?: string;
+}
+
+/** "Email address", "Password", "Log On" (and the image code after repeated failures). */
+export function LogOnForm({ action, forgotPasswordHref, notice }: Props) {
+  const [state, formAction] = useActionState(action, idle);
+  const captchaRequired = state.status === "error" && state.flags?.captchaRequired;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {notice && state.status === "idle" ? <Alert kind="info">{notice}</Alert> : null}
+      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
+      <TextField label="Email address" name="email" type="email" autoComplete="username" defaultValue={valueOf(state, "email")} errors={errorsOf(state, "email")} maxLength={254} required autoFocus />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" errors={errorsOf(state, "password")} required />
+      {captchaRequired ? <CaptchaField errors={errorsOf(state, "captcha")} refreshKey={state.status === "error" ? state.attempt : 0} /> : null}
+      <div className="flex items-center justify-between pt-2">
+        <SubmitButton pendingText="Logging on…">Log On</SubmitButton>
+        {forgotPasswordHref ? (
+          <Link href={forgotPasswordHref} className={`text-sm ${linkClass}`}>
+            Forgot Password
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { logOutMail } from "@/app/logout-actions";
+import type { MailUser } from "@/server/auth/load-session-account";
+
+/** Header of the signed-in mail pages (Account Security, domain management). */
+export function MailHeader({ user, area }: { user: MailUser; area: "account" | "admin" }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <div className="flex items-center gap-6">
+          <span className="text-sm font-semibold tracking-wide text-blue-700">Postkey Mail</span>
+          <nav className="flex gap-4 text-sm">
+            <Link href="/account" className={area === "account" ? "font-semibold text-slate-900" : "text-slate-600 hover:text-slate-900"}>
+              Account Security
+            </Link>
+            {user.role === "POSTMASTER" ? (
+              <Link href="/admin" className={area === "admin" ? "font-semibold text-slate-900" : "text-slate-600 hover:text-slate-900"}>
+                Domain management
+              </Link>
+            ) : null}
+          </nav>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-600" data-testid="signed-in-as">
+            {user.displayName} &lt;{user.address}&gt;
+          </span>
+          <form action={logOutMail}>
+            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">
+              Log Off
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

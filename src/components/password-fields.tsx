@@ -1,0 +1,168 @@
+"use client";
+
+// Shared "new password + confirm" fields for every form that sets a password.
+// The checklist is advice only: the server runs the same checkPassword and
+// sends back `errors`, which are shown under the matching field.
+import { useEffect, useId, useState } from "react";
+import { checkPassword, generatePassword, type RuleStatus } from "@/lib/password-policy";
+
+export interface PasswordFieldsProps {
+  email?: string | null;
+  weakKeywords?: string[];
+  passwordLabel?: string;
+  confirmLabel?: string;
+  passwordName?: string;
+  confirmName?: string;
+  errors?: { password?: string[]; confirmPassword?: string[] };
+  allowGenerate?: boolean;
+}
+
+const LABEL = "block text-sm font-medium text-slate-700";
+const INPUT =
+  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30";
+
+function ErrorText({ id, messages }: { id: string; messages?: string[] }) {
+  if (!messages?.length) return null;
+  return (
+    <p id={id} className="text-sm text-red-700">
+      {messages.join(" ")}
+    </p>
+  );
+}
+
+function RuleItem({ rule, typed }: { rule: RuleStatus; typed: boolean }) {
+  // Before anything is typed a red list would scold the user; show it neutral.
+  const [mark, color, sr] =
+    rule.state === "pass"
+      ? ["✓", "text-green-700", "met"]
+      : rule.state === "pending"
+        ? ["…", "text-slate-500", "checking"]
+        : ["✗", typed ? "text-red-700" : "text-slate-500", "not met"];
+  return (
+    <li className={`flex gap-2 ${color}`}>
+      <span aria-hidden="true">{mark}</span>
+      <span>
+        {rule.label}
+        <span className="sr-only"> ({sr})</span>
+      </span>
+    </li>
+  );
+}
+
+export function PasswordFields({
+  email,
+  weakKeywords,
+  passwordLabel = "New password",
+  confirmLabel = "Confirm password",
+  passwordName = "password",
+  confirmName = "confirmPassword",
+  errors,
+  allowGenerate = false,
+}: PasswordFieldsProps) {
+  const id = useId();
+  const ids = {
+    pw: `${id}-pw`, pwRules: `${id}-pw-rules`, pwErr: `${id}-pw-err`,
+    cf: `${id}-cf`, cfMatch: `${id}-cf-match`, cfErr: `${id}-cf-err`,
+  };
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [visible, setVisible] = useState(false);
+  const [generated, setGenerated] = useState<string | null>(null);
+  const [copyNote, setCopyNote] = useState("");
+  const [common, setCommon] = useState<ReadonlySet<string> | null>(null);
+
+  useEffect(() => {
+    // The list is large; fetch it after first paint instead of in the page bundle.
+    let live = true;
+    import("@/lib/password-policy/common-passwords").then((m) => {
+      if (live) setCommon(m.loadCommonPasswords());
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const ctx = { email, weakKeywords, commonPasswords: common };
+  const result = checkPassword(password, ctx);
+  const typed = password !== "";
+  const pwErrors = errors?.password;
+  const cfErrors = errors?.confirmPassword;
+  const describe = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(" ") || undefined;
+
+  function onGenerate() {
+    const pw = generatePassword(ctx);
+    setPassword(pw);
+    setConfirm(pw);
+    setVisible(true);
+    setGenerated(pw);
+    setCopyNote("");
+  }
+
+  async function onCopy() {
+    if (!generated) return;
+    try {
+      await navigator.clipboard.writeText(generated);
+      setCopyNote("Copied.");
+    } catch {
+      setCopyNote("Could not copy. Select the password and copy it by hand.");
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <label htmlFor={ids.pw} className={LABEL}>{passwordLabel}</label>
+        <input
+          id={ids.pw} name={passwordName} type={visible ? "text" : "password"} autoComplete="new-password"
+          required value={password} onChange={(e) => setPassword(e.target.value)} className={INPUT}
+          aria-invalid={pwErrors?.length ? true : undefined}
+          aria-describedby={describe(ids.pwRules, !!pwErrors?.length && ids.pwErr)}
+        />
+        <ErrorText id={ids.pwErr} messages={pwErrors} />
+        <ul id={ids.pwRules} role="list" aria-label="Password requirements" className="mt-2 space-y-1 text-sm">
+          {result.rules.map((rule) => <RuleItem key={rule.code} rule={rule} typed={typed} />)}
+        </ul>
+      </div>
+
+      {allowGenerate && (
+        <div className="space-y-2">
+          <button type="button" onClick={onGenerate}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-600/30">
+            Generate password
+          </button>
+          {generated !== null && generated === password && (
+            <div className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
+              <div className="flex items-center gap-3">
+                <code className="font-mono text-base break-all text-slate-900">{generated}</code>
+                <button type="button" onClick={onCopy}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
+                  Copy
+                </button>
+              </div>
+              <p className="mt-1 text-slate-600">Shown once. Give it to the user through a safe channel.</p>
+              {copyNote && <p role="status" className="mt-1 text-slate-600">{copyNote}</p>}
+            </div>
+          )}
+        </div>
+      )}
+
+      <div>
+        <label htmlFor={ids.cf} className={LABEL}>{confirmLabel}</label>
+        <input
+          id={ids.cf} name={confirmName} type={visible ? "text" : "password"} autoComplete="new-password"
+          required value={confirm} onChange={(e) => setConfirm(e.target.value)} className={INPUT}
+          aria-invalid={cfErrors?.length || (confirm !== "" && confirm !== password) ? true : undefined}
+          aria-describedby={describe(confirm !== "" && ids.cfMatch, !!cfErrors?.length && ids.cfErr)}
+        />
+        <ErrorText id={ids.cfErr} messages={cfErrors} />
+        {confirm !== "" && (
+          <p id={ids.cfMatch} className={`mt-1 text-sm ${confirm === password ? "text-green-700" : "text-red-700"}`}>
+            {confirm === password ? "Passwords match" : "Passwords do not match"}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export default PasswordFields;

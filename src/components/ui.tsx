@@ -1,0 +1,86 @@
+import type { ReactNode } from "react";
+
+/** Small shared building blocks; server- and client-safe (no hooks). */
+export const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
+export const labelClass = "block text-sm font-medium text-slate-700";
+export const buttonClass =
+  "inline-flex items-center justify-center rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-600/40 disabled:cursor-not-allowed disabled:opacity-60";
+export const secondaryButtonClass =
+  "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-600/30";
+export const linkClass = "font-medium text-blue-700 underline-offset-2 hover:underline";
+
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} className="mt-1 space-y-0.5" aria-live="polite">
+      {errors.map((e) => (
+        <p key={e} className="text-sm text-red-700">
+          {e}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  name: string;
+  type?: string;
+  defaultValue?: string;
+  errors?: string[];
+  autoComplete?: string;
+  required?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  hint?: ReactNode;
+  inputMode?: "text" | "numeric" | "tel" | "email";
+  autoFocus?: boolean;
+}
+
+export function TextField({ label, name, type = "text", errors, hint, ...rest }: TextFieldProps) {
+  const id = `f-${name}`;
+  const described = [errors?.length ? `${id}-err` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <input id={id} name={name} type={type} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={described} {...rest} />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={`${id}-err`} errors={errors} />
+    </div>
+  );
+}
+
+export function Alert({ kind, children }: { kind: "error" | "success" | "info" | "warning"; children: ReactNode }) {
+  const styles = {
+    error: "border-red-200 bg-red-50 text-red-800",
+    success: "border-green-200 bg-green-50 text-green-800",
+    info: "border-blue-200 bg-blue-50 text-blue-900",
+    warning: "border-amber-200 bg-amber-50 text-amber-900",
+  }[kind];
+  return (
+    <div role={kind === "error" ? "alert" : "status"} className={`rounded-md border px-4 py-3 text-sm ${styles}`}>
+      {children}
+    </div>
+  );
+}
+
+export function Card({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      {title ? (
+        <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
+          <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+          {actions}
+        </div>
+      ) : null}
+      <div className="px-5 py-4">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+/** The one result shape of every form's server action (used with useActionState). */
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type FormState =
+  | { status: "idle" }
+  | { status: "error"; fieldErrors: FieldErrors; formError?: string; values?: Record<string, string>; attempt?: number; flags?: Record<string, boolean> }
+  | { status: "success"; message?: string; data?: Record<string, string> };
+
+export const idle: FormState = { status: "idle" };
+
+export function formError(formError: string, fieldErrors: FieldErrors = {}, values?: Record<string, string>): FormState {
+  return { status: "error", fieldErrors, formError, values, attempt: Date.now() };
+}
+
+export function fieldErrors(fieldErrors: FieldErrors, values?: Record<string, string>): FormState {
+  return { status: "error", fieldErrors, values, attempt: Date.now() };
+}
+
+export function errorsOf(state: FormState, field: string): string[] | undefined {
+  return state.status === "error" ? state.fieldErrors[field] : undefined;
+}
+
+export function valueOf(state: FormState, field: string): string | undefined {
+  return state.status === "error" ? state.values?.[field] : undefined;
+}

@@ -1,0 +1,34 @@
+// Validation of the postmaster's weak-password keyword list (SECURITY.md:
+// up to 100 keywords, 3-32 characters each). Stored lower-cased because the
+// policy compares case-insensitively.
+
+export const KEYWORD_MIN = 3;
+export const KEYWORD_MAX = 32;
+export const KEYWORDS_MAX_COUNT = 100;
+
+export type WeakKeywordsResult = { ok: true; keywords: string[] } | { ok: false; errors: string[] };
+
+export function validateWeakKeywords(list: string[]): WeakKeywordsResult {
+  const errors: string[] = [];
+  // Blank entries (empty lines in a textarea) are ignored rather than refused.
+  const trimmed = list.map((k) => k.trim()).filter((k) => k !== "");
+  if (trimmed.length > KEYWORDS_MAX_COUNT) {
+    errors.push(`Enter at most ${KEYWORDS_MAX_COUNT} keywords (you entered ${trimmed.length}).`);
+  }
+  const seen = new Set<string>();
+  const reportedDup = new Set<string>();
+  for (const kw of trimmed) {
+    const n = [...kw].length;
+    if (n < KEYWORD_MIN || n > KEYWORD_MAX) {
+      errors.push(`"${kw}" must be ${KEYWORD_MIN} to ${KEYWORD_MAX} characters long.`);
+    }
+    const lower = kw.toLowerCase();
+    if (seen.has(lower) && !reportedDup.has(lower)) {
+      errors.push(`"${kw}" is listed more than once (keywords are not case-sensitive).`);
+      reportedDup.add(lower);
+    }
+    seen.add(lower);
+  }
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, keywords: trimmed.map((k) => k.toLowerCase()) };
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { getDb, type Tx } from "@/server/db";
+import { newId } from "@/server/ids";
+import { now } from "@/server/clock";
+import type { RequestMeta } from "@/server/request-meta";
+import type { AuditActionName } from "./actions";
+
+export type Actor =
+  | { kind: "ANONYMOUS"; label?: string | null }
+  | { kind: "MAIL_ACCOUNT" | "CLOUD_ACCOUNT"; id: string; label: string }
+  | { kind: "SYSTEM"; label: string };
+
+export interface AuditInput {
+  actor: Actor;
+  action: AuditActionName;
+  target?: { kind: "MAIL_ACCOUNT" | "CLOUD_ACCOUNT" | "DOMAIN" | "DEPARTMENT"; id: string | null; label: string };
+  domainId?: string | null;
+  result?: "SUCCESS" | "FAILURE" | "REFUSED";
+  meta: RequestMeta;
+  /** Never a password, code or answer; phone numbers masked by the caller. */
+  detail?: Prisma.InputJsonValue;
+}
+
+/** Writes one AuditEvent, inside the caller's transaction when one is given. */
+export async function recordAuditEvent(input: AuditInput, tx?: Tx): Promise<void> {
+  const client = tx ?? getDb();
+  await client.auditEvent.create({
+    data: {
+      id: newId(),
+      actorKind: input.actor.kind,
+      actorId: "id" in input.actor ? input.actor.id : null,
+      actorLabel: input.actor.label ?? null,
+      action: input.action,
+      targetKind: input.target?.kind ?? null,
+      targetId: input.target?.id ?? null,
+      targetLabel: input.target?.label ?? null,
+      domainId: input.domainId ?? null,
+      result: input.result ?? "SUCCESS",
+      ip: input.meta.ip,
+      userAgent: input.meta.userAgent,
+      detail: input.detail,
+      createdAt: now(),
+    },
+  });
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { getDb, type Tx } from "@/server/db";
+
+/**
+ * Mail accounts and cloud accounts share logon, lockout and password
+ * changes; this is the one place that knows which table each lives in.
+ */
+export type CredentialKind = "mail" | "cloud";
+
+export interface Credential {
+  id: string;
+  login: string;
+  passwordHash: string;
+  active: boolean;
+  sessionVersion: number;
+  failedLogonCount: number;
+  lockedUntil: Date | null;
+  lockCount: number;
+  mustChangePassword: boolean;
+  role: "POSTMASTER" | "EMPLOYEE" | "OPERATOR";
+  domainId: string | null;
+  weakKeywords: string[];
+  secureMobile: string | null;
+}
+
+export interface CounterUpdate {
+  failedLogonCount?: number;
+  lastFailedLogonAt?: Date | null;
+  lockedUntil?: Date | null;
+  lockCount?: number;
+  passwordHash?: string;
+}
+
+export async function findCredential(kind: CredentialKind, where: { login: string } | { id: string }, tx?: Tx): Promise<Credential | null> {
+  const db = tx ?? getDb();
+  if (kind === "mail") {
+    const a = await db.mailAccount.findUnique({
+      where: "id" in where ? { id: where.id } : { address: where.login },
+      omit: { passwordHash: false },
+      include: { domain: { select: { weakPasswordKeywords: true } } },
+    });
+    if (!a) return null;
+    return {
+      id: a.id, login: a.address, passwordHash: a.passwordHash, active: a.status === "ACTIVE", sessionVersion: a.sessionVersion,
+      failedLogonCount: a.failedLogonCount, lockedUntil: a.lockedUntil, lockCount: a.lockCount, mustChangePassword: a.mustChangePassword,
+      role: a.role, domainId: a.domainId, weakKeywords: a.domain.weakPasswordKeywords,
+      secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? a.secureMobile : null,
+    };
+  }
+  const c = await db.cloudAccount.findUnique({ where: "id" in where ? { id: where.id } : { email: where.login }, omit: { passwordHash: false } });
+  if (!c) return null;
+  return {
+    id: c.id, login: c.email, passwordHash: c.passwordHash, active: true, sessionVersion: c.sessionVersion,
+    failedLogonCount: c.failedLogonCount, lockedUntil: c.lockedUntil, lockCount: c.lockCount, mustChangePassword: false,
+    role: "OPERATOR", domainId: null, weakKeywords: [], secureMobile: null,
+  };
+}
+
+export async function updateCounters(kind: CredentialKind, id: string, data: CounterUpdate, tx?: Tx): Promise<void> {
+  const db = tx ?? getDb();
+  if (kind === "mail") await db.mailAccount.update({ where: { id }, data });
+  else await db.cloudAccount.update({ where: { id }, data });
+}
+
+export function actorKindOf(kind: CredentialKind): "MAIL_ACCOUNT" | "CLOUD_ACCOUNT" {
+  return kind === "mail" ? "MAIL_ACCOUNT" : "CLOUD_ACCOUNT";
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { addMs, now } from "@/server/clock";
+import { AuditAction } from "@/server/audit/actions";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { verifyCaptcha } from "@/server/captcha/verify-captcha";
+import type { RequestMeta } from "@/server/request-meta";
+import { blockLimit, consumeLimit, peekLimit, resetLimit } from "@/server/security/rate-limit";
+import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/server/security/password-hash";
+import { actorKindOf, findCredential, updateCounters, type CredentialKind } from "./credential-store";
+import { isLocked, lockDurationMs, LOCK_AFTER_FAILURES } from "./lockout";
+
+export const LOGON_FAILED_MESSAGE = "Incorrect email address or password.";
+
+export interface LogOnInput {
+  login: string;
+  password: string;
+  captchaId?: string;
+  captchaAnswer?: string;
+}
+
+export type LogOnResult =
+  | { ok: true; accountId: string; sessionVersion: number; mustChangePassword: boolean; role: string }
+  | { ok: false; error: "invalid" | "captcha" | "ip_blocked"; captchaRequired: boolean };
+
+/**
+ * One logon attempt (SECURITY.md "Logon"). Wrong password, unknown address,
+ * locked and disabled accounts all answer "invalid" with the same shape.
+ */
+export async function logOn(kind: CredentialKind, input: LogOnInput, meta: RequestMeta): Promise<LogOnResult> {
+  const login = input.login.trim().toLowerCase();
+  const ipKey = `${kind}:${meta.ip}`;
+  const addressKey = `${kind}:${login}`;
+  const audit = (action: (typeof AuditAction)[keyof typeof AuditAction], result: "SUCCESS" | "FAILURE", target: { id: string | null; domainId?: string | null }, detail?: Record<string, string>) =>
+    recordAuditEvent({
+      actor: target.id ? { kind: actorKindOf(kind), id: target.id, label: login } : { kind: "ANONYMOUS", label: login },
+      action, result, meta, domainId: target.domainId ?? null, detail,
+      target: { kind: actorKindOf(kind), id: target.id, label: login },
+    });
+
+  if (!(await peekLimit("logonFailuresByIp", ipKey)).allowed) {
+    await audit(AuditAction.logonFailure, "FAILURE", { id: null }, { reason: "ip_blocked" });
+    return { ok: false, error: "ip_blocked", captchaRequired: false };
+  }
+  const captchaRequired = !(await peekLimit("logonFailuresByAddress", addressKey)).allowed;
+  if (captchaRequired && !(await verifyCaptcha(input.captchaId, input.captchaAnswer ?? "", meta))) {
+    return { ok: false, error: "captcha", captchaRequired: true };
+  }
+
+  const cred = await findCredential(kind, { login });
+  const at = now();
+  const passwordOk = cred ? await verifySecret(cred.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+
+  if (cred && passwordOk && cred.active && !isLocked(cred.lockedUntil, at)) {
+    const rehash = needsRehash(cred.passwordHash) ? await hashSecret(input.password) : undefined;
+    await updateCounters(kind, cred.id, { failedLogonCount: 0, lastFailedLogonAt: null, lockedUntil: null, lockCount: 0, passwordHash: rehash });
+    await resetLimit("logonFailuresByAddress", addressKey);
+    await audit(AuditAction.logonSuccess, "SUCCESS", { id: cred.id, domainId: cred.domainId }, rehash ? { rehashed: "true" } : undefined);
+    return { ok: true, accountId: cred.id, sessionVersion: cred.sessionVersion, mustChangePassword: cred.mustChangePassword, role: cred.role };
+  }
+
+  const reason = !cred ? "unknown" : !cred.active ? "disabled" : isLocked(cred.lockedUntil, at) ? "locked" : "password";
+  await audit(AuditAction.logonFailure, "FAILURE", { id: cred?.id ?? null, domainId: cred?.domainId }, { reason });
+  if (cred && reason === "password") await countAccountFailure(kind, cred, at, login, meta);
+  const ip = await consumeLimit("logonFailuresByIp", ipKey);
+  if (ip.used >= 50) await blockLimit("logonFailuresByIp", ipKey);
+  const address = await consumeLimit("logonFailuresByAddress", addressKey);
+  return { ok: false, error: "invalid", captchaRequired: !address.allowed || address.used >= 5 };
+}
+
+async function countAccountFailure(
+  kind: CredentialKind,
+  cred: { id: string; failedLogonCount: number; lockCount: number; domainId: string | null },
+  at: Date,
+  login: string,
+  meta: RequestMeta,
+): Promise<void> {
+  const failures = cred.failedLogonCount + 1;
+  if (failures < LOCK_AFTER_FAILURES) {
+    await updateCounters(kind, cred.id, { failedLogonCount: failures, lastFailedLogonAt: at });
+    return;
+  }
+  const until = addMs(at, lockDurationMs(cred.lockCount));
+  await updateCounters(kind, cred.id, { failedLogonCount: 0, lastFailedLogonAt: at, lockedUntil: until, lockCount: cred.lockCount + 1 });
+  await recordAuditEvent({
+    actor: { kind: "SYSTEM", label: "lockout" }, action: AuditAction.accountLocked, meta, domainId: cred.domainId,
+    target: { kind: actorKindOf(kind), id: cred.id, label: login }, detail: { until: until.toISOString(), lockNumber: cred.lockCount + 1 },
+  });
+}

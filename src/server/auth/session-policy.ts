@@ -1,0 +1,40 @@
+import { HOUR, MINUTE } from "@/server/clock";
+
+/** Session kinds and their limits (SECURITY.md "Sessions"). Pure: shared by proxy.ts and the guards. */
+export type SessionKind = "mail" | "console";
+
+export interface SessionData {
+  accountId?: string;
+  version?: number;
+  loggedInAt?: number;
+  lastSeenAt?: number;
+  /** Console only: when the operator last re-entered its console password. */
+  reauthAt?: number;
+}
+
+export const SESSION_POLICY = {
+  mail: { cookieName: "postkey_mail", sameSite: "lax", idleMs: 30 * MINUTE, maxAgeMs: 12 * HOUR },
+  console: { cookieName: "postkey_console", sameSite: "strict", idleMs: 15 * MINUTE, maxAgeMs: 8 * HOUR },
+} as const;
+
+/** Refresh lastSeenAt at most this often, so not every request rewrites the cookie. */
+export const TOUCH_INTERVAL_MS = MINUTE;
+
+export type SessionCheck = { ok: true } | { ok: false; reason: "none" | "idle" | "expired" | "version" | "disabled" };
+
+/** Decides whether sealed claims are still good against the account's current row. */
+export function checkSessionClaims(
+  kind: SessionKind,
+  data: SessionData,
+  account: { sessionVersion: number; active: boolean } | null,
+  nowMs: number,
+): SessionCheck {
+  const policy = SESSION_POLICY[kind];
+  if (!data.accountId || data.version === undefined || !data.loggedInAt || !data.lastSeenAt) return { ok: false, reason: "none" };
+  if (nowMs - data.loggedInAt > policy.maxAgeMs) return { ok: false, reason: "expired" };
+  if (nowMs - data.lastSeenAt > policy.idleMs) return { ok: false, reason: "idle" };
+  if (!account) return { ok: false, reason: "none" };
+  if (!account.active) return { ok: false, reason: "disabled" };
+  if (account.sessionVersion !== data.version) return { ok: false, reason: "version" };
+  return { ok: true };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { getEnv } from "@/env";
+import { getDb } from "@/server/db";
+import { now } from "@/server/clock";
+import { hmacMatches } from "@/server/security/hmac";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { AuditAction } from "@/server/audit/actions";
+import type { RequestMeta } from "@/server/request-meta";
+import { CAPTCHA_TEST_ANSWER, normalizeCaptchaAnswer } from "./captcha-text";
+
+type FailReason = "missing" | "expired_or_used" | "wrong_answer";
+
+/**
+ * Checks an answer against its challenge. The challenge is consumed by the
+ * first check, right or wrong, so one image allows exactly one guess.
+ * Never throws for bad input; every refusal is audited as captcha.failed.
+ */
+export async function verifyCaptcha(id: string | undefined, answer: string, meta: RequestMeta): Promise<boolean> {
+  const given = normalizeCaptchaAnswer(typeof answer === "string" ? answer : "");
+  if (!id || id.length > 64 || !given) return fail("missing", meta);
+
+  // Atomic: of two concurrent checks of one challenge, only one sees count 1.
+  const at = now();
+  const db = getDb();
+  const { count } = await db.captchaChallenge.updateMany({
+    where: { id, usedAt: null, expiresAt: { gt: at } },
+    data: { usedAt: at },
+  });
+  if (count !== 1) return fail("expired_or_used", meta);
+
+  // Test mode still needs a live challenge (the page loaded its image); only the word is fixed.
+  if (getEnv().CAPTCHA_TEST_MODE && given === CAPTCHA_TEST_ANSWER) return true;
+
+  const row = await db.captchaChallenge.findUnique({ where: { id }, omit: { answerHash: false } });
+  if (row && hmacMatches(row.answerHash, "captcha", given)) return true;
+  return fail("wrong_answer", meta);
+}
+
+async function fail(reason: FailReason, meta: RequestMeta): Promise<false> {
+  try {
+    await recordAuditEvent({
+      actor: { kind: "ANONYMOUS" },
+      action: AuditAction.captchaFailed,
+      result: "FAILURE",
+      meta,
+      detail: { reason },
+    });
+  } catch (e) {
+    console.error("[captcha] could not audit a failed check", e);
+  }
+  return false;
+}

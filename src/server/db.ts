@@ -1,0 +1,38 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { getEnv } from "@/env";
+
+/**
+ * The one Prisma client, over @prisma/adapter-pg (no engine binary). Password
+ * and answer hashes are omitted globally so they cannot leak into a page;
+ * the few functions that verify them ask with `omit: { passwordHash: false }`.
+ */
+function createClient(url: string) {
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  return new PrismaClient({
+    adapter,
+    omit: {
+      mailAccount: { passwordHash: true },
+      cloudAccount: { passwordHash: true },
+      securityQuestion: { answerHash: true },
+      passwordHistory: { passwordHash: true },
+      recoveryFlow: { codeHash: true },
+      captchaChallenge: { answerHash: true },
+    },
+  });
+}
+
+export type Db = ReturnType<typeof createClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const globalForDb = globalThis as unknown as { postkeyDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.postkeyDb ??= createClient(getEnv().DATABASE_URL);
+  return globalForDb.postkeyDb;
+}
+
+export async function disconnectDb(): Promise<void> {
+  await globalForDb.postkeyDb?.$disconnect();
+  globalForDb.postkeyDb = undefined;
+}

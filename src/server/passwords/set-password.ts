@@ -1,0 +1,121 @@
+import "server-only";
+import { after } from "next/server";
+import { HISTORY_DEPTH } from "@/lib/password-policy";
+import { checkPasswordOnServer } from "@/lib/password-policy/server";
+import { now } from "@/server/clock";
+import { getDb, type Tx } from "@/server/db";
+import { newId } from "@/server/ids";
+import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
+import type { AuditActionName } from "@/server/audit/actions";
+import type { RequestMeta } from "@/server/request-meta";
+import { hashSecret, verifySecret } from "@/server/security/password-hash";
+import { sendResetNotice } from "@/server/sms/send-reset-notice";
+import { actorKindOf, findCredential, type Credential, type CredentialKind } from "@/server/auth/credential-store";
+
+export const REUSED_MESSAGE = `Must not be one of your last ${HISTORY_DEPTH} passwords.`;
+export const MISMATCH_MESSAGE = "The passwords do not match.";
+
+export type PasswordFieldErrors = {
+  password?: string[];
+  confirmPassword?: string[];
+};
+
+export interface SetPasswordInput {
+  kind: CredentialKind;
+  accountId: string;
+  password: string;
+  confirmPassword: string;
+  mustChangePassword: boolean;
+  actor: Actor;
+  action: AuditActionName;
+  meta: RequestMeta;
+  /** Who to name in the SMS notice; null sends none (a user changing their own password). */
+  notice: "postmaster" | "self_service" | "console" | null;
+  /** Runs inside the transaction (closing a recovery flow, say): all or nothing with the new hash. */
+  alsoInTransaction?: (tx: Tx) => Promise<void>;
+}
+
+export type SetPasswordResult =
+  | { ok: true; changedAt: Date }
+  | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors }
+  | { ok: false; error: "not_found" };
+
+/** Policy, confirmation and history checks shared by every path that sets a password. */
+export async function validateNewPassword(cred: Credential, password: string, confirmPassword: string): Promise<PasswordFieldErrors | null> {
+  const policy = checkPasswordOnServer(password, { email: cred.login, weakKeywords: cred.weakKeywords });
+  const errors: PasswordFieldErrors = {};
+  if (!policy.ok) errors.password = policy.violations.map((v) => v.message);
+  else if (await isReused(cred, password)) errors.password = [REUSED_MESSAGE];
+  if (password !== confirmPassword) errors.confirmPassword = [MISMATCH_MESSAGE];
+  return errors.password || errors.confirmPassword ? errors : null;
+}
+
+async function isReused(cred: Credential, password: string): Promise<boolean> {
+  const history = await getDb().passwordHistory.findMany({
+    where: cred.role === "OPERATOR" ? { cloudAccountId: cred.id } : { mailAccountId: cred.id },
+    orderBy: { createdAt: "desc" },
+    take: HISTORY_DEPTH,
+    omit: { passwordHash: false },
+  });
+  const hashes = history.length ? history.map((h) => h.passwordHash) : [cred.passwordHash];
+  for (const hash of hashes) if (await verifySecret(hash, password)) return true;
+  return false;
+}
+
+/**
+ * Sets a password (SECURITY.md "After any reset"): one transaction writes the
+ * hash, passwordChangedAt, sessionVersion + 1 (every open session ends),
+ * history, cleared lockout and the audit event; the SMS notice goes after commit.
+ */
+export async function setPassword(input: SetPasswordInput): Promise<SetPasswordResult> {
+  const cred = await findCredential(input.kind, { id: input.accountId });
+  if (!cred) return { ok: false, error: "not_found" };
+  const fieldErrors = await validateNewPassword(cred, input.password, input.confirmPassword);
+  if (fieldErrors) return { ok: false, error: "invalid", fieldErrors };
+
+  const hash = await hashSecret(input.password);
+  const changedAt = now();
+  await getDb().$transaction(async (tx) => {
+    await writePassword(tx, input, cred, hash, changedAt);
+    await input.alsoInTransaction?.(tx);
+    await recordAuditEvent(
+      { actor: input.actor, action: input.action, meta: input.meta, domainId: cred.domainId, target: { kind: actorKindOf(input.kind), id: cred.id, label: cred.login } },
+      tx,
+    );
+  });
+
+  const notice = input.notice;
+  if (notice && input.kind === "mail" && cred.domainId) {
+    const account = { id: cred.id, address: cred.login, secureMobile: cred.secureMobile, domainId: cred.domainId };
+    const send = () => sendResetNotice({ account, by: notice, at: changedAt, meta: input.meta, actor: input.actor });
+    await runAfterResponse(send);
+  }
+  return { ok: true, changedAt };
+}
+
+async function writePassword(tx: Tx, input: SetPasswordInput, cred: Credential, hash: string, changedAt: Date): Promise<void> {
+  const common = {
+    passwordHash: hash, passwordChangedAt: changedAt, sessionVersion: { increment: 1 },
+    failedLogonCount: 0, lastFailedLogonAt: null, lockedUntil: null, lockCount: 0,
+  };
+  const owner = input.kind === "mail" ? { mailAccountId: cred.id } : { cloudAccountId: cred.id };
+  if (input.kind === "mail") {
+    await tx.mailAccount.update({ where: { id: cred.id }, data: { ...common, mustChangePassword: input.mustChangePassword } });
+    // Open recovery flows of this account are void once its password changed.
+    await tx.recoveryFlow.updateMany({ where: { accountId: cred.id, completedAt: null }, data: { completedAt: changedAt, endedReason: "password_changed" } });
+  } else {
+    await tx.cloudAccount.update({ where: { id: cred.id }, data: common });
+  }
+  await tx.passwordHistory.create({ data: { id: newId(), ...owner, passwordHash: hash, createdAt: changedAt } });
+  const keep = await tx.passwordHistory.findMany({ where: owner, orderBy: { createdAt: "desc" }, take: HISTORY_DEPTH, select: { id: true } });
+  await tx.passwordHistory.deleteMany({ where: { ...owner, id: { notIn: keep.map((k) => k.id) } } });
+}
+
+/** After the response in a request; outside one (scripts, tests) Next's after() throws, so run it now. */
+async function runAfterResponse(job: () => Promise<void>): Promise<void> {
+  try {
+    after(job);
+  } catch {
+    await job();
+  }
+}

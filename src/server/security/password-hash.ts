@@ -1,0 +1,84 @@
+import "server-only";
+import argon2 from "argon2";
+import { getEnv } from "@/env";
+
+/**
+ * argon2id hashing (SECURITY.md "Hashing"). argon2 runs on libuv's thread
+ * pool; on top of that a bounded queue keeps a burst of logons from piling
+ * up: past ARGON2_MAX_QUEUE waiting jobs the caller gets HashBusyError and
+ * the user a clear "busy, try again".
+ */
+export class HashBusyError extends Error {
+  constructor() {
+    super("Password hashing is busy");
+    this.name = "HashBusyError";
+  }
+}
+
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function withSlot<T>(job: () => Promise<T>): Promise<T> {
+  const env = getEnv();
+  if (running >= env.ARGON2_MAX_CONCURRENCY) {
+    if (waiting.length >= env.ARGON2_MAX_QUEUE) throw new HashBusyError();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    running++;
+  }
+  try {
+    return await job();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+function options() {
+  const env = getEnv();
+  return {
+    type: argon2.argon2id,
+    memoryCost: env.ARGON2_MEMORY_KIB,
+    timeCost: env.ARGON2_TIME_COST,
+    parallelism: env.ARGON2_PARALLELISM,
+  } as const;
+}
+
+export function hashSecret(secret: string): Promise<string> {
+  return withSlot(() => argon2.hash(secret, options()));
+}
+
+/** False for a malformed hash instead of throwing: a bad row must not become a 500. */
+export function verifySecret(hash: string, secret: string): Promise<boolean> {
+  return withSlot(async () => {
+    try {
+      return await argon2.verify(hash, secret);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** True when the hash was made with other parameters than the configured ones. */
+export function needsRehash(hash: string): boolean {
+  try {
+    return argon2.needsRehash(hash, options());
+  } catch {
+    return true;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/** Spends the time of a real verify, so an unknown account answers as slowly as a known one. */
+export async function verifyAgainstDummy(secret: string): Promise<false> {
+  dummyHash ??= hashSecret("postkey-dummy-password-for-timing");
+  await verifySecret(await dummyHash, secret);
+  return false;
+}
+
+/** For tests and the benchmark. */
+export function hashQueueStats() {
+  return { running, waiting: waiting.length };
+}

@@ -1,0 +1,37 @@
+/**
+ * Every rate limit in one table (SECURITY.md). `points` per `durationSec`;
+ * `blockSec` keeps refusing for that long once the limit is passed.
+ */
+export interface RateLimitPolicy {
+  points: number;
+  durationSec: number;
+  blockSec?: number;
+}
+
+export const RATE_LIMIT_POLICIES = {
+  /** Failed logons per address in 15 minutes; from the 5th on, logon asks for the captcha. */
+  logonFailuresByAddress: { points: 5, durationSec: 15 * 60 },
+  /** Failed logons per IP: at most 50 an hour, then 1 hour of refusals. */
+  logonFailuresByIp: { points: 50, durationSec: 60 * 60, blockSec: 60 * 60 },
+  /** New captcha images per IP per minute. */
+  captchaByIp: { points: 30, durationSec: 60 },
+  /** Recovery SMS per account: 5 an hour and 10 a day. */
+  recoverySmsByAccountHour: { points: 5, durationSec: 60 * 60 },
+  recoverySmsByAccountDay: { points: 10, durationSec: 24 * 60 * 60 },
+  /** Recovery SMS per IP per hour. */
+  recoverySmsByIp: { points: 10, durationSec: 60 * 60 },
+  /** Failed security-question tries per account: 5 in 24 h block the method for 24 h. */
+  questionFailuresByAccount: { points: 5, durationSec: 24 * 60 * 60, blockSec: 24 * 60 * 60 },
+  /** All recovery failures per account: 10 in 24 h, then self-service refused for 1 h. */
+  recoveryFailuresByAccount: { points: 10, durationSec: 24 * 60 * 60, blockSec: 60 * 60 },
+  /** Recovery flows started per IP per hour (brute force of the address step). */
+  recoveryStartsByIp: { points: 30, durationSec: 60 * 60 },
+  /** Binding codes sent per account per hour (Account Security). */
+  bindSmsByAccount: { points: 5, durationSec: 60 * 60 },
+} satisfies Record<string, RateLimitPolicy>;
+
+export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;
+
+export function limitPolicy(name: RateLimitPolicyName): RateLimitPolicy {
+  return RATE_LIMIT_POLICIES[name];
+}

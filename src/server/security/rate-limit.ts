@@ -1,0 +1,81 @@
+import "server-only";
+import { Pool } from "pg";
+import { Redis } from "ioredis";
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getEnv } from "@/env";
+import { limitPolicy, type RateLimitPolicyName } from "./rate-limit-policies";
+
+/**
+ * Named limits (rate-limit-policies.ts) counted in Postgres, or in Redis when
+ * REDIS_URL is set: never in process memory, so every app instance shares them.
+ */
+const g = globalThis as unknown as { postkeyLimiters?: Map<string, RateLimiterAbstract>; postkeyLimitStore?: Pool | Redis };
+
+function store(): Pool | Redis {
+  if (!g.postkeyLimitStore) {
+    const env = getEnv();
+    g.postkeyLimitStore = env.REDIS_URL
+      ? new Redis(env.REDIS_URL, { enableOfflineQueue: true, maxRetriesPerRequest: 2 })
+      : new Pool({ connectionString: env.DATABASE_URL, max: 4 });
+  }
+  return g.postkeyLimitStore;
+}
+
+function limiter(name: RateLimitPolicyName): RateLimiterAbstract {
+  g.postkeyLimiters ??= new Map();
+  let l = g.postkeyLimiters.get(name);
+  if (!l) {
+    const p = limitPolicy(name);
+    const common = { keyPrefix: name, points: p.points, duration: p.durationSec, blockDuration: p.blockSec ?? 0 };
+    const s = store();
+    l =
+      s instanceof Redis
+        ? new RateLimiterRedis({ ...common, storeClient: s })
+        : new RateLimiterPostgres({ ...common, storeClient: s, storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false });
+    g.postkeyLimiters.set(name, l);
+  }
+  return l;
+}
+
+export interface LimitState {
+  allowed: boolean;
+  /** Points used in the current window (after this call, for consume). */
+  used: number;
+  retryAfterMs: number;
+}
+
+function toState(res: RateLimiterRes | null, max: number): LimitState {
+  if (!res) return { allowed: true, used: 0, retryAfterMs: 0 };
+  return { allowed: res.consumedPoints <= max, used: res.consumedPoints, retryAfterMs: res.msBeforeNext };
+}
+
+/** Counts one (or `points`) against the policy; `allowed` is false once over the limit. */
+export async function consumeLimit(name: RateLimitPolicyName, key: string, points = 1): Promise<LimitState> {
+  const max = limitPolicy(name).points;
+  try {
+    return toState(await limiter(name).consume(key, points), max);
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return { ...toState(e, max), allowed: false };
+    throw e;
+  }
+}
+
+/** Reads the policy's state without counting. */
+export async function peekLimit(name: RateLimitPolicyName, key: string): Promise<LimitState> {
+  const max = limitPolicy(name).points;
+  const res = await limiter(name).get(key);
+  if (!res) return { allowed: true, used: 0, retryAfterMs: 0 };
+  // `allowed` here means one more would still be permitted; a block
+  // (blockDuration) shows as consumedPoints above the maximum.
+  return { allowed: res.consumedPoints < max, used: res.consumedPoints, retryAfterMs: res.msBeforeNext };
+}
+
+export async function resetLimit(name: RateLimitPolicyName, key: string): Promise<void> {
+  await limiter(name).delete(key);
+}
+
+/** Starts the policy's block now (blockSec, or the window when it has none). */
+export async function blockLimit(name: RateLimitPolicyName, key: string): Promise<void> {
+  const p = limitPolicy(name);
+  await limiter(name).block(key, p.blockSec ?? p.durationSec);
+}

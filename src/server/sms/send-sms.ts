@@ -1,0 +1,146 @@
+import "server-only";
+import { getEnv } from "@/env";
+import { getDb } from "@/server/db";
+import { newId } from "@/server/ids";
+import { addMs, HOUR, now } from "@/server/clock";
+import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
+import { AuditAction } from "@/server/audit/actions";
+import type { RequestMeta } from "@/server/request-meta";
+import { maskPhone } from "@/lib/phone";
+import { getSmsProvider, type SmsProvider, type SmsProviderResult } from "./provider";
+
+export type SmsPurpose = "RECOVERY_CODE" | "BIND_CODE" | "RESET_NOTICE";
+
+export interface SendSmsInput {
+  /** E.164, already normalized (normalizePhone). */
+  to: string;
+  purpose: SmsPurpose;
+  body: string;
+  /** What is stored instead of `body` outside local development, e.g. "Your code is ••••••". */
+  redactedBody: string;
+  accountId?: string | null;
+  domainId?: string | null;
+  actor: Actor;
+  meta: RequestMeta;
+}
+
+export type SendSmsResult = { ok: true; messageId: string } | { ok: false; error: "send_failed" | "capped" };
+
+// Names the advisory lock that makes "count the last hour, then add one" atomic
+// across every app instance, so the global cap is never overshot by a race.
+const CAP_LOCK_KEY = 7_561_696_173;
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * Sends one SMS through the configured provider, under the global hourly cap
+ * (a circuit breaker against SMS pumping), records it in SmsMessage and audits
+ * it. Never throws: faults are logged and reported as `send_failed`.
+ */
+export async function sendSms(input: SendSmsInput): Promise<SendSmsResult> {
+  try {
+    return await deliver(input);
+  } catch (e) {
+    console.error("[sms] sendSms failed", e);
+    return { ok: false, error: "send_failed" };
+  }
+}
+
+async function deliver(input: SendSmsInput): Promise<SendSmsResult> {
+  const env = getEnv();
+  let provider: SmsProvider | undefined;
+  try {
+    provider = getSmsProvider();
+  } catch (e) {
+    console.error("[sms] provider unavailable (check the TWILIO_* settings)", e);
+  }
+  const providerName = provider?.name ?? env.SMS_PROVIDER;
+  // Codes are stored readable only where they cannot matter: the local console provider.
+  const storedBody = providerName === "console" && env.NODE_ENV !== "production" ? input.body : input.redactedBody;
+  const id = newId();
+
+  const allowed = await reserveSlot(id, input, providerName, storedBody, env.SMS_HOURLY_CAP);
+  if (!allowed) {
+    console.error(`[sms] hourly cap of ${env.SMS_HOURLY_CAP} reached: message refused`);
+    await audit(input, id, "REFUSED", { reason: "hourly_cap" });
+    return { ok: false, error: "capped" };
+  }
+
+  const result: SmsProviderResult = !provider
+    ? { ok: false, errorCode: "provider_unavailable", retryable: false }
+    : !E164.test(input.to)
+      ? { ok: false, errorCode: "invalid_number", retryable: false }
+      : await provider.send(input.to, input.body).catch((e: unknown): SmsProviderResult => {
+          console.error("[sms] provider threw", e);
+          return { ok: false, errorCode: "provider_error", retryable: false };
+        });
+
+  // The SMS has gone (or not) by now; a failure to record it must not change the answer.
+  try {
+    await getDb().smsMessage.update({
+      where: { id },
+      data: result.ok
+        ? { status: result.status, providerMessageId: result.providerId }
+        : { status: "FAILED", errorCode: result.errorCode },
+    });
+  } catch (e) {
+    console.error("[sms] could not record the outcome of message", id, e);
+  }
+  if (result.ok) {
+    await audit(input, id, "SUCCESS", { provider: providerName, status: result.status });
+    return { ok: true, messageId: id };
+  }
+  await audit(input, id, "FAILURE", { provider: providerName, errorCode: result.errorCode });
+  return { ok: false, error: "send_failed" };
+}
+
+/** Adds the message row (QUEUED), or a FAILED "hourly_cap" row when the last hour is full. */
+async function reserveSlot(id: string, input: SendSmsInput, provider: string, body: string, cap: number): Promise<boolean> {
+  return getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAP_LOCK_KEY}::bigint)`;
+    const at = now();
+    const recent = await tx.smsMessage.count({
+      where: { createdAt: { gte: addMs(at, -HOUR) }, status: { not: "FAILED" } },
+    });
+    const allowed = recent < cap;
+    await tx.smsMessage.create({
+      data: {
+        id,
+        to: input.to,
+        purpose: input.purpose,
+        body,
+        provider,
+        status: allowed ? "QUEUED" : "FAILED",
+        errorCode: allowed ? null : "hourly_cap",
+        accountId: input.accountId ?? null,
+        createdAt: at,
+      },
+    });
+    return allowed;
+  });
+}
+
+/** sms.sent / sms.failed: the number masked, the purpose, never the body. */
+async function audit(
+  input: SendSmsInput,
+  messageId: string,
+  result: "SUCCESS" | "FAILURE" | "REFUSED",
+  extra: Record<string, string>,
+): Promise<void> {
+  try {
+    const to = maskPhone(input.to);
+    const account = input.accountId
+      ? await getDb().mailAccount.findUnique({ where: { id: input.accountId }, select: { address: true } })
+      : null;
+    await recordAuditEvent({
+      actor: input.actor,
+      action: result === "SUCCESS" ? AuditAction.smsSent : AuditAction.smsFailed,
+      target: input.accountId ? { kind: "MAIL_ACCOUNT", id: input.accountId, label: account?.address ?? to } : undefined,
+      domainId: input.domainId ?? null,
+      result,
+      meta: input.meta,
+      detail: { to, purpose: input.purpose, messageId, ...extra },
+    });
+  } catch (e) {
+    console.error("[sms] could not audit message", messageId, e);
+  }
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import twilio from "twilio";
+import type TwilioRequestClient from "twilio/lib/base/RequestClient";
+import { maskPhone } from "@/lib/phone";
+import type { SmsProvider, SmsProviderResult } from "./provider";
+
+const TWILIO_ORIGIN = "https://api.twilio.com";
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** Two retries: a code that arrives a minute late is useless, so back off briefly and give up. */
+const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [200, 600];
+
+/**
+ * Twilio error codes a retry cannot fix: the number is wrong, cannot take
+ * SMS, is in a blocked region, opted out, or we are being throttled (retrying
+ * a 20429 would only make that worse). Any other 4xx is permanent too.
+ */
+export const PERMANENT_TWILIO_ERRORS: Readonly<Record<number, string>> = {
+  21211: "invalid number",
+  21614: "number cannot receive SMS",
+  21408: "region not permitted",
+  21610: "recipient unsubscribed",
+  21612: "number not reachable by SMS",
+  20429: "rate limited",
+};
+
+export interface TwilioProviderConfig {
+  accountSid: string;
+  authToken: string;
+  from: string;
+  /** Where to send the SDK's requests instead of api.twilio.com (the test stub). */
+  baseUrl?: string;
+  timeoutMs?: number;
+  retryDelaysMs?: readonly number[];
+}
+
+/** The SDK's own HTTP client, with its fixed https://api.twilio.com origin swapped for `baseUrl`. */
+class BaseUrlRequestClient extends twilio.RequestClient {
+  readonly #baseUrl: string;
+
+  constructor(baseUrl: string, opts: TwilioRequestClient.RequestClientOptions) {
+    super(opts);
+    this.#baseUrl = baseUrl.replace(/\/+$/, "");
+  }
+
+  override request<TData>(opts: TwilioRequestClient.RequestOptions<TData>) {
+    const url = new URL(opts.uri);
+    const uri = url.origin === TWILIO_ORIGIN ? `${this.#baseUrl}${url.pathname}${url.search}` : opts.uri;
+    return super.request({ ...opts, uri });
+  }
+}
+
+type Failure = { ok: false; errorCode: string; retryable: boolean };
+
+/** RestException and TwilioServiceException both carry the HTTP status and Twilio's error code. */
+function isTwilioHttpError(e: unknown): e is Error & { status: number; code?: number } {
+  return e instanceof Error && typeof (e as { status?: unknown }).status === "number";
+}
+
+function classify(e: unknown): Failure {
+  if (isTwilioHttpError(e)) {
+    const errorCode = e.code != null ? String(e.code) : `http_${e.status}`;
+    return { ok: false, errorCode, retryable: e.status >= 500 };
+  }
+  // No HTTP answer at all: refused/reset connection, DNS, or our request timeout.
+  // A timed-out request may still have been accepted; a rare duplicate SMS
+  // is the price of not losing a recovery code.
+  const code = (e as { code?: unknown } | null)?.code;
+  const timedOut = code === "ECONNABORTED" || code === "ETIMEDOUT";
+  return { ok: false, errorCode: timedOut ? "timeout" : "network", retryable: true };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createTwilioProvider(config: TwilioProviderConfig): SmsProvider {
+  const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const delays = config.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const httpClient = config.baseUrl
+    ? new BaseUrlRequestClient(config.baseUrl, { timeout })
+    : new twilio.RequestClient({ timeout });
+  const client = twilio(config.accountSid, config.authToken, { httpClient, timeout });
+
+  async function attempt(to: string, body: string): Promise<SmsProviderResult> {
+    const message = await client.messages.create({ to, from: config.from, body });
+    if (message.status === "failed" || message.status === "undelivered") {
+      return { ok: false, errorCode: String(message.errorCode ?? message.status), retryable: false };
+    }
+    const sent = message.status === "sent" || message.status === "delivered";
+    return { ok: true, providerId: message.sid, status: sent ? "SENT" : "QUEUED" };
+  }
+
+  return {
+    name: "twilio",
+    async send(to, body) {
+      for (let tries = 1; ; tries++) {
+        try {
+          return await attempt(to, body);
+        } catch (e) {
+          const failure = classify(e);
+          const known = PERMANENT_TWILIO_ERRORS[Number(failure.errorCode)];
+          console.warn(
+            `[sms] twilio send to ${maskPhone(to)} failed (try ${tries}): ${failure.errorCode}${known ? ` ${known}` : ""}`,
+          );
+          if (!failure.retryable || tries > delays.length) return failure;
+          await sleep(delays[tries - 1]);
+        }
+      }
+    },
+  };
+}

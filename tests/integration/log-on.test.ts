@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { logOn } from "@/server/auth/log-on";
+import { getDb } from "@/server/db";
+import { MINUTE } from "@/server/clock";
+import { accountByAddress, auditActions, freshDemo, meta, otherMeta, passedCaptcha, useFakeClock } from "../support/fixtures";
+
+const ALICE = "alice@example.com";
+const GOOD = "Blue#Harbor2026";
+const wrong = async (i: number) => ({ login: ALICE, password: `Wrong#Pass${i}x`, ...(await passedCaptcha()) });
+
+describe("logOn (SECURITY.md Logon)", () => {
+  let clock: ReturnType<typeof useFakeClock>;
+  beforeEach(async () => {
+    await freshDemo();
+    clock = useFakeClock();
+    process.env.CAPTCHA_TEST_MODE = "1";
+    (await import("@/env")).resetEnvCache();
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    delete process.env.CAPTCHA_TEST_MODE;
+    (await import("@/env")).resetEnvCache();
+  });
+
+  it("accepts the right password, case-insensitive address, and audits it", async () => {
+    const r = await logOn("mail", { login: " Alice@Example.com ", password: GOOD }, meta);
+    expect(r).toMatchObject({ ok: true, role: "EMPLOYEE", mustChangePassword: false });
+    const events = await auditActions({ action: "logon.success" });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ ip: meta.ip, userAgent: meta.userAgent, actorLabel: ALICE });
+  });
+
+  it("answers wrong password, unknown address, disabled and locked accounts identically", async () => {
+    const a = await logOn("mail", { login: ALICE, password: "Nope#Nope2026" }, meta);
+    const b = await logOn("mail", { login: "nobody@example.com", password: "Nope#Nope2026" }, meta);
+    await getDb().mailAccount.update({ where: { address: "bob@example.com" }, data: { status: "DISABLED" } });
+    const c = await logOn("mail", { login: "bob@example.com", password: "Green#Valley2026" }, meta);
+    await getDb().mailAccount.update({ where: { address: "dan@example.com" }, data: { lockedUntil: new Date(Date.now() + MINUTE) } });
+    const d = await logOn("mail", { login: "dan@example.com", password: "Gold#Meadow2026" }, meta);
+    for (const r of [a, b, c, d]) expect(r).toEqual({ ok: false, error: "invalid", captchaRequired: false });
+  });
+
+  it("asks for the captcha from the 5th failure of an address within 15 minutes", async () => {
+    for (let i = 1; i <= 4; i++) expect((await logOn("mail", { login: ALICE, password: `Wrong#${i}aaaa` }, meta)).ok).toBe(false);
+    const fourth = await logOn("mail", { login: "alice@example.com", password: GOOD }, meta);
+    expect(fourth.ok).toBe(true); // 4 failures: no captcha yet, and success resets the count
+    for (let i = 1; i <= 5; i++) await logOn("mail", { login: ALICE, password: `Wrong#${i}aaaa` }, meta);
+    const noCaptcha = await logOn("mail", { login: ALICE, password: GOOD }, meta);
+    expect(noCaptcha).toEqual({ ok: false, error: "captcha", captchaRequired: true });
+    expect((await logOn("mail", { login: ALICE, password: GOOD, ...(await passedCaptcha()) }, meta)).ok).toBe(true);
+  });
+
+  it("counts the 15-minute window: failures older than that no longer ask for the captcha", async () => {
+    for (let i = 1; i <= 5; i++) await logOn("mail", { login: ALICE, password: `Wrong#${i}aaaa` }, meta);
+    clock.advance(15 * MINUTE + 1000);
+    expect((await logOn("mail", { login: ALICE, password: GOOD }, meta)).ok).toBe(true);
+  });
+
+  it("locks after 10 consecutive failures for 15 minutes, doubling, and keeps the message", async () => {
+    for (let i = 1; i <= 9; i++) await logOn("mail", await wrong(i), meta);
+    expect((await accountByAddress(ALICE)).lockedUntil).toBeNull();
+    const tenth = await logOn("mail", await wrong(10), meta);
+    expect(tenth).toMatchObject({ ok: false, error: "invalid" });
+    const locked = await accountByAddress(ALICE);
+    expect(locked.lockedUntil?.getTime()).toBe(Date.now() + 15 * MINUTE);
+    expect((await auditActions({ action: "account.locked" })).length).toBe(1);
+    // The right password is refused while locked, with the same answer.
+    expect(await logOn("mail", { login: ALICE, password: GOOD, ...(await passedCaptcha()) }, meta)).toMatchObject({ ok: false, error: "invalid" });
+    clock.advance(15 * MINUTE - 1000);
+    expect((await logOn("mail", { login: ALICE, password: GOOD, ...(await passedCaptcha()) }, meta)).ok).toBe(false);
+    clock.advance(2000);
+    // Lock expired: 10 more failures lock for 30 minutes (the success in between would reset; fail instead).
+    for (let i = 1; i <= 10; i++) await logOn("mail", await wrong(i), meta);
+    expect((await accountByAddress(ALICE)).lockedUntil?.getTime()).toBe(Date.now() + 30 * MINUTE);
+  });
+
+  it("caps the lock at 24 hours", async () => {
+    await getDb().mailAccount.update({ where: { address: ALICE }, data: { lockCount: 12 } });
+    for (let i = 1; i <= 10; i++) await logOn("mail", await wrong(i), meta);
+    expect((await accountByAddress(ALICE)).lockedUntil?.getTime()).toBe(Date.now() + 24 * 60 * MINUTE);
+  });
+
+  it("refuses an IP for an hour after 50 failed logons, other IPs unaffected", async () => {
+    for (let i = 0; i < 50; i++) {
+      const r = await logOn("mail", { login: `u${i}@nowhere.example`, password: "Nope#Nope2026" }, meta);
+      expect(r.ok ? "ok" : r.error).toBe("invalid");
+    }
+    expect(await logOn("mail", { login: ALICE, password: GOOD }, meta)).toMatchObject({ ok: false, error: "ip_blocked" });
+    expect((await logOn("mail", { login: ALICE, password: GOOD }, otherMeta)).ok).toBe(true);
+    clock.advance(59 * MINUTE);
+    expect(await logOn("mail", { login: ALICE, password: GOOD }, meta)).toMatchObject({ ok: false, error: "ip_blocked" });
+    clock.advance(2 * MINUTE);
+    expect((await logOn("mail", { login: ALICE, password: GOOD }, meta)).ok).toBe(true);
+  });
+
+  it("logs cloud operators on from their own table", async () => {
+    expect(await logOn("cloud", { login: "ops@cloud.example.net", password: "Cloud#Console2026" }, meta)).toMatchObject({ ok: true, role: "OPERATOR" });
+    expect((await logOn("cloud", { login: ALICE, password: GOOD }, meta)).ok).toBe(false);
+    expect((await logOn("mail", { login: "ops@cloud.example.net", password: "Cloud#Console2026" }, meta)).ok).toBe(false);
+  });
+
+  it("upgrades a hash made with old argon2 parameters at the next logon", async () => {
+    const before = (await getDb().mailAccount.findUniqueOrThrow({ where: { address: ALICE }, omit: { passwordHash: false } })).passwordHash;
+    process.env.ARGON2_TIME_COST = "2";
+    (await import("@/env")).resetEnvCache();
+    try {
+      expect((await logOn("mail", { login: ALICE, password: GOOD }, meta)).ok).toBe(true);
+      const after = (await getDb().mailAccount.findUniqueOrThrow({ where: { address: ALICE }, omit: { passwordHash: false } })).passwordHash;
+      expect(after).not.toBe(before);
+      expect(after).toContain("t=2");
+      expect((await logOn("mail", { login: ALICE, password: GOOD }, meta)).ok).toBe(true);
+    } finally {
+      process.env.ARGON2_TIME_COST = "1";
+      (await import("@/env")).resetEnvCache();
+    }
+  });
+});

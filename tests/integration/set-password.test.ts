@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AuditAction } from "@/server/audit/actions";
+import { logOn } from "@/server/auth/log-on";
+import { getDb } from "@/server/db";
+import { changeOwnPassword } from "@/server/passwords/change-own-password";
+import { MISMATCH_MESSAGE, REUSED_MESSAGE, setPassword, type SetPasswordInput } from "@/server/passwords/set-password";
+import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
+
+const ALICE = "alice@example.com";
+
+async function reset(accountId: string, password: string, extra: Partial<SetPasswordInput> = {}) {
+  return setPassword({
+    kind: "mail", accountId, password, confirmPassword: password, mustChangePassword: true,
+    actor: { kind: "SYSTEM", label: "test" }, action: AuditAction.passwordResetByPostmaster, meta, notice: null, ...extra,
+  });
+}
+
+describe("setPassword (the one reset transaction)", () => {
+  let clock: ReturnType<typeof useFakeClock>;
+  beforeEach(async () => {
+    await freshDemo();
+    clock = useFakeClock();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("writes hash, flags, version + 1, history, clears the lock, audits — and the new password works", async () => {
+    const before = await accountByAddress(ALICE);
+    await getDb().mailAccount.update({ where: { id: before.id }, data: { lockedUntil: new Date(Date.now() + 60_000), failedLogonCount: 3, lockCount: 2 } });
+    const r = await reset(before.id, "New#Lantern2026");
+    expect(r.ok).toBe(true);
+    const after = await accountByAddress(ALICE);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(after.mustChangePassword).toBe(true);
+    expect(after.lockedUntil).toBeNull();
+    expect(after.failedLogonCount).toBe(0);
+    expect(after.lockCount).toBe(0);
+    expect(after.passwordChangedAt.getTime()).toBe(Date.now());
+    expect(await getDb().passwordHistory.count({ where: { mailAccountId: before.id } })).toBe(2);
+    expect((await auditActions({ targetId: before.id, action: AuditAction.passwordResetByPostmaster })).length).toBe(1);
+    expect((await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).ok).toBe(false);
+    expect((await logOn("mail", { login: ALICE, password: "New#Lantern2026" }, meta)).ok).toBe(true);
+  });
+
+  it("returns every policy violation and the mismatch, changing nothing", async () => {
+    const a = await accountByAddress(ALICE);
+    const r = await reset(a.id, "alice", { confirmPassword: "other" });
+    expect(r.ok).toBe(false);
+    if (r.ok || r.error !== "invalid") throw new Error("expected invalid");
+    expect(r.fieldErrors.password?.length).toBeGreaterThanOrEqual(2);
+    expect(r.fieldErrors.confirmPassword).toEqual([MISMATCH_MESSAGE]);
+    expect((await accountByAddress(ALICE)).sessionVersion).toBe(a.sessionVersion);
+  });
+
+  it("applies the domain's weak keywords and the address", async () => {
+    const a = await accountByAddress(ALICE);
+    const kw = await reset(a.id, "W3lc0me#Home99");
+    const addr = await reset(a.id, "Alice#Harbor2026");
+    expect(kw.ok || kw.error !== "invalid" ? [] : kw.fieldErrors.password).toEqual([expect.stringContaining("welcome")]);
+    expect(addr.ok || addr.error !== "invalid" ? [] : addr.fieldErrors.password).toEqual([expect.stringMatching(/email address/)]);
+  });
+
+  it("refuses the last 5 passwords and allows the 6th-oldest", async () => {
+    const a = await accountByAddress(ALICE);
+    const pw = (i: number) => `Hist#Series${i}0x`;
+    for (let i = 1; i <= 5; i++) {
+      clock.advance(1000);
+      expect((await reset(a.id, pw(i))).ok).toBe(true);
+    }
+    // History now: pw1..pw5 (the seeded Blue#Harbor2026 dropped out as the 6th).
+    for (let i = 1; i <= 5; i++) {
+      const r = await reset(a.id, pw(i));
+      expect(r.ok ? "ok" : r.error === "invalid" ? r.fieldErrors.password : r.error).toEqual([REUSED_MESSAGE]);
+    }
+    clock.advance(1000);
+    expect((await reset(a.id, "Blue#Harbor2026")).ok).toBe(true);
+    expect(await getDb().passwordHistory.count({ where: { mailAccountId: a.id } })).toBe(5);
+  });
+
+  it("rolls back whole when any write in the transaction fails", async () => {
+    const a = await accountByAddress(ALICE);
+    const auditBefore = await getDb().auditEvent.count();
+    await expect(
+      reset(a.id, "New#Lantern2026", {
+        alsoInTransaction: async () => {
+          throw new Error("disk full");
+        },
+      }),
+    ).rejects.toThrow("disk full");
+    const after = await getDb().mailAccount.findUniqueOrThrow({ where: { id: a.id } });
+    expect(after.sessionVersion).toBe(a.sessionVersion);
+    expect(after.passwordChangedAt).toEqual(a.passwordChangedAt);
+    expect(await getDb().passwordHistory.count({ where: { mailAccountId: a.id } })).toBe(1);
+    expect(await getDb().auditEvent.count()).toBe(auditBefore);
+    expect((await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).ok).toBe(true);
+  });
+});
+
+describe("changeOwnPassword", () => {
+  beforeEach(freshDemo);
+
+  it("needs the current password and a different new one", async () => {
+    const a = await accountByAddress(ALICE);
+    expect(await changeOwnPassword("mail", a.id, { currentPassword: "Wrong#One2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" }, meta)).toEqual({
+      ok: false, fieldErrors: { currentPassword: ["The current password is incorrect."] },
+    });
+    const same = await changeOwnPassword("mail", a.id, { currentPassword: "Blue#Harbor2026", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" }, meta);
+    expect(same.ok).toBe(false);
+    const ok = await changeOwnPassword("mail", a.id, { currentPassword: "Blue#Harbor2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" }, meta);
+    expect(ok).toEqual({ ok: true, sessionVersion: a.sessionVersion + 1 });
+    expect((await accountByAddress(ALICE)).mustChangePassword).toBe(false);
+    expect((await auditActions({ action: AuditAction.passwordChanged })).length).toBe(1);
+  });
+
+  it("works for cloud operators (no domain keywords)", async () => {
+    const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: "ops@cloud.example.net" } });
+    const r = await changeOwnPassword("cloud", op.id, { currentPassword: "Cloud#Console2026", password: "Sky#Operator2027", confirmPassword: "Sky#Operator2027" }, meta);
+    expect(r.ok).toBe(true);
+    expect((await logOn("cloud", { login: "ops@cloud.example.net", password: "Sky#Operator2027" }, meta)).ok).toBe(true);
+  });
+});

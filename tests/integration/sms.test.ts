@@ -1,0 +1,290 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from "vitest";
+import { resetEnvCache } from "@/env";
+import { getDb } from "@/server/db";
+import { HOUR } from "@/server/clock";
+import { sendSms, type SendSmsInput } from "@/server/sms/send-sms";
+import { sendResetNotice } from "@/server/sms/send-reset-notice";
+import { getSmsProvider, resetSmsProviderCache, setSmsProviderForTests } from "@/server/sms/provider";
+import { createTwilioProvider } from "@/server/sms/twilio-provider";
+import { resetDatabase } from "../support/db";
+import {
+  connectTwilioStub,
+  STUB_NUMBER_INVALID,
+  STUB_NUMBER_NOT_SMS_CAPABLE,
+  STUB_NUMBER_RATE_LIMITED,
+  STUB_NUMBER_REGION_BLOCKED,
+  STUB_NUMBER_SERVER_ERROR,
+  STUB_NUMBER_UNROUTABLE,
+  STUB_NUMBER_UNSUBSCRIBED,
+  TWILIO_STUB_ACCOUNT_SID,
+  TWILIO_STUB_AUTH_TOKEN,
+  TWILIO_STUB_FROM,
+} from "../support/twilio-stub";
+
+const stub = connectTwilioStub(inject("twilioStubUrl"));
+const meta = { ip: "203.0.113.7", userAgent: "vitest" };
+const TO = "+14155550101";
+const T0 = new Date("2026-11-24T21:05:00.000Z");
+const savedEnv = { ...process.env };
+
+function configure(vars: Record<string, string | undefined>) {
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  resetEnvCache();
+  resetSmsProviderCache();
+}
+
+const twilioEnv = () => ({
+  SMS_PROVIDER: "twilio",
+  TWILIO_ACCOUNT_SID: TWILIO_STUB_ACCOUNT_SID,
+  TWILIO_AUTH_TOKEN: TWILIO_STUB_AUTH_TOKEN,
+  TWILIO_FROM_NUMBER: TWILIO_STUB_FROM,
+  TWILIO_API_BASE_URL: stub.url,
+});
+
+/** The Twilio provider against the stub, with retry delays short enough for a test. */
+const fastTwilio = () =>
+  createTwilioProvider({
+    accountSid: TWILIO_STUB_ACCOUNT_SID,
+    authToken: TWILIO_STUB_AUTH_TOKEN,
+    from: TWILIO_STUB_FROM,
+    baseUrl: stub.url,
+    retryDelaysMs: [5, 10],
+  });
+
+const input = (over: Partial<SendSmsInput> = {}): SendSmsInput => ({
+  to: TO,
+  purpose: "RECOVERY_CODE",
+  body: "Your Postkey verification code is 493817. It expires in 5 minutes.",
+  redactedBody: "Your Postkey verification code is ••••••. It expires in 5 minutes.",
+  actor: { kind: "ANONYMOUS" },
+  meta,
+  ...over,
+});
+
+const rows = () => getDb().smsMessage.findMany({ orderBy: { createdAt: "asc" } });
+const audits = (action: string) => getDb().auditEvent.findMany({ where: { action }, orderBy: { createdAt: "asc" } });
+
+beforeEach(async () => {
+  await resetDatabase();
+  await stub.clear();
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(T0);
+  configure({ ...twilioEnv(), SMS_HOURLY_CAP: "1000", NODE_ENV: "test" });
+  // The module logs every send and failure by design; keep the test output readable.
+  for (const level of ["log", "warn", "error"] as const) vi.spyOn(console, level).mockImplementation(() => {});
+});
+
+afterEach(() => {
+  setSmsProviderForTests(undefined);
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+afterAll(() => {
+  process.env = savedEnv;
+  resetEnvCache();
+  resetSmsProviderCache();
+});
+
+describe("twilio provider through the stub", () => {
+  it("sends with the real SDK and records the provider id and the redacted body", async () => {
+    expect(getSmsProvider().name).toBe("twilio");
+    const result = await sendSms(input({ accountId: null, domainId: null }));
+    expect(result.ok).toBe(true);
+
+    const sent = await stub.messages(TO);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: TO, from: TWILIO_STUB_FROM, body: input().body });
+
+    const [row] = await rows();
+    expect(row).toMatchObject({
+      id: result.ok ? result.messageId : "",
+      to: TO,
+      purpose: "RECOVERY_CODE",
+      provider: "twilio",
+      status: "QUEUED",
+      providerMessageId: sent[0].sid,
+      body: input().redactedBody,
+      errorCode: null,
+    });
+    expect(row.providerMessageId).toMatch(/^SM[0-9a-f]{32}$/);
+    expect(row.createdAt.toISOString()).toBe(T0.toISOString());
+
+    const [event] = await audits("sms.sent");
+    expect(event.result).toBe("SUCCESS");
+    expect(event.detail).toMatchObject({ to: "+1 ••• ••• 0101", purpose: "RECOVERY_CODE" });
+    const serialized = JSON.stringify(event);
+    expect(serialized).not.toContain("493817");
+    expect(serialized).not.toContain("4155550101");
+  });
+
+  it.each([
+    [STUB_NUMBER_INVALID, "21211"],
+    [STUB_NUMBER_NOT_SMS_CAPABLE, "21614"],
+    [STUB_NUMBER_REGION_BLOCKED, "21408"],
+    [STUB_NUMBER_UNSUBSCRIBED, "21610"],
+    [STUB_NUMBER_UNROUTABLE, "21612"],
+    [STUB_NUMBER_RATE_LIMITED, "20429"],
+  ])("%s: Twilio error %s is final (send_failed, FAILED, audited, not retried)", async (to, code) => {
+    const result = await sendSms(input({ to }));
+    expect(result).toEqual({ ok: false, error: "send_failed" });
+    expect(await stub.attempts()).toBe(1);
+    const [row] = await rows();
+    expect(row).toMatchObject({ status: "FAILED", errorCode: code, providerMessageId: null });
+    const [event] = await audits("sms.failed");
+    expect(event.result).toBe("FAILURE");
+    expect(event.detail).toMatchObject({ errorCode: code, purpose: "RECOVERY_CODE" });
+    expect(JSON.stringify(event.detail)).not.toContain(to.slice(1));
+  });
+
+  it("does not retry any 4xx", async () => {
+    setSmsProviderForTests(fastTwilio());
+    await stub.failNextWith(400, 1);
+    expect(await sendSms(input())).toEqual({ ok: false, error: "send_failed" });
+    expect(await stub.attempts()).toBe(1);
+  });
+
+  it("retries a 5xx twice: the third try succeeds", async () => {
+    setSmsProviderForTests(fastTwilio());
+    await stub.failNextWith(500, 2);
+    const result = await sendSms(input());
+    expect(result.ok).toBe(true);
+    expect(await stub.attempts()).toBe(3);
+    expect((await rows())[0]).toMatchObject({ status: "QUEUED" });
+  });
+
+  it("gives up after three tries of a 5xx", async () => {
+    setSmsProviderForTests(fastTwilio());
+    await stub.failNextWith(500, 3);
+    expect(await sendSms(input())).toEqual({ ok: false, error: "send_failed" });
+    expect(await stub.attempts()).toBe(3);
+    expect((await rows())[0]).toMatchObject({ status: "FAILED", errorCode: "20500" });
+    expect(await stub.messages()).toHaveLength(0);
+  });
+
+  it("retries a number that always answers 500 three times", async () => {
+    setSmsProviderForTests(fastTwilio());
+    expect(await sendSms(input({ to: STUB_NUMBER_SERVER_ERROR }))).toEqual({ ok: false, error: "send_failed" });
+    expect(await stub.attempts()).toBe(3);
+  });
+
+  it("treats a refused connection as retryable, then fails cleanly", async () => {
+    const provider = createTwilioProvider({ ...twilioCredentials(), baseUrl: "http://127.0.0.1:1", retryDelaysMs: [1, 1] });
+    expect(await provider.send(TO, "hello")).toEqual({ ok: false, errorCode: "network", retryable: true });
+  });
+
+  it("times out a provider that does not answer", async () => {
+    const silent = createServer(() => {}); // accepts the request, never answers
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    try {
+      const baseUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const provider = createTwilioProvider({ ...twilioCredentials(), baseUrl, timeoutMs: 100, retryDelaysMs: [1, 1] });
+      expect(await provider.send(TO, "hello")).toEqual({ ok: false, errorCode: "timeout", retryable: true });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
+    }
+  });
+
+  it("fails cleanly (no throw) when the credentials are wrong", async () => {
+    configure({ TWILIO_AUTH_TOKEN: "wrong-token" });
+    expect(await sendSms(input())).toEqual({ ok: false, error: "send_failed" });
+    expect((await rows())[0]).toMatchObject({ status: "FAILED", errorCode: "20003" });
+  });
+});
+
+function twilioCredentials() {
+  return { accountSid: TWILIO_STUB_ACCOUNT_SID, authToken: TWILIO_STUB_AUTH_TOKEN, from: TWILIO_STUB_FROM };
+}
+
+describe("global hourly cap", () => {
+  beforeEach(() => configure({ SMS_PROVIDER: "console", SMS_HOURLY_CAP: "3" }));
+
+  it("allows the Nth message of the hour and refuses the N+1th, loudly", async () => {
+    for (let i = 0; i < 3; i++) expect((await sendSms(input())).ok).toBe(true);
+    expect(await sendSms(input())).toEqual({ ok: false, error: "capped" });
+
+    const capped = (await rows()).at(-1)!;
+    expect(capped).toMatchObject({ status: "FAILED", errorCode: "hourly_cap" });
+    const [event] = await audits("sms.failed");
+    expect(event).toMatchObject({ result: "REFUSED" });
+    expect(event.detail).toMatchObject({ reason: "hourly_cap", to: "+1 ••• ••• 0101" });
+    expect(console.error).toHaveBeenCalledWith("[sms] hourly cap of 3 reached: message refused");
+  });
+
+  it("counts the last hour only, with the boundary inside the window", async () => {
+    for (let i = 0; i < 3; i++) await sendSms(input());
+    vi.setSystemTime(T0.getTime() + HOUR);
+    expect(await sendSms(input())).toEqual({ ok: false, error: "capped" });
+    vi.setSystemTime(T0.getTime() + HOUR + 1);
+    expect((await sendSms(input())).ok).toBe(true);
+  });
+
+  it("does not count failed messages", async () => {
+    for (let i = 0; i < 5; i++) expect(await sendSms(input({ to: "not-a-number" }))).toEqual({ ok: false, error: "send_failed" });
+    for (let i = 0; i < 3; i++) expect((await sendSms(input())).ok).toBe(true);
+  });
+
+  it("holds under concurrent sends", async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => sendSms(input())));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.error === "capped")).toHaveLength(5);
+  });
+});
+
+describe("console provider", () => {
+  it("stores the real body outside production and logs it", async () => {
+    configure({ SMS_PROVIDER: "console" });
+    const result = await sendSms(input());
+    expect(result.ok).toBe(true);
+    expect(console.log).toHaveBeenCalledWith(`[sms] to=${TO} body=${input().body}`);
+    expect((await rows())[0]).toMatchObject({ provider: "console", status: "SENT", body: input().body });
+  });
+
+  it("stores only the redacted body in production", async () => {
+    configure({ SMS_PROVIDER: "console", NODE_ENV: "production" });
+    await sendSms(input());
+    expect((await rows())[0]).toMatchObject({ provider: "console", body: input().redactedBody });
+  });
+});
+
+describe("sendResetNotice", () => {
+  const account = { id: "acc-1", address: "alice@example.com", secureMobile: TO, domainId: "dom-1" };
+  const actor = { kind: "MAIL_ACCOUNT" as const, id: "pm-1", label: "postmaster@example.com" };
+
+  // The audit event names the domain and the account, so both must exist.
+  beforeEach(async () => {
+    const db = getDb();
+    const common = { passwordHash: "x", passwordChangedAt: T0 };
+    await db.cloudAccount.create({ data: { id: "op-1", email: "owner@cloud.test", name: "Owner", ...common } });
+    await db.domain.create({ data: { id: "dom-1", name: "example.com", ownerId: "op-1" } });
+    await db.mailAccount.create({
+      data: { id: "acc-1", domainId: "dom-1", address: "alice@example.com", displayName: "Alice", secureMobile: TO, ...common },
+    });
+  });
+
+  it.each([
+    ["postmaster", "was reset by your administrator on 2026-11-24 21:05 UTC"],
+    ["console", "was reset by your service provider on 2026-11-24 21:05 UTC"],
+    ["self_service", "was reset with Forgot Password on 2026-11-24 21:05 UTC"],
+  ] as const)("%s: says who and when, with no secret", async (by, phrase) => {
+    await sendResetNotice({ account, by, at: T0, meta, actor });
+    const [sent] = await stub.messages(TO);
+    expect(sent.body).toBe(`The password of alice@example.com ${phrase}. If you did not ask for this, contact your administrator.`);
+    expect((await rows())[0]).toMatchObject({ purpose: "RESET_NOTICE", accountId: "acc-1", body: sent.body });
+    expect((await audits("sms.sent"))[0]).toMatchObject({ domainId: "dom-1", targetId: "acc-1", targetLabel: "alice@example.com" });
+  });
+
+  it("sends nothing without a secure mobile, and never throws", async () => {
+    await sendResetNotice({ account: { ...account, secureMobile: null }, by: "postmaster", at: T0, meta, actor });
+    await expect(
+      sendResetNotice({ account: { ...account, secureMobile: STUB_NUMBER_INVALID }, by: "postmaster", at: T0, meta, actor }),
+    ).resolves.toBeUndefined();
+    expect(await stub.messages()).toHaveLength(0);
+  });
+});

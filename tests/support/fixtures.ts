@@ -1,0 +1,48 @@
+import { vi } from "vitest";
+import { getDb } from "@/server/db";
+import { seedDemoData } from "@/server/seed/seed-demo-data";
+import type { RequestMeta } from "@/server/request-meta";
+import { createCaptchaChallenge } from "@/server/captcha/create-captcha";
+import { resetDatabase } from "./db";
+
+export const meta: RequestMeta = { ip: "203.0.113.7", userAgent: "vitest" };
+export const otherMeta: RequestMeta = { ip: "198.51.100.9", userAgent: "vitest" };
+
+/** Empty tables, then the README's demo data. */
+export async function freshDemo(): Promise<void> {
+  await resetDatabase();
+  await seedDemoData();
+}
+
+export async function accountByAddress(address: string) {
+  return getDb().mailAccount.findUniqueOrThrow({ where: { address } });
+}
+
+export async function operatorByEmail(email: string) {
+  return getDb().cloudAccount.findUniqueOrThrow({ where: { email } });
+}
+
+export async function auditActions(filter: { targetId?: string; action?: string } = {}) {
+  return getDb().auditEvent.findMany({ where: filter, orderBy: { createdAt: "asc" } });
+}
+
+/**
+ * Real Postgres and argon2, fake Date only: every expiry is moved by the test,
+ * not waited for. It starts just after the real now, so rows written before
+ * (the seed) stay older than rows written under the fake clock.
+ */
+export function useFakeClock(start = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000)): { advance(ms: number): void; set(d: Date): void } {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(start);
+  return {
+    advance: (ms) => vi.setSystemTime(new Date(Date.now() + ms)),
+    set: (d) => vi.setSystemTime(d),
+  };
+}
+
+/** A live captcha challenge answered with the test word (needs CAPTCHA_TEST_MODE=1). */
+export async function passedCaptcha(m: RequestMeta = meta): Promise<{ captchaId: string; captchaAnswer: string }> {
+  const c = await createCaptchaChallenge(m);
+  if (!c.ok) throw new Error("captcha rate limited in a test");
+  return { captchaId: c.id, captchaAnswer: "PASSED" };
+}
