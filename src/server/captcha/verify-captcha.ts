@@ -17,7 +17,7 @@ type FailReason = "missing" | "expired_or_used" | "wrong_answer";
  */
 export async function verifyCaptcha(id: string | undefined, answer: string, meta: RequestMeta): Promise<boolean> {
   const given = normalizeCaptchaAnswer(typeof answer === "string" ? answer : "");
-  if (!id || id.length > 64 || !given) return fail("missing", meta);
+  if (!id || id.length > 64) return fail("missing", meta);
 
   // Atomic: of two concurrent checks of one challenge, only one sees count 1.
   const at = now();
@@ -31,7 +31,7 @@ export async function verifyCaptcha(id: string | undefined, answer: string, meta
   // Test mode still needs a live challenge (the page loaded its image); only the word is fixed.
   if (getEnv().CAPTCHA_TEST_MODE && given === CAPTCHA_TEST_ANSWER) return true;
 
-  const row = await db.captchaChallenge.findUnique({ where: { id }, omit: { answerHash: false } });
+  const row = given ? await db.captchaChallenge.findUnique({ where: { id }, omit: { answerHash: false } }) : null;
   if (row && hmacMatches(row.answerHash, "captcha", given)) return true;
   return fail("wrong_answer", meta);
 }

@@ -21,6 +21,18 @@ function store(): Pool | Redis {
   return g.postkeyLimitStore;
 }
 
+/**
+ * The library names its prepared statements; on PGlite every connection
+ * shares one backend session, where a second PREPARE of the same name fails.
+ * Unnamed statements work everywhere at no measurable cost.
+ */
+function unnamedStatements(pool: Pool) {
+  return {
+    query: (q: string | { text: string; values?: unknown[] }, values?: unknown[]) =>
+      typeof q === "string" ? pool.query(q, values) : pool.query({ text: q.text, values: q.values }),
+  };
+}
+
 function limiter(name: RateLimitPolicyName): RateLimiterAbstract {
   g.postkeyLimiters ??= new Map();
   let l = g.postkeyLimiters.get(name);
@@ -31,7 +43,7 @@ function limiter(name: RateLimitPolicyName): RateLimiterAbstract {
     l =
       s instanceof Redis
         ? new RateLimiterRedis({ ...common, storeClient: s })
-        : new RateLimiterPostgres({ ...common, storeClient: s, storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false });
+        : new RateLimiterPostgres({ ...common, storeClient: unnamedStatements(s), storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false });
     g.postkeyLimiters.set(name, l);
   }
   return l;
