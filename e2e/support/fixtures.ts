@@ -32,11 +32,30 @@ export async function latestCode(to: string, after = 0): Promise<string> {
   throw new Error(`no code was sent to ${to}`);
 }
 
+/**
+ * Clicks a submit button and waits for its server action to answer (and for
+ * the redirect it asked for), so the next step cannot abort it.
+ */
+export async function submit(page: Page, name: string): Promise<void> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined),
+    page.getByRole("button", { name, exact: true }).click(),
+  ]);
+  const target = response.headers()["x-action-redirect"]?.split(";")[0];
+  if (target) await page.waitForURL((u) => u.pathname + u.search === target || u.pathname === target.split("?")[0]);
+  await page.waitForLoadState();
+}
+
 export async function logOn(page: Page, email: string, password: string, path = "/login"): Promise<void> {
   await page.goto(path);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Log On" }).click();
+  await submit(page, "Log On");
+}
+
+/** The page's own alert (Next's route announcer also has role="alert"). */
+export function formAlert(page: Page) {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
 }
 
 let counter = 0;

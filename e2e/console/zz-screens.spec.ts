@@ -1,0 +1,40 @@
+// TEMPORARY: screenshots for a visual check; deleted after use.
+import { test } from "../support/fixtures";
+import { createConsoleOperator, domainIdOf, logOnConsole, OPS2, submitForm } from "../support/console";
+
+test("screens", async ({ page }) => {
+  const shot = (n: string) => page.screenshot({ path: `/tmp/console-shots/${n}.png`, fullPage: true });
+  await page.goto("/console/login");
+  await shot("01-login");
+  const op = await createConsoleOperator();
+  await logOnConsole(page, op);
+  await shot("02-services");
+  await page.goto("/console?q=nothing");
+  await shot("03-no-results");
+  await page.goto(`/console/domains/${op.domain.id}`);
+  await shot("04-manage");
+  await page.getByRole("link", { name: "Reset Password" }).click();
+  await shot("05-reset-empty");
+  await submitForm(page);
+  await shot("06-reset-required");
+  await page.getByLabel("New password").fill("Harbor#1");
+  await page.getByLabel("Confirm password").fill("Harbor#2");
+  await page.getByLabel("Console password").fill("Wrong#Console2026");
+  await submitForm(page);
+  await shot("07-reset-errors");
+  await page.getByLabel("New password").fill("Quiet#Meadow2027");
+  await page.getByLabel("Confirm password").fill("Quiet#Meadow2027");
+  await page.getByLabel("Console password").fill(op.password);
+  await submitForm(page);
+  await page.getByText("The postmaster password has been reset.").waitFor();
+  await shot("08-manage-success");
+  await page.goto("/console/password");
+  await shot("09-password");
+  await page.goto(`/console/domains/${await domainIdOf("example.com")}`);
+  await shot("10-not-found");
+  await page.setViewportSize({ width: 420, height: 800 });
+  await page.goto(`/console`);
+  await shot("11-narrow");
+  await page.context().clearCookies();
+  await logOnConsole(page, OPS2);
+});

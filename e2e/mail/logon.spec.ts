@@ -1,0 +1,138 @@
+import { createEmployee, expect, formAlert, logOn, submit, test } from "../support/fixtures";
+
+test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
+  test("an employee logs on, lands on Account Security, and logs off", async ({ page, context }) => {
+    const u = await createEmployee();
+    await logOn(page, u.address.toUpperCase(), u.password);
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole("heading", { name: "Account Security" })).toBeVisible();
+    const cookie = (await context.cookies()).find((c) => c.name === "postkey_mail");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    await page.getByRole("button", { name: "Log Off" }).click();
+    await expect(page).toHaveURL(/\/login\?notice=signed-out/);
+    await expect(page.getByText("You have logged off.")).toBeVisible();
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a postmaster lands on the domain-management console", async ({ page }) => {
+    await logOn(page, "postmaster@example.org", "Admin#Domain2026");
+    await expect(page).toHaveURL(/\/admin/);
+  });
+
+  test("wrong password and unknown address get the same message", async ({ page }) => {
+    const u = await createEmployee();
+    await logOn(page, u.address, "Wrong#Guess2026");
+    await expect(formAlert(page)).toHaveText("Incorrect email address or password.");
+    await logOn(page, "nobody-here@example.com", "Wrong#Guess2026");
+    await expect(formAlert(page)).toHaveText("Incorrect email address or password.");
+  });
+
+  test("after 5 failures the image code is asked; after 10 the account is locked with the same message", async ({ page }) => {
+    const u = await createEmployee();
+    await page.goto("/login");
+    for (let i = 1; i <= 10; i++) {
+      await page.getByLabel("Email address").fill(u.address);
+      await page.getByLabel("Password", { exact: true }).fill(`Wrong#Guess${i}x`);
+      if (i > 5) await page.getByLabel("Image verification code").fill("PASSED");
+      else await expect(page.getByLabel("Image verification code")).toHaveCount(0);
+      await submit(page, "Log On");
+      await expect(formAlert(page)).toHaveText("Incorrect email address or password.");
+      await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+    }
+    await page.getByLabel("Password", { exact: true }).fill(u.password);
+    await page.getByLabel("Image verification code").fill("PASSED");
+    await submit(page, "Log On");
+    await expect(formAlert(page)).toHaveText("Incorrect email address or password.");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("must change password: only the change-password page until it is changed", async ({ page }) => {
+    const u = await createEmployee();
+    const { getDb } = await import("@/server/db");
+    await getDb().mailAccount.update({ where: { id: u.id }, data: { mustChangePassword: true } });
+    await logOn(page, u.address, u.password);
+    await expect(page).toHaveURL(/\/account\/change-password/);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/account\/change-password/);
+    await page.getByLabel("Current password").fill(u.password);
+    await page.getByLabel("New password").fill("Fresh#Orchard2026");
+    await page.getByLabel("Confirm password").fill("Fresh#Orchard2026");
+    await submit(page, "Save");
+    await expect(page).toHaveURL(/\/account\?changed=1/);
+    await expect(page.getByText("Your password was changed.")).toBeVisible();
+  });
+
+  test("change password: the live checklist, every problem next to its field, and other sessions end", async ({ page, browser }) => {
+    const u = await createEmployee();
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await logOn(otherPage, u.address, u.password);
+    await expect(otherPage).toHaveURL(/\/account$/);
+
+    await logOn(page, u.address, u.password);
+    await page.goto("/account/change-password");
+    await page.getByLabel("Current password").fill("not-my-password");
+    await page.getByLabel("New password").fill("short");
+    await expect(page.getByRole("listitem").filter({ hasText: "8 to 64 characters" })).toContainText("✗");
+    await page.getByLabel("Confirm password").fill("different");
+    await submit(page, "Save");
+    await expect(page.getByText("The current password is incorrect.")).toBeVisible();
+
+    await page.getByLabel("Current password").fill(u.password);
+    await page.getByLabel("New password").fill("Fresh#Orchard2026");
+    await page.getByLabel("Confirm password").fill("Fresh#Orchard2026");
+    await submit(page, "Save");
+    await expect(page).toHaveURL(/\/account\?changed=1/);
+
+    await otherPage.goto("/account");
+    await expect(otherPage).toHaveURL(/\/login/);
+    await other.close();
+
+    await page.getByRole("button", { name: "Log Off" }).click();
+    await logOn(page, u.address, u.password);
+    await expect(formAlert(page)).toHaveText("Incorrect email address or password.");
+    await logOn(page, u.address, "Fresh#Orchard2026");
+    await expect(page).toHaveURL(/\/account$/);
+  });
+
+  test("each logon makes a new session cookie", async ({ page, context }) => {
+    const u = await createEmployee();
+    await logOn(page, u.address, u.password);
+    const first = (await context.cookies()).find((c) => c.name === "postkey_mail")?.value;
+    await page.goto("/login");
+    await expect(page).toHaveURL(/\/account$/); // already signed in
+    await context.clearCookies();
+    await logOn(page, u.address, u.password);
+    const second = (await context.cookies()).find((c) => c.name === "postkey_mail")?.value;
+    expect(first).toBeTruthy();
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+  });
+});
+
+test.describe("Web rules (SECURITY.md Web)", () => {
+  test("pages carry the security headers", async ({ request }) => {
+    const res = await request.get("/login");
+    const h = res.headers();
+    expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBe("no-referrer");
+    expect(h["cross-origin-opener-policy"]).toBe("same-origin");
+    expect(h["cache-control"]).toContain("no-store");
+    expect(h["x-powered-by"]).toBeUndefined();
+    const again = (await request.get("/login")).headers()["content-security-policy"];
+    expect(again).not.toBe(h["content-security-policy"]); // a fresh nonce per request
+  });
+
+  test("a POST with a missing, null or foreign Origin is refused", async ({ request }) => {
+    for (const origin of [undefined, "null", "http://evil.example"]) {
+      const res = await request.post("/login", {
+        headers: { ...(origin ? { Origin: origin } : {}), "Next-Action": "0".repeat(40), "Content-Type": "text/plain;charset=UTF-8" },
+        data: "[]",
+      });
+      expect(res.status()).toBe(403);
+    }
+  });
+});

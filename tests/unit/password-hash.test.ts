@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/env";
+import { HashBusyError, hashQueueStats, hashSecret, needsRehash, verifySecret } from "@/server/security/password-hash";
+
+describe("argon2id hashing", () => {
+  afterEach(() => {
+    delete process.env.ARGON2_MAX_CONCURRENCY;
+    delete process.env.ARGON2_MAX_QUEUE;
+    resetEnvCache();
+  });
+
+  it("hashes with argon2id and the configured parameters, and verifies", async () => {
+    const h = await hashSecret("Blue#Harbor2026");
+    expect(h).toMatch(/^\$argon2id\$v=19\$m=8192,t=1,p=1\$/);
+    expect(await verifySecret(h, "Blue#Harbor2026")).toBe(true);
+    expect(await verifySecret(h, "blue#harbor2026")).toBe(false);
+    expect(needsRehash(h)).toBe(false);
+  });
+
+  it("treats a malformed stored hash as a mismatch, not a crash", async () => {
+    expect(await verifySecret("not-a-hash", "x")).toBe(false);
+    expect(needsRehash("not-a-hash")).toBe(true);
+  });
+
+  it("answers busy when the queue is full instead of piling up", async () => {
+    process.env.ARGON2_MAX_CONCURRENCY = "1";
+    process.env.ARGON2_MAX_QUEUE = "2";
+    resetEnvCache();
+    const jobs = Array.from({ length: 6 }, (_, i) => hashSecret(`Pass#word${i}xx`).then(() => "done", (e) => e));
+    const results = await Promise.all(jobs);
+    expect(results.filter((r) => r === "done")).toHaveLength(3);
+    expect(results.filter((r) => r instanceof HashBusyError)).toHaveLength(3);
+    expect(hashQueueStats()).toEqual({ running: 0, waiting: 0 });
+  });
+});
