@@ -91,3 +91,12 @@ export async function blockLimit(name: RateLimitPolicyName, key: string): Promis
   const p = limitPolicy(name);
   await limiter(name).block(key, p.blockSec ?? p.durationSec);
 }
+
+/** Drops the limiters and their store connection (tests switch stores; shutdown). */
+export async function closeRateLimiters(): Promise<void> {
+  const s = g.postkeyLimitStore;
+  g.postkeyLimiters = undefined;
+  g.postkeyLimitStore = undefined;
+  if (s instanceof Redis) s.disconnect();
+  else await s?.end();
+}
