@@ -1,5 +1,40 @@
+import type { Browser, Page } from "@playwright/test";
 import { createEmployee, expect, logOn, test } from "../support/fixtures";
-import { accountId, accountRow, logOnAsPostmaster, ORG_POSTMASTER } from "../support/admin";
+import { accountId, accountRow, fillPasswords, logOnAsPostmaster, openResetPassword, ORG_POSTMASTER, shot } from "../support/admin";
+
+interface CapturedAction {
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** Fills and submits the Reset Password form, but stops the POST in the browser and returns it for replay. */
+async function captureResetPost(page: Page, employeeId: string, password: string): Promise<CapturedAction> {
+  await openResetPassword(page, employeeId);
+  await fillPasswords(page, password);
+  let captured: CapturedAction | undefined;
+  await page.route(`**/admin/accounts/${employeeId}`, async (route) => {
+    const req = route.request();
+    if (req.method() !== "POST") return route.continue();
+    const headers = Object.fromEntries(Object.entries(await req.allHeaders()).filter(([k]) => !["cookie", "content-length", "host"].includes(k)));
+    captured = { url: req.url(), headers, body: req.postDataBuffer() ?? Buffer.alloc(0) };
+    await route.abort();
+  });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect.poll(() => captured).toBeTruthy();
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  return captured!;
+}
+
+/** The captured action, sent again from another browser context (its own cookies, or none). */
+async function replay(browser: Browser, action: CapturedAction, logOnAs?: { email: string; password: string }) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  if (logOnAs) await logOn(page, logOnAs.email, logOnAs.password);
+  const res = await page.request.post(action.url, { headers: action.headers, data: action.body, maxRedirects: 0 });
+  await ctx.close();
+  return res;
+}
 
 // Who may use the domain-management console: only a postmaster, and only for its own domain.
 test.describe("Domain management: access", () => {
@@ -26,6 +61,35 @@ test.describe("Domain management: access", () => {
     expect(csv.headers()["location"]).toMatch(/\/login$/);
   });
 
+  test("a raw Reset Password POST is refused for an employee, another domain's postmaster and no session; audited; nothing changes", async ({ page, browser }) => {
+    const target = await createEmployee();
+    const intruder = await createEmployee();
+    await logOnAsPostmaster(page);
+    const action = await captureResetPost(page, target.id, "Raw#Replay2026");
+    expect(action.headers["next-action"]).toBeTruthy();
+    const before = await accountRow(target.address);
+    const since = new Date(Date.now() - 1000);
+    const { getDb } = await import("@/server/db");
+    const refusals = () => getDb().auditEvent.findMany({ where: { action: "access.refused", createdAt: { gte: since } }, orderBy: { createdAt: "asc" } });
+
+    await replay(browser, action, { email: intruder.address, password: intruder.password });
+    await replay(browser, action, ORG_POSTMASTER);
+    await replay(browser, action);
+    const after = await accountRow(target.address);
+    expect(after.sessionVersion).toBe(before.sessionVersion);
+    expect(after.passwordChangedAt).toEqual(before.passwordChangedAt);
+    const events = (await refusals()).filter((e) => (e.detail as { attempted?: string }).attempted === "password.reset");
+    expect(events.map((e) => [e.actorLabel, (e.detail as { reason: string }).reason, e.result])).toEqual([
+      [intruder.address, "not_postmaster", "REFUSED"],
+      [ORG_POSTMASTER.email, "other_domain", "REFUSED"],
+      [null, "no_session", "REFUSED"],
+    ]);
+
+    // The same bytes from the postmaster's own session do reset: the refusals above were about who asked.
+    await replay(browser, action, { email: "postmaster@example.com", password: "Admin#Domain2026" });
+    expect((await accountRow(target.address)).sessionVersion).toBe(before.sessionVersion + 1);
+  });
+
   test("a server action POSTed from another origin is refused before it runs", async ({ page }) => {
     const res = await page.request.post("/admin/accounts", { headers: { Origin: "https://evil.example", "Next-Action": "x" }, data: "accountId=1", maxRedirects: 0 });
     expect(res.status()).toBe(403);
@@ -45,6 +109,7 @@ test.describe("Domain management: access", () => {
 
     await page.goto(`/admin/accounts/${alice}`);
     await expect(page.getByText("This account does not exist in your domain.")).toBeVisible();
+    await shot(page, "8-other-domain-not-found");
     await expect(page.getByText("alice@example.com")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Reset Password" })).toHaveCount(0);
     expect((await accountRow("alice@example.com")).sessionVersion).toBe(before.sessionVersion);

@@ -238,7 +238,7 @@ test.describe("Email Console: what else an operator sees and may do", () => {
 
     await logOnConsole(page, op);
     await page.getByRole("link", { name: "Console password" }).click();
-    await expect(page.getByRole("heading", { name: "Console password" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Console password", exact: true })).toBeVisible();
     await page.getByLabel("Current password").fill(op.password);
     await page.getByLabel("New password").fill("Sky#Operator2027");
     await page.getByLabel("Confirm password").fill("Sky#Operator2027");

@@ -82,12 +82,35 @@ test.describe("Account Security (issue 4)", () => {
     await shot(page, "5-done");
   });
 
+  test("a number the SMS provider refuses gets a clear message and binds nothing", async ({ page }) => {
+    const u = await createEmployee();
+    await logOn(page, u.address, u.password);
+    const mobile = card(page, "Secure mobile");
+    await mobile.getByLabel("Mobile number").fill("+1 500 555 0009"); // the stub answers Twilio error 21614
+    await mobile.getByLabel("Current password").fill(u.password);
+    await submit(page, "Send code");
+    await expect(mobile.getByText("We could not send a code to this number. Check the number, or try again later.")).toBeVisible();
+    await expect(mobile.getByLabel("SMS verification code")).toHaveCount(0);
+    await expect(mobile.getByText("No secure mobile is bound.")).toBeVisible();
+  });
+
   test("a bound number can be removed with the current password", async ({ page }) => {
     const u = await createEmployee({ mobile: "+14155550177" });
     await logOn(page, u.address, u.password);
     const mobile = card(page, "Secure mobile");
     await expect(mobile.getByTestId("secure-mobile")).toHaveText("+1 ••• ••• 0177");
+    await mobile.getByText("Change number").click();
     await mobile.getByText("Remove the secure mobile").click();
+    await mobile.getByLabel("Current password").last().fill("Wrong#Guess2026");
+    await submit(page, "Remove");
+    await expect(mobile.getByText("The current password is incorrect.")).toBeVisible();
+    await expect(mobile.getByTestId("secure-mobile")).toHaveText("+1 ••• ••• 0177");
+    await shot(page, "6-change-and-remove-open");
+    if (SHOTS) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot(page, "7-narrow");
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
     await mobile.getByLabel("Current password").last().fill(u.password);
     await submit(page, "Remove");
     await expect(mobile.getByText("Your secure mobile was removed.")).toBeVisible();

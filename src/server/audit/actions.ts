@@ -23,6 +23,9 @@ export const AuditAction = {
   recoverySettingsChanged: "policy.recovery_settings_changed",
   departmentChanged: "department.changed",
   accessRefused: "access.refused",
+  consoleReauthFailed: "console.reauth_failed",
+  auditExported: "audit.exported",
+  recoveryVerified: "recovery.verified",
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];

@@ -1,13 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SecureMobileCard } from "@/components/account/secure-mobile-card";
+import { SecurityQuestionsCard } from "@/components/account/security-questions-card";
+import { phoneCountryOptions } from "@/components/account/phone-countries";
 import { Alert, Card, linkClass } from "@/components/ui";
+import { getEnv } from "@/env";
+import { getAccountSecurity } from "@/server/account-security/get-account-security";
 import { requireMailUser } from "@/server/auth/guards";
+import {
+  cancelMobileBindingAction,
+  confirmMobileBindingAction,
+  removeSecureMobileAction,
+  resendMobileCodeAction,
+  saveSecurityQuestionsAction,
+  startMobileBindingAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Account Security" };
 
-export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<{ denied?: string; changed?: string }> }) {
+/** Success notices after a redirect from an action, shown in the card they belong to. */
+const MOBILE_NOTICES: Record<string, string> = {
+  "code-resent": "A new verification code was sent. The previous one no longer works.",
+  "mobile-bound": "Your secure mobile is bound.",
+  "mobile-changed": "Your secure mobile was changed.",
+  "mobile-removed": "Your secure mobile was removed.",
+};
+const QUESTION_NOTICES: Record<string, string> = { "questions-saved": "Your security questions were saved." };
+
+function noticeOf(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<{ denied?: string; changed?: string; done?: string }> }) {
   const user = await requireMailUser();
-  const { denied, changed } = await searchParams;
+  const { denied, changed, done = "" } = await searchParams;
+  const security = await getAccountSecurity(user.id);
+  const defaultCountry = getEnv().DEFAULT_PHONE_COUNTRY;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Account Security</h1>
@@ -24,6 +52,24 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
           </Link>
         </p>
       </Card>
+      {security ? (
+        <>
+          <SecureMobileCard
+            security={security}
+            countries={phoneCountryOptions(defaultCountry)}
+            defaultCountry={defaultCountry}
+            notice={noticeOf(MOBILE_NOTICES, done)}
+            actions={{
+              start: startMobileBindingAction,
+              verify: confirmMobileBindingAction,
+              resend: resendMobileCodeAction,
+              cancel: cancelMobileBindingAction,
+              remove: removeSecureMobileAction,
+            }}
+          />
+          <SecurityQuestionsCard questions={security.questions} action={saveSecurityQuestionsAction} notice={noticeOf(QUESTION_NOTICES, done)} />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge, formatUtc, PageHeader, selectClass, tdClass, thClass } from "@/components/admin/admin-ui";
+import { Pagination } from "@/components/admin/pagination";
+import { RecoveryMethods, StatusBadges } from "@/components/admin/account-badges";
+import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
+import { listDepartments } from "@/server/admin/list-departments";
+import { listEmployeeAccounts, NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
+import { requirePostmaster } from "@/server/auth/guards";
+
+export const metadata: Metadata = { title: "Employee Accounts" };
+
+type Search = { q?: string; department?: string; page?: string; notice?: string };
+
+const one = (v: string | undefined, max: number) => (typeof v === "string" ? v.trim().slice(0, max) : "");
+
+export default async function EmployeeAccountsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requirePostmaster();
+  const sp = await searchParams;
+  const q = one(sp.q, 100);
+  const department = one(sp.department, 64);
+  const [list, tree] = await Promise.all([
+    listEmployeeAccounts(user.domainId, { search: q, departmentId: department || undefined, page: Number(sp.page) || 1 }),
+    listDepartments(user.domainId),
+  ]);
+  const filtered = !!(q || department);
+  return (
+    <div>
+      <PageHeader title="Employee Accounts" trail={["DEPTs & Users", "Employee Accounts"]} description={`The mailboxes of ${user.domainName}. Click a name to open its Edit Account page.`} />
+      {sp.notice === "password-changed" ? <div className="mb-4"><Alert kind="success">Your password was changed.</Alert></div> : null}
+
+      <form method="get" role="search" aria-label="Find accounts" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="q" className={labelClass}>Search</label>
+          <input id="q" name="q" type="search" defaultValue={q} maxLength={100} placeholder="Name or email address" className={inputClass} />
+        </div>
+        <div className="w-64">
+          <label htmlFor="department" className={labelClass}>Department</label>
+          <select id="department" name="department" defaultValue={department} className={selectClass}>
+            <option value="">All departments</option>
+            {tree.departments.map((d) => (
+              <option key={d.id} value={d.id}>{`${"\u00a0\u00a0".repeat(d.depth)}${d.name}`}</option>
+            ))}
+            <option value={NO_DEPARTMENT}>No department</option>
+          </select>
+        </div>
+        <button type="submit" className={secondaryButtonClass}>Search</button>
+        {filtered ? <Link href="/admin/accounts" className={`py-2 text-sm ${linkClass}`}>Clear</Link> : null}
+      </form>
+
+      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full border-collapse">
+          <thead>
+            <tr>
+              <th scope="col" className={thClass}>Name</th>
+              <th scope="col" className={thClass}>Email address</th>
+              <th scope="col" className={thClass}>Department</th>
+              <th scope="col" className={thClass}>Status</th>
+              <th scope="col" className={thClass}>Recovery methods</th>
+              <th scope="col" className={thClass}>Last password change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((a) => (
+              <tr key={a.id} className="hover:bg-slate-50">
+                <td className={tdClass}>
+                  <span className="inline-flex flex-wrap items-center gap-2">
+                    <Link href={`/admin/accounts/${a.id}`} className={linkClass}>{a.displayName}</Link>
+                    {a.role === "POSTMASTER" ? <Badge tone="blue">Postmaster</Badge> : null}
+                  </span>
+                </td>
+                <td className={`${tdClass} font-mono text-[13px]`}>{a.address}</td>
+                <td className={tdClass}>{a.department ?? <span className="text-slate-400">—</span>}</td>
+                <td className={tdClass}><StatusBadges status={a.status} locked={a.locked} /></td>
+                <td className={tdClass}><RecoveryMethods mobile={a.hasSecureMobile} questions={a.questionsSet} /></td>
+                <td className={`${tdClass} whitespace-nowrap text-slate-600`}>{formatUtc(a.passwordChangedAt)}</td>
+              </tr>
+            ))}
+            {list.rows.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="px-4 py-10 text-center text-sm text-slate-500">
+                  {filtered ? "No account matches this search." : "This domain has no accounts yet."}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        <Pagination basePath="/admin/accounts" params={{ q, department }} page={list.page} pageCount={list.pageCount} total={list.total} pageSize={list.pageSize} noun="accounts" />
+      </div>
+    </div>
+  );
+}

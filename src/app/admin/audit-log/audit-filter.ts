@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { AuditAction } from "@/server/audit/actions";
+import type { AuditFilter } from "@/server/admin/list-audit-events";
+
+/** The Audit Log's filters, from the query string; shared by the page and the CSV export. */
+export const AUDIT_ACTIONS = Object.values(AuditAction).sort();
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A calendar day (UTC); an empty field means no bound. */
+const day = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date as YYYY-MM-DD.", abort: true })
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v); // 2026-02-30 parses, but as 2 March
+    }, "Enter a real date.")
+    .optional(),
+);
+
+const schema = z.object({
+  account: z.string().trim().max(254, "An address has at most 254 characters.").optional(),
+  action: z.string().trim().refine((v) => v === "" || AUDIT_ACTIONS.includes(v as (typeof AUDIT_ACTIONS)[number]), "Choose an action from the list.").optional(),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(1),
+});
+
+export const AUDIT_FILTER_KEYS = ["account", "action", "from", "to"] as const;
+
+export interface ParsedAuditFilter {
+  filter: AuditFilter;
+  page: number;
+  /** What was asked, to show in the form and keep in links (only valid values). */
+  values: Record<(typeof AUDIT_FILTER_KEYS)[number], string>;
+  errors: Record<string, string[]>;
+}
+
+export function parseAuditFilter(params: Record<string, string | string[] | undefined>): ParsedAuditFilter {
+  const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const errors: Record<string, string[]> = {};
+  const read = <K extends keyof typeof schema.shape>(key: K) => {
+    const r = schema.shape[key].safeParse(raw[key]);
+    if (r.success) return r.data as z.infer<(typeof schema.shape)[K]>;
+    errors[key] = r.error.issues.map((i) => i.message);
+    return undefined;
+  };
+  const account = read("account") || undefined;
+  const action = read("action") || undefined;
+  const fromDay = read("from");
+  const toDay = read("to");
+  if (fromDay && toDay && fromDay > toDay) errors.to = ["The end date is before the start date."];
+  const filter: AuditFilter = {
+    account,
+    action,
+    from: fromDay ? new Date(`${fromDay}T00:00:00Z`) : undefined,
+    to: toDay && !errors.to ? new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY_MS) : undefined,
+  };
+  return {
+    filter,
+    page: read("page") ?? 1,
+    values: { account: account ?? "", action: action ?? "", from: fromDay ?? "", to: errors.to ? "" : (toDay ?? "") },
+    errors,
+  };
+}

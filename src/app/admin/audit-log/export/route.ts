@@ -1,0 +1,45 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { AuditAction } from "@/server/audit/actions";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { streamAuditCsv } from "@/server/admin/export-audit-events";
+import { postmasterActor } from "@/server/admin/postmaster-access";
+import { refuseUnauthorized } from "@/server/admin/postmaster-action";
+import { authorizePostmaster } from "@/server/auth/guards";
+import { now } from "@/server/clock";
+import { metaFromHeaders } from "@/server/request-meta";
+import { parseAuditFilter } from "../audit-filter";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * "Export CSV" of the Audit Log, with the page's filters. A route handler is
+ * not behind the page's guard, so it checks the postmaster session itself.
+ */
+export async function GET(request: NextRequest) {
+  const meta = metaFromHeaders(request.headers);
+  const auth = await authorizePostmaster();
+  if (!auth.ok) {
+    const user = await refuseUnauthorized(auth.reason, "audit.export", meta);
+    if (!user) return NextResponse.redirect(new URL("/login", request.nextUrl), 303);
+    return new NextResponse("Forbidden: only the postmaster of this domain can export its audit log.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const parsed = parseAuditFilter(Object.fromEntries(request.nextUrl.searchParams));
+  if (Object.keys(parsed.errors).length) {
+    const lines = Object.entries(parsed.errors).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
+    return new NextResponse(`Bad request.\n${lines.join("\n")}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const user = auth.user;
+  await recordAuditEvent({
+    actor: postmasterActor(user), action: AuditAction.auditExported, domainId: user.domainId, meta,
+    target: { kind: "DOMAIN", id: user.domainId, label: user.domainName }, detail: { ...parsed.values },
+  });
+  const stamp = now().toISOString().slice(0, 10);
+  return new Response(streamAuditCsv(user.domainId, parsed.filter), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="audit-log-${user.domainName}-${stamp}.csv"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+import { ConsoleHeader } from "@/components/console/console-header";
+import { ConsoleNav } from "@/components/console/console-nav";
+import { requireOperator } from "@/server/auth/guards";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  // Pages and actions check again: a layout is not a security boundary.
+  const operator = await requireOperator();
+  return (
+    <div className="flex min-h-screen flex-col bg-slate-100">
+      <ConsoleHeader operator={operator} />
+      <div className="border-b border-slate-200 bg-white md:hidden">
+        <ConsoleNav variant="top" />
+      </div>
+      <div className="flex flex-1">
+        <aside className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">
+          <ConsoleNav />
+        </aside>
+        <main className="min-w-0 flex-1 px-4 py-6 sm:px-8">
+          <div className="mx-auto max-w-6xl">{children}</div>
+        </main>
+      </div>
+    </div>
+  );
+}

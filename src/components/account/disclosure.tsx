@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+
+/** A native <details> section (works without JavaScript, keyboard-usable). */
+export function Disclosure({ summary, children }: { summary: string; children: ReactNode }) {
+  return (
+    <details className="group rounded-md border border-slate-200">
+      <summary className="cursor-pointer select-none list-none px-4 py-2.5 text-sm font-medium text-blue-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40 [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true" className="mr-2 inline-block transition-transform group-open:rotate-90">
+          ›
+        </span>
+        {summary}
+      </summary>
+      <div className="border-t border-slate-200 px-4 py-4">{children}</div>
+    </details>
+  );
+}

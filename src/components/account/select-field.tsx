@@ -1,0 +1,41 @@
+import { FieldErrors, inputClass, labelClass } from "@/components/ui";
+
+interface SelectFieldProps {
+  label: string;
+  name: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  /** A first, empty choice ("Choose a question"). */
+  placeholder?: string;
+  defaultValue?: string;
+  errors?: string[];
+  required?: boolean;
+}
+
+/** A labelled <select> that shows its errors like TextField. */
+export function SelectField({ label, name, options, placeholder, defaultValue, errors, required }: SelectFieldProps) {
+  const id = `f-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        className={inputClass}
+        defaultValue={defaultValue ?? ""}
+        required={required}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `${id}-err` : undefined}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={`${id}-err`} errors={errors} />
+    </div>
+  );
+}

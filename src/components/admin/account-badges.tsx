@@ -1,0 +1,21 @@
+import { Badge } from "./admin-ui";
+
+export function StatusBadges({ status, locked }: { status: "ACTIVE" | "DISABLED"; locked: boolean }) {
+  return (
+    <span className="flex flex-wrap gap-1">
+      {status === "ACTIVE" ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Disabled</Badge>}
+      {locked ? <Badge tone="red">Locked</Badge> : null}
+    </span>
+  );
+}
+
+/** Which self-service methods an account has set up (what Forgot Password can offer it). */
+export function RecoveryMethods({ mobile, questions }: { mobile: boolean; questions: boolean }) {
+  if (!mobile && !questions) return <span className="text-slate-500">None</span>;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {mobile ? <Badge tone="blue">Secure mobile</Badge> : null}
+      {questions ? <Badge tone="blue">Security questions</Badge> : null}
+    </span>
+  );
+}

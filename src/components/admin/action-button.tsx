@@ -1,0 +1,26 @@
+"use client";
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/submit-button";
+import { idle, type FormState } from "@/lib/form-state";
+import { smallButtonClass } from "./admin-ui";
+
+/** A one-button form (Unlock, Remove, Delete) that shows its action's refusal next to it. */
+export function ActionButton({ action, fields, label, pendingText, className, formLabel }: {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  fields: Record<string, string>;
+  label: string;
+  pendingText?: string;
+  className?: string;
+  /** Accessible name when the visible label alone is ambiguous (e.g. "Remove example"). */
+  formLabel?: string;
+}) {
+  const [state, formAction] = useActionState(action, idle);
+  const error = state.status === "error" ? (state.formError ?? Object.values(state.fieldErrors).flat()[0]) : undefined;
+  return (
+    <form action={formAction} className="inline-flex flex-wrap items-center gap-2" aria-label={formLabel}>
+      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      <SubmitButton className={className ?? smallButtonClass} pendingText={pendingText}>{label}</SubmitButton>
+      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from "react";
+
+/** Building blocks of the domain-management console (server- and client-safe: no hooks). */
+export const thClass = "border-b border-slate-200 bg-slate-50 px-4 py-2.5 text-left text-sm font-semibold text-slate-600";
+export const tdClass = "border-b border-slate-100 px-4 py-3 align-top text-sm text-slate-700";
+export const selectClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
+export const dangerButtonClass =
+  "inline-flex items-center justify-center rounded-md border border-red-200 bg-white px-3 py-1.5 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50 focus:outline-none focus:ring-2 focus:ring-red-600/30 disabled:cursor-not-allowed disabled:opacity-50";
+export const smallButtonClass =
+  "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-600/30 disabled:cursor-not-allowed disabled:opacity-50";
+
+export function PageHeader({ title, trail, description, actions }: { title: string; trail?: string[]; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        {trail?.length ? (
+          <p className="text-sm text-slate-500">{trail.join(" › ")}</p>
+        ) : null}
+        <h1 className="mt-1 text-2xl font-semibold text-slate-900">{title}</h1>
+        {description ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+const TONES = {
+  green: "bg-green-50 text-green-800 ring-green-600/20",
+  slate: "bg-slate-100 text-slate-700 ring-slate-500/20",
+  red: "bg-red-50 text-red-800 ring-red-600/20",
+  amber: "bg-amber-50 text-amber-900 ring-amber-600/20",
+  blue: "bg-blue-50 text-blue-800 ring-blue-600/20",
+} as const;
+
+export function Badge({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
+  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>{children}</span>;
+}
+
+/** One "label: value" line of a details card (a <dl> row). */
+export function DetailRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-3 gap-4 py-2.5">
+      <dt className="text-sm font-medium text-slate-500">{label}</dt>
+      <dd className="col-span-2 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+/** "2026-11-24 21:05 UTC": one unambiguous zone for every reader of the console. */
+export function formatUtc(d: Date, withSeconds = false): string {
+  return `${d.toISOString().slice(0, withSeconds ? 19 : 16).replace("T", " ")} UTC`;
+}

@@ -1,0 +1,62 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/submit-button";
+import { Alert, FieldErrors, inputClass, labelClass, linkClass } from "@/components/ui";
+import { errorsOf, idle, valueOf, type FormState } from "@/lib/form-state";
+import { selectClass } from "./admin-ui";
+
+interface Props {
+  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  /** Present when editing (rename / move); absent when creating. */
+  id?: string;
+  name?: string;
+  parentId?: string | null;
+  parents: { id: string; label: string }[];
+  submitLabel: string;
+  cancelHref?: string;
+}
+
+/** Name + parent department: creates, renames or moves a department. */
+export function DepartmentForm({ action, id, name, parentId, parents, submitLabel, cancelHref }: Props) {
+  const [state, formAction] = useActionState(action, idle);
+  const prefix = id ? "edit" : "new";
+  const nameErrors = errorsOf(state, "name");
+  const parentErrors = errorsOf(state, "parentId");
+  // A new key after each refused attempt re-applies the sent values (React resets a form after its action).
+  const attempt = state.status === "error" ? state.attempt : 0;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
+      {id ? <input type="hidden" name="id" value={id} /> : null}
+      <div>
+        <label htmlFor={`${prefix}-name`} className={labelClass}>Name</label>
+        <input
+          key={`${prefix}-name-${attempt}`} id={`${prefix}-name`} name="name" maxLength={64} required className={inputClass}
+          defaultValue={valueOf(state, "name") ?? name ?? ""}
+          aria-invalid={nameErrors?.length ? true : undefined}
+          aria-describedby={nameErrors?.length ? `${prefix}-name-err` : undefined}
+        />
+        <FieldErrors id={`${prefix}-name-err`} errors={nameErrors} />
+      </div>
+      <div>
+        <label htmlFor={`${prefix}-parent`} className={labelClass}>Parent department</label>
+        <select
+          key={`${prefix}-parent-${attempt}`}
+          id={`${prefix}-parent`} name="parentId" className={selectClass}
+          defaultValue={valueOf(state, "parentId") ?? parentId ?? ""}
+          aria-invalid={parentErrors?.length ? true : undefined}
+          aria-describedby={parentErrors?.length ? `${prefix}-parent-err` : undefined}
+        >
+          <option value="">Top level (no parent)</option>
+          {parents.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+        </select>
+        <FieldErrors id={`${prefix}-parent-err`} errors={parentErrors} />
+      </div>
+      <div className="flex items-center gap-3">
+        <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
+        {cancelHref ? <Link href={cancelHref} className={`text-sm ${linkClass}`}>Cancel</Link> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+/**
+ * The console's own pieces (server- and client-safe). Its look: dark slate
+ * top bar, orange brand accent, white cards; buttons and links are the app's
+ * (ui.tsx), so the logon form and the console's forms match.
+ */
+
+/** "2026-11-24 21:05 UTC": one unambiguous zone for every reader of the console. */
+export function formatUtc(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+export function formatUtcDate(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+export function StatusBadge({ status }: { status: "ACTIVE" | "SUSPENDED" }) {
+  const [label, style] = status === "ACTIVE" ? ["Active", "bg-green-50 text-green-800 ring-green-600/20"] : ["Suspended", "bg-amber-50 text-amber-900 ring-amber-600/30"];
+  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}>{label}</span>;
+}
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+/** Breadcrumbs, the page's heading and its actions, above the page's cards. */
+export function ConsolePageHeader({ crumbs, title, actions }: { crumbs?: Crumb[]; title: string; actions?: ReactNode }) {
+  return (
+    <div className="mb-6">
+      {crumbs?.length ? (
+        <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-500">
+          <ol className="flex flex-wrap items-center gap-1">
+            {crumbs.map((c, i) => (
+              <li key={`${c.label}-${i}`} className="flex items-center gap-1">
+                {i > 0 ? <span aria-hidden="true">/</span> : null}
+                {c.href ? (
+                  <Link href={c.href} className="hover:text-slate-800 hover:underline">
+                    {c.label}
+                  </Link>
+                ) : (
+                  <span aria-current="page" className="text-slate-700">{c.label}</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
+        {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      </div>
+    </div>
+  );
+}
+
+/** A label/value grid for overviews. */
+export function DetailList({ items }: { items: Array<{ label: string; value: ReactNode }> }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
+      {items.map((it) => (
+        <div key={it.label}>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{it.label}</dt>
+          <dd className="mt-1 text-sm text-slate-900">{it.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

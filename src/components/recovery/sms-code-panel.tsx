@@ -1,0 +1,83 @@
+"use client";
+import { useActionState, useEffect, useState } from "react";
+import { useFormStatus } from "react-dom";
+import { SubmitButton } from "@/components/submit-button";
+import { Alert, secondaryButtonClass, TextField } from "@/components/ui";
+import { errorsOf, idle, type FormState } from "@/lib/form-state";
+import type { SmsState } from "@/server/recovery/get-recovery-state";
+
+type Action = (prev: FormState, data: FormData) => Promise<FormState>;
+
+interface Props {
+  maskedPhone: string;
+  sms: SmsState;
+  sendCode: Action;
+  verifyCode: Action;
+}
+
+/** "Send code", then a 60-second countdown before "Resend code", the field "SMS verification code" and "Next". */
+export function SmsCodePanel({ maskedPhone, sms, sendCode, verifyCode }: Props) {
+  const [sendState, send] = useActionState(sendCode, idle);
+  const [codeState, verify] = useActionState(verifyCode, idle);
+  const secondsLeft = useCountdown(sms.resendInMs);
+  return (
+    <div className="space-y-4 border-t border-slate-200 pt-4">
+      <form action={send} className="space-y-3">
+        <p className="text-sm text-slate-700" role="status">
+          {sms.codeSent ? `We sent a verification code to ${maskedPhone}. It expires in 5 minutes.` : `We will send a 6-digit code to ${maskedPhone}.`}
+        </p>
+        {sendState.status === "error" && sendState.formError ? <Alert kind="error">{sendState.formError}</Alert> : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <SendButton waiting={secondsLeft > 0}>{sms.codeSent ? "Resend code" : "Send code"}</SendButton>
+          {sms.codeSent && secondsLeft > 0 ? <span className="text-sm text-slate-600">You can resend the code in {secondsLeft} s.</span> : null}
+        </div>
+      </form>
+      {sms.codeSent ? (
+        <form action={verify} className="space-y-4" noValidate>
+          {codeState.status === "error" && codeState.formError ? <Alert kind="error">{codeState.formError}</Alert> : null}
+          <TextField
+            label="SMS verification code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={12}
+            errors={errorsOf(codeState, "code")}
+            required
+            autoFocus
+          />
+          <SubmitButton pendingText="Checking…">Next</SubmitButton>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function SendButton({ waiting, children }: { waiting: boolean; children: string }) {
+  const { pending } = useFormStatus();
+  const disabled = waiting || pending;
+  return (
+    <button type="submit" disabled={disabled} aria-disabled={disabled} className={`${secondaryButtonClass} disabled:cursor-not-allowed disabled:opacity-60`}>
+      {pending ? "Sending…" : children}
+    </button>
+  );
+}
+
+/**
+ * Whole seconds until `ms` from mount have passed. The first render uses the
+ * server's figure only, so the server and the browser render the same text.
+ */
+function useCountdown(ms: number): number {
+  const [left, setLeft] = useState(Math.ceil(ms / 1000));
+  useEffect(() => {
+    const deadline = Date.now() + ms;
+    const tick = () => {
+      const s = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      setLeft(s);
+      if (s === 0) clearInterval(timer);
+    };
+    const timer = setInterval(tick, 250);
+    tick();
+    return () => clearInterval(timer);
+  }, [ms]);
+  return left;
+}

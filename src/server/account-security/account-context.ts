@@ -1,0 +1,47 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { AuditActionName } from "@/server/audit/actions";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { findCredential } from "@/server/auth/credential-store";
+import type { Tx } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { verifySecret } from "@/server/security/password-hash";
+
+/** The signed-in account a security change is about (it is also the actor). */
+export interface SecurityAccount {
+  id: string;
+  address: string;
+  domainId: string;
+  secureMobile: string | null;
+}
+
+/**
+ * Re-authentication for every Account Security change: the current password.
+ * A wrong one is audited as a failure of `action` (the number masked in
+ * `detail` by the caller) and gives null; so does a missing or disabled account.
+ */
+export async function reauthenticate(
+  accountId: string,
+  password: string,
+  audit: { action: AuditActionName; meta: RequestMeta; detail?: Record<string, string> },
+): Promise<SecurityAccount | null> {
+  const cred = await findCredential("mail", { id: accountId });
+  if (!cred || !cred.active || !cred.domainId) return null;
+  const account = { id: cred.id, address: cred.login, domainId: cred.domainId, secureMobile: cred.secureMobile };
+  if (await verifySecret(cred.passwordHash, password)) return account;
+  await auditSecurityChange(account, audit.action, "FAILURE", audit.meta, { reason: "wrong_password", ...audit.detail });
+  return null;
+}
+
+/** An account's own security change, audited with the account as actor and target. Never a secret in `detail`. */
+export async function auditSecurityChange(
+  account: Pick<SecurityAccount, "id" | "address" | "domainId">,
+  action: AuditActionName,
+  result: "SUCCESS" | "FAILURE" | "REFUSED",
+  meta: RequestMeta,
+  detail: Prisma.InputJsonValue,
+  tx?: Tx,
+): Promise<void> {
+  const who = { kind: "MAIL_ACCOUNT" as const, id: account.id, label: account.address };
+  await recordAuditEvent({ actor: who, action, target: who, domainId: account.domainId, result, meta, detail }, tx);
+}

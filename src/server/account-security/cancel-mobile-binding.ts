@@ -1,0 +1,10 @@
+import "server-only";
+import { getDb } from "@/server/db";
+
+export type CancelMobileBindingResult = { ok: true } | { ok: false; error: "no_pending" };
+
+/** Drops the pending binding (a mistyped number, say); the bound number, if any, stays. */
+export async function cancelMobileBinding(accountId: string): Promise<CancelMobileBindingResult> {
+  const { count } = await getDb().mobileVerification.deleteMany({ where: { accountId } });
+  return count ? { ok: true } : { ok: false, error: "no_pending" };
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { maskPhone } from "@/lib/phone";
+import { now } from "@/server/clock";
+import { getDb } from "@/server/db";
+import { attemptsLeft, resendWaitMs, SMS_CODE } from "@/server/verification/sms-code";
+import { isBindingOpen } from "./binding-rules";
+
+export interface PendingBinding {
+  maskedPhone: string;
+  /** active: a code can be entered; expired / voided: a new one must be sent; none: the last send failed. */
+  codeState: "active" | "expired" | "voided" | "none";
+  attemptsLeft: number;
+  /** 0 when a new code may be sent now. */
+  resendWaitMs: number;
+  /** False once the binding is older than BINDING_TTL_MS: start again with the password. */
+  canResend: boolean;
+}
+
+export interface AccountSecurity {
+  mobile: { masked: string; verifiedAt: Date } | null;
+  pending: PendingBinding | null;
+  /** The questions in order (never the answers); empty when not set. */
+  questions: string[];
+}
+
+/** What the Account Security page shows: masked numbers and question texts only. */
+export async function getAccountSecurity(accountId: string): Promise<AccountSecurity | null> {
+  const a = await getDb().mailAccount.findUnique({
+    where: { id: accountId },
+    select: {
+      secureMobile: true, secureMobileVerifiedAt: true,
+      securityQuestions: { select: { question: true }, orderBy: { position: "asc" } },
+      mobileVerification: { select: { phone: true, codeHash: true, codeExpiresAt: true, codeAttempts: true, codeSentAt: true, createdAt: true } },
+    },
+  });
+  if (!a) return null;
+  const at = now();
+  const row = a.mobileVerification;
+  const codeState: PendingBinding["codeState"] = !row
+    ? "none"
+    : row.codeAttempts >= SMS_CODE.maxAttempts
+      ? "voided"
+      : !row.codeHash || !row.codeExpiresAt
+        ? "none"
+        : at > row.codeExpiresAt
+          ? "expired"
+          : "active";
+  // A binding left alone past its lifetime is forgotten, unless its code is still good.
+  const showPending = !!row && (isBindingOpen(row, at) || codeState === "active");
+  return {
+    mobile: a.secureMobile && a.secureMobileVerifiedAt ? { masked: maskPhone(a.secureMobile), verifiedAt: a.secureMobileVerifiedAt } : null,
+    pending: showPending
+      ? { maskedPhone: maskPhone(row.phone), codeState, attemptsLeft: attemptsLeft(row), resendWaitMs: resendWaitMs(row, at), canResend: isBindingOpen(row, at) }
+      : null,
+    questions: a.securityQuestions.length >= 3 ? a.securityQuestions.map((q) => q.question) : [],
+  };
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { maskPhone } from "@/lib/phone";
+import { AuditAction } from "@/server/audit/actions";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { auditSecurityChange, reauthenticate } from "./account-context";
+
+export type RemoveSecureMobileResult = { ok: true } | { ok: false; error: "wrong_password" | "not_bound" };
+
+/** Removes the secure mobile (current password required) and any pending binding, audited with the number masked. */
+export async function removeSecureMobile(input: { accountId: string; currentPassword: string; meta: RequestMeta }): Promise<RemoveSecureMobileResult> {
+  const account = await reauthenticate(input.accountId, input.currentPassword, { action: AuditAction.mobileRemoved, meta: input.meta });
+  if (!account) return { ok: false, error: "wrong_password" };
+  const phone = account.secureMobile;
+  if (!phone) return { ok: false, error: "not_bound" };
+  await getDb().$transaction(async (tx) => {
+    await tx.mailAccount.update({ where: { id: account.id }, data: { secureMobile: null, secureMobileVerifiedAt: null } });
+    await tx.mobileVerification.deleteMany({ where: { accountId: account.id } });
+    await auditSecurityChange(account, AuditAction.mobileRemoved, "SUCCESS", input.meta, { phone: maskPhone(phone) }, tx);
+  });
+  return { ok: true };
+}

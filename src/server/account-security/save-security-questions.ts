@@ -1,0 +1,39 @@
+import "server-only";
+import { validateQuestionSet, type QuestionAnswer, type QuestionErrors } from "@/lib/security-questions";
+import { setSecurityQuestions } from "@/server/accounts/set-security-questions";
+import { AuditAction } from "@/server/audit/actions";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { auditSecurityChange, reauthenticate } from "./account-context";
+
+export type SaveSecurityQuestionsResult =
+  | { ok: true }
+  | { ok: false; error: "invalid"; errors: QuestionErrors }
+  | { ok: false; error: "wrong_password" };
+
+/**
+ * Sets (or replaces) the account's 3 security questions: the set is checked
+ * first, then the current password; answers are normalized and hashed by
+ * setSecurityQuestions() in the same transaction as the audit event, which
+ * names the questions and never an answer.
+ */
+export async function saveSecurityQuestions(input: {
+  accountId: string;
+  items: QuestionAnswer[];
+  currentPassword: string;
+  meta: RequestMeta;
+}): Promise<SaveSecurityQuestionsResult> {
+  const errors = validateQuestionSet(input.items);
+  if (errors) return { ok: false, error: "invalid", errors };
+  const account = await reauthenticate(input.accountId, input.currentPassword, { action: AuditAction.questionsSet, meta: input.meta });
+  if (!account) return { ok: false, error: "wrong_password" };
+  const replaced = (await getDb().securityQuestion.count({ where: { accountId: account.id } })) > 0;
+  return getDb().$transaction(async (tx): Promise<SaveSecurityQuestionsResult> => {
+    const saved = await setSecurityQuestions(account.id, input.items, tx);
+    if (!saved.ok) return { ok: false, error: "invalid", errors: saved.errors };
+    const detail = { questions: input.items.map((i) => i.question), replaced };
+    await auditSecurityChange(account, AuditAction.questionsSet, "SUCCESS", input.meta, detail, tx);
+    return { ok: true };
+    // setSecurityQuestions hashes three answers with argon2 before it writes: allow for a busy hash queue.
+  }, { timeout: 20_000 });
+}

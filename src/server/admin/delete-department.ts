@@ -1,0 +1,35 @@
+import "server-only";
+import { AuditAction } from "@/server/audit/actions";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { lockDomain } from "./lock-domain";
+import { findDomainDepartment, postmasterActor, resolvePostmaster } from "./postmaster-access";
+
+export const NOT_EMPTY_MESSAGE = "Only an empty department can be deleted: move its accounts and sub-departments first.";
+
+export type DeleteDepartmentResult = { ok: true; name: string } | { ok: false; error: "forbidden" | "not_found" | "not_empty" };
+
+/** Deletes a department that has neither accounts nor sub-departments (checked under the domain lock). */
+export async function deleteDepartment(input: { actorId: string; id: string }, meta: RequestMeta): Promise<DeleteDepartmentResult> {
+  const attempted = "department.delete";
+  const caller = await resolvePostmaster(input.actorId, attempted, meta);
+  if (!caller.ok) return caller;
+  const pm = caller.postmaster;
+  const found = await findDomainDepartment(pm, input.id, attempted, meta);
+  if (!found.ok) return found;
+  const { department } = found;
+  return getDb().$transaction(async (tx) => {
+    await lockDomain(tx, pm.domainId);
+    const accounts = await tx.mailAccount.count({ where: { domainId: pm.domainId, departmentId: department.id } });
+    const children = await tx.department.count({ where: { parentId: department.id } });
+    if (accounts || children) return { ok: false, error: "not_empty" } as const;
+    const deleted = await tx.department.deleteMany({ where: { id: department.id, domainId: pm.domainId } });
+    if (!deleted.count) return { ok: false, error: "not_found" } as const;
+    await recordAuditEvent(
+      { actor: postmasterActor(pm), action: AuditAction.departmentChanged, domainId: pm.domainId, target: { kind: "DEPARTMENT", id: department.id, label: department.name }, meta, detail: { op: "deleted", name: department.name } },
+      tx,
+    );
+    return { ok: true, name: department.name } as const;
+  });
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { getDb } from "@/server/db";
+
+export interface DomainPolicy {
+  name: string;
+  weakPasswordKeywords: string[];
+  allowSmsRecovery: boolean;
+  allowQuestionRecovery: boolean;
+}
+
+/** The Password Policy page's data: the domain's keywords and self-service settings. */
+export async function getDomainPolicy(domainId: string): Promise<DomainPolicy> {
+  return getDb().domain.findUniqueOrThrow({
+    where: { id: domainId },
+    select: { name: true, weakPasswordKeywords: true, allowSmsRecovery: true, allowQuestionRecovery: true },
+  });
+}

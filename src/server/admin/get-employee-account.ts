@@ -1,0 +1,58 @@
+import "server-only";
+import { maskPhone } from "@/lib/phone";
+import { isLocked } from "@/server/auth/lockout";
+import { now } from "@/server/clock";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { orderTree } from "./department-tree";
+import { findDomainAccount, type Postmaster } from "./postmaster-access";
+
+export interface EmployeeAccountDetails {
+  id: string;
+  displayName: string;
+  address: string;
+  role: "POSTMASTER" | "EMPLOYEE";
+  status: "ACTIVE" | "DISABLED";
+  department: string | null;
+  /** Masked (+1 ••• ••• 0101); the full number never reaches the page. */
+  secureMobile: string | null;
+  questionsSet: boolean;
+  lockedUntil: Date | null;
+  failedLogonCount: number;
+  mustChangePassword: boolean;
+  passwordChangedAt: Date;
+  createdAt: Date;
+  /** The postmaster's own account: no Reset Password here. */
+  isSelf: boolean;
+  domain: { weakPasswordKeywords: string[]; allowSmsRecovery: boolean; allowQuestionRecovery: boolean };
+}
+
+/** The Edit Account page's data; an account of another domain is not_found (and audited). */
+export async function getEmployeeAccount(pm: Postmaster, accountId: string, meta: RequestMeta): Promise<{ ok: true; account: EmployeeAccountDetails } | { ok: false; error: "not_found" }> {
+  const found = await findDomainAccount(pm, accountId, "account.view", meta);
+  if (!found.ok) return found;
+  const db = getDb();
+  const a = await db.mailAccount.findUniqueOrThrow({
+    where: { id: found.account.id },
+    select: {
+      id: true, displayName: true, address: true, role: true, status: true, departmentId: true, secureMobile: true, secureMobileVerifiedAt: true,
+      lockedUntil: true, failedLogonCount: true, mustChangePassword: true, passwordChangedAt: true, createdAt: true,
+      _count: { select: { securityQuestions: true } },
+      domain: { select: { weakPasswordKeywords: true, allowSmsRecovery: true, allowQuestionRecovery: true } },
+    },
+  });
+  const departments = a.departmentId ? orderTree(await db.department.findMany({ where: { domainId: pm.domainId }, select: { id: true, name: true, parentId: true } })) : [];
+  return {
+    ok: true,
+    account: {
+      id: a.id, displayName: a.displayName, address: a.address, role: a.role, status: a.status,
+      department: departments.find((d) => d.id === a.departmentId)?.path ?? null,
+      secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? maskPhone(a.secureMobile) : null,
+      questionsSet: a._count.securityQuestions >= 3,
+      lockedUntil: isLocked(a.lockedUntil, now()) ? a.lockedUntil : null,
+      failedLogonCount: a.failedLogonCount, mustChangePassword: a.mustChangePassword,
+      passwordChangedAt: a.passwordChangedAt, createdAt: a.createdAt,
+      isSelf: a.id === pm.id, domain: a.domain,
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { AuditAction } from "@/server/audit/actions";
+import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+
+/**
+ * Who may use the domain-management console, checked again inside every
+ * domain function: a guard in the action is not enough on its own, since a
+ * domain function can be reached from more than one place.
+ */
+export interface Postmaster {
+  id: string;
+  address: string;
+  domainId: string;
+}
+
+export type Refused = { ok: false; error: "forbidden" };
+export type RefusalReason = "no_session" | "not_postmaster" | "must_change_password" | "other_domain" | "own_account";
+
+export function postmasterActor(pm: Pick<Postmaster, "id" | "address">): Actor {
+  return { kind: "MAIL_ACCOUNT", id: pm.id, label: pm.address };
+}
+
+/** access.refused (result REFUSED): who tried what, on whom, and why it was refused. */
+export async function refuseAccess(input: {
+  actor: Actor;
+  attempted: string;
+  reason: RefusalReason;
+  domainId: string | null;
+  target?: { id: string; label: string; kind?: "MAIL_ACCOUNT" | "DEPARTMENT" | "DOMAIN" };
+  meta: RequestMeta;
+}): Promise<void> {
+  const { target } = input;
+  await recordAuditEvent({
+    actor: input.actor,
+    action: AuditAction.accessRefused,
+    result: "REFUSED",
+    domainId: input.domainId,
+    target: target ? { kind: target.kind ?? "MAIL_ACCOUNT", id: target.id, label: target.label } : undefined,
+    meta: input.meta,
+    detail: { attempted: input.attempted, reason: input.reason },
+  });
+}
+
+/** Re-reads the caller: an active postmaster, or a refusal that is audited. */
+export async function resolvePostmaster(actorId: string, attempted: string, meta: RequestMeta): Promise<{ ok: true; postmaster: Postmaster } | Refused> {
+  const a = await getDb().mailAccount.findUnique({ where: { id: actorId }, select: { id: true, address: true, domainId: true, role: true, status: true } });
+  if (a && a.role === "POSTMASTER" && a.status === "ACTIVE") return { ok: true, postmaster: { id: a.id, address: a.address, domainId: a.domainId } };
+  const actor: Actor = a ? { kind: "MAIL_ACCOUNT", id: a.id, label: a.address } : { kind: "ANONYMOUS", label: null };
+  await refuseAccess({ actor, attempted, reason: a ? "not_postmaster" : "no_session", domainId: a?.domainId ?? null, meta });
+  return { ok: false, error: "forbidden" };
+}
+
+type TargetKind = "MAIL_ACCOUNT" | "DEPARTMENT";
+
+/**
+ * True when a looked-up row belongs to the postmaster's domain. A row of
+ * another domain answers exactly like a missing one (no probing for ids), and
+ * the attempt is audited in the target's domain, where its postmaster sees it.
+ */
+async function inOwnDomain(pm: Postmaster, row: { id: string; domainId: string; label: string } | null, kind: TargetKind, attempted: string, meta: RequestMeta): Promise<boolean> {
+  if (!row) return false;
+  if (row.domainId === pm.domainId) return true;
+  await refuseAccess({ actor: postmasterActor(pm), attempted, reason: "other_domain", domainId: row.domainId, target: { id: row.id, label: row.label, kind }, meta });
+  return false;
+}
+
+const NOT_FOUND = { ok: false, error: "not_found" } as const;
+
+export type DomainAccount = { id: string; address: string; displayName: string; role: "POSTMASTER" | "EMPLOYEE"; status: "ACTIVE" | "DISABLED"; domainId: string };
+
+/** A mail account of the postmaster's own domain, or not_found. */
+export async function findDomainAccount(pm: Postmaster, accountId: string, attempted: string, meta: RequestMeta): Promise<{ ok: true; account: DomainAccount } | typeof NOT_FOUND> {
+  const account = await getDb().mailAccount.findUnique({
+    where: { id: accountId },
+    select: { id: true, address: true, displayName: true, role: true, status: true, domainId: true },
+  });
+  const ok = await inOwnDomain(pm, account && { ...account, label: account.address }, "MAIL_ACCOUNT", attempted, meta);
+  return ok && account ? { ok: true, account } : NOT_FOUND;
+}
+
+export type DomainDepartment = { id: string; name: string; parentId: string | null; domainId: string };
+
+/** A department of the postmaster's own domain, or not_found. */
+export async function findDomainDepartment(pm: Postmaster, departmentId: string, attempted: string, meta: RequestMeta): Promise<{ ok: true; department: DomainDepartment } | typeof NOT_FOUND> {
+  const department = await getDb().department.findUnique({ where: { id: departmentId }, select: { id: true, name: true, parentId: true, domainId: true } });
+  const ok = await inOwnDomain(pm, department && { ...department, label: department.name }, "DEPARTMENT", attempted, meta);
+  return ok && department ? { ok: true, department } : NOT_FOUND;
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { AuditAction } from "@/server/audit/actions";
+import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
+import type { RequestMeta } from "@/server/request-meta";
+import { findDomainAccount, postmasterActor, refuseAccess, resolvePostmaster } from "./postmaster-access";
+
+export interface ResetEmployeePasswordInput {
+  actorId: string;
+  accountId: string;
+  password: string;
+  confirmPassword: string;
+  mustChangePassword: boolean;
+}
+
+export type ResetEmployeePasswordResult =
+  | { ok: true; address: string; changedAt: Date }
+  | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors }
+  | { ok: false; error: "forbidden" | "not_found" | "own_account" };
+
+const ATTEMPT = "password.reset";
+
+/**
+ * Scenario 1, "Reset Password > Save": a postmaster sets a new password for an
+ * account of its own domain (never its own: that goes through Change Password
+ * or the cloud console). Disabled accounts can be reset; their status stays.
+ * The write itself is setPassword(), the one reset transaction.
+ */
+export async function resetEmployeePassword(input: ResetEmployeePasswordInput, meta: RequestMeta): Promise<ResetEmployeePasswordResult> {
+  const caller = await resolvePostmaster(input.actorId, ATTEMPT, meta);
+  if (!caller.ok) return caller;
+  const pm = caller.postmaster;
+  const target = await findDomainAccount(pm, input.accountId, ATTEMPT, meta);
+  if (!target.ok) return target;
+  const account = target.account;
+  if (account.id === pm.id) {
+    await refuseAccess({ actor: postmasterActor(pm), attempted: ATTEMPT, reason: "own_account", domainId: pm.domainId, target: { id: pm.id, label: pm.address }, meta });
+    return { ok: false, error: "own_account" };
+  }
+  const result = await setPassword({
+    kind: "mail",
+    accountId: account.id,
+    password: input.password,
+    confirmPassword: input.confirmPassword,
+    mustChangePassword: input.mustChangePassword,
+    actor: postmasterActor(pm),
+    action: AuditAction.passwordResetByPostmaster,
+    meta,
+    notice: "postmaster",
+  });
+  if (!result.ok) return result;
+  return { ok: true, address: account.address, changedAt: result.changedAt };
+}

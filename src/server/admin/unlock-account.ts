@@ -1,0 +1,33 @@
+import "server-only";
+import { AuditAction } from "@/server/audit/actions";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { resetLimit } from "@/server/security/rate-limit";
+import { findDomainAccount, postmasterActor, resolvePostmaster } from "./postmaster-access";
+
+export type UnlockAccountResult = { ok: true; address: string } | { ok: false; error: "forbidden" | "not_found" };
+
+const ATTEMPT = "account.unlock";
+
+/**
+ * Ends a logon lock before it runs out: the failure counters start again from
+ * zero and the address no longer needs the image captcha at logon.
+ */
+export async function unlockAccount(input: { actorId: string; accountId: string }, meta: RequestMeta): Promise<UnlockAccountResult> {
+  const caller = await resolvePostmaster(input.actorId, ATTEMPT, meta);
+  if (!caller.ok) return caller;
+  const pm = caller.postmaster;
+  const target = await findDomainAccount(pm, input.accountId, ATTEMPT, meta);
+  if (!target.ok) return target;
+  const { account } = target;
+  await getDb().$transaction(async (tx) => {
+    await tx.mailAccount.update({ where: { id: account.id }, data: { lockedUntil: null, failedLogonCount: 0, lastFailedLogonAt: null, lockCount: 0 } });
+    await recordAuditEvent(
+      { actor: postmasterActor(pm), action: AuditAction.accountUnlocked, domainId: pm.domainId, target: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address }, meta },
+      tx,
+    );
+  });
+  await resetLimit("logonFailuresByAddress", `mail:${account.address}`);
+  return { ok: true, address: account.address };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { recordConsoleRefusal } from "./record-console-refusal";
+
+export interface ConsoleOperatorRef {
+  id: string;
+  email: string;
+}
+
+/**
+ * The domain, when `operator` owns it. Anything else (another operator's
+ * domain, an unknown id) is audited as a refusal and answered with null, so
+ * a foreign domain looks exactly like one that does not exist.
+ */
+export async function findOwnedDomain(operator: ConsoleOperatorRef, domainId: string, attempted: string, meta: RequestMeta) {
+  const domain = await getDb().domain.findUnique({
+    where: { id: domainId },
+    select: { id: true, name: true, ownerId: true, edition: true, status: true, createdAt: true, weakPasswordKeywords: true },
+  });
+  if (domain && domain.ownerId === operator.id) return domain;
+  await recordConsoleRefusal(
+    { actor: { kind: "CLOUD_ACCOUNT", id: operator.id, label: operator.email }, reason: domain ? "not_owner" : "unknown_domain", attempted, domainId },
+    meta,
+  );
+  return null;
+}
+
+/** The domain's postmaster account (postmaster@<domain>; the oldest POSTMASTER if that address is missing). */
+export async function findPostmaster(domain: { id: string; name: string }) {
+  const select = {
+    id: true, address: true, status: true, passwordChangedAt: true, mustChangePassword: true,
+    secureMobile: true, secureMobileVerifiedAt: true, lockedUntil: true,
+  } as const;
+  const db = getDb();
+  return (
+    (await db.mailAccount.findFirst({ where: { domainId: domain.id, role: "POSTMASTER", address: `postmaster@${domain.name}` }, select })) ??
+    (await db.mailAccount.findFirst({ where: { domainId: domain.id, role: "POSTMASTER" }, orderBy: { createdAt: "asc" }, select }))
+  );
+}

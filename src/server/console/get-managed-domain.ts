@@ -1,0 +1,46 @@
+import "server-only";
+import { maskPhone } from "@/lib/phone";
+import { now } from "@/server/clock";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./find-owned-domain";
+
+export interface ManagedDomain {
+  id: string;
+  name: string;
+  edition: string;
+  status: "ACTIVE" | "SUSPENDED";
+  createdAt: Date;
+  accountsInUse: number;
+  weakKeywords: string[];
+  postmaster: {
+    address: string;
+    active: boolean;
+    passwordChangedAt: Date;
+    mustChangePassword: boolean;
+    /** Masked (+1 ••• ••• 0101); null when no verified secure mobile is bound. */
+    secureMobile: string | null;
+    lockedUntil: Date | null;
+  } | null;
+}
+
+export type GetManagedDomainResult = { ok: true; domain: ManagedDomain } | { ok: false; error: "not_found" };
+
+/** The Manage page's overview; another operator's domain is refused (audited) and looks not found. */
+export async function getManagedDomain(operator: ConsoleOperatorRef, domainId: string, meta: RequestMeta, attempted = "view_domain"): Promise<GetManagedDomainResult> {
+  const domain = await findOwnedDomain(operator, domainId, attempted, meta);
+  if (!domain) return { ok: false, error: "not_found" };
+  const [accountsInUse, pm] = await Promise.all([getDb().mailAccount.count({ where: { domainId: domain.id } }), findPostmaster(domain)]);
+  const locked = pm?.lockedUntil && pm.lockedUntil > now() ? pm.lockedUntil : null;
+  return {
+    ok: true,
+    domain: {
+      id: domain.id, name: domain.name, edition: domain.edition, status: domain.status, createdAt: domain.createdAt,
+      accountsInUse, weakKeywords: domain.weakPasswordKeywords,
+      postmaster: pm && {
+        address: pm.address, active: pm.status === "ACTIVE", passwordChangedAt: pm.passwordChangedAt, mustChangePassword: pm.mustChangePassword,
+        secureMobile: pm.secureMobile && pm.secureMobileVerifiedAt ? maskPhone(pm.secureMobile) : null, lockedUntil: locked,
+      },
+    },
+  };
+}

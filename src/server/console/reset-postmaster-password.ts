@@ -1,0 +1,67 @@
+import "server-only";
+import { AuditAction } from "@/server/audit/actions";
+import { findCredential } from "@/server/auth/credential-store";
+import type { RequestMeta } from "@/server/request-meta";
+import { setPassword, validateNewPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
+import { confirmConsolePassword } from "./confirm-console-password";
+import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./find-owned-domain";
+
+export interface ResetPostmasterInput {
+  operator: ConsoleOperatorRef & { reauthAt: number | null };
+  domainId: string;
+  password: string;
+  confirmPassword: string;
+  mustChangePassword: boolean;
+  /** The operator's own password; may be empty within 5 minutes of the last confirmation. */
+  consolePassword: string;
+}
+
+export type ResetPostmasterFieldErrors = PasswordFieldErrors & { consolePassword?: string[] };
+
+export type ResetPostmasterResult =
+  | { ok: true; postmaster: string; reauthenticated: boolean }
+  | { ok: false; error: "not_found" | "no_postmaster" }
+  | { ok: false; error: "invalid"; fieldErrors: ResetPostmasterFieldErrors; reauthenticated: boolean }
+  /** Too many wrong console passwords: every console session of the operator has ended. */
+  | { ok: false; error: "reauth_blocked" };
+
+const ATTEMPT = "reset_postmaster_password";
+
+/**
+ * Scenario 3, "Reset the password of the postmaster account and click Submit":
+ * the operator must own the domain and confirm its console password; then the
+ * one reset transaction (setPassword) runs, naming the operator in the audit
+ * event, and the SMS notice goes to the postmaster's secure mobile if bound.
+ * Any problem changes nothing and comes back per field, all at once.
+ */
+export async function resetPostmasterPassword(input: ResetPostmasterInput, meta: RequestMeta): Promise<ResetPostmasterResult> {
+  const { operator } = input;
+  const domain = await findOwnedDomain(operator, input.domainId, ATTEMPT, meta);
+  if (!domain) return { ok: false, error: "not_found" };
+  const postmaster = await findPostmaster(domain);
+  if (!postmaster) return { ok: false, error: "no_postmaster" };
+
+  const reauth = await confirmConsolePassword(operator, input.consolePassword, ATTEMPT, meta);
+  if (!reauth.ok && reauth.error === "blocked") return { ok: false, error: "reauth_blocked" };
+  if (!reauth.ok) {
+    // Report the new password's problems too, so one more Submit can succeed.
+    const cred = await findCredential("mail", { id: postmaster.id });
+    const passwordErrors = cred ? await validateNewPassword(cred, input.password, input.confirmPassword) : null;
+    return { ok: false, error: "invalid", fieldErrors: { ...passwordErrors, consolePassword: [reauth.message] }, reauthenticated: false };
+  }
+
+  const result = await setPassword({
+    kind: "mail",
+    accountId: postmaster.id,
+    password: input.password,
+    confirmPassword: input.confirmPassword,
+    mustChangePassword: input.mustChangePassword,
+    actor: { kind: "CLOUD_ACCOUNT", id: operator.id, label: operator.email },
+    action: AuditAction.passwordResetByConsole,
+    meta,
+    notice: "console",
+  });
+  if (result.ok) return { ok: true, postmaster: postmaster.address, reauthenticated: reauth.reauthenticated };
+  if (result.error === "not_found") return { ok: false, error: "no_postmaster" };
+  return { ok: false, error: "invalid", fieldErrors: result.fieldErrors, reauthenticated: reauth.reauthenticated };
+}

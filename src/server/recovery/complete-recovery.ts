@@ -1,0 +1,66 @@
+import "server-only";
+import { AuditAction } from "@/server/audit/actions";
+import { now } from "@/server/clock";
+import type { Tx } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
+import { endRecoveryFlow, loadRecoveryFlow, type FlowError } from "./load-recovery-flow";
+import { recoveryActor } from "./recovery-audit";
+
+export interface CompleteRecoveryInput {
+  password: string;
+  confirmPassword: string;
+}
+
+export type CompleteRecoveryResult =
+  | { ok: true }
+  | { ok: false; error: FlowError }
+  | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors };
+
+/** Thrown inside the reset transaction when the grant was used or ran out meanwhile: rolls it all back. */
+class GrantGoneError extends Error {}
+
+/**
+ * Step 3, "Set a new password": only with a live grant (10 minutes, inside
+ * the flow's 15). The one reset transaction (setPassword: policy, history,
+ * hash, sessionVersion + 1, lockout cleared, audit; SMS notice after commit)
+ * also moves the flow to DONE, on the condition that it is still at RESET —
+ * so the grant is used once, even by parallel requests.
+ */
+export async function completeRecovery(flowId: string | undefined, input: CompleteRecoveryInput, meta: RequestMeta): Promise<CompleteRecoveryResult> {
+  const at = now();
+  const loaded = await loadRecoveryFlow(flowId, at, "RESET");
+  if (!loaded.ok) return loaded;
+  const { flow } = loaded;
+  if (!flow.grantExpiresAt || at > flow.grantExpiresAt) {
+    await endRecoveryFlow(flow.id, "grant_expired", at);
+    return { ok: false, error: "expired" };
+  }
+  const markDone = async (tx: Tx) => {
+    const done = await tx.recoveryFlow.updateMany({
+      where: { id: flow.id, step: "RESET", grantExpiresAt: { gte: at }, expiresAt: { gte: at } },
+      data: { step: "DONE", completedAt: now(), endedReason: "reset" },
+    });
+    if (done.count !== 1) throw new GrantGoneError();
+  };
+  try {
+    const result = await setPassword({
+      kind: "mail",
+      accountId: flow.accountId as string,
+      password: input.password,
+      confirmPassword: input.confirmPassword,
+      mustChangePassword: false,
+      actor: recoveryActor({ accountId: flow.accountId, address: flow.address, domainId: null }),
+      action: AuditAction.passwordResetSelfService,
+      meta,
+      notice: "self_service",
+      alsoInTransaction: markDone,
+    });
+    if (result.ok) return { ok: true };
+    if (result.error === "invalid") return { ok: false, error: "invalid", fieldErrors: result.fieldErrors };
+    return { ok: false, error: "ended" };
+  } catch (e) {
+    if (e instanceof GrantGoneError) return { ok: false, error: "ended" };
+    throw e;
+  }
+}

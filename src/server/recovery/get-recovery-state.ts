@@ -1,0 +1,72 @@
+import "server-only";
+import type { RecoveryFlow } from "@/generated/prisma/client";
+import { maskPhone } from "@/lib/phone";
+import { now } from "@/server/clock";
+import { getDb } from "@/server/db";
+import { resendWaitMs } from "@/server/verification/sms-code";
+import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "./recovery-account";
+import { findRecoveryFlow } from "./load-recovery-flow";
+import type { RecoveryNotice } from "./recovery-messages";
+
+export interface MethodChoice {
+  /** The masked secure mobile, e.g. "+1 ••• ••• 0101"; null when SMS cannot be used. */
+  sms: { maskedPhone: string } | null;
+  questions: { blocked: boolean } | null;
+}
+
+export interface SmsState {
+  codeSent: boolean;
+  /** Time until "Resend code" is enabled, from the server's clock. */
+  resendInMs: number;
+  /** Identifies the code last sent (the countdown restarts for a new one). */
+  sentAt: number | null;
+}
+
+/** What the wizard page shows; derived from the flow row alone, nothing kept in the browser. */
+export type RecoveryView =
+  | { step: "account"; notice: RecoveryNotice | null }
+  | { step: "verify"; address: string; methods: MethodChoice; chosen: "SMS" | "QUESTIONS" | null; sms: SmsState; questions: string[] }
+  | { step: "reset"; address: string; weakKeywords: string[] }
+  | { step: "done" };
+
+const ENDED_NOTICE: Record<string, RecoveryNotice | null> = {
+  too_many_codes: "too_many_codes",
+  account_blocked: "unavailable",
+  expired: "expired",
+  grant_expired: "expired",
+  password_changed: "expired",
+};
+
+export async function getRecoveryState(flowId: string | undefined): Promise<RecoveryView> {
+  const flow = await findRecoveryFlow(flowId);
+  if (!flow) return { step: "account", notice: null };
+  if (flow.step === "DONE") return { step: "done" };
+  const at = now();
+  if (flow.completedAt || !flow.accountId) return { step: "account", notice: ENDED_NOTICE[flow.endedReason ?? ""] ?? null };
+  const expired = at > flow.expiresAt || (flow.step === "RESET" && (!flow.grantExpiresAt || at > flow.grantExpiresAt));
+  if (expired) return { step: "account", notice: "expired" };
+  return flow.step === "RESET" ? resetView(flow) : verifyView(flow, flow.accountId, at);
+}
+
+async function resetView(flow: RecoveryFlow): Promise<RecoveryView> {
+  const account = await findRecoveryAccount({ id: flow.accountId as string });
+  if (!account) return { step: "account", notice: "expired" };
+  return { step: "reset", address: account.address, weakKeywords: account.domain.weakPasswordKeywords };
+}
+
+async function verifyView(flow: RecoveryFlow, accountId: string, at: Date): Promise<RecoveryView> {
+  const [account, blocks] = await Promise.all([findRecoveryAccount({ id: accountId }), readRecoveryBlocks(accountId)]);
+  if (!canSelfServe(account, blocks)) return { step: "account", notice: "unavailable" };
+  const m = recoveryMethods(account, blocks);
+  const questions = m.questions
+    ? (await getDb().securityQuestion.findMany({ where: { accountId }, orderBy: { position: "asc" }, select: { question: true } })).map((q) => q.question)
+    : [];
+  return {
+    step: "verify",
+    address: account.address,
+    methods: { sms: m.sms ? { maskedPhone: maskPhone(m.sms) } : null, questions: m.questions ? { blocked: m.questionsBlocked } : null },
+    chosen: flow.method,
+    sms: { codeSent: Boolean(flow.codeSentAt && flow.codeHash), resendInMs: resendWaitMs(flow, at), sentAt: flow.codeSentAt?.getTime() ?? null },
+    questions,
+  };
+}

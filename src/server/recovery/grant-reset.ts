@@ -1,0 +1,18 @@
+import "server-only";
+import { addMs } from "@/server/clock";
+import type { Tx } from "@/server/db";
+import { RECOVERY } from "./recovery-policy";
+
+/**
+ * A passed verification: the flow moves to "Set a new password" with a
+ * one-use grant valid 10 minutes, and any code left on it is voided.
+ * Conditional, so a flow that ended meanwhile is not revived; returns
+ * whether it moved.
+ */
+export async function grantReset(tx: Tx, flowId: string, method: "SMS" | "QUESTIONS", at: Date): Promise<boolean> {
+  const moved = await tx.recoveryFlow.updateMany({
+    where: { id: flowId, step: "VERIFY", completedAt: null, expiresAt: { gte: at } },
+    data: { step: "RESET", method, verifiedAt: at, grantExpiresAt: addMs(at, RECOVERY.grantTtlMs), codeHash: null, codeExpiresAt: null },
+  });
+  return moved.count === 1;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import type { RecoveryFlow } from "@/generated/prisma/client";
+import { getDb } from "@/server/db";
+import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods, type RecoveryAccount, type RecoveryBlocks, type RecoveryMethods } from "./recovery-account";
+import type { EndedReason } from "./recovery-policy";
+
+/** Why a step cannot run on this flow. "ended" and "expired" send the user back to step 1. */
+export type FlowError = "no_flow" | "expired" | "ended" | "out_of_order";
+
+export type LoadedFlow = { ok: true; flow: RecoveryFlow } | { ok: false; error: FlowError };
+
+const MAX_FLOW_ID_LENGTH = 64;
+
+/** The row behind a cookie value, with its code hash (never shown, only compared). */
+export function findRecoveryFlow(flowId: string | undefined): Promise<RecoveryFlow | null> {
+  if (!flowId || flowId.length > MAX_FLOW_ID_LENGTH) return Promise.resolve(null);
+  return getDb().recoveryFlow.findUnique({ where: { id: flowId }, omit: { codeHash: false } });
+}
+
+/**
+ * Closes a running flow; a no-op when it already ended, unless `override`
+ * (a block of the whole account outranks the reason a flow failed with).
+ */
+export async function endRecoveryFlow(flowId: string, reason: EndedReason, at: Date, override = false): Promise<void> {
+  await getDb().recoveryFlow.updateMany({
+    where: override ? { id: flowId, step: { not: "DONE" } } : { id: flowId, completedAt: null },
+    data: { step: "FAILED", completedAt: at, endedReason: reason, codeHash: null, codeExpiresAt: null },
+  });
+}
+
+/** The flow if it is running at `at` and stands at `step` (every step refuses to run out of order). */
+export async function loadRecoveryFlow(flowId: string | undefined, at: Date, step: "VERIFY" | "RESET"): Promise<LoadedFlow> {
+  const flow = await findRecoveryFlow(flowId);
+  if (!flow) return { ok: false, error: "no_flow" };
+  if (flow.completedAt || flow.step === "DONE" || flow.step === "FAILED" || !flow.accountId) return { ok: false, error: "ended" };
+  if (at.getTime() > flow.expiresAt.getTime()) {
+    await endRecoveryFlow(flow.id, "expired", at);
+    return { ok: false, error: "expired" };
+  }
+  if (flow.step !== step) return { ok: false, error: "out_of_order" };
+  return { ok: true, flow };
+}
+
+export interface VerifyContext {
+  flow: RecoveryFlow & { accountId: string };
+  account: RecoveryAccount;
+  blocks: RecoveryBlocks;
+  methods: RecoveryMethods;
+}
+
+/**
+ * A flow at "Verify identity" with its account, re-read on every step: an
+ * account disabled, blocked or stripped of its methods since step 1 ends
+ * the flow with the "not available" answer.
+ */
+export async function loadVerifyContext(flowId: string | undefined, at: Date): Promise<{ ok: true; ctx: VerifyContext } | { ok: false; error: FlowError | "account_blocked" }> {
+  const loaded = await loadRecoveryFlow(flowId, at, "VERIFY");
+  if (!loaded.ok) return loaded;
+  const accountId = loaded.flow.accountId as string;
+  const [account, blocks] = await Promise.all([findRecoveryAccount({ id: accountId }), readRecoveryBlocks(accountId)]);
+  if (!canSelfServe(account, blocks)) {
+    await endRecoveryFlow(loaded.flow.id, "account_blocked", at);
+    return { ok: false, error: "account_blocked" };
+  }
+  const flow = { ...loaded.flow, accountId };
+  return { ok: true, ctx: { flow, account, blocks, methods: recoveryMethods(account, blocks) } };
+}

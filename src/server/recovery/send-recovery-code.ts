@@ -1,0 +1,89 @@
+import "server-only";
+import { maskPhone } from "@/lib/phone";
+import { addMs, now } from "@/server/clock";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { consumeLimit, peekLimit, type LimitState } from "@/server/security/rate-limit";
+import type { RateLimitPolicyName } from "@/server/security/rate-limit-policies";
+import { sendSms } from "@/server/sms/send-sms";
+import { generateSmsCode, resendWaitMs, smsCodeDigest } from "@/server/verification/sms-code";
+import { loadVerifyContext, type FlowError } from "./load-recovery-flow";
+import { recoveryActor } from "./recovery-audit";
+import { RECOVERY, recoveryCodeSms } from "./recovery-policy";
+
+export type SendRecoveryCodeResult =
+  | { ok: true; maskedPhone: string }
+  | { ok: false; error: FlowError | "account_blocked" | "method_unavailable" | "capped" | "send_failed" }
+  | { ok: false; error: "resend_wait"; waitMs: number }
+  | { ok: false; error: "send_limit"; retryAfterMs: number };
+
+/**
+ * "Send code" / "Resend code": at most one code per 60 s, 5 an hour and 10 a
+ * day per account, 10 an hour per IP, under the global hourly cap. A new code
+ * voids the old one and resets its tries; when the SMS cannot be sent the
+ * previous code (and its resend timer) is put back, and no try is counted.
+ */
+export async function sendRecoveryCode(flowId: string | undefined, _input: Record<string, never>, meta: RequestMeta): Promise<SendRecoveryCodeResult> {
+  const at = now();
+  const loaded = await loadVerifyContext(flowId, at);
+  if (!loaded.ok) return loaded;
+  const { flow, account, methods } = loaded.ctx;
+  if (!methods.sms) return { ok: false, error: "method_unavailable" };
+  const waitMs = resendWaitMs(flow, at);
+  if (waitMs > 0) return { ok: false, error: "resend_wait", waitMs };
+
+  const caps = sendCaps(account.id, meta.ip);
+  const capped = tightest(await Promise.all(caps.map(([name, key]) => peekLimit(name, key))));
+  if (capped) return { ok: false, error: "send_limit", retryAfterMs: capped.retryAfterMs };
+
+  const db = getDb();
+  const code = generateSmsCode();
+  const previous = { method: flow.method, codeHash: flow.codeHash, codeExpiresAt: flow.codeExpiresAt, codeAttempts: flow.codeAttempts, codeSentAt: flow.codeSentAt };
+  // Claim the send: of two parallel requests only one finds codeSentAt unchanged.
+  const claim = await db.recoveryFlow.updateMany({
+    where: { id: flow.id, step: "VERIFY", completedAt: null, codeSentAt: flow.codeSentAt },
+    data: { method: "SMS", codeHash: smsCodeDigest(flow.id, code), codeExpiresAt: addMs(at, RECOVERY.code.ttlMs), codeAttempts: 0, codeSentAt: at },
+  });
+  if (claim.count !== 1) return { ok: false, error: "resend_wait", waitMs: RECOVERY.code.resendAfterMs };
+  const putBack = () => db.recoveryFlow.updateMany({ where: { id: flow.id, codeSentAt: at }, data: previous });
+
+  const limited = tightest(await Promise.all(caps.map(([name, key]) => consumeLimit(name, key))));
+  if (limited) {
+    await putBack();
+    return { ok: false, error: "send_limit", retryAfterMs: limited.retryAfterMs };
+  }
+  const sent = await sendSms({
+    to: methods.sms,
+    purpose: "RECOVERY_CODE",
+    body: recoveryCodeSms(code),
+    redactedBody: recoveryCodeSms("••••••"),
+    accountId: account.id,
+    domainId: account.domainId,
+    actor: recoveryActor({ accountId: account.id, address: account.address, domainId: account.domainId }),
+    meta,
+  });
+  if (!sent.ok) {
+    await putBack();
+    return { ok: false, error: sent.error };
+  }
+  await db.recoveryFlow.update({ where: { id: flow.id }, data: { sendCount: { increment: 1 } } });
+  return { ok: true, maskedPhone: maskPhone(methods.sms) };
+}
+
+type SendCap = readonly [RateLimitPolicyName, string];
+
+/** The three send caps of one request: per account per hour and per day, per IP per hour. */
+function sendCaps(accountId: string, ip: string): SendCap[] {
+  return [
+    ["recoverySmsByAccountHour", accountId],
+    ["recoverySmsByAccountDay", accountId],
+    ["recoverySmsByIp", ip],
+  ];
+}
+
+/** The refusal that lasts longest, if any cap refuses. */
+function tightest(states: LimitState[]): LimitState | null {
+  const refused = states.filter((s) => !s.allowed);
+  if (!refused.length) return null;
+  return refused.reduce((a, b) => (b.retryAfterMs > a.retryAfterMs ? b : a));
+}

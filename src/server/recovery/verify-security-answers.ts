@@ -1,0 +1,58 @@
+import "server-only";
+import { normalizeAnswer } from "@/lib/security-questions";
+import { AuditAction } from "@/server/audit/actions";
+import { now } from "@/server/clock";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { verifySecret } from "@/server/security/password-hash";
+import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./load-recovery-flow";
+import { recordRecoveryEvent } from "./recovery-audit";
+import { failTry, refundTry, reserveTry } from "./recovery-failures";
+import { grantReset } from "./grant-reset";
+
+export type VerifySecurityAnswersResult =
+  | { ok: true }
+  | { ok: false; error: FlowError | "account_blocked" | "method_unavailable" | "questions_blocked" }
+  | { ok: false; error: "wrong_answers"; triesLeft: number };
+
+/**
+ * "Questions": all three answers are checked every time (no short cut, so
+ * neither the answer nor its timing says which one was wrong). The try is
+ * counted before it is judged; the 5th failure in 24 h blocks the method for
+ * 24 h, and it counts toward the account's overall cap.
+ */
+export async function verifySecurityAnswers(flowId: string | undefined, input: { answers: string[] }, meta: RequestMeta): Promise<VerifySecurityAnswersResult> {
+  const at = now();
+  const loaded = await loadVerifyContext(flowId, at);
+  if (!loaded.ok) return loaded;
+  const { flow, account, methods } = loaded.ctx;
+  if (!methods.questions) return { ok: false, error: "method_unavailable" };
+  if (methods.questionsBlocked) return { ok: false, error: "questions_blocked" };
+
+  const reserved = await reserveTry(account.id, "questions");
+  if (!reserved.ok) {
+    if (reserved.error === "account_blocked") await endRecoveryFlow(flow.id, "account_blocked", at);
+    return { ok: false, error: reserved.error };
+  }
+  const rows = await getDb().securityQuestion.findMany({ where: { accountId: account.id }, orderBy: { position: "asc" }, omit: { answerHash: false } });
+  const checks = await Promise.all(rows.map((q, i) => verifySecret(q.answerHash, normalizeAnswer(input.answers[i] ?? ""))));
+  const passed = checks.length === input.answers.length && checks.every(Boolean);
+  const subject = { accountId: account.id, address: account.address, domainId: account.domainId };
+
+  if (passed) {
+    await refundTry(reserved.reserved);
+    const moved = await getDb().$transaction((tx) => grantReset(tx, flow.id, "QUESTIONS", at));
+    if (!moved) return { ok: false, error: "ended" };
+    await recordRecoveryEvent(AuditAction.recoveryVerified, subject, meta, "SUCCESS", { method: "QUESTIONS" });
+    return { ok: true };
+  }
+  await getDb().recoveryFlow.updateMany({ where: { id: flow.id, step: "VERIFY" }, data: { method: "QUESTIONS" } });
+  const outcome = await failTry(reserved.reserved, subject, meta);
+  await recordRecoveryEvent(AuditAction.questionsFailed, subject, meta, "FAILURE", { triesLeft: outcome.triesLeft });
+  if (outcome.accountBlocked) {
+    await endRecoveryFlow(flow.id, "account_blocked", at);
+    return { ok: false, error: "account_blocked" };
+  }
+  if (outcome.questionsBlocked) return { ok: false, error: "questions_blocked" };
+  return { ok: false, error: "wrong_answers", triesLeft: outcome.triesLeft };
+}

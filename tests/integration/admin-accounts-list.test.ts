@@ -1,0 +1,118 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getEmployeeAccount } from "@/server/admin/get-employee-account";
+import { listEmployeeAccounts, NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
+import { saveDepartment } from "@/server/admin/save-department";
+import { AuditAction } from "@/server/audit/actions";
+import { getDb } from "@/server/db";
+import { newId } from "@/server/ids";
+import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";
+
+/** 120 extra example.com accounts, inserted directly (no hashing: they never log on). */
+async function bulkAccounts(domainId: string, departmentId: string | null) {
+  await getDb().mailAccount.createMany({
+    data: Array.from({ length: 120 }, (_, i) => {
+      const n = String(i).padStart(3, "0");
+      return { id: newId(), domainId, departmentId: i % 2 ? departmentId : null, address: `bulk${n}@example.com`, displayName: `Bulk User ${n}`, passwordHash: "x", passwordChangedAt: new Date() };
+    }),
+  });
+}
+
+describe("Employee Accounts list", () => {
+  let pm: Awaited<ReturnType<typeof accountByAddress>>;
+  let support: string;
+  beforeEach(async () => {
+    await freshDemo();
+    pm = await accountByAddress("postmaster@example.com");
+    const r = await saveDepartment({ actorId: pm.id, name: "Support", parentId: null }, meta);
+    if (!r.ok) throw new Error("department");
+    support = r.id;
+    await bulkAccounts(pm.domainId, support);
+  });
+
+  it("pages 25 at a time by name, and shows the last page for a page past the end", async () => {
+    const first = await listEmployeeAccounts(pm.domainId, {});
+    expect(first).toMatchObject({ total: 125, page: 1, pageCount: 5, pageSize: 25 });
+    expect(first.rows.map((r) => r.displayName).slice(0, 3)).toEqual(["Alice Wang", "Bob Li", "Bulk User 000"]);
+    const last = await listEmployeeAccounts(pm.domainId, { page: 99 });
+    expect(last.page).toBe(5);
+    expect(last.rows).toHaveLength(25);
+    expect(last.rows.at(-1)?.displayName).toBe("Postmaster");
+    const all = new Set<string>();
+    for (let p = 1; p <= 5; p++) for (const r of (await listEmployeeAccounts(pm.domainId, { page: p })).rows) all.add(r.id);
+    expect(all.size).toBe(125);
+  });
+
+  it("searches name or address in any case and never shows another domain", async () => {
+    expect((await listEmployeeAccounts(pm.domainId, { search: "ALICE" })).rows.map((r) => r.address)).toEqual(["alice@example.com"]);
+    expect((await listEmployeeAccounts(pm.domainId, { search: "bulk11" })).rows.map((r) => r.address)).toEqual(Array.from({ length: 10 }, (_, i) => `bulk11${i}@example.com`));
+    expect((await listEmployeeAccounts(pm.domainId, { search: "user 007" })).total).toBe(1);
+    expect((await listEmployeeAccounts(pm.domainId, { search: "erin" })).total).toBe(0);
+    expect((await listEmployeeAccounts(pm.domainId, { search: "example.org" })).total).toBe(0);
+  });
+
+  it("filters by department (sub-departments included) and by no department", async () => {
+    const child = await saveDepartment({ actorId: pm.id, name: "Tier 2", parentId: support }, meta);
+    if (!child.ok) throw new Error("department");
+    await getDb().mailAccount.update({ where: { address: "bob@example.com" }, data: { departmentId: child.id } });
+    const inSupport = await listEmployeeAccounts(pm.domainId, { departmentId: support });
+    expect(inSupport.total).toBe(61);
+    expect(inSupport.rows[0]).toMatchObject({ displayName: "Bob Li", department: "Support / Tier 2" });
+    expect((await listEmployeeAccounts(pm.domainId, { departmentId: child.id })).total).toBe(1);
+    expect((await listEmployeeAccounts(pm.domainId, { departmentId: NO_DEPARTMENT })).total).toBe(61); // 60 bulk + postmaster
+  });
+
+  it("stays fast with 10,000 accounts in the domain (server-side paging on indexes)", async () => {
+    // One INSERT … SELECT: 10,000 rows in a moment (createMany would dominate the test's time).
+    await getDb().$executeRaw`
+      INSERT INTO "MailAccount" ("id", "domainId", "departmentId", "address", "displayName", "passwordHash", "passwordChangedAt", "updatedAt")
+      SELECT 'many-' || i, ${pm.domainId}, CASE WHEN i % 2 = 1 THEN ${support} END, 'many' || lpad(i::text, 5, '0') || '@example.com',
+             'Many User ' || lpad(i::text, 5, '0'), 'x', now(), now()
+      FROM generate_series(0, 9999) AS i`;
+    await getDb().$executeRawUnsafe('ANALYZE "MailAccount"');
+    await listEmployeeAccounts(pm.domainId, { page: 2 }); // warm up
+    const started = performance.now();
+    const deep = await listEmployeeAccounts(pm.domainId, { page: 300 });
+    const searched = await listEmployeeAccounts(pm.domainId, { search: "many0009", departmentId: support });
+    const elapsed = performance.now() - started;
+    expect(deep).toMatchObject({ total: 10_125, pageCount: 405, page: 300 });
+    expect(deep.rows).toHaveLength(25);
+    expect(searched.total).toBe(5); // many00090…many00099, the odd half in Support
+    console.log(`10,000 accounts: page 300 + a search in ${elapsed.toFixed(0)} ms`);
+    expect(elapsed).toBeLessThan(1500);
+  });
+
+  it("shows recovery methods, status and lock of each row", async () => {
+    await getDb().mailAccount.update({ where: { address: "dan@example.com" }, data: { lockedUntil: new Date(Date.now() + 60_000), status: "DISABLED" } });
+    const rows = (await listEmployeeAccounts(pm.domainId, { search: "@example.com", page: 1 })).rows;
+    const by = (a: string) => rows.find((r) => r.address === a);
+    expect(by("alice@example.com")).toMatchObject({ hasSecureMobile: true, questionsSet: true, department: "Engineering", status: "ACTIVE", locked: false });
+    expect(by("bob@example.com")).toMatchObject({ hasSecureMobile: false, questionsSet: false, department: "Sales" });
+    const dan = (await listEmployeeAccounts(pm.domainId, { search: "dan@" })).rows[0];
+    expect(dan).toMatchObject({ hasSecureMobile: true, questionsSet: false, locked: true, status: "DISABLED" });
+  });
+});
+
+describe("Edit Account details", () => {
+  beforeEach(freshDemo);
+
+  it("shows the secure mobile masked and whether questions are set", async () => {
+    const pm = await accountByAddress("postmaster@example.com");
+    const alice = await accountByAddress("alice@example.com");
+    const r = await getEmployeeAccount(pm, alice.id, meta);
+    if (!r.ok) throw new Error("not found");
+    expect(r.account).toMatchObject({ displayName: "Alice Wang", address: "alice@example.com", department: "Engineering", secureMobile: "+1 ••• ••• 0101", questionsSet: true, isSelf: false, lockedUntil: null });
+    expect(r.account.domain.weakPasswordKeywords).toEqual(["example", "welcome"]);
+    expect(JSON.stringify(r)).not.toContain("4155550101");
+    const self = await getEmployeeAccount(pm, pm.id, meta);
+    expect(self.ok && self.account.isSelf).toBe(true);
+  });
+
+  it("answers not_found to another domain's postmaster, and audits the attempt", async () => {
+    const orgPm = await accountByAddress("postmaster@example.org");
+    const alice = await accountByAddress("alice@example.com");
+    expect(await getEmployeeAccount(orgPm, alice.id, meta)).toEqual({ ok: false, error: "not_found" });
+    expect(await auditActions({ action: AuditAction.accessRefused })).toEqual([
+      expect.objectContaining({ actorId: orgPm.id, targetId: alice.id, domainId: alice.domainId, result: "REFUSED", detail: { attempted: "account.view", reason: "other_domain" } }),
+    ]);
+  });
+});

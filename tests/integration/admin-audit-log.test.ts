@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseAuditFilter } from "@/app/admin/audit-log/audit-filter";
+import { EXPORT_BATCH, streamAuditCsv } from "@/server/admin/export-audit-events";
+import { listAuditEvents } from "@/server/admin/list-audit-events";
+import { AuditAction } from "@/server/audit/actions";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { getDb } from "@/server/db";
+import { newId } from "@/server/ids";
+import { accountByAddress, freshDemo, meta, useFakeClock } from "../support/fixtures";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe("Audit Log", () => {
+  let domainId: string;
+  let orgDomainId: string;
+  beforeEach(async () => {
+    await freshDemo();
+    await getDb().auditEvent.deleteMany();
+    domainId = (await accountByAddress("postmaster@example.com")).domainId;
+    orgDomainId = (await accountByAddress("postmaster@example.org")).domainId;
+    const start = Date.parse("2026-03-01T10:00:00Z");
+    // 4 events a day from 1 March 10:00 UTC, alternating targets; written directly for speed.
+    await getDb().auditEvent.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        id: newId(), actorKind: "MAIL_ACCOUNT" as const, actorId: "pm", actorLabel: "postmaster@example.com", action: AuditAction.passwordResetByPostmaster,
+        targetKind: "MAIL_ACCOUNT", targetId: `t${i}`, targetLabel: i % 2 ? "alice@example.com" : "bob@example.com",
+        domainId, ip: meta.ip, userAgent: meta.userAgent, createdAt: new Date(start + (i * DAY) / 4),
+      })),
+    });
+    useFakeClock(new Date(start + 20 * DAY));
+    const actor = { kind: "MAIL_ACCOUNT" as const, id: "pm", label: "postmaster@example.com" };
+    await recordAuditEvent({ actor, action: AuditAction.weakKeywordsChanged, domainId, meta, target: { kind: "DOMAIN", id: domainId, label: "@SUM(A1), \"x\"" }, detail: { added: "=HYPERLINK(\"http://x\")" } });
+    await recordAuditEvent({ actor: { kind: "ANONYMOUS", label: "erin@example.org" }, action: AuditAction.logonFailure, domainId: orgDomainId, meta });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("lists the domain's events only, newest first, 50 a page", async () => {
+    const p1 = await listAuditEvents(domainId, {});
+    expect(p1).toMatchObject({ total: 61, pageCount: 2, page: 1 });
+    expect(p1.rows[0].action).toBe(AuditAction.weakKeywordsChanged);
+    expect(p1.rows.every((r, i) => i === 0 || r.createdAt <= p1.rows[i - 1].createdAt)).toBe(true);
+    expect((await listAuditEvents(domainId, {}, 2)).rows).toHaveLength(11);
+    expect((await listAuditEvents(domainId, { account: "erin" })).total).toBe(0);
+  });
+
+  it("filters by account, action and date range (end day included)", async () => {
+    expect((await listAuditEvents(domainId, { account: "ALICE@" })).total).toBe(30);
+    expect((await listAuditEvents(domainId, { account: "postmaster@example.com" })).total).toBe(61);
+    expect((await listAuditEvents(domainId, { action: AuditAction.weakKeywordsChanged })).total).toBe(1);
+    const { filter, errors } = parseAuditFilter({ from: "2026-03-02", to: "2026-03-03" });
+    expect(errors).toEqual({});
+    // 4 events a day: 2 March and 3 March.
+    expect((await listAuditEvents(domainId, filter)).total).toBe(8);
+  });
+
+  it("parses filters with a message per bad field", () => {
+    expect(parseAuditFilter({ from: "2026-02-30", to: "yesterday", action: "drop table" }).errors).toEqual({
+      from: ["Enter a real date."], to: ["Enter a date as YYYY-MM-DD."], action: ["Choose an action from the list."],
+    });
+    expect(parseAuditFilter({ from: "2026-13-01", to: "0000-00-00" }).errors).toEqual({ from: ["Enter a real date."], to: ["Enter a real date."] });
+    expect(parseAuditFilter({ from: "2026-03-05", to: "2026-03-01" }).errors).toEqual({ to: ["The end date is before the start date."] });
+    expect(parseAuditFilter({ page: "-3" }).page).toBe(1);
+  });
+
+  it("exports the filtered events as CSV with formula cells neutralized and quotes escaped", async () => {
+    const text = await new Response(streamAuditCsv(domainId, { action: AuditAction.weakKeywordsChanged })).text();
+    const lines = text.split("\r\n");
+    expect(lines[0]).toBe('"Time (UTC)","Actor kind","Actor","Action","Target kind","Target","Result","IP address","User agent","Detail"');
+    expect(lines).toHaveLength(3); // header, one event, trailing empty
+    expect(lines[1]).toContain('"MAIL_ACCOUNT","postmaster@example.com","policy.weak_keywords_changed"');
+    expect(lines[1]).toContain('"DOMAIN","\'@SUM(A1), ""x""","SUCCESS"');
+    expect(lines[1]).toContain('"{""added"":""=HYPERLINK(\\""http://x\\"")""}"');
+    const all = await new Response(streamAuditCsv(domainId, {})).text();
+    expect(all.split("\r\n").filter(Boolean)).toHaveLength(62);
+    expect(all).not.toContain("erin@example.org");
+  });
+
+  it("streams a log larger than one batch, newest first, each event once", async () => {
+    const base = Date.parse("2025-01-01T00:00:00Z");
+    await getDb().auditEvent.createMany({
+      data: Array.from({ length: EXPORT_BATCH + 500 }, (_, i) => ({
+        id: newId(), actorKind: "SYSTEM" as const, actorLabel: "bulk", action: AuditAction.logonSuccess, targetLabel: `u${i}@example.com`,
+        domainId, ip: meta.ip, userAgent: "-", createdAt: new Date(base + Math.floor(i / 3) * 1000), // ties on purpose
+      })),
+    });
+    const lines = (await new Response(streamAuditCsv(domainId, { account: "bulk" })).text()).split("\r\n").filter(Boolean).slice(1);
+    expect(lines).toHaveLength(EXPORT_BATCH + 500);
+    const targets = lines.map((l) => l.split('","')[5]);
+    expect(new Set(targets).size).toBe(EXPORT_BATCH + 500);
+    const times = lines.map((l) => l.slice(1, 25));
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+});

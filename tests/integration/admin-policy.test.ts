@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDomainPolicy } from "@/server/admin/get-domain-policy";
+import { updateRecoverySettings } from "@/server/admin/update-recovery-settings";
+import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
+import { AuditAction } from "@/server/audit/actions";
+import { getDb } from "@/server/db";
+import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";
+
+describe("Password Policy: weak-password keywords", () => {
+  let pm: Awaited<ReturnType<typeof accountByAddress>>;
+  const add = (keyword: string) => updateWeakKeywords({ actorId: pm.id, op: "add", keyword }, meta);
+  const keywords = async () => (await getDomainPolicy(pm.domainId)).weakPasswordKeywords;
+
+  beforeEach(async () => {
+    await freshDemo();
+    pm = await accountByAddress("postmaster@example.com");
+  });
+
+  it("adds 3 and 32 characters, refuses 2 and 33, stores lower-case, and audits each change", async () => {
+    expect(await add("ab")).toEqual({ ok: false, error: "invalid", messages: ['"ab" must be 3 to 32 characters long.'] });
+    expect(await add("x".repeat(33))).toMatchObject({ ok: false, error: "invalid" });
+    expect(await add("Abc")).toMatchObject({ ok: true, changed: true });
+    expect(await add("Y".repeat(32))).toMatchObject({ ok: true, changed: true });
+    expect(await keywords()).toEqual(["example", "welcome", "abc", "y".repeat(32)]);
+    const events = await auditActions({ action: AuditAction.weakKeywordsChanged });
+    expect(events.map((e) => e.detail)).toEqual([{ added: "abc", count: 3 }, { added: "y".repeat(32), count: 4 }]);
+    expect(events[0]).toMatchObject({ actorId: pm.id, domainId: pm.domainId, ip: meta.ip, targetLabel: "example.com" });
+  });
+
+  it("refuses a duplicate in any case and an empty keyword", async () => {
+    expect(await add("EXAMPLE")).toMatchObject({ ok: false, messages: [expect.stringContaining("more than once")] });
+    expect(await add("   ")).toEqual({ ok: false, error: "invalid", messages: ["Enter a keyword."] });
+    expect(await keywords()).toEqual(["example", "welcome"]);
+  });
+
+  it("accepts the 100th keyword and refuses the 101st", async () => {
+    await getDb().domain.update({ where: { id: pm.domainId }, data: { weakPasswordKeywords: Array.from({ length: 99 }, (_, i) => `kw${String(i).padStart(3, "0")}`) } });
+    expect(await add("last")).toMatchObject({ ok: true });
+    expect(await add("onemore")).toEqual({ ok: false, error: "invalid", messages: ["Enter at most 100 keywords (you entered 101)."] });
+    expect(await keywords()).toHaveLength(100);
+  });
+
+  it("removes a keyword regardless of case; removing a missing one changes nothing", async () => {
+    expect(await updateWeakKeywords({ actorId: pm.id, op: "remove", keyword: "Welcome" }, meta)).toEqual({ ok: true, keywords: ["example"], changed: true });
+    expect(await updateWeakKeywords({ actorId: pm.id, op: "remove", keyword: "nothere" }, meta)).toMatchObject({ ok: true, changed: false });
+    expect((await auditActions({ action: AuditAction.weakKeywordsChanged })).map((e) => e.detail)).toEqual([{ removed: "welcome", count: 1 }]);
+  });
+
+  it("refuses an employee and changes nothing", async () => {
+    const alice = await accountByAddress("alice@example.com");
+    expect(await updateWeakKeywords({ actorId: alice.id, op: "add", keyword: "harbor" }, meta)).toEqual({ ok: false, error: "forbidden" });
+    expect(await keywords()).toEqual(["example", "welcome"]);
+    expect(await auditActions({ action: AuditAction.accessRefused })).toHaveLength(1);
+  });
+
+  it("keeps each domain's keywords apart", async () => {
+    const orgPm = await accountByAddress("postmaster@example.org");
+    expect((await updateWeakKeywords({ actorId: orgPm.id, op: "add", keyword: "orgonly" }, meta)).ok).toBe(true);
+    expect(await keywords()).toEqual(["example", "welcome"]);
+    expect((await getDomainPolicy(orgPm.domainId)).weakPasswordKeywords).toEqual(["orgonly"]);
+  });
+});
+
+describe("Password Policy: self-service recovery settings", () => {
+  beforeEach(freshDemo);
+
+  it("turns the methods off and on, audited with before and after; an unchanged save is not audited", async () => {
+    const pm = await accountByAddress("postmaster@example.com");
+    const save = (allowSmsRecovery: boolean, allowQuestionRecovery: boolean) => updateRecoverySettings({ actorId: pm.id, allowSmsRecovery, allowQuestionRecovery }, meta);
+    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: true, allowQuestionRecovery: true });
+    expect(await save(false, true)).toEqual({ ok: true, changed: true });
+    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
+    expect(await save(false, true)).toEqual({ ok: true, changed: false });
+    const events = await auditActions({ action: AuditAction.recoverySettingsChanged });
+    expect(events).toHaveLength(1);
+    expect(events[0].detail).toEqual({ before: { allowSmsRecovery: true, allowQuestionRecovery: true }, after: { allowSmsRecovery: false, allowQuestionRecovery: true } });
+    const alice = await accountByAddress("alice@example.com");
+    expect(await updateRecoverySettings({ actorId: alice.id, allowSmsRecovery: true, allowQuestionRecovery: false }, meta)).toEqual({ ok: false, error: "forbidden" });
+    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
+  });
+});

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { MESSAGES } from "@/lib/password-policy";
+import { resetEmployeePassword, type ResetEmployeePasswordInput } from "@/server/admin/reset-employee-password";
+import { unlockAccount } from "@/server/admin/unlock-account";
+import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
+import { AuditAction } from "@/server/audit/actions";
+import { logOn } from "@/server/auth/log-on";
+import { getDb } from "@/server/db";
+import { MISMATCH_MESSAGE, REUSED_MESSAGE } from "@/server/passwords/set-password";
+import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
+
+const NEW = "New#Lantern2026";
+
+describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
+  let pm: Awaited<ReturnType<typeof accountByAddress>>;
+  let alice: Awaited<ReturnType<typeof accountByAddress>>;
+  const reset = (accountId: string, password = NEW, extra: Partial<ResetEmployeePasswordInput> = {}) =>
+    resetEmployeePassword({ actorId: pm.id, accountId, password, confirmPassword: password, mustChangePassword: true, ...extra }, meta);
+  const passwordErrors = (r: Awaited<ReturnType<typeof reset>>) => (!r.ok && r.error === "invalid" ? r.fieldErrors.password : r);
+
+  beforeEach(async () => {
+    await freshDemo();
+    useFakeClock();
+    pm = await accountByAddress("postmaster@example.com");
+    alice = await accountByAddress("alice@example.com");
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("sets the password in one transaction: version + 1, must-change, history, lock cleared, audited with postmaster and IP, SMS notice", async () => {
+    await getDb().mailAccount.update({ where: { id: alice.id }, data: { lockedUntil: new Date(Date.now() + 60_000), failedLogonCount: 10, lockCount: 1 } });
+    const r = await reset(alice.id);
+    expect(r).toEqual({ ok: true, address: "alice@example.com", changedAt: new Date(Date.now()) });
+    const after = await accountByAddress("alice@example.com");
+    expect(after).toMatchObject({ sessionVersion: alice.sessionVersion + 1, mustChangePassword: true, lockedUntil: null, failedLogonCount: 0, lockCount: 0, status: "ACTIVE" });
+    expect(await getDb().passwordHistory.count({ where: { mailAccountId: alice.id } })).toBe(2);
+    const [event] = await auditActions({ targetId: alice.id, action: AuditAction.passwordResetByPostmaster });
+    expect(event).toMatchObject({ actorKind: "MAIL_ACCOUNT", actorId: pm.id, actorLabel: "postmaster@example.com", targetLabel: "alice@example.com", ip: meta.ip, userAgent: meta.userAgent, result: "SUCCESS", domainId: pm.domainId });
+    const sms = await getDb().smsMessage.findMany({ where: { accountId: alice.id } });
+    expect(sms).toHaveLength(1);
+    expect(sms[0]).toMatchObject({ to: "+14155550101", purpose: "RESET_NOTICE", provider: "console" });
+    expect(sms[0].body).toMatch(/^The password of alice@example\.com was reset by your administrator on .+ UTC\. If you did not ask for this, contact your administrator\.$/);
+    expect(sms[0].body).not.toContain(NEW);
+    expect((await logOn("mail", { login: "alice@example.com", password: "Blue#Harbor2026" }, meta)).ok).toBe(false);
+    expect(await logOn("mail", { login: "alice@example.com", password: NEW }, meta)).toMatchObject({ ok: true, mustChangePassword: true });
+  });
+
+  it("leaves must-change off when the postmaster unticks it, and sends no SMS to an account without a secure mobile", async () => {
+    const bob = await accountByAddress("bob@example.com");
+    expect((await reset(bob.id, NEW, { mustChangePassword: false })).ok).toBe(true);
+    expect((await accountByAddress("bob@example.com")).mustChangePassword).toBe(false);
+    expect(await getDb().smsMessage.count({ where: { accountId: bob.id } })).toBe(0);
+  });
+
+  it.each([
+    ["too short", "Ab#1xyz", [MESSAGES.length]],
+    ["too long", `Aa#1${"x".repeat(61)}`, [MESSAGES.length]],
+    ["a space", "Pass word#2026", [MESSAGES.charset]],
+    ["two character classes", "lowercase12345", [MESSAGES.classes]],
+    ["the address's local part", "Alice#Harbor2026", [MESSAGES.contains_address]],
+    ["the full address", "Aa1#alice@example.com", [MESSAGES.contains_address, MESSAGES.weak_keyword("example")]],
+    ["a seeded weak keyword, disguised", "W3lc0me#Home99", [MESSAGES.weak_keyword("welcome")]],
+    ["a common password", "Password123", [MESSAGES.common]],
+  ])("refuses %s with its message and changes nothing", async (_name, password, messages) => {
+    expect(passwordErrors(await reset(alice.id, password))).toEqual(messages);
+    const after = await accountByAddress("alice@example.com");
+    expect(after.sessionVersion).toBe(alice.sessionVersion);
+    expect(after.passwordChangedAt).toEqual(alice.passwordChangedAt);
+    expect(await auditActions({ action: AuditAction.passwordResetByPostmaster })).toHaveLength(0);
+  });
+
+  it("applies a weak keyword the postmaster has just added", async () => {
+    expect((await updateWeakKeywords({ actorId: pm.id, op: "add", keyword: "Harbor" }, meta)).ok).toBe(true);
+    expect(passwordErrors(await reset(alice.id, "Harb0r#Light77"))).toEqual([MESSAGES.weak_keyword("harbor")]);
+  });
+
+  it("reports a mismatch next to Confirm Password", async () => {
+    const r = await reset(alice.id, NEW, { confirmPassword: "New#Lantern2027" });
+    expect(r).toEqual({ ok: false, error: "invalid", fieldErrors: { confirmPassword: [MISMATCH_MESSAGE] } });
+  });
+
+  it("refuses a password from the account's history", async () => {
+    expect(passwordErrors(await reset(alice.id, "Blue#Harbor2026"))).toEqual([REUSED_MESSAGE]);
+  });
+
+  it("resets a disabled account and keeps it disabled", async () => {
+    await getDb().mailAccount.update({ where: { id: alice.id }, data: { status: "DISABLED" } });
+    expect((await reset(alice.id)).ok).toBe(true);
+    expect((await accountByAddress("alice@example.com")).status).toBe("DISABLED");
+  });
+
+  it("refuses another domain's postmaster as if the account did not exist, audits it, changes nothing", async () => {
+    const orgPm = await accountByAddress("postmaster@example.org");
+    const r = await resetEmployeePassword({ actorId: orgPm.id, accountId: alice.id, password: NEW, confirmPassword: NEW, mustChangePassword: true }, meta);
+    expect(r).toEqual({ ok: false, error: "not_found" });
+    expect((await accountByAddress("alice@example.com")).sessionVersion).toBe(alice.sessionVersion);
+    const [refusal] = await auditActions({ action: AuditAction.accessRefused });
+    expect(refusal).toMatchObject({ actorId: orgPm.id, targetId: alice.id, domainId: alice.domainId, result: "REFUSED", detail: { attempted: "password.reset", reason: "other_domain" } });
+    // An unknown id answers the same.
+    expect(await reset("00000000-0000-0000-0000-000000000000")).toEqual({ ok: false, error: "not_found" });
+  });
+
+  it("refuses the postmaster's own account", async () => {
+    expect(await reset(pm.id)).toEqual({ ok: false, error: "own_account" });
+    expect((await accountByAddress("postmaster@example.com")).sessionVersion).toBe(pm.sessionVersion);
+    expect(await auditActions({ action: AuditAction.accessRefused })).toEqual([expect.objectContaining({ actorId: pm.id, result: "REFUSED", detail: { attempted: "password.reset", reason: "own_account" } })]);
+  });
+
+  it("refuses an employee (or a gone account) as the actor", async () => {
+    const bob = await accountByAddress("bob@example.com");
+    const asAlice = await resetEmployeePassword({ actorId: alice.id, accountId: bob.id, password: NEW, confirmPassword: NEW, mustChangePassword: true }, meta);
+    expect(asAlice).toEqual({ ok: false, error: "forbidden" });
+    const asNobody = await resetEmployeePassword({ actorId: "no-such-account", accountId: bob.id, password: NEW, confirmPassword: NEW, mustChangePassword: true }, meta);
+    expect(asNobody).toEqual({ ok: false, error: "forbidden" });
+    expect((await accountByAddress("bob@example.com")).sessionVersion).toBe(bob.sessionVersion);
+    const refusals = await auditActions({ action: AuditAction.accessRefused });
+    expect(refusals.map((e) => [e.actorKind, e.actorId, e.result, (e.detail as { reason: string }).reason])).toEqual([
+      ["MAIL_ACCOUNT", alice.id, "REFUSED", "not_postmaster"],
+      ["ANONYMOUS", null, "REFUSED", "no_session"],
+    ]);
+  });
+});
+
+describe("unlockAccount", () => {
+  beforeEach(freshDemo);
+
+  it("clears the lock and the failure counters, audited; another domain's postmaster cannot", async () => {
+    const pm = await accountByAddress("postmaster@example.com");
+    const orgPm = await accountByAddress("postmaster@example.org");
+    const dan = await accountByAddress("dan@example.com");
+    await getDb().mailAccount.update({ where: { id: dan.id }, data: { lockedUntil: new Date(Date.now() + 3_600_000), failedLogonCount: 10, lockCount: 2 } });
+    expect(await unlockAccount({ actorId: orgPm.id, accountId: dan.id }, meta)).toEqual({ ok: false, error: "not_found" });
+    expect((await accountByAddress("dan@example.com")).lockedUntil).not.toBeNull();
+    expect(await unlockAccount({ actorId: pm.id, accountId: dan.id }, meta)).toEqual({ ok: true, address: "dan@example.com" });
+    expect(await accountByAddress("dan@example.com")).toMatchObject({ lockedUntil: null, failedLogonCount: 0, lockCount: 0 });
+    expect(await auditActions({ action: AuditAction.accountUnlocked })).toEqual([expect.objectContaining({ actorId: pm.id, targetId: dan.id })]);
+    expect((await logOn("mail", { login: "dan@example.com", password: "Gold#Meadow2026" }, meta)).ok).toBe(true);
+  });
+});

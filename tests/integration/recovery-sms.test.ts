@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { codeFailureState, sendFailureState } from "@/app/(mail)/forgot-password/form-states";
+import { logOn } from "@/server/auth/log-on";
+import { getDb } from "@/server/db";
+import { MINUTE, SECOND } from "@/server/clock";
+import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
+import { smsCodeDigest } from "@/server/verification/sms-code";
+import { accountByAddress, auditActions, meta } from "../support/fixtures";
+import { ALICE, enter, failures, flowRow, lastCode, send, sendCode, startFlow, useRecoveryTestEnv, wrongCode } from "./recovery-helpers";
+
+const ALICE_MOBILE = "+14155550101";
+
+describe("SMS verification code", () => {
+  const clock = useRecoveryTestEnv();
+
+  it("sends 6 digits to the secure mobile, stored only as an HMAC bound to the flow", async () => {
+    const flowId = await startFlow(ALICE);
+    expect(await send(flowId)).toEqual({ ok: true, maskedPhone: "+1 ••• ••• 0101" });
+    const code = await lastCode();
+    const [sms] = await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } });
+    expect(sms).toMatchObject({ to: ALICE_MOBILE, status: "SENT", body: `Your Postkey verification code is ${code}. It expires in 5 minutes. Never share it.` });
+    const flow = await flowRow(flowId);
+    expect(flow).toMatchObject({ method: "SMS", codeAttempts: 0, sendCount: 1, codeHash: smsCodeDigest(flowId, code) });
+    expect(flow.codeExpiresAt!.getTime() - Date.now()).toBe(5 * MINUTE);
+    expect(JSON.stringify(await auditActions())).not.toContain(code);
+  });
+
+  it("accepts the code at 4:59 and moves to step 3 with a 10-minute grant", async () => {
+    const flowId = await startFlow(ALICE);
+    const code = await sendCode(flowId);
+    clock.advance(4 * MINUTE + 59 * SECOND);
+    expect(await enter(flowId, code)).toEqual({ ok: true });
+    const flow = await flowRow(flowId);
+    expect(flow).toMatchObject({ step: "RESET", codeHash: null, verifiedAt: new Date(Date.now()) });
+    expect(flow.grantExpiresAt!.getTime() - Date.now()).toBe(10 * MINUTE);
+    expect(await enter(flowId, code)).toEqual({ ok: false, error: "out_of_order" }); // one use
+    expect((await auditActions({ action: "recovery.verified" }))[0]).toMatchObject({ result: "SUCCESS", detail: { method: "SMS" } });
+  });
+
+  it("refuses the code at 5:01 without counting a try", async () => {
+    const flowId = await startFlow(ALICE);
+    const code = await sendCode(flowId);
+    clock.advance(5 * MINUTE + SECOND);
+    const r = await enter(flowId, code);
+    expect(r).toEqual({ ok: false, error: "code_expired" });
+    if (!r.ok) expect(codeFailureState(r)).toMatchObject({ fieldErrors: { code: [RECOVERY_MESSAGES.codeExpired] } });
+    expect((await flowRow(flowId)).codeAttempts).toBe(0);
+    expect((await failures((await accountByAddress(ALICE)).id)).all).toBe(0);
+  });
+
+  it("says only how many tries are left; the 5th wrong entry voids the code and ends the flow", async () => {
+    const flowId = await startFlow(ALICE);
+    const code = await sendCode(flowId);
+    for (const left of [4, 3, 2, 1]) {
+      const r = await enter(flowId, wrongCode(code));
+      expect(r).toEqual({ ok: false, error: "wrong_code", triesLeft: left });
+      if (!r.ok) expect(codeFailureState(r)).toMatchObject({ fieldErrors: { code: [`Verification failed. ${left} ${left === 1 ? "try" : "tries"} left.`] } });
+    }
+    expect(await enter(flowId, wrongCode(code))).toEqual({ ok: false, error: "too_many" });
+    expect(await flowRow(flowId)).toMatchObject({ step: "FAILED", endedReason: "too_many_codes", codeHash: null, codeAttempts: 5 });
+    expect(await enter(flowId, code)).toEqual({ ok: false, error: "ended" });
+    const events = await auditActions({ action: "recovery.code_failed" });
+    expect(events).toHaveLength(5);
+    expect(JSON.stringify(events)).not.toContain(code);
+  });
+
+  it("counts parallel wrong entries atomically: never more than 5 judged", async () => {
+    const flowId = await startFlow(ALICE);
+    const code = await sendCode(flowId);
+    const results = await Promise.all(Array.from({ length: 9 }, () => enter(flowId, wrongCode(code))));
+    expect(results.filter((r) => !r.ok && r.error === "wrong_code")).toHaveLength(4);
+    expect((await flowRow(flowId)).codeAttempts).toBe(5);
+    expect((await failures((await accountByAddress(ALICE)).id)).all).toBe(5);
+  });
+
+  it("refuses a resend at 59 s and allows it at 60 s; the new code voids the old one and resets the tries", async () => {
+    const flowId = await startFlow(ALICE);
+    const first = await sendCode(flowId);
+    await enter(flowId, wrongCode(first));
+    clock.advance(59 * SECOND);
+    const early = await send(flowId);
+    expect(early).toEqual({ ok: false, error: "resend_wait", waitMs: SECOND });
+    if (!early.ok) expect(sendFailureState(early)).toMatchObject({ formError: "Wait 1 second, then send a new code." });
+    clock.advance(SECOND);
+    const second = await sendCode(flowId);
+    expect((await flowRow(flowId)).codeAttempts).toBe(0);
+    if (first !== second) expect(await enter(flowId, first)).toMatchObject({ error: "wrong_code", triesLeft: 4 });
+    expect(await enter(flowId, second)).toEqual({ ok: true });
+  });
+
+  it("sends at most 5 codes an hour and 10 a day per account", async () => {
+    const hour = async (flows: number) => {
+      const results = [];
+      for (let i = 0; i < flows; i++) results.push((await send(await startFlow(ALICE))).ok);
+      return results;
+    };
+    expect(await hour(6)).toEqual([true, true, true, true, true, false]);
+    const refused = await send(await startFlow(ALICE));
+    expect(refused).toMatchObject({ ok: false, error: "send_limit" });
+    if (!refused.ok) expect(sendFailureState(refused)).toMatchObject({ formError: expect.stringMatching(/^Too many codes were requested\. Try again in \d+ minutes or use another method\.$/) });
+    clock.advance(60 * MINUTE + SECOND);
+    expect(await hour(6)).toEqual([true, true, true, true, true, false]);
+    clock.advance(60 * MINUTE + SECOND);
+    expect(await hour(1)).toEqual([false]); // 10 today
+    clock.advance(22 * 60 * MINUTE);
+    expect(await hour(1)).toEqual([true]);
+  });
+
+  it("sends at most 10 codes an hour per IP", async () => {
+    const db = getDb();
+    const mobiles = ["+14155550111", "+14155550112", "+14155550113"];
+    for (const [i, address] of ["bob@example.com", "carol@example.com", "dan@example.com"].entries()) {
+      await db.mailAccount.update({ where: { address }, data: { secureMobile: mobiles[i], secureMobileVerifiedAt: new Date() } });
+    }
+    const addresses = [ALICE, "bob@example.com", "carol@example.com"];
+    const sent = [];
+    for (let i = 0; i < 10; i++) sent.push((await send(await startFlow(addresses[i % 3]))).ok);
+    expect(sent.every(Boolean)).toBe(true);
+    expect(await send(await startFlow("dan@example.com"))).toMatchObject({ ok: false, error: "send_limit" });
+    expect((await send(await startFlow("dan@example.com"), { ip: "198.51.100.77", userAgent: "vitest" })).ok).toBe(true);
+  });
+
+  it("refuses a code a send of which was refused by a cap, and keeps the previous code", async () => {
+    const flowId = await startFlow(ALICE);
+    const code = await sendCode(flowId);
+    for (let i = 0; i < 4; i++) await send(await startFlow(ALICE));
+    clock.advance(60 * SECOND);
+    expect(await send(flowId)).toMatchObject({ ok: false, error: "send_limit" });
+    expect(await enter(flowId, code)).toEqual({ ok: true });
+  });
+
+  it("refuses to check a code before one was sent, changing nothing", async () => {
+    const flowId = await startFlow(ALICE);
+    const before = await flowRow(flowId);
+    const r = await enter(flowId, "123456");
+    expect(r).toEqual({ ok: false, error: "no_code" });
+    if (!r.ok) expect(codeFailureState(r)).toMatchObject({ formError: RECOVERY_MESSAGES.noCode });
+    expect(await flowRow(flowId)).toEqual(before);
+  });
+
+  it("keeps logon untouched by recovery failures", async () => {
+    const before = await accountByAddress(ALICE);
+    const flowId = await startFlow(ALICE);
+    const code = await sendCode(flowId);
+    for (let i = 0; i < 5; i++) await enter(flowId, wrongCode(code));
+    const after = await accountByAddress(ALICE);
+    expect(after).toMatchObject({ failedLogonCount: before.failedLogonCount, lockedUntil: before.lockedUntil, lockCount: before.lockCount });
+    expect((await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).ok).toBe(true);
+  });
+});

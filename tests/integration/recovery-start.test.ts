@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { startFailureState } from "@/app/(mail)/forgot-password/form-states";
+import { getDb } from "@/server/db";
+import { MINUTE, SECOND } from "@/server/clock";
+import { createCaptchaChallenge } from "@/server/captcha/create-captcha";
+import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
+import { startRecovery } from "@/server/recovery/start-recovery";
+import { blockLimit } from "@/server/security/rate-limit";
+import { accountByAddress, auditActions, meta, otherMeta } from "../support/fixtures";
+import { ALICE, BOB, captcha, CAROL, DAN, ERIN, flowRow, start, useRecoveryTestEnv } from "./recovery-helpers";
+
+describe("step 1, Account (startRecovery)", () => {
+  const clock = useRecoveryTestEnv();
+
+  it("starts a 15-minute flow for an account that can self-serve, named by a 128-bit id", async () => {
+    const r = await start(" Alice@Example.com ");
+    if (!r.ok) throw new Error(r.error);
+    expect(Buffer.from(r.flowId, "base64url")).toHaveLength(16);
+    const alice = await accountByAddress(ALICE);
+    const flow = await flowRow(r.flowId);
+    expect(flow).toMatchObject({ accountId: alice.id, address: ALICE, step: "VERIFY", method: null, codeHash: null, completedAt: null, ip: meta.ip });
+    expect(flow.expiresAt.getTime() - Date.now()).toBe(15 * MINUTE);
+    const [event] = await auditActions({ action: "recovery.started" });
+    expect(event).toMatchObject({ result: "SUCCESS", targetId: alice.id, targetLabel: ALICE, actorKind: "ANONYMOUS", ip: meta.ip });
+  });
+
+  it("consumes the image code: a wrong word fails, and the same challenge never passes again", async () => {
+    const c = await createCaptchaChallenge(meta);
+    if (!c.ok) throw new Error("rate limited");
+    expect(await startRecovery(undefined, { address: ALICE, captchaId: c.id, captchaAnswer: "WRONG" }, meta)).toEqual({ ok: false, error: "captcha" });
+    expect(await startRecovery(undefined, { address: ALICE, captchaId: c.id, captchaAnswer: "PASSED" }, meta)).toEqual({ ok: false, error: "captcha" });
+    const passed = await captcha();
+    expect((await startRecovery(undefined, { address: ALICE, ...passed }, meta)).ok).toBe(true);
+    expect(await startRecovery(undefined, { address: ALICE, ...passed }, meta)).toEqual({ ok: false, error: "captcha" });
+    expect(await startRecovery(undefined, { address: ALICE, captchaId: undefined, captchaAnswer: "PASSED" }, meta)).toEqual({ ok: false, error: "captcha" });
+    expect(await getDb().recoveryFlow.count()).toBe(1);
+    expect(startFailureState({ ok: false, error: "captcha" }, ALICE)).toMatchObject({ fieldErrors: { captcha: [RECOVERY_MESSAGES.captcha] } });
+  });
+
+  it("refuses an image code older than 120 s", async () => {
+    const passed = await captcha();
+    clock.advance(120 * SECOND + 1);
+    expect(await startRecovery(undefined, { address: ALICE, ...passed }, meta)).toEqual({ ok: false, error: "captcha" });
+  });
+
+  it("answers unknown, disabled, no-method, domain-disallowed and blocked accounts identically", async () => {
+    const db = getDb();
+    await db.mailAccount.update({ where: { address: DAN }, data: { status: "DISABLED" } });
+    await db.domain.update({ where: { name: "example.org" }, data: { allowSmsRecovery: false } });
+    await db.domain.update({ where: { name: "example.com" }, data: { allowQuestionRecovery: false } });
+    const blocked = await accountByAddress(ALICE);
+    await blockLimit("recoveryFailuresByAccount", blocked.id);
+    const cases = ["nobody@example.com", DAN, BOB, ERIN, CAROL, ALICE];
+    const results = [];
+    for (const address of cases) results.push(await start(address));
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(results[0]).toEqual({ ok: false, error: "unavailable" });
+
+    const shown = results.map((r) => (r.ok ? null : startFailureState(r, "someone@example.com")));
+    for (const s of shown) expect(s).toEqual(shown[0]);
+    expect(shown[0]).toMatchObject({ status: "error", formError: RECOVERY_MESSAGES.unavailable, fieldErrors: {} });
+    expect(RECOVERY_MESSAGES.unavailable).toBe("Self-service reset is not available for this account. Contact your email administrator (postmaster).");
+
+    // The same work for each: a flow row without an account, an audit event with the reason (for the postmaster only).
+    const flows = await db.recoveryFlow.findMany();
+    expect(flows).toHaveLength(cases.length);
+    for (const f of flows) expect(f).toMatchObject({ accountId: null, step: "FAILED", endedReason: "unavailable" });
+    const reasons = (await auditActions({ action: "recovery.started" })).map((e) => [e.targetLabel, e.result, (e.detail as { reason: string }).reason]);
+    expect(reasons.sort()).toEqual(
+      [
+        ["nobody@example.com", "REFUSED", "unknown_address"],
+        [DAN, "REFUSED", "disabled"],
+        [BOB, "REFUSED", "no_method"],
+        [ERIN, "REFUSED", "no_method"],
+        [CAROL, "REFUSED", "no_method"],
+        [ALICE, "REFUSED", "blocked"],
+      ].sort(),
+    );
+  });
+
+  it("treats an unverified secure mobile as no method", async () => {
+    await getDb().mailAccount.update({ where: { address: DAN }, data: { secureMobileVerifiedAt: null } });
+    expect(await start(DAN)).toEqual({ ok: false, error: "unavailable" });
+  });
+
+  it("allows 30 starts an hour per IP, then refuses that IP only", async () => {
+    for (let i = 0; i < 30; i++) expect((await start(i % 2 ? ALICE : "nobody@example.com")).ok).toBe(i % 2 === 1);
+    expect(await start(ALICE)).toEqual({ ok: false, error: "rate_limited" });
+    expect(startFailureState({ ok: false, error: "rate_limited" }, ALICE)).toMatchObject({ formError: RECOVERY_MESSAGES.startsLimited });
+    expect((await start(ALICE, otherMeta)).ok).toBe(true);
+    clock.advance(60 * MINUTE + SECOND);
+    expect((await start(ALICE)).ok).toBe(true);
+  });
+
+  it("closes the flow the browser had before", async () => {
+    const first = await start(ALICE);
+    if (!first.ok) throw new Error(first.error);
+    const second = await start(ALICE, meta, first.flowId);
+    expect(second.ok).toBe(true);
+    expect(await flowRow(first.flowId)).toMatchObject({ step: "FAILED", endedReason: "restarted" });
+  });
+});
