@@ -5,6 +5,7 @@
 // sends back `errors`, which are shown under the matching field.
 import { useEffect, useId, useState } from "react";
 import { checkPassword, generatePassword, type RuleStatus } from "@/lib/password-policy";
+import { inputClass, labelClass } from "@/components/ui";
 
 export interface PasswordFieldsProps {
   email?: string | null;
@@ -17,9 +18,8 @@ export interface PasswordFieldsProps {
   allowGenerate?: boolean;
 }
 
-const LABEL = "block text-sm font-medium text-slate-700";
-const INPUT =
-  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30";
+const LABEL = labelClass;
+const INPUT = inputClass;
 
 function ErrorText({ id, messages }: { id: string; messages?: string[] }) {
   if (!messages?.length) return null;
@@ -155,7 +155,7 @@ export function PasswordFields({
           aria-describedby={describe(confirm !== "" && ids.cfMatch, !!cfErrors?.length && ids.cfErr)}
         />
         <ErrorText id={ids.cfErr} messages={cfErrors} />
-        {confirm !== "" && (
+        {confirm !== "" && !cfErrors?.length && (
           <p id={ids.cfMatch} className={`mt-1 text-sm ${confirm === password ? "text-green-700" : "text-red-700"}`}>
             {confirm === password ? "Passwords match" : "Passwords do not match"}
           </p>

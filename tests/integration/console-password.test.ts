@@ -37,7 +37,7 @@ describe("changeConsolePassword (the operator's own console password)", () => {
     expect(r.fieldErrors.password?.length).toBeGreaterThan(0);
     expect(r.fieldErrors.confirmPassword).toBeDefined();
     expect((await operatorByEmail(OPS)).sessionVersion).toBe(before.sessionVersion);
-    expect(await auditActions({ action: AuditAction.consoleReauthFailed })).toHaveLength(1);
+    expect(await auditActions({ action: AuditAction.reauthFailed })).toHaveLength(1);
   });
 
   it("the policy applies without domain keywords: the address and history count, 'example' does not", async () => {

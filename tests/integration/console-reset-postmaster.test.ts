@@ -122,7 +122,7 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     expect(errors.password).toEqual([expect.stringContaining('"example"')]);
     expect(errors.confirmPassword).toBeDefined();
     expect(await snapshot()).toEqual(before);
-    const [event] = await auditActions({ action: AuditAction.consoleReauthFailed });
+    const [event] = await auditActions({ action: AuditAction.reauthFailed });
     expect(event).toMatchObject({ actorId: op.id, result: "FAILURE" });
     expect(JSON.stringify(event)).not.toContain("Wrong#Console2026");
   });
@@ -135,7 +135,7 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     const after = await operatorByEmail("ops@cloud.example.net");
     expect(after.sessionVersion).toBe(op.sessionVersion + 1);
     expect([after.lockedUntil, after.failedLogonCount]).toEqual([null, 0]);
-    const events = await auditActions({ action: AuditAction.consoleReauthFailed });
+    const events = await auditActions({ action: AuditAction.reauthFailed });
     expect(events.map((e) => (e.detail as { signedOut: boolean }).signedOut)).toEqual([false, false, false, false, true]);
     // Like 5 failed logons: the next logon asks for the image code.
     expect(await logOn("cloud", { login: op.email, password: CONSOLE }, meta)).toEqual({ ok: false, error: "captcha", captchaRequired: true });

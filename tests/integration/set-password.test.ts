@@ -101,7 +101,7 @@ describe("changeOwnPassword", () => {
   it("needs the current password and a different new one", async () => {
     const a = await accountByAddress(ALICE);
     expect(await changeOwnPassword("mail", a.id, { currentPassword: "Wrong#One2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" }, meta)).toEqual({
-      ok: false, fieldErrors: { currentPassword: ["The current password is incorrect."] },
+      ok: false, error: "invalid", fieldErrors: { currentPassword: ["The current password is incorrect."] },
     });
     const same = await changeOwnPassword("mail", a.id, { currentPassword: "Blue#Harbor2026", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" }, meta);
     expect(same.ok).toBe(false);
@@ -116,5 +116,29 @@ describe("changeOwnPassword", () => {
     const r = await changeOwnPassword("cloud", op.id, { currentPassword: "Cloud#Console2026", password: "Sky#Operator2027", confirmPassword: "Sky#Operator2027" }, meta);
     expect(r.ok).toBe(true);
     expect((await logOn("cloud", { login: "ops@cloud.example.net", password: "Sky#Operator2027" }, meta)).ok).toBe(true);
+  });
+});
+
+describe("wrong current passwords inside a session (re-authentication rule)", () => {
+  beforeEach(freshDemo);
+
+  it("are audited, count toward the logon captcha, and the 5th in 15 minutes ends the sessions — without locking", async () => {
+    const a = await accountByAddress(ALICE);
+    const attempt = () => changeOwnPassword("mail", a.id, { currentPassword: "Wrong#One2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" }, meta);
+    for (let i = 1; i <= 4; i++) expect(await attempt()).toMatchObject({ ok: false, error: "invalid", fieldErrors: { currentPassword: ["The current password is incorrect."] } });
+    expect(await attempt()).toEqual({ ok: false, error: "signed_out" });
+    const after = await accountByAddress(ALICE);
+    expect(after.sessionVersion).toBe(a.sessionVersion + 1);
+    expect(after.lockedUntil).toBeNull();
+    expect(await auditActions({ action: AuditAction.reauthFailed })).toHaveLength(5);
+    expect(await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).toMatchObject({ ok: false, error: "captcha" });
+  });
+
+  it("reports the new password's problems together with the wrong current password", async () => {
+    const a = await accountByAddress(ALICE);
+    const r = await changeOwnPassword("mail", a.id, { currentPassword: "Wrong#One2026", password: "short", confirmPassword: "other" }, meta);
+    expect(r.ok).toBe(false);
+    if (r.ok || r.error !== "invalid") throw new Error("expected invalid");
+    expect(Object.keys(r.fieldErrors).sort()).toEqual(["confirmPassword", "currentPassword", "password"]);
   });
 });

@@ -102,7 +102,7 @@ describe("checkPassword", () => {
   it("names the matched keyword in the message", () => {
     const r = checkPassword("3x@mple99", withKw("Example"));
     expect(r.violations[0].message).toBe(
-      'Must not contain a weak-password keyword set by your administrator ("example").',
+      'Must not contain a weak-password keyword set for this domain ("example").',
     );
   });
 

@@ -56,7 +56,7 @@ export const MESSAGES = {
     "Use only letters, digits and the special characters on a standard keyboard (no spaces or accented letters).",
   classes: "Use at least three of: uppercase letters, lowercase letters, numbers and special characters.",
   contains_address: "Must not contain your email address or its name part.",
-  weak_keyword: (kw: string) => `Must not contain a weak-password keyword set by your administrator ("${kw}").`,
+  weak_keyword: (kw: string) => `Must not contain a weak-password keyword set for this domain ("${kw}").`,
   common: "This password is too common. Choose a less predictable one.",
 } as const;
 

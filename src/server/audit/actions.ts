@@ -23,7 +23,7 @@ export const AuditAction = {
   recoverySettingsChanged: "policy.recovery_settings_changed",
   departmentChanged: "department.changed",
   accessRefused: "access.refused",
-  consoleReauthFailed: "console.reauth_failed",
+  reauthFailed: "reauth.failed",
   auditExported: "audit.exported",
   recoveryVerified: "recovery.verified",
 } as const;

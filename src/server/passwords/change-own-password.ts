@@ -3,13 +3,23 @@ import { AuditAction } from "@/server/audit/actions";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
 import { actorKindOf, findCredential, type CredentialKind } from "@/server/auth/credential-store";
-import { setPassword, type PasswordFieldErrors } from "./set-password";
+import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
+import { setPassword, validateNewPassword, type PasswordFieldErrors } from "./set-password";
+
+export const CURRENT_PASSWORD_WRONG = "The current password is incorrect.";
 
 export type ChangeOwnPasswordResult =
   | { ok: true; sessionVersion: number }
-  | { ok: false; fieldErrors: PasswordFieldErrors & { currentPassword?: string[] } };
+  | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors & { currentPassword?: string[] } }
+  /** The 5th wrong current password in 15 minutes ended every session of the account. */
+  | { ok: false; error: "signed_out" };
 
-/** A signed-in user changes its own password: the current one first, then the shared rules. */
+/**
+ * A signed-in user changes its own password: the current one first (a wrong
+ * one is counted by the re-authentication rule), then the shared rules.
+ * Every problem is reported at once; every session of the account ends
+ * (sessionVersion + 1) and the caller gives this browser a fresh one.
+ */
 export async function changeOwnPassword(
   kind: CredentialKind,
   accountId: string,
@@ -17,16 +27,21 @@ export async function changeOwnPassword(
   meta: RequestMeta,
 ): Promise<ChangeOwnPasswordResult> {
   const cred = await findCredential(kind, { id: accountId });
-  if (!cred || !(await verifySecret(cred.passwordHash, input.currentPassword))) {
-    return { ok: false, fieldErrors: { currentPassword: ["The current password is incorrect."] } };
+  if (!cred) return { ok: false, error: "signed_out" };
+  if (!(await verifySecret(cred.passwordHash, input.currentPassword))) {
+    const subject = { kind, id: cred.id, login: cred.login, domainId: cred.domainId };
+    if (await countReauthFailure(subject, kind === "mail" ? "change_password" : "change_console_password", meta)) return { ok: false, error: "signed_out" };
+    const passwordErrors = await validateNewPassword(cred, input.password, input.confirmPassword);
+    return { ok: false, error: "invalid", fieldErrors: { ...passwordErrors, currentPassword: [CURRENT_PASSWORD_WRONG] } };
   }
+  await clearReauthFailures(kind, cred.id);
   if (input.currentPassword === input.password) {
-    return { ok: false, fieldErrors: { password: ["Choose a password different from the current one."] } };
+    return { ok: false, error: "invalid", fieldErrors: { password: ["Choose a password different from the current one."] } };
   }
   const result = await setPassword({
     kind, accountId, password: input.password, confirmPassword: input.confirmPassword, mustChangePassword: false,
     actor: { kind: actorKindOf(kind), id: cred.id, label: cred.login }, action: AuditAction.passwordChanged, meta, notice: null,
   });
-  if (!result.ok) return { ok: false, fieldErrors: result.error === "invalid" ? result.fieldErrors : { currentPassword: ["The current password is incorrect."] } };
+  if (!result.ok) return result.error === "invalid" ? { ok: false, error: "invalid", fieldErrors: result.fieldErrors } : { ok: false, error: "signed_out" };
   return { ok: true, sessionVersion: cred.sessionVersion + 1 };
 }

@@ -28,6 +28,8 @@ export const RATE_LIMIT_POLICIES = {
   recoveryStartsByIp: { points: 30, durationSec: 60 * 60 },
   /** Binding codes sent per account per hour (Account Security). */
   bindSmsByAccount: { points: 5, durationSec: 60 * 60 },
+  /** Wrong current/console passwords typed inside a signed-in session: the 5th in 15 minutes ends the account's sessions. */
+  reauthFailuresByAccount: { points: 5, durationSec: 15 * 60 },
 } satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;

@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "Log On" };
 const NOTICES: Record<string, string> = {
   "signed-out": "You have logged off.",
   "password-changed": "Your password was changed. Log on with the new password.",
+  "reauth-failed": "You were logged off after too many wrong current passwords. Log on again.",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
