@@ -6,8 +6,8 @@ import type { MailUser } from "@/server/auth/load-session-account";
 export function MailHeader({ user, area }: { user: MailUser; area: "account" | "admin" }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <div className="flex items-center gap-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
           <span className="text-sm font-semibold tracking-wide text-blue-700">Postkey Mail</span>
           <nav className="flex gap-4 text-sm">
             <Link href="/account" className={area === "account" ? "font-semibold text-slate-900" : "text-slate-600 hover:text-slate-900"}>
@@ -20,8 +20,8 @@ export function MailHeader({ user, area }: { user: MailUser; area: "account" | "
             ) : null}
           </nav>
         </div>
-        <div className="flex items-center gap-3 text-sm">
-          <span className="text-slate-600" data-testid="signed-in-as">
+        <div className="flex min-w-0 items-center gap-3 text-sm">
+          <span className="truncate text-slate-600" data-testid="signed-in-as">
             {user.displayName} &lt;{user.address}&gt;
           </span>
           <form action={logOutMail}>

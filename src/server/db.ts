@@ -18,6 +18,7 @@ function createClient(url: string) {
       passwordHistory: { passwordHash: true },
       recoveryFlow: { codeHash: true },
       captchaChallenge: { answerHash: true },
+      mobileVerification: { codeHash: true },
     },
   });
 }

@@ -35,7 +35,7 @@ async function lastCode(to: string): Promise<string> {
 }
 
 const sent = (to: string) => getDb().smsMessage.count({ where: { to, purpose: "BIND_CODE" } });
-const pendingRow = async (address: string) => getDb().mobileVerification.findUnique({ where: { accountId: (await accountByAddress(address)).id } });
+const pendingRow = async (address: string) => getDb().mobileVerification.findUnique({ where: { accountId: (await accountByAddress(address)).id }, omit: { codeHash: false } });
 const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
 let clock: ReturnType<typeof useFakeClock>;

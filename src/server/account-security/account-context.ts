@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { AuditActionName } from "@/server/audit/actions";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { findCredential } from "@/server/auth/credential-store";
+import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import type { Tx } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
@@ -28,8 +29,13 @@ export async function reauthenticate(
   const cred = await findCredential("mail", { id: accountId });
   if (!cred || !cred.active || !cred.domainId) return null;
   const account = { id: cred.id, address: cred.login, domainId: cred.domainId, secureMobile: cred.secureMobile };
-  if (await verifySecret(cred.passwordHash, password)) return account;
+  if (await verifySecret(cred.passwordHash, password)) {
+    await clearReauthFailures("mail", cred.id);
+    return account;
+  }
   await auditSecurityChange(account, audit.action, "FAILURE", audit.meta, { reason: "wrong_password", ...audit.detail });
+  // The shared rule: the 5th wrong password in 15 minutes ends the account's sessions.
+  await countReauthFailure({ kind: "mail", id: cred.id, login: cred.login, domainId: cred.domainId }, audit.action, audit.meta);
   return null;
 }
 

@@ -26,7 +26,7 @@ export async function confirmMobileBinding(input: { accountId: string; code: str
     });
     if (!account || account.status !== "ACTIVE") return { ok: false, error: "not_found" };
     await tx.$executeRaw`SELECT 1 FROM "MobileVerification" WHERE "accountId" = ${account.id} FOR UPDATE`;
-    const row = await tx.mobileVerification.findUnique({ where: { accountId: account.id } });
+    const row = await tx.mobileVerification.findUnique({ where: { accountId: account.id }, omit: { codeHash: false } });
     if (!row) return { ok: false, error: "no_pending" };
     if (row.codeAttempts >= SMS_CODE.maxAttempts) return { ok: false, error: "voided" };
     const at = now();
