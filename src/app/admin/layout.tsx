@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { AdminHeader } from "@/components/admin/admin-header";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { MailHeader } from "@/components/mail-header";
 import { requirePostmaster } from "@/server/auth/guards";
 
 export const metadata: Metadata = { title: { default: "Domain Management", template: "%s · Domain Management" } };
@@ -10,15 +10,17 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   // Pages and actions check again: a layout is not a security boundary.
   const user = await requirePostmaster();
   return (
-    <div className="flex min-h-screen flex-col">
-      <AdminHeader user={user} />
-      <div className="flex flex-1">
-        <aside className="w-56 shrink-0 border-r border-slate-200 bg-white">
+    <div className="min-h-screen">
+      <MailHeader user={user} area="admin" />
+      <div className="mx-auto flex max-w-6xl items-start gap-8 px-4 py-8">
+        <aside className="sticky top-4 w-56 shrink-0 rounded-lg border border-slate-200 bg-white shadow-sm">
+          <div className="border-b border-slate-200 px-4 py-3">
+            <p className="text-xs text-slate-500">Domain management</p>
+            <p className="mt-0.5 truncate font-semibold text-slate-900" data-testid="admin-domain">{user.domainName}</p>
+          </div>
           <AdminNav />
         </aside>
-        <main className="min-w-0 flex-1 px-8 py-6">
-          <div className="mx-auto max-w-6xl">{children}</div>
-        </main>
+        <main className="min-w-0 flex-1">{children}</main>
       </div>
     </div>
   );

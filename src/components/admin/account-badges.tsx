@@ -12,10 +12,11 @@ export function StatusBadges({ status, locked }: { status: "ACTIVE" | "DISABLED"
 /** Which self-service methods an account has set up (what Forgot Password can offer it). */
 export function RecoveryMethods({ mobile, questions }: { mobile: boolean; questions: boolean }) {
   if (!mobile && !questions) return <span className="text-slate-500">None</span>;
+  const title = [mobile && "secure mobile bound", questions && "security questions set"].filter(Boolean).join(", ");
   return (
-    <span className="flex flex-wrap gap-1">
-      {mobile ? <Badge tone="blue">Secure mobile</Badge> : null}
-      {questions ? <Badge tone="blue">Security questions</Badge> : null}
+    <span className="flex flex-wrap gap-1 whitespace-nowrap" title={title}>
+      {mobile ? <Badge tone="blue">Mobile</Badge> : null}
+      {questions ? <Badge tone="blue">Questions</Badge> : null}
     </span>
   );
 }

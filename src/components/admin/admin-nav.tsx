@@ -23,7 +23,7 @@ export const ADMIN_NAV = [
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Left-side navigation pane" className="space-y-6 px-3 py-6">
+    <nav aria-label="Left-side navigation pane" className="space-y-5 px-2 py-4">
       {ADMIN_NAV.map((g, i) => (
         <div key={g.group} role="group" aria-labelledby={`nav-group-${i}`}>
           <p id={`nav-group-${i}`} className="px-3 text-sm font-semibold text-slate-900">

@@ -5,22 +5,17 @@ import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { orderTree } from "./department-tree";
+import type { AccountListRow } from "./list-employee-accounts";
 import { findDomainAccount, type Postmaster } from "./postmaster-access";
 
-export interface EmployeeAccountDetails {
-  id: string;
-  displayName: string;
-  address: string;
-  role: "POSTMASTER" | "EMPLOYEE";
-  status: "ACTIVE" | "DISABLED";
-  department: string | null;
+/** The list row's fields, plus what only the Edit Account page shows. */
+export interface EmployeeAccountDetails extends Pick<AccountListRow, "id" | "displayName" | "address" | "role" | "status" | "department" | "passwordChangedAt"> {
   /** Masked (+1 ••• ••• 0101); the full number never reaches the page. */
   secureMobile: string | null;
   questionsSet: boolean;
   lockedUntil: Date | null;
   failedLogonCount: number;
   mustChangePassword: boolean;
-  passwordChangedAt: Date;
   createdAt: Date;
   /** The postmaster's own account: no Reset Password here. */
   isSelf: boolean;

@@ -88,3 +88,16 @@ export async function findDomainDepartment(pm: Postmaster, departmentId: string,
   const ok = await inOwnDomain(pm, department && { ...department, label: department.name }, "DEPARTMENT", attempted, meta);
   return ok && department ? { ok: true, department } : NOT_FOUND;
 }
+
+/** The caller (an active postmaster) and an account of its domain: the start of every account action. */
+export async function resolveAccountTarget(
+  actorId: string,
+  accountId: string,
+  attempted: string,
+  meta: RequestMeta,
+): Promise<{ ok: true; postmaster: Postmaster; account: DomainAccount } | Refused | typeof NOT_FOUND> {
+  const caller = await resolvePostmaster(actorId, attempted, meta);
+  if (!caller.ok) return caller;
+  const target = await findDomainAccount(caller.postmaster, accountId, attempted, meta);
+  return target.ok ? { ok: true, postmaster: caller.postmaster, account: target.account } : target;
+}

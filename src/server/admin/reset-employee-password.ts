@@ -2,7 +2,7 @@ import "server-only";
 import { AuditAction } from "@/server/audit/actions";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import type { RequestMeta } from "@/server/request-meta";
-import { findDomainAccount, postmasterActor, refuseAccess, resolvePostmaster } from "./postmaster-access";
+import { postmasterActor, refuseAccess, resolveAccountTarget } from "./postmaster-access";
 
 export interface ResetEmployeePasswordInput {
   actorId: string;
@@ -26,12 +26,9 @@ const ATTEMPT = "password.reset";
  * The write itself is setPassword(), the one reset transaction.
  */
 export async function resetEmployeePassword(input: ResetEmployeePasswordInput, meta: RequestMeta): Promise<ResetEmployeePasswordResult> {
-  const caller = await resolvePostmaster(input.actorId, ATTEMPT, meta);
-  if (!caller.ok) return caller;
-  const pm = caller.postmaster;
-  const target = await findDomainAccount(pm, input.accountId, ATTEMPT, meta);
+  const target = await resolveAccountTarget(input.actorId, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
-  const account = target.account;
+  const { postmaster: pm, account } = target;
   if (account.id === pm.id) {
     await refuseAccess({ actor: postmasterActor(pm), attempted: ATTEMPT, reason: "own_account", domainId: pm.domainId, target: { id: pm.id, label: pm.address }, meta });
     return { ok: false, error: "own_account" };

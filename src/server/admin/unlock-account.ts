@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { resetLimit } from "@/server/security/rate-limit";
-import { findDomainAccount, postmasterActor, resolvePostmaster } from "./postmaster-access";
+import { postmasterActor, resolveAccountTarget } from "./postmaster-access";
 
 export type UnlockAccountResult = { ok: true; address: string } | { ok: false; error: "forbidden" | "not_found" };
 
@@ -15,12 +15,9 @@ const ATTEMPT = "account.unlock";
  * zero and the address no longer needs the image captcha at logon.
  */
 export async function unlockAccount(input: { actorId: string; accountId: string }, meta: RequestMeta): Promise<UnlockAccountResult> {
-  const caller = await resolvePostmaster(input.actorId, ATTEMPT, meta);
-  if (!caller.ok) return caller;
-  const pm = caller.postmaster;
-  const target = await findDomainAccount(pm, input.accountId, ATTEMPT, meta);
+  const target = await resolveAccountTarget(input.actorId, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
-  const { account } = target;
+  const { postmaster: pm, account } = target;
   await getDb().$transaction(async (tx) => {
     await tx.mailAccount.update({ where: { id: account.id }, data: { lockedUntil: null, failedLogonCount: 0, lastFailedLogonAt: null, lockCount: 0 } });
     await recordAuditEvent(

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, formatUtc, PageHeader, selectClass, tdClass, thClass } from "@/components/admin/admin-ui";
+import { Badge, formatDay, formatUtc, PageHeader, selectClass, tdClass, thClass } from "@/components/admin/admin-ui";
 import { Pagination } from "@/components/admin/pagination";
 import { RecoveryMethods, StatusBadges } from "@/components/admin/account-badges";
 import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
@@ -69,11 +69,11 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
                     {a.role === "POSTMASTER" ? <Badge tone="blue">Postmaster</Badge> : null}
                   </span>
                 </td>
-                <td className={`${tdClass} font-mono text-[13px]`}>{a.address}</td>
+                <td className={`${tdClass} font-mono text-[13px]`}>{a.address.split("@")[0]}@<wbr />{a.address.split("@")[1]}</td>
                 <td className={tdClass}>{a.department ?? <span className="text-slate-400">—</span>}</td>
                 <td className={tdClass}><StatusBadges status={a.status} locked={a.locked} /></td>
                 <td className={tdClass}><RecoveryMethods mobile={a.hasSecureMobile} questions={a.questionsSet} /></td>
-                <td className={`${tdClass} whitespace-nowrap text-slate-600`}>{formatUtc(a.passwordChangedAt)}</td>
+                <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}><time dateTime={a.passwordChangedAt.toISOString()} title={formatUtc(a.passwordChangedAt)}>{formatDay(a.passwordChangedAt)}</time></td>
               </tr>
             ))}
             {list.rows.length === 0 ? (

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Audit Log" };
 
 /** A denser cell than the other tables: seven columns must fit beside the navigation pane. */
 const cell = "border-b border-slate-100 px-3 py-2.5 align-top text-[13px] text-slate-700";
-const head = `${thClass} px-3`;
+const head = `${thClass} whitespace-nowrap px-3`;
 
 const RESULT_TONE = { SUCCESS: "green", FAILURE: "amber", REFUSED: "red" } as const;
 
@@ -71,23 +71,27 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <table className="w-full border-collapse">
           <thead>
             <tr>
-              {["Time (UTC)", "Actor", "Action", "Target", "Result", "IP address", "Detail"].map((h) => <th key={h} scope="col" className={head}>{h}</th>)}
+              {["Time (UTC)", "Actor · IP address", "Action · detail", "Target", "Result"].map((h) => <th key={h} scope="col" className={head}>{h}</th>)}
             </tr>
           </thead>
           <tbody>
             {list.rows.map((e) => (
               <tr key={e.id} className="hover:bg-slate-50">
                 <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatUtc(e.createdAt, true).replace(" UTC", "")}</td>
-                <td className={`${cell} break-all`}>{e.actorLabel ?? <span className="text-slate-500">{e.actorKind === "ANONYMOUS" ? "anonymous" : e.actorKind.toLowerCase()}</span>}</td>
-                <td className={`${cell} font-mono`}>{e.action}</td>
-                <td className={`${cell} break-all`}>{e.targetLabel ?? <span className="text-slate-400">—</span>}</td>
+                <td className={cell}>
+                  <div>{e.actorLabel ?? <span className="text-slate-500">{e.actorKind === "ANONYMOUS" ? "anonymous" : e.actorKind.toLowerCase()}</span>}</div>
+                  <div className="font-mono text-xs text-slate-500">{e.ip}</div>
+                </td>
+                <td className={cell}>
+                  <div className="font-mono">{e.action}</div>
+                  {e.detail ? <div className="max-w-xs break-all font-mono text-xs text-slate-500">{detailText(e.detail)}</div> : null}
+                </td>
+                <td className={cell}>{e.targetLabel ?? <span className="text-slate-400">—</span>}</td>
                 <td className={cell}><Badge tone={RESULT_TONE[e.result]}>{e.result.toLowerCase()}</Badge></td>
-                <td className={`${cell} whitespace-nowrap font-mono`}>{e.ip}</td>
-                <td className={`${cell} min-w-48 max-w-xs break-all font-mono text-xs text-slate-500`}>{detailText(e.detail)}</td>
               </tr>
             ))}
             {list.rows.length === 0 ? (
-              <tr><td colSpan={7} className="px-4 py-10 text-center text-sm text-slate-500">No events match these filters.</td></tr>
+              <tr><td colSpan={5} className="px-4 py-10 text-center text-sm text-slate-500">No events match these filters.</td></tr>
             ) : null}
           </tbody>
         </table>
