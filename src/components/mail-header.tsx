@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { logOutMail } from "@/app/logout-actions";
 import type { MailUser } from "@/server/auth/load-session-account";
+import { LogOffButton } from "@/components/log-off-button";
 
 /** Header of the signed-in mail pages (Account Security, domain management). */
 export function MailHeader({ user, area }: { user: MailUser; area: "account" | "admin" }) {
@@ -24,11 +25,7 @@ export function MailHeader({ user, area }: { user: MailUser; area: "account" | "
           <span className="truncate text-slate-600" data-testid="signed-in-as">
             {user.displayName} &lt;{user.address}&gt;
           </span>
-          <form action={logOutMail}>
-            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">
-              Log Off
-            </button>
-          </form>
+          <LogOffButton action={logOutMail} className="border-slate-300 text-slate-700 hover:bg-slate-50" />
         </div>
       </div>
     </header>

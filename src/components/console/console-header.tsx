@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { logOutConsole } from "@/app/logout-actions";
+import { LogOffButton } from "@/components/log-off-button";
 
 /** The console's top bar: "Email Console", who is signed in, and Log Off. */
 export function ConsoleHeader({ operator }: { operator: { name: string; email: string } }) {
@@ -19,14 +20,10 @@ export function ConsoleHeader({ operator }: { operator: { name: string; email: s
             <span className="block font-medium text-white">{operator.name}</span>
             <span className="block text-xs text-slate-400">{operator.email}</span>
           </span>
-          <form action={logOutConsole}>
-            <button
-              type="submit"
-              className="whitespace-nowrap rounded-md border border-slate-600 px-3 py-1.5 text-slate-100 hover:border-slate-400 hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-orange-500/50"
-            >
-              Log Off
-            </button>
-          </form>
+          <LogOffButton
+            action={logOutConsole}
+            className="border-slate-600 text-slate-100 hover:border-slate-400 hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-orange-500/50"
+          />
         </div>
       </div>
     </header>
