@@ -1,9 +1,10 @@
-import { createEmployee, expect, formAlert, logOn, stubMessages, submit, test } from "../support/fixtures";
+import type { Page } from "@playwright/test";
+import { createEmployee, expect, formAlert, latestCode, logOn, stubMessages, submit, test } from "../support/fixtures";
 import {
   enterAccount,
   enterSmsCode,
   expectStep,
-  keepSeedPassword,
+  keepSeedAccount,
   NOT_AVAILABLE,
   openFromLogon,
   sendSmsCode,
@@ -13,18 +14,20 @@ import {
   uniqueMobile,
 } from "../support/recovery";
 
+const card = (page: Page, title: string) => page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+
 const ALICE = { address: "alice@example.com", mobile: "+14155550101" };
 const CAROL = { address: "carol@example.com", answers: ["Mittens", "Shanghai", "Riverside"] };
 
 test.describe("Forgot Password (the article's Scenario 2)", () => {
   const restore: Array<() => Promise<void>> = [];
-  test.afterAll(async () => {
-    // Test cleanup: other spec files log on as alice and carol with their seed passwords.
-    for (const undo of restore) await undo();
+  test.afterEach(async () => {
+    // Test cleanup: other tests and spec files log on as alice and carol with their seed passwords.
+    for (const undo of restore.splice(0)) await undo();
   });
 
   test("alice resets her password with an SMS code to her secure mobile", async ({ page }) => {
-    restore.push(await keepSeedPassword(ALICE.address));
+    restore.push(await keepSeedAccount(ALICE.address));
     // "click Forgot Password on the logon page"
     await openFromLogon(page);
     await shot(page, "1-account");
@@ -49,14 +52,15 @@ test.describe("Forgot Password (the article's Scenario 2)", () => {
     // "Set a new password." — "Reset succeeded."
     await setNewPassword(page, "Calm#Estuary2027");
     await shot(page, "5-reset-succeeded");
-    await page.getByRole("link", { name: "Log on" }).click();
+    expect((await page.context().cookies()).find((c) => c.name === "postkey_recovery")).toBeUndefined();
+    await page.getByRole("link", { name: "Log on", exact: true }).click();
     await expect(page).toHaveURL(/\/login$/);
     await logOn(page, ALICE.address, "Calm#Estuary2027");
     await expect(page).toHaveURL(/\/account$/);
   });
 
   test("carol resets her password by answering her security questions", async ({ page }) => {
-    restore.push(await keepSeedPassword(CAROL.address));
+    restore.push(await keepSeedAccount(CAROL.address));
     await openFromLogon(page);
     await enterAccount(page, CAROL.address);
     await expect(page.getByRole("radio", { name: SMS_METHOD })).toHaveCount(0);
@@ -153,5 +157,53 @@ test.describe("Forgot Password (the article's Scenario 2)", () => {
     await expect(page.getByLabel("Email address")).toHaveValue("");
   });
 
-  test.fixme("alice binds a new mobile and questions on /account and then resets with them", async () => {});
+  test("alice binds a new mobile and questions on /account and then resets with them", async ({ page }) => {
+    restore.push(await keepSeedAccount(ALICE.address));
+    const last2 = String(20 + Math.floor(Math.random() * 50));
+    const mobile = `+1415555${"01"}${last2}`;
+    const answers = ["Blue Whale", "Lisbon", "Pixel"];
+    const picks = ["What was your childhood nickname?", "In which city did your parents meet?", "What was the first concert you attended?"];
+
+    await logOn(page, ALICE.address, "Blue#Harbor2026");
+    await expect(page).toHaveURL(/\/account$/);
+    const phoneCard = card(page, "Secure mobile");
+    const change = phoneCard.locator("details").filter({ hasText: "Change number" });
+    await change.getByText("Change number").click();
+    await change.getByLabel("Mobile number").fill(`415 555 01${last2}`);
+    await change.getByLabel("Current password").fill("Blue#Harbor2026");
+    const sentAfter = Date.now();
+    await submit(page, "Send code");
+    await phoneCard.getByLabel("SMS verification code").fill(await latestCode(mobile, sentAfter));
+    await submit(page, "Verify");
+    await expect(phoneCard.getByTestId("secure-mobile")).toHaveText(`+1 ••• ••• 01${last2}`);
+
+    const questionsCard = card(page, "Security questions");
+    await questionsCard.getByText("Change security questions").click();
+    for (let i = 0; i < 3; i++) {
+      await questionsCard.getByLabel(`Security question ${i + 1}`).selectOption(picks[i]);
+      await questionsCard.getByLabel(`Answer ${i + 1}`).fill(answers[i]);
+    }
+    await questionsCard.getByLabel("Current password").fill("Blue#Harbor2026");
+    await submit(page, "Save questions");
+    await expect(questionsCard.getByTestId("security-questions").getByRole("listitem")).toHaveText(picks);
+    await submit(page, "Log Off");
+
+    // The new number receives the code; the old one is no longer offered.
+    await openFromLogon(page);
+    await enterAccount(page, ALICE.address);
+    await expect(page.getByText(`+1 ••• ••• 01${last2}`)).toBeVisible();
+    await expect(page.getByText("+1 ••• ••• 0101")).toHaveCount(0);
+    await enterSmsCode(page, await sendSmsCode(page, mobile));
+    await setNewPassword(page, "Tidal#Beacon2027");
+
+    // And the new questions are the ones asked.
+    await openFromLogon(page);
+    await enterAccount(page, ALICE.address);
+    await page.getByRole("radio", { name: "Questions" }).check();
+    for (let i = 0; i < 3; i++) await page.getByLabel(picks[i]).fill(answers[i].toLowerCase());
+    await submit(page, "Next");
+    await setNewPassword(page, "Solar#Harbor2028");
+    await logOn(page, ALICE.address, "Solar#Harbor2028");
+    await expect(page).toHaveURL(/\/account$/);
+  });
 });

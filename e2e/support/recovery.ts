@@ -70,18 +70,31 @@ export function uniqueMobile(): string {
 
 /**
  * Test cleanup for the demo accounts (alice, carol) that other spec files log
- * on to with their seed passwords: remembers the password hash and history
- * before the test and puts them back afterwards, directly in the database.
+ * on to with their seed passwords and methods: remembers the password hash,
+ * the history, the secure mobile and the security questions before the test
+ * and puts them back afterwards, directly in the database.
  */
-export async function keepSeedPassword(address: string): Promise<() => Promise<void>> {
+export async function keepSeedAccount(address: string): Promise<() => Promise<void>> {
   const { getDb } = await import("@/server/db");
   const db = getDb();
   const before = await db.mailAccount.findUniqueOrThrow({ where: { address }, omit: { passwordHash: false } });
   const history = await db.passwordHistory.findMany({ where: { mailAccountId: before.id }, select: { id: true } });
+  const questions = await db.securityQuestion.findMany({ where: { accountId: before.id }, omit: { answerHash: false } });
   return async () => {
     await db.$transaction([
       db.passwordHistory.deleteMany({ where: { mailAccountId: before.id, id: { notIn: history.map((h) => h.id) } } }),
-      db.mailAccount.update({ where: { id: before.id }, data: { passwordHash: before.passwordHash, passwordChangedAt: before.passwordChangedAt, mustChangePassword: false } }),
+      db.securityQuestion.deleteMany({ where: { accountId: before.id } }),
+      db.securityQuestion.createMany({ data: questions }),
+      db.mailAccount.update({
+        where: { id: before.id },
+        data: {
+          passwordHash: before.passwordHash,
+          passwordChangedAt: before.passwordChangedAt,
+          mustChangePassword: false,
+          secureMobile: before.secureMobile,
+          secureMobileVerifiedAt: before.secureMobileVerifiedAt,
+        },
+      }),
     ]);
   };
 }

@@ -6,7 +6,7 @@ import { getRecoveryState } from "@/server/recovery/get-recovery-state";
 import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
 import { verifySecret } from "@/server/security/password-hash";
 import { accountByAddress, auditActions } from "../support/fixtures";
-import { ALICE, ALICE_ANSWERS, answer, CAROL, CAROL_ANSWERS, failures, flowRow, start, startFlow, useRecoveryTestEnv, WRONG_ANSWERS } from "./recovery-helpers";
+import { ALICE, ALICE_ANSWERS, answer, CAROL, CAROL_ANSWERS, enter, failures, flowRow, sendCode, start, startFlow, useRecoveryTestEnv, WRONG_ANSWERS } from "./recovery-helpers";
 
 vi.mock("@/server/security/password-hash", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/server/security/password-hash")>();
@@ -66,6 +66,13 @@ describe("security questions", () => {
     for (let i = 0; i < 5; i++) await answer(flowId, WRONG_ANSWERS);
     expect(await getRecoveryState(flowId)).toEqual({ step: "account", notice: "unavailable" });
     expect(await start(CAROL)).toEqual({ ok: false, error: "unavailable" });
+  });
+
+  it("keeps a code sent before a failed question try valid: the user may switch methods", async () => {
+    const flowId = await startFlow(ALICE);
+    const code = await sendCode(flowId);
+    expect(await answer(flowId, WRONG_ANSWERS)).toMatchObject({ error: "wrong_answers" });
+    expect(await enter(flowId, code)).toEqual({ ok: true });
   });
 
   it("does not offer questions the domain does not allow", async () => {

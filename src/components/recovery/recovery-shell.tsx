@@ -4,7 +4,7 @@ import { linkClass } from "@/components/ui";
 import { RecoveryProgress } from "./recovery-progress";
 
 /** The wizard's frame: a centered card like the logon page, the progress indicator on top. */
-export function RecoveryShell({ current, startOver, children }: { current: number; startOver: boolean; children: ReactNode }) {
+export function RecoveryShell({ current, startOver, backToLogOn, children }: { current: number; startOver: boolean; backToLogOn: boolean; children: ReactNode }) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md">
@@ -15,9 +15,11 @@ export function RecoveryShell({ current, startOver, children }: { current: numbe
         <RecoveryProgress current={current} />
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">{children}</div>
         <p className="mt-6 flex justify-center gap-6 text-sm">
-          <Link href="/login" className={linkClass}>
-            Back to log on
-          </Link>
+          {backToLogOn ? (
+            <Link href="/login" className={linkClass}>
+              Back to log on
+            </Link>
+          ) : null}
           {startOver ? (
             // A plain link, not <Link>: a prefetch must never reach the route that clears the cookie.
             <a href="/forgot-password/start-over" className={linkClass}>

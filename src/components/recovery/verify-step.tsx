@@ -1,7 +1,9 @@
 "use client";
 import { useId, useState } from "react";
+import { Alert } from "@/components/ui";
 import type { FormState } from "@/lib/form-state";
 import type { MethodChoice, SmsState } from "@/server/recovery/get-recovery-state";
+import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
 import { QuestionsPanel } from "./questions-panel";
 import { SmsCodePanel } from "./sms-code-panel";
 
@@ -20,7 +22,9 @@ export interface VerifyStepProps {
 /** Step 2, "Verify identity": the methods this account has and its domain allows, as radio buttons. */
 export function VerifyStep({ address, methods, chosen, sms, questions, actions }: VerifyStepProps) {
   const usable: Method[] = [...(methods.sms ? ["SMS" as const] : []), ...(methods.questions && !methods.questions.blocked ? ["QUESTIONS" as const] : [])];
-  const [method, setMethod] = useState<Method | null>(chosen && usable.includes(chosen) ? chosen : usable.length === 1 ? usable[0] : null);
+  const [picked, setMethod] = useState<Method | null>(chosen ?? (usable.length === 1 ? usable[0] : null));
+  // A method blocked meanwhile (the 5th failed question try) cannot stay chosen.
+  const method = picked && usable.includes(picked) ? picked : null;
   return (
     <div className="space-y-5">
       <div>
@@ -29,6 +33,7 @@ export function VerifyStep({ address, methods, chosen, sms, questions, actions }
           Choose how to prove that <span className="font-medium text-slate-900">{address}</span> is yours.
         </p>
       </div>
+      {methods.questions?.blocked ? <Alert kind="warning">{RECOVERY_MESSAGES.questionsBlocked}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="sr-only">Verification method</legend>
         {methods.sms ? (
@@ -40,7 +45,7 @@ export function VerifyStep({ address, methods, chosen, sms, questions, actions }
             checked={method === "QUESTIONS"}
             onSelect={setMethod}
             label="Questions"
-            detail={methods.questions.blocked ? "Blocked for 24 hours after too many failed tries." : "Answer your security questions"}
+            detail={methods.questions.blocked ? "Blocked for 24 hours" : "Answer your security questions"}
             disabled={methods.questions.blocked}
           />
         ) : null}
@@ -79,7 +84,7 @@ function MethodOption({ value, checked, onSelect, label, detail, disabled }: Met
         onChange={() => onSelect(value)}
         aria-labelledby={`${id}-label`}
         aria-describedby={`${id}-detail`}
-        className="mt-0.5 h-4 w-4 accent-blue-700"
+        className="mt-0.5 h-4 w-4 shrink-0 accent-blue-700"
       />
       <span>
         <span id={`${id}-label`} className="block text-sm font-medium text-slate-900">

@@ -26,7 +26,7 @@ export async function verifyRecoveryCode(flowId: string | undefined, input: { co
   const loaded = await loadVerifyContext(flowId, at);
   if (!loaded.ok) return loaded;
   const { flow, account, methods } = loaded.ctx;
-  if (!methods.sms || flow.method !== "SMS") return { ok: false, error: methods.sms ? "no_code" : "method_unavailable" };
+  if (!methods.sms) return { ok: false, error: "method_unavailable" };
   const precheck = checkSmsCode(flow, flow.id, input.code, at);
   if (precheck === "none") return { ok: false, error: "no_code" };
   if (precheck === "expired") return { ok: false, error: "code_expired" };

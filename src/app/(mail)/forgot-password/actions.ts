@@ -9,12 +9,12 @@ import { validatedAction } from "@/server/actions/validated-action";
 import { readCaptchaId } from "@/server/captcha/captcha-cookie";
 import { getRequestMeta } from "@/server/request-meta";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
-import { readRecoveryFlowId, setRecoveryCookie } from "@/server/recovery/recovery-cookie";
+import { clearRecoveryCookie, readRecoveryFlowId, setRecoveryCookie } from "@/server/recovery/recovery-cookie";
 import { sendRecoveryCode } from "@/server/recovery/send-recovery-code";
 import { startRecovery } from "@/server/recovery/start-recovery";
 import { verifyRecoveryCode } from "@/server/recovery/verify-recovery-code";
 import { verifySecurityAnswers } from "@/server/recovery/verify-security-answers";
-import { answersFailureState, codeFailureState, flowRedirect, sendFailureState, startFailureState, WIZARD_PATH } from "./form-states";
+import { answersFailureState, codeFailureState, flowRedirect, sendFailureState, startFailureState, DONE_PATH, WIZARD_PATH } from "./form-states";
 
 const startSchema = z.object({
   email: emailField,
@@ -72,8 +72,13 @@ export const verifyAnswersAction = validatedAction(answersSchema, async (data): 
   return settle(result, answersFailureState);
 });
 
+/** Step 3. On success the flow is over: the cookie goes, and the page shows "Reset succeeded" once. */
 export const completeRecoveryAction = validatedAction(resetSchema, async (data): Promise<FormState> => {
   const result = await completeRecovery(await readRecoveryFlowId(), data, await getRequestMeta());
-  if (!result.ok && result.error === "invalid") return { status: "error", fieldErrors: result.fieldErrors, attempt: Date.now() };
+  if (result.ok) {
+    await clearRecoveryCookie();
+    redirect(DONE_PATH);
+  }
+  if (result.error === "invalid") return { status: "error", fieldErrors: result.fieldErrors, attempt: Date.now() };
   return settle(result, () => ({ status: "error", fieldErrors: {}, attempt: Date.now() }));
 });

@@ -11,6 +11,8 @@ import type { VerifySecurityAnswersResult } from "@/server/recovery/verify-secur
  * so tests can check that refusals which must look alike are the same.
  */
 export const WIZARD_PATH = "/forgot-password";
+/** Where a finished reset lands: its flow (and cookie) are gone, so the page is told to show step 4. */
+export const DONE_PATH = `${WIZARD_PATH}?done=1`;
 
 type Failure<R> = Extract<R, { ok: false }>;
 

@@ -13,12 +13,18 @@ export const metadata: Metadata = { title: "Forgot Password" };
 
 const STEP_INDEX: Record<RecoveryView["step"], number> = { account: 0, verify: 1, reset: 2, done: 3 };
 
-/** One route for the whole wizard: the step comes from the flow row named by the cookie. */
-export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
-  const view = await getRecoveryState(await readRecoveryFlowId());
-  const { notice } = await searchParams;
+/**
+ * One route for the whole wizard: the step comes from the flow row named by
+ * the cookie, never from anything else the browser says (?done=1 only
+ * chooses the confirmation to show when there is no running flow).
+ */
+export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ notice?: string; done?: string }> }) {
+  const { notice, done } = await searchParams;
+  const state = await getRecoveryState(await readRecoveryFlowId());
+  // Right after a reset the flow is closed and its cookie cleared; the action sends ?done=1.
+  const view: RecoveryView = state.step === "account" && !state.notice && done === "1" ? { step: "done" } : state;
   return (
-    <RecoveryShell current={STEP_INDEX[view.step]} startOver={view.step === "verify" || view.step === "reset"}>
+    <RecoveryShell current={STEP_INDEX[view.step]} startOver={view.step === "verify" || view.step === "reset"} backToLogOn={view.step !== "done"}>
       {view.step === "account" ? (
         <AccountStep action={startRecoveryAction} notice={view.notice ? NOTICE_MESSAGES[view.notice] : notice === "expired" ? NOTICE_MESSAGES.expired : null} />
       ) : view.step === "verify" ? (
