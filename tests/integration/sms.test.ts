@@ -8,6 +8,7 @@ import { sendSms, type SendSmsInput } from "@/server/sms/send-sms";
 import { sendResetNotice } from "@/server/sms/send-reset-notice";
 import { getSmsProvider, resetSmsProviderCache, setSmsProviderForTests } from "@/server/sms/provider";
 import { createTwilioProvider } from "@/server/sms/twilio-provider";
+import { isSmsOutboxAvailable } from "@/server/sms/list-sms-outbox";
 import { resetDatabase } from "../support/db";
 import {
   connectTwilioStub,
@@ -240,7 +241,7 @@ describe("global hourly cap", () => {
 });
 
 describe("console provider", () => {
-  it("stores the real body outside production and logs it", async () => {
+  it("stores the real body on a local run (no public APP_URL) and logs it", async () => {
     configure({ SMS_PROVIDER: "console" });
     const result = await sendSms(input());
     expect(result.ok).toBe(true);
@@ -248,10 +249,30 @@ describe("console provider", () => {
     expect((await rows())[0]).toMatchObject({ provider: "console", status: "SENT", body: input().body });
   });
 
-  it("stores only the redacted body in production", async () => {
-    configure({ SMS_PROVIDER: "console", NODE_ENV: "production" });
-    await sendSms(input());
-    expect((await rows())[0]).toMatchObject({ provider: "console", body: input().redactedBody });
+  it("stores only the redacted body on a deployment with a public APP_URL", async () => {
+    configure({ SMS_PROVIDER: "console", NODE_ENV: "production", APP_URL: "https://mail.example.com" });
+    try {
+      await sendSms(input());
+      expect((await rows())[0]).toMatchObject({ provider: "console", body: input().redactedBody });
+      expect(isSmsOutboxAvailable()).toBe(false);
+    } finally {
+      configure({ APP_URL: undefined });
+    }
+  });
+
+  it.each([
+    [{ SMS_PROVIDER: "console" }, true],
+    [{ SMS_PROVIDER: "console", NODE_ENV: "production" }, true],
+    [{ SMS_PROVIDER: "console", APP_URL: "http://localhost:3000" }, true],
+    [{ SMS_PROVIDER: "console", APP_URL: "https://mail.example.com" }, false],
+    [{ ...twilioEnv(), APP_URL: undefined }, false],
+  ])("the /dev/sms outbox exists with %o: %s", (vars, available) => {
+    configure({ APP_URL: undefined, ...vars });
+    try {
+      expect(isSmsOutboxAvailable()).toBe(available);
+    } finally {
+      configure({ APP_URL: undefined });
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { AuditAction } from "@/server/audit/actions";
 import type { RequestMeta } from "@/server/request-meta";
 import { maskPhone } from "@/lib/phone";
 import { getSmsProvider, type SmsProvider, type SmsProviderResult } from "./provider";
+import { isSmsOutboxAvailable } from "./list-sms-outbox";
 
 export type SmsPurpose = "RECOVERY_CODE" | "BIND_CODE" | "RESET_NOTICE";
 
@@ -55,7 +56,7 @@ async function deliver(input: SendSmsInput): Promise<SendSmsResult> {
   }
   const providerName = provider?.name ?? env.SMS_PROVIDER;
   // Codes are stored readable only where they cannot matter: the local console provider.
-  const storedBody = providerName === "console" && env.NODE_ENV !== "production" ? input.body : input.redactedBody;
+  const storedBody = providerName === "console" && isSmsOutboxAvailable() ? input.body : input.redactedBody;
   const id = newId();
 
   const allowed = await reserveSlot(id, input, providerName, storedBody, env.SMS_HOURLY_CAP);
