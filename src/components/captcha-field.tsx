@@ -55,8 +55,8 @@ export function CaptchaField({ errors, refreshKey }: CaptchaFieldProps) {
           src={`/captcha?r=${nonce}-${imageVersion}`}
           suppressHydrationWarning
           alt="Image verification code"
-          width={150}
-          height={50}
+          width={180}
+          height={60}
           className="rounded border border-slate-300 bg-slate-50"
         />
         <button type="button" onClick={refresh} className={BUTTON}>

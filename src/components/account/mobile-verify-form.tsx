@@ -1,10 +1,11 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, secondaryButtonClass, TextField } from "@/components/ui";
+import { Alert, secondaryButtonClass } from "@/components/ui";
 import { errorsOf, idle } from "@/lib/form-state";
 import { ResendCodeButton } from "./resend-code-button";
 import type { FormAction } from "./types";
+import { SmsCodeField } from "@/components/sms-code-field";
 
 interface Props {
   verifyAction: FormAction;
@@ -27,16 +28,7 @@ export function MobileVerifyForm({ verifyAction, resendAction, cancelAction, cod
       {codeActive ? (
         <form action={verify} className="flex flex-wrap items-start gap-3" noValidate>
           <div className="w-full max-w-xs">
-            <TextField
-              label="SMS verification code"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={8}
-              errors={errorsOf(state, "code")}
-              required
-              autoFocus
-            />
+            <SmsCodeField errors={errorsOf(state, "code")} />
           </div>
           <div className="pt-6">
             <SubmitButton pendingText="Verifying…">Verify</SubmitButton>

@@ -2,9 +2,10 @@
 import { useActionState, useEffect, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, secondaryButtonClass, TextField } from "@/components/ui";
+import { Alert, secondaryButtonClass } from "@/components/ui";
 import { errorsOf, idle, type FormState } from "@/lib/form-state";
 import type { SmsState } from "@/server/recovery/get-recovery-state";
+import { SmsCodeField } from "@/components/sms-code-field";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
@@ -35,16 +36,7 @@ export function SmsCodePanel({ maskedPhone, sms, sendCode, verifyCode }: Props) 
       {sms.codeSent ? (
         <form action={verify} className="space-y-4" noValidate>
           {codeState.status === "error" && codeState.formError ? <Alert kind="error">{codeState.formError}</Alert> : null}
-          <TextField
-            label="SMS verification code"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={12}
-            errors={errorsOf(codeState, "code")}
-            required
-            autoFocus
-          />
+          <SmsCodeField errors={errorsOf(codeState, "code")} />
           <SubmitButton pendingText="Checking…">Next</SubmitButton>
         </form>
       ) : null}

@@ -9,8 +9,8 @@ type DrawCaptcha = (text: string, options?: Record<string, unknown>) => string;
 const loaded = svgCaptchaModule as unknown as DrawCaptcha & { default?: DrawCaptcha };
 const drawCaptcha: DrawCaptcha = typeof loaded.default === "function" ? loaded.default : loaded;
 
-const WIDTH = 150;
-const HEIGHT = 50;
+const WIDTH = 180;
+const HEIGHT = 60;
 
 /**
  * Draws the text as SVG paths with noise lines, then rasterizes it to PNG.
@@ -21,8 +21,8 @@ export function renderCaptchaPng(text: string): Buffer {
   const svg = drawCaptcha(text, {
     width: WIDTH,
     height: HEIGHT,
-    fontSize: 52,
-    noise: 3,
+    fontSize: 62,
+    noise: 2,
     // Dark grey glyphs on a light ground: svg-captcha's random colours are often too pale to read.
     color: false,
   });
