@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- enumeration|argon2] [--iterations N]
+ * npm run bench [-- enumeration|accounts|argon2] [--iterations N] [--samples N]
  *
  * Runs the benchmarks against a fresh, migrated database seeded with the demo
  * data (TEST_DATABASE_URL's server, or an embedded PGlite), prints the
@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { benchAccountsList, printAccountsList } from "./admin-accounts-list";
 import { benchArgon2, printArgon2 } from "./argon2-throughput";
 import { withBenchDatabase } from "./database";
 import { benchRecoveryEnumeration, printEnumeration } from "./recovery-enumeration";
@@ -42,6 +43,12 @@ const ok = await withBenchDatabase(async (url, kind) => {
     if (wants("enumeration")) {
       const r = await benchRecoveryEnumeration(flag("--iterations", 60));
       printEnumeration(r);
+      await save(r.name, r);
+      pass &&= r.pass;
+    }
+    if (wants("accounts")) {
+      const r = await benchAccountsList(flag("--samples", 20));
+      printAccountsList(r);
       await save(r.name, r);
       pass &&= r.pass;
     }
