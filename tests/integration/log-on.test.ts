@@ -115,3 +115,23 @@ describe("logOn (SECURITY.md Logon)", () => {
     }
   });
 });
+
+describe("lockout under concurrency", () => {
+  beforeEach(freshDemo);
+
+  it("12 wrong passwords at once lock exactly once, for 15 minutes", async () => {
+    process.env.CAPTCHA_TEST_MODE = "1";
+    (await import("@/env")).resetEnvCache();
+    try {
+      const attempts = await Promise.all(Array.from({ length: 12 }, async (_, i) => ({ login: ALICE, password: `Wrong#Race${i}xx`, ...(await passedCaptcha()) })));
+      await Promise.all(attempts.map((a) => logOn("mail", a, meta)));
+      const a = await accountByAddress(ALICE);
+      expect(a.lockCount).toBe(1);
+      expect(a.lockedUntil).not.toBeNull();
+      expect(await auditActions({ action: "account.locked" })).toHaveLength(1);
+    } finally {
+      delete process.env.CAPTCHA_TEST_MODE;
+      (await import("@/env")).resetEnvCache();
+    }
+  });
+});

@@ -65,3 +65,28 @@ export async function updateCounters(kind: CredentialKind, id: string, data: Cou
 export function actorKindOf(kind: CredentialKind): "MAIL_ACCOUNT" | "CLOUD_ACCOUNT" {
   return kind === "mail" ? "MAIL_ACCOUNT" : "CLOUD_ACCOUNT";
 }
+
+/** Counts one failed logon atomically; returns the new consecutive count. */
+export async function incrementFailures(kind: CredentialKind, id: string, at: Date): Promise<number> {
+  const data = { failedLogonCount: { increment: 1 }, lastFailedLogonAt: at };
+  const select = { failedLogonCount: true } as const;
+  const row = kind === "mail" ? await getDb().mailAccount.update({ where: { id }, data, select }) : await getDb().cloudAccount.update({ where: { id }, data, select });
+  return row.failedLogonCount;
+}
+
+/**
+ * Locks the account once its count reached `threshold`. Conditional, so of
+ * concurrent failures that all saw the threshold only one locks (and doubles).
+ */
+export async function lockIfDue(kind: CredentialKind, id: string, threshold: number, until: (lockCount: number) => Date): Promise<{ locked: true; until: Date; lockNumber: number } | { locked: false }> {
+  const db = getDb();
+  const current = kind === "mail"
+    ? await db.mailAccount.findUnique({ where: { id }, select: { lockCount: true } })
+    : await db.cloudAccount.findUnique({ where: { id }, select: { lockCount: true } });
+  if (!current) return { locked: false };
+  const lockedUntil = until(current.lockCount);
+  const where = { id, failedLogonCount: { gte: threshold }, lockCount: current.lockCount };
+  const data = { failedLogonCount: 0, lockedUntil, lockCount: { increment: 1 } };
+  const { count } = kind === "mail" ? await db.mailAccount.updateMany({ where, data }) : await db.cloudAccount.updateMany({ where, data });
+  return count === 1 ? { locked: true, until: lockedUntil, lockNumber: current.lockCount + 1 } : { locked: false };
+}

@@ -6,7 +6,7 @@ import { verifyCaptcha } from "@/server/captcha/verify-captcha";
 import type { RequestMeta } from "@/server/request-meta";
 import { blockLimit, consumeLimit, peekLimit, resetLimit } from "@/server/security/rate-limit";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/server/security/password-hash";
-import { actorKindOf, findCredential, updateCounters, type CredentialKind } from "./credential-store";
+import { actorKindOf, findCredential, incrementFailures, lockIfDue, updateCounters, type CredentialKind } from "./credential-store";
 import { isLocked, lockDurationMs, LOCK_AFTER_FAILURES } from "./lockout";
 
 export const LOGON_FAILED_MESSAGE = "Incorrect email address or password.";
@@ -69,20 +69,17 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
 
 async function countAccountFailure(
   kind: CredentialKind,
-  cred: { id: string; failedLogonCount: number; lockCount: number; domainId: string | null },
+  cred: { id: string; domainId: string | null },
   at: Date,
   login: string,
   meta: RequestMeta,
 ): Promise<void> {
-  const failures = cred.failedLogonCount + 1;
-  if (failures < LOCK_AFTER_FAILURES) {
-    await updateCounters(kind, cred.id, { failedLogonCount: failures, lastFailedLogonAt: at });
-    return;
-  }
-  const until = addMs(at, lockDurationMs(cred.lockCount));
-  await updateCounters(kind, cred.id, { failedLogonCount: 0, lastFailedLogonAt: at, lockedUntil: until, lockCount: cred.lockCount + 1 });
+  const failures = await incrementFailures(kind, cred.id, at);
+  if (failures < LOCK_AFTER_FAILURES) return;
+  const lock = await lockIfDue(kind, cred.id, LOCK_AFTER_FAILURES, (lockCount) => addMs(at, lockDurationMs(lockCount)));
+  if (!lock.locked) return;
   await recordAuditEvent({
     actor: { kind: "SYSTEM", label: "lockout" }, action: AuditAction.accountLocked, meta, domainId: cred.domainId,
-    target: { kind: actorKindOf(kind), id: cred.id, label: login }, detail: { until: until.toISOString(), lockNumber: cred.lockCount + 1 },
+    target: { kind: actorKindOf(kind), id: cred.id, label: login }, detail: { until: lock.until.toISOString(), lockNumber: lock.lockNumber },
   });
 }
