@@ -90,6 +90,11 @@ describe("binding a secure mobile", () => {
     expect(alice.secureMobile).toBe(NEW);
     const [event] = await auditActions({ targetId: alice.id, action: AuditAction.mobileBound });
     expect(event.detail).toEqual({ phone: "+1 ••• ••• 0199", previous: "+1 ••• ••• 0101", changed: true });
+    // The old number is told it is no longer the secure mobile (no code, no full new number).
+    const notices = await getDb().smsMessage.findMany({ where: { purpose: "MOBILE_NOTICE" } });
+    expect(notices.map((n) => [n.to, n.body])).toEqual([
+      [ALICE.mobile, expect.stringMatching(/^The secure mobile of alice@example\.com was changed to \+1 ••• ••• 0199 on .+ UTC\. If you did not do this, contact your administrator\.$/)],
+    ]);
   });
 
   it("reads national numbers with the chosen country; a +country code overrides it", async () => {
@@ -276,6 +281,8 @@ describe("cancelling and removing", () => {
       ["SUCCESS", { phone: maskPhone(ALICE.mobile) }],
     ]);
     expect(JSON.stringify(events)).not.toContain(ALICE.mobile);
+    const notices = await getDb().smsMessage.findMany({ where: { purpose: "MOBILE_NOTICE" } });
+    expect(notices.map((n) => [n.to, n.body])).toEqual([[ALICE.mobile, expect.stringContaining("The secure mobile of alice@example.com was removed on ")]]);
     expect(await removeSecureMobile({ accountId: alice.id, currentPassword: ALICE.password, meta })).toEqual({ ok: false, error: "not_bound" });
   });
 });

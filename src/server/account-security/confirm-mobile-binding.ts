@@ -7,6 +7,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import { attemptsLeft, checkSmsCode, SMS_CODE } from "@/server/verification/sms-code";
 import { auditSecurityChange } from "./account-context";
 import { bindingScope } from "./binding-rules";
+import { sendMobileNotice } from "@/server/sms/send-mobile-notice";
 
 export type ConfirmMobileBindingResult =
   | { ok: true; maskedPhone: string; changed: boolean }
@@ -20,7 +21,8 @@ export type ConfirmMobileBindingResult =
  * row lock; the 5th voids the code. An expired code is refused uncounted.
  */
 export async function confirmMobileBinding(input: { accountId: string; code: string; meta: RequestMeta }): Promise<ConfirmMobileBindingResult> {
-  return getDb().$transaction(async (tx): Promise<ConfirmMobileBindingResult> => {
+  const notices: Array<{ account: { id: string; address: string; domainId: string }; previous: string; next: string; at: Date }> = [];
+  const result = await getDb().$transaction(async (tx): Promise<ConfirmMobileBindingResult> => {
     const account = await tx.mailAccount.findUnique({
       where: { id: input.accountId }, select: { id: true, address: true, domainId: true, status: true, secureMobile: true, secureMobileVerifiedAt: true },
     });
@@ -46,8 +48,15 @@ export async function confirmMobileBinding(input: { accountId: string; code: str
     await tx.mobileVerification.delete({ where: { id: row.id } });
     const detail = { phone: masked, ...(previous ? { previous: maskPhone(previous), changed: true } : { changed: false }) };
     await auditSecurityChange(account, AuditAction.mobileBound, "SUCCESS", input.meta, detail, tx);
+    if (previous && previous !== row.phone) notices.push({ account, previous, next: row.phone, at });
     return { ok: true, maskedPhone: masked, changed: !!previous };
   });
+  // After the commit: the old number learns it is no longer the secure mobile.
+  for (const notice of notices) {
+    const actor = { kind: "MAIL_ACCOUNT" as const, id: notice.account.id, label: notice.account.address };
+    await sendMobileNotice({ ...notice, meta: input.meta, actor });
+  }
+  return result;
 }
 
 async function countWrongCode(

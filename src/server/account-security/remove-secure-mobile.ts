@@ -1,7 +1,9 @@
 import "server-only";
 import { maskPhone } from "@/lib/phone";
 import { AuditAction } from "@/server/audit/actions";
+import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
+import { sendMobileNotice } from "@/server/sms/send-mobile-notice";
 import type { RequestMeta } from "@/server/request-meta";
 import { auditSecurityChange, reauthenticate } from "./account-context";
 
@@ -18,5 +20,7 @@ export async function removeSecureMobile(input: { accountId: string; currentPass
     await tx.mobileVerification.deleteMany({ where: { accountId: account.id } });
     await auditSecurityChange(account, AuditAction.mobileRemoved, "SUCCESS", input.meta, { phone: maskPhone(phone) }, tx);
   });
+  const actor = { kind: "MAIL_ACCOUNT" as const, id: account.id, label: account.address };
+  await sendMobileNotice({ account, previous: phone, next: null, at: now(), meta: input.meta, actor });
   return { ok: true };
 }

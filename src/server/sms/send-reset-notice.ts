@@ -14,7 +14,7 @@ export interface ResetNoticeInput {
 }
 
 /** "2026-11-24 21:05 UTC": one unambiguous zone, since we do not know the reader's. */
-function formatUtc(at: Date): string {
+export function formatUtc(at: Date): string {
   return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 

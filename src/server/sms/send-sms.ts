@@ -10,7 +10,7 @@ import { maskPhone } from "@/lib/phone";
 import { getSmsProvider, type SmsProvider, type SmsProviderResult } from "./provider";
 import { isSmsOutboxAvailable } from "./list-sms-outbox";
 
-export type SmsPurpose = "RECOVERY_CODE" | "BIND_CODE" | "RESET_NOTICE";
+export type SmsPurpose = "RECOVERY_CODE" | "BIND_CODE" | "RESET_NOTICE" | "MOBILE_NOTICE";
 
 export interface SendSmsInput {
   /** E.164, already normalized (normalizePhone). */

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "SmsPurpose" ADD VALUE 'MOBILE_NOTICE';
