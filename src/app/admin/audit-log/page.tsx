@@ -15,10 +15,17 @@ const head = `${thClass} whitespace-nowrap px-3`;
 
 const RESULT_TONE = { SUCCESS: "green", FAILURE: "amber", REFUSED: "red" } as const;
 
+/** "to: +1 ••• ••• 0101 · status: SENT": readable pairs (internal ids left out; the CSV has everything). */
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined) return "";
-  const s = JSON.stringify(detail);
-  return s.length > 140 ? `${s.slice(0, 139)}…` : s;
+  const text =
+    typeof detail === "object" && !Array.isArray(detail)
+      ? Object.entries(detail as Record<string, unknown>)
+          .filter(([k]) => !/id$/i.test(k))
+          .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+          .join(" · ")
+      : JSON.stringify(detail);
+  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
 function Field({ id, label, errors, children }: { id: string; label: string; errors?: string[]; children: React.ReactNode }) {
@@ -78,15 +85,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             {list.rows.map((e) => (
               <tr key={e.id} className="hover:bg-slate-50">
                 <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatUtc(e.createdAt, true).replace(" UTC", "")}</td>
-                <td className={cell}>
+                <td className={`${cell} max-w-[14rem] break-words`}>
                   <div>{e.actorLabel ?? <span className="text-slate-500">{e.actorKind === "ANONYMOUS" ? "anonymous" : e.actorKind.toLowerCase()}</span>}</div>
                   <div className="font-mono text-xs text-slate-500">{e.ip}</div>
                 </td>
                 <td className={cell}>
                   <div className="font-mono">{e.action}</div>
-                  {e.detail ? <div className="max-w-xs break-all font-mono text-xs text-slate-500">{detailText(e.detail)}</div> : null}
+                  {e.detail ? <div className="max-w-xs break-words text-xs text-slate-500">{detailText(e.detail)}</div> : null}
                 </td>
-                <td className={cell}>{e.targetLabel ?? <span className="text-slate-400">—</span>}</td>
+                <td className={`${cell} max-w-[12rem] break-words`}>{e.targetLabel ?? <span className="text-slate-400">—</span>}</td>
                 <td className={cell}><Badge tone={RESULT_TONE[e.result]}>{e.result.toLowerCase()}</Badge></td>
               </tr>
             ))}
