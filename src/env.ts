@@ -17,6 +17,8 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgres:// or postgresql:// URL"),
     PORT: int(3000, 1, 65535),
     APP_URL: optionalUrl,
+    /** Trusted proxy hops in front of the app (0: the socket's address is the client). */
+    TRUST_PROXY: int(0, 0, 10),
     SESSION_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
     SESSION_SECRET_PREVIOUS: optionalString,
     SMS_PROVIDER: z.enum(["console", "twilio"]).default("console"),

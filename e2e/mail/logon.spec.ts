@@ -118,7 +118,7 @@ test.describe("Web rules (SECURITY.md Web)", () => {
     expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(h["x-content-type-options"]).toBe("nosniff");
-    expect(h["referrer-policy"]).toBe("no-referrer");
+    expect(h["referrer-policy"]).toBe("same-origin");
     expect(h["cross-origin-opener-policy"]).toBe("same-origin");
     expect(h["cache-control"]).toContain("no-store");
     expect(h["x-powered-by"]).toBeUndefined();

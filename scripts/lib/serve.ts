@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { Client } from "pg";
 import { formatEnvError, envSchema } from "@/env";
 import { applyMigrations } from "@/server/migrations/apply-migrations";
-import { buildIfStale, nextBin } from "./build-if-stale";
+import { buildIfStale } from "./build-if-stale";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { DATA_DIR } from "./with-database";
 import { printBanner } from "./banner";
+
+/** The app's own process: Next's handler inside Postkey's HTTP server. */
+const APP_SERVER = path.join(import.meta.dirname, "..", "app-server.ts");
 
 export interface ServeOptions {
   dev: boolean;
@@ -16,7 +20,8 @@ export interface ServeOptions {
 /**
  * npm start / npm run dev: embedded database unless DATABASE_URL is set,
  * configuration check, migrations, demo data on an empty database, a build
- * when stale, then Next's server. Ctrl-C stops everything cleanly.
+ * when stale, then the app's own HTTP server (scripts/app-server.ts) in a
+ * child process. Ctrl-C or SIGTERM drains the app, then stops the database.
  */
 export async function serve(opts: ServeOptions): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -27,7 +32,13 @@ export async function serve(opts: ServeOptions): Promise<void> {
     console.log(`Embedded PostgreSQL (PGlite) running; data in ${opts.dataDir ?? ".data"}/pglite`);
   }
   const stopAll = async (child?: ChildProcess) => {
-    child?.kill("SIGTERM");
+    if (child && child.exitCode === null && child.signalCode === null) {
+      // The app drains its requests (up to 10 s) before it exits; the database stays up until then.
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
     await embedded?.stop();
   };
   try {
@@ -54,7 +65,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   }
 
   const port = String(process.env.PORT ?? 3000);
-  const child = spawn(process.execPath, [nextBin(process.cwd()), opts.dev ? "dev" : "start", "-p", port], { env: serverEnv(), stdio: "inherit" });
+  const child = spawn(process.execPath, ["--import", "tsx", APP_SERVER, ...(opts.dev ? ["--dev"] : [])], { env: serverEnv(), stdio: "inherit" });
   if (!opts.quiet) printBanner(process.env.APP_URL ?? `http://localhost:${port}`);
   let stopping = false;
   const shutdown = async (code: number) => {

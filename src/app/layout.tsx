@@ -5,7 +5,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Postkey Mail", template: "%s · Postkey Mail" },
   description: "Enterprise mail: logon and password recovery",
-  referrer: "no-referrer",
+  referrer: "same-origin",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/env";
+import { offShutdown, onShutdown } from "@/server/lifecycle";
 
 /**
  * The one Prisma client, over @prisma/adapter-pg (no engine binary). Password
@@ -29,11 +30,16 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const globalForDb = globalThis as unknown as { postkeyDb?: Db };
 
 export function getDb(): Db {
-  globalForDb.postkeyDb ??= createClient(getEnv().DATABASE_URL);
+  if (!globalForDb.postkeyDb) {
+    globalForDb.postkeyDb = createClient(getEnv().DATABASE_URL);
+    onShutdown("database", disconnectDb);
+  }
   return globalForDb.postkeyDb;
 }
 
 export async function disconnectDb(): Promise<void> {
-  await globalForDb.postkeyDb?.$disconnect();
+  const db = globalForDb.postkeyDb;
   globalForDb.postkeyDb = undefined;
+  offShutdown("database");
+  await db?.$disconnect();
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { normalizeIp, UNKNOWN_IP } from "@/lib/client-ip";
 
 export interface RequestMeta {
   ip: string;
@@ -7,15 +8,17 @@ export interface RequestMeta {
 }
 
 /**
- * The caller's IP is the right-most X-Forwarded-For entry: the one added by
- * the nearest proxy (Next's own server adds it), which a client cannot forge.
+ * Who sent this request, for limits and the audit log. The client IP is the
+ * one X-Forwarded-For value that Postkey's HTTP server (scripts/lib/http-server.ts)
+ * set from the socket and TRUST_PROXY after dropping whatever the client sent;
+ * src/instrumentation.ts refuses to run under any other server. Anything but
+ * exactly one address there is treated as unknown, never guessed from.
  */
 export function metaFromHeaders(h: Pick<Headers, "get">): RequestMeta {
   const forwarded = h.get("x-forwarded-for");
-  const hops = forwarded ? forwarded.split(",").map((s) => s.trim()).filter(Boolean) : [];
-  const ip = hops.at(-1) ?? h.get("x-real-ip") ?? "unknown";
+  const ip = forwarded && !forwarded.includes(",") ? (normalizeIp(forwarded) ?? UNKNOWN_IP) : UNKNOWN_IP;
   const userAgent = (h.get("user-agent") ?? "").slice(0, 512);
-  return { ip: ip.slice(0, 64), userAgent };
+  return { ip, userAgent };
 }
 
 export async function getRequestMeta(): Promise<RequestMeta> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { ipLimitKey } from "@/lib/client-ip";
 import { addMs, now } from "@/server/clock";
 import { AuditAction } from "@/server/audit/actions";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
@@ -28,7 +29,7 @@ export type LogOnResult =
  */
 export async function logOn(kind: CredentialKind, input: LogOnInput, meta: RequestMeta): Promise<LogOnResult> {
   const login = input.login.trim().toLowerCase();
-  const ipKey = `${kind}:${meta.ip}`;
+  const ipKey = `${kind}:${ipLimitKey(meta.ip)}`;
   const addressKey = `${kind}:${login}`;
   const audit = (action: (typeof AuditAction)[keyof typeof AuditAction], result: "SUCCESS" | "FAILURE", target: { id: string | null; domainId?: string | null }, detail?: Record<string, string>) =>
     recordAuditEvent({

@@ -1,4 +1,5 @@
 import "server-only";
+import { ipLimitKey } from "@/lib/client-ip";
 import { getDb } from "@/server/db";
 import { newToken } from "@/server/ids";
 import { addMs, HOUR, now } from "@/server/clock";
@@ -21,7 +22,7 @@ export interface CreateCaptchaOptions {
  * token because it travels in a cookie and names the challenge.
  */
 export async function createCaptchaChallenge(meta: RequestMeta, options: CreateCaptchaOptions = {}): Promise<CreateCaptchaResult> {
-  const limit = await consumeLimit("captchaByIp", meta.ip);
+  const limit = await consumeLimit("captchaByIp", ipLimitKey(meta.ip));
   if (!limit.allowed) return { ok: false, error: "rate_limited" };
 
   const text = options.text ?? generateCaptchaText();

@@ -1,4 +1,5 @@
 import "server-only";
+import { ipLimitKey } from "@/lib/client-ip";
 import { maskPhone } from "@/lib/phone";
 import { addMs, now } from "@/server/clock";
 import { getDb } from "@/server/db";
@@ -32,7 +33,7 @@ export async function sendRecoveryCode(flowId: string | undefined, _input: Recor
   const waitMs = resendWaitMs(flow, at);
   if (waitMs > 0) return { ok: false, error: "resend_wait", waitMs };
 
-  const caps = sendCaps(account.id, meta.ip);
+  const caps = sendCaps(account.id, ipLimitKey(meta.ip));
   const capped = tightest(await Promise.all(caps.map(([name, key]) => peekLimit(name, key))));
   if (capped) return { ok: false, error: "send_limit", retryAfterMs: capped.retryAfterMs };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { ipLimitKey } from "@/lib/client-ip";
 import { AuditAction } from "@/server/audit/actions";
 import { verifyCaptcha } from "@/server/captcha/verify-captcha";
 import { addMs, now } from "@/server/clock";
@@ -33,7 +34,7 @@ const UNAVAILABLE: StartRecoveryResult = Object.freeze({ ok: false, error: "unav
  */
 export async function startRecovery(previousFlowId: string | undefined, input: StartRecoveryInput, meta: RequestMeta): Promise<StartRecoveryResult> {
   if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer, meta))) return { ok: false, error: "captcha" };
-  if (!(await consumeLimit("recoveryStartsByIp", meta.ip)).allowed) return { ok: false, error: "rate_limited" };
+  if (!(await consumeLimit("recoveryStartsByIp", ipLimitKey(meta.ip))).allowed) return { ok: false, error: "rate_limited" };
 
   const address = input.address.trim().toLowerCase();
   const account = await findRecoveryAccount({ address });

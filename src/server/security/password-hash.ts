@@ -69,12 +69,33 @@ export function needsRehash(hash: string): boolean {
   }
 }
 
-let dummyHash: Promise<string> | undefined;
+let dummy: { params: string; hash: string } | undefined;
+let dummyPending: Promise<string> | undefined;
+
+/**
+ * The hash an unknown address is checked against, made with the configured
+ * parameters. Made outside the queue (at start-up by src/instrumentation.ts,
+ * else on first use) so that an unknown address takes exactly one queue
+ * slot, like a known one; a failure is never kept, the next call tries again.
+ */
+export function prepareDummyHash(): Promise<string> {
+  const params = JSON.stringify(options());
+  if (dummy?.params === params) return Promise.resolve(dummy.hash);
+  dummyPending ??= argon2
+    .hash("postkey-dummy-password-for-timing", options())
+    .then((hash) => {
+      dummy = { params, hash };
+      return hash;
+    })
+    .finally(() => {
+      dummyPending = undefined;
+    });
+  return dummyPending;
+}
 
 /** Spends the time of a real verify, so an unknown account answers as slowly as a known one. */
 export async function verifyAgainstDummy(secret: string): Promise<false> {
-  dummyHash ??= hashSecret("postkey-dummy-password-for-timing");
-  await verifySecret(await dummyHash, secret);
+  await verifySecret(await prepareDummyHash(), secret);
   return false;
 }
 

@@ -1,8 +1,10 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { Pool } from "pg";
 import { Redis } from "ioredis";
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getEnv } from "@/env";
+import { offShutdown, onShutdown } from "@/server/lifecycle";
 import { limitPolicy, type RateLimitPolicyName } from "./rate-limit-policies";
 
 /**
@@ -17,6 +19,7 @@ function store(): Pool | Redis {
     g.postkeyLimitStore = env.REDIS_URL
       ? new Redis(env.REDIS_URL, { enableOfflineQueue: true, maxRetriesPerRequest: 2 })
       : new Pool({ connectionString: env.DATABASE_URL, max: 4 });
+    onShutdown("rate-limit store", closeRateLimiters);
   }
   return g.postkeyLimitStore;
 }
@@ -49,6 +52,17 @@ function limiter(name: RateLimitPolicyName): RateLimiterAbstract {
   return l;
 }
 
+/**
+ * Keys are addresses, IPs and ids; a long one (an address can have 254
+ * characters) is stored as its SHA-256 so that "<policy>:<key>" always fits
+ * the store's key column (255) and every key has a bounded size.
+ */
+const MAX_PLAIN_KEY = 128;
+
+export function storeKey(key: string): string {
+  return key.length <= MAX_PLAIN_KEY ? key : `sha256:${createHash("sha256").update(key).digest("hex")}`;
+}
+
 export interface LimitState {
   allowed: boolean;
   /** Points used in the current window (after this call, for consume). */
@@ -65,7 +79,7 @@ function toState(res: RateLimiterRes | null, max: number): LimitState {
 export async function consumeLimit(name: RateLimitPolicyName, key: string, points = 1): Promise<LimitState> {
   const max = limitPolicy(name).points;
   try {
-    return toState(await limiter(name).consume(key, points), max);
+    return toState(await limiter(name).consume(storeKey(key), points), max);
   } catch (e) {
     if (e instanceof RateLimiterRes) return { ...toState(e, max), allowed: false };
     throw e;
@@ -75,7 +89,7 @@ export async function consumeLimit(name: RateLimitPolicyName, key: string, point
 /** Reads the policy's state without counting. */
 export async function peekLimit(name: RateLimitPolicyName, key: string): Promise<LimitState> {
   const max = limitPolicy(name).points;
-  const res = await limiter(name).get(key);
+  const res = await limiter(name).get(storeKey(key));
   if (!res) return { allowed: true, used: 0, retryAfterMs: 0 };
   // `allowed` here means one more would still be permitted; a block
   // (blockDuration) shows as consumedPoints above the maximum.
@@ -83,13 +97,13 @@ export async function peekLimit(name: RateLimitPolicyName, key: string): Promise
 }
 
 export async function resetLimit(name: RateLimitPolicyName, key: string): Promise<void> {
-  await limiter(name).delete(key);
+  await limiter(name).delete(storeKey(key));
 }
 
 /** Starts the policy's block now (blockSec, or the window when it has none). */
 export async function blockLimit(name: RateLimitPolicyName, key: string): Promise<void> {
   const p = limitPolicy(name);
-  await limiter(name).block(key, p.blockSec ?? p.durationSec);
+  await limiter(name).block(storeKey(key), p.blockSec ?? p.durationSec);
 }
 
 /** Drops the limiters and their store connection (tests switch stores; shutdown). */
@@ -97,6 +111,7 @@ export async function closeRateLimiters(): Promise<void> {
   const s = g.postkeyLimitStore;
   g.postkeyLimiters = undefined;
   g.postkeyLimitStore = undefined;
+  offShutdown("rate-limit store");
   if (s instanceof Redis) s.disconnect();
   else await s?.end();
 }

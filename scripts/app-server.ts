@@ -1,0 +1,47 @@
+import path from "node:path";
+import next from "next";
+import { formatEnvError, envSchema } from "../src/env";
+import { runShutdownHooks } from "../src/server/lifecycle";
+import { createAppServer } from "./lib/http-server";
+
+/**
+ * The app's process: Next's request handler inside Postkey's own HTTP server
+ * (client IP from the socket and TRUST_PROXY), started by scripts/lib/serve.ts
+ * once the database is migrated. SIGTERM or SIGINT drains it: no new
+ * connections, requests in flight get up to DRAIN_MS to finish, then the
+ * database pool and the rate-limit store are closed and the process exits 0.
+ */
+const DRAIN_MS = 10_000;
+const dev = process.argv.includes("--dev");
+
+const parsed = envSchema.safeParse(process.env);
+if (!parsed.success) {
+  console.error(formatEnvError(parsed.error));
+  process.exit(1);
+}
+const env = parsed.data;
+
+// src/instrumentation.ts checks this: the app refuses to serve under a server that trusts client headers.
+process.env.POSTKEY_HTTP_SERVER = "1";
+
+const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), turbopack: dev || undefined, port: env.PORT });
+await app.prepare();
+const server = createAppServer(app.getRequestHandler(), { trustProxy: env.TRUST_PROXY });
+const port = await server.listen(env.PORT);
+console.log(`Postkey is listening on port ${port}${env.TRUST_PROXY ? ` (trusting ${env.TRUST_PROXY} proxy hop${env.TRUST_PROXY > 1 ? "s" : ""})` : ""}.`);
+process.send?.({ ready: port });
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight (at most ${DRAIN_MS / 1000} s)…`);
+  const { forced } = await server.drain(DRAIN_MS);
+  if (forced) console.warn(`${forced} request(s) did not finish in time and were cut off.`);
+  await app.close().catch(() => undefined);
+  await runShutdownHooks();
+  console.log("Postkey stopped.");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,0 +1,35 @@
+/**
+ * Resources that must be closed when the process stops (the database pool,
+ * the rate-limit store). They are created inside Next's bundles, while the
+ * HTTP server (scripts/app-server.ts) that drains and exits lives outside
+ * them: the registry sits on globalThis, which both share. No server-only
+ * import, so the server script can load it.
+ */
+type Hook = () => Promise<void> | void;
+
+const g = globalThis as unknown as { postkeyShutdownHooks?: Map<string, Hook> };
+
+/** Registers (or replaces) the closer of one named resource. */
+export function onShutdown(name: string, hook: Hook): void {
+  (g.postkeyShutdownHooks ??= new Map()).set(name, hook);
+}
+
+export function offShutdown(name: string): void {
+  g.postkeyShutdownHooks?.delete(name);
+}
+
+/** Runs every hook once, each at most `timeoutMs`; a failing hook is logged, not fatal. */
+export async function runShutdownHooks(timeoutMs = 5_000): Promise<void> {
+  const hooks = [...(g.postkeyShutdownHooks ?? new Map<string, Hook>()).entries()];
+  g.postkeyShutdownHooks?.clear();
+  await Promise.all(
+    hooks.map(async ([name, hook]) => {
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+      try {
+        await Promise.race([Promise.resolve(hook()), timeout]);
+      } catch (e) {
+        console.error(`[shutdown] closing ${name} failed`, e);
+      }
+    }),
+  );
+}
