@@ -32,7 +32,7 @@ async function save(name: string, result: unknown): Promise<void> {
 
 const ok = await withBenchDatabase(async (url, kind) => {
   // Configuration the app would read; set before any app module is loaded.
-  Object.assign(process.env, { DATABASE_URL: url, CAPTCHA_TEST_MODE: "1", SMS_PROVIDER: "console" });
+  Object.assign(process.env, { DATABASE_URL: url, APP_ENV: "test", CAPTCHA_TEST_MODE: "1", SMS_PROVIDER: "console" });
   process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
   console.log(`Database: ${kind}`);
   const { seedDemoData } = await import("../src/server/seed/seed-demo-data");

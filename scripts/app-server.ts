@@ -2,6 +2,7 @@ import path from "node:path";
 import next from "next";
 import { formatEnvError, envSchema } from "../src/env";
 import { runShutdownHooks } from "../src/server/lifecycle";
+import { guardActionRequest, refuseAction } from "./lib/action-guard";
 import { createAppServer } from "./lib/http-server";
 
 /**
@@ -26,7 +27,15 @@ process.env.POSTKEY_HTTP_SERVER = "1";
 
 const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), turbopack: dev || undefined, port: env.PORT });
 await app.prepare();
-const server = createAppServer(app.getRequestHandler(), { trustProxy: env.TRUST_PROXY });
+const handle = app.getRequestHandler();
+const server = createAppServer(
+  async (req, res) => {
+    const checked = await guardActionRequest(req);
+    if (!checked.ok) return refuseAction(res, checked.status, checked.message);
+    return handle(checked.req, res);
+  },
+  { trustProxy: env.TRUST_PROXY },
+);
 const port = await server.listen(env.PORT);
 console.log(`Postkey is listening on port ${port}${env.TRUST_PROXY ? ` (trusting ${env.TRUST_PROXY} proxy hop${env.TRUST_PROXY > 1 ? "s" : ""})` : ""}.`);
 process.send?.({ ready: port });

@@ -21,7 +21,7 @@ if (process.env.TEST_DATABASE_URL) {
   await admin.end();
 } else {
   const dir = mkdtempSync(path.join(os.tmpdir(), "postkey-e2e-"));
-  await startEmbeddedPostgres(dir, EMBEDDED_PG_PORT);
+  await startEmbeddedPostgres(dir, EMBEDDED_PG_PORT, process.env.E2E_PG_PASSWORD);
 }
 await startTwilioStub({ port: STUB_PORT, accountSid: TWILIO_SID, authToken: TWILIO_TOKEN });
 
@@ -29,6 +29,7 @@ Object.assign(process.env, {
   DATABASE_URL: url,
   PORT: String(E2E_PORT),
   NODE_ENV: "production",
+  APP_ENV: "test",
   SESSION_SECRET: "e2e-session-secret-0123456789-abcdefghijklmnopqrstuv",
   CAPTCHA_TEST_MODE: "1",
   SMS_PROVIDER: "twilio",

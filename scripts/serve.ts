@@ -1,4 +1,4 @@
-import "./lib/load-env";
+import "dotenv/config";
 import { serve } from "./lib/serve";
 
-await serve({ dev: process.argv.includes("--dev") });
+await serve({ dev: process.argv.includes("--dev"), prepareOnly: process.argv.includes("--prepare-only") });

@@ -9,9 +9,31 @@ const int = (def: number, min: number, max: number) => z.coerce.number().int().m
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
 
+/**
+ * Local run or deployment (SECURITY.md "Web", DESIGN.md "Local runs and
+ * deployments"): the one rule. A run is local when APP_ENV says development
+ * or test, or, with no APP_ENV, when `npm start` runs the embedded database
+ * (it sets POSTKEY_EMBEDDED_DB). Everything else is a deployment: no demo
+ * data, no SMS outbox, no console SMS, no captcha test mode, a given
+ * SESSION_SECRET and an https APP_URL.
+ */
+export type RunProfile = "local" | "deployment";
+
+export function runProfile(source: Record<string, string | undefined>): RunProfile {
+  if (source.APP_ENV === "development" || source.APP_ENV === "test") return "local";
+  if (source.APP_ENV === "production") return "deployment";
+  return source.POSTKEY_EMBEDDED_DB === "1" ? "local" : "deployment";
+}
+
+const LOCAL_HINT = "(or set APP_ENV=development for a local run)";
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** development | test: a local run; production: a deployment. Unset: local only on the embedded database. */
+    APP_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["development", "test", "production"]).optional()),
+    /** Set by `npm start` when it runs the embedded PostgreSQL; not for operators. */
+    POSTKEY_EMBEDDED_DB: flag,
     DATABASE_URL: z
       .string({ error: "is required (the embedded database sets it when you use npm start)" })
       .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgres:// or postgresql:// URL"),
@@ -19,7 +41,8 @@ export const envSchema = z
     APP_URL: optionalUrl,
     /** Trusted proxy hops in front of the app (0: the socket's address is the client). */
     TRUST_PROXY: int(0, 0, 10),
-    SESSION_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
+    // Required (checked below with the deployment rules, so a deployment sees every problem at once).
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SESSION_SECRET_PREVIOUS: optionalString,
     SMS_PROVIDER: z.enum(["console", "twilio"]).default("console"),
     TWILIO_ACCOUNT_SID: optionalString,
@@ -37,6 +60,17 @@ export const envSchema = z
     DEFAULT_PHONE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code").default("US"),
   })
   .superRefine((env, ctx) => {
+    const issue = (key: string, message: string) => ctx.addIssue({ code: "custom", path: [key], message });
+    const profile = profileOf(env);
+    if (!env.SESSION_SECRET) issue("SESSION_SECRET", "is required: 32 or more random bytes shared by every instance, e.g. from `openssl rand -base64 48`");
+    if (env.CAPTCHA_TEST_MODE && env.APP_ENV !== "test") issue("CAPTCHA_TEST_MODE", "is for automated tests only: it needs APP_ENV=test (a deployment must never accept the test word)");
+    if (profile === "deployment") {
+      if (env.SMS_PROVIDER === "console") issue("SMS_PROVIDER", `is "console", which only prints codes to the log: a deployment sends real SMS, set SMS_PROVIDER=twilio and TWILIO_* ${LOCAL_HINT}`);
+      if (!env.APP_URL) issue("APP_URL", `is required on a deployment: the public https:// address of the app, e.g. https://mail.example.com ${LOCAL_HINT}`);
+      else if (!env.APP_URL.startsWith("https://")) issue("APP_URL", `must start with https:// on a deployment (sessions and codes never travel in clear) ${LOCAL_HINT}`);
+      if (env.POSTKEY_EMBEDDED_DB) issue("DATABASE_URL", "is required on a deployment: the embedded database is for local runs only");
+      if (env.SESSION_SECRET && new Set(env.SESSION_SECRET).size < 12) issue("SESSION_SECRET", "looks like a placeholder (too few different characters): use 32 or more random bytes, e.g. from `openssl rand -base64 48`");
+    }
     if (env.SMS_PROVIDER === "twilio") {
       for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when SMS_PROVIDER=twilio" });
@@ -49,7 +83,12 @@ export const envSchema = z
         }
       }
     }
-  });
+  })
+  .transform((env) => ({ ...env, SESSION_SECRET: env.SESSION_SECRET as string, profile: profileOf(env) }));
+
+function profileOf(env: { APP_ENV?: string; POSTKEY_EMBEDDED_DB: boolean }): RunProfile {
+  return runProfile({ APP_ENV: env.APP_ENV, POSTKEY_EMBEDDED_DB: env.POSTKEY_EMBEDDED_DB ? "1" : undefined });
+}
 
 export type Env = z.infer<typeof envSchema>;
 

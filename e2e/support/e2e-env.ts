@@ -2,7 +2,11 @@
  * Where the e2e run's app, Twilio stub and database live. Computed the same
  * way in the Playwright runner, its workers and the web server script.
  */
+import { randomBytes } from "node:crypto";
+
 process.env.E2E_RUN_ID ??= String(Date.now());
+// The embedded database accepts one password; the runner makes it, the server and the workers inherit it.
+process.env.E2E_PG_PASSWORD ??= randomBytes(18).toString("base64url");
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const STUB_PORT = Number(process.env.E2E_STUB_PORT ?? 3199);
@@ -15,7 +19,7 @@ export const TWILIO_FROM = "+15005550006";
 
 export function e2eDatabaseUrl(): string {
   const server = process.env.TEST_DATABASE_URL;
-  if (!server) return `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/postgres?sslmode=disable`;
+  if (!server) return `postgresql://postgres:${process.env.E2E_PG_PASSWORD}@127.0.0.1:${EMBEDDED_PG_PORT}/postgres?sslmode=disable`;
   const u = new URL(server);
   u.pathname = `/postkey_e2e_${process.env.E2E_RUN_ID}`;
   return u.toString();

@@ -7,6 +7,7 @@ import { e2eDatabaseUrl, STUB_URL } from "./e2e-env";
  */
 process.env.DATABASE_URL = e2eDatabaseUrl();
 process.env.SESSION_SECRET ??= "e2e-session-secret-0123456789-abcdefghijklmnopqrstuv";
+process.env.APP_ENV ??= "test";
 
 export interface StubMessage {
   sid: string;

@@ -1,19 +1,25 @@
+import type { RunProfile } from "@/env";
 import { DEMO_ACCOUNTS, DEMO_OPERATORS } from "@/server/seed/demo-data";
 
-/** What `npm start` prints: the three surfaces and the demo logons. */
-export function printBanner(base: string): void {
+/** What `npm start` prints: the three surfaces, and on a local run the SMS outbox and the demo logons. */
+export function printBanner(base: string, profile: RunProfile): void {
+  const surfaces = `
+Postkey is starting on ${base}
+  Mail logon (employees, postmasters):  ${base}/login
+  Domain-management console:            ${base}/admin
+  Cloud email console:                  ${base}/console/login`;
+  if (profile === "deployment") {
+    console.log(`${surfaces}\n  (deployment: no demo data, no SMS outbox)\n`);
+    return;
+  }
   const rows = [
     ...DEMO_OPERATORS.map((o) => [`${o.email}`, o.password, "cloud operator → /console/login"]),
     ...DEMO_ACCOUNTS.map((a) => [`${a.localPart}@${a.domain}`, a.password, a.role === "POSTMASTER" ? "postmaster → /login" : "employee → /login"]),
   ];
-  console.log(`
-Postkey is starting on ${base}
-  Mail logon (employees, postmasters):  ${base}/login
-  Domain-management console:            ${base}/admin
-  Cloud email console:                  ${base}/console/login
+  console.log(`${surfaces}
   SMS outbox (local, console provider): ${base}/dev/sms
 
-Demo logons:
+Demo logons (local run):
 ${rows.map(([l, p, r]) => `  ${l.padEnd(26)} ${p.padEnd(18)} ${r}`).join("\n")}
 `);
 }

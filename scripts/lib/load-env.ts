@@ -2,15 +2,17 @@ import "dotenv/config";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { runProfile } from "../../src/env";
 
 /**
- * Local runs need no configuration: a SESSION_SECRET is generated once and
- * kept in .data/session-secret (mode 600). In production it must be given.
+ * A local run needs no configuration: its SESSION_SECRET is generated once
+ * and kept in .data/session-secret (mode 600). A deployment must be given
+ * one (shared by all its instances); src/env.ts then stops the start.
  */
 const DATA_DIR = path.join(process.cwd(), ".data");
 
 export function ensureLocalSessionSecret(): void {
-  if (process.env.SESSION_SECRET || process.env.NODE_ENV === "production") return;
+  if (process.env.SESSION_SECRET || runProfile(process.env) !== "local") return;
   const file = path.join(DATA_DIR, "session-secret");
   if (!existsSync(file)) {
     mkdirSync(DATA_DIR, { recursive: true });
@@ -18,5 +20,3 @@ export function ensureLocalSessionSecret(): void {
   }
   process.env.SESSION_SECRET = readFileSync(file, "utf8").trim();
 }
-
-ensureLocalSessionSecret();

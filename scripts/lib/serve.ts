@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Client } from "pg";
-import { formatEnvError, envSchema } from "@/env";
+import { formatEnvError, envSchema, type Env } from "@/env";
 import { applyMigrations } from "@/server/migrations/apply-migrations";
 import { buildIfStale } from "./build-if-stale";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
-import { DATA_DIR } from "./with-database";
+import { type EmbeddedPostgres } from "./embedded-postgres";
+import { ensureLocalSessionSecret } from "./load-env";
+import { useEmbeddedDatabaseIfUnset } from "./with-database";
 import { printBanner } from "./banner";
 
 /** The app's own process: Next's handler inside Postkey's HTTP server. */
@@ -15,22 +16,20 @@ export interface ServeOptions {
   dev: boolean;
   dataDir?: string;
   quiet?: boolean;
+  /** Check the configuration and the database, migrate (and seed a local run), then exit without serving. */
+  prepareOnly?: boolean;
 }
 
 /**
  * npm start / npm run dev: embedded database unless DATABASE_URL is set,
- * configuration check, migrations, demo data on an empty database, a build
+ * configuration check (src/env.ts decides local run or deployment),
+ * migrations, demo data on an empty database of a local run only, a build
  * when stale, then the app's own HTTP server (scripts/app-server.ts) in a
  * child process. Ctrl-C or SIGTERM drains the app, then stops the database.
  */
 export async function serve(opts: ServeOptions): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-  let embedded: EmbeddedPostgres | undefined;
-  if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres(opts.dataDir ?? DATA_DIR);
-    process.env.DATABASE_URL = embedded.url;
-    console.log(`Embedded PostgreSQL (PGlite) running; data in ${opts.dataDir ?? ".data"}/pglite`);
-  }
+  let embedded: EmbeddedPostgres | null = null;
   const stopAll = async (child?: ChildProcess) => {
     if (child && child.exitCode === null && child.signalCode === null) {
       // The app drains its requests (up to 10 s) before it exits; the database stays up until then.
@@ -41,21 +40,24 @@ export async function serve(opts: ServeOptions): Promise<void> {
     }
     await embedded?.stop();
   };
+
+  let env: Env;
   try {
     (process.env as Record<string, string>).NODE_ENV ??= opts.dev ? "development" : "production";
+    embedded = await useEmbeddedDatabaseIfUnset(opts.dataDir);
+    if (embedded) console.log(`Embedded PostgreSQL (PGlite) running; data in ${opts.dataDir ?? ".data"}/pglite`);
+    ensureLocalSessionSecret();
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) throw new Error(formatEnvError(parsed.error));
-    await checkDatabase(parsed.data.DATABASE_URL);
-    const { applied } = await applyMigrations(parsed.data.DATABASE_URL);
-    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-    const { seedDemoData, isDatabaseEmpty } = await import("@/server/seed/seed-demo-data");
-    if (await isDatabaseEmpty()) {
-      await seedDemoData();
-      console.log("Seeded the demo data (empty database).");
+    env = parsed.data;
+    await prepareDatabase(env);
+    if (env.CAPTCHA_TEST_MODE) {
+      console.warn("\n!!! WARNING: CAPTCHA_TEST_MODE=1 (APP_ENV=test) — the image code PASSED is accepted. Automated tests only. !!!\n");
     }
-    (await import("@/server/db")).disconnectDb();
-    if (parsed.data.CAPTCHA_TEST_MODE) {
-      console.warn("\n!!! WARNING: CAPTCHA_TEST_MODE=1 — the image code PASSED is accepted. Use this for automated tests only. !!!\n");
+    if (opts.prepareOnly) {
+      console.log(`Configuration and database are ready (${env.profile === "local" ? "local run" : "deployment"}).`);
+      await stopAll();
+      process.exit(0);
     }
     if (!opts.dev) buildIfStale(process.cwd(), serverEnv());
   } catch (e) {
@@ -64,9 +66,8 @@ export async function serve(opts: ServeOptions): Promise<void> {
     process.exit(1);
   }
 
-  const port = String(process.env.PORT ?? 3000);
   const child = spawn(process.execPath, ["--import", "tsx", APP_SERVER, ...(opts.dev ? ["--dev"] : [])], { env: serverEnv(), stdio: "inherit" });
-  if (!opts.quiet) printBanner(process.env.APP_URL ?? `http://localhost:${port}`);
+  if (!opts.quiet) printBanner(env.APP_URL ?? `http://localhost:${env.PORT}`, env.profile);
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -79,7 +80,25 @@ export async function serve(opts: ServeOptions): Promise<void> {
   child.on("exit", (code) => void shutdown(code ?? 0));
 }
 
-/** Next's server must not inherit the react-server condition these scripts run under. */
+/** Reachable, migrated, and (on a local run only) the demo data in an empty database. */
+async function prepareDatabase(env: Env): Promise<void> {
+  await checkDatabase(env.DATABASE_URL);
+  const { applied } = await applyMigrations(env.DATABASE_URL);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const { seedDemoData, isDatabaseEmpty } = await import("@/server/seed/seed-demo-data");
+  const { disconnectDb } = await import("@/server/db");
+  if (await isDatabaseEmpty()) {
+    if (env.profile === "local") {
+      await seedDemoData();
+      console.log("Seeded the demo data (empty database, local run).");
+    } else {
+      console.log("The database is empty. A deployment is never seeded with demo data: create the cloud operator and domains with your provisioning.");
+    }
+  }
+  await disconnectDb();
+}
+
+/** The app's server must not inherit the react-server condition these scripts run under. */
 function serverEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   if (env.NODE_OPTIONS) env.NODE_OPTIONS = env.NODE_OPTIONS.replace(/--conditions[= ]react-server/g, "").trim();

@@ -1,6 +1,21 @@
 import { z } from "zod";
 import { MAX_PASSWORD_INPUT_BYTES } from "@/lib/password-policy";
 
+export const UNREADABLE_TEXT_MESSAGE = "Remove the control characters or unreadable characters from this field.";
+
+/**
+ * Text no field can hold: control characters (tabs and line breaks aside)
+ * and U+FFFD, which stands for bytes that were not valid UTF-8. PostgreSQL
+ * refuses NUL outright; the rest have no place in a name, an address, a
+ * keyword or a search. Every action field and query parameter is checked.
+ */
+// eslint-disable-next-line no-control-regex
+const UNREADABLE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
+
+export function hasUnreadableText(value: string): boolean {
+  return UNREADABLE_TEXT.test(value);
+}
+
 /** Shared zod field schemas: every input has a length cap and a clear message. */
 export const emailField = z
   .string({ error: "Enter your email address." })
@@ -24,4 +39,5 @@ export const checkbox = z
   .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
 
-export const idField = z.string().trim().min(1, "Missing id.").max(64, "Invalid id.");
+/** A row id: [A-Za-z0-9_-], 1–64 characters (what newId() and newToken() make). */
+export const idField = z.string({ error: "Missing id." }).trim().min(1, "Missing id.").max(64, "Invalid id.").regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");

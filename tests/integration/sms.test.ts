@@ -249,29 +249,40 @@ describe("console provider", () => {
     expect((await rows())[0]).toMatchObject({ provider: "console", status: "SENT", body: input().body });
   });
 
-  it("stores only the redacted body on a deployment with a public APP_URL", async () => {
-    configure({ SMS_PROVIDER: "console", NODE_ENV: "production", APP_URL: "https://mail.example.com" });
+  it("stores only the redacted body when no outbox may show it (a real provider)", async () => {
+    configure(twilioEnv());
     try {
       await sendSms(input());
-      expect((await rows())[0]).toMatchObject({ provider: "console", body: input().redactedBody });
-      expect(isSmsOutboxAvailable()).toBe(false);
+      expect((await rows())[0]).toMatchObject({ provider: "twilio", body: input().redactedBody });
     } finally {
-      configure({ APP_URL: undefined });
+      configure({ SMS_PROVIDER: "console" });
     }
   });
 
+  const DEPLOYMENT = { APP_ENV: "production", APP_URL: "https://mail.example.com", SESSION_SECRET: "Zk3v9Qp2Lr8Wm4Tx6Yb1Nc5Hd7Gf0Js-Ua_Ie" };
   it.each([
-    [{ SMS_PROVIDER: "console" }, true],
-    [{ SMS_PROVIDER: "console", NODE_ENV: "production" }, true],
-    [{ SMS_PROVIDER: "console", APP_URL: "http://localhost:3000" }, true],
-    [{ SMS_PROVIDER: "console", APP_URL: "https://mail.example.com" }, false],
-    [{ ...twilioEnv(), APP_URL: undefined }, false],
-  ])("the /dev/sms outbox exists with %o: %s", (vars, available) => {
-    configure({ APP_URL: undefined, ...vars });
+    [{ APP_ENV: "test", SMS_PROVIDER: "console" }, true],
+    [{ APP_ENV: "development", SMS_PROVIDER: "console", APP_URL: "https://mail.example.com" }, true],
+    [{ APP_ENV: "test", ...twilioEnv() }, false],
+    [{ ...DEPLOYMENT, ...twilioEnv() }, false],
+  ])("the /dev/sms outbox exists with %o: %s (local run and console provider only)", (vars, available) => {
+    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    configure(vars);
     try {
       expect(isSmsOutboxAvailable()).toBe(available);
     } finally {
-      configure({ APP_URL: undefined });
+      configure(saved);
+    }
+  });
+
+  it("a deployment cannot even run the console provider: the configuration is refused", () => {
+    const vars = { ...DEPLOYMENT, SMS_PROVIDER: "console" };
+    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    configure(vars);
+    try {
+      expect(() => isSmsOutboxAvailable()).toThrow(/SMS_PROVIDER: is "console"/);
+    } finally {
+      configure(saved);
     }
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/env";
+import { parseEnv, runProfile } from "@/env";
 
-const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postkey", SESSION_SECRET: "x".repeat(32) };
+const base = { APP_ENV: "development", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postkey", SESSION_SECRET: "x".repeat(32) };
+const deployment = {
+  DATABASE_URL: "postgresql://postkey@db.internal:5432/postkey",
+  SESSION_SECRET: "Zk3v9Qp2Lr8Wm4Tx6Yb1Nc5Hd7Gf0Js-Ua_Ie",
+  APP_URL: "https://mail.example.com",
+  SMS_PROVIDER: "twilio",
+  TWILIO_ACCOUNT_SID: "AC1",
+  TWILIO_AUTH_TOKEN: "t",
+  TWILIO_FROM_NUMBER: "+15005550006",
+};
 
 describe("configuration (src/env.ts)", () => {
   it("applies the documented defaults", () => {
@@ -38,5 +47,53 @@ describe("configuration (src/env.ts)", () => {
 
   it("treats empty strings as unset for optional values", () => {
     expect(parseEnv({ ...base, APP_URL: "", REDIS_URL: "" })).toMatchObject({ APP_URL: undefined, REDIS_URL: undefined });
+  });
+
+  it("TRUST_PROXY is a hop count, 0 by default", () => {
+    expect(parseEnv(base).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ ...base, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ ...base, TRUST_PROXY: "-1" })).toThrow("TRUST_PROXY");
+    expect(() => parseEnv({ ...base, TRUST_PROXY: "true" })).toThrow("TRUST_PROXY");
+  });
+});
+
+describe("local run or deployment: one rule (runProfile)", () => {
+  it.each([
+    [{}, "deployment"],
+    [{ POSTKEY_EMBEDDED_DB: "1" }, "local"],
+    [{ APP_ENV: "development" }, "local"],
+    [{ APP_ENV: "test" }, "local"],
+    [{ APP_ENV: "production" }, "deployment"],
+    [{ APP_ENV: "production", POSTKEY_EMBEDDED_DB: "1" }, "deployment"],
+  ])("%o is a %s", (source, profile) => expect(runProfile(source)).toBe(profile));
+
+  it("a complete deployment configuration passes", () => {
+    expect(parseEnv(deployment)).toMatchObject({ profile: "deployment", APP_URL: "https://mail.example.com" });
+  });
+
+  it("a deployment with a local run's defaults names every problem at once", () => {
+    const attempt = () => parseEnv({ DATABASE_URL: deployment.DATABASE_URL });
+    expect(attempt).toThrow(/SESSION_SECRET: is required[\s\S]*SMS_PROVIDER: is "console"[\s\S]*APP_URL: is required on a deployment/);
+  });
+
+  it.each([
+    [{ SMS_PROVIDER: "console" }, "SMS_PROVIDER: is \"console\""],
+    [{ APP_URL: undefined }, "APP_URL: is required on a deployment"],
+    [{ APP_URL: "http://mail.example.com" }, "APP_URL: must start with https://"],
+    [{ CAPTCHA_TEST_MODE: "1" }, "CAPTCHA_TEST_MODE: is for automated tests only"],
+    [{ SESSION_SECRET: undefined }, "SESSION_SECRET: is required"],
+    [{ SESSION_SECRET: "ab".repeat(20) }, "SESSION_SECRET: looks like a placeholder"],
+    [{ APP_ENV: "production", POSTKEY_EMBEDDED_DB: "1" }, "DATABASE_URL: is required on a deployment"],
+  ])("a deployment refuses %o", (override, message) => {
+    expect(() => parseEnv({ ...deployment, ...override })).toThrow(message);
+  });
+
+  it("CAPTCHA_TEST_MODE needs APP_ENV=test, even on a local run", () => {
+    expect(() => parseEnv({ ...base, CAPTCHA_TEST_MODE: "1" })).toThrow("CAPTCHA_TEST_MODE");
+    expect(parseEnv({ ...base, APP_ENV: "test", CAPTCHA_TEST_MODE: "1" }).CAPTCHA_TEST_MODE).toBe(true);
+  });
+
+  it("a local run keeps the conveniences: console SMS, no APP_URL", () => {
+    expect(parseEnv({ DATABASE_URL: base.DATABASE_URL, SESSION_SECRET: base.SESSION_SECRET, POSTKEY_EMBEDDED_DB: "1" })).toMatchObject({ profile: "local", SMS_PROVIDER: "console" });
   });
 });

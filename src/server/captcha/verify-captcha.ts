@@ -8,6 +8,12 @@ import { AuditAction } from "@/server/audit/actions";
 import type { RequestMeta } from "@/server/request-meta";
 import { CAPTCHA_TEST_ANSWER, normalizeCaptchaAnswer } from "./captcha-text";
 
+/** src/env.ts refuses CAPTCHA_TEST_MODE without APP_ENV=test; checked here again, so no other path can enable it. */
+function isCaptchaTestMode(): boolean {
+  const env = getEnv();
+  return env.CAPTCHA_TEST_MODE && env.APP_ENV === "test" && env.profile === "local";
+}
+
 type FailReason = "missing" | "expired_or_used" | "wrong_answer";
 
 /**
@@ -29,7 +35,7 @@ export async function verifyCaptcha(id: string | undefined, answer: string, meta
   if (count !== 1) return fail("expired_or_used", meta);
 
   // Test mode still needs a live challenge (the page loaded its image); only the word is fixed.
-  if (getEnv().CAPTCHA_TEST_MODE && given === CAPTCHA_TEST_ANSWER) return true;
+  if (isCaptchaTestMode() && given === CAPTCHA_TEST_ANSWER) return true;
 
   const row = given ? await db.captchaChallenge.findUnique({ where: { id }, omit: { answerHash: false } }) : null;
   if (row && hmacMatches(row.answerHash, "captcha", given)) return true;

@@ -1,4 +1,5 @@
 import "server-only";
+import { getEnv } from "@/env";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
 import { createMailAccount } from "@/server/accounts/create-mail-account";
 import { setSecurityQuestions } from "@/server/accounts/set-security-questions";
@@ -8,8 +9,17 @@ import { newId } from "@/server/ids";
 import { hashSecret } from "@/server/security/password-hash";
 import { DEMO_ACCOUNTS, DEMO_DOMAINS, DEMO_OPERATORS, DEMO_QUESTIONS } from "./demo-data";
 
-/** Idempotent: creates what is missing, leaves what exists (and its passwords) alone. */
-export async function seedDemoData(): Promise<{ created: number }> {
+export class SeedRefusedError extends Error {}
+
+/**
+ * Idempotent: creates what is missing, leaves what exists (and its
+ * passwords) alone. The demo passwords are public (README), so a deployment
+ * is refused unless `force` (a throwaway database).
+ */
+export async function seedDemoData(opts: { force?: boolean } = {}): Promise<{ created: number }> {
+  if (getEnv().profile === "deployment" && !opts.force) {
+    throw new SeedRefusedError("Refusing to seed the demo accounts, whose passwords are public, into a deployment's database. Use --force only on a throwaway database.");
+  }
   const db = getDb();
   let created = 0;
   for (const op of DEMO_OPERATORS) {

@@ -6,6 +6,7 @@ import { phoneCountryOptions } from "@/components/account/phone-countries";
 import { Alert, Card, linkClass } from "@/components/ui";
 import { getEnv } from "@/env";
 import { getAccountSecurity } from "@/server/account-security/get-account-security";
+import { keyOf, parseQuery, queryFlag, type RawQuery } from "@/lib/query";
 import { requireMailUser } from "@/server/auth/guards";
 import {
   cancelMobileBindingAction,
@@ -27,13 +28,15 @@ const MOBILE_NOTICES: Record<string, string> = {
 };
 const QUESTION_NOTICES: Record<string, string> = { "questions-saved": "Your security questions were saved." };
 
-function noticeOf(table: Record<string, string>, key: string): string | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
+const QUERY = { denied: keyOf({ admin: true }), changed: queryFlag, done: keyOf({ ...MOBILE_NOTICES, ...QUESTION_NOTICES }) };
+
+function noticeOf(table: Record<string, string>, key: string | undefined): string | undefined {
+  return key && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<{ denied?: string; changed?: string; done?: string }> }) {
+export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const user = await requireMailUser();
-  const { denied, changed, done = "" } = await searchParams;
+  const { denied, changed, done } = parseQuery(QUERY, await searchParams);
   const security = await getAccountSecurity(user.id);
   const defaultCountry = getEnv().DEFAULT_PHONE_COUNTRY;
   return (

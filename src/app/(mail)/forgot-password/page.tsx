@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountStep } from "@/components/recovery/account-step";
+import { keyOf, parseQuery, queryFlag, type RawQuery } from "@/lib/query";
 import { DoneStep } from "@/components/recovery/done-step";
 import { RecoveryShell } from "@/components/recovery/recovery-shell";
 import { ResetStep } from "@/components/recovery/reset-step";
@@ -18,11 +19,11 @@ const STEP_INDEX: Record<RecoveryView["step"], number> = { account: 0, verify: 1
  * the cookie, never from anything else the browser says (?done=1 only
  * chooses the confirmation to show when there is no running flow).
  */
-export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ notice?: string; done?: string }> }) {
-  const { notice, done } = await searchParams;
+export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
+  const { notice, done } = parseQuery({ notice: keyOf({ expired: true }), done: queryFlag }, await searchParams);
   const state = await getRecoveryState(await readRecoveryFlowId());
   // Right after a reset the flow is closed and its cookie cleared; the action sends ?done=1.
-  const view: RecoveryView = state.step === "account" && !state.notice && done === "1" ? { step: "done" } : state;
+  const view: RecoveryView = state.step === "account" && !state.notice && done ? { step: "done" } : state;
   return (
     <RecoveryShell current={STEP_INDEX[view.step]} startOver={view.step === "verify" || view.step === "reset"} backToLogOn={view.step !== "done"}>
       {view.step === "account" ? (

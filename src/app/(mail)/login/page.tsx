@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LogOnForm } from "@/components/log-on-form";
+import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
 import { requireAnonymousMail } from "@/server/auth/guards";
 import { logOnAction } from "./actions";
 
@@ -11,9 +12,9 @@ const NOTICES: Record<string, string> = {
   "reauth-failed": "You were logged off after too many wrong current passwords. Log on again.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   await requireAnonymousMail();
-  const { notice } = await searchParams;
+  const { notice } = parseQuery({ notice: keyOf(NOTICES) }, await searchParams);
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">

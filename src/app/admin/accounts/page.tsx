@@ -6,21 +6,20 @@ import { RecoveryMethods, StatusBadges } from "@/components/admin/account-badges
 import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
 import { listDepartments } from "@/server/admin/list-departments";
 import { listEmployeeAccounts, NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
+import { parseQuery, queryId, queryPage, queryText, type RawQuery } from "@/lib/query";
 import { requirePostmaster } from "@/server/auth/guards";
 
 export const metadata: Metadata = { title: "Employee Accounts" };
 
-type Search = { q?: string; department?: string; page?: string; notice?: string };
+const QUERY = { q: queryText(100), department: queryId, page: queryPage(), notice: queryText(32) };
 
-const one = (v: string | undefined, max: number) => (typeof v === "string" ? v.trim().slice(0, max) : "");
-
-export default async function EmployeeAccountsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function EmployeeAccountsPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const user = await requirePostmaster();
-  const sp = await searchParams;
-  const q = one(sp.q, 100);
-  const department = one(sp.department, 64);
+  const sp = parseQuery(QUERY, await searchParams);
+  const q = sp.q ?? "";
+  const department = sp.department ?? "";
   const [list, tree] = await Promise.all([
-    listEmployeeAccounts(user.domainId, { search: q, departmentId: department || undefined, page: Number(sp.page) || 1 }),
+    listEmployeeAccounts(user.domainId, { search: q, departmentId: department || undefined, page: sp.page }),
     listDepartments(user.domainId),
   ]);
   const filtered = !!(q || department);

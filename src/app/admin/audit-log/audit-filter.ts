@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasUnreadableText, UNREADABLE_TEXT_MESSAGE } from "@/lib/fields";
 import { AuditAction } from "@/server/audit/actions";
 import type { AuditFilter } from "@/server/admin/list-audit-events";
 
@@ -21,7 +22,7 @@ const day = z.preprocess(
 );
 
 const schema = z.object({
-  account: z.string().trim().max(254, "An address has at most 254 characters.").optional(),
+  account: z.string().trim().max(254, "An address has at most 254 characters.").refine((v) => !hasUnreadableText(v), UNREADABLE_TEXT_MESSAGE).optional(),
   action: z.string().trim().refine((v) => v === "" || AUDIT_ACTIONS.includes(v as (typeof AUDIT_ACTIONS)[number]), "Choose an action from the list.").optional(),
   from: day,
   to: day,

@@ -7,6 +7,7 @@ import { Alert, Card, linkClass } from "@/components/ui";
 import { descendantIds } from "@/server/admin/department-tree";
 import { listDepartments } from "@/server/admin/list-departments";
 import { NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
+import { keyOf, parseQuery, queryId, type RawQuery } from "@/lib/query";
 import { requirePostmaster } from "@/server/auth/guards";
 import { deleteDepartmentAction, saveDepartmentAction } from "./actions";
 
@@ -18,9 +19,9 @@ const NOTICES: Record<string, string> = {
   deleted: "The department was deleted.",
 };
 
-export default async function DepartmentsPage({ searchParams }: { searchParams: Promise<{ edit?: string; notice?: string }> }) {
+export default async function DepartmentsPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const user = await requirePostmaster();
-  const { edit, notice } = await searchParams;
+  const { edit, notice } = parseQuery({ edit: queryId, notice: keyOf(NOTICES) }, await searchParams);
   const { departments, unassigned } = await listDepartments(user.domainId);
   const editing = departments.find((d) => d.id === edit);
   const parentChoices = (exclude?: string) => {
@@ -30,7 +31,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-6">
       <PageHeader title="Departments" trail={["DEPTs & Users", "Departments"]} description="The department tree of your domain. A department can be deleted when it has no accounts and no sub-departments." />
-      {notice && NOTICES[notice] ? <Alert kind="success">{NOTICES[notice]}</Alert> : null}
+      {notice ? <Alert kind="success">{NOTICES[notice]}</Alert> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">

@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { ConsolePageHeader, formatUtcDate, StatusBadge } from "@/components/console/console-ui";
 import { linkClass } from "@/components/ui";
+import { parseQuery, queryPage, queryText, type RawQuery } from "@/lib/query";
 import { requireOperator } from "@/server/auth/guards";
 import { listOperatorDomains } from "@/server/console/list-operator-domains";
 
 export const metadata: Metadata = { title: "Email Services" };
 
-const paramsSchema = z.object({
-  q: z.string().trim().max(253).catch(""),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
+const QUERY = { q: queryText(253), page: queryPage(100_000) };
 
 const TH = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const TD = "px-4 py-3 text-sm text-slate-800";
@@ -25,10 +22,11 @@ function pageHref(q: string, page: number): string {
 }
 
 /** Scenario 3, step 2: "Find your domain name in Email Services". */
-export default async function EmailServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EmailServicesPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const operator = await requireOperator();
-  const raw = await searchParams;
-  const { q, page } = paramsSchema.parse({ q: typeof raw.q === "string" ? raw.q : "", page: raw.page ?? 1 });
+  const query = parseQuery(QUERY, await searchParams);
+  const q = query.q ?? "";
+  const page = query.page;
   const list = await listOperatorDomains(operator.id, { query: q, page });
   return (
     <>

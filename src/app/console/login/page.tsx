@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LogOnForm } from "@/components/log-on-form";
+import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
 import { getOperator } from "@/server/auth/guards";
 import { consoleLogOnAction } from "./actions";
 
@@ -13,9 +14,9 @@ const NOTICES: Record<string, string> = {
   reauth: "For your security you were logged off after repeated wrong console passwords. Log on again to continue.",
 };
 
-export default async function ConsoleLoginPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+export default async function ConsoleLoginPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   if (await getOperator()) redirect("/console");
-  const { notice } = await searchParams;
+  const { notice } = parseQuery({ notice: keyOf(NOTICES) }, await searchParams);
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-900 px-4 py-12">
       <div className="w-full max-w-sm">
@@ -29,7 +30,7 @@ export default async function ConsoleLoginPage({ searchParams }: { searchParams:
           <h1 className="mt-1 text-2xl font-semibold text-white">Email Console</h1>
         </div>
         <div className="rounded-lg border-t-4 border-orange-500 bg-white p-6 shadow">
-          <LogOnForm action={consoleLogOnAction} notice={notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined} />
+          <LogOnForm action={consoleLogOnAction} notice={notice ? NOTICES[notice] : undefined} />
         </div>
         <p className="mt-4 text-center text-xs text-slate-400">
           For the owners of email services. Mailbox users log on at{" "}

@@ -7,17 +7,22 @@ import { StatusBadges } from "@/components/admin/account-badges";
 import { ResetPasswordPanel } from "@/components/admin/reset-password-panel";
 import { Alert, Card, linkClass } from "@/components/ui";
 import { getEmployeeAccount } from "@/server/admin/get-employee-account";
+import { idField } from "@/lib/fields";
+import { keyOf, parseQuery, queryText, type RawQuery } from "@/lib/query";
 import { requirePostmaster } from "@/server/auth/guards";
 import { getRequestMeta } from "@/server/request-meta";
 import { resetPasswordAction, unlockAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit Account" };
 
-export default async function EditAccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; at?: string }> }) {
+const QUERY = { notice: keyOf({ "password-reset": true, unlocked: true }), at: queryText(20) };
+
+export default async function EditAccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawQuery> }) {
   const user = await requirePostmaster();
-  const { id } = await params;
-  const { notice, at } = await searchParams;
-  const found = await getEmployeeAccount(user, id.slice(0, 64), await getRequestMeta());
+  const id = idField.safeParse((await params).id);
+  if (!id.success) notFound();
+  const { notice, at } = parseQuery(QUERY, await searchParams);
+  const found = await getEmployeeAccount(user, id.data, await getRequestMeta());
   if (!found.ok) notFound();
   const a = found.account;
   return (

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { ConsolePageHeader } from "@/components/console/console-ui";
 import { Alert, Card } from "@/components/ui";
+import { parseQuery, queryFlag, type RawQuery } from "@/lib/query";
 import { requireOperator } from "@/server/auth/guards";
 import { changeConsolePasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Console password" };
 
-export default async function ConsolePasswordPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+export default async function ConsolePasswordPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const operator = await requireOperator();
-  const { changed } = await searchParams;
+  const { changed } = parseQuery({ changed: queryFlag }, await searchParams);
   return (
     <>
       <ConsolePageHeader title="Console password" />

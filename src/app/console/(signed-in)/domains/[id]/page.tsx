@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Alert, buttonClass, Card } from "@/components/ui";
 import { ConsolePageHeader, DetailList, formatUtc, formatUtcDate, StatusBadge } from "@/components/console/console-ui";
 import { idField } from "@/lib/fields";
+import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
 import { requireOperator } from "@/server/auth/guards";
 import { getManagedDomain } from "@/server/console/get-managed-domain";
 import { getRequestMeta } from "@/server/request-meta";
@@ -11,7 +12,7 @@ import { getRequestMeta } from "@/server/request-meta";
 export const metadata: Metadata = { title: "Manage" };
 
 /** Scenario 3, step 2: the domain's Manage page, with the Reset Password button of step 3. */
-export default async function ManageDomainPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ reset?: string }> }) {
+export default async function ManageDomainPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawQuery> }) {
   const operator = await requireOperator();
   const id = idField.safeParse((await params).id);
   if (!id.success) notFound();
@@ -19,7 +20,7 @@ export default async function ManageDomainPage({ params, searchParams }: { param
   if (!result.ok) notFound();
   const d = result.domain;
   const pm = d.postmaster;
-  const { reset } = await searchParams;
+  const { reset } = parseQuery({ reset: keyOf({ done: true }) }, await searchParams);
   return (
     <>
       <ConsolePageHeader

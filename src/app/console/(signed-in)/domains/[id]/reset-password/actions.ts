@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkbox, idField, passwordInput } from "@/lib/fields";
 import type { FormState } from "@/lib/form-state";
-import { validatedAction } from "@/server/actions/validated-action";
+import { isFormData, validatedAction } from "@/server/actions/validated-action";
 import { authorizeOperator } from "@/server/auth/guards";
 import { endSession, markReauthenticated } from "@/server/auth/session";
 import { now } from "@/server/clock";
@@ -47,7 +47,7 @@ const handle = (operator: Operator) =>
 export async function resetPostmasterPasswordAction(prev: FormState, formData: FormData): Promise<FormState> {
   const auth = await authorizeOperator();
   if (!auth.ok) {
-    const domainId = formData.get("domainId");
+    const domainId = isFormData(formData) ? formData.get("domainId") : null;
     await refuseConsoleRequest("reset_postmaster_password", typeof domainId === "string" ? domainId : null);
     redirect("/console/login?notice=expired");
   }
