@@ -187,6 +187,14 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     expect(await auditActions({ action: AuditAction.passwordResetByConsole })).toHaveLength(0);
   });
 
+  it("without the right console password, the postmaster's old passwords are not checked (no guessing)", async () => {
+    const wrong = fieldErrorsOf(await reset({ consolePassword: "Wrong#Console2026", password: OLD, confirmPassword: OLD }));
+    expect(wrong).toEqual({ consolePassword: [CONSOLE_PASSWORD_WRONG] });
+    const mismatched = fieldErrorsOf(await reset({ password: OLD, confirmPassword: `${OLD}x` }));
+    expect(mismatched.password).toBeUndefined();
+    expect(await auditActions({ action: AuditAction.passwordReuseRefused })).toHaveLength(0);
+  });
+
   it("ends the postmaster's open sessions: a session sealed with the old version no longer matches", async () => {
     const { checkSessionClaims } = await import("@/server/auth/session-policy");
     const pm = await accountByAddress(PM);

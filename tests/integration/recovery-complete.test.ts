@@ -67,8 +67,26 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(reused).toEqual({ ok: false, error: "invalid", fieldErrors: { password: [REUSED_MESSAGE] } });
     const weak = await complete(flowId, "Welcome#Alice1", "x");
     expect(weak).toMatchObject({ ok: false, error: "invalid", fieldErrors: { confirmPassword: ["The passwords do not match."] } });
-    expect(await snapshot(flowId)).toEqual(before);
+    // Nothing changed but one audit event: the refused reuse (password.reuse_refused).
+    expect(await snapshot(flowId)).toEqual({ ...before, audit: before.audit + 1 });
+    expect(await auditActions({ action: "password.reuse_refused" })).toHaveLength(1);
     expect(await complete(flowId)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ["the account was disabled", () => getDb().mailAccount.update({ where: { address: ALICE }, data: { status: "DISABLED" } })],
+    ["the secure mobile that passed step 2 was removed", () => getDb().mailAccount.update({ where: { address: ALICE }, data: { secureMobile: null, secureMobileVerifiedAt: null } })],
+    ["the domain turned SMS recovery off", () => getDb().domain.update({ where: { name: "example.com" }, data: { allowSmsRecovery: false } })],
+  ])("refuses the reset when, after step 2, %s: nothing is written, the flow ends", async (_why, change) => {
+    const { flowId } = await verifiedBySms();
+    await change();
+    const hash = (await getDb().mailAccount.findUniqueOrThrow({ where: { address: ALICE }, omit: { passwordHash: false } })).passwordHash;
+    expect(await complete(flowId)).toEqual({ ok: false, error: "account_blocked" });
+    const after = await getDb().mailAccount.findUniqueOrThrow({ where: { address: ALICE }, omit: { passwordHash: false } });
+    expect(after.passwordHash).toBe(hash);
+    expect(await auditActions({ action: "password.reset.self_service" })).toHaveLength(0);
+    expect(await flowRow(flowId)).toMatchObject({ step: "FAILED", endedReason: "account_blocked" });
+    expect(await getRecoveryState(flowId)).toEqual({ step: "account", notice: "unavailable" });
   });
 
   it("refuses a step-3 POST without a passed step 2, and one without a flow, changing nothing", async () => {

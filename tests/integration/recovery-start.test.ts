@@ -49,7 +49,7 @@ describe("step 1, Account (startRecovery)", () => {
     await db.domain.update({ where: { name: "example.org" }, data: { allowSmsRecovery: false } });
     await db.domain.update({ where: { name: "example.com" }, data: { allowQuestionRecovery: false } });
     const blocked = await accountByAddress(ALICE);
-    await blockLimit("recoveryFailuresByAccount", blocked.id);
+    await blockLimit("recoveryBlockByAccount", blocked.id);
     const cases = ["nobody@example.com", DAN, BOB, ERIN, CAROL, ALICE];
     const results = [];
     for (const address of cases) results.push(await start(address));

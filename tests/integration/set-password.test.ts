@@ -3,7 +3,7 @@ import { AuditAction } from "@/server/audit/actions";
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { changeOwnPassword } from "@/server/passwords/change-own-password";
-import { MISMATCH_MESSAGE, REUSED_MESSAGE, setPassword, type SetPasswordInput } from "@/server/passwords/set-password";
+import { MISMATCH_MESSAGE, REUSE_LIMITED_MESSAGE, REUSED_MESSAGE, setPassword, type SetPasswordInput } from "@/server/passwords/set-password";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
 
 const ALICE = "alice@example.com";
@@ -68,7 +68,8 @@ describe("setPassword (the one reset transaction)", () => {
     }
     // History now: pw1..pw5 (the seeded Blue#Harbor2026 dropped out as the 6th).
     for (let i = 1; i <= 5; i++) {
-      const r = await reset(a.id, pw(i));
+      // A different actor each time: reuse answers are limited per actor and account (below).
+      const r = await reset(a.id, pw(i), { actor: { kind: "MAIL_ACCOUNT", id: `actor-${i}`, label: "test" } });
       expect(r.ok ? "ok" : r.error === "invalid" ? r.fieldErrors.password : r.error).toEqual([REUSED_MESSAGE]);
     }
     clock.advance(1000);
@@ -140,5 +141,46 @@ describe("wrong current passwords inside a session (re-authentication rule)", ()
     expect(r.ok).toBe(false);
     if (r.ok || r.error !== "invalid") throw new Error("expected invalid");
     expect(Object.keys(r.fieldErrors).sort()).toEqual(["confirmPassword", "currentPassword", "password"]);
+  });
+});
+
+describe("the password history is no guessing oracle", () => {
+  let clock: ReturnType<typeof useFakeClock>;
+  beforeEach(async () => {
+    await freshDemo();
+    clock = useFakeClock();
+  });
+  afterEach(() => vi.useRealTimers());
+  const errorsOf = (r: Awaited<ReturnType<typeof setPassword>>) => (r.ok || r.error !== "invalid" ? null : r.fieldErrors);
+
+  it("a current password, mismatched, gets only the mismatch: the history is not consulted", async () => {
+    const a = await accountByAddress(ALICE);
+    expect(errorsOf(await reset(a.id, "Blue#Harbor2026", { confirmPassword: "Blue#Harbor2027" }))).toEqual({ confirmPassword: [MISMATCH_MESSAGE] });
+    expect(await auditActions({ action: AuditAction.passwordReuseRefused })).toHaveLength(0);
+  });
+
+  it("a wrong current password never reveals whether the new one is an old one", async () => {
+    const a = await accountByAddress(ALICE);
+    const r = await changeOwnPassword("mail", a.id, { currentPassword: "Not#MyPassword1", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" }, meta);
+    expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { currentPassword: [expect.any(String)] } });
+    expect(r.ok || r.error !== "invalid" ? undefined : r.fieldErrors.password).toBeUndefined();
+  });
+
+  it("each 'reused' answer is audited; after 5 an hour per actor and account, no history is compared at all", async () => {
+    const a = await accountByAddress(ALICE);
+    const pm = { kind: "MAIL_ACCOUNT" as const, id: "pm-probe", label: "postmaster@example.com" };
+    for (let i = 1; i <= 5; i++) expect(errorsOf(await reset(a.id, "Blue#Harbor2026", { actor: pm }))).toEqual({ password: [REUSED_MESSAGE] });
+    const events = await auditActions({ action: AuditAction.passwordReuseRefused });
+    expect(events).toHaveLength(5);
+    expect(events[4]).toMatchObject({ actorId: "pm-probe", targetId: a.id, result: "REFUSED", ip: meta.ip });
+    expect(JSON.stringify(events.map((e) => e.detail))).not.toContain("Harbor");
+    // The 6th: refused without an answer about the history, even for a password the account never had.
+    expect(errorsOf(await reset(a.id, "Blue#Harbor2026", { actor: pm }))).toEqual({ password: [REUSE_LIMITED_MESSAGE] });
+    expect(errorsOf(await reset(a.id, "Never#Used2026x", { actor: pm }))).toEqual({ password: [REUSE_LIMITED_MESSAGE] });
+    expect((await accountByAddress(ALICE)).sessionVersion).toBe(a.sessionVersion);
+    // Another actor is not held back, and the limit passes with the hour.
+    expect((await reset(a.id, "Never#Used2026x", { actor: { kind: "MAIL_ACCOUNT", id: "pm-other", label: "x" } })).ok).toBe(true);
+    clock.advance(60 * 60 * 1000 + 1000);
+    expect(errorsOf(await reset(a.id, "Never#Used2026x", { actor: pm }))).toEqual({ password: [REUSED_MESSAGE] });
   });
 });

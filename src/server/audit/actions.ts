@@ -16,6 +16,7 @@ export const AuditAction = {
   passwordResetSelfService: "password.reset.self_service",
   passwordResetByConsole: "password.reset.console",
   passwordChanged: "password.changed",
+  passwordReuseRefused: "password.reuse_refused",
   mobileBound: "mobile.bound",
   mobileRemoved: "mobile.removed",
   questionsSet: "questions.set",

@@ -2,7 +2,7 @@ import "server-only";
 import { AuditAction } from "@/server/audit/actions";
 import { findCredential } from "@/server/auth/credential-store";
 import type { RequestMeta } from "@/server/request-meta";
-import { setPassword, validateNewPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
+import { checkNewPassword, setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import { confirmConsolePassword } from "./confirm-console-password";
 import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./find-owned-domain";
 
@@ -46,7 +46,8 @@ export async function resetPostmasterPassword(input: ResetPostmasterInput, meta:
   if (!reauth.ok) {
     // Report the new password's problems too, so one more Submit can succeed.
     const cred = await findCredential("mail", { id: postmaster.id });
-    const passwordErrors = cred ? await validateNewPassword(cred, input.password, input.confirmPassword) : null;
+    // The new password's own problems, never the postmaster's history (no checking guesses without the console password).
+    const passwordErrors = cred ? checkNewPassword(cred, input.password, input.confirmPassword) : null;
     return { ok: false, error: "invalid", fieldErrors: { ...passwordErrors, consolePassword: [reauth.message] }, reauthenticated: false };
   }
 

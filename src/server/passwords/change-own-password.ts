@@ -4,7 +4,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
 import { actorKindOf, findCredential, type CredentialKind } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
-import { setPassword, validateNewPassword, type PasswordFieldErrors } from "./set-password";
+import { checkNewPassword, setPassword, type PasswordFieldErrors } from "./set-password";
 
 export const CURRENT_PASSWORD_WRONG = "The current password is incorrect.";
 
@@ -31,7 +31,8 @@ export async function changeOwnPassword(
   if (!(await verifySecret(cred.passwordHash, input.currentPassword))) {
     const subject = { kind, id: cred.id, login: cred.login, domainId: cred.domainId };
     if (await countReauthFailure(subject, kind === "mail" ? "change_password" : "change_console_password", meta)) return { ok: false, error: "signed_out" };
-    const passwordErrors = await validateNewPassword(cred, input.password, input.confirmPassword);
+    // The new password's own problems, never the history: that would answer questions about old passwords.
+    const passwordErrors = checkNewPassword(cred, input.password, input.confirmPassword);
     return { ok: false, error: "invalid", fieldErrors: { ...passwordErrors, currentPassword: [CURRENT_PASSWORD_WRONG] } };
   }
   await clearReauthFailures(kind, cred.id);

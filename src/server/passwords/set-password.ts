@@ -6,7 +6,8 @@ import { now } from "@/server/clock";
 import { getDb, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
-import type { AuditActionName } from "@/server/audit/actions";
+import { AuditAction, type AuditActionName } from "@/server/audit/actions";
+import { consumeLimit, peekLimit } from "@/server/security/rate-limit";
 import type { RequestMeta } from "@/server/request-meta";
 import { hashSecret, verifySecret } from "@/server/security/password-hash";
 import { sendResetNotice } from "@/server/sms/send-reset-notice";
@@ -14,6 +15,7 @@ import { actorKindOf, findCredential, type Credential, type CredentialKind } fro
 
 export const REUSED_MESSAGE = `Must not be one of your last ${HISTORY_DEPTH} passwords.`;
 export const MISMATCH_MESSAGE = "The passwords do not match.";
+export const REUSE_LIMITED_MESSAGE = "Too many tries with earlier passwords of this account. Choose a password it has never had, or try again in an hour.";
 
 export type PasswordFieldErrors = {
   password?: string[];
@@ -40,14 +42,36 @@ export type SetPasswordResult =
   | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors }
   | { ok: false; error: "not_found" };
 
-/** Policy, confirmation and history checks shared by every path that sets a password. */
-export async function validateNewPassword(cred: Credential, password: string, confirmPassword: string): Promise<PasswordFieldErrors | null> {
+/**
+ * The policy and the confirmation, shared by every path that sets a
+ * password. No hashing and no history: a caller whose current or console
+ * password was wrong reports these and nothing else.
+ */
+export function checkNewPassword(cred: Pick<Credential, "login" | "weakKeywords">, password: string, confirmPassword: string): PasswordFieldErrors | null {
   const policy = checkPasswordOnServer(password, { email: cred.login, weakKeywords: cred.weakKeywords });
   const errors: PasswordFieldErrors = {};
   if (!policy.ok) errors.password = policy.violations.map((v) => v.message);
-  else if (await isReused(cred, password)) errors.password = [REUSED_MESSAGE];
   if (password !== confirmPassword) errors.confirmPassword = [MISMATCH_MESSAGE];
   return errors.password || errors.confirmPassword ? errors : null;
+}
+
+/**
+ * The history check is an answer about the account's old passwords, so it
+ * runs last, only for a caller who passed everything else, and it is
+ * counted: each "reused" is audited (password.reuse_refused) and limited per
+ * actor and account (policy passwordReuseByActorTarget); past the limit no
+ * history is compared at all.
+ */
+async function checkReuse(input: SetPasswordInput, cred: Credential): Promise<PasswordFieldErrors | null> {
+  const key = `${input.actor.kind}:${"id" in input.actor ? input.actor.id : "-"}:${input.kind}:${cred.id}`;
+  if (!(await peekLimit("passwordReuseByActorTarget", key)).allowed) return { password: [REUSE_LIMITED_MESSAGE] };
+  if (!(await isReused(cred, input.password))) return null;
+  const { used } = await consumeLimit("passwordReuseByActorTarget", key);
+  await recordAuditEvent({
+    actor: input.actor, action: AuditAction.passwordReuseRefused, result: "REFUSED", meta: input.meta, domainId: cred.domainId,
+    target: { kind: actorKindOf(input.kind), id: cred.id, label: cred.login }, detail: { path: input.action, refusals: used },
+  });
+  return { password: [REUSED_MESSAGE] };
 }
 
 async function isReused(cred: Credential, password: string): Promise<boolean> {
@@ -70,7 +94,7 @@ async function isReused(cred: Credential, password: string): Promise<boolean> {
 export async function setPassword(input: SetPasswordInput): Promise<SetPasswordResult> {
   const cred = await findCredential(input.kind, { id: input.accountId });
   if (!cred) return { ok: false, error: "not_found" };
-  const fieldErrors = await validateNewPassword(cred, input.password, input.confirmPassword);
+  const fieldErrors = checkNewPassword(cred, input.password, input.confirmPassword) ?? (await checkReuse(input, cred));
   if (fieldErrors) return { ok: false, error: "invalid", fieldErrors };
 
   const hash = await hashSecret(input.password);

@@ -6,6 +6,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import { endRecoveryFlow, loadRecoveryFlow, type FlowError } from "./load-recovery-flow";
 import { recoveryActor } from "./recovery-audit";
+import { canStillUse, findRecoveryAccount, readRecoveryBlocks } from "./recovery-account";
 
 export interface CompleteRecoveryInput {
   password: string;
@@ -14,18 +15,21 @@ export interface CompleteRecoveryInput {
 
 export type CompleteRecoveryResult =
   | { ok: true }
-  | { ok: false; error: FlowError }
+  | { ok: false; error: FlowError | "account_blocked" }
   | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors };
 
 /** Thrown inside the reset transaction when the grant was used or ran out meanwhile: rolls it all back. */
 class GrantGoneError extends Error {}
+/** Thrown inside the reset transaction when the account may no longer self-serve: rolls it all back. */
+class NoLongerEligibleError extends Error {}
 
 /**
  * Step 3, "Set a new password": only with a live grant (10 minutes, inside
  * the flow's 15). The one reset transaction (setPassword: policy, history,
  * hash, sessionVersion + 1, lockout cleared, audit; SMS notice after commit)
  * also moves the flow to DONE, on the condition that it is still at RESET —
- * so the grant is used once, even by parallel requests.
+ * so the grant is used once, even by parallel requests — and only while the
+ * account is still active and may still self-serve by the method that passed.
  */
 export async function completeRecovery(flowId: string | undefined, input: CompleteRecoveryInput, meta: RequestMeta): Promise<CompleteRecoveryResult> {
   const at = now();
@@ -36,7 +40,13 @@ export async function completeRecovery(flowId: string | undefined, input: Comple
     await endRecoveryFlow(flow.id, "grant_expired", at);
     return { ok: false, error: "expired" };
   }
+  const accountId = flow.accountId as string;
+  const blocks = await readRecoveryBlocks(accountId);
   const markDone = async (tx: Tx) => {
+    // Read after the new hash was written, so the account row is locked: a postmaster who disables
+    // the account (or removes the method that passed step 2) meanwhile either came first, and is
+    // seen here, or waits until this transaction ends.
+    if (!canStillUse(await findRecoveryAccount({ id: accountId }, tx), blocks, flow.method)) throw new NoLongerEligibleError();
     const done = await tx.recoveryFlow.updateMany({
       where: { id: flow.id, step: "RESET", grantExpiresAt: { gte: at }, expiresAt: { gte: at } },
       data: { step: "DONE", completedAt: now(), endedReason: "reset" },
@@ -46,7 +56,7 @@ export async function completeRecovery(flowId: string | undefined, input: Comple
   try {
     const result = await setPassword({
       kind: "mail",
-      accountId: flow.accountId as string,
+      accountId,
       password: input.password,
       confirmPassword: input.confirmPassword,
       mustChangePassword: false,
@@ -61,6 +71,10 @@ export async function completeRecovery(flowId: string | undefined, input: Comple
     return { ok: false, error: "ended" };
   } catch (e) {
     if (e instanceof GrantGoneError) return { ok: false, error: "ended" };
+    if (e instanceof NoLongerEligibleError) {
+      await endRecoveryFlow(flow.id, "account_blocked", now());
+      return { ok: false, error: "account_blocked" };
+    }
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { QUESTIONS_REQUIRED } from "@/lib/security-questions";
-import { getDb } from "@/server/db";
+import { getDb, type Tx } from "@/server/db";
 import { peekLimit } from "@/server/security/rate-limit";
 
 /** What the wizard needs to know about an account: status, methods, and what its domain allows. */
@@ -18,8 +18,8 @@ const RECOVERY_ACCOUNT_SELECT = {
 
 export type RecoveryAccount = Prisma.MailAccountGetPayload<{ select: typeof RECOVERY_ACCOUNT_SELECT }>;
 
-export function findRecoveryAccount(where: { address: string } | { id: string }): Promise<RecoveryAccount | null> {
-  return getDb().mailAccount.findUnique({ where, select: RECOVERY_ACCOUNT_SELECT });
+export function findRecoveryAccount(where: { address: string } | { id: string }, tx?: Tx): Promise<RecoveryAccount | null> {
+  return (tx ?? getDb()).mailAccount.findUnique({ where, select: RECOVERY_ACCOUNT_SELECT });
 }
 
 export interface RecoveryBlocks {
@@ -32,7 +32,7 @@ export interface RecoveryBlocks {
 /** Both blocks, read the same way for every key (unknown addresses included, so timing does not differ). */
 export async function readRecoveryBlocks(key: string): Promise<RecoveryBlocks> {
   const [account, questions] = await Promise.all([
-    peekLimit("recoveryFailuresByAccount", key),
+    peekLimit("recoveryBlockByAccount", key),
     peekLimit("questionFailuresByAccount", key),
   ]);
   return { account: !account.allowed, questions: !questions.allowed };
@@ -57,6 +57,13 @@ export function canSelfServe(account: RecoveryAccount | null, blocks: RecoveryBl
   if (!account || account.status !== "ACTIVE" || blocks.account) return false;
   const m = recoveryMethods(account, blocks);
   return Boolean(m.sms) || (m.questions && !m.questionsBlocked);
+}
+
+/** Self-service is still open and the method that passed step 2 is still one the account may use. */
+export function canStillUse(account: RecoveryAccount | null, blocks: RecoveryBlocks, method: "SMS" | "QUESTIONS" | null): boolean {
+  if (!canSelfServe(account, blocks)) return false;
+  const m = recoveryMethods(account, blocks);
+  return method === "SMS" ? Boolean(m.sms) : method === "QUESTIONS" ? m.questions && !m.questionsBlocked : false;
 }
 
 /** Why an address cannot self-serve, for the audit log only (the user always gets the same answer). */

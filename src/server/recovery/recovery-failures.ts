@@ -2,7 +2,7 @@ import "server-only";
 import { AuditAction } from "@/server/audit/actions";
 import { addMs, now, SECOND } from "@/server/clock";
 import type { RequestMeta } from "@/server/request-meta";
-import { blockLimit, consumeLimit } from "@/server/security/rate-limit";
+import { blockLimit, consumeLimit, peekLimit } from "@/server/security/rate-limit";
 import { limitPolicy } from "@/server/security/rate-limit-policies";
 import { recordRecoveryEvent, type RecoverySubject } from "./recovery-audit";
 import { RECOVERY } from "./recovery-policy";
@@ -14,6 +14,10 @@ import { RECOVERY } from "./recovery-policy";
  * judged and given back when it was not a failure, so parallel requests
  * cannot get more judged tries than the caps allow. None of this touches the
  * logon lockout.
+ *
+ * The 1 h refusal is its own limit (recoveryBlockByAccount), so the 24 h
+ * count survives it: after the hour, a try beyond the 10th of the window is
+ * allowed only as the single try of that hour, and failing it blocks again.
  */
 export type TryKind = "code" | "questions";
 
@@ -22,25 +26,38 @@ export interface ReservedTry {
   accountId: string;
   accountUsed: number;
   questionsUsed: number;
+  /** The one try allowed after a lapsed block while the 24 h window is still full. */
+  pastCap: boolean;
 }
 
 export type ReserveResult = { ok: true; reserved: ReservedTry } | { ok: false; error: "account_blocked" | "questions_blocked" };
 
 export async function reserveTry(accountId: string, kind: TryKind): Promise<ReserveResult> {
+  if (!(await peekLimit("recoveryBlockByAccount", accountId)).allowed) return { ok: false, error: "account_blocked" };
   const account = await consumeLimit("recoveryFailuresByAccount", accountId);
-  if (!account.allowed) return { ok: false, error: "account_blocked" };
-  if (kind === "code") return { ok: true, reserved: { kind, accountId, accountUsed: account.used, questionsUsed: 0 } };
+  const pastCap = !account.allowed;
+  if (pastCap && !(await consumeLimit("recoveryBlockByAccount", accountId)).allowed) {
+    await consumeLimit("recoveryFailuresByAccount", accountId, -1);
+    return { ok: false, error: "account_blocked" };
+  }
+  const reserved: ReservedTry = { kind, accountId, accountUsed: account.used, questionsUsed: 0, pastCap };
+  if (kind === "code") return { ok: true, reserved };
   const questions = await consumeLimit("questionFailuresByAccount", accountId);
   if (!questions.allowed) {
-    await consumeLimit("recoveryFailuresByAccount", accountId, -1);
+    await giveBackAccountTry(reserved);
     return { ok: false, error: "questions_blocked" };
   }
-  return { ok: true, reserved: { kind, accountId, accountUsed: account.used, questionsUsed: questions.used } };
+  return { ok: true, reserved: { ...reserved, questionsUsed: questions.used } };
+}
+
+async function giveBackAccountTry(reserved: ReservedTry): Promise<void> {
+  await consumeLimit("recoveryFailuresByAccount", reserved.accountId, -1);
+  if (reserved.pastCap) await consumeLimit("recoveryBlockByAccount", reserved.accountId, -1);
 }
 
 /** The try was not a failure (passed, or never judged): give its points back. */
 export async function refundTry(reserved: ReservedTry): Promise<void> {
-  await consumeLimit("recoveryFailuresByAccount", reserved.accountId, -1);
+  await giveBackAccountTry(reserved);
   if (reserved.kind === "questions") await consumeLimit("questionFailuresByAccount", reserved.accountId, -1);
 }
 
@@ -56,20 +73,15 @@ export async function failTry(reserved: ReservedTry, subject: RecoverySubject, m
   const accountBlocked = reserved.accountUsed >= RECOVERY.accountFailures;
   const questionsBlocked = reserved.kind === "questions" && reserved.questionsUsed >= RECOVERY.questionFailures;
   if (questionsBlocked) await startBlock("questionFailuresByAccount", "QUESTIONS", subject, meta);
-  if (accountBlocked) await startBlock("recoveryFailuresByAccount", "ALL", subject, meta);
+  if (accountBlocked) await startBlock("recoveryBlockByAccount", "ALL", subject, meta);
   const accountLeft = Math.max(0, RECOVERY.accountFailures - reserved.accountUsed);
   const methodLeft = reserved.kind === "questions" ? Math.max(0, RECOVERY.questionFailures - reserved.questionsUsed) : accountLeft;
   return { accountBlocked, questionsBlocked, triesLeft: Math.min(accountLeft, methodLeft) };
 }
 
-async function startBlock(
-  policy: "questionFailuresByAccount" | "recoveryFailuresByAccount",
-  method: "QUESTIONS" | "ALL",
-  subject: RecoverySubject,
-  meta: RequestMeta,
-): Promise<void> {
+async function startBlock(policy: "questionFailuresByAccount" | "recoveryBlockByAccount", method: "QUESTIONS" | "ALL", subject: RecoverySubject, meta: RequestMeta): Promise<void> {
   await blockLimit(policy, subject.accountId as string);
-  const blockSec = limitPolicy(policy).blockSec ?? limitPolicy(policy).durationSec;
-  const until = addMs(now(), blockSec * SECOND).toISOString();
+  const p = limitPolicy(policy);
+  const until = addMs(now(), (p.blockSec ?? p.durationSec) * SECOND).toISOString();
   await recordRecoveryEvent(AuditAction.methodBlocked, subject, meta, "REFUSED", { method, until });
 }

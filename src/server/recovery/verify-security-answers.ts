@@ -34,9 +34,16 @@ export async function verifySecurityAnswers(flowId: string | undefined, input: {
     if (reserved.error === "account_blocked") await endRecoveryFlow(flow.id, "account_blocked", at);
     return { ok: false, error: reserved.error };
   }
-  const rows = await getDb().securityQuestion.findMany({ where: { accountId: account.id }, orderBy: { position: "asc" }, omit: { answerHash: false } });
-  const checks = await Promise.all(rows.map((q, i) => verifySecret(q.answerHash, normalizeAnswer(input.answers[i] ?? ""))));
-  const passed = checks.length === input.answers.length && checks.every(Boolean);
+  let passed: boolean;
+  try {
+    const rows = await getDb().securityQuestion.findMany({ where: { accountId: account.id }, orderBy: { position: "asc" }, omit: { answerHash: false } });
+    const checks = await Promise.all(rows.map((q, i) => verifySecret(q.answerHash, normalizeAnswer(input.answers[i] ?? ""))));
+    passed = checks.length === input.answers.length && checks.every(Boolean);
+  } catch (e) {
+    // No verdict (the hasher was busy, say): the try is given back, then the fault goes up.
+    await refundTry(reserved.reserved);
+    throw e;
+  }
   const subject = { accountId: account.id, address: account.address, domainId: account.domainId };
 
   if (passed) {

@@ -22,12 +22,20 @@ export const RATE_LIMIT_POLICIES = {
   recoverySmsByIp: { points: 10, durationSec: 60 * 60 },
   /** Failed security-question tries per account: 5 in 24 h block the method for 24 h. */
   questionFailuresByAccount: { points: 5, durationSec: 24 * 60 * 60, blockSec: 24 * 60 * 60 },
-  /** All recovery failures per account: 10 in 24 h, then self-service refused for 1 h. */
-  recoveryFailuresByAccount: { points: 10, durationSec: 24 * 60 * 60, blockSec: 60 * 60 },
+  /** All recovery failures per account in a 24 h window (codes + answers); the 10th starts recoveryBlockByAccount. */
+  recoveryFailuresByAccount: { points: 10, durationSec: 24 * 60 * 60 },
+  /**
+   * Self-service refused for 1 h after the 10th failure. Kept apart from the
+   * counter so the 24 h window survives the block: once it lapses, one try
+   * an hour is allowed until the window has room again.
+   */
+  recoveryBlockByAccount: { points: 1, durationSec: 60 * 60 },
   /** Recovery flows started per IP per hour (brute force of the address step). */
   recoveryStartsByIp: { points: 30, durationSec: 60 * 60 },
   /** Binding codes sent per account per hour (Account Security). */
   bindSmsByAccount: { points: 5, durationSec: 60 * 60 },
+  /** "One of the last 5 passwords" answers per actor and account in an hour; past them, history is not compared. */
+  passwordReuseByActorTarget: { points: 5, durationSec: 60 * 60 },
   /** Wrong current/console passwords typed inside a signed-in session: the 5th in 15 minutes ends the account's sessions. */
   reauthFailuresByAccount: { points: 5, durationSec: 15 * 60 },
 } satisfies Record<string, RateLimitPolicy>;
