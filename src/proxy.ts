@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sealData, unsealData } from "iron-session";
 import { getEnv } from "@/env";
+import { cookieName, servedOverHttps } from "@/lib/cookies";
 import { buildCsp, expectedOrigins, isAllowedOrigin } from "@/proxy-helpers";
 import { passwordMap } from "@/server/auth/session-options";
 import { SESSION_POLICY, TOUCH_INTERVAL_MS, type SessionData, type SessionKind } from "@/server/auth/session-policy";
@@ -13,7 +14,7 @@ import { SESSION_POLICY, TOUCH_INTERVAL_MS, type SessionData, type SessionKind }
 export async function proxy(request: NextRequest) {
   const env = getEnv();
   const forwardedProto = request.headers.get("x-forwarded-proto");
-  const https = env.APP_URL ? env.APP_URL.startsWith("https:") : forwardedProto === "https";
+  const https = servedOverHttps(env.APP_URL, forwardedProto);
 
   if (request.method !== "GET" && request.method !== "HEAD") {
     const allowed = expectedOrigins(env.APP_URL, request.headers.get("host"), forwardedProto);
@@ -41,7 +42,8 @@ export async function proxy(request: NextRequest) {
 /** Slides lastSeenAt forward (at most once a minute) while the session is still within its idle limit. */
 async function touchSession(request: NextRequest, response: NextResponse, kind: SessionKind, secure: boolean) {
   const policy = SESSION_POLICY[kind];
-  const sealed = request.cookies.get(policy.cookieName)?.value;
+  const name = cookieName(policy.cookieName, secure);
+  const sealed = request.cookies.get(name)?.value;
   if (!sealed) return;
   const password = passwordMap();
   const data = await unsealData<SessionData>(sealed, { password, ttl: policy.maxAgeMs / 1000 }).catch(() => ({}) as SessionData);
@@ -50,7 +52,7 @@ async function touchSession(request: NextRequest, response: NextResponse, kind: 
   if (t - data.lastSeenAt > policy.idleMs || t - data.lastSeenAt < TOUCH_INTERVAL_MS) return;
   const value = await sealData({ ...data, lastSeenAt: t }, { password, ttl: policy.maxAgeMs / 1000 });
   const remaining = Math.max(1, Math.floor((data.loggedInAt + policy.maxAgeMs - t) / 1000));
-  response.cookies.set(policy.cookieName, value, { httpOnly: true, sameSite: policy.sameSite, secure, path: "/", maxAge: remaining });
+  response.cookies.set(name, value, { httpOnly: true, sameSite: policy.sameSite, secure, path: "/", maxAge: remaining });
 }
 
 export const config = {

@@ -40,4 +40,22 @@ export const checkbox = z
   .transform((v) => v === "on" || v === "true" || v === "1");
 
 /** A row id: [A-Za-z0-9_-], 1–64 characters (what newId() and newToken() make). */
+/**
+ * A checkbox that is on unless the form says otherwise ("Require password
+ * change at next logon"). The form sends a hidden "off" before the box, so
+ * an unticked box still says "off"; a request without the field at all (a
+ * hand-made POST, an old form) gets the safe default: on.
+ */
+export const checkboxDefaultOn = z
+  .union([z.string(), z.array(z.string())], { error: "Choose whether a password change is required." })
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return true;
+    const last = Array.isArray(v) ? v.at(-1) : v;
+    if (last === "on" || last === "true" || last === "1") return true;
+    if (last === "off" || last === "false" || last === "0" || last === "") return false;
+    ctx.addIssue({ code: "custom", message: "Choose whether a password change is required." });
+    return z.NEVER;
+  });
+
 export const idField = z.string({ error: "Missing id." }).trim().min(1, "Missing id.").max(64, "Invalid id.").regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");

@@ -6,7 +6,7 @@ import { MINUTE, SECOND } from "@/server/clock";
 import { REUSED_MESSAGE } from "@/server/passwords/set-password";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
-import { accountByAddress, auditActions, meta } from "../support/fixtures";
+import { accountByAddress, auditActions, meta, sessionClaims } from "../support/fixtures";
 import { ALICE, answer, CAROL, CAROL_ANSWERS, enter, flowRow, send, sendCode, startFlow, useRecoveryTestEnv } from "./recovery-helpers";
 
 const NEW_PASSWORD = "Quiet#Lagoon2027";
@@ -31,7 +31,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
 
   it("resets in one transaction: new hash, sessions ended, history, flow DONE, audit, SMS notice", async () => {
     const before = await accountByAddress(ALICE);
-    const session = { accountId: before.id, version: before.sessionVersion, loggedInAt: Date.now(), lastSeenAt: Date.now() };
+    const session = await sessionClaims("mail", before);
     expect(await loadMailUser(session)).not.toBeNull();
     const { flowId, code } = await verifiedBySms();
 

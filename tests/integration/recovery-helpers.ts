@@ -71,8 +71,9 @@ export const send = (flowId: string, m: RequestMeta = meta) => sendRecoveryCode(
 export const enter = (flowId: string, code: string, m: RequestMeta = meta) => verifyRecoveryCode(flowId, { code }, m);
 export const answer = (flowId: string, answers: string[], m: RequestMeta = meta) => verifySecurityAnswers(flowId, { answers }, m);
 
-export function flowRow(flowId: string) {
-  return getDb().recoveryFlow.findUniqueOrThrow({ where: { id: flowId }, omit: { codeHash: false } });
+/** The row of a flow, from the token the browser holds ("<id>.<browser key>"). */
+export function flowRow(flowToken: string) {
+  return getDb().recoveryFlow.findUniqueOrThrow({ where: { id: flowToken.split(".")[0] }, omit: { codeHash: false } });
 }
 
 /** The code of the newest recovery SMS to `to` (the console provider stores the real body in tests). */

@@ -20,7 +20,7 @@ describe("SMS verification code", () => {
     const [sms] = await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } });
     expect(sms).toMatchObject({ to: ALICE_MOBILE, status: "SENT", body: `Your Postkey verification code is ${code}. It expires in 5 minutes. Never share it.` });
     const flow = await flowRow(flowId);
-    expect(flow).toMatchObject({ method: "SMS", codeAttempts: 0, sendCount: 1, codeHash: smsCodeDigest(flowId, code) });
+    expect(flow).toMatchObject({ method: "SMS", codeAttempts: 0, sendCount: 1, codeHash: smsCodeDigest(flow.id, code) });
     expect(flow.codeExpiresAt!.getTime() - Date.now()).toBe(5 * MINUTE);
     expect(JSON.stringify(await auditActions())).not.toContain(code);
   });

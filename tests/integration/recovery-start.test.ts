@@ -4,6 +4,8 @@ import { getDb } from "@/server/db";
 import { MINUTE, SECOND } from "@/server/clock";
 import { createCaptchaChallenge } from "@/server/captcha/create-captcha";
 import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
+import { getRecoveryState } from "@/server/recovery/get-recovery-state";
+import { sendRecoveryCode } from "@/server/recovery/send-recovery-code";
 import { startRecovery } from "@/server/recovery/start-recovery";
 import { blockLimit } from "@/server/security/rate-limit";
 import { accountByAddress, auditActions, meta, otherMeta } from "../support/fixtures";
@@ -12,10 +14,12 @@ import { ALICE, BOB, captcha, CAROL, DAN, ERIN, flowRow, start, useRecoveryTestE
 describe("step 1, Account (startRecovery)", () => {
   const clock = useRecoveryTestEnv();
 
-  it("starts a 15-minute flow for an account that can self-serve, named by a 128-bit id", async () => {
+  it("starts a 15-minute flow for an account that can self-serve, named by a 128-bit id and a 128-bit browser key", async () => {
     const r = await start(" Alice@Example.com ");
     if (!r.ok) throw new Error(r.error);
-    expect(Buffer.from(r.flowId, "base64url")).toHaveLength(16);
+    const [id, key] = r.flowId.split(".");
+    expect(Buffer.from(id, "base64url")).toHaveLength(16);
+    expect(Buffer.from(key, "base64url")).toHaveLength(16);
     const alice = await accountByAddress(ALICE);
     const flow = await flowRow(r.flowId);
     expect(flow).toMatchObject({ accountId: alice.id, address: ALICE, step: "VERIFY", method: null, codeHash: null, completedAt: null, ip: meta.ip });
@@ -98,5 +102,24 @@ describe("step 1, Account (startRecovery)", () => {
     const second = await start(ALICE, meta, first.flowId);
     expect(second.ok).toBe(true);
     expect(await flowRow(first.flowId)).toMatchObject({ step: "FAILED", endedReason: "restarted" });
+  });
+
+  it("binds the flow to the browser that started it: the id alone, or with another key, drives nothing", async () => {
+    const r = await start(ALICE);
+    if (!r.ok) throw new Error(r.error);
+    const [id, key] = r.flowId.split(".");
+    const row = await flowRow(r.flowId);
+    expect(row.id).toBe(id);
+    expect(row.browserKeyHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.browserKeyHash).not.toContain(key);
+    const other = key.startsWith("A") ? `B${key.slice(1)}` : `A${key.slice(1)}`;
+    for (const forged of [id, `${id}.`, `${id}.${other}`, `${id}.${key}x`, `${id}.${key}.${key}`]) {
+      expect(await getRecoveryState(forged)).toEqual({ step: "account", notice: null });
+      expect(await sendRecoveryCode(forged, {}, meta)).toEqual({ ok: false, error: "no_flow" });
+    }
+    // A forged token cannot close the flow either.
+    await start(ALICE, meta, `${id}.${other}`);
+    expect(await flowRow(r.flowId)).toMatchObject({ step: "VERIFY", completedAt: null });
+    expect(await getRecoveryState(r.flowId)).toMatchObject({ step: "verify" });
   });
 });

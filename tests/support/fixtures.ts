@@ -40,6 +40,14 @@ export function useFakeClock(start = new Date(Math.ceil(Date.now() / 1000) * 100
   };
 }
 
+/** The sealed claims of a real logon (a Session row), as the cookie would carry them. */
+export async function sessionClaims(kind: "mail" | "console", account: { id: string; sessionVersion: number }, m: RequestMeta = meta) {
+  const { createSessionRecord } = await import("@/server/auth/session-store");
+  const sessionId = await createSessionRecord(kind, account, m);
+  const t = Date.now();
+  return { accountId: account.id, sessionId, version: account.sessionVersion, loggedInAt: t, lastSeenAt: t };
+}
+
 /** A live captcha challenge answered with the test word (needs CAPTCHA_TEST_MODE=1). */
 export async function passedCaptcha(m: RequestMeta = meta): Promise<{ captchaId: string; captchaAnswer: string }> {
   const c = await createCaptchaChallenge(m);

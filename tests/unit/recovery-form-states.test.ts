@@ -7,7 +7,7 @@ describe("what the Forgot Password wizard says", () => {
   it("keeps the numbers of SECURITY.md", () => {
     expect(RECOVERY).toMatchObject({ flowTtlMs: 15 * 60_000, grantTtlMs: 10 * 60_000, questionFailures: 5, accountFailures: 10 });
     expect(RECOVERY.code).toMatchObject({ digits: 6, ttlMs: 5 * 60_000, maxAttempts: 5, resendAfterMs: 60_000 });
-    expect(RECOVERY_COOKIE).toEqual({ name: "postkey_recovery", path: "/forgot-password", maxAgeSec: 900 });
+    expect(RECOVERY_COOKIE).toEqual({ name: "postkey_recovery", sameSite: "strict", maxAgeSec: 900 });
   });
 
   it("writes the SMS with the code, and its stored copy without", () => {

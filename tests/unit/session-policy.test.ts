@@ -4,8 +4,8 @@ import { checkSessionClaims, SESSION_POLICY } from "@/server/auth/session-policy
 import { lockDurationMs } from "@/server/auth/lockout";
 
 const t0 = Date.UTC(2026, 10, 24, 12);
-const live = { sessionVersion: 3, active: true };
-const claims = (over: object = {}) => ({ accountId: "a", version: 3, loggedInAt: t0, lastSeenAt: t0, ...over });
+const live = { accountId: "a", revoked: false, sessionVersion: 3, active: true };
+const claims = (over: object = {}) => ({ accountId: "a", sessionId: "s", version: 3, loggedInAt: t0, lastSeenAt: t0, ...over });
 
 describe("session claims (SECURITY.md Sessions)", () => {
   it.each([
@@ -20,10 +20,16 @@ describe("session claims (SECURITY.md Sessions)", () => {
   });
 
   it("rejects a version mismatch (password changed elsewhere), a disabled or vanished account, and empty claims", () => {
-    expect(checkSessionClaims("mail", claims(), { sessionVersion: 4, active: true }, t0)).toEqual({ ok: false, reason: "version" });
-    expect(checkSessionClaims("mail", claims(), { sessionVersion: 3, active: false }, t0)).toEqual({ ok: false, reason: "disabled" });
+    expect(checkSessionClaims("mail", claims(), { ...live, sessionVersion: 4 }, t0)).toEqual({ ok: false, reason: "version" });
+    expect(checkSessionClaims("mail", claims(), { ...live, active: false }, t0)).toEqual({ ok: false, reason: "disabled" });
     expect(checkSessionClaims("mail", claims(), null, t0)).toEqual({ ok: false, reason: "none" });
     expect(checkSessionClaims("mail", {}, live, t0)).toEqual({ ok: false, reason: "none" });
+  });
+
+  it("rejects a revoked session (Log Off), a session of another account, and claims without a session id", () => {
+    expect(checkSessionClaims("mail", claims(), { ...live, revoked: true }, t0)).toEqual({ ok: false, reason: "revoked" });
+    expect(checkSessionClaims("mail", claims(), { ...live, accountId: "b" }, t0)).toEqual({ ok: false, reason: "none" });
+    expect(checkSessionClaims("mail", claims({ sessionId: undefined }), live, t0)).toEqual({ ok: false, reason: "none" });
   });
 
   it("uses SameSite=Lax for mail and Strict for the console", () => {

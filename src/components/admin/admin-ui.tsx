@@ -5,10 +5,7 @@ export const thClass = "border-b border-slate-200 bg-slate-50 px-3 py-2.5 text-l
 export const tdClass = "border-b border-slate-100 px-3 py-3 align-top text-sm text-slate-700";
 export const selectClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
-export const dangerButtonClass =
-  "inline-flex items-center justify-center rounded-md border border-red-200 bg-white px-3 py-1.5 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50 focus:outline-none focus:ring-2 focus:ring-red-600/30 disabled:cursor-not-allowed disabled:opacity-50";
-export const smallButtonClass =
-  "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-600/30 disabled:cursor-not-allowed disabled:opacity-50";
+export { dangerButtonClass, smallButtonClass } from "@/components/ui";
 
 export function PageHeader({ title, trail, description, actions }: { title: string; trail?: string[]; description?: ReactNode; actions?: ReactNode }) {
   return (

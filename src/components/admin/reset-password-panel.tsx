@@ -49,8 +49,10 @@ export function ResetPasswordPanel({ action, accountId, address, weakKeywords, d
         errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
       />
       <label className="flex items-start gap-2 text-sm text-slate-700">
+        {/* Says "off" when the box is unticked; without the field the server requires the change. */}
+        <input type="hidden" name="mustChangePassword" value="off" />
         <input
-          type="checkbox" name="mustChangePassword" checked={mustChange} onChange={(e) => setMustChange(e.target.checked)}
+          type="checkbox" name="mustChangePassword" value="on" checked={mustChange} onChange={(e) => setMustChange(e.target.checked)}
           className="mt-0.5 h-4 w-4 rounded border-slate-300 text-blue-700 focus:ring-blue-600/30"
         />
         <span>Require password change at next logon</span>

@@ -42,7 +42,9 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
         errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
       />
       <div className="flex items-start gap-3">
-        <input id="f-mustChangePassword" name="mustChangePassword" type="checkbox" checked={mustChange} onChange={(e) => setMustChange(e.target.checked)} className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-orange-600" />
+        {/* Says "off" when the box is unticked; without the field the server requires the change. */}
+        <input type="hidden" name="mustChangePassword" value="off" />
+        <input id="f-mustChangePassword" name="mustChangePassword" value="on" type="checkbox" checked={mustChange} onChange={(e) => setMustChange(e.target.checked)} className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-orange-600" />
         <div>
           <label htmlFor="f-mustChangePassword" className="text-sm font-medium text-slate-700">
             Require password change at next logon

@@ -1,6 +1,7 @@
 import "server-only";
 import { maskPhone } from "@/lib/phone";
 import { isLocked } from "@/server/auth/lockout";
+import { listLiveSessions } from "@/server/auth/session-store";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
@@ -19,6 +20,8 @@ export interface EmployeeAccountDetails extends Pick<AccountListRow, "id" | "dis
   createdAt: Date;
   /** The postmaster's own account: no Reset Password here. */
   isSelf: boolean;
+  /** Sessions that would still open (not logged off, not ended by a reset). */
+  openSessions: number;
   domain: { weakPasswordKeywords: string[]; allowSmsRecovery: boolean; allowQuestionRecovery: boolean };
 }
 
@@ -31,11 +34,12 @@ export async function getEmployeeAccount(pm: Postmaster, accountId: string, meta
     where: { id: found.account.id },
     select: {
       id: true, displayName: true, address: true, role: true, status: true, departmentId: true, secureMobile: true, secureMobileVerifiedAt: true,
-      lockedUntil: true, failedLogonCount: true, mustChangePassword: true, passwordChangedAt: true, createdAt: true,
+      lockedUntil: true, failedLogonCount: true, mustChangePassword: true, passwordChangedAt: true, createdAt: true, sessionVersion: true,
       _count: { select: { securityQuestions: true } },
       domain: { select: { weakPasswordKeywords: true, allowSmsRecovery: true, allowQuestionRecovery: true } },
     },
   });
+  const openSessions = (await listLiveSessions("mail", a.id, a.sessionVersion)).length;
   const departments = a.departmentId ? orderTree(await db.department.findMany({ where: { domainId: pm.domainId }, select: { id: true, name: true, parentId: true } })) : [];
   return {
     ok: true,
@@ -47,7 +51,7 @@ export async function getEmployeeAccount(pm: Postmaster, accountId: string, meta
       lockedUntil: isLocked(a.lockedUntil, now()) ? a.lockedUntil : null,
       failedLogonCount: a.failedLogonCount, mustChangePassword: a.mustChangePassword,
       passwordChangedAt: a.passwordChangedAt, createdAt: a.createdAt,
-      isSelf: a.id === pm.id, domain: a.domain,
+      isSelf: a.id === pm.id, openSessions, domain: a.domain,
     },
   };
 }

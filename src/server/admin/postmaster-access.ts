@@ -16,7 +16,7 @@ export interface Postmaster {
 }
 
 export type Refused = { ok: false; error: "forbidden" };
-export type RefusalReason = "no_session" | "not_postmaster" | "must_change_password" | "other_domain" | "own_account";
+export type RefusalReason = "no_session" | "not_postmaster" | "must_change_password" | "other_domain" | "own_account" | "postmaster_account";
 
 export function postmasterActor(pm: Pick<Postmaster, "id" | "address">): Actor {
   return { kind: "MAIL_ACCOUNT", id: pm.id, label: pm.address };

@@ -15,23 +15,25 @@ export interface ResetEmployeePasswordInput {
 export type ResetEmployeePasswordResult =
   | { ok: true; address: string; changedAt: Date }
   | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors }
-  | { ok: false; error: "forbidden" | "not_found" | "own_account" };
+  | { ok: false; error: "forbidden" | "not_found" | "own_account" | "postmaster_account" };
 
 const ATTEMPT = "password.reset";
 
 /**
  * Scenario 1, "Reset Password > Save": a postmaster sets a new password for an
- * account of its own domain (never its own: that goes through Change Password
- * or the cloud console). Disabled accounts can be reset; their status stays.
+ * employee of its own domain (never its own, nor another postmaster's: those
+ * go through Change Password or the cloud console). Disabled accounts can be reset; their status stays.
  * The write itself is setPassword(), the one reset transaction.
  */
 export async function resetEmployeePassword(input: ResetEmployeePasswordInput, meta: RequestMeta): Promise<ResetEmployeePasswordResult> {
   const target = await resolveAccountTarget(input.actorId, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
   const { postmaster: pm, account } = target;
-  if (account.id === pm.id) {
-    await refuseAccess({ actor: postmasterActor(pm), attempted: ATTEMPT, reason: "own_account", domainId: pm.domainId, target: { id: pm.id, label: pm.address }, meta });
-    return { ok: false, error: "own_account" };
+  if (account.id === pm.id || account.role === "POSTMASTER") {
+    // A postmaster's password is the cloud operator's to reset (Scenario 3), never another postmaster's.
+    const reason = account.id === pm.id ? "own_account" : "postmaster_account";
+    await refuseAccess({ actor: postmasterActor(pm), attempted: ATTEMPT, reason, domainId: pm.domainId, target: { id: account.id, label: account.address }, meta });
+    return { ok: false, error: reason };
   }
   const result = await setPassword({
     kind: "mail",

@@ -5,6 +5,7 @@ export const AuditAction = {
   accountLocked: "account.locked",
   accountUnlocked: "account.unlocked",
   logout: "logout",
+  sessionsEnded: "sessions.ended",
   recoveryStarted: "recovery.started",
   captchaFailed: "captcha.failed",
   smsSent: "sms.sent",

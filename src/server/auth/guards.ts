@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { openSession } from "./session";
 import { loadMailUser, loadOperator, type MailUser, type Operator } from "./load-session-account";
 
@@ -8,13 +9,10 @@ import { loadMailUser, loadOperator, type MailUser, type Operator } from "./load
  * authorize*(), which return a refusal the action reports and audits.
  * proxy.ts only redirects optimistically: these are the real checks.
  */
-export async function getMailUser(): Promise<MailUser | null> {
-  return loadMailUser(await openSession("mail"));
-}
+// Once per request (React's cache): the layout, the page and its components ask alike.
+export const getMailUser = cache(async (): Promise<MailUser | null> => loadMailUser(await openSession("mail")));
 
-export async function getOperator(): Promise<Operator | null> {
-  return loadOperator(await openSession("console"));
-}
+export const getOperator = cache(async (): Promise<Operator | null> => loadOperator(await openSession("console")));
 
 export async function requireMailUser(opts: { allowMustChange?: boolean } = {}): Promise<MailUser> {
   const user = await getMailUser();

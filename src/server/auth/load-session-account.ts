@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db";
 import { now } from "@/server/clock";
 import { checkSessionClaims, type SessionData } from "./session-policy";
+import { touchSessionRecord } from "./session-store";
 
 export interface MailUser {
   id: string;
@@ -13,6 +14,9 @@ export interface MailUser {
   mustChangePassword: boolean;
   hasSecureMobile: boolean;
   hasQuestions: boolean;
+  sessionVersion: number;
+  /** The Session row of this browser's logon. */
+  sessionId: string;
 }
 
 export interface Operator {
@@ -20,32 +24,45 @@ export interface Operator {
   email: string;
   name: string;
   reauthAt: number | null;
+  sessionVersion: number;
+  sessionId: string;
 }
 
-/** Re-reads the account behind sealed mail-session claims; null unless the session is still good. */
+const MAIL_ACCOUNT_SELECT = {
+  id: true, address: true, displayName: true, role: true, status: true, domainId: true, sessionVersion: true,
+  mustChangePassword: true, secureMobile: true, secureMobileVerifiedAt: true,
+  domain: { select: { name: true } }, _count: { select: { securityQuestions: true } },
+} as const;
+
+/** Re-reads the session row and its account behind sealed mail-session claims; null unless the session is still good. */
 export async function loadMailUser(data: SessionData): Promise<MailUser | null> {
-  if (!data.accountId) return null;
-  const a = await getDb().mailAccount.findUnique({
-    where: { id: data.accountId },
-    select: {
-      id: true, address: true, displayName: true, role: true, status: true, domainId: true, sessionVersion: true,
-      mustChangePassword: true, secureMobile: true, secureMobileVerifiedAt: true,
-      domain: { select: { name: true } }, _count: { select: { securityQuestions: true } },
-    },
+  if (!data.sessionId || !data.accountId) return null;
+  const s = await getDb().session.findUnique({
+    where: { id: data.sessionId },
+    select: { kind: true, revokedAt: true, lastSeenAt: true, mailAccountId: true, mailAccount: { select: MAIL_ACCOUNT_SELECT } },
   });
-  const check = checkSessionClaims("mail", data, a && { sessionVersion: a.sessionVersion, active: a.status === "ACTIVE" }, now().getTime());
-  if (!check.ok || !a) return null;
+  const a = s?.kind === "MAIL" ? s.mailAccount : null;
+  const record = s && a ? { accountId: a.id, revoked: !!s.revokedAt, sessionVersion: a.sessionVersion, active: a.status === "ACTIVE" } : null;
+  const check = checkSessionClaims("mail", data, record, now().getTime());
+  if (!check.ok || !s || !a) return null;
+  await touchSessionRecord(data.sessionId, s.lastSeenAt);
   return {
     id: a.id, address: a.address, displayName: a.displayName, role: a.role, domainId: a.domainId, domainName: a.domain.name,
     mustChangePassword: a.mustChangePassword, hasSecureMobile: !!(a.secureMobile && a.secureMobileVerifiedAt),
-    hasQuestions: a._count.securityQuestions >= 3,
+    hasQuestions: a._count.securityQuestions >= 3, sessionVersion: a.sessionVersion, sessionId: data.sessionId,
   };
 }
 
 export async function loadOperator(data: SessionData): Promise<Operator | null> {
-  if (!data.accountId) return null;
-  const o = await getDb().cloudAccount.findUnique({ where: { id: data.accountId }, select: { id: true, email: true, name: true, sessionVersion: true } });
-  const check = checkSessionClaims("console", data, o && { sessionVersion: o.sessionVersion, active: true }, now().getTime());
-  if (!check.ok || !o) return null;
-  return { id: o.id, email: o.email, name: o.name, reauthAt: data.reauthAt ?? null };
+  if (!data.sessionId || !data.accountId) return null;
+  const s = await getDb().session.findUnique({
+    where: { id: data.sessionId },
+    select: { kind: true, revokedAt: true, lastSeenAt: true, cloudAccount: { select: { id: true, email: true, name: true, sessionVersion: true } } },
+  });
+  const o = s?.kind === "CONSOLE" ? s.cloudAccount : null;
+  const record = s && o ? { accountId: o.id, revoked: !!s.revokedAt, sessionVersion: o.sessionVersion, active: true } : null;
+  const check = checkSessionClaims("console", data, record, now().getTime());
+  if (!check.ok || !s || !o) return null;
+  await touchSessionRecord(data.sessionId, s.lastSeenAt);
+  return { id: o.id, email: o.email, name: o.name, reauthAt: data.reauthAt ?? null, sessionVersion: o.sessionVersion, sessionId: data.sessionId };
 }

@@ -1,5 +1,6 @@
 import type { SessionOptions } from "iron-session";
 import { getEnv } from "@/env";
+import { cookieName } from "@/lib/cookies";
 import { SESSION_POLICY, type SessionKind } from "./session-policy";
 
 /**
@@ -20,16 +21,9 @@ export function passwordMap(): Record<number, string> {
 export function sessionOptions(kind: SessionKind, secure: boolean): SessionOptions {
   const policy = SESSION_POLICY[kind];
   return {
-    cookieName: policy.cookieName,
+    cookieName: cookieName(policy.cookieName, secure),
     password: passwordMap(),
     ttl: Math.ceil(policy.maxAgeMs / 1000),
     cookieOptions: { httpOnly: true, sameSite: policy.sameSite, secure, path: "/" },
   };
-}
-
-/** Secure cookies whenever the app is served over HTTPS (APP_URL or the proxy's X-Forwarded-Proto). */
-export function isHttps(forwardedProto: string | null): boolean {
-  const appUrl = getEnv().APP_URL;
-  if (appUrl) return appUrl.startsWith("https:");
-  return forwardedProto?.split(",")[0]?.trim() === "https";
 }

@@ -5,6 +5,8 @@ export type SessionKind = "mail" | "console";
 
 export interface SessionData {
   accountId?: string;
+  /** The Session row of this logon (revoked on Log Off, "log off other sessions", sign-out everywhere). */
+  sessionId?: string;
   version?: number;
   loggedInAt?: number;
   lastSeenAt?: number;
@@ -20,20 +22,25 @@ export const SESSION_POLICY = {
 /** Refresh lastSeenAt at most this often, so not every request rewrites the cookie. */
 export const TOUCH_INTERVAL_MS = MINUTE;
 
-export type SessionCheck = { ok: true } | { ok: false; reason: "none" | "idle" | "expired" | "version" | "disabled" };
+export type SessionCheck = { ok: true } | { ok: false; reason: "none" | "idle" | "expired" | "version" | "disabled" | "revoked" };
 
-/** Decides whether sealed claims are still good against the account's current row. */
-export function checkSessionClaims(
-  kind: SessionKind,
-  data: SessionData,
-  account: { sessionVersion: number; active: boolean } | null,
-  nowMs: number,
-): SessionCheck {
+/** What the server knows of one logon: its Session row and the account it belongs to. */
+export interface SessionRecordState {
+  accountId: string;
+  revoked: boolean;
+  sessionVersion: number;
+  active: boolean;
+}
+
+/** Decides whether sealed claims are still good against the session's row and the account's current row. */
+export function checkSessionClaims(kind: SessionKind, data: SessionData, record: SessionRecordState | null, nowMs: number): SessionCheck {
   const policy = SESSION_POLICY[kind];
-  if (!data.accountId || data.version === undefined || !data.loggedInAt || !data.lastSeenAt) return { ok: false, reason: "none" };
+  if (!data.accountId || !data.sessionId || data.version === undefined || !data.loggedInAt || !data.lastSeenAt) return { ok: false, reason: "none" };
   if (nowMs - data.loggedInAt > policy.maxAgeMs) return { ok: false, reason: "expired" };
   if (nowMs - data.lastSeenAt > policy.idleMs) return { ok: false, reason: "idle" };
-  if (!account) return { ok: false, reason: "none" };
+  if (!record || record.accountId !== data.accountId) return { ok: false, reason: "none" };
+  if (record.revoked) return { ok: false, reason: "revoked" };
+  const account = record;
   if (!account.active) return { ok: false, reason: "disabled" };
   if (account.sessionVersion !== data.version) return { ok: false, reason: "version" };
   return { ok: true };

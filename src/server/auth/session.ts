@@ -1,30 +1,36 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { getIronSession, type IronSession } from "iron-session";
 import { now } from "@/server/clock";
-import { isHttps, sessionOptions } from "./session-options";
+import { isHttpsRequest } from "@/server/cookies";
+import { getRequestMeta } from "@/server/request-meta";
+import { sessionOptions } from "./session-options";
 import type { SessionData, SessionKind } from "./session-policy";
+import { createSessionRecord, revokeSessionRecord } from "./session-store";
 
 /** Adapter between iron-session and Next's cookie store (actions, route handlers, pages). */
 export async function openSession(kind: SessionKind): Promise<IronSession<SessionData>> {
-  const secure = isHttps((await headers()).get("x-forwarded-proto"));
-  return getIronSession<SessionData>(await cookies(), sessionOptions(kind, secure));
+  return getIronSession<SessionData>(await cookies(), sessionOptions(kind, await isHttpsRequest()));
 }
 
-/** A fresh session for a successful logon: nothing of the old cookie is kept. */
+/** A fresh session for a successful logon: a new Session row, and nothing of the old cookie is kept. */
 export async function startSession(kind: SessionKind, account: { id: string; sessionVersion: number }): Promise<void> {
   const session = await openSession(kind);
+  const sessionId = await createSessionRecord(kind, account, await getRequestMeta());
   const t = now().getTime();
   for (const key of Object.keys(session) as Array<keyof SessionData>) delete session[key];
   session.accountId = account.id;
+  session.sessionId = sessionId;
   session.version = account.sessionVersion;
   session.loggedInAt = t;
   session.lastSeenAt = t;
   await session.save();
 }
 
-export async function endSession(kind: SessionKind): Promise<void> {
+/** Log Off: the Session row is revoked on the server (a copy of the cookie opens nothing), and the cookie goes. */
+export async function endSession(kind: SessionKind, reason = "logout"): Promise<void> {
   const session = await openSession(kind);
+  if (session.sessionId) await revokeSessionRecord(session.sessionId, reason);
   session.destroy();
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import type { RecoveryFlow } from "@/generated/prisma/client";
 import { getDb } from "@/server/db";
+import { newToken } from "@/server/ids";
+import { hmacDigest, hmacMatches } from "@/server/security/hmac";
 import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods, type RecoveryAccount, type RecoveryBlocks, type RecoveryMethods } from "./recovery-account";
 import type { EndedReason } from "./recovery-policy";
 
@@ -9,12 +11,28 @@ export type FlowError = "no_flow" | "expired" | "ended" | "out_of_order";
 
 export type LoadedFlow = { ok: true; flow: RecoveryFlow } | { ok: false; error: FlowError };
 
-const MAX_FLOW_ID_LENGTH = 64;
+/**
+ * A flow is named in the browser by a token "<id>.<browser key>", both 128
+ * bits from the CSPRNG. The row keeps only an HMAC of the key, so the id
+ * alone (in a log, a backup or the audit trail) drives nothing: only the
+ * browser that started the flow holds the token.
+ */
+const TOKEN = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/;
 
-/** The row behind a cookie value, with its code hash (never shown, only compared). */
-export function findRecoveryFlow(flowId: string | undefined): Promise<RecoveryFlow | null> {
-  if (!flowId || flowId.length > MAX_FLOW_ID_LENGTH) return Promise.resolve(null);
-  return getDb().recoveryFlow.findUnique({ where: { id: flowId }, omit: { codeHash: false } });
+const keyPurpose = (id: string) => `recovery-browser:${id}`;
+
+export function newFlowToken(): { id: string; token: string; browserKeyHash: string } {
+  const id = newToken();
+  const key = newToken();
+  return { id, token: `${id}.${key}`, browserKeyHash: hmacDigest(keyPurpose(id), key) };
+}
+
+/** The row behind a cookie value when the browser key matches, with its code hash (never shown, only compared). */
+export async function findRecoveryFlow(token: string | undefined): Promise<RecoveryFlow | null> {
+  const m = token ? TOKEN.exec(token) : null;
+  if (!m) return null;
+  const flow = await getDb().recoveryFlow.findUnique({ where: { id: m[1] }, omit: { codeHash: false } });
+  return flow && hmacMatches(flow.browserKeyHash, keyPurpose(m[1]), m[2]) ? flow : null;
 }
 
 /**

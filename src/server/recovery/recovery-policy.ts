@@ -21,7 +21,7 @@ export const RECOVERY = {
 
 export const RECOVERY_COOKIE = {
   name: "postkey_recovery",
-  path: "/forgot-password",
+  sameSite: "strict",
   maxAgeSec: RECOVERY.flowTtlMs / 1000,
 } as const;
 

@@ -4,12 +4,12 @@ import { AuditAction } from "@/server/audit/actions";
 import { verifyCaptcha } from "@/server/captcha/verify-captcha";
 import { addMs, now } from "@/server/clock";
 import { getDb } from "@/server/db";
-import { newToken } from "@/server/ids";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit } from "@/server/security/rate-limit";
 import { recordRecoveryEvent } from "./recovery-audit";
 import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, unavailableReason } from "./recovery-account";
 import { RECOVERY } from "./recovery-policy";
+import { findRecoveryFlow, newFlowToken } from "./load-recovery-flow";
 
 export interface StartRecoveryInput {
   address: string;
@@ -41,16 +41,18 @@ export async function startRecovery(previousFlowId: string | undefined, input: S
   const blocks = await readRecoveryBlocks(account?.id ?? `address:${address}`);
   const eligible = canSelfServe(account, blocks);
   const at = now();
-  const flowId = newToken();
+  const { id: flowId, token, browserKeyHash } = newFlowToken();
+  const previous = await findRecoveryFlow(previousFlowId);
   const subject = { accountId: account?.id ?? null, address, domainId: account?.domainId ?? null };
 
   await getDb().$transaction(async (tx) => {
-    if (previousFlowId) {
-      await tx.recoveryFlow.updateMany({ where: { id: previousFlowId, completedAt: null }, data: { step: "FAILED", completedAt: at, endedReason: "restarted" } });
+    if (previous) {
+      await tx.recoveryFlow.updateMany({ where: { id: previous.id, completedAt: null }, data: { step: "FAILED", completedAt: at, endedReason: "restarted" } });
     }
     await tx.recoveryFlow.create({
       data: {
         id: flowId,
+        browserKeyHash,
         accountId: eligible ? account.id : null,
         address,
         step: eligible ? "VERIFY" : "FAILED",
@@ -65,5 +67,5 @@ export async function startRecovery(previousFlowId: string | undefined, input: S
     const detail = eligible ? undefined : { reason: unavailableReason(account, blocks) };
     await recordRecoveryEvent(AuditAction.recoveryStarted, subject, meta, eligible ? "SUCCESS" : "REFUSED", detail, tx);
   });
-  return eligible ? { ok: true, flowId } : UNAVAILABLE;
+  return eligible ? { ok: true, flowId: token } : UNAVAILABLE;
 }

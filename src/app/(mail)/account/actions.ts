@@ -1,12 +1,13 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { passwordInput } from "@/lib/fields";
+import { idField, passwordInput } from "@/lib/fields";
 import { fieldErrors, formError, type FormState } from "@/lib/form-state";
 import { ANSWER_MAX, ANSWER_MIN } from "@/lib/security-questions";
 import { validatedAction } from "@/server/actions/validated-action";
 import { cancelMobileBinding } from "@/server/account-security/cancel-mobile-binding";
 import { confirmMobileBinding } from "@/server/account-security/confirm-mobile-binding";
+import { endMySessions } from "@/server/account-security/end-my-sessions";
 import { removeSecureMobile } from "@/server/account-security/remove-secure-mobile";
 import { resendMobileBindingCode } from "@/server/account-security/resend-mobile-binding-code";
 import { saveSecurityQuestions } from "@/server/account-security/save-security-questions";
@@ -117,3 +118,21 @@ export const saveSecurityQuestionsAction = validatedAction(questionsSchema, asyn
   if (r.error === "wrong_password") return fieldErrors({ questionsPassword: [m.WRONG_PASSWORD] }, values);
   return fieldErrors(m.questionFieldErrors(r.errors, questions), values);
 });
+
+const SESSION_GONE = "This session has already ended.";
+
+export const endSessionAction = validatedAction(z.object({ sessionId: idField }), async (data): Promise<FormState> => {
+  const user = await signedInUser();
+  const caller = { accountId: user.id, address: user.address, domainId: user.domainId, currentSessionId: user.sessionId };
+  const r = await endMySessions(caller, { sessionId: data.sessionId }, await getRequestMeta());
+  if (r.ok) redirect("/account?done=session-ended");
+  return formError(r.error === "current" ? "Use Log Off to end the session of this browser." : SESSION_GONE);
+});
+
+export const endOtherSessionsAction = validatedAction(z.object({}), async (): Promise<FormState> => {
+  const user = await signedInUser();
+  const caller = { accountId: user.id, address: user.address, domainId: user.domainId, currentSessionId: user.sessionId };
+  await endMySessions(caller, "all_others", await getRequestMeta());
+  redirect("/account?done=sessions-ended");
+});
+

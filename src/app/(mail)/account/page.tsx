@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SecureMobileCard } from "@/components/account/secure-mobile-card";
 import { SecurityQuestionsCard } from "@/components/account/security-questions-card";
+import { SessionsCard } from "@/components/account/sessions-card";
 import { phoneCountryOptions } from "@/components/account/phone-countries";
 import { Alert, Card, linkClass } from "@/components/ui";
 import { getEnv } from "@/env";
 import { getAccountSecurity } from "@/server/account-security/get-account-security";
 import { keyOf, parseQuery, queryFlag, type RawQuery } from "@/lib/query";
 import { requireMailUser } from "@/server/auth/guards";
+import { listLiveSessions } from "@/server/auth/session-store";
 import {
   cancelMobileBindingAction,
   confirmMobileBindingAction,
+  endOtherSessionsAction,
+  endSessionAction,
   removeSecureMobileAction,
   resendMobileCodeAction,
   saveSecurityQuestionsAction,
@@ -27,8 +31,12 @@ const MOBILE_NOTICES: Record<string, string> = {
   "mobile-removed": "Your secure mobile was removed.",
 };
 const QUESTION_NOTICES: Record<string, string> = { "questions-saved": "Your security questions were saved." };
+const SESSION_NOTICES: Record<string, string> = {
+  "session-ended": "The session was logged off.",
+  "sessions-ended": "All your other sessions were logged off.",
+};
 
-const QUERY = { denied: keyOf({ admin: true }), changed: queryFlag, done: keyOf({ ...MOBILE_NOTICES, ...QUESTION_NOTICES }) };
+const QUERY = { denied: keyOf({ admin: true }), changed: queryFlag, done: keyOf({ ...MOBILE_NOTICES, ...QUESTION_NOTICES, ...SESSION_NOTICES }) };
 
 function noticeOf(table: Record<string, string>, key: string | undefined): string | undefined {
   return key && Object.hasOwn(table, key) ? table[key] : undefined;
@@ -37,7 +45,7 @@ function noticeOf(table: Record<string, string>, key: string | undefined): strin
 export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const user = await requireMailUser();
   const { denied, changed, done } = parseQuery(QUERY, await searchParams);
-  const security = await getAccountSecurity(user.id);
+  const [security, sessions] = await Promise.all([getAccountSecurity(user.id), listLiveSessions("mail", user.id, user.sessionVersion)]);
   const defaultCountry = getEnv().DEFAULT_PHONE_COUNTRY;
   return (
     <div className="space-y-6">
@@ -73,6 +81,11 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
           <SecurityQuestionsCard questions={security.questions} action={saveSecurityQuestionsAction} notice={noticeOf(QUESTION_NOTICES, done)} />
         </>
       ) : null}
+      <SessionsCard
+        sessions={sessions.map((s) => ({ ...s, current: s.id === user.sessionId }))}
+        actions={{ endOne: endSessionAction, endOthers: endOtherSessionsAction }}
+        notice={noticeOf(SESSION_NOTICES, done)}
+      />
     </div>
   );
 }

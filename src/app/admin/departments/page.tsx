@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionButton } from "@/components/admin/action-button";
+import { ActionButton } from "@/components/action-button";
 import { dangerButtonClass, PageHeader, smallButtonClass, tdClass, thClass } from "@/components/admin/admin-ui";
 import { DepartmentForm } from "@/components/admin/department-form";
 import { Alert, Card, linkClass } from "@/components/ui";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ActionButton } from "@/components/admin/action-button";
+import { ActionButton } from "@/components/action-button";
 import { PageHeader } from "@/components/admin/admin-ui";
 import { KeywordAddForm, RecoverySettingsForm } from "@/components/admin/policy-forms";
 import { Card } from "@/components/ui";

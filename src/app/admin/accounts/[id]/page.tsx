@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionButton } from "@/components/admin/action-button";
+import { ActionButton } from "@/components/action-button";
 import { DetailRow, formatUtc, PageHeader, smallButtonClass } from "@/components/admin/admin-ui";
 import { StatusBadges } from "@/components/admin/account-badges";
 import { ResetPasswordPanel } from "@/components/admin/reset-password-panel";
@@ -11,11 +11,11 @@ import { idField } from "@/lib/fields";
 import { keyOf, parseQuery, queryText, type RawQuery } from "@/lib/query";
 import { requirePostmaster } from "@/server/auth/guards";
 import { getRequestMeta } from "@/server/request-meta";
-import { resetPasswordAction, unlockAction } from "./actions";
+import { resetPasswordAction, signOutEverywhereAction, unlockAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit Account" };
 
-const QUERY = { notice: keyOf({ "password-reset": true, unlocked: true }), at: queryText(20) };
+const QUERY = { notice: keyOf({ "password-reset": true, unlocked: true, "signed-out": true }), at: queryText(20) };
 
 export default async function EditAccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawQuery> }) {
   const user = await requirePostmaster();
@@ -39,6 +39,7 @@ export default async function EditAccountPage({ params, searchParams }: { params
         </Alert>
       ) : null}
       {notice === "unlocked" ? <Alert kind="success">{a.address} is unlocked and can log on again.</Alert> : null}
+      {notice === "signed-out" ? <Alert kind="success">Every session of {a.address} has ended. They must log on again.</Alert> : null}
 
       <Card title="Account">
         <dl className="divide-y divide-slate-100">
@@ -71,6 +72,14 @@ export default async function EditAccountPage({ params, searchParams }: { params
               <span>Not locked{a.failedLogonCount ? ` (${a.failedLogonCount} failed logons since the last success)` : ""}</span>
             )}
           </DetailRow>
+          <DetailRow label="Open sessions">
+            <div className="flex flex-wrap items-center gap-3">
+              <span>{a.openSessions === 0 ? "Not logged on anywhere" : `Logged on in ${a.openSessions} ${a.openSessions === 1 ? "place" : "places"}`}</span>
+              {a.openSessions > 0 && !a.isSelf && a.role !== "POSTMASTER" ? (
+                <ActionButton action={signOutEverywhereAction} fields={{ accountId: a.id }} label="Sign out everywhere" pendingText="Signing out…" />
+              ) : null}
+            </div>
+          </DetailRow>
         </dl>
       </Card>
 
@@ -84,6 +93,8 @@ export default async function EditAccountPage({ params, searchParams }: { params
             This is your own account. Change your password on{" "}
             <Link href="/account/change-password" className={linkClass}>Account Security › Change Password</Link>.
           </p>
+        ) : a.role === "POSTMASTER" ? (
+          <p className="text-sm text-slate-600">This is a postmaster account. Its password is reset by the cloud operator in the Email Console.</p>
         ) : (
           <ResetPasswordPanel
             key={at ?? "initial"}

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { checkbox, idField, passwordInput } from "@/lib/fields";
+import { checkboxDefaultOn, idField, passwordInput } from "@/lib/fields";
 import type { FormState } from "@/lib/form-state";
 import { isFormData, validatedAction } from "@/server/actions/validated-action";
 import { authorizeOperator } from "@/server/auth/guards";
@@ -17,7 +17,7 @@ const schema = z.object({
   domainId: idField,
   password: passwordInput("a new password"),
   confirmPassword: passwordInput("the new password again"),
-  mustChangePassword: checkbox,
+  mustChangePassword: checkboxDefaultOn,
   // May be left empty within 5 minutes of the last confirmation (the domain function decides).
   consolePassword: z.union([z.literal(""), passwordInput("your console password")]).optional().default(""),
 });

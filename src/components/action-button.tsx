@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { idle, type FormState } from "@/lib/form-state";
-import { smallButtonClass } from "./admin-ui";
+import { smallButtonClass } from "./ui";
 
 /** A one-button form (Unlock, Remove, Delete) that shows its action's refusal next to it. */
 export function ActionButton({ action, fields, label, pendingText, className, formLabel }: {
