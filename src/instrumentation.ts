@@ -1,19 +1,7 @@
 /**
- * Runs once when the app's server process starts (Next's instrumentation hook).
- * - Postkey must be served by its own HTTP server (scripts/app-server.ts):
- *   under `next start` a client could choose its own X-Forwarded-For and so
- *   its own IP for every per-IP limit and the audit log. Refuse to serve.
- * - The dummy password hash used for unknown addresses is made now, so the
- *   first unknown-address logon costs what a known one does.
+ * Next's instrumentation hook: runs once when the app's server process
+ * starts. The checks need Node.js (instrumentation-node.ts).
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.POSTKEY_HTTP_SERVER !== "1") {
-    console.error(
-      "Postkey must be started with `npm start` (scripts/app-server.ts), not `next start`: only its own HTTP server sets the client IP from the socket and TRUST_PROXY.",
-    );
-    process.exit(1);
-  }
-  const { prepareDummyHash } = await import("@/server/security/password-hash");
-  await prepareDummyHash();
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node");
 }

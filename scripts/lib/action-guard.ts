@@ -59,7 +59,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | "too_large" | "a
 }
 
 async function bodyIsReadable(contentType: string, body: Buffer): Promise<boolean> {
-  if (contentType.startsWith("text/plain")) return parseRoot(body.toString("utf8"), false);
+  if (contentType.split(";")[0].trim().toLowerCase() === "text/plain") return parseRoot(body.toString("utf8"), false);
   let form: FormData;
   try {
     form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
@@ -89,8 +89,10 @@ function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
 
 export async function guardActionRequest(req: IncomingMessage): Promise<GuardResult> {
   if (req.method !== "POST" || req.headers["next-action"] === undefined) return { ok: true, req };
-  const contentType = (req.headers["content-type"] ?? "").toLowerCase();
-  if (!contentType.startsWith("multipart/form-data") && !contentType.startsWith("text/plain")) {
+  // The boundary parameter is case-sensitive: only the media type is compared in lower case.
+  const contentType = req.headers["content-type"] ?? "";
+  const mediaType = contentType.split(";")[0].trim().toLowerCase();
+  if (mediaType !== "multipart/form-data" && mediaType !== "text/plain") {
     return { ok: false, status: 415, message: "This form was sent in a format Postkey does not accept. Reload the page and try again." };
   }
   const body = await readBody(req);

@@ -1,0 +1,15 @@
+import { prepareDummyHash } from "@/server/security/password-hash";
+
+/**
+ * Start-up of the app's server process (Node.js only):
+ * - Postkey must be served by its own HTTP server (scripts/app-server.ts):
+ *   under `next start` a client could choose its own X-Forwarded-For and so
+ *   its own IP for every per-IP limit and the audit log. Refuse to serve.
+ * - The dummy password hash used for unknown addresses is made now, so the
+ *   first unknown-address logon costs what a known one does.
+ */
+if (process.env.POSTKEY_HTTP_SERVER !== "1") {
+  console.error("Postkey must be started with `npm start` (scripts/app-server.ts), not `next start`: only its own HTTP server sets the client IP from the socket and TRUST_PROXY.");
+  process.exit(1);
+}
+await prepareDummyHash();
