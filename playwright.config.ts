@@ -31,6 +31,8 @@ export default defineConfig({
     { name: "mail", testMatch: /mail\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
     { name: "admin", testMatch: /admin\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
     { name: "console", testMatch: /console\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Hostile input and the deployment profile: last, after the surfaces' own tests.
+    { name: "hardening", testMatch: /hardening\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
   webServer: {
     command: "npx tsx --conditions=react-server scripts/e2e-server.ts",

@@ -30,7 +30,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const server = createAppServer(
   async (req, res) => {
-    const checked = await guardActionRequest(req);
+    const checked = await guardActionRequest(req, env.APP_URL);
     if (!checked.ok) return refuseAction(res, checked.status, checked.message);
     return handle(checked.req, res);
   },

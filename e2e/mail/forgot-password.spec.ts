@@ -35,7 +35,8 @@ test.describe("Forgot Password (the article's Scenario 2)", () => {
     await enterAccount(page, ALICE.address);
     await expectStep(page, "Verify identity");
     const recoveryCookie = (await page.context().cookies()).find((c) => c.name === "postkey_recovery");
-    expect(recoveryCookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/forgot-password" });
+    expect(recoveryCookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/" });
+    expect(recoveryCookie?.value).toMatch(/^[\w-]{22}\.[\w-]{22}$/); // flow id and browser key
     await expect(page.getByRole("radio", { name: SMS_METHOD })).toBeVisible();
     await expect(page.getByRole("radio", { name: "Questions" })).toBeVisible();
     await expect(page.getByText("+1 ••• ••• 0101")).toBeVisible();

@@ -1,4 +1,5 @@
 import { IncomingMessage, type ServerResponse } from "node:http";
+import { expectedOrigins, isAllowedOrigin } from "../../src/proxy-helpers";
 
 /**
  * Server-action requests (a `Next-Action` header) are checked before Next
@@ -87,8 +88,11 @@ function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
   return copy;
 }
 
-export async function guardActionRequest(req: IncomingMessage): Promise<GuardResult> {
+export async function guardActionRequest(req: IncomingMessage, appUrl?: string): Promise<GuardResult> {
   if (req.method !== "POST" || req.headers["next-action"] === undefined) return { ok: true, req };
+  // A POST from another origin is proxy.ts's to refuse (403), before anything is read.
+  const origins = expectedOrigins(appUrl, req.headers.host ?? null, (req.headers["x-forwarded-proto"] as string | undefined) ?? null);
+  if (!isAllowedOrigin((req.headers.origin as string | undefined) ?? null, origins)) return { ok: true, req };
   // The boundary parameter is case-sensitive: only the media type is compared in lower case.
   const contentType = req.headers["content-type"] ?? "";
   const mediaType = contentType.split(";")[0].trim().toLowerCase();

@@ -38,6 +38,17 @@ function clientProtocol(req: IncomingMessage, trustProxy: number): "http" | "htt
   return first === "https" ? "https" : "http";
 }
 
+/** The path (not the query) must percent-decode to valid UTF-8. */
+export function hasDecodablePath(url: string | undefined): boolean {
+  const pathname = (url ?? "/").split("?")[0];
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export interface AppServer {
@@ -67,6 +78,12 @@ export function createAppServer(handler: Handler, opts: { trustProxy: number }):
     // While draining, tell keep-alive clients to reconnect (to another instance).
     if (draining) res.setHeader("Connection", "close");
     applyClientHeaders(req, opts.trustProxy);
+    if (!hasDecodablePath(req.url)) {
+      // Next answers 500 to a path it cannot percent-decode (a dynamic segment of "%ff").
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      res.end("Bad request: the address is not valid.");
+      return;
+    }
     (async () => handler(req, res))().catch((e: unknown) => {
       console.error("[server] unhandled error", e);
       if (!res.headersSent) {

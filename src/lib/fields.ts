@@ -34,28 +34,30 @@ export const passwordInput = (label = "a password") =>
 
 export const captchaInput = z.string().trim().max(16, "Enter the code shown in the image.").optional().default("");
 
-export const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
-  .optional()
-  .transform((v) => v === "on" || v === "true" || v === "1");
+/**
+ * Checkboxes. Our forms send a hidden "off" before each box, so an unticked
+ * box still says "off" and a missing field means the request did not come
+ * from our form (a hand-made POST): `whenAbsent` decides what that means.
+ */
+function toggle(whenAbsent: boolean | "refuse", message: string) {
+  return z
+    .union([z.string(), z.array(z.string())], { error: message })
+    .optional()
+    .transform((v, ctx) => {
+      const last = Array.isArray(v) ? v.at(-1) : v;
+      if (last === "on" || last === "true" || last === "1") return true;
+      if (last === "off" || last === "false" || last === "0" || last === "") return false;
+      if (last === undefined && whenAbsent !== "refuse") return whenAbsent;
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    });
+}
+
+/** "Require password change at next logon": on unless the form says off (the safe default). */
+export const checkboxDefaultOn = toggle(true, "Choose whether a password change is required.");
+
+/** A setting's checkbox: a request that does not say on or off changes nothing. */
+export const settingCheckbox = toggle("refuse", "This setting was not sent. Reload the page and try again.");
 
 /** A row id: [A-Za-z0-9_-], 1–64 characters (what newId() and newToken() make). */
-/**
- * A checkbox that is on unless the form says otherwise ("Require password
- * change at next logon"). The form sends a hidden "off" before the box, so
- * an unticked box still says "off"; a request without the field at all (a
- * hand-made POST, an old form) gets the safe default: on.
- */
-export const checkboxDefaultOn = z
-  .union([z.string(), z.array(z.string())], { error: "Choose whether a password change is required." })
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined) return true;
-    const last = Array.isArray(v) ? v.at(-1) : v;
-    if (last === "on" || last === "true" || last === "1") return true;
-    if (last === "off" || last === "false" || last === "0" || last === "") return false;
-    ctx.addIssue({ code: "custom", message: "Choose whether a password change is required." });
-    return z.NEVER;
-  });
-
 export const idField = z.string({ error: "Missing id." }).trim().min(1, "Missing id.").max(64, "Invalid id.").regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-  fetch(url, { method: "POST", headers: { "Next-Action": "7f00", ...headers }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
+  fetch(url, { method: "POST", headers: { "Next-Action": "7f00", Origin: new URL(url).origin, ...headers }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
 
 /** A multipart body as Chrome writes it (mixed-case boundary, CRLF). */
 function browserMultipart(fields: Array<[string, string]>): { body: string; type: string } {
@@ -44,6 +44,13 @@ describe("what our pages send passes, byte for byte", () => {
 
   it("an action without arguments (text/plain [])", async () => {
     expect((await post("[]", { "Content-Type": "text/plain;charset=UTF-8" })).status).toBe(200);
+  });
+
+  it("a POST from another origin is passed on untouched, for the Origin rule to refuse (403 before 4xx)", async () => {
+    for (const origin of ["https://evil.example", "null", ""]) {
+      const r = await post("[{", { "Content-Type": "application/json", Origin: origin });
+      expect(JSON.parse(r.text)).toMatchObject({ passed: true, body: "[{" });
+    }
   });
 
   it("requests that are not server actions are not touched", async () => {

@@ -79,6 +79,19 @@ describe("behind TRUST_PROXY=1", () => {
   });
 });
 
+describe("addresses", () => {
+  it("a path that does not percent-decode to UTF-8 is a 400, before the app sees it", async () => {
+    let seen = 0;
+    const { url } = await start((_req, res) => {
+      seen++;
+      res.end("ok");
+    }, 0);
+    for (const bad of ["/admin/accounts/%ff", "/x/%c0%af", "/%E0%A4%A", "/a%"]) expect((await get(`${url}${bad}`)).status).toBe(400);
+    expect(seen).toBe(0);
+    expect((await get(`${url}/admin/accounts/%E7%8E%8B?q=%ff`)).status).toBe(200);
+  });
+});
+
 describe("graceful shutdown", () => {
   it("finishes the request in flight, then refuses new connections", async () => {
     let release: () => void = () => undefined;

@@ -45,11 +45,13 @@ export function RecoverySettingsForm({ action, allowSmsRecovery, allowQuestionRe
     <form action={formAction} className="space-y-3">
       <Outcome state={state} />
       <label className="flex items-start gap-2 text-sm text-slate-700">
-        <input type="checkbox" name="allowSmsRecovery" checked={sms} onChange={(e) => setSms(e.target.checked)} className={box} />
+        <input type="hidden" name="allowSmsRecovery" value="off" />
+        <input type="checkbox" name="allowSmsRecovery" value="on" checked={sms} onChange={(e) => setSms(e.target.checked)} className={box} />
         <span>Allow SMS verification <span className="text-slate-500">— a code sent to the secure mobile</span></span>
       </label>
       <label className="flex items-start gap-2 text-sm text-slate-700">
-        <input type="checkbox" name="allowQuestionRecovery" checked={questions} onChange={(e) => setQuestions(e.target.checked)} className={box} />
+        <input type="hidden" name="allowQuestionRecovery" value="off" />
+        <input type="checkbox" name="allowQuestionRecovery" value="on" checked={questions} onChange={(e) => setQuestions(e.target.checked)} className={box} />
         <span>Allow security questions <span className="text-slate-500">— all three answers</span></span>
       </label>
       {!sms && !questions ? <Alert kind="warning">With both turned off, employees can only ask you to reset a forgotten password.</Alert> : null}

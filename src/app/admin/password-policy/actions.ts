@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { checkbox } from "@/lib/fields";
+import { settingCheckbox } from "@/lib/fields";
 import { formError, type FormState } from "@/lib/form-state";
 import { FORBIDDEN_MESSAGE, postmasterAction } from "@/server/admin/postmaster-action";
 import { updateRecoverySettings } from "@/server/admin/update-recovery-settings";
@@ -27,7 +27,7 @@ function keywordAction(op: "add" | "remove") {
 export const addKeywordAction = keywordAction("add");
 export const removeKeywordAction = keywordAction("remove");
 
-const settingsSchema = z.object({ allowSmsRecovery: checkbox, allowQuestionRecovery: checkbox });
+const settingsSchema = z.object({ allowSmsRecovery: settingCheckbox, allowQuestionRecovery: settingCheckbox });
 
 export const saveRecoverySettingsAction = postmasterAction("policy.recovery_settings", settingsSchema, async (data, { user, meta }): Promise<FormState> => {
   const result = await updateRecoverySettings({ actorId: user.id, ...data }, meta);

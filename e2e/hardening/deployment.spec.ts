@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { cookiePair, postAction } from "../support/actions";
+import { e2eDatabaseUrl, STUB_URL, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN } from "../support/e2e-env";
+import { expect, test } from "../support/fixtures";
+
+/**
+ * The same build, started as a deployment (a DATABASE_URL, no APP_ENV, an
+ * https APP_URL, a real SMS provider) behind nothing: no outbox, no captcha
+ * test word, `__Host-` Secure cookies, HSTS, and a clean drain on SIGTERM.
+ * The browser-facing address is http://localhost (a TLS proxy would sit in front).
+ */
+const PORT = 3102;
+const BASE = `http://localhost:${PORT}`;
+const root = path.resolve(import.meta.dirname, "../..");
+let app: ChildProcess;
+let output = "";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(APP_ENV|CAPTCHA_TEST_MODE|NODE_OPTIONS|POSTKEY_.*)$/.test(k)));
+  app = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "app-server.ts")], {
+    cwd: root,
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      DATABASE_URL: e2eDatabaseUrl(),
+      PORT: String(PORT),
+      APP_URL: "https://mail.example.test",
+      SESSION_SECRET: process.env.SESSION_SECRET,
+      SMS_PROVIDER: "twilio",
+      TWILIO_ACCOUNT_SID: TWILIO_SID,
+      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+      TWILIO_FROM_NUMBER: TWILIO_FROM,
+      TWILIO_API_BASE_URL: STUB_URL,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  app.stdout?.on("data", (d) => (output += d));
+  app.stderr?.on("data", (d) => (output += d));
+  await expect.poll(() => output, { timeout: 60_000 }).toContain(`listening on port ${PORT}`);
+});
+
+test.afterAll(async () => {
+  if (app.exitCode === null) app.kill("SIGKILL");
+});
+
+test("the SMS outbox does not exist on a deployment", async () => {
+  expect((await fetch(`${BASE}/dev/sms`)).status).toBe(404);
+});
+
+test("pages carry HSTS, and every cookie is __Host-, Secure, HttpOnly, Path=/", async () => {
+  const page = await fetch(`${BASE}/login`);
+  expect(page.headers.get("strict-transport-security")).toContain("max-age=");
+  expect(page.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  const captcha = await fetch(`${BASE}/captcha`);
+  const [line] = captcha.headers.getSetCookie();
+  expect(line).toMatch(/^__Host-postkey_captcha=[\w-]+;/);
+  expect(line).toMatch(/; Secure/i);
+  expect(line).toMatch(/; HttpOnly/i);
+  expect(line).toMatch(/; Path=\//i);
+  expect(line).not.toMatch(/Domain=/i);
+});
+
+test("the captcha test word is refused; the recovery cookie is __Host-, SameSite=Strict", async () => {
+  // Server-only modules load in the worker (react-server condition), not when the runner lists tests.
+  const { createCaptchaChallenge } = await import("@/server/captcha/create-captcha");
+  const meta = { ip: "127.0.0.1", userAgent: "e2e" };
+  const testWord = await createCaptchaChallenge(meta);
+  if (!testWord.ok) throw new Error("captcha rate limited");
+  const refused = await postAction(BASE, "/forgot-password", "startRecoveryAction", { email: "alice@example.com", captcha: "PASSED" }, `__Host-postkey_captcha=${testWord.id}`);
+  expect(refused.text).toContain("The image verification code is incorrect.");
+  expect(refused.cookies.filter((c) => c.startsWith("__Host-postkey_recovery"))).toEqual([]);
+
+  const drawn = await createCaptchaChallenge(meta, { text: "K7M4Q" });
+  if (!drawn.ok) throw new Error("captcha rate limited");
+  const started = await postAction(BASE, "/forgot-password", "startRecoveryAction", { email: "alice@example.com", captcha: "k7m4q" }, `__Host-postkey_captcha=${drawn.id}`);
+  expect(started.headers.get("x-action-redirect")).toMatch(/^\/forgot-password/);
+  const recovery = started.cookies.find((c) => c.startsWith("__Host-postkey_recovery="));
+  expect(recovery).toMatch(/^__Host-postkey_recovery=[\w-]{22}\.[\w-]{22}; Path=\/; .*/);
+  expect(recovery).toMatch(/; Secure/i);
+  expect(recovery).toMatch(/; SameSite=strict/i);
+});
+
+test("Log Off ends the session on the server: the copied cookie is refused afterwards", async () => {
+  const logon = await postAction(BASE, "/login", "logOnAction", { email: "carol@example.com", password: "Red#Canyon2026" });
+  expect(logon.headers.get("x-action-redirect")).toMatch(/^\/account/);
+  const line = logon.cookies.find((c) => c.startsWith("__Host-postkey_mail="));
+  expect(line).toMatch(/; Secure/i);
+  const copy = cookiePair(line!);
+  const open = (cookie: string) => fetch(`${BASE}/account`, { headers: { Cookie: cookie }, redirect: "manual" });
+  expect((await open(copy)).status).toBe(200);
+
+  await postAction(BASE, "/account", "logOutMail", {}, copy);
+  const replayed = await open(copy);
+  expect(replayed.status).toBe(307);
+  expect(replayed.headers.get("location")).toMatch(/\/login$/);
+});
+
+test("SIGTERM drains and exits 0", async () => {
+  const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
+  app.kill("SIGTERM");
+  expect(await exited).toBe(0);
+  expect(output).toContain("Postkey stopped.");
+});

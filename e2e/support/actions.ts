@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Raw server-action requests, for tests that must send exactly the bytes
+ * (replayed cookies, hand-made forms, another server): the action id comes
+ * from the production build's manifest, the body is encoded the way React
+ * encodes a form for useActionState ([prevState, "$K1"] + "_1_<field>").
+ */
+const root = path.resolve(import.meta.dirname, "../..");
+
+export function actionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, a]) => a.exportedName === exportedName);
+  if (!found) throw new Error(`no server action named ${exportedName} in the build`);
+  return found[0];
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** Set-Cookie lines, whole. */
+  cookies: string[];
+}
+
+export async function postAction(baseUrl: string, pagePath: string, exportedName: string, fields: Record<string, string>, cookie = ""): Promise<RawResponse> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
+  form.append("0", '[{"status":"idle"},"$K1"]');
+  const res = await fetch(`${baseUrl}${pagePath}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Next-Action": actionId(exportedName), Origin: baseUrl, Accept: "text/x-component", ...(cookie ? { Cookie: cookie } : {}) },
+    body: form,
+  });
+  return { status: res.status, headers: res.headers, text: await res.text(), cookies: res.headers.getSetCookie() };
+}
+
+/** "name=value" of a Set-Cookie line, for the Cookie header of the next request. */
+export const cookiePair = (setCookie: string) => setCookie.split(";")[0];
