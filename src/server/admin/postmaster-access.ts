@@ -101,3 +101,24 @@ export async function resolveAccountTarget(
   const target = await findDomainAccount(caller.postmaster, accountId, attempted, meta);
   return target.ok ? { ok: true, postmaster: caller.postmaster, account: target.account } : target;
 }
+
+/**
+ * An employee of the postmaster's domain: the target of Reset Password and
+ * Sign out everywhere. The postmaster's own account and other postmaster
+ * accounts are refused (audited): those belong to Change Password and to
+ * the cloud operator's console.
+ */
+export async function resolveEmployeeTarget(
+  actorId: string,
+  accountId: string,
+  attempted: string,
+  meta: RequestMeta,
+): Promise<{ ok: true; postmaster: Postmaster; account: DomainAccount } | Refused | typeof NOT_FOUND | { ok: false; error: "own_account" | "postmaster_account" }> {
+  const target = await resolveAccountTarget(actorId, accountId, attempted, meta);
+  if (!target.ok || target.account.role !== "POSTMASTER") return target;
+  const { postmaster: pm, account } = target;
+  const reason = account.id === pm.id ? "own_account" : "postmaster_account";
+  await refuseAccess({ actor: postmasterActor(pm), attempted, reason, domainId: pm.domainId, target: { id: account.id, label: account.address }, meta });
+  return { ok: false, error: reason };
+}
+

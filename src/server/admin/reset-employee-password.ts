@@ -2,7 +2,7 @@ import "server-only";
 import { AuditAction } from "@/server/audit/actions";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import type { RequestMeta } from "@/server/request-meta";
-import { postmasterActor, refuseAccess, resolveAccountTarget } from "./postmaster-access";
+import { postmasterActor, resolveEmployeeTarget } from "./postmaster-access";
 
 export interface ResetEmployeePasswordInput {
   actorId: string;
@@ -26,15 +26,10 @@ const ATTEMPT = "password.reset";
  * The write itself is setPassword(), the one reset transaction.
  */
 export async function resetEmployeePassword(input: ResetEmployeePasswordInput, meta: RequestMeta): Promise<ResetEmployeePasswordResult> {
-  const target = await resolveAccountTarget(input.actorId, input.accountId, ATTEMPT, meta);
+  // A postmaster's password is the cloud operator's to reset (Scenario 3), never another postmaster's.
+  const target = await resolveEmployeeTarget(input.actorId, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
   const { postmaster: pm, account } = target;
-  if (account.id === pm.id || account.role === "POSTMASTER") {
-    // A postmaster's password is the cloud operator's to reset (Scenario 3), never another postmaster's.
-    const reason = account.id === pm.id ? "own_account" : "postmaster_account";
-    await refuseAccess({ actor: postmasterActor(pm), attempted: ATTEMPT, reason, domainId: pm.domainId, target: { id: account.id, label: account.address }, meta });
-    return { ok: false, error: reason };
-  }
   const result = await setPassword({
     kind: "mail",
     accountId: account.id,

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { revokeAccountSessions } from "@/server/auth/session-store";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { postmasterActor, refuseAccess, resolveAccountTarget } from "./postmaster-access";
+import { postmasterActor, resolveEmployeeTarget } from "./postmaster-access";
 
 export type SignOutEverywhereResult = { ok: true; address: string } | { ok: false; error: "forbidden" | "not_found" | "own_account" | "postmaster_account" };
 
@@ -17,14 +17,9 @@ const ATTEMPT = "sessions.sign_out_everywhere";
  * Not for the postmaster's own account, nor for another postmaster.
  */
 export async function signOutEverywhere(input: { actorId: string; accountId: string }, meta: RequestMeta): Promise<SignOutEverywhereResult> {
-  const target = await resolveAccountTarget(input.actorId, input.accountId, ATTEMPT, meta);
+  const target = await resolveEmployeeTarget(input.actorId, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
   const { postmaster: pm, account } = target;
-  if (account.id === pm.id || account.role === "POSTMASTER") {
-    const reason = account.id === pm.id ? "own_account" : "postmaster_account";
-    await refuseAccess({ actor: postmasterActor(pm), attempted: ATTEMPT, reason, domainId: pm.domainId, target: { id: account.id, label: account.address }, meta });
-    return { ok: false, error: reason };
-  }
   await getDb().$transaction(async (tx) => {
     await tx.mailAccount.update({ where: { id: account.id }, data: { sessionVersion: { increment: 1 } } });
     const ended = await revokeAccountSessions("mail", account.id, "signed_out_by_postmaster", undefined, tx);
