@@ -119,4 +119,16 @@ test.describe("Domain management: access", () => {
     const refusal = await getDb().auditEvent.findFirst({ where: { action: "access.refused", targetId: alice, actorLabel: ORG_POSTMASTER.email }, orderBy: { createdAt: "desc" } });
     expect(refusal).toMatchObject({ result: "REFUSED", domainId: before.domainId });
   });
+
+  test("a Reset Password POST without the must-change field requires the change (the safe default)", async ({ page, context }) => {
+    const target = await createEmployee();
+    await logOnAsPostmaster(page);
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const { postAction } = await import("../support/actions");
+    const { BASE_URL } = await import("../support/e2e-env");
+    const res = await postAction(BASE_URL, `/admin/accounts/${target.id}`, "resetPasswordAction", { accountId: target.id, password: "Quiet#Harbor2027", confirmPassword: "Quiet#Harbor2027" }, cookie);
+    expect(res.headers.get("x-action-redirect")).toMatch(/notice=password-reset/);
+    expect((await accountRow(target.address)).mustChangePassword).toBe(true);
+  });
 });
+

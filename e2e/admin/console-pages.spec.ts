@@ -1,4 +1,4 @@
-import { createEmployee, expect, test } from "../support/fixtures";
+import { createEmployee, expect, logOn, test } from "../support/fixtures";
 import { accountRow, choose, logOnAsPostmaster, shot, tag, weakKeywords } from "../support/admin";
 
 // The rest of the console: Departments, Password Policy, Audit Log, Unlock.
@@ -132,4 +132,22 @@ test.describe("Domain management console pages", () => {
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((l) => l.includes('"logon.success"'))).toBe(true);
   });
+
+  test("Sign out everywhere ends every session of an employee at once", async ({ page, browser }) => {
+    const u = await createEmployee();
+    const ctx = await browser.newContext();
+    const employee = await ctx.newPage();
+    await logOn(employee, u.address, u.password);
+    await logOnAsPostmaster(page);
+    await page.goto(`/admin/accounts/${u.id}`);
+    await expect(page.getByText("Logged on in 1 place")).toBeVisible();
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page.getByText(`Every session of ${u.address} has ended. They must log on again.`)).toBeVisible();
+    await expect(page.getByText("Not logged on anywhere")).toBeVisible();
+    await shot(page, "edit-account-signed-out");
+    await employee.goto("/account");
+    await expect(employee).toHaveURL(/\/login$/);
+    await ctx.close();
+  });
 });
+

@@ -13,6 +13,8 @@ export interface NewMailAccount {
   departmentId?: string | null;
   password: string;
   secureMobile?: string | null;
+  /** A password handed over by someone else (provisioning): the owner must choose its own at first logon. */
+  mustChangePassword?: boolean;
 }
 
 export type CreateMailAccountResult = { ok: true; id: string; address: string } | { ok: false; error: "password"; messages: string[] } | { ok: false; error: "exists" };
@@ -32,7 +34,7 @@ export async function createMailAccount(input: NewMailAccount): Promise<CreateMa
     db.mailAccount.create({
       data: {
         id, domainId: input.domainId, address, displayName: input.displayName, role: input.role ?? "EMPLOYEE",
-        departmentId: input.departmentId ?? null, passwordHash: hash, passwordChangedAt: at,
+        departmentId: input.departmentId ?? null, passwordHash: hash, passwordChangedAt: at, mustChangePassword: input.mustChangePassword ?? false,
         secureMobile: input.secureMobile ?? null, secureMobileVerifiedAt: input.secureMobile ? at : null,
       },
     }),
