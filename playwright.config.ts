@@ -15,7 +15,14 @@ const systemChromium = (process.env.PATH ?? "")
   .find((p) => existsSync(p));
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? systemChromium,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 };
 
 export default defineConfig({

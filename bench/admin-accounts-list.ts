@@ -30,8 +30,14 @@ export async function benchAccountsList(samples: number): Promise<AccountsListBe
       data: Array.from({ length: 1000 }, (_, k) => {
         const i = start + k;
         return {
-          id: `bench-${i}`, domainId: domain.id, address: `bench.user${i}@example.com`, displayName: `Bench User ${String(i).padStart(5, "0")}`,
-          departmentId: depts[i % depts.length]?.id ?? null, passwordHash: hash, passwordChangedAt: at, updatedAt: at,
+          id: `bench-${i}`,
+          domainId: domain.id,
+          address: `bench.user${i}@example.com`,
+          displayName: `Bench User ${String(i).padStart(5, "0")}`,
+          departmentId: depts[i % depts.length]?.id ?? null,
+          passwordHash: hash,
+          passwordChangedAt: at,
+          updatedAt: at,
         };
       }),
       skipDuplicates: true,
@@ -54,11 +60,20 @@ export async function benchAccountsList(samples: number): Promise<AccountsListBe
     }
     results.push({ case: label, medianMs: round(median(times)), p95Ms: round(percentile(times, 95)), rows });
   }
-  return { name: "admin-accounts-list", accounts: ACCOUNTS, cases: results, targetP95Ms: TARGET_P95_MS, pass: results.every((r) => r.p95Ms < TARGET_P95_MS) };
+  return {
+    name: "admin-accounts-list",
+    accounts: ACCOUNTS,
+    cases: results,
+    targetP95Ms: TARGET_P95_MS,
+    pass: results.every((r) => r.p95Ms < TARGET_P95_MS),
+  };
 }
 
 export function printAccountsList(r: AccountsListBench): void {
   console.log(`\nEmployee Accounts page with ${r.accounts.toLocaleString("en")} extra accounts (target p95 < ${r.targetP95Ms} ms)`);
-  for (const c of r.cases) console.log(`  ${c.case.padEnd(30)} median ${String(c.medianMs).padStart(7)} ms   p95 ${String(c.p95Ms).padStart(7)} ms   rows ${c.rows}`);
+  for (const c of r.cases)
+    console.log(
+      `  ${c.case.padEnd(30)} median ${String(c.medianMs).padStart(7)} ms   p95 ${String(c.p95Ms).padStart(7)} ms   rows ${c.rows}`,
+    );
   console.log(`  → ${r.pass ? "PASS" : "FAIL"}`);
 }

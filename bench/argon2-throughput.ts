@@ -64,9 +64,14 @@ export async function benchArgon2(samples: number, durationMs: number): Promise<
 
 export function printArgon2(r: Argon2Result): void {
   const p = r.params;
-  console.log(`\nargon2id m=${p.memoryKiB} KiB t=${p.timeCost} p=${p.parallelism} (queue: ${p.maxConcurrency} running, ${p.maxQueue} waiting)`);
+  console.log(
+    `\nargon2id m=${p.memoryKiB} KiB t=${p.timeCost} p=${p.parallelism} (queue: ${p.maxConcurrency} running, ${p.maxQueue} waiting)`,
+  );
   console.log(`${"operation".padEnd(12)}${"p50".padStart(10)}${"p95".padStart(10)}${`ops/s @${p.maxConcurrency}`.padStart(14)}`);
-  for (const [label, s] of [["hash", r.hash], ["verify", r.verify]] as const) {
+  for (const [label, s] of [
+    ["hash", r.hash],
+    ["verify", r.verify],
+  ] as const) {
     console.log(`${label.padEnd(12)}${`${s.p50Ms} ms`.padStart(10)}${`${s.p95Ms} ms`.padStart(10)}${String(s.opsPerSec).padStart(14)}`);
   }
 }

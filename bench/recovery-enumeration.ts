@@ -53,7 +53,9 @@ export async function benchRecoveryEnumeration(iterations: number, warmup = 10):
     const meta = metaFor(i, c, warm);
     const captcha = await createCaptchaChallenge(meta);
     if (!captcha.ok) throw new Error("captcha rate limited in the benchmark");
-    const run = await timed(() => startRecovery(undefined, { address: CASES[c].address, captchaId: captcha.id, captchaAnswer: "PASSED" }, meta));
+    const run = await timed(() =>
+      startRecovery(undefined, { address: CASES[c].address, captchaId: captcha.id, captchaAnswer: "PASSED" }, meta),
+    );
     if (run.value.ok !== CASES[c].available) throw new Error(`${CASES[c].name}: unexpected result ${JSON.stringify(run.value)}`);
     return run.ms;
   }
@@ -100,12 +102,16 @@ export function printEnumeration(r: EnumerationResult): void {
   console.log(`\nForgot Password step 1 — timing parity (${r.iterations} calls per case, interleaved)`);
   console.log(`${"case".padEnd(32)}${"median".padStart(10)}${"p95".padStart(10)}${"min".padStart(10)}${"max".padStart(10)}`);
   for (const c of r.cases) {
-    console.log(`${c.name.padEnd(32)}${`${c.medianMs} ms`.padStart(10)}${`${c.p95Ms} ms`.padStart(10)}${`${c.minMs} ms`.padStart(10)}${`${c.maxMs} ms`.padStart(10)}`);
+    console.log(
+      `${c.name.padEnd(32)}${`${c.medianMs} ms`.padStart(10)}${`${c.p95Ms} ms`.padStart(10)}${`${c.minMs} ms`.padStart(10)}${`${c.maxMs} ms`.padStart(10)}`,
+    );
   }
   console.log(`spread of medians: ${r.spreadMs} ms (tolerance ${r.toleranceMs} ms)`);
   for (const c of r.cases.filter((x) => !x.available)) {
     const worst = Math.max(...r.cases.filter((o) => o !== c).map((o) => Math.abs(o.medianMs - c.medianMs)));
-    console.log(`  ${c.name}: within ${r.toleranceMs} ms of the others and of the available case: ${worst <= r.toleranceMs ? "yes" : "NO"} (worst ${round(worst)} ms)`);
+    console.log(
+      `  ${c.name}: within ${r.toleranceMs} ms of the others and of the available case: ${worst <= r.toleranceMs ? "yes" : "NO"} (worst ${round(worst)} ms)`,
+    );
   }
   console.log(r.pass ? "PASS" : `FAIL\n  ${r.failures.join("\n  ")}`);
 }

@@ -37,7 +37,9 @@ const server = createAppServer(
   { trustProxy: env.TRUST_PROXY },
 );
 const port = await server.listen(env.PORT);
-console.log(`Postkey is listening on port ${port}${env.TRUST_PROXY ? ` (trusting ${env.TRUST_PROXY} proxy hop${env.TRUST_PROXY > 1 ? "s" : ""})` : ""}.`);
+console.log(
+  `Postkey is listening on port ${port}${env.TRUST_PROXY ? ` (trusting ${env.TRUST_PROXY} proxy hop${env.TRUST_PROXY > 1 ? "s" : ""})` : ""}.`,
+);
 process.send?.({ ready: port });
 
 let stopping = false;

@@ -18,12 +18,22 @@ const USAGE = `Usage:
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { email: { type: "string" }, name: { type: "string" }, owner: { type: "string" }, "postmaster-name": { type: "string" }, address: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    owner: { type: "string" },
+    "postmaster-name": { type: "string" },
+    address: { type: "string" },
+  },
 });
 
 const email = z.email();
 const text = z.string().trim().min(1).max(100);
-const domainName = z.string().trim().toLowerCase().regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, "a domain name like example.com");
+const domainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, "a domain name like example.com");
 
 function need<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
   const r = schema.safeParse(value);
@@ -50,7 +60,11 @@ await withDatabase(async (url) => {
     what === "operator"
       ? await p.provisionOperator({ email: need(email, values.email, "email"), name: need(text, values.name, "name") })
       : what === "domain"
-        ? await p.provisionDomain({ name: need(domainName, values.name, "name"), ownerEmail: need(email, values.owner, "owner"), postmasterName: need(text, values["postmaster-name"], "postmaster-name") })
+        ? await p.provisionDomain({
+            name: need(domainName, values.name, "name"),
+            ownerEmail: need(email, values.owner, "owner"),
+            postmasterName: need(text, values["postmaster-name"], "postmaster-name"),
+          })
         : await p.provisionAccount({ address: need(email, values.address, "address"), displayName: need(text, values.name, "name") });
   await disconnectDb();
   if (!result.ok) {
@@ -58,5 +72,7 @@ await withDatabase(async (url) => {
     process.exitCode = 1;
     return;
   }
-  console.log(`Created ${result.login}\nFirst password (shown once): ${result.password}\n${what === "operator" ? "Log on at /console/login and change it under Console password." : "It must be changed at the first logon at /login."}`);
+  console.log(
+    `Created ${result.login}\nFirst password (shown once): ${result.password}\n${what === "operator" ? "Log on at /console/login and change it under Console password." : "It must be changed at the first logon at /login."}`,
+  );
 });

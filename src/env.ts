@@ -4,7 +4,10 @@ import { z } from "zod";
  * Configuration, read once and validated. A bad value stops the process with
  * a message naming the variable (see formatEnvError and scripts/serve.ts).
  */
-const flag = z.enum(["0", "1"]).default("0").transform((v) => v === "1");
+const flag = z
+  .enum(["0", "1"])
+  .default("0")
+  .transform((v) => v === "1");
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
@@ -57,19 +60,37 @@ export const envSchema = z
     ARGON2_MAX_CONCURRENCY: int(4, 1, 64),
     ARGON2_MAX_QUEUE: int(64, 0, 10_000),
     REDIS_URL: optionalUrl,
-    DEFAULT_PHONE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code").default("US"),
+    DEFAULT_PHONE_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be a two-letter country code")
+      .default("US"),
   })
   .superRefine((env, ctx) => {
     const issue = (key: string, message: string) => ctx.addIssue({ code: "custom", path: [key], message });
     const profile = profileOf(env);
-    if (!env.SESSION_SECRET) issue("SESSION_SECRET", "is required: 32 or more random bytes shared by every instance, e.g. from `openssl rand -base64 48`");
-    if (env.CAPTCHA_TEST_MODE && env.APP_ENV !== "test") issue("CAPTCHA_TEST_MODE", "is for automated tests only: it needs APP_ENV=test (a deployment must never accept the test word)");
+    if (!env.SESSION_SECRET)
+      issue("SESSION_SECRET", "is required: 32 or more random bytes shared by every instance, e.g. from `openssl rand -base64 48`");
+    if (env.CAPTCHA_TEST_MODE && env.APP_ENV !== "test")
+      issue("CAPTCHA_TEST_MODE", "is for automated tests only: it needs APP_ENV=test (a deployment must never accept the test word)");
     if (profile === "deployment") {
-      if (env.SMS_PROVIDER === "console") issue("SMS_PROVIDER", `is "console", which only prints codes to the log: a deployment sends real SMS, set SMS_PROVIDER=twilio and TWILIO_* ${LOCAL_HINT}`);
-      if (!env.APP_URL) issue("APP_URL", `is required on a deployment: the public https:// address of the app, e.g. https://mail.example.com ${LOCAL_HINT}`);
-      else if (!env.APP_URL.startsWith("https://")) issue("APP_URL", `must start with https:// on a deployment (sessions and codes never travel in clear) ${LOCAL_HINT}`);
+      if (env.SMS_PROVIDER === "console")
+        issue(
+          "SMS_PROVIDER",
+          `is "console", which only prints codes to the log: a deployment sends real SMS, set SMS_PROVIDER=twilio and TWILIO_* ${LOCAL_HINT}`,
+        );
+      if (!env.APP_URL)
+        issue(
+          "APP_URL",
+          `is required on a deployment: the public https:// address of the app, e.g. https://mail.example.com ${LOCAL_HINT}`,
+        );
+      else if (!env.APP_URL.startsWith("https://"))
+        issue("APP_URL", `must start with https:// on a deployment (sessions and codes never travel in clear) ${LOCAL_HINT}`);
       if (env.POSTKEY_EMBEDDED_DB) issue("DATABASE_URL", "is required on a deployment: the embedded database is for local runs only");
-      if (env.SESSION_SECRET && new Set(env.SESSION_SECRET).size < 12) issue("SESSION_SECRET", "looks like a placeholder (too few different characters): use 32 or more random bytes, e.g. from `openssl rand -base64 48`");
+      if (env.SESSION_SECRET && new Set(env.SESSION_SECRET).size < 12)
+        issue(
+          "SESSION_SECRET",
+          "looks like a placeholder (too few different characters): use 32 or more random bytes, e.g. from `openssl rand -base64 48`",
+        );
     }
     if (env.SMS_PROVIDER === "twilio") {
       for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const) {

@@ -19,7 +19,10 @@ export async function proxy(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") {
     const allowed = expectedOrigins(env.APP_URL, request.headers.get("host"), forwardedProto);
     if (!isAllowedOrigin(request.headers.get("origin"), allowed)) {
-      return new NextResponse("Forbidden: this request did not come from a Postkey page.", { status: 403, headers: { "Content-Type": "text/plain" } });
+      return new NextResponse("Forbidden: this request did not come from a Postkey page.", {
+        status: 403,
+        headers: { "Content-Type": "text/plain" },
+      });
     }
   }
 

@@ -16,7 +16,9 @@ async function captureResetPost(page: Page, employeeId: string, password: string
   await page.route(`**/admin/accounts/${employeeId}`, async (route) => {
     const req = route.request();
     if (req.method() !== "POST") return route.continue();
-    const headers = Object.fromEntries(Object.entries(await req.allHeaders()).filter(([k]) => !["cookie", "content-length", "host"].includes(k)));
+    const headers = Object.fromEntries(
+      Object.entries(await req.allHeaders()).filter(([k]) => !["cookie", "content-length", "host"].includes(k)),
+    );
     captured = { url: req.url(), headers, body: req.postDataBuffer() ?? Buffer.alloc(0) };
     await route.abort();
   });
@@ -43,7 +45,14 @@ test.describe("Domain management: access", () => {
     await logOn(page, emp.address, emp.password);
     await expect(page).toHaveURL(/\/account$/);
     const alice = await accountId("alice@example.com");
-    for (const path of ["/admin", "/admin/accounts", `/admin/accounts/${alice}`, "/admin/departments", "/admin/password-policy", "/admin/audit-log"]) {
+    for (const path of [
+      "/admin",
+      "/admin/accounts",
+      `/admin/accounts/${alice}`,
+      "/admin/departments",
+      "/admin/password-policy",
+      "/admin/audit-log",
+    ]) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/account\?denied=admin$/);
     }
@@ -61,7 +70,10 @@ test.describe("Domain management: access", () => {
     expect(csv.headers()["location"]).toMatch(/\/login$/);
   });
 
-  test("a raw Reset Password POST is refused for an employee, another domain's postmaster and no session; audited; nothing changes", async ({ page, browser }) => {
+  test("a raw Reset Password POST is refused for an employee, another domain's postmaster and no session; audited; nothing changes", async ({
+    page,
+    browser,
+  }) => {
     const target = await createEmployee();
     const intruder = await createEmployee();
     await logOnAsPostmaster(page);
@@ -70,7 +82,8 @@ test.describe("Domain management: access", () => {
     const before = await accountRow(target.address);
     const since = new Date(Date.now() - 1000);
     const { getDb } = await import("@/server/db");
-    const refusals = () => getDb().auditEvent.findMany({ where: { action: "access.refused", createdAt: { gte: since } }, orderBy: { createdAt: "asc" } });
+    const refusals = () =>
+      getDb().auditEvent.findMany({ where: { action: "access.refused", createdAt: { gte: since } }, orderBy: { createdAt: "asc" } });
 
     await replay(browser, action, { email: intruder.address, password: intruder.password });
     await replay(browser, action, ORG_POSTMASTER);
@@ -91,7 +104,11 @@ test.describe("Domain management: access", () => {
   });
 
   test("a server action POSTed from another origin is refused before it runs", async ({ page }) => {
-    const res = await page.request.post("/admin/accounts", { headers: { Origin: "https://evil.example", "Next-Action": "x" }, data: "accountId=1", maxRedirects: 0 });
+    const res = await page.request.post("/admin/accounts", {
+      headers: { Origin: "https://evil.example", "Next-Action": "x" },
+      data: "accountId=1",
+      maxRedirects: 0,
+    });
     expect(res.status()).toBe(403);
   });
 
@@ -116,7 +133,10 @@ test.describe("Domain management: access", () => {
 
     // The attempt is in example.com's audit log, not example.org's.
     const { getDb } = await import("@/server/db");
-    const refusal = await getDb().auditEvent.findFirst({ where: { action: "access.refused", targetId: alice, actorLabel: ORG_POSTMASTER.email }, orderBy: { createdAt: "desc" } });
+    const refusal = await getDb().auditEvent.findFirst({
+      where: { action: "access.refused", targetId: alice, actorLabel: ORG_POSTMASTER.email },
+      orderBy: { createdAt: "desc" },
+    });
     expect(refusal).toMatchObject({ result: "REFUSED", domainId: before.domainId });
   });
 
@@ -126,9 +146,14 @@ test.describe("Domain management: access", () => {
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     const { postAction } = await import("../support/actions");
     const { BASE_URL } = await import("../support/e2e-env");
-    const res = await postAction(BASE_URL, `/admin/accounts/${target.id}`, "resetPasswordAction", { accountId: target.id, password: "Quiet#Harbor2027", confirmPassword: "Quiet#Harbor2027" }, cookie);
+    const res = await postAction(
+      BASE_URL,
+      `/admin/accounts/${target.id}`,
+      "resetPasswordAction",
+      { accountId: target.id, password: "Quiet#Harbor2027", confirmPassword: "Quiet#Harbor2027" },
+      cookie,
+    );
     expect(res.headers.get("x-action-redirect")).toMatch(/notice=password-reset/);
     expect((await accountRow(target.address)).mustChangePassword).toBe(true);
   });
 });
-

@@ -51,7 +51,10 @@ test.describe("Domain management console pages", () => {
     await getDb().mailAccount.update({ where: { id: emp.id }, data: { departmentId: null } });
     await page.reload();
     for (const name of [top, `${sub} Shift`]) {
-      await page.getByRole("form", { name: `Delete ${name}` }).getByRole("button", { name: "Delete" }).click();
+      await page
+        .getByRole("form", { name: `Delete ${name}` })
+        .getByRole("button", { name: "Delete" })
+        .click();
       await expect(page.getByText("The department was deleted.")).toBeVisible();
       await expect(row(name)).toHaveCount(0);
     }
@@ -61,7 +64,9 @@ test.describe("Domain management console pages", () => {
     await logOnAsPostmaster(page);
     await choose(page, "Security", "Password Policy");
     await expect(page.getByText("The password can be 8 to 64 characters in length.")).toBeVisible();
-    await expect(page.getByText("Email address and weak password keywords set by postmasters are not allowed to be included in the password.")).toBeVisible();
+    await expect(
+      page.getByText("Email address and weak password keywords set by postmasters are not allowed to be included in the password."),
+    ).toBeVisible();
 
     for (const [input, message] of [
       ["ab", '"ab" must be 3 to 32 characters long.'],
@@ -93,7 +98,10 @@ test.describe("Domain management console pages", () => {
   test("Unlock ends a logon lock from the Edit Account page", async ({ page }) => {
     const emp = await createEmployee();
     const { getDb } = await import("@/server/db");
-    await getDb().mailAccount.update({ where: { id: emp.id }, data: { lockedUntil: new Date(Date.now() + 3_600_000), failedLogonCount: 10, lockCount: 1 } });
+    await getDb().mailAccount.update({
+      where: { id: emp.id },
+      data: { lockedUntil: new Date(Date.now() + 3_600_000), failedLogonCount: 10, lockCount: 1 },
+    });
     await logOnAsPostmaster(page);
     await page.goto(`/admin/accounts/${emp.id}`);
     await expect(page.getByText(/Locked until .* after 10 failed logons\./)).toBeVisible();
@@ -150,4 +158,3 @@ test.describe("Domain management console pages", () => {
     await ctx.close();
   });
 });
-

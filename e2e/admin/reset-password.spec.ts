@@ -1,6 +1,17 @@
 import { MESSAGES } from "@/lib/password-policy";
 import { createEmployee, expect, logOn, stubMessages, test } from "../support/fixtures";
-import { accountId, accountRow, choose, fillPasswords, logOnAsPostmaster, openResetPassword, POSTMASTER, shot, tag, weakKeywords } from "../support/admin";
+import {
+  accountId,
+  accountRow,
+  choose,
+  fillPasswords,
+  logOnAsPostmaster,
+  openResetPassword,
+  POSTMASTER,
+  shot,
+  tag,
+  weakKeywords,
+} from "../support/admin";
 
 // Scenario 1 of the help article, "The postmaster Resets the Password of Employee Account":
 //   1. The administrator logs on to the Alibaba Mail to go to the domain management page.
@@ -68,7 +79,9 @@ test.describe("Scenario 1: the postmaster resets an employee's password", () => 
     const after = await accountRow(emp.address);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(after.mustChangePassword).toBe(true);
-    await expect.poll(async () => (await stubMessages(mobile)).map((m) => m.body)).toEqual([expect.stringMatching(new RegExp(`^The password of ${emp.address} was reset by your administrator on .+ UTC\\.`))]);
+    await expect
+      .poll(async () => (await stubMessages(mobile)).map((m) => m.body))
+      .toEqual([expect.stringMatching(new RegExp(`^The password of ${emp.address} was reset by your administrator on .+ UTC\\.`))]);
 
     // The session opened before the reset ends at its next request.
     await employeePage.goto("/account");
@@ -99,7 +112,9 @@ test.describe("Scenario 1: the postmaster resets an employee's password", () => 
     await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
   });
 
-  test("every policy rule is refused in the form with its message, including a keyword just added and the address's local part", async ({ page }) => {
+  test("every policy rule is refused in the form with its message, including a keyword just added and the address's local part", async ({
+    page,
+  }) => {
     const emp = await createEmployee();
     const local = emp.address.split("@")[0];
     const keyword = `zq${tag()}`;
@@ -158,7 +173,10 @@ test.describe("Scenario 1: the postmaster resets an employee's password", () => 
 
     // Leave the domain's keywords as they were.
     await choose(page, "Security", "Password Policy");
-    await page.getByRole("form", { name: `Remove ${keyword}` }).getByRole("button", { name: "Remove" }).click();
+    await page
+      .getByRole("form", { name: `Remove ${keyword}` })
+      .getByRole("button", { name: "Remove" })
+      .click();
     await expect(page.getByRole("list", { name: "Weak password keywords" })).not.toContainText(keyword);
     expect(await weakKeywords()).not.toContain(keyword);
   });

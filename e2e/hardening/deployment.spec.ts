@@ -19,7 +19,9 @@ let output = "";
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(APP_ENV|CAPTCHA_TEST_MODE|NODE_OPTIONS|POSTKEY_.*)$/.test(k)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(APP_ENV|CAPTCHA_TEST_MODE|NODE_OPTIONS|POSTKEY_.*)$/.test(k)),
+  );
   app = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "app-server.ts")], {
     cwd: root,
     env: {
@@ -69,13 +71,25 @@ test("the captcha test word is refused; the recovery cookie is __Host-, SameSite
   const meta = { ip: "127.0.0.1", userAgent: "e2e" };
   const testWord = await createCaptchaChallenge(meta);
   if (!testWord.ok) throw new Error("captcha rate limited");
-  const refused = await postAction(BASE, "/forgot-password", "startRecoveryAction", { email: "alice@example.com", captcha: "PASSED" }, `__Host-postkey_captcha=${testWord.id}`);
+  const refused = await postAction(
+    BASE,
+    "/forgot-password",
+    "startRecoveryAction",
+    { email: "alice@example.com", captcha: "PASSED" },
+    `__Host-postkey_captcha=${testWord.id}`,
+  );
   expect(refused.text).toContain("The image verification code is incorrect.");
   expect(refused.cookies.filter((c) => c.startsWith("__Host-postkey_recovery"))).toEqual([]);
 
   const drawn = await createCaptchaChallenge(meta, { text: "K7M4Q" });
   if (!drawn.ok) throw new Error("captcha rate limited");
-  const started = await postAction(BASE, "/forgot-password", "startRecoveryAction", { email: "alice@example.com", captcha: "k7m4q" }, `__Host-postkey_captcha=${drawn.id}`);
+  const started = await postAction(
+    BASE,
+    "/forgot-password",
+    "startRecoveryAction",
+    { email: "alice@example.com", captcha: "k7m4q" },
+    `__Host-postkey_captcha=${drawn.id}`,
+  );
   expect(started.headers.get("x-action-redirect")).toMatch(/^\/forgot-password/);
   const recovery = started.cookies.find((c) => c.startsWith("__Host-postkey_recovery="));
   expect(recovery).toMatch(/^__Host-postkey_recovery=[\w-]{22}\.[\w-]{22}; Path=\/; .*/);

@@ -37,18 +37,63 @@ interface ActionRef {
 }
 
 function actions(): ActionRef[] {
-  const manifest = readJson("server-reference-manifest.json") as { node: Record<string, { exportedName: string; workers: Record<string, unknown> }> };
-  return Object.entries(manifest.node).map(([id, a]) => ({ id, name: a.exportedName, page: urlOf(`/${Object.keys(a.workers)[0].replace(/^app\//, "")}`) }));
+  const manifest = readJson("server-reference-manifest.json") as {
+    node: Record<string, { exportedName: string; workers: Record<string, unknown> }>;
+  };
+  return Object.entries(manifest.node).map(([id, a]) => ({
+    id,
+    name: a.exportedName,
+    page: urlOf(`/${Object.keys(a.workers)[0].replace(/^app\//, "")}`),
+  }));
 }
 
 // ---------------------------------------------------------------- the corpus
 const FIELDS = [
-  "email", "password", "confirmPassword", "currentPassword", "captcha", "code", "answer1", "answer2", "answer3", "question1", "question2",
-  "question3", "questionsPassword", "removePassword", "country", "phone", "accountId", "domainId", "consolePassword", "mustChangePassword",
-  "id", "name", "parentId", "keyword", "allowSmsRecovery", "allowQuestionRecovery", "sessionId",
+  "email",
+  "password",
+  "confirmPassword",
+  "currentPassword",
+  "captcha",
+  "code",
+  "answer1",
+  "answer2",
+  "answer3",
+  "question1",
+  "question2",
+  "question3",
+  "questionsPassword",
+  "removePassword",
+  "country",
+  "phone",
+  "accountId",
+  "domainId",
+  "consolePassword",
+  "mustChangePassword",
+  "id",
+  "name",
+  "parentId",
+  "keyword",
+  "allowSmsRecovery",
+  "allowQuestionRecovery",
+  "sessionId",
 ];
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_0000", "$ACTION_KEY"];
-const QUERY_KEYS = ["notice", "q", "page", "department", "edit", "at", "done", "denied", "changed", "reset", "account", "action", "from", "to"];
+const QUERY_KEYS = [
+  "notice",
+  "q",
+  "page",
+  "department",
+  "edit",
+  "at",
+  "done",
+  "denied",
+  "changed",
+  "reset",
+  "account",
+  "action",
+  "from",
+  "to",
+];
 
 const control = fc.constantFrom("\u0000", "\u0001", "\u0007", "\u000b", "\u001b", "\u007f", "\u0085", "\u2028\u0000");
 /** Values no field may accept: control characters, invalid UTF-8, or far over any length cap. */
@@ -62,8 +107,23 @@ const hostileField = fc.tuple(fc.constantFrom(...FIELDS, ...PROTO_KEYS), fc.arra
 const hostileFields = fc.array(hostileField, { maxLength: 6 });
 
 const TEXT_BODIES = [
-  "[]", "[null]", '["x"]', '[{},{"email":"a@example.com","password":"x"}]', '[1,[],{}]', '[{"__proto__":{"polluted":1}},{}]', '"str"', "{", "[",
-  '["$Q1"]', '["$@0"]', '["$h0"]', '["$K1"]', '["$T0"]', '["$n99999999999999999999"]', '[{"status":"idle"},"$K1"]', `[${'"x",'.repeat(2000)}"x"]`,
+  "[]",
+  "[null]",
+  '["x"]',
+  '[{},{"email":"a@example.com","password":"x"}]',
+  "[1,[],{}]",
+  '[{"__proto__":{"polluted":1}},{}]',
+  '"str"',
+  "{",
+  "[",
+  '["$Q1"]',
+  '["$@0"]',
+  '["$h0"]',
+  '["$K1"]',
+  '["$T0"]',
+  '["$n99999999999999999999"]',
+  '[{"status":"idle"},"$K1"]',
+  `[${'"x",'.repeat(2000)}"x"]`,
 ];
 
 type Shape =
@@ -75,33 +135,77 @@ type Shape =
   | { kind: "no-js"; fields: Array<[string, Array<string | Buffer>]>; ref: string };
 
 const actionShape: fc.Arbitrary<Shape> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant("fetch-multipart" as const), root: fc.constantFrom('[{"status":"idle"},"$K1"]', '[null,"$K1"]', '["$K1"]', "[]"), fields: hostileFields }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("fetch-multipart" as const),
+      root: fc.constantFrom('[{"status":"idle"},"$K1"]', '[null,"$K1"]', '["$K1"]', "[]"),
+      fields: hostileFields,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("fetch-text" as const), body: fc.constantFrom(...TEXT_BODIES) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("other-type" as const), type: fc.constantFrom("application/json", "application/x-www-form-urlencoded", "", "text/html", "multipart/mixed; boundary=x") }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("wrong-id" as const), id: fc.constantFrom("0".repeat(42), "7f".padEnd(42, "e"), "", "x".repeat(1000), "../../x") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("other-type" as const),
+      type: fc.constantFrom("application/json", "application/x-www-form-urlencoded", "", "text/html", "multipart/mixed; boundary=x"),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("wrong-id" as const),
+      id: fc.constantFrom("0".repeat(42), "7f".padEnd(42, "e"), "", "x".repeat(1000), "../../x"),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("oversized" as const) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("no-js" as const), fields: hostileFields, ref: fc.constantFrom("garbage", '{"id":"0000","bound":"$@1"}', "{}", '{"id":"x","bound":null}') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("no-js" as const),
+      fields: hostileFields,
+      ref: fc.constantFrom("garbage", '{"id":"0000","bound":"$@1"}', "{}", '{"id":"x","bound":null}'),
+    }),
+  },
 );
 
 /** A query string of known and prototype keys with hostile (percent-encoded) values. */
 const hostileQuery = fc
   .array(
-    fc.tuple(fc.constantFrom(...QUERY_KEYS, "__proto__", "constructor"), fc.constantFrom("%00", "%ff", "%c0%af", "%", "%E2%80%AE", "__proto__", "-1", "1e308", "x".repeat(3000), "%0d%0aSet-Cookie:x=1")),
+    fc.tuple(
+      fc.constantFrom(...QUERY_KEYS, "__proto__", "constructor"),
+      fc.constantFrom("%00", "%ff", "%c0%af", "%", "%E2%80%AE", "__proto__", "-1", "1e308", "x".repeat(3000), "%0d%0aSet-Cookie:x=1"),
+    ),
     { maxLength: 4 },
   )
   .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join("&"));
-const hostileId = fc.constantFrom("%00", "%ff", "x".repeat(300), "..%2F..%2Fetc", "__proto__", "constructor", "%E2%80%AE", "a%20b", "00000000-0000-0000-0000-000000000000");
+const hostileId = fc.constantFrom(
+  "%00",
+  "%ff",
+  "x".repeat(300),
+  "..%2F..%2Fetc",
+  "__proto__",
+  "constructor",
+  "%E2%80%AE",
+  "a%20b",
+  "00000000-0000-0000-0000-000000000000",
+);
 
 // ---------------------------------------------------------------- requests
 function multipart(fields: Array<[string, string | Buffer]>): { body: Buffer; type: string } {
   const b = `----PostkeyFuzz${Math.random().toString(36).slice(2)}`;
   const parts = fields.map(([n, v]) =>
-    Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n`), Buffer.isBuffer(v) ? v : Buffer.from(v), Buffer.from("\r\n")]),
+    Buffer.concat([
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n`),
+      Buffer.isBuffer(v) ? v : Buffer.from(v),
+      Buffer.from("\r\n"),
+    ]),
   );
   return { body: Buffer.concat([...parts, Buffer.from(`--${b}--\r\n`)]), type: `multipart/form-data; boundary=${b}` };
 }
 
-const flat = (fields: Array<[string, Array<string | Buffer>]>, prefix = "") => fields.flatMap(([n, vs]) => vs.map((v) => [`${prefix}${n}`, v] as [string, string | Buffer]));
+const flat = (fields: Array<[string, Array<string | Buffer>]>, prefix = "") =>
+  fields.flatMap(([n, vs]) => vs.map((v) => [`${prefix}${n}`, v] as [string, string | Buffer]));
 
 function actionRequest(action: ActionRef, shape: Shape): { headers: Record<string, string>; data: Buffer | string } {
   const base = { Origin: BASE_URL, Accept: "text/x-component" };
@@ -113,7 +217,10 @@ function actionRequest(action: ActionRef, shape: Shape): { headers: Record<strin
     case "fetch-text":
       return { headers: { ...base, "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8" }, data: shape.body };
     case "other-type":
-      return { headers: { ...base, "Next-Action": action.id, ...(shape.type ? { "Content-Type": shape.type } : {}) }, data: '{"email":"a@example.com"}' };
+      return {
+        headers: { ...base, "Next-Action": action.id, ...(shape.type ? { "Content-Type": shape.type } : {}) },
+        data: '{"email":"a@example.com"}',
+      };
     case "wrong-id": {
       const m = multipart([["0", '[{"status":"idle"},"$K1"]']]);
       return { headers: { ...base, "Next-Action": shape.id, "Content-Type": m.type }, data: m.body };
@@ -121,7 +228,13 @@ function actionRequest(action: ActionRef, shape: Shape): { headers: Record<strin
     case "oversized":
       return { headers: { ...base, "Next-Action": action.id, "Content-Type": "text/plain" }, data: `["${"x".repeat(200_000)}"]` };
     case "no-js": {
-      const m = multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", shape.ref.replace("0000", action.id)], ["$ACTION_1:1", "[{}]"], ["$ACTION_KEY", "k0"], ...flat(shape.fields)]);
+      const m = multipart([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", shape.ref.replace("0000", action.id)],
+        ["$ACTION_1:1", "[{}]"],
+        ["$ACTION_KEY", "k0"],
+        ...flat(shape.fields),
+      ]);
       return { headers: { Origin: BASE_URL, "Content-Type": m.type }, data: m.body };
     }
   }
@@ -141,8 +254,20 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 const STACK = /\bat [\w$.<>]+ \(?[^\s)]*:\d+:\d+\)?|node_modules\/|webpack-internal:/;
 
-async function check(req: APIRequestContext, method: "GET" | "POST", url: string, init: { headers?: Record<string, string>; data?: Buffer | string } = {}): Promise<void> {
-  const res = await req.fetch(`${BASE_URL}${url}`, { method, headers: init.headers, data: init.data, maxRedirects: 0, failOnStatusCode: false, timeout: 30_000 });
+async function check(
+  req: APIRequestContext,
+  method: "GET" | "POST",
+  url: string,
+  init: { headers?: Record<string, string>; data?: Buffer | string } = {},
+): Promise<void> {
+  const res = await req.fetch(`${BASE_URL}${url}`, {
+    method,
+    headers: init.headers,
+    data: init.data,
+    maxRedirects: 0,
+    failOnStatusCode: false,
+    timeout: 30_000,
+  });
   const body = await res.text();
   const where = `${method} ${url.slice(0, 120)} ${JSON.stringify(init.headers ?? {}).slice(0, 200)}`;
   expect(res.status(), where).toBeLessThan(500);
@@ -182,7 +307,10 @@ test.describe("hostile input: never a 5xx, nothing written", () => {
     test(`every page, route handler and server action, ${role}`, async ({ browser }) => {
       const session = await signedIn(browser, role);
       const before = await rowCounts();
-      const settings = await getDb().domain.findMany({ orderBy: { name: "asc" }, select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, weakPasswordKeywords: true } });
+      const settings = await getDb().domain.findMany({
+        orderBy: { name: "asc" },
+        select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, weakPasswordKeywords: true },
+      });
       const ids = await realIds();
       let cases = 0;
 
@@ -210,8 +338,15 @@ test.describe("hostile input: never a 5xx, nothing written", () => {
       }
 
       expect(await rowCounts()).toEqual(before);
-      expect(await getDb().domain.findMany({ orderBy: { name: "asc" }, select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, weakPasswordKeywords: true } })).toEqual(settings);
-      console.log(`hostile input (${role}, seed ${SEED}): ${cases} cases over ${routes().length} routes and ${targets.length} actions, no 5xx, row counts unchanged`);
+      expect(
+        await getDb().domain.findMany({
+          orderBy: { name: "asc" },
+          select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, weakPasswordKeywords: true },
+        }),
+      ).toEqual(settings);
+      console.log(
+        `hostile input (${role}, seed ${SEED}): ${cases} cases over ${routes().length} routes and ${targets.length} actions, no 5xx, row counts unchanged`,
+      );
       await getDb().rateLimit.deleteMany({ where: { key: { startsWith: "captchaByIp:" } } });
       await session.close();
     });

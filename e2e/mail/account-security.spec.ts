@@ -8,7 +8,8 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/account-security-${name}.png`, fullPage: true });
 }
 
-const card = (page: Page, title: string) => page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+const card = (page: Page, title: string) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 
 test.describe("Account Security (issue 4)", () => {
   test("an employee binds a secure mobile and security questions; the banner goes away", async ({ page }) => {

@@ -14,7 +14,8 @@ import {
   uniqueMobile,
 } from "../support/recovery";
 
-const card = (page: Page, title: string) => page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+const card = (page: Page, title: string) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 
 const ALICE = { address: "alice@example.com", mobile: "+14155550101" };
 const CAROL = { address: "carol@example.com", answers: ["Mittens", "Shanghai", "Riverside"] };

@@ -20,7 +20,9 @@ test.describe("Sessions (Account Security)", () => {
 
   test("lists where the account is logged on, and logs off another session", async ({ page, browser }) => {
     const u = await createEmployee();
-    const laptop = await browser.newContext({ userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:140.0) Gecko/20100101 Firefox/140.0" });
+    const laptop = await browser.newContext({
+      userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:140.0) Gecko/20100101 Firefox/140.0",
+    });
     const other = await laptop.newPage();
     await logOn(other, u.address, u.password);
     await logOn(page, u.address, u.password);

@@ -26,7 +26,13 @@ export interface RawResponse {
   cookies: string[];
 }
 
-export async function postAction(baseUrl: string, pagePath: string, exportedName: string, fields: Record<string, string>, cookie = ""): Promise<RawResponse> {
+export async function postAction(
+  baseUrl: string,
+  pagePath: string,
+  exportedName: string,
+  fields: Record<string, string>,
+  cookie = "",
+): Promise<RawResponse> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
   form.append("0", '[{"status":"idle"},"$K1"]');

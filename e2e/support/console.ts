@@ -49,11 +49,19 @@ export async function createConsoleOperator() {
   const operator = { id: newId(), email: `e2e-ops-${tag}@cloud.example.net`, password: "Cloud#Console2026" };
   const hash = await hashSecret(operator.password);
   const at = new Date();
-  await getDb().cloudAccount.create({ data: { id: operator.id, email: operator.email, name: `E2E Ops ${tag}`, passwordHash: hash, passwordChangedAt: at } });
+  await getDb().cloudAccount.create({
+    data: { id: operator.id, email: operator.email, name: `E2E Ops ${tag}`, passwordHash: hash, passwordChangedAt: at },
+  });
   await getDb().passwordHistory.create({ data: { id: newId(), cloudAccountId: operator.id, passwordHash: hash, createdAt: at } });
   const domain = { id: newId(), name: `e2e-${tag}.example.net` };
   await getDb().domain.create({ data: { id: domain.id, name: domain.name, ownerId: operator.id, weakPasswordKeywords: ["harbor"] } });
-  const pm = await createMailAccount({ domainId: domain.id, localPart: "postmaster", displayName: "Postmaster", role: "POSTMASTER", password: "Admin#Domain2026" });
+  const pm = await createMailAccount({
+    domainId: domain.id,
+    localPart: "postmaster",
+    displayName: "Postmaster",
+    role: "POSTMASTER",
+    password: "Admin#Domain2026",
+  });
   if (!pm.ok) throw new Error(`cannot create the postmaster of ${domain.name}: ${pm.error}`);
   return { ...operator, domain: { ...domain, postmaster: { id: pm.id, address: pm.address, password: "Admin#Domain2026" } } };
 }
@@ -73,7 +81,14 @@ export async function restoreMailPassword(address: string, password: string, sin
   await db.$transaction([
     db.mailAccount.update({
       where: { id: account.id },
-      data: { passwordHash: await hashSecret(password), mustChangePassword: false, failedLogonCount: 0, lastFailedLogonAt: null, lockedUntil: null, lockCount: 0 },
+      data: {
+        passwordHash: await hashSecret(password),
+        mustChangePassword: false,
+        failedLogonCount: 0,
+        lastFailedLogonAt: null,
+        lockedUntil: null,
+        lockCount: 0,
+      },
     }),
     db.passwordHistory.deleteMany({ where: { mailAccountId: account.id, createdAt: { gte: since } } }),
   ]);

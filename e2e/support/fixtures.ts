@@ -62,7 +62,9 @@ export function formAlert(page: Page) {
 let counter = 0;
 
 /** A new employee of example.com with its own address, so tests do not disturb each other. */
-export async function createEmployee(opts: { name?: string; password?: string; mobile?: string | null; answers?: [string, string, string] } = {}) {
+export async function createEmployee(
+  opts: { name?: string; password?: string; mobile?: string | null; answers?: [string, string, string] } = {},
+) {
   const { getDb } = await import("@/server/db");
   const { createMailAccount } = await import("@/server/accounts/create-mail-account");
   const { setSecurityQuestions } = await import("@/server/accounts/set-security-questions");
@@ -70,11 +72,20 @@ export async function createEmployee(opts: { name?: string; password?: string; m
   const domain = await getDb().domain.findUniqueOrThrow({ where: { name: "example.com" }, select: { id: true } });
   const local = `e2e${Date.now().toString(36)}${counter++}`;
   const password = opts.password ?? "Tall#Forest2026";
-  const created = await createMailAccount({ domainId: domain.id, localPart: local, displayName: opts.name ?? `E2E ${local}`, password, secureMobile: opts.mobile ?? null });
+  const created = await createMailAccount({
+    domainId: domain.id,
+    localPart: local,
+    displayName: opts.name ?? `E2E ${local}`,
+    password,
+    secureMobile: opts.mobile ?? null,
+  });
   if (!created.ok) throw new Error(`cannot create ${local}: ${created.error}`);
   if (opts.answers) {
     const answers = opts.answers;
-    await setSecurityQuestions(created.id, DEMO_QUESTIONS.map((question, i) => ({ question, answer: answers[i] })));
+    await setSecurityQuestions(
+      created.id,
+      DEMO_QUESTIONS.map((question, i) => ({ question, answer: answers[i] })),
+    );
   }
   return { id: created.id, address: created.address, password };
 }

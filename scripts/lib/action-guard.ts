@@ -26,9 +26,11 @@ export type GuardResult = { ok: true; req: IncomingMessage } | { ok: false; stat
 /** True when every string in `value` is plain or an allowed reference, and it nests at most 16 deep. */
 function referencesAllowed(value: unknown, allowFormData: boolean, depth = 0): boolean {
   if (depth > 16) return false;
-  if (typeof value === "string") return !value.startsWith("$") || PLAIN_REFERENCES.test(value) || (allowFormData && FORM_DATA_REFERENCE.test(value));
+  if (typeof value === "string")
+    return !value.startsWith("$") || PLAIN_REFERENCES.test(value) || (allowFormData && FORM_DATA_REFERENCE.test(value));
   if (Array.isArray(value)) return value.every((v) => referencesAllowed(v, allowFormData, depth + 1));
-  if (value && typeof value === "object") return Object.entries(value).every(([k, v]) => !k.startsWith("$") && referencesAllowed(v, allowFormData, depth + 1));
+  if (value && typeof value === "object")
+    return Object.entries(value).every(([k, v]) => !k.startsWith("$") && referencesAllowed(v, allowFormData, depth + 1));
   return true;
 }
 

@@ -14,7 +14,11 @@ Postkey is starting on ${base}
   }
   const rows = [
     ...DEMO_OPERATORS.map((o) => [`${o.email}`, o.password, "cloud operator → /console/login"]),
-    ...DEMO_ACCOUNTS.map((a) => [`${a.localPart}@${a.domain}`, a.password, a.role === "POSTMASTER" ? "postmaster → /login" : "employee → /login"]),
+    ...DEMO_ACCOUNTS.map((a) => [
+      `${a.localPart}@${a.domain}`,
+      a.password,
+      a.role === "POSTMASTER" ? "postmaster → /login" : "employee → /login",
+    ]),
   ];
   console.log(`${surfaces}
   SMS outbox (local, console provider): ${base}/dev/sms

@@ -35,7 +35,11 @@ async function freePort(preferred: number): Promise<number> {
   return tryPort(preferred).catch(() => tryPort(0));
 }
 
-export async function startEmbeddedPostgres(dataDir: string, preferredPort = 54329, password = randomBytes(24).toString("base64url")): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  preferredPort = 54329,
+  password = randomBytes(24).toString("base64url"),
+): Promise<EmbeddedPostgres> {
   const dir = path.join(dataDir, "pglite");
   await mkdir(dir, { recursive: true });
   const db = await PGlite.create(dir);
@@ -44,7 +48,13 @@ export async function startEmbeddedPostgres(dataDir: string, preferredPort = 543
   const backendPath = path.join(socketDir, "pglite.sock");
   const backend = new PGLiteSocketServer({ db, path: backendPath, maxConnections: 64 });
   await backend.start();
-  const front = await startAuthFront({ host: "127.0.0.1", port: await freePort(preferredPort), user: EMBEDDED_USER, password, backendPath });
+  const front = await startAuthFront({
+    host: "127.0.0.1",
+    port: await freePort(preferredPort),
+    user: EMBEDDED_USER,
+    password,
+    backendPath,
+  });
   let stopped = false;
   return {
     url: `postgresql://${EMBEDDED_USER}:${encodeURIComponent(password)}@127.0.0.1:${front.port}/postgres?sslmode=disable`,

@@ -55,7 +55,13 @@ function scramAttributes(s: string): Record<string, string> {
   return Object.fromEntries(s.split(",").map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
 }
 
-export async function startAuthFront(opts: { host: string; port: number; user: string; password: string; backendPath: string }): Promise<AuthFront> {
+export async function startAuthFront(opts: {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  backendPath: string;
+}): Promise<AuthFront> {
   const salt = randomBytes(16);
   const salted = pbkdf2Sync(opts.password, salt, ITERATIONS, 32, "sha256");
   const storedKey = sha256(hmac(salted, "Client Key"));
@@ -92,7 +98,8 @@ export async function startAuthFront(opts: { host: string; port: number; user: s
           }
           if (code === CANCEL_REQUEST) return void client.end();
           if (code !== PROTOCOL_3) return refuse("unsupported protocol version");
-          if (startupParams(msg).user !== opts.user) return refuse(`password authentication failed for user "${startupParams(msg).user ?? ""}"`);
+          if (startupParams(msg).user !== opts.user)
+            return refuse(`password authentication failed for user "${startupParams(msg).user ?? ""}"`);
           startup = Buffer.from(msg);
           client.write(authMessage(10, Buffer.from("SCRAM-SHA-256\0\0")));
           state = "initial";

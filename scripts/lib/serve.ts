@@ -66,7 +66,10 @@ export async function serve(opts: ServeOptions): Promise<void> {
     process.exit(1);
   }
 
-  const child = spawn(process.execPath, ["--import", "tsx", APP_SERVER, ...(opts.dev ? ["--dev"] : [])], { env: serverEnv(), stdio: "inherit" });
+  const child = spawn(process.execPath, ["--import", "tsx", APP_SERVER, ...(opts.dev ? ["--dev"] : [])], {
+    env: serverEnv(),
+    stdio: "inherit",
+  });
   if (!opts.quiet) printBanner(env.APP_URL ?? `http://localhost:${env.PORT}`, env.profile);
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -92,7 +95,9 @@ async function prepareDatabase(env: Env): Promise<void> {
       await seedDemoData();
       console.log("Seeded the demo data (empty database, local run).");
     } else {
-      console.log("The database is empty. A deployment is never seeded with demo data: create the cloud operator and domains with your provisioning.");
+      console.log(
+        "The database is empty. A deployment is never seeded with demo data: create the cloud operator and domains with your provisioning.",
+      );
     }
   }
   await disconnectDb();

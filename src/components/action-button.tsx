@@ -5,7 +5,14 @@ import { idle, type FormState } from "@/lib/form-state";
 import { smallButtonClass } from "./ui";
 
 /** A one-button form (Unlock, Remove, Delete) that shows its action's refusal next to it. */
-export function ActionButton({ action, fields, label, pendingText, className, formLabel }: {
+export function ActionButton({
+  action,
+  fields,
+  label,
+  pendingText,
+  className,
+  formLabel,
+}: {
   action: (prev: FormState, data: FormData) => Promise<FormState>;
   fields: Record<string, string>;
   label: string;
@@ -18,9 +25,17 @@ export function ActionButton({ action, fields, label, pendingText, className, fo
   const error = state.status === "error" ? (state.formError ?? Object.values(state.fieldErrors).flat()[0]) : undefined;
   return (
     <form action={formAction} className="inline-flex flex-wrap items-center gap-2" aria-label={formLabel}>
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <SubmitButton className={className ?? smallButtonClass} pendingText={pendingText}>{label}</SubmitButton>
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton className={className ?? smallButtonClass} pendingText={pendingText}>
+        {label}
+      </SubmitButton>
+      {error ? (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -17,8 +17,19 @@ export function ChangePasswordForm({ action, email, weakKeywords }: Props) {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={errorsOf(state, "currentPassword")} required />
-      <PasswordFields email={email} weakKeywords={weakKeywords} errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }} />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        errors={errorsOf(state, "currentPassword")}
+        required
+      />
+      <PasswordFields
+        email={email}
+        weakKeywords={weakKeywords}
+        errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
+      />
       <SubmitButton pendingText="Saving…">Save</SubmitButton>
     </form>
   );

@@ -20,9 +20,28 @@ export function LogOnForm({ action, forgotPasswordHref, notice }: Props) {
     <form action={formAction} className="space-y-4" noValidate>
       {notice && state.status === "idle" ? <Alert kind="info">{notice}</Alert> : null}
       {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
-      <TextField label="Email address" name="email" type="email" autoComplete="username" defaultValue={valueOf(state, "email")} errors={errorsOf(state, "email")} maxLength={254} required autoFocus />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" errors={errorsOf(state, "password")} required />
-      {captchaRequired ? <CaptchaField errors={errorsOf(state, "captcha")} refreshKey={state.status === "error" ? state.attempt : 0} /> : null}
+      <TextField
+        label="Email address"
+        name="email"
+        type="email"
+        autoComplete="username"
+        defaultValue={valueOf(state, "email")}
+        errors={errorsOf(state, "email")}
+        maxLength={254}
+        required
+        autoFocus
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        errors={errorsOf(state, "password")}
+        required
+      />
+      {captchaRequired ? (
+        <CaptchaField errors={errorsOf(state, "captcha")} refreshKey={state.status === "error" ? state.attempt : 0} />
+      ) : null}
       <div className="flex items-center justify-between pt-2">
         <SubmitButton pendingText="Logging on…">Log On</SubmitButton>
         {forgotPasswordHref ? (

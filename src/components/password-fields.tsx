@@ -61,8 +61,12 @@ export function PasswordFields({
 }: PasswordFieldsProps) {
   const id = useId();
   const ids = {
-    pw: `${id}-pw`, pwRules: `${id}-pw-rules`, pwErr: `${id}-pw-err`,
-    cf: `${id}-cf`, cfMatch: `${id}-cf-match`, cfErr: `${id}-cf-err`,
+    pw: `${id}-pw`,
+    pwRules: `${id}-pw-rules`,
+    pwErr: `${id}-pw-err`,
+    cf: `${id}-cf`,
+    cfMatch: `${id}-cf-match`,
+    cfErr: `${id}-cf-err`,
   };
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -111,46 +115,74 @@ export function PasswordFields({
   return (
     <div className="space-y-4">
       <div>
-        <label htmlFor={ids.pw} className={LABEL}>{passwordLabel}</label>
+        <label htmlFor={ids.pw} className={LABEL}>
+          {passwordLabel}
+        </label>
         <input
-          id={ids.pw} name={passwordName} type={visible ? "text" : "password"} autoComplete="new-password"
-          required value={password} onChange={(e) => setPassword(e.target.value)} className={INPUT}
+          id={ids.pw}
+          name={passwordName}
+          type={visible ? "text" : "password"}
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          className={INPUT}
           aria-invalid={pwErrors?.length ? true : undefined}
           aria-describedby={describe(ids.pwRules, !!pwErrors?.length && ids.pwErr)}
         />
         <ErrorText id={ids.pwErr} messages={pwErrors} />
         <ul id={ids.pwRules} role="list" aria-label="Password requirements" className="mt-2 space-y-1 text-sm">
-          {result.rules.map((rule) => <RuleItem key={rule.code} rule={rule} typed={typed} />)}
+          {result.rules.map((rule) => (
+            <RuleItem key={rule.code} rule={rule} typed={typed} />
+          ))}
         </ul>
       </div>
 
       {allowGenerate && (
         <div className="space-y-2">
-          <button type="button" onClick={onGenerate}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-600/30">
+          <button
+            type="button"
+            onClick={onGenerate}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-600/30"
+          >
             Generate password
           </button>
           {generated !== null && generated === password && (
             <div className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
               <div className="flex items-center gap-3">
                 <code className="font-mono text-base break-all text-slate-900">{generated}</code>
-                <button type="button" onClick={onCopy}
-                  className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
+                <button
+                  type="button"
+                  onClick={onCopy}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+                >
                   Copy
                 </button>
               </div>
               <p className="mt-1 text-slate-600">Shown once. Give it to the user through a safe channel.</p>
-              {copyNote && <p role="status" className="mt-1 text-slate-600">{copyNote}</p>}
+              {copyNote && (
+                <p role="status" className="mt-1 text-slate-600">
+                  {copyNote}
+                </p>
+              )}
             </div>
           )}
         </div>
       )}
 
       <div>
-        <label htmlFor={ids.cf} className={LABEL}>{confirmLabel}</label>
+        <label htmlFor={ids.cf} className={LABEL}>
+          {confirmLabel}
+        </label>
         <input
-          id={ids.cf} name={confirmName} type={visible ? "text" : "password"} autoComplete="new-password"
-          required value={confirm} onChange={(e) => setConfirm(e.target.value)} className={INPUT}
+          id={ids.cf}
+          name={confirmName}
+          type={visible ? "text" : "password"}
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          className={INPUT}
           aria-invalid={cfErrors?.length || (confirm !== "" && confirm !== password) ? true : undefined}
           aria-describedby={describe(confirm !== "" && ids.cfMatch, !!cfErrors?.length && ids.cfErr)}
         />

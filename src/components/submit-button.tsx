@@ -3,7 +3,19 @@ import { useFormStatus } from "react-dom";
 import { buttonClass } from "./ui";
 
 /** A submit button that shows it is working and cannot be pressed twice. */
-export function SubmitButton({ children, pendingText, className, name, value }: { children: string; pendingText?: string; className?: string; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  className,
+  name,
+  value,
+}: {
+  children: string;
+  pendingText?: string;
+  className?: string;
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} aria-disabled={pending} className={className ?? buttonClass} name={name} value={value}>

@@ -50,7 +50,15 @@ export function TextField({ label, name, type = "text", errors, hint, ...rest }:
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
-      <input id={id} name={name} type={type} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={described} {...rest} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        className={inputClass}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={described}
+        {...rest}
+      />
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}

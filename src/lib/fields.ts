@@ -60,4 +60,9 @@ export const checkboxDefaultOn = toggle(true, "Choose whether a password change 
 export const settingCheckbox = toggle("refuse", "This setting was not sent. Reload the page and try again.");
 
 /** A row id: [A-Za-z0-9_-], 1–64 characters (what newId() and newToken() make). */
-export const idField = z.string({ error: "Missing id." }).trim().min(1, "Missing id.").max(64, "Invalid id.").regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
+export const idField = z
+  .string({ error: "Missing id." })
+  .trim()
+  .min(1, "Missing id.")
+  .max(64, "Invalid id.")
+  .regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");

@@ -3,7 +3,14 @@ export type FieldErrors = Record<string, string[] | undefined>;
 
 export type FormState =
   | { status: "idle" }
-  | { status: "error"; fieldErrors: FieldErrors; formError?: string; values?: Record<string, string>; attempt?: number; flags?: Record<string, boolean> }
+  | {
+      status: "error";
+      fieldErrors: FieldErrors;
+      formError?: string;
+      values?: Record<string, string>;
+      attempt?: number;
+      flags?: Record<string, boolean>;
+    }
   | { status: "success"; message?: string; data?: Record<string, string> };
 
 export const idle: FormState = { status: "idle" };

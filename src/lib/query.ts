@@ -19,7 +19,8 @@ function firstValue(v: string | string[] | undefined): string | undefined {
 }
 
 export function parseQuery<S extends z.ZodRawShape>(shape: S, raw: RawQuery | URLSearchParams): z.infer<z.ZodObject<S>> {
-  const get = (k: string) => (raw instanceof URLSearchParams ? firstValue(raw.get(k) ?? undefined) : Object.hasOwn(raw, k) ? firstValue(raw[k]) : undefined);
+  const get = (k: string) =>
+    raw instanceof URLSearchParams ? firstValue(raw.get(k) ?? undefined) : Object.hasOwn(raw, k) ? firstValue(raw[k]) : undefined;
   const values = Object.fromEntries(Object.keys(shape).map((k) => [k, get(k)]));
   return z.object(shape).parse(values);
 }

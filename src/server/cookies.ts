@@ -18,7 +18,13 @@ export async function readCookie(base: string): Promise<string | undefined> {
 
 export async function writeCookie(base: string, value: string, opts: { sameSite: "lax" | "strict"; maxAgeSec: number }): Promise<void> {
   const secure = await isHttpsRequest();
-  (await cookies()).set(cookieName(base, secure), value, { httpOnly: true, secure, path: "/", sameSite: opts.sameSite, maxAge: opts.maxAgeSec });
+  (await cookies()).set(cookieName(base, secure), value, {
+    httpOnly: true,
+    secure,
+    path: "/",
+    sameSite: opts.sameSite,
+    maxAge: opts.maxAgeSec,
+  });
 }
 
 export async function deleteCookie(base: string): Promise<void> {

@@ -35,7 +35,8 @@ async function lastCode(to: string): Promise<string> {
 }
 
 const sent = (to: string) => getDb().smsMessage.count({ where: { to, purpose: "BIND_CODE" } });
-const pendingRow = async (address: string) => getDb().mobileVerification.findUnique({ where: { accountId: (await accountByAddress(address)).id }, omit: { codeHash: false } });
+const pendingRow = async (address: string) =>
+  getDb().mobileVerification.findUnique({ where: { accountId: (await accountByAddress(address)).id }, omit: { codeHash: false } });
 const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
 let clock: ReturnType<typeof useFakeClock>;
@@ -93,7 +94,12 @@ describe("binding a secure mobile", () => {
     // The old number is told it is no longer the secure mobile (no code, no full new number).
     const notices = await getDb().smsMessage.findMany({ where: { purpose: "MOBILE_NOTICE" } });
     expect(notices.map((n) => [n.to, n.body])).toEqual([
-      [ALICE.mobile, expect.stringMatching(/^The secure mobile of alice@example\.com was changed to \+1 ••• ••• 0199 on .+ UTC\. If you did not do this, contact your administrator\.$/)],
+      [
+        ALICE.mobile,
+        expect.stringMatching(
+          /^The secure mobile of alice@example\.com was changed to \+1 ••• ••• 0199 on .+ UTC\. If you did not do this, contact your administrator\.$/,
+        ),
+      ],
     ]);
   });
 
@@ -117,11 +123,14 @@ describe("binding a secure mobile", () => {
     expect(JSON.stringify(event)).not.toContain(NEW);
   });
 
-  it.each([["hello"], ["555-0101"], ["+49 30 12345678"], ["+1 415 555 0101 ext. 5"], [""]])("refuses the number %j with the field message", async (phone) => {
-    const r = await start(BOB.address, { phone });
-    expect(r).toEqual({ ok: false, error: "invalid_phone", message: "Enter a valid mobile number, e.g. +1 415 555 0101." });
-    expect(await getDb().smsMessage.count()).toBe(0);
-  });
+  it.each([["hello"], ["555-0101"], ["+49 30 12345678"], ["+1 415 555 0101 ext. 5"], [""]])(
+    "refuses the number %j with the field message",
+    async (phone) => {
+      const r = await start(BOB.address, { phone });
+      expect(r).toEqual({ ok: false, error: "invalid_phone", message: "Enter a valid mobile number, e.g. +1 415 555 0101." });
+      expect(await getDb().smsMessage.count()).toBe(0);
+    },
+  );
 
   it("refuses to re-bind the number already bound", async () => {
     expect(await start(ALICE.address, { phone: "+1 415 555 0101" })).toEqual({ ok: false, error: "same_number" });
@@ -133,14 +142,21 @@ describe("the binding code", () => {
   it("5 wrong entries void it: attempts are counted, then even the right code fails", async () => {
     await start(BOB.address);
     const code = await lastCode(NEW);
-    for (let left = 4; left >= 1; left--) expect(await confirm(BOB.address, otherCode(code))).toEqual({ ok: false, error: "wrong_code", attemptsLeft: left });
+    for (let left = 4; left >= 1; left--)
+      expect(await confirm(BOB.address, otherCode(code))).toEqual({ ok: false, error: "wrong_code", attemptsLeft: left });
     expect(await confirm(BOB.address, otherCode(code))).toEqual({ ok: false, error: "voided" });
     expect(await confirm(BOB.address, code)).toEqual({ ok: false, error: "voided" });
-    expect((await pendingRow(BOB.address))).toMatchObject({ codeHash: null, codeAttempts: 5 });
+    expect(await pendingRow(BOB.address)).toMatchObject({ codeHash: null, codeAttempts: 5 });
     const bob = await accountByAddress(BOB.address);
     expect(bob.secureMobile).toBeNull();
     const failures = await auditActions({ targetId: bob.id, action: AuditAction.mobileBound });
-    expect(failures.map((e) => (e.detail as { reason: string }).reason)).toEqual(["wrong_code", "wrong_code", "wrong_code", "wrong_code", "code_voided"]);
+    expect(failures.map((e) => (e.detail as { reason: string }).reason)).toEqual([
+      "wrong_code",
+      "wrong_code",
+      "wrong_code",
+      "wrong_code",
+      "code_voided",
+    ]);
     expect(JSON.stringify(failures)).not.toContain(code);
     expect((await getAccountSecurity(bob.id))?.pending).toMatchObject({ codeState: "voided", attemptsLeft: 0 });
 
@@ -268,7 +284,10 @@ describe("cancelling and removing", () => {
   it("remove needs the current password, then unbinds and audits the masked number", async () => {
     const alice = await accountByAddress(ALICE.address);
     await start(ALICE.address);
-    expect(await removeSecureMobile({ accountId: alice.id, currentPassword: "Wrong#Password1", meta })).toEqual({ ok: false, error: "wrong_password" });
+    expect(await removeSecureMobile({ accountId: alice.id, currentPassword: "Wrong#Password1", meta })).toEqual({
+      ok: false,
+      error: "wrong_password",
+    });
     expect((await accountByAddress(ALICE.address)).secureMobile).toBe(ALICE.mobile);
     expect(await removeSecureMobile({ accountId: alice.id, currentPassword: ALICE.password, meta })).toEqual({ ok: true });
     const after = await accountByAddress(ALICE.address);
@@ -282,8 +301,13 @@ describe("cancelling and removing", () => {
     ]);
     expect(JSON.stringify(events)).not.toContain(ALICE.mobile);
     const notices = await getDb().smsMessage.findMany({ where: { purpose: "MOBILE_NOTICE" } });
-    expect(notices.map((n) => [n.to, n.body])).toEqual([[ALICE.mobile, expect.stringContaining("The secure mobile of alice@example.com was removed on ")]]);
-    expect(await removeSecureMobile({ accountId: alice.id, currentPassword: ALICE.password, meta })).toEqual({ ok: false, error: "not_bound" });
+    expect(notices.map((n) => [n.to, n.body])).toEqual([
+      [ALICE.mobile, expect.stringContaining("The secure mobile of alice@example.com was removed on ")],
+    ]);
+    expect(await removeSecureMobile({ accountId: alice.id, currentPassword: ALICE.password, meta })).toEqual({
+      ok: false,
+      error: "not_bound",
+    });
   });
 });
 

@@ -15,11 +15,20 @@ const [Q1, Q2, Q3, Q4] = SECURITY_QUESTIONS;
 
 async function save(address: string, items: Array<[string, string]>, currentPassword = BOB.password) {
   const a = await accountByAddress(address);
-  return saveSecurityQuestions({ accountId: a.id, items: items.map(([question, answer]) => ({ question, answer })), currentPassword, meta });
+  return saveSecurityQuestions({
+    accountId: a.id,
+    items: items.map(([question, answer]) => ({ question, answer })),
+    currentPassword,
+    meta,
+  });
 }
 
 const storedHashes = async (address: string) =>
-  getDb().securityQuestion.findMany({ where: { accountId: (await accountByAddress(address)).id }, orderBy: { position: "asc" }, omit: { answerHash: false } });
+  getDb().securityQuestion.findMany({
+    where: { accountId: (await accountByAddress(address)).id },
+    orderBy: { position: "asc" },
+    omit: { answerHash: false },
+  });
 
 beforeEach(async () => {
   await freshDemo();
@@ -29,9 +38,19 @@ afterEach(() => vi.useRealTimers());
 
 describe("saving security questions", () => {
   it("stores 3 questions with normalized, hashed answers and audits the questions only", async () => {
-    expect(await save(BOB.address, [[Q1, "Rex"], [Q2, "  HANGZHOU "], [Q3, "Sunrise   Primary"]])).toEqual({ ok: true });
+    expect(
+      await save(BOB.address, [
+        [Q1, "Rex"],
+        [Q2, "  HANGZHOU "],
+        [Q3, "Sunrise   Primary"],
+      ]),
+    ).toEqual({ ok: true });
     const rows = await storedHashes(BOB.address);
-    expect(rows.map((r) => [r.position, r.question])).toEqual([[1, Q1], [2, Q2], [3, Q3]]);
+    expect(rows.map((r) => [r.position, r.question])).toEqual([
+      [1, Q1],
+      [2, Q2],
+      [3, Q3],
+    ]);
     for (const r of rows) expect(r.answerHash).toMatch(/^\$argon2id\$/);
     expect(await verifySecret(rows[1].answerHash, normalizeAnswer("hangzhou"))).toBe(true);
     expect(await verifySecret(rows[1].answerHash, "hangzhou")).toBe(true);
@@ -50,7 +69,17 @@ describe("saving security questions", () => {
   });
 
   it("replaces existing questions", async () => {
-    expect(await save(CAROL.address, [[Q4, "Blue"], [Q2, "Paris"], [Q1, "Tom"]], CAROL.password)).toEqual({ ok: true });
+    expect(
+      await save(
+        CAROL.address,
+        [
+          [Q4, "Blue"],
+          [Q2, "Paris"],
+          [Q1, "Tom"],
+        ],
+        CAROL.password,
+      ),
+    ).toEqual({ ok: true });
     const rows = await storedHashes(CAROL.address);
     expect(rows.map((r) => r.question)).toEqual([Q4, Q2, Q1]);
     const carol = await accountByAddress(CAROL.address);
@@ -58,22 +87,41 @@ describe("saving security questions", () => {
   });
 
   it("refuses the same question twice", async () => {
-    const r = await save(BOB.address, [[Q1, "Rex"], [Q1, "Hangzhou"], [Q3, "Sunrise"]]);
+    const r = await save(BOB.address, [
+      [Q1, "Rex"],
+      [Q1, "Hangzhou"],
+      [Q3, "Sunrise"],
+    ]);
     expect(r).toMatchObject({ ok: false, error: "invalid", errors: { questions: ["Choose 3 different questions."] } });
     expect(await storedHashes(BOB.address)).toEqual([]);
-    if (!r.ok && r.error === "invalid") expect(questionFieldErrors(r.errors, [Q1, Q1, Q3])).toEqual({ question2: ["Choose 3 different questions."] });
+    if (!r.ok && r.error === "invalid")
+      expect(questionFieldErrors(r.errors, [Q1, Q1, Q3])).toEqual({ question2: ["Choose 3 different questions."] });
   });
 
   it("refuses a question that is not in the list", async () => {
-    const r = await save(BOB.address, [[Q1, "Rex"], ["What is your password?", "Hangzhou"], [Q3, "Sunrise"]]);
+    const r = await save(BOB.address, [
+      [Q1, "Rex"],
+      ["What is your password?", "Hangzhou"],
+      [Q3, "Sunrise"],
+    ]);
     expect(r).toMatchObject({ ok: false, error: "invalid", errors: { questions: ["Choose each question from the list."] } });
-    if (!r.ok && r.error === "invalid") expect(questionFieldErrors(r.errors, [Q1, "x", Q3])).toEqual({ question1: ["Choose each question from the list."] });
+    if (!r.ok && r.error === "invalid")
+      expect(questionFieldErrors(r.errors, [Q1, "x", Q3])).toEqual({ question1: ["Choose each question from the list."] });
   });
 
   it("refuses answers that are equal after normalization", async () => {
-    const r = await save(BOB.address, [[Q1, "Hang  Zhou"], [Q2, " hang zhou "], [Q3, "Sunrise"]]);
-    expect(r).toMatchObject({ ok: false, error: "invalid", errors: { answers: [undefined, ["Each answer must be different from the others."], undefined] } });
-    if (!r.ok && r.error === "invalid") expect(questionFieldErrors(r.errors, [Q1, Q2, Q3])).toEqual({ answer2: ["Each answer must be different from the others."] });
+    const r = await save(BOB.address, [
+      [Q1, "Hang  Zhou"],
+      [Q2, " hang zhou "],
+      [Q3, "Sunrise"],
+    ]);
+    expect(r).toMatchObject({
+      ok: false,
+      error: "invalid",
+      errors: { answers: [undefined, ["Each answer must be different from the others."], undefined] },
+    });
+    if (!r.ok && r.error === "invalid")
+      expect(questionFieldErrors(r.errors, [Q1, Q2, Q3])).toEqual({ answer2: ["Each answer must be different from the others."] });
   });
 
   it.each([
@@ -84,14 +132,31 @@ describe("saving security questions", () => {
     { what: "64 characters", answer: "b".repeat(64), verdict: "accepted" },
     { what: "64 characters once inner spaces collapse", answer: `${"c".repeat(32)}      ${"d".repeat(31)}`, verdict: "accepted" },
   ])("an answer of $what is $verdict", async ({ answer, verdict }) => {
-    const r = await save(BOB.address, [[Q1, "Rex"], [Q2, answer], [Q3, "Sunrise"]]);
+    const r = await save(BOB.address, [
+      [Q1, "Rex"],
+      [Q2, answer],
+      [Q3, "Sunrise"],
+    ]);
     if (verdict === "accepted") expect(r).toEqual({ ok: true });
-    else expect(r).toMatchObject({ ok: false, error: "invalid", errors: { answers: [undefined, ["Answer with 2 to 64 characters."], undefined] } });
+    else
+      expect(r).toMatchObject({
+        ok: false,
+        error: "invalid",
+        errors: { answers: [undefined, ["Answer with 2 to 64 characters."], undefined] },
+      });
   });
 
   it("refuses a wrong current password, changes nothing and audits the failure without secrets", async () => {
     const before = await storedHashes(CAROL.address);
-    const r = await save(CAROL.address, [[Q4, "Blue"], [Q2, "Paris"], [Q1, "Tom"]], "Wrong#Password1");
+    const r = await save(
+      CAROL.address,
+      [
+        [Q4, "Blue"],
+        [Q2, "Paris"],
+        [Q1, "Tom"],
+      ],
+      "Wrong#Password1",
+    );
     expect(r).toEqual({ ok: false, error: "wrong_password" });
     expect(await storedHashes(CAROL.address)).toEqual(before);
     const carol = await accountByAddress(CAROL.address);

@@ -23,7 +23,10 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-  fetch(url, { method: "POST", headers: { "Next-Action": "7f00", Origin: new URL(url).origin, ...headers }, body }).then(async (r) => ({ status: r.status, text: await r.text() }));
+  fetch(url, { method: "POST", headers: { "Next-Action": "7f00", Origin: new URL(url).origin, ...headers }, body }).then(async (r) => ({
+    status: r.status,
+    text: await r.text(),
+  }));
 
 /** A multipart body as Chrome writes it (mixed-case boundary, CRLF). */
 function browserMultipart(fields: Array<[string, string]>): { body: string; type: string } {
@@ -33,8 +36,13 @@ function browserMultipart(fields: Array<[string, string]>): { body: string; type
 }
 
 describe("what our pages send passes, byte for byte", () => {
-  it("a form with useActionState (root [prevState, \"$K1\"], fields _1_…), as Chrome encodes it", async () => {
-    const form = browserMultipart([["_1_$ACTION_REF_1", ""], ["_1_$ACTION_1:0", '{"id":"7f00","bound":"$@1"}'], ["_1_email", "a@example.com"], ["0", '[{"status":"idle","values":{"x":"$$5"}},"$K1"]']]);
+  it('a form with useActionState (root [prevState, "$K1"], fields _1_…), as Chrome encodes it', async () => {
+    const form = browserMultipart([
+      ["_1_$ACTION_REF_1", ""],
+      ["_1_$ACTION_1:0", '{"id":"7f00","bound":"$@1"}'],
+      ["_1_email", "a@example.com"],
+      ["0", '[{"status":"idle","values":{"x":"$$5"}},"$K1"]'],
+    ]);
     const r = await post(form.body, { "Content-Type": form.type });
     expect(r.status).toBe(200);
     const echoed = JSON.parse(r.text) as { body: string; length: number; declared: string };
@@ -70,7 +78,10 @@ describe("what React cannot decode is refused with a 4xx", () => {
     ["a reference as a key", '[{"$K1":1}]', "text/plain"],
     ["deep nesting", `${"[".repeat(40)}${"]".repeat(40)}`, "text/plain"],
   ])("%s → 400", async (_name, body, type) => {
-    expect(await post(body, { "Content-Type": type })).toEqual({ status: 400, text: "This form could not be read. Reload the page and try again." });
+    expect(await post(body, { "Content-Type": type })).toEqual({
+      status: 400,
+      text: "This form could not be read. Reload the page and try again.",
+    });
   });
 
   it("a multipart body without a readable root, or not multipart at all → 400", async () => {

@@ -12,7 +12,15 @@ async function bulkAccounts(domainId: string, departmentId: string | null) {
   await getDb().mailAccount.createMany({
     data: Array.from({ length: 120 }, (_, i) => {
       const n = String(i).padStart(3, "0");
-      return { id: newId(), domainId, departmentId: i % 2 ? departmentId : null, address: `bulk${n}@example.com`, displayName: `Bulk User ${n}`, passwordHash: "x", passwordChangedAt: new Date() };
+      return {
+        id: newId(),
+        domainId,
+        departmentId: i % 2 ? departmentId : null,
+        address: `bulk${n}@example.com`,
+        displayName: `Bulk User ${n}`,
+        passwordHash: "x",
+        passwordChangedAt: new Date(),
+      };
     }),
   });
 }
@@ -44,7 +52,9 @@ describe("Employee Accounts list", () => {
 
   it("searches name or address in any case and never shows another domain", async () => {
     expect((await listEmployeeAccounts(pm.domainId, { search: "ALICE" })).rows.map((r) => r.address)).toEqual(["alice@example.com"]);
-    expect((await listEmployeeAccounts(pm.domainId, { search: "bulk11" })).rows.map((r) => r.address)).toEqual(Array.from({ length: 10 }, (_, i) => `bulk11${i}@example.com`));
+    expect((await listEmployeeAccounts(pm.domainId, { search: "bulk11" })).rows.map((r) => r.address)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `bulk11${i}@example.com`),
+    );
     expect((await listEmployeeAccounts(pm.domainId, { search: "user 007" })).total).toBe(1);
     expect((await listEmployeeAccounts(pm.domainId, { search: "erin" })).total).toBe(0);
     expect((await listEmployeeAccounts(pm.domainId, { search: "example.org" })).total).toBe(0);
@@ -82,10 +92,19 @@ describe("Employee Accounts list", () => {
   });
 
   it("shows recovery methods, status and lock of each row", async () => {
-    await getDb().mailAccount.update({ where: { address: "dan@example.com" }, data: { lockedUntil: new Date(Date.now() + 60_000), status: "DISABLED" } });
+    await getDb().mailAccount.update({
+      where: { address: "dan@example.com" },
+      data: { lockedUntil: new Date(Date.now() + 60_000), status: "DISABLED" },
+    });
     const rows = (await listEmployeeAccounts(pm.domainId, { search: "@example.com", page: 1 })).rows;
     const by = (a: string) => rows.find((r) => r.address === a);
-    expect(by("alice@example.com")).toMatchObject({ hasSecureMobile: true, questionsSet: true, department: "Engineering", status: "ACTIVE", locked: false });
+    expect(by("alice@example.com")).toMatchObject({
+      hasSecureMobile: true,
+      questionsSet: true,
+      department: "Engineering",
+      status: "ACTIVE",
+      locked: false,
+    });
     expect(by("bob@example.com")).toMatchObject({ hasSecureMobile: false, questionsSet: false, department: "Sales" });
     const dan = (await listEmployeeAccounts(pm.domainId, { search: "dan@" })).rows[0];
     expect(dan).toMatchObject({ hasSecureMobile: true, questionsSet: false, locked: true, status: "DISABLED" });
@@ -100,7 +119,15 @@ describe("Edit Account details", () => {
     const alice = await accountByAddress("alice@example.com");
     const r = await getEmployeeAccount(pm, alice.id, meta);
     if (!r.ok) throw new Error("not found");
-    expect(r.account).toMatchObject({ displayName: "Alice Wang", address: "alice@example.com", department: "Engineering", secureMobile: "+1 ••• ••• 0101", questionsSet: true, isSelf: false, lockedUntil: null });
+    expect(r.account).toMatchObject({
+      displayName: "Alice Wang",
+      address: "alice@example.com",
+      department: "Engineering",
+      secureMobile: "+1 ••• ••• 0101",
+      questionsSet: true,
+      isSelf: false,
+      lockedUntil: null,
+    });
     expect(r.account.domain.weakPasswordKeywords).toEqual(["example", "welcome"]);
     expect(JSON.stringify(r)).not.toContain("4155550101");
     const self = await getEmployeeAccount(pm, pm.id, meta);
@@ -112,7 +139,13 @@ describe("Edit Account details", () => {
     const alice = await accountByAddress("alice@example.com");
     expect(await getEmployeeAccount(orgPm, alice.id, meta)).toEqual({ ok: false, error: "not_found" });
     expect(await auditActions({ action: AuditAction.accessRefused })).toEqual([
-      expect.objectContaining({ actorId: orgPm.id, targetId: alice.id, domainId: alice.domainId, result: "REFUSED", detail: { attempted: "account.view", reason: "other_domain" } }),
+      expect.objectContaining({
+        actorId: orgPm.id,
+        targetId: alice.id,
+        domainId: alice.domainId,
+        result: "REFUSED",
+        detail: { attempted: "account.view", reason: "other_domain" },
+      }),
     ]);
   });
 });

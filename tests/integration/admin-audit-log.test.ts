@@ -22,15 +22,36 @@ describe("Audit Log", () => {
     // 4 events a day from 1 March 10:00 UTC, alternating targets; written directly for speed.
     await getDb().auditEvent.createMany({
       data: Array.from({ length: 60 }, (_, i) => ({
-        id: newId(), actorKind: "MAIL_ACCOUNT" as const, actorId: "pm", actorLabel: "postmaster@example.com", action: AuditAction.passwordResetByPostmaster,
-        targetKind: "MAIL_ACCOUNT", targetId: `t${i}`, targetLabel: i % 2 ? "alice@example.com" : "bob@example.com",
-        domainId, ip: meta.ip, userAgent: meta.userAgent, createdAt: new Date(start + (i * DAY) / 4),
+        id: newId(),
+        actorKind: "MAIL_ACCOUNT" as const,
+        actorId: "pm",
+        actorLabel: "postmaster@example.com",
+        action: AuditAction.passwordResetByPostmaster,
+        targetKind: "MAIL_ACCOUNT",
+        targetId: `t${i}`,
+        targetLabel: i % 2 ? "alice@example.com" : "bob@example.com",
+        domainId,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        createdAt: new Date(start + (i * DAY) / 4),
       })),
     });
     useFakeClock(new Date(start + 20 * DAY));
     const actor = { kind: "MAIL_ACCOUNT" as const, id: "pm", label: "postmaster@example.com" };
-    await recordAuditEvent({ actor, action: AuditAction.weakKeywordsChanged, domainId, meta, target: { kind: "DOMAIN", id: domainId, label: "@SUM(A1), \"x\"" }, detail: { added: "=HYPERLINK(\"http://x\")" } });
-    await recordAuditEvent({ actor: { kind: "ANONYMOUS", label: "erin@example.org" }, action: AuditAction.logonFailure, domainId: orgDomainId, meta });
+    await recordAuditEvent({
+      actor,
+      action: AuditAction.weakKeywordsChanged,
+      domainId,
+      meta,
+      target: { kind: "DOMAIN", id: domainId, label: '@SUM(A1), "x"' },
+      detail: { added: '=HYPERLINK("http://x")' },
+    });
+    await recordAuditEvent({
+      actor: { kind: "ANONYMOUS", label: "erin@example.org" },
+      action: AuditAction.logonFailure,
+      domainId: orgDomainId,
+      meta,
+    });
   });
   afterEach(() => vi.useRealTimers());
 
@@ -55,9 +76,14 @@ describe("Audit Log", () => {
 
   it("parses filters with a message per bad field", () => {
     expect(parseAuditFilter({ from: "2026-02-30", to: "yesterday", action: "drop table" }).errors).toEqual({
-      from: ["Enter a real date."], to: ["Enter a date as YYYY-MM-DD."], action: ["Choose an action from the list."],
+      from: ["Enter a real date."],
+      to: ["Enter a date as YYYY-MM-DD."],
+      action: ["Choose an action from the list."],
     });
-    expect(parseAuditFilter({ from: "2026-13-01", to: "0000-00-00" }).errors).toEqual({ from: ["Enter a real date."], to: ["Enter a real date."] });
+    expect(parseAuditFilter({ from: "2026-13-01", to: "0000-00-00" }).errors).toEqual({
+      from: ["Enter a real date."],
+      to: ["Enter a real date."],
+    });
     expect(parseAuditFilter({ from: "2026-03-05", to: "2026-03-01" }).errors).toEqual({ to: ["The end date is before the start date."] });
     expect(parseAuditFilter({ page: "-3" }).page).toBe(1);
   });
@@ -79,8 +105,15 @@ describe("Audit Log", () => {
     const base = Date.parse("2025-01-01T00:00:00Z");
     await getDb().auditEvent.createMany({
       data: Array.from({ length: EXPORT_BATCH + 500 }, (_, i) => ({
-        id: newId(), actorKind: "SYSTEM" as const, actorLabel: "bulk", action: AuditAction.logonSuccess, targetLabel: `u${i}@example.com`,
-        domainId, ip: meta.ip, userAgent: "-", createdAt: new Date(base + Math.floor(i / 3) * 1000), // ties on purpose
+        id: newId(),
+        actorKind: "SYSTEM" as const,
+        actorLabel: "bulk",
+        action: AuditAction.logonSuccess,
+        targetLabel: `u${i}@example.com`,
+        domainId,
+        ip: meta.ip,
+        userAgent: "-",
+        createdAt: new Date(base + Math.floor(i / 3) * 1000), // ties on purpose
       })),
     });
     const lines = (await new Response(streamAuditCsv(domainId, { account: "bulk" })).text()).split("\r\n").filter(Boolean).slice(1);

@@ -53,7 +53,11 @@ describe("Departments", () => {
     expect(await save("   ")).toEqual({ ok: false, error: "invalid", fieldErrors: { name: ["Enter a department name."] } });
     expect(await save("x".repeat(65))).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining("at most 64")] } });
     expect(await save("R&D / Labs")).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining("slashes")] } });
-    expect(await save("engineering")).toEqual({ ok: false, error: "invalid", fieldErrors: { name: ['A department named "Engineering" already exists there.'] } });
+    expect(await save("engineering")).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { name: ['A department named "Engineering" already exists there.'] },
+    });
     const eng = (await getDb().department.findFirstOrThrow({ where: { domainId: pm.domainId, name: "Engineering" } })).id;
     expect((await save("Sales", eng)).ok).toBe(true); // same name under another parent is fine
   });
@@ -62,7 +66,11 @@ describe("Departments", () => {
     const top = await created("Top");
     const mid = await created("Mid", top);
     const leaf = await created("Leaf", mid);
-    const cycle = { ok: false, error: "invalid", fieldErrors: { parentId: ["A department cannot be moved into itself or one of its sub-departments."] } };
+    const cycle = {
+      ok: false,
+      error: "invalid",
+      fieldErrors: { parentId: ["A department cannot be moved into itself or one of its sub-departments."] },
+    };
     expect(await save("Top", top, top)).toEqual(cycle);
     expect(await save("Top", leaf, top)).toEqual(cycle);
     expect(await save("Top", mid, top)).toEqual(cycle);
@@ -86,22 +94,35 @@ describe("Departments", () => {
     expect(await deleteDepartment({ actorId: pm.id, id: child }, meta)).toEqual({ ok: true, name: "Child" });
     expect(await deleteDepartment({ actorId: pm.id, id: parent }, meta)).toEqual({ ok: true, name: "Parent" });
     expect(await getDb().department.count({ where: { id: { in: [parent, child] } } })).toBe(0);
-    expect((await auditActions({ action: AuditAction.departmentChanged })).filter((e) => (e.detail as { op: string }).op === "deleted")).toHaveLength(2);
+    expect(
+      (await auditActions({ action: AuditAction.departmentChanged })).filter((e) => (e.detail as { op: string }).op === "deleted"),
+    ).toHaveLength(2);
   });
 
   it("refuses another domain's postmaster (audited) and employees", async () => {
     const orgPm = await accountByAddress("postmaster@example.org");
     const sales = await getDb().department.findFirstOrThrow({ where: { domainId: pm.domainId, name: "Sales" } });
     const child = await created("Child", sales.id);
-    expect(await saveDepartment({ actorId: orgPm.id, id: sales.id, name: "Hacked", parentId: null }, meta)).toEqual({ ok: false, error: "not_found" });
+    expect(await saveDepartment({ actorId: orgPm.id, id: sales.id, name: "Hacked", parentId: null }, meta)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await deleteDepartment({ actorId: orgPm.id, id: child }, meta)).toEqual({ ok: false, error: "not_found" });
     // A parent of another domain is refused too.
-    expect(await saveDepartment({ actorId: orgPm.id, name: "Inside", parentId: sales.id }, meta)).toMatchObject({ ok: false, error: "invalid" });
+    expect(await saveDepartment({ actorId: orgPm.id, name: "Inside", parentId: sales.id }, meta)).toMatchObject({
+      ok: false,
+      error: "invalid",
+    });
     const alice = await accountByAddress("alice@example.com");
     expect(await saveDepartment({ actorId: alice.id, name: "Mine", parentId: null }, meta)).toEqual({ ok: false, error: "forbidden" });
     expect((await getDb().department.findUniqueOrThrow({ where: { id: sales.id } })).name).toBe("Sales");
     expect(await getDb().department.count({ where: { id: child } })).toBe(1);
     const refusals = await auditActions({ action: AuditAction.accessRefused });
-    expect(refusals.map((e) => (e.detail as { reason: string }).reason)).toEqual(["other_domain", "other_domain", "other_domain", "not_postmaster"]);
+    expect(refusals.map((e) => (e.detail as { reason: string }).reason)).toEqual([
+      "other_domain",
+      "other_domain",
+      "other_domain",
+      "not_postmaster",
+    ]);
   });
 });

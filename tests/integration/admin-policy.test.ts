@@ -23,7 +23,10 @@ describe("Password Policy: weak-password keywords", () => {
     expect(await add("Y".repeat(32))).toMatchObject({ ok: true, changed: true });
     expect(await keywords()).toEqual(["example", "welcome", "abc", "y".repeat(32)]);
     const events = await auditActions({ action: AuditAction.weakKeywordsChanged });
-    expect(events.map((e) => e.detail)).toEqual([{ added: "abc", count: 3 }, { added: "y".repeat(32), count: 4 }]);
+    expect(events.map((e) => e.detail)).toEqual([
+      { added: "abc", count: 3 },
+      { added: "y".repeat(32), count: 4 },
+    ]);
     expect(events[0]).toMatchObject({ actorId: pm.id, domainId: pm.domainId, ip: meta.ip, targetLabel: "example.com" });
   });
 
@@ -34,16 +37,28 @@ describe("Password Policy: weak-password keywords", () => {
   });
 
   it("accepts the 100th keyword and refuses the 101st", async () => {
-    await getDb().domain.update({ where: { id: pm.domainId }, data: { weakPasswordKeywords: Array.from({ length: 99 }, (_, i) => `kw${String(i).padStart(3, "0")}`) } });
+    await getDb().domain.update({
+      where: { id: pm.domainId },
+      data: { weakPasswordKeywords: Array.from({ length: 99 }, (_, i) => `kw${String(i).padStart(3, "0")}`) },
+    });
     expect(await add("last")).toMatchObject({ ok: true });
     expect(await add("onemore")).toEqual({ ok: false, error: "invalid", messages: ["Enter at most 100 keywords (you entered 101)."] });
     expect(await keywords()).toHaveLength(100);
   });
 
   it("removes a keyword regardless of case; removing a missing one changes nothing", async () => {
-    expect(await updateWeakKeywords({ actorId: pm.id, op: "remove", keyword: "Welcome" }, meta)).toEqual({ ok: true, keywords: ["example"], changed: true });
-    expect(await updateWeakKeywords({ actorId: pm.id, op: "remove", keyword: "nothere" }, meta)).toMatchObject({ ok: true, changed: false });
-    expect((await auditActions({ action: AuditAction.weakKeywordsChanged })).map((e) => e.detail)).toEqual([{ removed: "welcome", count: 1 }]);
+    expect(await updateWeakKeywords({ actorId: pm.id, op: "remove", keyword: "Welcome" }, meta)).toEqual({
+      ok: true,
+      keywords: ["example"],
+      changed: true,
+    });
+    expect(await updateWeakKeywords({ actorId: pm.id, op: "remove", keyword: "nothere" }, meta)).toMatchObject({
+      ok: true,
+      changed: false,
+    });
+    expect((await auditActions({ action: AuditAction.weakKeywordsChanged })).map((e) => e.detail)).toEqual([
+      { removed: "welcome", count: 1 },
+    ]);
   });
 
   it("refuses an employee and changes nothing", async () => {
@@ -66,16 +81,23 @@ describe("Password Policy: self-service recovery settings", () => {
 
   it("turns the methods off and on, audited with before and after; an unchanged save is not audited", async () => {
     const pm = await accountByAddress("postmaster@example.com");
-    const save = (allowSmsRecovery: boolean, allowQuestionRecovery: boolean) => updateRecoverySettings({ actorId: pm.id, allowSmsRecovery, allowQuestionRecovery }, meta);
+    const save = (allowSmsRecovery: boolean, allowQuestionRecovery: boolean) =>
+      updateRecoverySettings({ actorId: pm.id, allowSmsRecovery, allowQuestionRecovery }, meta);
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: true, allowQuestionRecovery: true });
     expect(await save(false, true)).toEqual({ ok: true, changed: true });
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
     expect(await save(false, true)).toEqual({ ok: true, changed: false });
     const events = await auditActions({ action: AuditAction.recoverySettingsChanged });
     expect(events).toHaveLength(1);
-    expect(events[0].detail).toEqual({ before: { allowSmsRecovery: true, allowQuestionRecovery: true }, after: { allowSmsRecovery: false, allowQuestionRecovery: true } });
+    expect(events[0].detail).toEqual({
+      before: { allowSmsRecovery: true, allowQuestionRecovery: true },
+      after: { allowSmsRecovery: false, allowQuestionRecovery: true },
+    });
     const alice = await accountByAddress("alice@example.com");
-    expect(await updateRecoverySettings({ actorId: alice.id, allowSmsRecovery: true, allowQuestionRecovery: false }, meta)).toEqual({ ok: false, error: "forbidden" });
+    expect(await updateRecoverySettings({ actorId: alice.id, allowSmsRecovery: true, allowQuestionRecovery: false }, meta)).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
   });
 });

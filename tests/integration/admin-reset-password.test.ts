@@ -27,18 +27,39 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
   afterEach(() => vi.useRealTimers());
 
   it("sets the password in one transaction: version + 1, must-change, history, lock cleared, audited with postmaster and IP, SMS notice", async () => {
-    await getDb().mailAccount.update({ where: { id: alice.id }, data: { lockedUntil: new Date(Date.now() + 60_000), failedLogonCount: 10, lockCount: 1 } });
+    await getDb().mailAccount.update({
+      where: { id: alice.id },
+      data: { lockedUntil: new Date(Date.now() + 60_000), failedLogonCount: 10, lockCount: 1 },
+    });
     const r = await reset(alice.id);
     expect(r).toEqual({ ok: true, address: "alice@example.com", changedAt: new Date(Date.now()) });
     const after = await accountByAddress("alice@example.com");
-    expect(after).toMatchObject({ sessionVersion: alice.sessionVersion + 1, mustChangePassword: true, lockedUntil: null, failedLogonCount: 0, lockCount: 0, status: "ACTIVE" });
+    expect(after).toMatchObject({
+      sessionVersion: alice.sessionVersion + 1,
+      mustChangePassword: true,
+      lockedUntil: null,
+      failedLogonCount: 0,
+      lockCount: 0,
+      status: "ACTIVE",
+    });
     expect(await getDb().passwordHistory.count({ where: { mailAccountId: alice.id } })).toBe(2);
     const [event] = await auditActions({ targetId: alice.id, action: AuditAction.passwordResetByPostmaster });
-    expect(event).toMatchObject({ actorKind: "MAIL_ACCOUNT", actorId: pm.id, actorLabel: "postmaster@example.com", targetLabel: "alice@example.com", ip: meta.ip, userAgent: meta.userAgent, result: "SUCCESS", domainId: pm.domainId });
+    expect(event).toMatchObject({
+      actorKind: "MAIL_ACCOUNT",
+      actorId: pm.id,
+      actorLabel: "postmaster@example.com",
+      targetLabel: "alice@example.com",
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      result: "SUCCESS",
+      domainId: pm.domainId,
+    });
     const sms = await getDb().smsMessage.findMany({ where: { accountId: alice.id } });
     expect(sms).toHaveLength(1);
     expect(sms[0]).toMatchObject({ to: "+14155550101", purpose: "RESET_NOTICE", provider: "console" });
-    expect(sms[0].body).toMatch(/^The password of alice@example\.com was reset by your administrator on .+ UTC\. If you did not ask for this, contact your administrator\.$/);
+    expect(sms[0].body).toMatch(
+      /^The password of alice@example\.com was reset by your administrator on .+ UTC\. If you did not ask for this, contact your administrator\.$/,
+    );
     expect(sms[0].body).not.toContain(NEW);
     expect((await logOn("mail", { login: "alice@example.com", password: "Blue#Harbor2026" }, meta)).ok).toBe(false);
     expect(await logOn("mail", { login: "alice@example.com", password: NEW }, meta)).toMatchObject({ ok: true, mustChangePassword: true });
@@ -90,11 +111,20 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
 
   it("refuses another domain's postmaster as if the account did not exist, audits it, changes nothing", async () => {
     const orgPm = await accountByAddress("postmaster@example.org");
-    const r = await resetEmployeePassword({ actorId: orgPm.id, accountId: alice.id, password: NEW, confirmPassword: NEW, mustChangePassword: true }, meta);
+    const r = await resetEmployeePassword(
+      { actorId: orgPm.id, accountId: alice.id, password: NEW, confirmPassword: NEW, mustChangePassword: true },
+      meta,
+    );
     expect(r).toEqual({ ok: false, error: "not_found" });
     expect((await accountByAddress("alice@example.com")).sessionVersion).toBe(alice.sessionVersion);
     const [refusal] = await auditActions({ action: AuditAction.accessRefused });
-    expect(refusal).toMatchObject({ actorId: orgPm.id, targetId: alice.id, domainId: alice.domainId, result: "REFUSED", detail: { attempted: "password.reset", reason: "other_domain" } });
+    expect(refusal).toMatchObject({
+      actorId: orgPm.id,
+      targetId: alice.id,
+      domainId: alice.domainId,
+      result: "REFUSED",
+      detail: { attempted: "password.reset", reason: "other_domain" },
+    });
     // An unknown id answers the same.
     expect(await reset("00000000-0000-0000-0000-000000000000")).toEqual({ ok: false, error: "not_found" });
   });
@@ -102,14 +132,22 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
   it("refuses the postmaster's own account", async () => {
     expect(await reset(pm.id)).toEqual({ ok: false, error: "own_account" });
     expect((await accountByAddress("postmaster@example.com")).sessionVersion).toBe(pm.sessionVersion);
-    expect(await auditActions({ action: AuditAction.accessRefused })).toEqual([expect.objectContaining({ actorId: pm.id, result: "REFUSED", detail: { attempted: "password.reset", reason: "own_account" } })]);
+    expect(await auditActions({ action: AuditAction.accessRefused })).toEqual([
+      expect.objectContaining({ actorId: pm.id, result: "REFUSED", detail: { attempted: "password.reset", reason: "own_account" } }),
+    ]);
   });
 
   it("refuses an employee (or a gone account) as the actor", async () => {
     const bob = await accountByAddress("bob@example.com");
-    const asAlice = await resetEmployeePassword({ actorId: alice.id, accountId: bob.id, password: NEW, confirmPassword: NEW, mustChangePassword: true }, meta);
+    const asAlice = await resetEmployeePassword(
+      { actorId: alice.id, accountId: bob.id, password: NEW, confirmPassword: NEW, mustChangePassword: true },
+      meta,
+    );
     expect(asAlice).toEqual({ ok: false, error: "forbidden" });
-    const asNobody = await resetEmployeePassword({ actorId: "no-such-account", accountId: bob.id, password: NEW, confirmPassword: NEW, mustChangePassword: true }, meta);
+    const asNobody = await resetEmployeePassword(
+      { actorId: "no-such-account", accountId: bob.id, password: NEW, confirmPassword: NEW, mustChangePassword: true },
+      meta,
+    );
     expect(asNobody).toEqual({ ok: false, error: "forbidden" });
     expect((await accountByAddress("bob@example.com")).sessionVersion).toBe(bob.sessionVersion);
     const refusals = await auditActions({ action: AuditAction.accessRefused });
@@ -127,12 +165,17 @@ describe("unlockAccount", () => {
     const pm = await accountByAddress("postmaster@example.com");
     const orgPm = await accountByAddress("postmaster@example.org");
     const dan = await accountByAddress("dan@example.com");
-    await getDb().mailAccount.update({ where: { id: dan.id }, data: { lockedUntil: new Date(Date.now() + 3_600_000), failedLogonCount: 10, lockCount: 2 } });
+    await getDb().mailAccount.update({
+      where: { id: dan.id },
+      data: { lockedUntil: new Date(Date.now() + 3_600_000), failedLogonCount: 10, lockCount: 2 },
+    });
     expect(await unlockAccount({ actorId: orgPm.id, accountId: dan.id }, meta)).toEqual({ ok: false, error: "not_found" });
     expect((await accountByAddress("dan@example.com")).lockedUntil).not.toBeNull();
     expect(await unlockAccount({ actorId: pm.id, accountId: dan.id }, meta)).toEqual({ ok: true, address: "dan@example.com" });
     expect(await accountByAddress("dan@example.com")).toMatchObject({ lockedUntil: null, failedLogonCount: 0, lockCount: 0 });
-    expect(await auditActions({ action: AuditAction.accountUnlocked })).toEqual([expect.objectContaining({ actorId: pm.id, targetId: dan.id })]);
+    expect(await auditActions({ action: AuditAction.accountUnlocked })).toEqual([
+      expect.objectContaining({ actorId: pm.id, targetId: dan.id }),
+    ]);
     expect((await logOn("mail", { login: "dan@example.com", password: "Gold#Meadow2026" }, meta)).ok).toBe(true);
   });
 });

@@ -45,7 +45,13 @@ describe("Email Services and the Manage page (console domain functions)", () => 
     const r = await getManagedDomain(ops, await domainId("example.com"), meta);
     if (!r.ok) throw new Error("expected the domain");
     expect(r.domain).toMatchObject({ name: "example.com", edition: "Enterprise", accountsInUse: 5, weakKeywords: ["example", "welcome"] });
-    expect(r.domain.postmaster).toMatchObject({ address: pm.address, passwordChangedAt: pm.passwordChangedAt, secureMobile: null, active: true, lockedUntil: null });
+    expect(r.domain.postmaster).toMatchObject({
+      address: pm.address,
+      passwordChangedAt: pm.passwordChangedAt,
+      secureMobile: null,
+      active: true,
+      lockedUntil: null,
+    });
 
     await getDb().mailAccount.update({ where: { id: pm.id }, data: { secureMobile: "+14155550199", secureMobileVerifiedAt: new Date() } });
     const bound = await getManagedDomain(ops, await domainId("example.com"), meta);
@@ -64,8 +70,24 @@ describe("Email Services and the Manage page (console domain functions)", () => 
 
   it("records refusals of requests without a console session (anonymous or a mail session), linking only real domains", async () => {
     const pm = await accountByAddress("postmaster@example.com");
-    await recordConsoleRefusal({ actor: { kind: "ANONYMOUS" }, reason: "no_session", attempted: "reset_postmaster_password", domainId: await domainId("example.com") }, meta);
-    await recordConsoleRefusal({ actor: { kind: "MAIL_ACCOUNT", id: pm.id, label: pm.address }, reason: "mail_session", attempted: "reset_postmaster_password", domainId: "no-such-domain" }, meta);
+    await recordConsoleRefusal(
+      {
+        actor: { kind: "ANONYMOUS" },
+        reason: "no_session",
+        attempted: "reset_postmaster_password",
+        domainId: await domainId("example.com"),
+      },
+      meta,
+    );
+    await recordConsoleRefusal(
+      {
+        actor: { kind: "MAIL_ACCOUNT", id: pm.id, label: pm.address },
+        reason: "mail_session",
+        attempted: "reset_postmaster_password",
+        domainId: "no-such-domain",
+      },
+      meta,
+    );
     const [anon, mail] = await auditActions({ action: AuditAction.accessRefused });
     expect(anon).toMatchObject({ actorKind: "ANONYMOUS", result: "REFUSED", domainId: await domainId("example.com") });
     expect(mail).toMatchObject({ actorKind: "MAIL_ACCOUNT", actorLabel: pm.address, domainId: null });

@@ -11,7 +11,11 @@ const NEXT = "Sky#Operator2027";
 
 async function change(input: Partial<{ currentPassword: string; password: string; confirmPassword: string }> = {}) {
   const o = await operatorByEmail(OPS);
-  return changeConsolePassword({ id: o.id, email: o.email }, { currentPassword: CURRENT, password: NEXT, confirmPassword: NEXT, ...input }, meta);
+  return changeConsolePassword(
+    { id: o.id, email: o.email },
+    { currentPassword: CURRENT, password: NEXT, confirmPassword: NEXT, ...input },
+    meta,
+  );
 }
 
 describe("changeConsolePassword (the operator's own console password)", () => {

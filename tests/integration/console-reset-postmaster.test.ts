@@ -24,7 +24,15 @@ async function domainId(name: string) {
 
 async function reset(over: Partial<ResetPostmasterInput> = {}) {
   return resetPostmasterPassword(
-    { operator: await ops(), domainId: await domainId("example.com"), password: NEW, confirmPassword: NEW, mustChangePassword: false, consolePassword: CONSOLE, ...over },
+    {
+      operator: await ops(),
+      domainId: await domainId("example.com"),
+      password: NEW,
+      confirmPassword: NEW,
+      mustChangePassword: false,
+      consolePassword: CONSOLE,
+      ...over,
+    },
     meta,
   );
 }
@@ -51,7 +59,10 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
 
   it("resets: new hash, version + 1, history, lock cleared, audit names the operator; old password fails, new one works", async () => {
     const before = await accountByAddress(PM);
-    await getDb().mailAccount.update({ where: { id: before.id }, data: { lockedUntil: new Date(Date.now() + 10 * MINUTE), failedLogonCount: 4, lockCount: 1 } });
+    await getDb().mailAccount.update({
+      where: { id: before.id },
+      data: { lockedUntil: new Date(Date.now() + 10 * MINUTE), failedLogonCount: 4, lockCount: 1 },
+    });
     const op = await ops();
     const r = await reset();
     expect(r).toEqual({ ok: true, postmaster: PM, reauthenticated: true });
@@ -65,11 +76,23 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
 
     const events = await auditActions({ targetId: before.id, action: AuditAction.passwordResetByConsole });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorKind: "CLOUD_ACCOUNT", actorId: op.id, actorLabel: op.email, targetLabel: PM, domainId: before.domainId, result: "SUCCESS", ip: meta.ip });
+    expect(events[0]).toMatchObject({
+      actorKind: "CLOUD_ACCOUNT",
+      actorId: op.id,
+      actorLabel: op.email,
+      targetLabel: PM,
+      domainId: before.domainId,
+      result: "SUCCESS",
+      ip: meta.ip,
+    });
     expect(JSON.stringify(events)).not.toContain(NEW);
 
     expect((await logOn("mail", { login: PM, password: OLD }, meta)).ok).toBe(false);
-    expect(await logOn("mail", { login: PM, password: NEW }, meta)).toMatchObject({ ok: true, role: "POSTMASTER", mustChangePassword: false });
+    expect(await logOn("mail", { login: PM, password: NEW }, meta)).toMatchObject({
+      ok: true,
+      role: "POSTMASTER",
+      mustChangePassword: false,
+    });
   });
 
   it("sets 'Require password change at next logon' only when asked", async () => {
@@ -101,7 +124,13 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     expect(await snapshot()).toEqual(before);
     const refused = await auditActions({ action: AuditAction.accessRefused });
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatchObject({ actorId: ops2.id, actorLabel: ops2.email, result: "REFUSED", targetLabel: "example.com", domainId: await domainId("example.com") });
+    expect(refused[0]).toMatchObject({
+      actorId: ops2.id,
+      actorLabel: ops2.email,
+      result: "REFUSED",
+      targetLabel: "example.com",
+      domainId: await domainId("example.com"),
+    });
     expect(refused[0].detail).toMatchObject({ surface: "console", attempted: "reset_postmaster_password", reason: "not_owner" });
     expect(await auditActions({ action: AuditAction.passwordResetByConsole })).toHaveLength(0);
   });
@@ -130,7 +159,8 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
   it("5 wrong console passwords end every console session of the operator (sessionVersion + 1) without locking its logon", async () => {
     const op = await operatorByEmail("ops@cloud.example.net");
     const before = await snapshot();
-    for (let i = 1; i <= 4; i++) expect(fieldErrorsOf(await reset({ consolePassword: `Wrong#Console${i}x` })).consolePassword).toEqual([CONSOLE_PASSWORD_WRONG]);
+    for (let i = 1; i <= 4; i++)
+      expect(fieldErrorsOf(await reset({ consolePassword: `Wrong#Console${i}x` })).consolePassword).toEqual([CONSOLE_PASSWORD_WRONG]);
     expect(await reset({ consolePassword: "Wrong#Console5x" })).toEqual({ ok: false, error: "reauth_blocked" });
     const after = await operatorByEmail("ops@cloud.example.net");
     expect(after.sessionVersion).toBe(op.sessionVersion + 1);
@@ -138,14 +168,21 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     const events = await auditActions({ action: AuditAction.reauthFailed });
     expect(events.map((e) => (e.detail as { signedOut: boolean }).signedOut)).toEqual([false, false, false, false, true]);
     // Like 5 failed logons: the next logon asks for the image code.
-    expect(await logOn("cloud", { login: op.email, password: CONSOLE }, meta)).toEqual({ ok: false, error: "captcha", captchaRequired: true });
+    expect(await logOn("cloud", { login: op.email, password: CONSOLE }, meta)).toEqual({
+      ok: false,
+      error: "captcha",
+      captchaRequired: true,
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it("a correct console password clears earlier wrong ones", async () => {
     for (let i = 1; i <= 4; i++) await reset({ consolePassword: `Wrong#Console${i}x` });
     expect((await reset()).ok).toBe(true);
-    for (let i = 1; i <= 4; i++) fieldErrorsOf(await reset({ consolePassword: `Wrong#Again${i}x`, password: "Third#Lights2027", confirmPassword: "Third#Lights2027" }));
+    for (let i = 1; i <= 4; i++)
+      fieldErrorsOf(
+        await reset({ consolePassword: `Wrong#Again${i}x`, password: "Third#Lights2027", confirmPassword: "Third#Lights2027" }),
+      );
     expect((await operatorByEmail("ops@cloud.example.net")).sessionVersion).toBe(0);
   });
 
@@ -155,11 +192,20 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
 
     const confirmedAt = Date.now();
     clock.advance(4 * MINUTE + 59 * SECOND);
-    expect(await reset({ consolePassword: "", operator: await ops(undefined, confirmedAt) })).toEqual({ ok: true, postmaster: PM, reauthenticated: false });
+    expect(await reset({ consolePassword: "", operator: await ops(undefined, confirmedAt) })).toEqual({
+      ok: true,
+      postmaster: PM,
+      reauthenticated: false,
+    });
 
     const before = await snapshot();
     clock.set(new Date(confirmedAt + 5 * MINUTE + 1 * SECOND));
-    const stale = await reset({ consolePassword: "", operator: await ops(undefined, confirmedAt), password: "Fourth#Lights2027", confirmPassword: "Fourth#Lights2027" });
+    const stale = await reset({
+      consolePassword: "",
+      operator: await ops(undefined, confirmedAt),
+      password: "Fourth#Lights2027",
+      confirmPassword: "Fourth#Lights2027",
+    });
     expect(fieldErrorsOf(stale).consolePassword).toEqual([CONSOLE_PASSWORD_EXPIRED]);
     expect(await snapshot()).toEqual(before);
   });

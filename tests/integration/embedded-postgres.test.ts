@@ -20,7 +20,9 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
     expect((await applyMigrations(first.url)).applied.length).toBeGreaterThan(0);
     const c1 = new Client({ connectionString: first.url });
     await c1.connect();
-    await c1.query(`INSERT INTO "CloudAccount" (id, email, name, "passwordHash", "passwordChangedAt") VALUES ('op-1', 'x@y.example', 'X', 'h', now())`);
+    await c1.query(
+      `INSERT INTO "CloudAccount" (id, email, name, "passwordHash", "passwordChangedAt") VALUES ('op-1', 'x@y.example', 'X', 'h', now())`,
+    );
     await c1.end();
     await first.stop();
 
@@ -43,7 +45,14 @@ describe("embedded PostgreSQL (PGlite over the wire protocol)", () => {
     try {
       const url = new URL(pg.url);
       const attempt = async (user: string, password: string) => {
-        const c = new Client({ host: url.hostname, port: Number(url.port), database: "postgres", user, password, connectionTimeoutMillis: 5000 });
+        const c = new Client({
+          host: url.hostname,
+          port: Number(url.port),
+          database: "postgres",
+          user,
+          password,
+          connectionTimeoutMillis: 5000,
+        });
         try {
           await c.connect();
           return (await c.query("SELECT 1 AS one")).rows[0];

@@ -42,8 +42,16 @@ describe("a busy hasher", () => {
     await expect(logOn("mail", { login: "nobody@example.com", password: "Wrong#Pass2026" }, meta)).rejects.toBeInstanceOf(HashBusyError);
     await expect(logOn("mail", { login: ALICE, password: "Wrong#Pass2026" }, meta)).rejects.toBeInstanceOf(HashBusyError);
     await held;
-    expect(await logOn("mail", { login: "nobody@example.com", password: "Wrong#Pass2026" }, meta)).toEqual({ ok: false, error: "invalid", captchaRequired: false });
-    expect(await logOn("mail", { login: ALICE, password: "Wrong#Pass2026" }, meta)).toEqual({ ok: false, error: "invalid", captchaRequired: false });
+    expect(await logOn("mail", { login: "nobody@example.com", password: "Wrong#Pass2026" }, meta)).toEqual({
+      ok: false,
+      error: "invalid",
+      captchaRequired: false,
+    });
+    expect(await logOn("mail", { login: ALICE, password: "Wrong#Pass2026" }, meta)).toEqual({
+      ok: false,
+      error: "invalid",
+      captchaRequired: false,
+    });
   });
 
   it("does not spend a security-question try when no verdict was reached", async () => {

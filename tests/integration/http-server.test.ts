@@ -53,7 +53,8 @@ describe("the client IP cannot be forged (TRUST_PROXY=0, the default)", () => {
     const seen = JSON.parse((await get(`${url}/x`, FORGED)).body) as Record<string, string>;
     expect(seen["x-forwarded-for"]).toBe("127.0.0.1");
     expect(seen["x-forwarded-proto"]).toBe("http");
-    for (const h of ["x-real-ip", "forwarded", "x-forwarded-host", "x-forwarded-port", "true-client-ip", "cf-connecting-ip"]) expect(seen[h]).toBeUndefined();
+    for (const h of ["x-real-ip", "forwarded", "x-forwarded-host", "x-forwarded-port", "true-client-ip", "cf-connecting-ip"])
+      expect(seen[h]).toBeUndefined();
   });
 
   it("an IPv6 client is named by its canonical address", async () => {
@@ -66,7 +67,9 @@ describe("the client IP cannot be forged (TRUST_PROXY=0, the default)", () => {
 describe("behind TRUST_PROXY=1", () => {
   it("honours the proxy's entry (the right-most) and its X-Forwarded-Proto; entries the client added are ignored", async () => {
     const { url } = await start(echo, 1);
-    const seen = JSON.parse((await get(`${url}/x`, { "X-Forwarded-For": "6.6.6.6, 203.0.113.7", "X-Forwarded-Proto": "https", "X-Real-IP": "6.6.6.6" })).body) as Record<string, string>;
+    const seen = JSON.parse(
+      (await get(`${url}/x`, { "X-Forwarded-For": "6.6.6.6, 203.0.113.7", "X-Forwarded-Proto": "https", "X-Real-IP": "6.6.6.6" })).body,
+    ) as Record<string, string>;
     expect(seen["x-forwarded-for"]).toBe("203.0.113.7");
     expect(seen["x-forwarded-proto"]).toBe("https");
     expect(seen["x-real-ip"]).toBeUndefined();
@@ -95,12 +98,13 @@ describe("addresses", () => {
 describe("graceful shutdown", () => {
   it("finishes the request in flight, then refuses new connections", async () => {
     let release: () => void = () => undefined;
-    const slow: Handler = (_req, res) => new Promise<void>((resolve) => {
-      release = () => {
-        res.end("finished");
-        resolve();
-      };
-    });
+    const slow: Handler = (_req, res) =>
+      new Promise<void>((resolve) => {
+        release = () => {
+          res.end("finished");
+          resolve();
+        };
+      });
     const { server, url } = await start(slow, 0);
     const inFlight = get(`${url}/slow`);
     await new Promise((r) => setTimeout(r, 100));

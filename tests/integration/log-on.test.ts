@@ -65,7 +65,10 @@ describe("logOn (SECURITY.md Logon)", () => {
     expect(locked.lockedUntil?.getTime()).toBe(Date.now() + 15 * MINUTE);
     expect((await auditActions({ action: "account.locked" })).length).toBe(1);
     // The right password is refused while locked, with the same answer.
-    expect(await logOn("mail", { login: ALICE, password: GOOD, ...(await passedCaptcha()) }, meta)).toMatchObject({ ok: false, error: "invalid" });
+    expect(await logOn("mail", { login: ALICE, password: GOOD, ...(await passedCaptcha()) }, meta)).toMatchObject({
+      ok: false,
+      error: "invalid",
+    });
     clock.advance(15 * MINUTE - 1000);
     expect((await logOn("mail", { login: ALICE, password: GOOD, ...(await passedCaptcha()) }, meta)).ok).toBe(false);
     clock.advance(2000);
@@ -96,21 +99,37 @@ describe("logOn (SECURITY.md Logon)", () => {
   it("an address of 254 characters is counted like any other (its limiter key is hashed to fit)", async () => {
     const long = `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com`;
     expect(long).toHaveLength(254);
-    for (let i = 1; i <= 5; i++) expect(await logOn("mail", { login: long, password: `Wrong#${i}aaaa` }, meta)).toMatchObject({ ok: false, error: "invalid" });
-    expect(await logOn("mail", { login: long, password: "Wrong#6aaaa" }, meta)).toEqual({ ok: false, error: "captcha", captchaRequired: true });
+    for (let i = 1; i <= 5; i++)
+      expect(await logOn("mail", { login: long, password: `Wrong#${i}aaaa` }, meta)).toMatchObject({ ok: false, error: "invalid" });
+    expect(await logOn("mail", { login: long, password: "Wrong#6aaaa" }, meta)).toEqual({
+      ok: false,
+      error: "captcha",
+      captchaRequired: true,
+    });
     const keys = await getDb().rateLimit.findMany({ select: { key: true } });
     expect(keys.every((k) => k.key.length <= 255)).toBe(true);
     expect(keys.some((k) => k.key.startsWith("logonFailuresByAddress:sha256:"))).toBe(true);
   });
 
   it("counts IPv4-mapped and plain IPv4 spellings of one client under one key", async () => {
-    for (let i = 1; i <= 49; i++) await logOn("mail", { login: `x${i}@example.com`, password: "Wrong#Pass1" }, { ...meta, ip: i % 2 ? "::ffff:192.0.2.44" : "192.0.2.44" });
+    for (let i = 1; i <= 49; i++)
+      await logOn(
+        "mail",
+        { login: `x${i}@example.com`, password: "Wrong#Pass1" },
+        { ...meta, ip: i % 2 ? "::ffff:192.0.2.44" : "192.0.2.44" },
+      );
     expect((await logOn("mail", { login: "y@example.com", password: "Wrong#Pass1" }, { ...meta, ip: "192.0.2.44" })).ok).toBe(false);
-    expect(await logOn("mail", { login: ALICE, password: GOOD }, { ...meta, ip: "::ffff:c000:22c" })).toMatchObject({ ok: false, error: "ip_blocked" });
+    expect(await logOn("mail", { login: ALICE, password: GOOD }, { ...meta, ip: "::ffff:c000:22c" })).toMatchObject({
+      ok: false,
+      error: "ip_blocked",
+    });
   });
 
   it("logs cloud operators on from their own table", async () => {
-    expect(await logOn("cloud", { login: "ops@cloud.example.net", password: "Cloud#Console2026" }, meta)).toMatchObject({ ok: true, role: "OPERATOR" });
+    expect(await logOn("cloud", { login: "ops@cloud.example.net", password: "Cloud#Console2026" }, meta)).toMatchObject({
+      ok: true,
+      role: "OPERATOR",
+    });
     expect((await logOn("cloud", { login: ALICE, password: GOOD }, meta)).ok).toBe(false);
     expect((await logOn("mail", { login: "ops@cloud.example.net", password: "Cloud#Console2026" }, meta)).ok).toBe(false);
   });
@@ -121,7 +140,8 @@ describe("logOn (SECURITY.md Logon)", () => {
     (await import("@/env")).resetEnvCache();
     try {
       expect((await logOn("mail", { login: ALICE, password: GOOD }, meta)).ok).toBe(true);
-      const after = (await getDb().mailAccount.findUniqueOrThrow({ where: { address: ALICE }, omit: { passwordHash: false } })).passwordHash;
+      const after = (await getDb().mailAccount.findUniqueOrThrow({ where: { address: ALICE }, omit: { passwordHash: false } }))
+        .passwordHash;
       expect(after).not.toBe(before);
       expect(after).toContain("t=2");
       expect((await logOn("mail", { login: ALICE, password: GOOD }, meta)).ok).toBe(true);
@@ -139,7 +159,9 @@ describe("lockout under concurrency", () => {
     process.env.CAPTCHA_TEST_MODE = "1";
     (await import("@/env")).resetEnvCache();
     try {
-      const attempts = await Promise.all(Array.from({ length: 12 }, async (_, i) => ({ login: ALICE, password: `Wrong#Race${i}xx`, ...(await passedCaptcha()) })));
+      const attempts = await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => ({ login: ALICE, password: `Wrong#Race${i}xx`, ...(await passedCaptcha()) })),
+      );
       await Promise.all(attempts.map((a) => logOn("mail", a, meta)));
       const a = await accountByAddress(ALICE);
       expect(a.lockCount).toBe(1);

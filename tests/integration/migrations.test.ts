@@ -65,19 +65,30 @@ interface MigrationRow {
 }
 
 const rowsOf = (url: string) =>
-  withClient(url, async (c) => (await c.query<MigrationRow>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name, started_at`)).rows);
+  withClient(
+    url,
+    async (c) => (await c.query<MigrationRow>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name, started_at`)).rows,
+  );
 
 const tableExists = (url: string, table: string) =>
-  withClient(url, async (c) => (await c.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [`public."${table}"`])).rows[0].t !== null);
+  withClient(
+    url,
+    async (c) => (await c.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [`public."${table}"`])).rows[0].t !== null,
+  );
 
 async function migrationNames(dir = migrationsDir): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** sha256 hex of the file's bytes, which is what Prisma stores as the checksum. */
 async function fileChecksum(dir: string, name: string): Promise<string> {
-  return createHash("sha256").update(await readFile(path.join(dir, name, "migration.sql"))).digest("hex");
+  return createHash("sha256")
+    .update(await readFile(path.join(dir, name, "migration.sql")))
+    .digest("hex");
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -113,34 +124,62 @@ describe("applyMigrations", () => {
   });
 
   it("records migrations in a _prisma_migrations table identical to Prisma's", async () => {
-    const columns = await withClient(migratedUrl, async (c) =>
-      (
-        await c.query(
-          `SELECT column_name, data_type, character_maximum_length, is_nullable, column_default
+    const columns = await withClient(
+      migratedUrl,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT column_name, data_type, character_maximum_length, is_nullable, column_default
              FROM information_schema.columns
             WHERE table_schema = 'public' AND table_name = '_prisma_migrations'
             ORDER BY ordinal_position`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
     // The table `prisma migrate deploy` creates (schema engine, PostgreSQL flavour).
     expect(columns).toEqual([
       { column_name: "id", data_type: "character varying", character_maximum_length: 36, is_nullable: "NO", column_default: null },
       { column_name: "checksum", data_type: "character varying", character_maximum_length: 64, is_nullable: "NO", column_default: null },
-      { column_name: "finished_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "YES", column_default: null },
-      { column_name: "migration_name", data_type: "character varying", character_maximum_length: 255, is_nullable: "NO", column_default: null },
+      {
+        column_name: "finished_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "migration_name",
+        data_type: "character varying",
+        character_maximum_length: 255,
+        is_nullable: "NO",
+        column_default: null,
+      },
       { column_name: "logs", data_type: "text", character_maximum_length: null, is_nullable: "YES", column_default: null },
-      { column_name: "rolled_back_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "YES", column_default: null },
-      { column_name: "started_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "NO", column_default: "now()" },
+      {
+        column_name: "rolled_back_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "started_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "NO",
+        column_default: "now()",
+      },
       { column_name: "applied_steps_count", data_type: "integer", character_maximum_length: null, is_nullable: "NO", column_default: "0" },
     ]);
-    const pk = await withClient(migratedUrl, async (c) =>
-      (
-        await c.query<{ columns: string[] }>(
-          `SELECT ARRAY(SELECT a.attname::text FROM unnest(con.conkey) k(attnum) JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum) AS columns
+    const pk = await withClient(
+      migratedUrl,
+      async (c) =>
+        (
+          await c.query<{ columns: string[] }>(
+            `SELECT ARRAY(SELECT a.attname::text FROM unnest(con.conkey) k(attnum) JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum) AS columns
              FROM pg_constraint con WHERE con.conrelid = 'public."_prisma_migrations"'::regclass AND con.contype = 'p'`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
     expect(pk).toEqual([{ columns: ["id"] }]);
 
@@ -161,7 +200,11 @@ describe("applyMigrations", () => {
 
   it.skipIf(!canCreateDatabases)("concurrent runs on one empty database both succeed and apply each migration once", async () => {
     const url = await newDatabase();
-    const results = await Promise.all([applyMigrations(url, migrationsDir), applyMigrations(url, migrationsDir), applyMigrations(url, migrationsDir)]);
+    const results = await Promise.all([
+      applyMigrations(url, migrationsDir),
+      applyMigrations(url, migrationsDir),
+      applyMigrations(url, migrationsDir),
+    ]);
     for (const r of results) expect([...r.applied, ...r.alreadyApplied].sort()).toEqual(names);
     expect(results.flatMap((r) => r.applied).sort()).toEqual(names);
     const rows = await rowsOf(url);

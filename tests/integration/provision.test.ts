@@ -21,22 +21,38 @@ describe("provisioning", () => {
     const domain = await provisionDomain({ name: "Example.com", ownerEmail: op.login, postmasterName: "Mail Admin" });
     if (!domain.ok) throw new Error(domain.error);
     expect(domain.login).toBe("postmaster@example.com");
-    expect(await logOn("mail", { login: domain.login, password: domain.password }, meta)).toMatchObject({ ok: true, role: "POSTMASTER", mustChangePassword: true });
+    expect(await logOn("mail", { login: domain.login, password: domain.password }, meta)).toMatchObject({
+      ok: true,
+      role: "POSTMASTER",
+      mustChangePassword: true,
+    });
 
     const alice = await provisionAccount({ address: "alice@example.com", displayName: "Alice Wang" });
     if (!alice.ok) throw new Error(alice.error);
-    expect(await logOn("mail", { login: alice.login, password: alice.password }, meta)).toMatchObject({ ok: true, role: "EMPLOYEE", mustChangePassword: true });
+    expect(await logOn("mail", { login: alice.login, password: alice.password }, meta)).toMatchObject({
+      ok: true,
+      role: "EMPLOYEE",
+      mustChangePassword: true,
+    });
     expect(new Set([op.password, domain.password, alice.password]).size).toBe(3);
     expect(await getDb().passwordHistory.count()).toBe(3);
   });
 
   it("refuses duplicates and a domain or mailbox without its parent, creating nothing", async () => {
-    expect(await provisionDomain({ name: "example.com", ownerEmail: "nobody@cloud.example.net", postmasterName: "X" })).toEqual({ ok: false, error: "No cloud operator nobody@cloud.example.net: provision it first." });
+    expect(await provisionDomain({ name: "example.com", ownerEmail: "nobody@cloud.example.net", postmasterName: "X" })).toEqual({
+      ok: false,
+      error: "No cloud operator nobody@cloud.example.net: provision it first.",
+    });
     expect(await provisionAccount({ address: "a@nowhere.example", displayName: "A" })).toMatchObject({ ok: false });
     await provisionOperator({ email: "ops@cloud.example.net", name: "Ops" });
-    expect(await provisionOperator({ email: "ops@cloud.example.net", name: "Ops" })).toEqual({ ok: false, error: "ops@cloud.example.net already exists." });
+    expect(await provisionOperator({ email: "ops@cloud.example.net", name: "Ops" })).toEqual({
+      ok: false,
+      error: "ops@cloud.example.net already exists.",
+    });
     await provisionDomain({ name: "example.com", ownerEmail: "ops@cloud.example.net", postmasterName: "PM" });
-    expect(await provisionDomain({ name: "example.com", ownerEmail: "ops@cloud.example.net", postmasterName: "PM" })).toMatchObject({ ok: false });
+    expect(await provisionDomain({ name: "example.com", ownerEmail: "ops@cloud.example.net", postmasterName: "PM" })).toMatchObject({
+      ok: false,
+    });
     expect(await getDb().domain.count()).toBe(1);
     expect(await getDb().mailAccount.count()).toBe(1);
   });
@@ -49,9 +65,17 @@ describe("provisioning", () => {
         encoding: "utf8",
         timeout: 60_000,
         env: {
-          PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: process.env.DATABASE_URL, APP_URL: "https://mail.example.com",
-          SESSION_SECRET: "Zk3v9Qp2Lr8Wm4Tx6Yb1Nc5Hd7Gf0Js-Ua_Ie", SMS_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "t", TWILIO_FROM_NUMBER: "+15005550006",
-          ARGON2_MEMORY_KIB: "8192", ARGON2_TIME_COST: "1",
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          DATABASE_URL: process.env.DATABASE_URL,
+          APP_URL: "https://mail.example.com",
+          SESSION_SECRET: "Zk3v9Qp2Lr8Wm4Tx6Yb1Nc5Hd7Gf0Js-Ua_Ie",
+          SMS_PROVIDER: "twilio",
+          TWILIO_ACCOUNT_SID: "AC1",
+          TWILIO_AUTH_TOKEN: "t",
+          TWILIO_FROM_NUMBER: "+15005550006",
+          ARGON2_MEMORY_KIB: "8192",
+          ARGON2_TIME_COST: "1",
         } as unknown as NodeJS.ProcessEnv,
       });
     const ok = run(["operator", "--email", "ops@cloud.example.net", "--name", "Cloud Ops"]);

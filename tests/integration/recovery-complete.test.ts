@@ -10,7 +10,8 @@ import { accountByAddress, auditActions, meta, sessionClaims } from "../support/
 import { ALICE, answer, CAROL, CAROL_ANSWERS, enter, flowRow, send, sendCode, startFlow, useRecoveryTestEnv } from "./recovery-helpers";
 
 const NEW_PASSWORD = "Quiet#Lagoon2027";
-const complete = (flowId: string | undefined, password = NEW_PASSWORD, confirmPassword = password) => completeRecovery(flowId, { password, confirmPassword }, meta);
+const complete = (flowId: string | undefined, password = NEW_PASSWORD, confirmPassword = password) =>
+  completeRecovery(flowId, { password, confirmPassword }, meta);
 
 /** Steps 1 and 2 for alice by SMS; returns the flow id (now at "Set a new password") and the code. */
 async function verifiedBySms(): Promise<{ flowId: string; code: string }> {
@@ -37,7 +38,12 @@ describe("step 3, Set a new password (completeRecovery)", () => {
 
     expect(await complete(flowId)).toEqual({ ok: true });
     const after = await accountByAddress(ALICE);
-    expect(after).toMatchObject({ sessionVersion: before.sessionVersion + 1, mustChangePassword: false, lockedUntil: null, failedLogonCount: 0 });
+    expect(after).toMatchObject({
+      sessionVersion: before.sessionVersion + 1,
+      mustChangePassword: false,
+      lockedUntil: null,
+      failedLogonCount: 0,
+    });
     expect(await loadMailUser(session)).toBeNull(); // her open sessions end
     expect(await flowRow(flowId)).toMatchObject({ step: "DONE", endedReason: "reset", completedAt: new Date(Date.now()) });
     expect(await getRecoveryState(flowId)).toEqual({ step: "done" });
@@ -51,7 +57,11 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(events.map((e) => e.action)).toEqual(
       expect.arrayContaining(["recovery.started", "sms.sent", "recovery.verified", "password.reset.self_service"]),
     );
-    expect((await auditActions({ action: "password.reset.self_service" }))[0]).toMatchObject({ actorKind: "ANONYMOUS", actorLabel: ALICE, targetId: before.id });
+    expect((await auditActions({ action: "password.reset.self_service" }))[0]).toMatchObject({
+      actorKind: "ANONYMOUS",
+      actorLabel: ALICE,
+      targetId: before.id,
+    });
     const text = JSON.stringify(events);
     expect(text).not.toContain(code);
     expect(text).not.toContain(NEW_PASSWORD);
@@ -75,8 +85,14 @@ describe("step 3, Set a new password (completeRecovery)", () => {
 
   it.each([
     ["the account was disabled", () => getDb().mailAccount.update({ where: { address: ALICE }, data: { status: "DISABLED" } })],
-    ["the secure mobile that passed step 2 was removed", () => getDb().mailAccount.update({ where: { address: ALICE }, data: { secureMobile: null, secureMobileVerifiedAt: null } })],
-    ["the domain turned SMS recovery off", () => getDb().domain.update({ where: { name: "example.com" }, data: { allowSmsRecovery: false } })],
+    [
+      "the secure mobile that passed step 2 was removed",
+      () => getDb().mailAccount.update({ where: { address: ALICE }, data: { secureMobile: null, secureMobileVerifiedAt: null } }),
+    ],
+    [
+      "the domain turned SMS recovery off",
+      () => getDb().domain.update({ where: { name: "example.com" }, data: { allowSmsRecovery: false } }),
+    ],
   ])("refuses the reset when, after step 2, %s: nothing is written, the flow ends", async (_why, change) => {
     const { flowId } = await verifiedBySms();
     await change();

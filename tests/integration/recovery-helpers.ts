@@ -78,7 +78,11 @@ export function flowRow(flowToken: string) {
 
 /** The code of the newest recovery SMS to `to` (the console provider stores the real body in tests). */
 export async function lastCode(to = "+14155550101"): Promise<string> {
-  const [m] = await getDb().smsMessage.findMany({ where: { to, purpose: "RECOVERY_CODE", status: "SENT" }, orderBy: { createdAt: "desc" }, take: 1 });
+  const [m] = await getDb().smsMessage.findMany({
+    where: { to, purpose: "RECOVERY_CODE", status: "SENT" },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+  });
   const code = m?.body.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`no recovery code was sent to ${to}`);
   return code;
@@ -95,6 +99,9 @@ export async function sendCode(flowId: string, m: RequestMeta = meta, to?: strin
 export const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
 export async function failures(accountId: string) {
-  const [all, questions] = await Promise.all([peekLimit("recoveryFailuresByAccount", accountId), peekLimit("questionFailuresByAccount", accountId)]);
+  const [all, questions] = await Promise.all([
+    peekLimit("recoveryFailuresByAccount", accountId),
+    peekLimit("questionFailuresByAccount", accountId),
+  ]);
   return { all: all.used, questions: questions.used };
 }

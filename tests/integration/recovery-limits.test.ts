@@ -3,7 +3,21 @@ import { logOn } from "@/server/auth/log-on";
 import { MINUTE, SECOND } from "@/server/clock";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
 import { accountByAddress, auditActions, meta, otherMeta } from "../support/fixtures";
-import { ALICE, ALICE_ANSWERS, answer, enter, failures, flowRow, send, sendCode, start, startFlow, useRecoveryTestEnv, wrongCode, WRONG_ANSWERS } from "./recovery-helpers";
+import {
+  ALICE,
+  ALICE_ANSWERS,
+  answer,
+  enter,
+  failures,
+  flowRow,
+  send,
+  sendCode,
+  start,
+  startFlow,
+  useRecoveryTestEnv,
+  wrongCode,
+  WRONG_ANSWERS,
+} from "./recovery-helpers";
 
 describe("all recovery failures of an account: 10 per 24 h, then 1 h without self-service", () => {
   const clock = useRecoveryTestEnv();
@@ -88,7 +102,12 @@ describe("all recovery failures of an account: 10 per 24 h, then 1 h without sel
     const { flowId, code } = await tenFailures();
     await enter(flowId, wrongCode(code));
     const after = await accountByAddress(ALICE);
-    expect(after).toMatchObject({ failedLogonCount: before.failedLogonCount, lastFailedLogonAt: before.lastFailedLogonAt, lockedUntil: null, lockCount: 0 });
+    expect(after).toMatchObject({
+      failedLogonCount: before.failedLogonCount,
+      lastFailedLogonAt: before.lastFailedLogonAt,
+      lockedUntil: null,
+      lockCount: 0,
+    });
     expect((await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).ok).toBe(true);
   });
 });

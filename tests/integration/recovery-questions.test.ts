@@ -6,7 +6,21 @@ import { getRecoveryState } from "@/server/recovery/get-recovery-state";
 import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
 import { verifySecret } from "@/server/security/password-hash";
 import { accountByAddress, auditActions } from "../support/fixtures";
-import { ALICE, ALICE_ANSWERS, answer, CAROL, CAROL_ANSWERS, enter, failures, flowRow, sendCode, start, startFlow, useRecoveryTestEnv, WRONG_ANSWERS } from "./recovery-helpers";
+import {
+  ALICE,
+  ALICE_ANSWERS,
+  answer,
+  CAROL,
+  CAROL_ANSWERS,
+  enter,
+  failures,
+  flowRow,
+  sendCode,
+  start,
+  startFlow,
+  useRecoveryTestEnv,
+  WRONG_ANSWERS,
+} from "./recovery-helpers";
 
 vi.mock("@/server/security/password-hash", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/server/security/password-hash")>();
@@ -28,12 +42,20 @@ describe("security questions", () => {
   it("checks all three answers every time and never says which one was wrong", async () => {
     const flowId = await startFlow(CAROL);
     const spy = vi.mocked(verifySecret);
-    for (const wrong of [["x", ...CAROL_ANSWERS.slice(1)], [CAROL_ANSWERS[0], "x", CAROL_ANSWERS[2]], [...CAROL_ANSWERS.slice(0, 2), "x"]]) {
+    for (const wrong of [
+      ["x", ...CAROL_ANSWERS.slice(1)],
+      [CAROL_ANSWERS[0], "x", CAROL_ANSWERS[2]],
+      [...CAROL_ANSWERS.slice(0, 2), "x"],
+    ]) {
       spy.mockClear();
       const r = await answer(flowId, wrong);
       expect(spy).toHaveBeenCalledTimes(3);
       expect(r).toMatchObject({ ok: false, error: "wrong_answers" });
-      if (!r.ok) expect(answersFailureState(r)).toMatchObject({ formError: expect.stringMatching(/^Verification failed\. \d tries left\.$/), fieldErrors: {} });
+      if (!r.ok)
+        expect(answersFailureState(r)).toMatchObject({
+          formError: expect.stringMatching(/^Verification failed\. \d tries left\.$/),
+          fieldErrors: {},
+        });
     }
     const events = await auditActions({ action: "recovery.questions_failed" });
     expect(events.map((e) => (e.detail as { triesLeft: number }).triesLeft).sort()).toEqual([2, 3, 4]);
@@ -44,15 +66,23 @@ describe("security questions", () => {
   it("blocks the method for 24 h after the 5th failed try in 24 h", async () => {
     const alice = await accountByAddress(ALICE);
     const flowId = await startFlow(ALICE);
-    for (const left of [4, 3, 2, 1]) expect(await answer(flowId, WRONG_ANSWERS)).toEqual({ ok: false, error: "wrong_answers", triesLeft: left });
+    for (const left of [4, 3, 2, 1])
+      expect(await answer(flowId, WRONG_ANSWERS)).toEqual({ ok: false, error: "wrong_answers", triesLeft: left });
     const fifth = await answer(flowId, WRONG_ANSWERS);
     expect(fifth).toEqual({ ok: false, error: "questions_blocked" });
     if (!fifth.ok) expect(answersFailureState(fifth)).toMatchObject({ formError: RECOVERY_MESSAGES.questionsBlocked });
-    expect((await auditActions({ action: "recovery.method_blocked" }))[0]).toMatchObject({ result: "REFUSED", targetId: alice.id, detail: { method: "QUESTIONS" } });
+    expect((await auditActions({ action: "recovery.method_blocked" }))[0]).toMatchObject({
+      result: "REFUSED",
+      targetId: alice.id,
+      detail: { method: "QUESTIONS" },
+    });
 
     // Blocked even with the right answers, and shown as blocked; the SMS method stays.
     expect(await answer(flowId, ALICE_ANSWERS)).toEqual({ ok: false, error: "questions_blocked" });
-    expect(await getRecoveryState(flowId)).toMatchObject({ step: "verify", methods: { sms: { maskedPhone: "+1 ••• ••• 0101" }, questions: { blocked: true } } });
+    expect(await getRecoveryState(flowId)).toMatchObject({
+      step: "verify",
+      methods: { sms: { maskedPhone: "+1 ••• ••• 0101" }, questions: { blocked: true } },
+    });
     expect((await failures(alice.id)).all).toBe(5);
 
     clock.advance(24 * HOUR - SECOND);

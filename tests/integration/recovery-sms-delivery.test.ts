@@ -4,7 +4,14 @@ import { getDb } from "@/server/db";
 import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
 import { resetSmsProviderCache } from "@/server/sms/provider";
 import { accountByAddress, auditActions } from "../support/fixtures";
-import { connectTwilioStub, STUB_NUMBER_INVALID, STUB_NUMBER_UNROUTABLE, TWILIO_STUB_ACCOUNT_SID, TWILIO_STUB_AUTH_TOKEN, TWILIO_STUB_FROM } from "../support/twilio-stub";
+import {
+  connectTwilioStub,
+  STUB_NUMBER_INVALID,
+  STUB_NUMBER_UNROUTABLE,
+  TWILIO_STUB_ACCOUNT_SID,
+  TWILIO_STUB_AUTH_TOKEN,
+  TWILIO_STUB_FROM,
+} from "../support/twilio-stub";
 import { ALICE, enter, failures, flowRow, send, startFlow, useRecoveryTestEnv } from "./recovery-helpers";
 
 const stub = connectTwilioStub(inject("twilioStubUrl"));
@@ -34,7 +41,8 @@ describe("codes through Twilio (the stub)", () => {
     TWILIO_API_BASE_URL: stub.url,
   });
 
-  const bind = (mobile: string) => getDb().mailAccount.update({ where: { address: ALICE }, data: { secureMobile: mobile, secureMobileVerifiedAt: new Date() } });
+  const bind = (mobile: string) =>
+    getDb().mailAccount.update({ where: { address: ALICE }, data: { secureMobile: mobile, secureMobileVerifiedAt: new Date() } });
 
   it("delivers the code with the real SDK; only a redacted copy is stored", async () => {
     await stub.clear();
@@ -45,7 +53,10 @@ describe("codes through Twilio (the stub)", () => {
     const code = message.body.match(/\d{6}/)![0];
     expect(message.body).toBe(`Your Postkey verification code is ${code}. It expires in 5 minutes. Never share it.`);
     const [row] = await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } });
-    expect(row).toMatchObject({ provider: "twilio", body: "Your Postkey verification code is ••••••. It expires in 5 minutes. Never share it." });
+    expect(row).toMatchObject({
+      provider: "twilio",
+      body: "Your Postkey verification code is ••••••. It expires in 5 minutes. Never share it.",
+    });
     expect(await enter(flowId, code)).toEqual({ ok: true });
   });
 
@@ -55,7 +66,8 @@ describe("codes through Twilio (the stub)", () => {
     const before = await flowRow(flowId);
     const r = await send(flowId);
     expect(r).toEqual({ ok: false, error: "send_failed" });
-    if (!r.ok) expect(sendFailureState(r)).toMatchObject({ formError: "We could not send the code. Check back later or use another method." });
+    if (!r.ok)
+      expect(sendFailureState(r)).toMatchObject({ formError: "We could not send the code. Check back later or use another method." });
     expect(await flowRow(flowId)).toEqual(before);
     expect(await failures((await accountByAddress(ALICE)).id)).toEqual({ all: 0, questions: 0 });
     expect((await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } }))[0]).toMatchObject({ status: "FAILED" });

@@ -18,7 +18,11 @@ describe("SMS verification code", () => {
     expect(await send(flowId)).toEqual({ ok: true, maskedPhone: "+1 ••• ••• 0101" });
     const code = await lastCode();
     const [sms] = await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } });
-    expect(sms).toMatchObject({ to: ALICE_MOBILE, status: "SENT", body: `Your Postkey verification code is ${code}. It expires in 5 minutes. Never share it.` });
+    expect(sms).toMatchObject({
+      to: ALICE_MOBILE,
+      status: "SENT",
+      body: `Your Postkey verification code is ${code}. It expires in 5 minutes. Never share it.`,
+    });
     const flow = await flowRow(flowId);
     expect(flow).toMatchObject({ method: "SMS", codeAttempts: 0, sendCount: 1, codeHash: smsCodeDigest(flow.id, code) });
     expect(flow.codeExpiresAt!.getTime() - Date.now()).toBe(5 * MINUTE);
@@ -54,7 +58,10 @@ describe("SMS verification code", () => {
     for (const left of [4, 3, 2, 1]) {
       const r = await enter(flowId, wrongCode(code));
       expect(r).toEqual({ ok: false, error: "wrong_code", triesLeft: left });
-      if (!r.ok) expect(codeFailureState(r)).toMatchObject({ fieldErrors: { code: [`Verification failed. ${left} ${left === 1 ? "try" : "tries"} left.`] } });
+      if (!r.ok)
+        expect(codeFailureState(r)).toMatchObject({
+          fieldErrors: { code: [`Verification failed. ${left} ${left === 1 ? "try" : "tries"} left.`] },
+        });
     }
     expect(await enter(flowId, wrongCode(code))).toEqual({ ok: false, error: "too_many" });
     expect(await flowRow(flowId)).toMatchObject({ step: "FAILED", endedReason: "too_many_codes", codeHash: null, codeAttempts: 5 });
@@ -97,7 +104,10 @@ describe("SMS verification code", () => {
     expect(await hour(6)).toEqual([true, true, true, true, true, false]);
     const refused = await send(await startFlow(ALICE));
     expect(refused).toMatchObject({ ok: false, error: "send_limit" });
-    if (!refused.ok) expect(sendFailureState(refused)).toMatchObject({ formError: expect.stringMatching(/^Too many codes were requested\. Try again in \d+ minutes or use another method\.$/) });
+    if (!refused.ok)
+      expect(sendFailureState(refused)).toMatchObject({
+        formError: expect.stringMatching(/^Too many codes were requested\. Try again in \d+ minutes or use another method\.$/),
+      });
     clock.advance(60 * MINUTE + SECOND);
     expect(await hour(6)).toEqual([true, true, true, true, true, false]);
     clock.advance(60 * MINUTE + SECOND);
@@ -144,7 +154,11 @@ describe("SMS verification code", () => {
     const code = await sendCode(flowId);
     for (let i = 0; i < 5; i++) await enter(flowId, wrongCode(code));
     const after = await accountByAddress(ALICE);
-    expect(after).toMatchObject({ failedLogonCount: before.failedLogonCount, lockedUntil: before.lockedUntil, lockCount: before.lockCount });
+    expect(after).toMatchObject({
+      failedLogonCount: before.failedLogonCount,
+      lockedUntil: before.lockedUntil,
+      lockCount: before.lockCount,
+    });
     expect((await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).ok).toBe(true);
   });
 });

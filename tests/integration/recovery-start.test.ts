@@ -22,7 +22,15 @@ describe("step 1, Account (startRecovery)", () => {
     expect(Buffer.from(key, "base64url")).toHaveLength(16);
     const alice = await accountByAddress(ALICE);
     const flow = await flowRow(r.flowId);
-    expect(flow).toMatchObject({ accountId: alice.id, address: ALICE, step: "VERIFY", method: null, codeHash: null, completedAt: null, ip: meta.ip });
+    expect(flow).toMatchObject({
+      accountId: alice.id,
+      address: ALICE,
+      step: "VERIFY",
+      method: null,
+      codeHash: null,
+      completedAt: null,
+      ip: meta.ip,
+    });
     expect(flow.expiresAt.getTime() - Date.now()).toBe(15 * MINUTE);
     const [event] = await auditActions({ action: "recovery.started" });
     expect(event).toMatchObject({ result: "SUCCESS", targetId: alice.id, targetLabel: ALICE, actorKind: "ANONYMOUS", ip: meta.ip });
@@ -31,14 +39,25 @@ describe("step 1, Account (startRecovery)", () => {
   it("consumes the image code: a wrong word fails, and the same challenge never passes again", async () => {
     const c = await createCaptchaChallenge(meta);
     if (!c.ok) throw new Error("rate limited");
-    expect(await startRecovery(undefined, { address: ALICE, captchaId: c.id, captchaAnswer: "WRONG" }, meta)).toEqual({ ok: false, error: "captcha" });
-    expect(await startRecovery(undefined, { address: ALICE, captchaId: c.id, captchaAnswer: "PASSED" }, meta)).toEqual({ ok: false, error: "captcha" });
+    expect(await startRecovery(undefined, { address: ALICE, captchaId: c.id, captchaAnswer: "WRONG" }, meta)).toEqual({
+      ok: false,
+      error: "captcha",
+    });
+    expect(await startRecovery(undefined, { address: ALICE, captchaId: c.id, captchaAnswer: "PASSED" }, meta)).toEqual({
+      ok: false,
+      error: "captcha",
+    });
     const passed = await captcha();
     expect((await startRecovery(undefined, { address: ALICE, ...passed }, meta)).ok).toBe(true);
     expect(await startRecovery(undefined, { address: ALICE, ...passed }, meta)).toEqual({ ok: false, error: "captcha" });
-    expect(await startRecovery(undefined, { address: ALICE, captchaId: undefined, captchaAnswer: "PASSED" }, meta)).toEqual({ ok: false, error: "captcha" });
+    expect(await startRecovery(undefined, { address: ALICE, captchaId: undefined, captchaAnswer: "PASSED" }, meta)).toEqual({
+      ok: false,
+      error: "captcha",
+    });
     expect(await getDb().recoveryFlow.count()).toBe(1);
-    expect(startFailureState({ ok: false, error: "captcha" }, ALICE)).toMatchObject({ fieldErrors: { captcha: [RECOVERY_MESSAGES.captcha] } });
+    expect(startFailureState({ ok: false, error: "captcha" }, ALICE)).toMatchObject({
+      fieldErrors: { captcha: [RECOVERY_MESSAGES.captcha] },
+    });
   });
 
   it("refuses an image code older than 120 s", async () => {
@@ -63,13 +82,19 @@ describe("step 1, Account (startRecovery)", () => {
     const shown = results.map((r) => (r.ok ? null : startFailureState(r, "someone@example.com")));
     for (const s of shown) expect(s).toEqual(shown[0]);
     expect(shown[0]).toMatchObject({ status: "error", formError: RECOVERY_MESSAGES.unavailable, fieldErrors: {} });
-    expect(RECOVERY_MESSAGES.unavailable).toBe("Self-service reset is not available for this account. Contact your email administrator (postmaster).");
+    expect(RECOVERY_MESSAGES.unavailable).toBe(
+      "Self-service reset is not available for this account. Contact your email administrator (postmaster).",
+    );
 
     // The same work for each: a flow row without an account, an audit event with the reason (for the postmaster only).
     const flows = await db.recoveryFlow.findMany();
     expect(flows).toHaveLength(cases.length);
     for (const f of flows) expect(f).toMatchObject({ accountId: null, step: "FAILED", endedReason: "unavailable" });
-    const reasons = (await auditActions({ action: "recovery.started" })).map((e) => [e.targetLabel, e.result, (e.detail as { reason: string }).reason]);
+    const reasons = (await auditActions({ action: "recovery.started" })).map((e) => [
+      e.targetLabel,
+      e.result,
+      (e.detail as { reason: string }).reason,
+    ]);
     expect(reasons.sort()).toEqual(
       [
         ["nobody@example.com", "REFUSED", "unknown_address"],

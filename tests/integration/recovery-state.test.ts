@@ -3,7 +3,19 @@ import { getDb } from "@/server/db";
 import { SECOND } from "@/server/clock";
 import { DEMO_QUESTIONS } from "@/server/seed/demo-data";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
-import { ALICE, answer, CAROL, CAROL_ANSWERS, DAN, enter, send, sendCode, startFlow, useRecoveryTestEnv, wrongCode } from "./recovery-helpers";
+import {
+  ALICE,
+  answer,
+  CAROL,
+  CAROL_ANSWERS,
+  DAN,
+  enter,
+  send,
+  sendCode,
+  startFlow,
+  useRecoveryTestEnv,
+  wrongCode,
+} from "./recovery-helpers";
 
 describe("the page's view of a flow (getRecoveryState)", () => {
   const clock = useRecoveryTestEnv();
@@ -23,7 +35,10 @@ describe("the page's view of a flow (getRecoveryState)", () => {
       sms: { codeSent: false, resendInMs: 0, sentAt: null },
       questions: [...DEMO_QUESTIONS],
     });
-    expect(await getRecoveryState(await startFlow(DAN))).toMatchObject({ methods: { sms: { maskedPhone: "+1 ••• ••• 0104" }, questions: null }, questions: [] });
+    expect(await getRecoveryState(await startFlow(DAN))).toMatchObject({
+      methods: { sms: { maskedPhone: "+1 ••• ••• 0104" }, questions: null },
+      questions: [],
+    });
     expect(await getRecoveryState(await startFlow(CAROL))).toMatchObject({ methods: { sms: null, questions: { blocked: false } } });
   });
 

@@ -90,7 +90,7 @@ describe("schema.prisma parser", () => {
     expect(() => parsePrismaSchemaText(wrap("  a String @ignore"))).toThrow(/@ignore/);
     expect(() => parsePrismaSchemaText(wrap("  @@fulltext([id])"))).toThrow(/@@fulltext/);
     expect(() => parsePrismaSchemaText(wrap("  @@index([id], type: Hash)"))).toThrow(/type/);
-    expect(() => parsePrismaSchemaText(wrap("  a Unsupported(\"circle\")"))).toThrow(/Unsupported/);
+    expect(() => parsePrismaSchemaText(wrap('  a Unsupported("circle")'))).toThrow(/Unsupported/);
     expect(() => parsePrismaSchemaText(wrap("  a Strin"))).toThrow(/unknown type/);
     expect(() => parsePrismaSchemaText("view V {\n  id String\n}\n")).toThrow(/view/);
   });
@@ -115,22 +115,54 @@ describe("database built by prisma/migrations", () => {
       `ALTER TABLE "AuditEvent" ALTER COLUMN "detail" SET NOT NULL`,
       /AuditEvent\.detail .*: column is NOT NULL, schema says optional/,
     ],
-    ["a changed column type", `ALTER TABLE "rate_limits" ALTER COLUMN "key" TYPE text`, /RateLimit\.key .*: type is text, schema expects character varying\(255\)/],
+    [
+      "a changed column type",
+      `ALTER TABLE "rate_limits" ALTER COLUMN "key" TYPE text`,
+      /RateLimit\.key .*: type is text, schema expects character varying\(255\)/,
+    ],
     [
       "a timestamp without the millisecond precision",
       `ALTER TABLE "CaptchaChallenge" ALTER COLUMN "expiresAt" TYPE timestamp`,
       /CaptchaChallenge\.expiresAt .*: type is timestamp without time zone, schema expects timestamp\(3\) without time zone/,
     ],
-    ["a changed default", `ALTER TABLE "Domain" ALTER COLUMN "edition" SET DEFAULT 'Basic'`, /Domain\.edition .*: default is 'Basic'::text, schema expects "Enterprise"/],
-    ["a dropped default", `ALTER TABLE "MailAccount" ALTER COLUMN "role" DROP DEFAULT`, /MailAccount\.role .*: default is none, schema expects "EMPLOYEE"/],
-    ["an unexpected default", `ALTER TABLE "RecoveryFlow" ALTER COLUMN "ip" SET DEFAULT ''`, /RecoveryFlow\.ip .*: default is ''::text, schema expects no default/],
-    ["an extra column", `ALTER TABLE "AuditEvent" ADD COLUMN "extra" text`, /column "extra" \(text\) exists in the database but not in the model/],
+    [
+      "a changed default",
+      `ALTER TABLE "Domain" ALTER COLUMN "edition" SET DEFAULT 'Basic'`,
+      /Domain\.edition .*: default is 'Basic'::text, schema expects "Enterprise"/,
+    ],
+    [
+      "a dropped default",
+      `ALTER TABLE "MailAccount" ALTER COLUMN "role" DROP DEFAULT`,
+      /MailAccount\.role .*: default is none, schema expects "EMPLOYEE"/,
+    ],
+    [
+      "an unexpected default",
+      `ALTER TABLE "RecoveryFlow" ALTER COLUMN "ip" SET DEFAULT ''`,
+      /RecoveryFlow\.ip .*: default is ''::text, schema expects no default/,
+    ],
+    [
+      "an extra column",
+      `ALTER TABLE "AuditEvent" ADD COLUMN "extra" text`,
+      /column "extra" \(text\) exists in the database but not in the model/,
+    ],
     ["a missing column", `ALTER TABLE "SmsMessage" DROP COLUMN "errorCode"`, /SmsMessage\.errorCode .*: column does not exist/],
     ["an extra table", `CREATE TABLE "Stray" ("id" integer)`, /table "Stray" exists in the database but no model maps to it/],
     ["a missing table", `DROP TABLE "CaptchaChallenge"`, /model CaptchaChallenge: table "CaptchaChallenge" does not exist/],
-    ["an extra enum label", `ALTER TYPE "SmsStatus" ADD VALUE 'DELIVERED'`, /enum SmsStatus: labels are \[QUEUED, SENT, FAILED, DELIVERED\]/],
-    ["reordered enum labels", `ALTER TYPE "RecoveryStep" ADD VALUE 'FAILED2' BEFORE 'VERIFY'`, /enum RecoveryStep: labels are \[FAILED2, VERIFY/],
-    ["a dropped index", `DROP INDEX "MailAccount_domainId_displayName_idx"`, /@@index\(\[domainId, displayName\]\) expects an index on \("domainId", "displayName"\)/],
+    [
+      "an extra enum label",
+      `ALTER TYPE "SmsStatus" ADD VALUE 'DELIVERED'`,
+      /enum SmsStatus: labels are \[QUEUED, SENT, FAILED, DELIVERED\]/,
+    ],
+    [
+      "reordered enum labels",
+      `ALTER TYPE "RecoveryStep" ADD VALUE 'FAILED2' BEFORE 'VERIFY'`,
+      /enum RecoveryStep: labels are \[FAILED2, VERIFY/,
+    ],
+    [
+      "a dropped index",
+      `DROP INDEX "MailAccount_domainId_displayName_idx"`,
+      /@@index\(\[domainId, displayName\]\) expects an index on \("domainId", "displayName"\)/,
+    ],
     [
       "an index on other columns",
       `DROP INDEX "SmsMessage_accountId_createdAt_idx"; CREATE INDEX "SmsMessage_accountId_createdAt_idx" ON "SmsMessage" ("createdAt", "accountId")`,
@@ -142,7 +174,11 @@ describe("database built by prisma/migrations", () => {
       /@@unique\(\[domainId, parentId, name\]\) expects a unique index on \("domainId", "parentId", "name"\)/,
     ],
     ["a dropped @unique", `DROP INDEX "CloudAccount_email_key"`, /@unique on email expects a unique index on \("email"\)/],
-    ["an extra index", `CREATE INDEX "stray_idx" ON "Domain" ("name", "createdAt")`, /index "stray_idx" on \("name", "createdAt"\) exists in the database but not in the schema/],
+    [
+      "an extra index",
+      `CREATE INDEX "stray_idx" ON "Domain" ("name", "createdAt")`,
+      /index "stray_idx" on \("name", "createdAt"\) exists in the database but not in the schema/,
+    ],
     [
       "a different ON DELETE action",
       `ALTER TABLE "MailAccount" DROP CONSTRAINT "MailAccount_departmentId_fkey",
@@ -155,7 +191,11 @@ describe("database built by prisma/migrations", () => {
          ADD CONSTRAINT "Domain_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "CloudAccount"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
       /Domain\.owner -> CloudAccount: foreign key "Domain_ownerId_fkey" is ON UPDATE NoAction, schema expects onUpdate: Cascade \(Prisma's default\)/,
     ],
-    ["a missing foreign key", `ALTER TABLE "AuditEvent" DROP CONSTRAINT "AuditEvent_domainId_fkey"`, /AuditEvent\.domain -> Domain: foreign key \("domainId"\) -> "Domain"\("id"\) .* is missing/],
+    [
+      "a missing foreign key",
+      `ALTER TABLE "AuditEvent" DROP CONSTRAINT "AuditEvent_domainId_fkey"`,
+      /AuditEvent\.domain -> Domain: foreign key \("domainId"\) -> "Domain"\("id"\) .* is missing/,
+    ],
     [
       "an extra foreign key",
       `ALTER TABLE "SmsMessage" ADD CONSTRAINT "SmsMessage_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "MailAccount"("id")`,
@@ -179,7 +219,10 @@ describe("database built by prisma/migrations", () => {
         await c.query("ROLLBACK");
       }
     });
-    expect(problems.some((p) => expected.test(p)), `no problem matched ${expected}; got:\n${problems.join("\n")}`).toBe(true);
+    expect(
+      problems.some((p) => expected.test(p)),
+      `no problem matched ${expected}; got:\n${problems.join("\n")}`,
+    ).toBe(true);
   });
 
   it("a model the database lacks and a field whose column is missing are reported from the schema side too", async () => {

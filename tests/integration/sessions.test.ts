@@ -6,7 +6,16 @@ import { loadMailUser, loadOperator } from "@/server/auth/load-session-account";
 import { listLiveSessions, revokeSessionRecord } from "@/server/auth/session-store";
 import { MINUTE, SECOND } from "@/server/clock";
 import { getDb } from "@/server/db";
-import { accountByAddress, auditActions, freshDemo, meta, operatorByEmail, otherMeta, sessionClaims, useFakeClock } from "../support/fixtures";
+import {
+  accountByAddress,
+  auditActions,
+  freshDemo,
+  meta,
+  operatorByEmail,
+  otherMeta,
+  sessionClaims,
+  useFakeClock,
+} from "../support/fixtures";
 
 /**
  * Sessions (SECURITY.md "Sessions", issue 8 §5): one Session row per logon,
@@ -51,7 +60,9 @@ describe("Session rows", () => {
     const b = await sessionClaims("mail", alice, otherMeta);
     const gone = await sessionClaims("mail", alice);
     await revokeSessionRecord(gone.sessionId, "logout");
-    expect((await listLiveSessions("mail", alice.id, alice.sessionVersion)).map((s) => s.id).sort()).toEqual([a.sessionId, b.sessionId].sort());
+    expect((await listLiveSessions("mail", alice.id, alice.sessionVersion)).map((s) => s.id).sort()).toEqual(
+      [a.sessionId, b.sessionId].sort(),
+    );
 
     clock.advance(30 * SECOND);
     await loadMailUser({ ...a, lastSeenAt: Date.now() });
@@ -66,7 +77,7 @@ describe("Session rows", () => {
     await loadMailUser({ ...a, lastSeenAt: Date.now() });
     expect((await listLiveSessions("mail", alice.id, alice.sessionVersion)).map((s) => s.id)).toEqual([a.sessionId]);
     // A password reset ends them all.
-    expect((await listLiveSessions("mail", alice.id, alice.sessionVersion + 1))).toEqual([]);
+    expect(await listLiveSessions("mail", alice.id, alice.sessionVersion + 1)).toEqual([]);
   });
 });
 
@@ -105,7 +116,10 @@ describe("Edit Account > Sign out everywhere (postmaster)", () => {
     const alice = await accountByAddress(ALICE);
     const s1 = await sessionClaims("mail", alice);
     const s2 = await sessionClaims("mail", alice, otherMeta);
-    expect(await signOutEverywhere({ actorId: await pmOf("postmaster@example.com"), accountId: alice.id }, meta)).toEqual({ ok: true, address: ALICE });
+    expect(await signOutEverywhere({ actorId: await pmOf("postmaster@example.com"), accountId: alice.id }, meta)).toEqual({
+      ok: true,
+      address: ALICE,
+    });
     expect(await loadMailUser(s1)).toBeNull();
     expect(await loadMailUser(s2)).toBeNull();
     expect((await accountByAddress(ALICE)).sessionVersion).toBe(alice.sessionVersion + 1);
@@ -116,8 +130,14 @@ describe("Edit Account > Sign out everywhere (postmaster)", () => {
   it("refuses another domain's account (as if missing), its own account, another postmaster, and an employee as the caller", async () => {
     const alice = await accountByAddress(ALICE);
     const s = await sessionClaims("mail", alice);
-    expect(await signOutEverywhere({ actorId: await pmOf("postmaster@example.org"), accountId: alice.id }, meta)).toEqual({ ok: false, error: "not_found" });
-    expect(await signOutEverywhere({ actorId: await pmOf("bob@example.com"), accountId: alice.id }, meta)).toEqual({ ok: false, error: "forbidden" });
+    expect(await signOutEverywhere({ actorId: await pmOf("postmaster@example.org"), accountId: alice.id }, meta)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await signOutEverywhere({ actorId: await pmOf("bob@example.com"), accountId: alice.id }, meta)).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
     const pm = await pmOf("postmaster@example.com");
     expect(await signOutEverywhere({ actorId: pm, accountId: pm }, meta)).toEqual({ ok: false, error: "own_account" });
     expect(await loadMailUser(s)).not.toBeNull();
@@ -130,7 +150,13 @@ describe("Edit Account > Sign out everywhere (postmaster)", () => {
     const pm = await accountByAddress("postmaster@example.com");
     await db.mailAccount.update({ where: { address: "dan@example.com" }, data: { role: "POSTMASTER" } });
     const dan = await accountByAddress("dan@example.com");
-    const input = { actorId: pm.id, accountId: dan.id, password: "Fresh#Harbor2027", confirmPassword: "Fresh#Harbor2027", mustChangePassword: true };
+    const input = {
+      actorId: pm.id,
+      accountId: dan.id,
+      password: "Fresh#Harbor2027",
+      confirmPassword: "Fresh#Harbor2027",
+      mustChangePassword: true,
+    };
     expect(await resetEmployeePassword(input, meta)).toEqual({ ok: false, error: "postmaster_account" });
     expect((await accountByAddress("dan@example.com")).sessionVersion).toBe(dan.sessionVersion);
     expect(await signOutEverywhere({ actorId: pm.id, accountId: dan.id }, meta)).toEqual({ ok: false, error: "postmaster_account" });

@@ -3,15 +3,29 @@ import { AuditAction } from "@/server/audit/actions";
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { changeOwnPassword } from "@/server/passwords/change-own-password";
-import { MISMATCH_MESSAGE, REUSE_LIMITED_MESSAGE, REUSED_MESSAGE, setPassword, type SetPasswordInput } from "@/server/passwords/set-password";
+import {
+  MISMATCH_MESSAGE,
+  REUSE_LIMITED_MESSAGE,
+  REUSED_MESSAGE,
+  setPassword,
+  type SetPasswordInput,
+} from "@/server/passwords/set-password";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
 
 const ALICE = "alice@example.com";
 
 async function reset(accountId: string, password: string, extra: Partial<SetPasswordInput> = {}) {
   return setPassword({
-    kind: "mail", accountId, password, confirmPassword: password, mustChangePassword: true,
-    actor: { kind: "SYSTEM", label: "test" }, action: AuditAction.passwordResetByPostmaster, meta, notice: null, ...extra,
+    kind: "mail",
+    accountId,
+    password,
+    confirmPassword: password,
+    mustChangePassword: true,
+    actor: { kind: "SYSTEM", label: "test" },
+    action: AuditAction.passwordResetByPostmaster,
+    meta,
+    notice: null,
+    ...extra,
   });
 }
 
@@ -25,7 +39,10 @@ describe("setPassword (the one reset transaction)", () => {
 
   it("writes hash, flags, version + 1, history, clears the lock, audits — and the new password works", async () => {
     const before = await accountByAddress(ALICE);
-    await getDb().mailAccount.update({ where: { id: before.id }, data: { lockedUntil: new Date(Date.now() + 60_000), failedLogonCount: 3, lockCount: 2 } });
+    await getDb().mailAccount.update({
+      where: { id: before.id },
+      data: { lockedUntil: new Date(Date.now() + 60_000), failedLogonCount: 3, lockCount: 2 },
+    });
     const r = await reset(before.id, "New#Lantern2026");
     expect(r.ok).toBe(true);
     const after = await accountByAddress(ALICE);
@@ -101,12 +118,31 @@ describe("changeOwnPassword", () => {
 
   it("needs the current password and a different new one", async () => {
     const a = await accountByAddress(ALICE);
-    expect(await changeOwnPassword("mail", a.id, { currentPassword: "Wrong#One2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" }, meta)).toEqual({
-      ok: false, error: "invalid", fieldErrors: { currentPassword: ["The current password is incorrect."] },
+    expect(
+      await changeOwnPassword(
+        "mail",
+        a.id,
+        { currentPassword: "Wrong#One2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" },
+        meta,
+      ),
+    ).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { currentPassword: ["The current password is incorrect."] },
     });
-    const same = await changeOwnPassword("mail", a.id, { currentPassword: "Blue#Harbor2026", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" }, meta);
+    const same = await changeOwnPassword(
+      "mail",
+      a.id,
+      { currentPassword: "Blue#Harbor2026", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" },
+      meta,
+    );
     expect(same.ok).toBe(false);
-    const ok = await changeOwnPassword("mail", a.id, { currentPassword: "Blue#Harbor2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" }, meta);
+    const ok = await changeOwnPassword(
+      "mail",
+      a.id,
+      { currentPassword: "Blue#Harbor2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" },
+      meta,
+    );
     expect(ok).toEqual({ ok: true, sessionVersion: a.sessionVersion + 1 });
     expect((await accountByAddress(ALICE)).mustChangePassword).toBe(false);
     expect((await auditActions({ action: AuditAction.passwordChanged })).length).toBe(1);
@@ -114,7 +150,12 @@ describe("changeOwnPassword", () => {
 
   it("works for cloud operators (no domain keywords)", async () => {
     const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: "ops@cloud.example.net" } });
-    const r = await changeOwnPassword("cloud", op.id, { currentPassword: "Cloud#Console2026", password: "Sky#Operator2027", confirmPassword: "Sky#Operator2027" }, meta);
+    const r = await changeOwnPassword(
+      "cloud",
+      op.id,
+      { currentPassword: "Cloud#Console2026", password: "Sky#Operator2027", confirmPassword: "Sky#Operator2027" },
+      meta,
+    );
     expect(r.ok).toBe(true);
     expect((await logOn("cloud", { login: "ops@cloud.example.net", password: "Sky#Operator2027" }, meta)).ok).toBe(true);
   });
@@ -125,8 +166,19 @@ describe("wrong current passwords inside a session (re-authentication rule)", ()
 
   it("are audited, count toward the logon captcha, and the 5th in 15 minutes ends the sessions — without locking", async () => {
     const a = await accountByAddress(ALICE);
-    const attempt = () => changeOwnPassword("mail", a.id, { currentPassword: "Wrong#One2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" }, meta);
-    for (let i = 1; i <= 4; i++) expect(await attempt()).toMatchObject({ ok: false, error: "invalid", fieldErrors: { currentPassword: ["The current password is incorrect."] } });
+    const attempt = () =>
+      changeOwnPassword(
+        "mail",
+        a.id,
+        { currentPassword: "Wrong#One2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" },
+        meta,
+      );
+    for (let i = 1; i <= 4; i++)
+      expect(await attempt()).toMatchObject({
+        ok: false,
+        error: "invalid",
+        fieldErrors: { currentPassword: ["The current password is incorrect."] },
+      });
     expect(await attempt()).toEqual({ ok: false, error: "signed_out" });
     const after = await accountByAddress(ALICE);
     expect(after.sessionVersion).toBe(a.sessionVersion + 1);
@@ -137,7 +189,12 @@ describe("wrong current passwords inside a session (re-authentication rule)", ()
 
   it("reports the new password's problems together with the wrong current password", async () => {
     const a = await accountByAddress(ALICE);
-    const r = await changeOwnPassword("mail", a.id, { currentPassword: "Wrong#One2026", password: "short", confirmPassword: "other" }, meta);
+    const r = await changeOwnPassword(
+      "mail",
+      a.id,
+      { currentPassword: "Wrong#One2026", password: "short", confirmPassword: "other" },
+      meta,
+    );
     expect(r.ok).toBe(false);
     if (r.ok || r.error !== "invalid") throw new Error("expected invalid");
     expect(Object.keys(r.fieldErrors).sort()).toEqual(["confirmPassword", "currentPassword", "password"]);
@@ -155,13 +212,20 @@ describe("the password history is no guessing oracle", () => {
 
   it("a current password, mismatched, gets only the mismatch: the history is not consulted", async () => {
     const a = await accountByAddress(ALICE);
-    expect(errorsOf(await reset(a.id, "Blue#Harbor2026", { confirmPassword: "Blue#Harbor2027" }))).toEqual({ confirmPassword: [MISMATCH_MESSAGE] });
+    expect(errorsOf(await reset(a.id, "Blue#Harbor2026", { confirmPassword: "Blue#Harbor2027" }))).toEqual({
+      confirmPassword: [MISMATCH_MESSAGE],
+    });
     expect(await auditActions({ action: AuditAction.passwordReuseRefused })).toHaveLength(0);
   });
 
   it("a wrong current password never reveals whether the new one is an old one", async () => {
     const a = await accountByAddress(ALICE);
-    const r = await changeOwnPassword("mail", a.id, { currentPassword: "Not#MyPassword1", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" }, meta);
+    const r = await changeOwnPassword(
+      "mail",
+      a.id,
+      { currentPassword: "Not#MyPassword1", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" },
+      meta,
+    );
     expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { currentPassword: [expect.any(String)] } });
     expect(r.ok || r.error !== "invalid" ? undefined : r.fieldErrors.password).toBeUndefined();
   });
@@ -169,7 +233,8 @@ describe("the password history is no guessing oracle", () => {
   it("each 'reused' answer is audited; after 5 an hour per actor and account, no history is compared at all", async () => {
     const a = await accountByAddress(ALICE);
     const pm = { kind: "MAIL_ACCOUNT" as const, id: "pm-probe", label: "postmaster@example.com" };
-    for (let i = 1; i <= 5; i++) expect(errorsOf(await reset(a.id, "Blue#Harbor2026", { actor: pm }))).toEqual({ password: [REUSED_MESSAGE] });
+    for (let i = 1; i <= 5; i++)
+      expect(errorsOf(await reset(a.id, "Blue#Harbor2026", { actor: pm }))).toEqual({ password: [REUSED_MESSAGE] });
     const events = await auditActions({ action: AuditAction.passwordReuseRefused });
     expect(events).toHaveLength(5);
     expect(events[4]).toMatchObject({ actorId: "pm-probe", targetId: a.id, result: "REFUSED", ip: meta.ip });

@@ -259,7 +259,11 @@ describe("console provider", () => {
     }
   });
 
-  const DEPLOYMENT = { APP_ENV: "production", APP_URL: "https://mail.example.com", SESSION_SECRET: "Zk3v9Qp2Lr8Wm4Tx6Yb1Nc5Hd7Gf0Js-Ua_Ie" };
+  const DEPLOYMENT = {
+    APP_ENV: "production",
+    APP_URL: "https://mail.example.com",
+    SESSION_SECRET: "Zk3v9Qp2Lr8Wm4Tx6Yb1Nc5Hd7Gf0Js-Ua_Ie",
+  };
   it.each([
     [{ APP_ENV: "test", SMS_PROVIDER: "console" }, true],
     [{ APP_ENV: "development", SMS_PROVIDER: "console", APP_URL: "https://mail.example.com" }, true],

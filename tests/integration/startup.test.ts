@@ -23,7 +23,9 @@ const DEPLOYMENT = {
 
 function run(script: string, env: Record<string, string>, args: string[] = []) {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|SESSION_SECRET|NODE_ENV|APP_ENV|APP_URL|SMS_PROVIDER|CAPTCHA_TEST_MODE|TWILIO_.*|VITEST.*)$/.test(k)),
+    Object.entries(process.env).filter(
+      ([k]) => !/^(DATABASE_URL|SESSION_SECRET|NODE_ENV|APP_ENV|APP_URL|SMS_PROVIDER|CAPTCHA_TEST_MODE|TWILIO_.*|VITEST.*)$/.test(k),
+    ),
   );
   return spawnSync(tsx, ["--conditions=react-server", script, ...args], {
     cwd: root,
@@ -38,8 +40,14 @@ describe("start-up configuration check", () => {
   it.each([
     [{ APP_ENV: "development", SESSION_SECRET: "too-short" }, /SESSION_SECRET: must be at least 32 characters/],
     [{ APP_ENV: "development", SESSION_SECRET: SECRET, DATABASE_URL: "mysql://root@127.0.0.1/x" }, /DATABASE_URL: must be a postgres/],
-    [{ APP_ENV: "development", SESSION_SECRET: SECRET, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" }, /DATABASE_URL: cannot connect/],
-    [{ APP_ENV: "development", SESSION_SECRET: SECRET, SMS_PROVIDER: "twilio" }, /TWILIO_ACCOUNT_SID: is required when SMS_PROVIDER=twilio/],
+    [
+      { APP_ENV: "development", SESSION_SECRET: SECRET, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" },
+      /DATABASE_URL: cannot connect/,
+    ],
+    [
+      { APP_ENV: "development", SESSION_SECRET: SECRET, SMS_PROVIDER: "twilio" },
+      /TWILIO_ACCOUNT_SID: is required when SMS_PROVIDER=twilio/,
+    ],
     [{ APP_ENV: "development", SESSION_SECRET: SECRET, TRUST_PROXY: "many" }, /TRUST_PROXY/],
   ])("%o stops the start", (env, message) => {
     const r = start(env);
@@ -54,7 +62,9 @@ describe("a deployment (a DATABASE_URL and no APP_ENV, or APP_ENV=production) st
     const r = start({});
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/SESSION_SECRET: is required: 32 or more random bytes/);
-    expect(r.stderr).toMatch(/SMS_PROVIDER: is "console", which only prints codes to the log: a deployment sends real SMS, set SMS_PROVIDER=twilio/);
+    expect(r.stderr).toMatch(
+      /SMS_PROVIDER: is "console", which only prints codes to the log: a deployment sends real SMS, set SMS_PROVIDER=twilio/,
+    );
     expect(r.stderr).toMatch(/APP_URL: is required on a deployment/);
     expect(r.stderr).toMatch(/APP_ENV=development for a local run/);
   });

@@ -355,7 +355,8 @@ function identArg(attr: Attribute, v: Value | undefined): string | undefined {
 }
 
 function fieldNameList(attr: Attribute, v: Value | undefined): IndexField[] {
-  if (!v || v.kind !== "list" || v.items.length === 0) throw new SchemaError(attr.line, `@${attr.name}: expected a non-empty list of fields`);
+  if (!v || v.kind !== "list" || v.items.length === 0)
+    throw new SchemaError(attr.line, `@${attr.name}: expected a non-empty list of fields`);
   return v.items.map((item) => {
     if (item.kind === "ident") return { name: item.name, sort: "Asc" as const };
     if (item.kind === "call") {
@@ -437,14 +438,16 @@ export function parsePrismaSchemaText(src: string): PrismaSchema {
         const c = new Cursor(l.toks, l.line);
         if (c.eat("@@")) {
           const attr = parseAttribute(c, l.line);
-          if (attr.name !== "map") throw new SchemaError(l.line, `@@${attr.name} on an enum is not understood by the drift checker's parser`);
+          if (attr.name !== "map")
+            throw new SchemaError(l.line, `@@${attr.name} on an enum is not understood by the drift checker's parser`);
           def.dbName = stringArg(attr, argsOf(attr, "name", []).get("name")) ?? def.name;
         } else {
           const name = c.ident();
           let dbName = name;
           while (c.eat("@")) {
             const attr = parseAttribute(c, l.line);
-            if (attr.name !== "map") throw new SchemaError(l.line, `@${attr.name} on an enum value is not understood by the drift checker's parser`);
+            if (attr.name !== "map")
+              throw new SchemaError(l.line, `@${attr.name} on an enum value is not understood by the drift checker's parser`);
             dbName = stringArg(attr, argsOf(attr, "name", []).get("name")) ?? name;
           }
           def.values.push({ name, dbName });
@@ -481,7 +484,8 @@ export function parsePrismaSchemaText(src: string): PrismaSchema {
         }
         const name = c.ident();
         const type = c.ident();
-        if (type === "Unsupported") throw new SchemaError(l.line, "Unsupported(...) fields are not understood by the drift checker's parser");
+        if (type === "Unsupported")
+          throw new SchemaError(l.line, "Unsupported(...) fields are not understood by the drift checker's parser");
         const isList = c.eat("[") ? (c.expect("]"), true) : false;
         const isOptional = c.eat("?");
         const kind = SCALARS.has(type) ? "scalar" : enumNames.has(type) ? "enum" : modelNames.has(type) ? "object" : null;
@@ -860,7 +864,9 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
     const want = e.values.map((v) => v.dbName);
     if (!labels) problems.push(`enum ${e.name}: type "${e.dbName}" does not exist`);
     else if (JSON.stringify(labels) !== JSON.stringify(want)) {
-      problems.push(`enum ${e.name}: labels are [${labels.join(", ")}], schema has [${want.join(", ")}] (same values in the same order expected)`);
+      problems.push(
+        `enum ${e.name}: labels are [${labels.join(", ")}], schema has [${want.join(", ")}] (same values in the same order expected)`,
+      );
     }
   }
   const schemaEnumDbNames = new Set(schema.enums.map((e) => e.dbName));
@@ -903,7 +909,9 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
         const wantData = field.isList ? "ARRAY" : "USER-DEFINED";
         const wantUdt = field.isList ? `_${e.dbName}` : e.dbName;
         if (col.data_type !== wantData || col.udt_name !== wantUdt) {
-          problems.push(`${colLabel}: type is ${col.formatted_type} (${col.data_type}/${col.udt_name}), schema expects enum "${e.dbName}"${field.isList ? "[]" : ""}`);
+          problems.push(
+            `${colLabel}: type is ${col.formatted_type} (${col.data_type}/${col.udt_name}), schema expects enum "${e.dbName}"${field.isList ? "[]" : ""}`,
+          );
         }
       } else {
         const want = expectedType(field, where) + (field.isList ? "[]" : "");
@@ -915,7 +923,9 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
       if (!field.isList) {
         const nullable = col.is_nullable === "YES";
         if (nullable !== field.isOptional) {
-          problems.push(`${colLabel}: column is ${nullable ? "nullable" : "NOT NULL"}, schema says ${field.isOptional ? "optional (nullable)" : "required (NOT NULL)"}`);
+          problems.push(
+            `${colLabel}: column is ${nullable ? "nullable" : "NOT NULL"}, schema says ${field.isOptional ? "optional (nullable)" : "required (NOT NULL)"}`,
+          );
         }
       }
       const wantDefault = field.updatedAt && !field.default ? ({ kind: "none" } as const) : expectedDefault(field, enums, where);
@@ -925,7 +935,8 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
     }
     const known = new Set(scalarFields.map((f) => f.column));
     for (const c of tableColumns) {
-      if (!known.has(c.column_name)) problems.push(`${label}: column "${c.column_name}" (${c.formatted_type}) exists in the database but not in the model`);
+      if (!known.has(c.column_name))
+        problems.push(`${label}: column "${c.column_name}" (${c.formatted_type}) exists in the database but not in the model`);
     }
 
     // Primary key
@@ -953,15 +964,33 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
     type Wanted = { unique: boolean; columns: string[]; desc: boolean[]; name: string; what: string };
     const wanted: Wanted[] = [];
     for (const f of scalarFields.filter((x) => x.unique)) {
-      wanted.push({ unique: true, columns: [f.column], desc: [false], name: f.unique!.map ?? defaultName(model.table, [f.column], "key"), what: `@unique on ${f.name}` });
+      wanted.push({
+        unique: true,
+        columns: [f.column],
+        desc: [false],
+        name: f.unique!.map ?? defaultName(model.table, [f.column], "key"),
+        what: `@unique on ${f.name}`,
+      });
     }
     for (const u of model.uniques) {
       const c = u.fields.map((x) => columnOf(x.name, "@@unique"));
-      wanted.push({ unique: true, columns: c, desc: u.fields.map((x) => x.sort === "Desc"), name: u.map ?? defaultName(model.table, c, "key"), what: `@@unique([${u.fields.map((x) => x.name).join(", ")}])` });
+      wanted.push({
+        unique: true,
+        columns: c,
+        desc: u.fields.map((x) => x.sort === "Desc"),
+        name: u.map ?? defaultName(model.table, c, "key"),
+        what: `@@unique([${u.fields.map((x) => x.name).join(", ")}])`,
+      });
     }
     for (const ix of model.indexes) {
       const c = ix.fields.map((x) => columnOf(x.name, "@@index"));
-      wanted.push({ unique: false, columns: c, desc: ix.fields.map((x) => x.sort === "Desc"), name: ix.map ?? defaultName(model.table, c, "idx"), what: `@@index([${ix.fields.map((x) => x.name).join(", ")}])` });
+      wanted.push({
+        unique: false,
+        columns: c,
+        desc: ix.fields.map((x) => x.sort === "Desc"),
+        name: ix.map ?? defaultName(model.table, c, "idx"),
+        what: `@@index([${ix.fields.map((x) => x.name).join(", ")}])`,
+      });
     }
     const tableIndexes = indexes.filter((i) => i.table_name === model.table && !i.is_primary);
     const matched = new Set<DbIndex>();
@@ -980,15 +1009,20 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
         continue;
       }
       matched.add(hit);
-      if (hit.index_name !== w.name) problems.push(`${label}: ${w.what}: index on ${cols(w.columns)} is named "${hit.index_name}", expected "${w.name}"`);
+      if (hit.index_name !== w.name)
+        problems.push(`${label}: ${w.what}: index on ${cols(w.columns)} is named "${hit.index_name}", expected "${w.name}"`);
       if (hit.method !== "btree") problems.push(`${label}: ${w.what}: index "${hit.index_name}" uses ${hit.method}, expected btree`);
       if (hit.is_partial) problems.push(`${label}: ${w.what}: index "${hit.index_name}" is partial (has a WHERE clause)`);
       if (hit.columns.length !== hit.key_count) problems.push(`${label}: ${w.what}: index "${hit.index_name}" has INCLUDE columns`);
       const desc = hit.options.slice(0, hit.key_count).map((o) => (o & 1) === 1);
-      if (JSON.stringify(desc) !== JSON.stringify(w.desc)) problems.push(`${label}: ${w.what}: index "${hit.index_name}" column sort order differs from the schema`);
+      if (JSON.stringify(desc) !== JSON.stringify(w.desc))
+        problems.push(`${label}: ${w.what}: index "${hit.index_name}" column sort order differs from the schema`);
     }
     for (const i of tableIndexes) {
-      if (!matched.has(i)) problems.push(`${label}: ${i.is_unique ? "unique " : ""}index "${i.index_name}" on ${cols(i.columns)} exists in the database but not in the schema`);
+      if (!matched.has(i))
+        problems.push(
+          `${label}: ${i.is_unique ? "unique " : ""}index "${i.index_name}" on ${cols(i.columns)} exists in the database but not in the schema`,
+        );
     }
 
     // Foreign keys
@@ -1015,18 +1049,27 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
       }
       matchedFks.add(fk);
       if (fk.ref_table !== target.table || JSON.stringify(fk.ref_columns) !== JSON.stringify(refCols)) {
-        problems.push(`${label}: ${what}: foreign key "${fk.name}" references "${fk.ref_table}"${cols(fk.ref_columns ?? [])}, schema expects "${target.table}"${cols(refCols)}`);
+        problems.push(
+          `${label}: ${what}: foreign key "${fk.name}" references "${fk.ref_table}"${cols(fk.ref_columns ?? [])}, schema expects "${target.table}"${cols(refCols)}`,
+        );
       }
       if (fk.on_delete !== ACTION_CODES[onDelete]) {
-        problems.push(`${label}: ${what}: foreign key "${fk.name}" is ON DELETE ${ACTION_NAMES[fk.on_delete] ?? fk.on_delete}, schema expects onDelete: ${onDelete}${rel.onDelete ? "" : " (Prisma's default)"}`);
+        problems.push(
+          `${label}: ${what}: foreign key "${fk.name}" is ON DELETE ${ACTION_NAMES[fk.on_delete] ?? fk.on_delete}, schema expects onDelete: ${onDelete}${rel.onDelete ? "" : " (Prisma's default)"}`,
+        );
       }
       if (fk.on_update !== ACTION_CODES[onUpdate]) {
-        problems.push(`${label}: ${what}: foreign key "${fk.name}" is ON UPDATE ${ACTION_NAMES[fk.on_update] ?? fk.on_update}, schema expects onUpdate: ${onUpdate}${rel.onUpdate ? "" : " (Prisma's default)"}`);
+        problems.push(
+          `${label}: ${what}: foreign key "${fk.name}" is ON UPDATE ${ACTION_NAMES[fk.on_update] ?? fk.on_update}, schema expects onUpdate: ${onUpdate}${rel.onUpdate ? "" : " (Prisma's default)"}`,
+        );
       }
       if (fk.name !== name) problems.push(`${label}: ${what}: foreign key is named "${fk.name}", expected "${name}"`);
     }
     for (const fk of dbFks) {
-      if (!matchedFks.has(fk)) problems.push(`${label}: foreign key "${fk.name}" ${cols(fk.columns)} -> "${fk.ref_table}"${cols(fk.ref_columns ?? [])} exists in the database but not in the schema`);
+      if (!matchedFks.has(fk))
+        problems.push(
+          `${label}: foreign key "${fk.name}" ${cols(fk.columns)} -> "${fk.ref_table}"${cols(fk.ref_columns ?? [])} exists in the database but not in the schema`,
+        );
     }
   }
   return problems;

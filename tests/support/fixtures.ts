@@ -31,7 +31,10 @@ export async function auditActions(filter: { targetId?: string; action?: string 
  * not waited for. It starts just after the real now, so rows written before
  * (the seed) stay older than rows written under the fake clock.
  */
-export function useFakeClock(start = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000)): { advance(ms: number): void; set(d: Date): void } {
+export function useFakeClock(start = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000)): {
+  advance(ms: number): void;
+  set(d: Date): void;
+} {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(start);
   return {

@@ -47,7 +47,11 @@ interface StubError {
 const MAGIC: Record<string, StubError> = {
   [STUB_NUMBER_INVALID]: { status: 400, code: 21211, message: `The 'To' number ${STUB_NUMBER_INVALID} is not a valid phone number.` },
   [STUB_NUMBER_NOT_SMS_CAPABLE]: { status: 400, code: 21614, message: "'To' number is not a valid mobile number" },
-  [STUB_NUMBER_REGION_BLOCKED]: { status: 400, code: 21408, message: "Permission to send an SMS has not been enabled for the region indicated by the 'To' number" },
+  [STUB_NUMBER_REGION_BLOCKED]: {
+    status: 400,
+    code: 21408,
+    message: "Permission to send an SMS has not been enabled for the region indicated by the 'To' number",
+  },
   [STUB_NUMBER_UNSUBSCRIBED]: { status: 400, code: 21610, message: "Attempt to send to unsubscribed recipient" },
   [STUB_NUMBER_UNROUTABLE]: { status: 400, code: 21612, message: "The 'To' phone number is not currently reachable via SMS" },
   [STUB_NUMBER_RATE_LIMITED]: { status: 429, code: 20429, message: "Too Many Requests" },
@@ -98,7 +102,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function sendError(res: ServerResponse, e: StubError): void {
-  sendJson(res, e.status, { code: e.code, message: e.message, more_info: `https://www.twilio.com/docs/errors/${e.code}`, status: e.status });
+  sendJson(res, e.status, {
+    code: e.code,
+    message: e.message,
+    more_info: `https://www.twilio.com/docs/errors/${e.code}`,
+    status: e.status,
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -233,8 +242,7 @@ export function connectTwilioStub(url: string) {
   };
   return {
     url,
-    messages: async (to?: string) =>
-      (await call(`/_stub/messages${to ? `?to=${encodeURIComponent(to)}` : ""}`, "GET")) as StubMessage[],
+    messages: async (to?: string) => (await call(`/_stub/messages${to ? `?to=${encodeURIComponent(to)}` : ""}`, "GET")) as StubMessage[],
     attempts: async () => ((await call("/_stub/attempts", "GET")) as { count: number }).count,
     clear: async () => void (await call("/_stub/messages", "DELETE")),
     failNextWith: async (status: number, times = 1) => void (await call(`/_stub/fail-next?status=${status}&times=${times}`, "POST")),

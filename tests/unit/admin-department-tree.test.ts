@@ -35,7 +35,10 @@ describe("department tree", () => {
   });
 
   it("survives a cycle in bad data", () => {
-    const cyclic = [{ id: "p", name: "P", parentId: "q" }, { id: "q", name: "Q", parentId: "p" }];
+    const cyclic = [
+      { id: "p", name: "P", parentId: "q" },
+      { id: "q", name: "Q", parentId: "p" },
+    ];
     expect(orderTree(cyclic).map((r) => r.path)).toEqual(["P", "P / Q"]);
     expect([...descendantIds(cyclic, "p")]).toEqual(["q"]);
     expect(depthOf(cyclic, "p")).toBe(2);

@@ -18,9 +18,12 @@ describe("normalizeIp: one spelling per address", () => {
     ["fe80::1%eth0", "fe80::1"],
   ])("%s → %s", (raw, expected) => expect(normalizeIp(raw)).toBe(expected));
 
-  it.each(["", "unknown", "evil.example", "1.2.3", "256.1.1.1", "1.2.3.4, 5.6.7.8", "x".repeat(80), "::ffff:", "<script>"])("%j is not an address", (raw) => {
-    expect(normalizeIp(raw)).toBeNull();
-  });
+  it.each(["", "unknown", "evil.example", "1.2.3", "256.1.1.1", "1.2.3.4, 5.6.7.8", "x".repeat(80), "::ffff:", "<script>"])(
+    "%j is not an address",
+    (raw) => {
+      expect(normalizeIp(raw)).toBeNull();
+    },
+  );
 });
 
 describe("resolveClientIp (TRUST_PROXY)", () => {
@@ -37,7 +40,9 @@ describe("resolveClientIp (TRUST_PROXY)", () => {
   });
 
   it("with 2, the second from the right; fewer entries than hops take the left-most", () => {
-    expect(resolveClientIp({ remoteAddress: "10.0.0.2", forwardedFor: "6.6.6.6, 203.0.113.7, 10.0.0.1", trustProxy: 2 })).toBe("203.0.113.7");
+    expect(resolveClientIp({ remoteAddress: "10.0.0.2", forwardedFor: "6.6.6.6, 203.0.113.7, 10.0.0.1", trustProxy: 2 })).toBe(
+      "203.0.113.7",
+    );
     expect(resolveClientIp({ remoteAddress: "10.0.0.2", forwardedFor: "203.0.113.7", trustProxy: 2 })).toBe("203.0.113.7");
   });
 

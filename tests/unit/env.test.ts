@@ -16,8 +16,14 @@ describe("configuration (src/env.ts)", () => {
   it("applies the documented defaults", () => {
     const env = parseEnv(base);
     expect(env).toMatchObject({
-      PORT: 3000, SMS_PROVIDER: "console", CAPTCHA_TEST_MODE: false, SMS_HOURLY_CAP: 1000,
-      ARGON2_MEMORY_KIB: 19456, ARGON2_TIME_COST: 2, ARGON2_PARALLELISM: 1, DEFAULT_PHONE_COUNTRY: "US",
+      PORT: 3000,
+      SMS_PROVIDER: "console",
+      CAPTCHA_TEST_MODE: false,
+      SMS_HOURLY_CAP: 1000,
+      ARGON2_MEMORY_KIB: 19456,
+      ARGON2_TIME_COST: 2,
+      ARGON2_PARALLELISM: 1,
+      DEFAULT_PHONE_COUNTRY: "US",
     });
   });
 
@@ -41,7 +47,14 @@ describe("configuration (src/env.ts)", () => {
   });
 
   it("accepts a complete Twilio configuration", () => {
-    const env = parseEnv({ ...base, SMS_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "t", TWILIO_FROM_NUMBER: "+15005550006", TWILIO_API_BASE_URL: "http://127.0.0.1:9999" });
+    const env = parseEnv({
+      ...base,
+      SMS_PROVIDER: "twilio",
+      TWILIO_ACCOUNT_SID: "AC1",
+      TWILIO_AUTH_TOKEN: "t",
+      TWILIO_FROM_NUMBER: "+15005550006",
+      TWILIO_API_BASE_URL: "http://127.0.0.1:9999",
+    });
     expect(env.TWILIO_API_BASE_URL).toBe("http://127.0.0.1:9999");
   });
 
@@ -77,7 +90,7 @@ describe("local run or deployment: one rule (runProfile)", () => {
   });
 
   it.each([
-    [{ SMS_PROVIDER: "console" }, "SMS_PROVIDER: is \"console\""],
+    [{ SMS_PROVIDER: "console" }, 'SMS_PROVIDER: is "console"'],
     [{ APP_URL: undefined }, "APP_URL: is required on a deployment"],
     [{ APP_URL: "http://mail.example.com" }, "APP_URL: must start with https://"],
     [{ CAPTCHA_TEST_MODE: "1" }, "CAPTCHA_TEST_MODE: is for automated tests only"],
@@ -94,6 +107,9 @@ describe("local run or deployment: one rule (runProfile)", () => {
   });
 
   it("a local run keeps the conveniences: console SMS, no APP_URL", () => {
-    expect(parseEnv({ DATABASE_URL: base.DATABASE_URL, SESSION_SECRET: base.SESSION_SECRET, POSTKEY_EMBEDDED_DB: "1" })).toMatchObject({ profile: "local", SMS_PROVIDER: "console" });
+    expect(parseEnv({ DATABASE_URL: base.DATABASE_URL, SESSION_SECRET: base.SESSION_SECRET, POSTKEY_EMBEDDED_DB: "1" })).toMatchObject({
+      profile: "local",
+      SMS_PROVIDER: "console",
+    });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkboxDefaultOn, hasUnreadableText, idField, settingCheckbox } from "@/lib/fields";
 import { keyOf, parseQuery, queryFlag, queryId, queryPage, queryText } from "@/lib/query";
 
-describe("checkboxes (a hidden \"off\" before each box)", () => {
+describe('checkboxes (a hidden "off" before each box)', () => {
   it.each([
     [undefined, true],
     ["off", false],
@@ -26,7 +26,9 @@ describe("checkboxes (a hidden \"off\" before each box)", () => {
 });
 
 describe("text no field can hold", () => {
-  it.each(["a\u0000b", "\u0007", "x\u001b[31m", "\u007f", "\u0085", "bad \ufffd byte"])("%j is unreadable", (s) => expect(hasUnreadableText(s)).toBe(true));
+  it.each(["a\u0000b", "\u0007", "x\u001b[31m", "\u007f", "\u0085", "bad \ufffd byte"])("%j is unreadable", (s) =>
+    expect(hasUnreadableText(s)).toBe(true),
+  );
   it.each(["Alice Wang", "王小明", "line\nbreak", "tab\there", "Ünïcödé ✓"])("%j is fine", (s) => expect(hasUnreadableText(s)).toBe(false));
   it("ids are [A-Za-z0-9_-] only", () => {
     expect(idField.safeParse("3f0c9a1e-8b2d-4c5e-9f7a-0123456789ab").success).toBe(true);
@@ -39,7 +41,13 @@ describe("query parameters never throw", () => {
   const shape = { notice: keyOf(NOTICES), q: queryText(100), page: queryPage(), id: queryId, changed: queryFlag };
 
   it("reads good values", () => {
-    expect(parseQuery(shape, { notice: "signed-out", q: " alice ", page: "3", id: "abc-1", changed: "1" })).toEqual({ notice: "signed-out", q: "alice", page: 3, id: "abc-1", changed: true });
+    expect(parseQuery(shape, { notice: "signed-out", q: " alice ", page: "3", id: "abc-1", changed: "1" })).toEqual({
+      notice: "signed-out",
+      q: "alice",
+      page: 3,
+      id: "abc-1",
+      changed: true,
+    });
   });
 
   it.each([

@@ -26,7 +26,12 @@ describe("argon2id hashing", () => {
     process.env.ARGON2_MAX_CONCURRENCY = "1";
     process.env.ARGON2_MAX_QUEUE = "2";
     resetEnvCache();
-    const jobs = Array.from({ length: 6 }, (_, i) => hashSecret(`Pass#word${i}xx`).then(() => "done", (e) => e));
+    const jobs = Array.from({ length: 6 }, (_, i) =>
+      hashSecret(`Pass#word${i}xx`).then(
+        () => "done",
+        (e) => e,
+      ),
+    );
     const results = await Promise.all(jobs);
     expect(results.filter((r) => r === "done")).toHaveLength(3);
     expect(results.filter((r) => r instanceof HashBusyError)).toHaveLength(3);

@@ -1,11 +1,5 @@
 import { describe, it, expect } from "vitest";
-import {
-  checkPassword,
-  generatePassword,
-  validateWeakKeywords,
-  type PolicyContext,
-  type ViolationCode,
-} from "@/lib/password-policy";
+import { checkPassword, generatePassword, validateWeakKeywords, type PolicyContext, type ViolationCode } from "@/lib/password-policy";
 import { loadCommonPasswords } from "@/lib/password-policy/common-passwords";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
 
@@ -83,7 +77,12 @@ const cases: Case[] = [
   ["common after 1→l", "Footba11", base, ["common"]],
   // Several violations at once
   ["short, one class, keyword", "welcome", withKw("welcome"), ["length", "classes", "weak_keyword"]],
-  ["space, one class, address, keyword", "john smith", { ...withKw("smith"), email: "john@corp.com" }, ["charset", "classes", "contains_address", "weak_keyword"]],
+  [
+    "space, one class, address, keyword",
+    "john smith",
+    { ...withKw("smith"), email: "john@corp.com" },
+    ["charset", "classes", "contains_address", "weak_keyword"],
+  ],
 ];
 
 describe("checkPassword", () => {
@@ -101,17 +100,19 @@ describe("checkPassword", () => {
 
   it("names the matched keyword in the message", () => {
     const r = checkPassword("3x@mple99", withKw("Example"));
-    expect(r.violations[0].message).toBe(
-      'Must not contain a weak-password keyword set for this domain ("example").',
-    );
+    expect(r.violations[0].message).toBe('Must not contain a weak-password keyword set for this domain ("example").');
   });
 
   it("reports the common rule as pending without a set, without failing", () => {
     const r = checkPassword("Password123", {});
     expect(r.ok).toBe(true);
     expect(r.rules.map((x) => [x.code, x.state])).toEqual([
-      ["length", "pass"], ["charset", "pass"], ["classes", "pass"],
-      ["contains_address", "pass"], ["weak_keyword", "pass"], ["common", "pending"],
+      ["length", "pass"],
+      ["charset", "pass"],
+      ["classes", "pass"],
+      ["contains_address", "pass"],
+      ["weak_keyword", "pass"],
+      ["common", "pending"],
     ]);
   });
 
@@ -119,8 +120,12 @@ describe("checkPassword", () => {
     const r = checkPassword("abc def", { ...base, email: "abc@x.com" });
     const states = Object.fromEntries(r.rules.map((x) => [x.code, x.state]));
     expect(states).toEqual({
-      length: "fail", charset: "fail", classes: "fail",
-      contains_address: "fail", weak_keyword: "pass", common: "pass",
+      length: "fail",
+      charset: "fail",
+      classes: "fail",
+      contains_address: "fail",
+      weak_keyword: "pass",
+      common: "pass",
     });
     expect(r.rules.map((x) => x.label)).toContain("8 to 64 characters");
     expect(r.rules.map((x) => x.label)).toContain("Not a common password");
@@ -134,8 +139,9 @@ describe("checkPassword", () => {
 
   it("server helper always applies the common list", () => {
     expect(checkPasswordOnServer("Password123").violations.map((v) => v.code)).toEqual(["common"]);
-    expect(checkPasswordOnServer("Qz9#mvKr", { email: "qz@x.com", weakKeywords: ["mvkr"] }).violations.map((v) => v.code))
-      .toEqual(["weak_keyword"]);
+    expect(checkPasswordOnServer("Qz9#mvKr", { email: "qz@x.com", weakKeywords: ["mvkr"] }).violations.map((v) => v.code)).toEqual([
+      "weak_keyword",
+    ]);
   });
 });
 

@@ -3,10 +3,13 @@ import { buildCsp, expectedOrigins, isAllowedOrigin } from "@/proxy-helpers";
 
 describe("CSP", () => {
   const csp = buildCsp("abc123", { dev: false, https: false });
-  it.each(["script-src 'self' 'nonce-abc123' 'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"])(
-    "has %s",
-    (directive) => expect(csp).toContain(directive),
-  );
+  it.each([
+    "script-src 'self' 'nonce-abc123' 'strict-dynamic'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ])("has %s", (directive) => expect(csp).toContain(directive));
   it("allows eval only in development and upgrades requests only on HTTPS", () => {
     expect(csp).not.toContain("unsafe-eval");
     expect(buildCsp("n", { dev: true, https: false })).toContain("'unsafe-eval'");
@@ -28,6 +31,9 @@ describe("Origin rule for POSTs", () => {
   ])("origin %s → %s", (origin, ok) => expect(isAllowedOrigin(origin, allowed)).toBe(ok));
 
   it("trusts APP_URL's origin and the proxy's X-Forwarded-Proto", () => {
-    expect(expectedOrigins("https://mail.example.com/app", "10.0.0.5:3000", "https")).toEqual(["https://mail.example.com", "https://10.0.0.5:3000"]);
+    expect(expectedOrigins("https://mail.example.com/app", "10.0.0.5:3000", "https")).toEqual([
+      "https://mail.example.com",
+      "https://10.0.0.5:3000",
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { answersFailureState, codeFailureState, DONE_PATH, flowRedirect, sendFailureState, startFailureState } from "@/app/(mail)/forgot-password/form-states";
+import {
+  answersFailureState,
+  codeFailureState,
+  DONE_PATH,
+  flowRedirect,
+  sendFailureState,
+  startFailureState,
+} from "@/app/(mail)/forgot-password/form-states";
 import { RECOVERY_MESSAGES, resendWait, sendLimited, verificationFailed } from "@/server/recovery/recovery-messages";
 import { recoveryCodeSms, RECOVERY, RECOVERY_COOKIE } from "@/server/recovery/recovery-policy";
 
@@ -33,16 +40,27 @@ describe("what the Forgot Password wizard says", () => {
   ])("sendLimited(%i)", (ms, text) => expect(sendLimited(ms)).toBe(text));
 
   it("maps step-1 refusals: the image code next to its field, the rest as one message", () => {
-    expect(startFailureState({ ok: false, error: "captcha" }, "a@example.com")).toMatchObject({ fieldErrors: { captcha: [RECOVERY_MESSAGES.captcha] }, values: { email: "a@example.com" } });
-    expect(startFailureState({ ok: false, error: "unavailable" }, "a@example.com")).toMatchObject({ formError: RECOVERY_MESSAGES.unavailable, fieldErrors: {} });
+    expect(startFailureState({ ok: false, error: "captcha" }, "a@example.com")).toMatchObject({
+      fieldErrors: { captcha: [RECOVERY_MESSAGES.captcha] },
+      values: { email: "a@example.com" },
+    });
+    expect(startFailureState({ ok: false, error: "unavailable" }, "a@example.com")).toMatchObject({
+      formError: RECOVERY_MESSAGES.unavailable,
+      fieldErrors: {},
+    });
   });
 
   it("maps SMS, code and answer refusals without detail", () => {
     expect(sendFailureState({ ok: false, error: "send_failed" })).toMatchObject({ formError: RECOVERY_MESSAGES.sendFailed });
     expect(sendFailureState({ ok: false, error: "capped" })).toMatchObject({ formError: RECOVERY_MESSAGES.capped });
-    expect(codeFailureState({ ok: false, error: "wrong_code", triesLeft: 3 })).toMatchObject({ fieldErrors: { code: ["Verification failed. 3 tries left."] } });
+    expect(codeFailureState({ ok: false, error: "wrong_code", triesLeft: 3 })).toMatchObject({
+      fieldErrors: { code: ["Verification failed. 3 tries left."] },
+    });
     expect(codeFailureState({ ok: false, error: "no_code" })).toMatchObject({ formError: RECOVERY_MESSAGES.noCode });
-    expect(answersFailureState({ ok: false, error: "wrong_answers", triesLeft: 2 })).toMatchObject({ formError: "Verification failed. 2 tries left.", fieldErrors: {} });
+    expect(answersFailureState({ ok: false, error: "wrong_answers", triesLeft: 2 })).toMatchObject({
+      formError: "Verification failed. 2 tries left.",
+      fieldErrors: {},
+    });
   });
 
   it("sends ended, expired and out-of-order flows back to the page", () => {

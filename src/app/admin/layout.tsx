@@ -16,7 +16,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <aside className="sticky top-4 w-56 shrink-0 rounded-lg border border-slate-200 bg-white shadow-sm">
           <div className="border-b border-slate-200 px-4 py-3">
             <p className="text-xs text-slate-500">Domain management</p>
-            <p className="mt-0.5 truncate font-semibold text-slate-900" data-testid="admin-domain">{user.domainName}</p>
+            <p className="mt-0.5 truncate font-semibold text-slate-900" data-testid="admin-domain">
+              {user.domainName}
+            </p>
           </div>
           <AdminNav />
         </aside>

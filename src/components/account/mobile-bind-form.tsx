@@ -43,7 +43,14 @@ export function MobileBindForm({ action, countries, defaultCountry, submitLabel 
           required
         />
       </div>
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={errorsOf(state, "currentPassword")} required />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        errors={errorsOf(state, "currentPassword")}
+        required
+      />
       <SubmitButton pendingText="Sending…">{submitLabel}</SubmitButton>
     </form>
   );

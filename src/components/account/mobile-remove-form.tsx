@@ -14,7 +14,14 @@ export function MobileRemoveForm({ action }: { action: FormAction }) {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
-      <TextField label="Current password" name="removePassword" type="password" autoComplete="current-password" errors={errorsOf(state, "removePassword")} required />
+      <TextField
+        label="Current password"
+        name="removePassword"
+        type="password"
+        autoComplete="current-password"
+        errors={errorsOf(state, "removePassword")}
+        required
+      />
       <SubmitButton pendingText="Removing…" className={dangerButtonClass}>
         Remove
       </SubmitButton>

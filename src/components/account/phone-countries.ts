@@ -6,10 +6,30 @@ import { getCountryCallingCode, type CountryCode } from "libphonenumber-js/max";
  * Used on the server (page, action); the browser only gets the options.
  */
 const COMMON_COUNTRIES: Record<string, string> = {
-  AU: "Australia", BR: "Brazil", CA: "Canada", CN: "China", FR: "France", DE: "Germany", HK: "Hong Kong",
-  IN: "India", IE: "Ireland", IT: "Italy", JP: "Japan", MX: "Mexico", NL: "Netherlands", NZ: "New Zealand",
-  SG: "Singapore", ZA: "South Africa", KR: "South Korea", ES: "Spain", SE: "Sweden", CH: "Switzerland",
-  TW: "Taiwan", AE: "United Arab Emirates", GB: "United Kingdom", US: "United States",
+  AU: "Australia",
+  BR: "Brazil",
+  CA: "Canada",
+  CN: "China",
+  FR: "France",
+  DE: "Germany",
+  HK: "Hong Kong",
+  IN: "India",
+  IE: "Ireland",
+  IT: "Italy",
+  JP: "Japan",
+  MX: "Mexico",
+  NL: "Netherlands",
+  NZ: "New Zealand",
+  SG: "Singapore",
+  ZA: "South Africa",
+  KR: "South Korea",
+  ES: "Spain",
+  SE: "Sweden",
+  CH: "Switzerland",
+  TW: "Taiwan",
+  AE: "United Arab Emirates",
+  GB: "United Kingdom",
+  US: "United States",
 };
 
 export interface CountryOption {

@@ -20,7 +20,12 @@ export function ResendCodeButton({ waitMs }: { waitMs: number }) {
   }, [waitMs]);
   const waiting = left > 0;
   return (
-    <button type="submit" className={`${secondaryButtonClass} disabled:cursor-not-allowed disabled:opacity-60`} disabled={pending || waiting} aria-disabled={pending || waiting}>
+    <button
+      type="submit"
+      className={`${secondaryButtonClass} disabled:cursor-not-allowed disabled:opacity-60`}
+      disabled={pending || waiting}
+      aria-disabled={pending || waiting}
+    >
       {pending ? "Sending…" : waiting ? `Send a new code (${left} s)` : "Send a new code"}
     </button>
   );

@@ -31,7 +31,10 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZ
 function pendingText(p: PendingBinding): { kind: "info" | "warning"; text: string } {
   switch (p.codeState) {
     case "active":
-      return { kind: "info", text: `Enter the 6-digit code we sent by SMS to ${p.maskedPhone}. It expires ${SMS_CODE.ttlMs / MINUTE} minutes after it was sent.` };
+      return {
+        kind: "info",
+        text: `Enter the 6-digit code we sent by SMS to ${p.maskedPhone}. It expires ${SMS_CODE.ttlMs / MINUTE} minutes after it was sent.`,
+      };
     case "expired":
       return { kind: "warning", text: `The code sent to ${p.maskedPhone} has expired. Send a new code.` };
     case "voided":
@@ -51,7 +54,10 @@ export function SecureMobileCard({ security, countries, defaultCountry, actions,
         <p className="text-sm text-slate-600">If you forget your password, we can send an SMS verification code to this number.</p>
         {mobile ? (
           <p className="text-sm text-slate-800">
-            Bound number: <span className="font-semibold tabular-nums" data-testid="secure-mobile">{mobile.masked}</span>{" "}
+            Bound number:{" "}
+            <span className="font-semibold tabular-nums" data-testid="secure-mobile">
+              {mobile.masked}
+            </span>{" "}
             <span className="text-slate-500">(verified {dateFormat.format(mobile.verifiedAt)})</span>
           </p>
         ) : (

@@ -42,7 +42,14 @@ export function SecurityQuestionsForm({ action, current }: { action: FormAction;
       <p className="text-xs text-slate-500">
         Answers have {ANSWER_MIN} to {ANSWER_MAX} characters and must differ from each other. Capitals and extra spaces do not matter.
       </p>
-      <TextField label="Current password" name="questionsPassword" type="password" autoComplete="current-password" errors={errorsOf(state, "questionsPassword")} required />
+      <TextField
+        label="Current password"
+        name="questionsPassword"
+        type="password"
+        autoComplete="current-password"
+        errors={errorsOf(state, "questionsPassword")}
+        required
+      />
       <SubmitButton pendingText="Saving…">Save questions</SubmitButton>
     </form>
   );

@@ -7,13 +7,21 @@ export const selectClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
 export { dangerButtonClass, smallButtonClass } from "@/components/ui";
 
-export function PageHeader({ title, trail, description, actions }: { title: string; trail?: string[]; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  trail,
+  description,
+  actions,
+}: {
+  title: string;
+  trail?: string[];
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
-        {trail?.length ? (
-          <p className="text-sm text-slate-500">{trail.join(" › ")}</p>
-        ) : null}
+        {trail?.length ? <p className="text-sm text-slate-500">{trail.join(" › ")}</p> : null}
         <h1 className="mt-1 text-2xl font-semibold text-slate-900">{title}</h1>
         {description ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p> : null}
       </div>
@@ -31,7 +39,11 @@ const TONES = {
 } as const;
 
 export function Badge({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>
+      {children}
+    </span>
+  );
 }
 
 /** One "label: value" line of a details card (a <dl> row). */
@@ -51,5 +63,8 @@ export function formatDay(d: Date): string {
 
 /** "2026-11-24 21:05 UTC": one unambiguous zone for every reader of the console. */
 export function formatUtc(d: Date, withSeconds = false): string {
-  return `${d.toISOString().slice(0, withSeconds ? 19 : 16).replace("T", " ")} UTC`;
+  return `${d
+    .toISOString()
+    .slice(0, withSeconds ? 19 : 16)
+    .replace("T", " ")} UTC`;
 }

@@ -30,9 +30,16 @@ export function DepartmentForm({ action, id, name, parentId, parents, submitLabe
       {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <div>
-        <label htmlFor={`${prefix}-name`} className={labelClass}>Name</label>
+        <label htmlFor={`${prefix}-name`} className={labelClass}>
+          Name
+        </label>
         <input
-          key={`${prefix}-name-${attempt}`} id={`${prefix}-name`} name="name" maxLength={64} required className={inputClass}
+          key={`${prefix}-name-${attempt}`}
+          id={`${prefix}-name`}
+          name="name"
+          maxLength={64}
+          required
+          className={inputClass}
           defaultValue={valueOf(state, "name") ?? name ?? ""}
           aria-invalid={nameErrors?.length ? true : undefined}
           aria-describedby={nameErrors?.length ? `${prefix}-name-err` : undefined}
@@ -40,22 +47,34 @@ export function DepartmentForm({ action, id, name, parentId, parents, submitLabe
         <FieldErrors id={`${prefix}-name-err`} errors={nameErrors} />
       </div>
       <div>
-        <label htmlFor={`${prefix}-parent`} className={labelClass}>Parent department</label>
+        <label htmlFor={`${prefix}-parent`} className={labelClass}>
+          Parent department
+        </label>
         <select
           key={`${prefix}-parent-${attempt}`}
-          id={`${prefix}-parent`} name="parentId" className={selectClass}
+          id={`${prefix}-parent`}
+          name="parentId"
+          className={selectClass}
           defaultValue={valueOf(state, "parentId") ?? parentId ?? ""}
           aria-invalid={parentErrors?.length ? true : undefined}
           aria-describedby={parentErrors?.length ? `${prefix}-parent-err` : undefined}
         >
           <option value="">Top level (no parent)</option>
-          {parents.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          {parents.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
         </select>
         <FieldErrors id={`${prefix}-parent-err`} errors={parentErrors} />
       </div>
       <div className="flex items-center gap-3">
         <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
-        {cancelHref ? <Link href={cancelHref} className={`text-sm ${linkClass}`}>Cancel</Link> : null}
+        {cancelHref ? (
+          <Link href={cancelHref} className={`text-sm ${linkClass}`}>
+            Cancel
+          </Link>
+        ) : null}
       </div>
     </form>
   );

@@ -1,7 +1,15 @@
 import Link from "next/link";
 
 /** Previous / next links that keep the table's other query parameters. */
-export function Pagination({ basePath, params, page, pageCount, total, pageSize, noun }: {
+export function Pagination({
+  basePath,
+  params,
+  page,
+  pageCount,
+  total,
+  pageSize,
+  noun,
+}: {
   basePath: string;
   params: Record<string, string | undefined>;
   page: number;
@@ -28,8 +36,24 @@ export function Pagination({ basePath, params, page, pageCount, total, pageSize,
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
       </p>
       <div className="flex gap-2">
-        {page > 1 ? <Link className={link} href={href(page - 1)} rel="prev">Previous</Link> : <span className={off} aria-disabled="true">Previous</span>}
-        {page < pageCount ? <Link className={link} href={href(page + 1)} rel="next">Next</Link> : <span className={off} aria-disabled="true">Next</span>}
+        {page > 1 ? (
+          <Link className={link} href={href(page - 1)} rel="prev">
+            Previous
+          </Link>
+        ) : (
+          <span className={off} aria-disabled="true">
+            Previous
+          </span>
+        )}
+        {page < pageCount ? (
+          <Link className={link} href={href(page + 1)} rel="next">
+            Next
+          </Link>
+        ) : (
+          <span className={off} aria-disabled="true">
+            Next
+          </span>
+        )}
       </div>
     </nav>
   );

@@ -21,14 +21,24 @@ export function KeywordAddForm({ action }: { action: Action }) {
       <Outcome state={state} />
       <div className="flex items-end gap-3">
         <div className="w-72">
-          <label htmlFor="new-keyword" className={labelClass}>New keyword</label>
+          <label htmlFor="new-keyword" className={labelClass}>
+            New keyword
+          </label>
           <input
-            key={state.status === "error" ? state.attempt : "fresh"} id="new-keyword" name="keyword" maxLength={64} autoComplete="off"
-            defaultValue={valueOf(state, "keyword")} className={inputClass}
-            aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? "new-keyword-err" : undefined}
+            key={state.status === "error" ? state.attempt : "fresh"}
+            id="new-keyword"
+            name="keyword"
+            maxLength={64}
+            autoComplete="off"
+            defaultValue={valueOf(state, "keyword")}
+            className={inputClass}
+            aria-invalid={errors?.length ? true : undefined}
+            aria-describedby={errors?.length ? "new-keyword-err" : undefined}
           />
         </div>
-        <SubmitButton className={secondaryButtonClass} pendingText="Adding…">Add</SubmitButton>
+        <SubmitButton className={secondaryButtonClass} pendingText="Adding…">
+          Add
+        </SubmitButton>
       </div>
       <FieldErrors id="new-keyword-err" errors={errors} />
     </form>
@@ -36,7 +46,11 @@ export function KeywordAddForm({ action }: { action: Action }) {
 }
 
 /** The domain's self-service methods (SMS verification, security questions). */
-export function RecoverySettingsForm({ action, allowSmsRecovery, allowQuestionRecovery }: { action: Action } & Record<"allowSmsRecovery" | "allowQuestionRecovery", boolean>) {
+export function RecoverySettingsForm({
+  action,
+  allowSmsRecovery,
+  allowQuestionRecovery,
+}: { action: Action } & Record<"allowSmsRecovery" | "allowQuestionRecovery", boolean>) {
   const [state, formAction] = useActionState(action, idle);
   const [sms, setSms] = useState(allowSmsRecovery);
   const [questions, setQuestions] = useState(allowQuestionRecovery);
@@ -46,15 +60,35 @@ export function RecoverySettingsForm({ action, allowSmsRecovery, allowQuestionRe
       <Outcome state={state} />
       <label className="flex items-start gap-2 text-sm text-slate-700">
         <input type="hidden" name="allowSmsRecovery" value="off" />
-        <input type="checkbox" name="allowSmsRecovery" value="on" checked={sms} onChange={(e) => setSms(e.target.checked)} className={box} />
-        <span>Allow SMS verification <span className="text-slate-500">— a code sent to the secure mobile</span></span>
+        <input
+          type="checkbox"
+          name="allowSmsRecovery"
+          value="on"
+          checked={sms}
+          onChange={(e) => setSms(e.target.checked)}
+          className={box}
+        />
+        <span>
+          Allow SMS verification <span className="text-slate-500">— a code sent to the secure mobile</span>
+        </span>
       </label>
       <label className="flex items-start gap-2 text-sm text-slate-700">
         <input type="hidden" name="allowQuestionRecovery" value="off" />
-        <input type="checkbox" name="allowQuestionRecovery" value="on" checked={questions} onChange={(e) => setQuestions(e.target.checked)} className={box} />
-        <span>Allow security questions <span className="text-slate-500">— all three answers</span></span>
+        <input
+          type="checkbox"
+          name="allowQuestionRecovery"
+          value="on"
+          checked={questions}
+          onChange={(e) => setQuestions(e.target.checked)}
+          className={box}
+        />
+        <span>
+          Allow security questions <span className="text-slate-500">— all three answers</span>
+        </span>
       </label>
-      {!sms && !questions ? <Alert kind="warning">With both turned off, employees can only ask you to reset a forgotten password.</Alert> : null}
+      {!sms && !questions ? (
+        <Alert kind="warning">With both turned off, employees can only ask you to reset a forgotten password.</Alert>
+      ) : null}
       <SubmitButton pendingText="Saving…">Save</SubmitButton>
     </form>
   );

@@ -32,8 +32,16 @@ export function ResetPasswordPanel({ action, accountId, address, weakKeywords, d
     );
   }
   return (
-    <form id="reset-password-form" action={formAction} className="max-w-lg space-y-4 border-t border-slate-200 pt-4" noValidate aria-labelledby="reset-password-title">
-      <h3 id="reset-password-title" className="text-base font-semibold text-slate-900">Reset Password</h3>
+    <form
+      id="reset-password-form"
+      action={formAction}
+      className="max-w-lg space-y-4 border-t border-slate-200 pt-4"
+      noValidate
+      aria-labelledby="reset-password-title"
+    >
+      <h3 id="reset-password-title" className="text-base font-semibold text-slate-900">
+        Reset Password
+      </h3>
       <p className="text-sm text-slate-600">
         Enter and confirm the new password of <span className="font-mono">{address}</span>. Their open sessions end when you save.
         {disabled ? " The account stays disabled." : ""}
@@ -52,14 +60,20 @@ export function ResetPasswordPanel({ action, accountId, address, weakKeywords, d
         {/* Says "off" when the box is unticked; without the field the server requires the change. */}
         <input type="hidden" name="mustChangePassword" value="off" />
         <input
-          type="checkbox" name="mustChangePassword" value="on" checked={mustChange} onChange={(e) => setMustChange(e.target.checked)}
+          type="checkbox"
+          name="mustChangePassword"
+          value="on"
+          checked={mustChange}
+          onChange={(e) => setMustChange(e.target.checked)}
           className="mt-0.5 h-4 w-4 rounded border-slate-300 text-blue-700 focus:ring-blue-600/30"
         />
         <span>Require password change at next logon</span>
       </label>
       <div className="flex items-center gap-3 pt-2">
         <SubmitButton pendingText="Saving…">Save</SubmitButton>
-        <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>Cancel</button>
+        <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -12,7 +12,9 @@ export function ConsoleHeader({ operator }: { operator: { name: string; email: s
             P
           </span>
           <span className="hidden text-sm font-semibold tracking-wide text-orange-400 sm:inline">Postkey Cloud</span>
-          <span aria-hidden="true" className="hidden text-slate-600 sm:inline">|</span>
+          <span aria-hidden="true" className="hidden text-slate-600 sm:inline">
+            |
+          </span>
           <span className="whitespace-nowrap text-base font-semibold text-white">Email Console</span>
         </Link>
         <div className="flex items-center gap-4 text-sm">

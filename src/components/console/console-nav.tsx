@@ -18,7 +18,9 @@ export function ConsoleNav({ variant = "side" }: { variant?: "side" | "top" }) {
         {ITEMS.map((item) => {
           const active = item.match(pathname);
           const shape = side ? "block border-l-4 px-4 py-2" : "block whitespace-nowrap border-b-2 px-4 py-2.5";
-          const look = active ? "border-orange-500 bg-orange-50 font-semibold text-slate-900" : "border-transparent text-slate-600 hover:bg-slate-50 hover:text-slate-900";
+          const look = active
+            ? "border-orange-500 bg-orange-50 font-semibold text-slate-900"
+            : "border-transparent text-slate-600 hover:bg-slate-50 hover:text-slate-900";
           return (
             <li key={item.href}>
               <Link href={item.href} aria-current={active ? "page" : undefined} className={`${shape} text-sm ${look}`}>

@@ -17,8 +17,13 @@ export function formatUtcDate(at: Date): string {
 }
 
 export function StatusBadge({ status }: { status: "ACTIVE" | "SUSPENDED" }) {
-  const [label, style] = status === "ACTIVE" ? ["Active", "bg-green-50 text-green-800 ring-green-600/20"] : ["Suspended", "bg-amber-50 text-amber-900 ring-amber-600/30"];
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}>{label}</span>;
+  const [label, style] =
+    status === "ACTIVE"
+      ? ["Active", "bg-green-50 text-green-800 ring-green-600/20"]
+      : ["Suspended", "bg-amber-50 text-amber-900 ring-amber-600/30"];
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}>{label}</span>
+  );
 }
 
 export interface Crumb {
@@ -41,7 +46,9 @@ export function ConsolePageHeader({ crumbs, title, actions }: { crumbs?: Crumb[]
                     {c.label}
                   </Link>
                 ) : (
-                  <span aria-current="page" className="text-slate-700">{c.label}</span>
+                  <span aria-current="page" className="text-slate-700">
+                    {c.label}
+                  </span>
                 )}
               </li>
             ))}

@@ -30,11 +30,15 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
   return (
     <form action={formAction} className="space-y-5" noValidate>
       {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
-      {state.status === "error" && !state.formError ? <Alert kind="error">Nothing was changed. Correct the fields marked below and submit again.</Alert> : null}
+      {state.status === "error" && !state.formError ? (
+        <Alert kind="error">Nothing was changed. Correct the fields marked below and submit again.</Alert>
+      ) : null}
       <input type="hidden" name="domainId" value={domainId} />
       <div>
         <p className="text-sm font-medium text-slate-700">Postmaster account</p>
-        <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900">{postmasterAddress}</p>
+        <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900">
+          {postmasterAddress}
+        </p>
       </div>
       <PasswordFields
         email={postmasterAddress}
@@ -44,7 +48,15 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
       <div className="flex items-start gap-3">
         {/* Says "off" when the box is unticked; without the field the server requires the change. */}
         <input type="hidden" name="mustChangePassword" value="off" />
-        <input id="f-mustChangePassword" name="mustChangePassword" value="on" type="checkbox" checked={mustChange} onChange={(e) => setMustChange(e.target.checked)} className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-orange-600" />
+        <input
+          id="f-mustChangePassword"
+          name="mustChangePassword"
+          value="on"
+          type="checkbox"
+          checked={mustChange}
+          onChange={(e) => setMustChange(e.target.checked)}
+          className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-orange-600"
+        />
         <div>
           <label htmlFor="f-mustChangePassword" className="text-sm font-medium text-slate-700">
             Require password change at next logon
@@ -53,7 +65,15 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
         </div>
       </div>
       <div className="border-t border-slate-200 pt-5">
-        <TextField label="Console password" name="consolePassword" type="password" autoComplete="current-password" errors={errorsOf(state, "consolePassword")} hint={hint} maxLength={64} />
+        <TextField
+          label="Console password"
+          name="consolePassword"
+          type="password"
+          autoComplete="current-password"
+          errors={errorsOf(state, "consolePassword")}
+          hint={hint}
+          maxLength={64}
+        />
       </div>
       <div className="flex items-center gap-3 pt-1">
         <SubmitButton pendingText="Submitting…" className={buttonClass}>

@@ -5,7 +5,10 @@ import { buttonClass } from "@/components/ui";
 export function DoneStep() {
   return (
     <div className="space-y-4 text-center" role="status">
-      <div aria-hidden="true" className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-2xl text-green-700">
+      <div
+        aria-hidden="true"
+        className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-2xl text-green-700"
+      >
         ✓
       </div>
       <h2 className="text-lg font-semibold text-slate-900">Reset succeeded</h2>

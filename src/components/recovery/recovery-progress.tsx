@@ -15,11 +15,21 @@ export function RecoveryProgress({ current }: { current: number }) {
             todo: "border-slate-300 bg-white text-slate-500",
           }[state];
           return (
-            <li key={label} aria-current={i === current ? "step" : undefined} className="relative flex flex-1 flex-col items-center text-center">
+            <li
+              key={label}
+              aria-current={i === current ? "step" : undefined}
+              className="relative flex flex-1 flex-col items-center text-center"
+            >
               {i > 0 ? (
-                <span aria-hidden="true" className={`absolute top-4 right-1/2 h-0.5 w-full -translate-x-4 ${i <= current ? "bg-blue-700" : "bg-slate-200"}`} />
+                <span
+                  aria-hidden="true"
+                  className={`absolute top-4 right-1/2 h-0.5 w-full -translate-x-4 ${i <= current ? "bg-blue-700" : "bg-slate-200"}`}
+                />
               ) : null}
-              <span className={`relative z-10 flex h-8 w-8 items-center justify-center rounded-full border-2 text-sm font-semibold ${dot}`} aria-hidden="true">
+              <span
+                className={`relative z-10 flex h-8 w-8 items-center justify-center rounded-full border-2 text-sm font-semibold ${dot}`}
+                aria-hidden="true"
+              >
                 {state === "done" ? "✓" : i + 1}
               </span>
               <span className={`mt-2 text-xs leading-tight ${i === current ? "font-semibold text-slate-900" : "text-slate-600"}`}>

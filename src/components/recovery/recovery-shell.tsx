@@ -4,7 +4,17 @@ import { linkClass } from "@/components/ui";
 import { RecoveryProgress } from "./recovery-progress";
 
 /** The wizard's frame: a centered card like the logon page, the progress indicator on top. */
-export function RecoveryShell({ current, startOver, backToLogOn, children }: { current: number; startOver: boolean; backToLogOn: boolean; children: ReactNode }) {
+export function RecoveryShell({
+  current,
+  startOver,
+  backToLogOn,
+  children,
+}: {
+  current: number;
+  startOver: boolean;
+  backToLogOn: boolean;
+  children: ReactNode;
+}) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md">

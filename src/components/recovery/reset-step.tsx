@@ -19,7 +19,11 @@ export function ResetStep({ action, address, weakKeywords }: { action: Action; a
         </p>
       </div>
       {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
-      <PasswordFields email={address} weakKeywords={weakKeywords} errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }} />
+      <PasswordFields
+        email={address}
+        weakKeywords={weakKeywords}
+        errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
+      />
       <div className="pt-2">
         <SubmitButton pendingText="Saving…">Submit</SubmitButton>
       </div>

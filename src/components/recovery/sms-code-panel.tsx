@@ -25,12 +25,16 @@ export function SmsCodePanel({ maskedPhone, sms, sendCode, verifyCode }: Props) 
     <div className="space-y-4 border-t border-slate-200 pt-4">
       <form action={send} className="space-y-3">
         <p className="text-sm text-slate-700" role="status">
-          {sms.codeSent ? `We sent a verification code to ${maskedPhone}. It expires in 5 minutes.` : `We will send a 6-digit code to ${maskedPhone}.`}
+          {sms.codeSent
+            ? `We sent a verification code to ${maskedPhone}. It expires in 5 minutes.`
+            : `We will send a 6-digit code to ${maskedPhone}.`}
         </p>
         {sendState.status === "error" && sendState.formError ? <Alert kind="error">{sendState.formError}</Alert> : null}
         <div className="flex flex-wrap items-center gap-3">
           <SendButton waiting={secondsLeft > 0}>{sms.codeSent ? "Resend code" : "Send code"}</SendButton>
-          {sms.codeSent && secondsLeft > 0 ? <span className="text-sm text-slate-600">You can resend the code in {secondsLeft} s.</span> : null}
+          {sms.codeSent && secondsLeft > 0 ? (
+            <span className="text-sm text-slate-600">You can resend the code in {secondsLeft} s.</span>
+          ) : null}
         </div>
       </form>
       {sms.codeSent ? (
@@ -48,7 +52,12 @@ function SendButton({ waiting, children }: { waiting: boolean; children: string 
   const { pending } = useFormStatus();
   const disabled = waiting || pending;
   return (
-    <button type="submit" disabled={disabled} aria-disabled={disabled} className={`${secondaryButtonClass} disabled:cursor-not-allowed disabled:opacity-60`}>
+    <button
+      type="submit"
+      disabled={disabled}
+      aria-disabled={disabled}
+      className={`${secondaryButtonClass} disabled:cursor-not-allowed disabled:opacity-60`}
+    >
       {pending ? "Sending…" : children}
     </button>
   );

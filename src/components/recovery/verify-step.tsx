@@ -21,7 +21,10 @@ export interface VerifyStepProps {
 
 /** Step 2, "Verify identity": the methods this account has and its domain allows, as radio buttons. */
 export function VerifyStep({ address, methods, chosen, sms, questions, actions }: VerifyStepProps) {
-  const usable: Method[] = [...(methods.sms ? ["SMS" as const] : []), ...(methods.questions && !methods.questions.blocked ? ["QUESTIONS" as const] : [])];
+  const usable: Method[] = [
+    ...(methods.sms ? ["SMS" as const] : []),
+    ...(methods.questions && !methods.questions.blocked ? ["QUESTIONS" as const] : []),
+  ];
   const [picked, setMethod] = useState<Method | null>(chosen ?? (usable.length === 1 ? usable[0] : null));
   // A method blocked meanwhile (the 5th failed question try) cannot stay chosen.
   const method = picked && usable.includes(picked) ? picked : null;
@@ -37,7 +40,13 @@ export function VerifyStep({ address, methods, chosen, sms, questions, actions }
       <fieldset className="space-y-2">
         <legend className="sr-only">Verification method</legend>
         {methods.sms ? (
-          <MethodOption value="SMS" checked={method === "SMS"} onSelect={setMethod} label="Receive an SMS verification code on your secure mobile" detail={methods.sms.maskedPhone} />
+          <MethodOption
+            value="SMS"
+            checked={method === "SMS"}
+            onSelect={setMethod}
+            label="Receive an SMS verification code on your secure mobile"
+            detail={methods.sms.maskedPhone}
+          />
         ) : null}
         {methods.questions ? (
           <MethodOption
@@ -51,9 +60,17 @@ export function VerifyStep({ address, methods, chosen, sms, questions, actions }
         ) : null}
       </fieldset>
       {method === "SMS" && methods.sms ? (
-        <SmsCodePanel key={sms.sentAt ?? "none"} maskedPhone={methods.sms.maskedPhone} sms={sms} sendCode={actions.sendCode} verifyCode={actions.verifyCode} />
+        <SmsCodePanel
+          key={sms.sentAt ?? "none"}
+          maskedPhone={methods.sms.maskedPhone}
+          sms={sms}
+          sendCode={actions.sendCode}
+          verifyCode={actions.verifyCode}
+        />
       ) : null}
-      {method === "QUESTIONS" && methods.questions && !methods.questions.blocked ? <QuestionsPanel questions={questions} verifyAnswers={actions.verifyAnswers} /> : null}
+      {method === "QUESTIONS" && methods.questions && !methods.questions.blocked ? (
+        <QuestionsPanel questions={questions} verifyAnswers={actions.verifyAnswers} />
+      ) : null}
     </div>
   );
 }

@@ -6,14 +6,7 @@ export const MAX_PASSWORD_INPUT_BYTES = 1024;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 64;
 
-export type ViolationCode =
-  | "too_long_input"
-  | "length"
-  | "charset"
-  | "classes"
-  | "contains_address"
-  | "weak_keyword"
-  | "common";
+export type ViolationCode = "too_long_input" | "length" | "charset" | "classes" | "contains_address" | "weak_keyword" | "common";
 
 export interface PolicyContext {
   email?: string | null;
@@ -52,8 +45,7 @@ const RULE_ORDER = Object.keys(RULE_LABELS) as RuleCode[];
 export const MESSAGES = {
   too_long_input: "This input is far too long to be a password.",
   length: "Use 8 to 64 characters.",
-  charset:
-    "Use only letters, digits and the special characters on a standard keyboard (no spaces or accented letters).",
+  charset: "Use only letters, digits and the special characters on a standard keyboard (no spaces or accented letters).",
   classes: "Use at least three of: uppercase letters, lowercase letters, numbers and special characters.",
   contains_address: "Must not contain your email address or its name part.",
   weak_keyword: (kw: string) => `Must not contain a weak-password keyword set for this domain ("${kw}").`,
@@ -71,7 +63,14 @@ function utf8Bytes(s: string): number {
 }
 
 const SUBSTITUTIONS: Readonly<Record<string, string>> = {
-  "0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
+  "0": "o",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "@": "a",
+  $: "s",
+  "!": "i",
 };
 
 /**

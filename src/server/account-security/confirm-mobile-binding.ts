@@ -20,11 +20,16 @@ export type ConfirmMobileBindingResult =
  * the number masked), all in one transaction. Wrong codes are counted under a
  * row lock; the 5th voids the code. An expired code is refused uncounted.
  */
-export async function confirmMobileBinding(input: { accountId: string; code: string; meta: RequestMeta }): Promise<ConfirmMobileBindingResult> {
+export async function confirmMobileBinding(input: {
+  accountId: string;
+  code: string;
+  meta: RequestMeta;
+}): Promise<ConfirmMobileBindingResult> {
   const notices: Array<{ account: { id: string; address: string; domainId: string }; previous: string; next: string; at: Date }> = [];
   const result = await getDb().$transaction(async (tx): Promise<ConfirmMobileBindingResult> => {
     const account = await tx.mailAccount.findUnique({
-      where: { id: input.accountId }, select: { id: true, address: true, domainId: true, status: true, secureMobile: true, secureMobileVerifiedAt: true },
+      where: { id: input.accountId },
+      select: { id: true, address: true, domainId: true, status: true, secureMobile: true, secureMobileVerifiedAt: true },
     });
     if (!account || account.status !== "ACTIVE") return { ok: false, error: "not_found" };
     await tx.$executeRaw`SELECT 1 FROM "MobileVerification" WHERE "accountId" = ${account.id} FOR UPDATE`;
@@ -73,6 +78,13 @@ async function countWrongCode(
     data: exhausted ? { codeAttempts: { increment: 1 }, codeHash: null, codeExpiresAt: null } : { codeAttempts: { increment: 1 } },
     select: { codeAttempts: true },
   });
-  await auditSecurityChange(account, AuditAction.mobileBound, "FAILURE", meta, { reason: exhausted ? "code_voided" : "wrong_code", phone: masked }, tx);
+  await auditSecurityChange(
+    account,
+    AuditAction.mobileBound,
+    "FAILURE",
+    meta,
+    { reason: exhausted ? "code_voided" : "wrong_code", phone: masked },
+    tx,
+  );
   return exhausted ? { ok: false, error: "voided" } : { ok: false, error: "wrong_code", attemptsLeft: attemptsLeft(row) };
 }

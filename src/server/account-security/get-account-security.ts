@@ -28,9 +28,12 @@ export async function getAccountSecurity(accountId: string): Promise<AccountSecu
   const a = await getDb().mailAccount.findUnique({
     where: { id: accountId },
     select: {
-      secureMobile: true, secureMobileVerifiedAt: true,
+      secureMobile: true,
+      secureMobileVerifiedAt: true,
       securityQuestions: { select: { question: true }, orderBy: { position: "asc" } },
-      mobileVerification: { select: { phone: true, codeHash: true, codeExpiresAt: true, codeAttempts: true, codeSentAt: true, createdAt: true } },
+      mobileVerification: {
+        select: { phone: true, codeHash: true, codeExpiresAt: true, codeAttempts: true, codeSentAt: true, createdAt: true },
+      },
     },
   });
   if (!a) return null;
@@ -50,7 +53,13 @@ export async function getAccountSecurity(accountId: string): Promise<AccountSecu
   return {
     mobile: a.secureMobile && a.secureMobileVerifiedAt ? { masked: maskPhone(a.secureMobile), verifiedAt: a.secureMobileVerifiedAt } : null,
     pending: showPending
-      ? { maskedPhone: maskPhone(row.phone), codeState, attemptsLeft: attemptsLeft(row), resendWaitMs: resendWaitMs(row, at), canResend: isBindingOpen(row, at) }
+      ? {
+          maskedPhone: maskPhone(row.phone),
+          codeState,
+          attemptsLeft: attemptsLeft(row),
+          resendWaitMs: resendWaitMs(row, at),
+          canResend: isBindingOpen(row, at),
+        }
       : null,
     questions: a.securityQuestions.length >= 3 ? a.securityQuestions.map((q) => q.question) : [],
   };

@@ -28,7 +28,10 @@ type Target = { kind: "new"; phone: string } | { kind: "resend" };
  */
 export async function issueBindingCode(account: SecurityAccount, target: Target, meta: RequestMeta): Promise<IssueBindingCodeResult> {
   const at = now();
-  const pending = await getDb().mobileVerification.findUnique({ where: { accountId: account.id }, select: { id: true, phone: true, codeSentAt: true, createdAt: true } });
+  const pending = await getDb().mobileVerification.findUnique({
+    where: { accountId: account.id },
+    select: { id: true, phone: true, codeSentAt: true, createdAt: true },
+  });
   if (target.kind === "resend" && (!pending || !isBindingOpen(pending, at))) return { ok: false, error: "no_pending" };
   const waitMs = pending ? resendWaitMs(pending, at) : 0;
   if (waitMs > 0) return { ok: false, error: "resend_wait", waitMs };
@@ -38,12 +41,24 @@ export async function issueBindingCode(account: SecurityAccount, target: Target,
   const code = generateSmsCode();
   const id = target.kind === "new" ? newId() : pending!.id;
   const phone = target.kind === "new" ? target.phone : pending!.phone;
-  const plan: CodePlan = { kind: target.kind, id, phone, at, codeHash: bindingCodeDigest(id, code), codeExpiresAt: addMs(at, SMS_CODE.ttlMs) };
+  const plan: CodePlan = {
+    kind: target.kind,
+    id,
+    phone,
+    at,
+    codeHash: bindingCodeDigest(id, code),
+    codeExpiresAt: addMs(at, SMS_CODE.ttlMs),
+  };
   if (!(await storeCode(account.id, plan))) return { ok: false, error: "resend_wait", waitMs: SMS_CODE.resendAfterMs };
 
   const sent = await sendSms({
-    to: phone, purpose: "BIND_CODE", ...bindingSmsBody(code), accountId: account.id, domainId: account.domainId,
-    actor: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address }, meta,
+    to: phone,
+    purpose: "BIND_CODE",
+    ...bindingSmsBody(code),
+    accountId: account.id,
+    domainId: account.domainId,
+    actor: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address },
+    meta,
   });
   if (!sent.ok) {
     await forgetUnsentCode(plan);

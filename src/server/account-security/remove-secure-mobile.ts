@@ -10,7 +10,11 @@ import { auditSecurityChange, reauthenticate } from "./account-context";
 export type RemoveSecureMobileResult = { ok: true } | { ok: false; error: "wrong_password" | "not_bound" };
 
 /** Removes the secure mobile (current password required) and any pending binding, audited with the number masked. */
-export async function removeSecureMobile(input: { accountId: string; currentPassword: string; meta: RequestMeta }): Promise<RemoveSecureMobileResult> {
+export async function removeSecureMobile(input: {
+  accountId: string;
+  currentPassword: string;
+  meta: RequestMeta;
+}): Promise<RemoveSecureMobileResult> {
   const account = await reauthenticate(input.accountId, input.currentPassword, { action: AuditAction.mobileRemoved, meta: input.meta });
   if (!account) return { ok: false, error: "wrong_password" };
   const phone = account.secureMobile;

@@ -8,8 +8,14 @@ import { issueBindingCode, type IssueBindingCodeResult } from "./issue-binding-c
  * it started (at most BINDING_TTL_MS ago), so it is not asked again. The new
  * code voids the old one; 60 s between sends and the hourly limit apply.
  */
-export async function resendMobileBindingCode(accountId: string, meta: RequestMeta): Promise<IssueBindingCodeResult | { ok: false; error: "not_found" }> {
-  const a = await getDb().mailAccount.findUnique({ where: { id: accountId }, select: { id: true, address: true, domainId: true, secureMobile: true, status: true } });
+export async function resendMobileBindingCode(
+  accountId: string,
+  meta: RequestMeta,
+): Promise<IssueBindingCodeResult | { ok: false; error: "not_found" }> {
+  const a = await getDb().mailAccount.findUnique({
+    where: { id: accountId },
+    select: { id: true, address: true, domainId: true, secureMobile: true, status: true },
+  });
   if (!a || a.status !== "ACTIVE") return { ok: false, error: "not_found" };
   return issueBindingCode({ id: a.id, address: a.address, domainId: a.domainId, secureMobile: a.secureMobile }, { kind: "resend" }, meta);
 }

@@ -7,9 +7,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import { auditSecurityChange, reauthenticate } from "./account-context";
 
 export type SaveSecurityQuestionsResult =
-  | { ok: true }
-  | { ok: false; error: "invalid"; errors: QuestionErrors }
-  | { ok: false; error: "wrong_password" };
+  { ok: true } | { ok: false; error: "invalid"; errors: QuestionErrors } | { ok: false; error: "wrong_password" };
 
 /**
  * Sets (or replaces) the account's 3 security questions: the set is checked
@@ -28,12 +26,15 @@ export async function saveSecurityQuestions(input: {
   const account = await reauthenticate(input.accountId, input.currentPassword, { action: AuditAction.questionsSet, meta: input.meta });
   if (!account) return { ok: false, error: "wrong_password" };
   const replaced = (await getDb().securityQuestion.count({ where: { accountId: account.id } })) > 0;
-  return getDb().$transaction(async (tx): Promise<SaveSecurityQuestionsResult> => {
-    const saved = await setSecurityQuestions(account.id, input.items, tx);
-    if (!saved.ok) return { ok: false, error: "invalid", errors: saved.errors };
-    const detail = { questions: input.items.map((i) => i.question), replaced };
-    await auditSecurityChange(account, AuditAction.questionsSet, "SUCCESS", input.meta, detail, tx);
-    return { ok: true };
-    // setSecurityQuestions hashes three answers with argon2 before it writes: allow for a busy hash queue.
-  }, { timeout: 20_000 });
+  return getDb().$transaction(
+    async (tx): Promise<SaveSecurityQuestionsResult> => {
+      const saved = await setSecurityQuestions(account.id, input.items, tx);
+      if (!saved.ok) return { ok: false, error: "invalid", errors: saved.errors };
+      const detail = { questions: input.items.map((i) => i.question), replaced };
+      await auditSecurityChange(account, AuditAction.questionsSet, "SUCCESS", input.meta, detail, tx);
+      return { ok: true };
+      // setSecurityQuestions hashes three answers with argon2 before it writes: allow for a busy hash queue.
+    },
+    { timeout: 20_000 },
+  );
 }

@@ -30,7 +30,9 @@ export async function startMobileBinding(input: StartMobileBindingInput): Promis
   const parsed = normalizePhone(input.phone, input.country);
   if (!parsed.ok) return { ok: false, error: "invalid_phone", message: parsed.message };
   const account = await reauthenticate(input.accountId, input.currentPassword, {
-    action: AuditAction.mobileBound, meta: input.meta, detail: { phone: maskPhone(parsed.e164) },
+    action: AuditAction.mobileBound,
+    meta: input.meta,
+    detail: { phone: maskPhone(parsed.e164) },
   });
   if (!account) return { ok: false, error: "wrong_password" };
   if (account.secureMobile === parsed.e164) return { ok: false, error: "same_number" };

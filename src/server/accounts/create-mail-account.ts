@@ -17,7 +17,8 @@ export interface NewMailAccount {
   mustChangePassword?: boolean;
 }
 
-export type CreateMailAccountResult = { ok: true; id: string; address: string } | { ok: false; error: "password"; messages: string[] } | { ok: false; error: "exists" };
+export type CreateMailAccountResult =
+  { ok: true; id: string; address: string } | { ok: false; error: "password"; messages: string[] } | { ok: false; error: "exists" };
 
 /** Creates a mailbox; its first password passes the same policy as every other. */
 export async function createMailAccount(input: NewMailAccount): Promise<CreateMailAccountResult> {
@@ -33,9 +34,17 @@ export async function createMailAccount(input: NewMailAccount): Promise<CreateMa
   await db.$transaction([
     db.mailAccount.create({
       data: {
-        id, domainId: input.domainId, address, displayName: input.displayName, role: input.role ?? "EMPLOYEE",
-        departmentId: input.departmentId ?? null, passwordHash: hash, passwordChangedAt: at, mustChangePassword: input.mustChangePassword ?? false,
-        secureMobile: input.secureMobile ?? null, secureMobileVerifiedAt: input.secureMobile ? at : null,
+        id,
+        domainId: input.domainId,
+        address,
+        displayName: input.displayName,
+        role: input.role ?? "EMPLOYEE",
+        departmentId: input.departmentId ?? null,
+        passwordHash: hash,
+        passwordChangedAt: at,
+        mustChangePassword: input.mustChangePassword ?? false,
+        secureMobile: input.secureMobile ?? null,
+        secureMobileVerifiedAt: input.secureMobile ? at : null,
       },
     }),
     db.passwordHistory.create({ data: { id: newId(), mailAccountId: id, passwordHash: hash, createdAt: at } }),

@@ -20,7 +20,14 @@ export async function setSecurityQuestions(accountId: string, items: QuestionAns
   const write = async (t: Tx) => {
     await t.securityQuestion.deleteMany({ where: { accountId } });
     await t.securityQuestion.createMany({
-      data: items.map((item, i) => ({ id: newId(), accountId, position: i + 1, question: item.question, answerHash: hashes[i], createdAt: at })),
+      data: items.map((item, i) => ({
+        id: newId(),
+        accountId,
+        position: i + 1,
+        question: item.question,
+        answerHash: hashes[i],
+        createdAt: at,
+      })),
     });
   };
   if (tx) await write(tx);

@@ -53,7 +53,9 @@ export function validatedAction<S extends z.ZodType<Record<string, unknown>>>(
     const raw = formFields(formData);
     // Only the schema's own, non-secret text fields go back to the form (nothing a client made up).
     const known = "shape" in schema ? new Set(Object.keys((schema as unknown as z.ZodObject).shape)) : new Set<string>();
-    const values = Object.fromEntries(Object.entries(raw).filter(([k, v]) => known.has(k) && typeof v === "string" && !SECRET_FIELD.test(k) && !hasUnreadableText(v))) as Record<string, string>;
+    const values = Object.fromEntries(
+      Object.entries(raw).filter(([k, v]) => known.has(k) && typeof v === "string" && !SECRET_FIELD.test(k) && !hasUnreadableText(v)),
+    ) as Record<string, string>;
     const unreadable = unreadableFields(raw);
     if (unreadable.length) return fieldErrors(Object.fromEntries(unreadable.map((k) => [k, [UNREADABLE_TEXT_MESSAGE]])), values);
     const parsed = schema.safeParse(raw);

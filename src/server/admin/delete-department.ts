@@ -27,7 +27,14 @@ export async function deleteDepartment(input: { actorId: string; id: string }, m
     const deleted = await tx.department.deleteMany({ where: { id: department.id, domainId: pm.domainId } });
     if (!deleted.count) return { ok: false, error: "not_found" } as const;
     await recordAuditEvent(
-      { actor: postmasterActor(pm), action: AuditAction.departmentChanged, domainId: pm.domainId, target: { kind: "DEPARTMENT", id: department.id, label: department.name }, meta, detail: { op: "deleted", name: department.name } },
+      {
+        actor: postmasterActor(pm),
+        action: AuditAction.departmentChanged,
+        domainId: pm.domainId,
+        target: { kind: "DEPARTMENT", id: department.id, label: department.name },
+        meta,
+        detail: { op: "deleted", name: department.name },
+      },
       tx,
     );
     return { ok: true, name: department.name } as const;

@@ -11,7 +11,8 @@ export type TreeRow<T extends DepartmentNode> = T & { depth: number; path: strin
 
 export const PATH_SEPARATOR = " / ";
 
-const byName = (a: DepartmentNode, b: DepartmentNode) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id);
+const byName = (a: DepartmentNode, b: DepartmentNode) =>
+  a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id);
 
 /** Depth-first, siblings by name; each row with its depth and full path ("Engineering / Backend"). */
 export function orderTree<T extends DepartmentNode>(rows: readonly T[]): TreeRow<T>[] {

@@ -6,11 +6,30 @@ import { auditRowSelect, auditWhere, type AuditFilter, type AuditRow } from "./l
 export const EXPORT_BATCH = 1000;
 export const EXPORT_MAX_ROWS = 100_000;
 
-export const AUDIT_CSV_HEADER = ["Time (UTC)", "Actor kind", "Actor", "Action", "Target kind", "Target", "Result", "IP address", "User agent", "Detail"];
+export const AUDIT_CSV_HEADER = [
+  "Time (UTC)",
+  "Actor kind",
+  "Actor",
+  "Action",
+  "Target kind",
+  "Target",
+  "Result",
+  "IP address",
+  "User agent",
+  "Detail",
+];
 
 export function auditCsvRow(e: AuditRow): string {
   return csvLine([
-    e.createdAt.toISOString(), e.actorKind, e.actorLabel, e.action, e.targetKind, e.targetLabel, e.result, e.ip, e.userAgent,
+    e.createdAt.toISOString(),
+    e.actorKind,
+    e.actorLabel,
+    e.action,
+    e.targetKind,
+    e.targetLabel,
+    e.result,
+    e.ip,
+    e.userAgent,
     e.detail === null || e.detail === undefined ? "" : JSON.stringify(e.detail),
   ]);
 }
@@ -33,12 +52,16 @@ export function streamAuditCsv(domainId: string, filter: AuditFilter): ReadableS
         return;
       }
       const take = Math.min(EXPORT_BATCH, EXPORT_MAX_ROWS - sent);
-      const batch = take > 0
-        ? await getDb().auditEvent.findMany({
-            where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take, select: auditRowSelect,
-            ...(cursor ? { cursor, skip: 1 } : {}),
-          })
-        : [];
+      const batch =
+        take > 0
+          ? await getDb().auditEvent.findMany({
+              where,
+              orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+              take,
+              select: auditRowSelect,
+              ...(cursor ? { cursor, skip: 1 } : {}),
+            })
+          : [];
       if (!batch.length) {
         controller.close();
         return;

@@ -10,7 +10,10 @@ import type { AccountListRow } from "./list-employee-accounts";
 import { findDomainAccount, type Postmaster } from "./postmaster-access";
 
 /** The list row's fields, plus what only the Edit Account page shows. */
-export interface EmployeeAccountDetails extends Pick<AccountListRow, "id" | "displayName" | "address" | "role" | "status" | "department" | "passwordChangedAt"> {
+export interface EmployeeAccountDetails extends Pick<
+  AccountListRow,
+  "id" | "displayName" | "address" | "role" | "status" | "department" | "passwordChangedAt"
+> {
   /** Masked (+1 ••• ••• 0101); the full number never reaches the page. */
   secureMobile: string | null;
   questionsSet: boolean;
@@ -26,32 +29,58 @@ export interface EmployeeAccountDetails extends Pick<AccountListRow, "id" | "dis
 }
 
 /** The Edit Account page's data; an account of another domain is not_found (and audited). */
-export async function getEmployeeAccount(pm: Postmaster, accountId: string, meta: RequestMeta): Promise<{ ok: true; account: EmployeeAccountDetails } | { ok: false; error: "not_found" }> {
+export async function getEmployeeAccount(
+  pm: Postmaster,
+  accountId: string,
+  meta: RequestMeta,
+): Promise<{ ok: true; account: EmployeeAccountDetails } | { ok: false; error: "not_found" }> {
   const found = await findDomainAccount(pm, accountId, "account.view", meta);
   if (!found.ok) return found;
   const db = getDb();
   const a = await db.mailAccount.findUniqueOrThrow({
     where: { id: found.account.id },
     select: {
-      id: true, displayName: true, address: true, role: true, status: true, departmentId: true, secureMobile: true, secureMobileVerifiedAt: true,
-      lockedUntil: true, failedLogonCount: true, mustChangePassword: true, passwordChangedAt: true, createdAt: true, sessionVersion: true,
+      id: true,
+      displayName: true,
+      address: true,
+      role: true,
+      status: true,
+      departmentId: true,
+      secureMobile: true,
+      secureMobileVerifiedAt: true,
+      lockedUntil: true,
+      failedLogonCount: true,
+      mustChangePassword: true,
+      passwordChangedAt: true,
+      createdAt: true,
+      sessionVersion: true,
       _count: { select: { securityQuestions: true } },
       domain: { select: { weakPasswordKeywords: true, allowSmsRecovery: true, allowQuestionRecovery: true } },
     },
   });
   const openSessions = (await listLiveSessions("mail", a.id, a.sessionVersion)).length;
-  const departments = a.departmentId ? orderTree(await db.department.findMany({ where: { domainId: pm.domainId }, select: { id: true, name: true, parentId: true } })) : [];
+  const departments = a.departmentId
+    ? orderTree(await db.department.findMany({ where: { domainId: pm.domainId }, select: { id: true, name: true, parentId: true } }))
+    : [];
   return {
     ok: true,
     account: {
-      id: a.id, displayName: a.displayName, address: a.address, role: a.role, status: a.status,
+      id: a.id,
+      displayName: a.displayName,
+      address: a.address,
+      role: a.role,
+      status: a.status,
       department: departments.find((d) => d.id === a.departmentId)?.path ?? null,
       secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? maskPhone(a.secureMobile) : null,
       questionsSet: a._count.securityQuestions >= 3,
       lockedUntil: isLocked(a.lockedUntil, now()) ? a.lockedUntil : null,
-      failedLogonCount: a.failedLogonCount, mustChangePassword: a.mustChangePassword,
-      passwordChangedAt: a.passwordChangedAt, createdAt: a.createdAt,
-      isSelf: a.id === pm.id, openSessions, domain: a.domain,
+      failedLogonCount: a.failedLogonCount,
+      mustChangePassword: a.mustChangePassword,
+      passwordChangedAt: a.passwordChangedAt,
+      createdAt: a.createdAt,
+      isSelf: a.id === pm.id,
+      openSessions,
+      domain: a.domain,
     },
   };
 }

@@ -29,8 +29,17 @@ export interface AuditRow {
 }
 
 export const auditRowSelect = {
-  id: true, createdAt: true, actorKind: true, actorLabel: true, action: true, targetKind: true, targetLabel: true,
-  result: true, ip: true, userAgent: true, detail: true,
+  id: true,
+  createdAt: true,
+  actorKind: true,
+  actorLabel: true,
+  action: true,
+  targetKind: true,
+  targetLabel: true,
+  result: true,
+  ip: true,
+  userAgent: true,
+  detail: true,
 } as const;
 
 /** Always scoped to one domain: a postmaster never sees another domain's events. */
@@ -51,6 +60,12 @@ export async function listAuditEvents(domainId: string, filter: AuditFilter, pag
   const where = auditWhere(domainId, filter);
   const total = await db.auditEvent.count({ where });
   const win = pageWindow(total, page, AUDIT_PAGE_SIZE);
-  const rows = await db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: win.skip, take: win.pageSize, select: auditRowSelect });
+  const rows = await db.auditEvent.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: win.skip,
+    take: win.pageSize,
+    select: auditRowSelect,
+  });
   return { rows, total, page: win.page, pageCount: win.pageCount, pageSize: win.pageSize };
 }

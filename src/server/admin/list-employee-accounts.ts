@@ -54,14 +54,27 @@ export async function listEmployeeAccounts(domainId: string, query: AccountListQ
     skip: win.skip,
     take: win.pageSize,
     select: {
-      id: true, displayName: true, address: true, role: true, status: true, departmentId: true, passwordChangedAt: true,
-      secureMobile: true, secureMobileVerifiedAt: true, lockedUntil: true, _count: { select: { securityQuestions: true } },
+      id: true,
+      displayName: true,
+      address: true,
+      role: true,
+      status: true,
+      departmentId: true,
+      passwordChangedAt: true,
+      secureMobile: true,
+      secureMobileVerifiedAt: true,
+      lockedUntil: true,
+      _count: { select: { securityQuestions: true } },
     },
   });
   const paths = new Map(departments.map((d) => [d.id, d.path]));
   const at = now();
   const rows = accounts.map((a) => ({
-    id: a.id, displayName: a.displayName, address: a.address, role: a.role, status: a.status,
+    id: a.id,
+    displayName: a.displayName,
+    address: a.address,
+    role: a.role,
+    status: a.status,
     department: a.departmentId ? (paths.get(a.departmentId) ?? null) : null,
     hasSecureMobile: !!(a.secureMobile && a.secureMobileVerifiedAt),
     questionsSet: a._count.securityQuestions >= 3,

@@ -7,7 +7,11 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-export function pageWindow(total: number, requested: number | undefined, pageSize: number): { page: number; pageCount: number; pageSize: number; skip: number } {
+export function pageWindow(
+  total: number,
+  requested: number | undefined,
+  pageSize: number,
+): { page: number; pageCount: number; pageSize: number; skip: number } {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const wanted = Number.isSafeInteger(requested) && requested! > 0 ? requested! : 1;
   const page = Math.min(wanted, pageCount);

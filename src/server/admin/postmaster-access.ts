@@ -16,7 +16,8 @@ export interface Postmaster {
 }
 
 export type Refused = { ok: false; error: "forbidden" };
-export type RefusalReason = "no_session" | "not_postmaster" | "must_change_password" | "other_domain" | "own_account" | "postmaster_account";
+export type RefusalReason =
+  "no_session" | "not_postmaster" | "must_change_password" | "other_domain" | "own_account" | "postmaster_account";
 
 export function postmasterActor(pm: Pick<Postmaster, "id" | "address">): Actor {
   return { kind: "MAIL_ACCOUNT", id: pm.id, label: pm.address };
@@ -44,9 +45,17 @@ export async function refuseAccess(input: {
 }
 
 /** Re-reads the caller: an active postmaster, or a refusal that is audited. */
-export async function resolvePostmaster(actorId: string, attempted: string, meta: RequestMeta): Promise<{ ok: true; postmaster: Postmaster } | Refused> {
-  const a = await getDb().mailAccount.findUnique({ where: { id: actorId }, select: { id: true, address: true, domainId: true, role: true, status: true } });
-  if (a && a.role === "POSTMASTER" && a.status === "ACTIVE") return { ok: true, postmaster: { id: a.id, address: a.address, domainId: a.domainId } };
+export async function resolvePostmaster(
+  actorId: string,
+  attempted: string,
+  meta: RequestMeta,
+): Promise<{ ok: true; postmaster: Postmaster } | Refused> {
+  const a = await getDb().mailAccount.findUnique({
+    where: { id: actorId },
+    select: { id: true, address: true, domainId: true, role: true, status: true },
+  });
+  if (a && a.role === "POSTMASTER" && a.status === "ACTIVE")
+    return { ok: true, postmaster: { id: a.id, address: a.address, domainId: a.domainId } };
   const actor: Actor = a ? { kind: "MAIL_ACCOUNT", id: a.id, label: a.address } : { kind: "ANONYMOUS", label: null };
   await refuseAccess({ actor, attempted, reason: a ? "not_postmaster" : "no_session", domainId: a?.domainId ?? null, meta });
   return { ok: false, error: "forbidden" };
@@ -59,19 +68,44 @@ type TargetKind = "MAIL_ACCOUNT" | "DEPARTMENT";
  * another domain answers exactly like a missing one (no probing for ids), and
  * the attempt is audited in the target's domain, where its postmaster sees it.
  */
-async function inOwnDomain(pm: Postmaster, row: { id: string; domainId: string; label: string } | null, kind: TargetKind, attempted: string, meta: RequestMeta): Promise<boolean> {
+async function inOwnDomain(
+  pm: Postmaster,
+  row: { id: string; domainId: string; label: string } | null,
+  kind: TargetKind,
+  attempted: string,
+  meta: RequestMeta,
+): Promise<boolean> {
   if (!row) return false;
   if (row.domainId === pm.domainId) return true;
-  await refuseAccess({ actor: postmasterActor(pm), attempted, reason: "other_domain", domainId: row.domainId, target: { id: row.id, label: row.label, kind }, meta });
+  await refuseAccess({
+    actor: postmasterActor(pm),
+    attempted,
+    reason: "other_domain",
+    domainId: row.domainId,
+    target: { id: row.id, label: row.label, kind },
+    meta,
+  });
   return false;
 }
 
 const NOT_FOUND = { ok: false, error: "not_found" } as const;
 
-export type DomainAccount = { id: string; address: string; displayName: string; role: "POSTMASTER" | "EMPLOYEE"; status: "ACTIVE" | "DISABLED"; domainId: string };
+export type DomainAccount = {
+  id: string;
+  address: string;
+  displayName: string;
+  role: "POSTMASTER" | "EMPLOYEE";
+  status: "ACTIVE" | "DISABLED";
+  domainId: string;
+};
 
 /** A mail account of the postmaster's own domain, or not_found. */
-export async function findDomainAccount(pm: Postmaster, accountId: string, attempted: string, meta: RequestMeta): Promise<{ ok: true; account: DomainAccount } | typeof NOT_FOUND> {
+export async function findDomainAccount(
+  pm: Postmaster,
+  accountId: string,
+  attempted: string,
+  meta: RequestMeta,
+): Promise<{ ok: true; account: DomainAccount } | typeof NOT_FOUND> {
   const account = await getDb().mailAccount.findUnique({
     where: { id: accountId },
     select: { id: true, address: true, displayName: true, role: true, status: true, domainId: true },
@@ -83,8 +117,16 @@ export async function findDomainAccount(pm: Postmaster, accountId: string, attem
 export type DomainDepartment = { id: string; name: string; parentId: string | null; domainId: string };
 
 /** A department of the postmaster's own domain, or not_found. */
-export async function findDomainDepartment(pm: Postmaster, departmentId: string, attempted: string, meta: RequestMeta): Promise<{ ok: true; department: DomainDepartment } | typeof NOT_FOUND> {
-  const department = await getDb().department.findUnique({ where: { id: departmentId }, select: { id: true, name: true, parentId: true, domainId: true } });
+export async function findDomainDepartment(
+  pm: Postmaster,
+  departmentId: string,
+  attempted: string,
+  meta: RequestMeta,
+): Promise<{ ok: true; department: DomainDepartment } | typeof NOT_FOUND> {
+  const department = await getDb().department.findUnique({
+    where: { id: departmentId },
+    select: { id: true, name: true, parentId: true, domainId: true },
+  });
   const ok = await inOwnDomain(pm, department && { ...department, label: department.name }, "DEPARTMENT", attempted, meta);
   return ok && department ? { ok: true, department } : NOT_FOUND;
 }
@@ -113,12 +155,23 @@ export async function resolveEmployeeTarget(
   accountId: string,
   attempted: string,
   meta: RequestMeta,
-): Promise<{ ok: true; postmaster: Postmaster; account: DomainAccount } | Refused | typeof NOT_FOUND | { ok: false; error: "own_account" | "postmaster_account" }> {
+): Promise<
+  | { ok: true; postmaster: Postmaster; account: DomainAccount }
+  | Refused
+  | typeof NOT_FOUND
+  | { ok: false; error: "own_account" | "postmaster_account" }
+> {
   const target = await resolveAccountTarget(actorId, accountId, attempted, meta);
   if (!target.ok || target.account.role !== "POSTMASTER") return target;
   const { postmaster: pm, account } = target;
   const reason = account.id === pm.id ? "own_account" : "postmaster_account";
-  await refuseAccess({ actor: postmasterActor(pm), attempted, reason, domainId: pm.domainId, target: { id: account.id, label: account.address }, meta });
+  await refuseAccess({
+    actor: postmasterActor(pm),
+    attempted,
+    reason,
+    domainId: pm.domainId,
+    target: { id: account.id, label: account.address },
+    meta,
+  });
   return { ok: false, error: reason };
 }
-

@@ -20,7 +20,11 @@ export interface PostmasterContext {
  * Audits a refused console request (no live session, an employee, or a
  * postmaster who must first change its password) and returns who it was.
  */
-export async function refuseUnauthorized(reason: "unauthenticated" | "forbidden", attempted: string, meta: RequestMeta): Promise<MailUser | null> {
+export async function refuseUnauthorized(
+  reason: "unauthenticated" | "forbidden",
+  attempted: string,
+  meta: RequestMeta,
+): Promise<MailUser | null> {
   const user = reason === "forbidden" ? await getMailUser() : null;
   await refuseAccess({
     actor: user ? { kind: "MAIL_ACCOUNT", id: user.id, label: user.address } : { kind: "ANONYMOUS", label: null },

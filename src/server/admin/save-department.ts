@@ -48,7 +48,9 @@ export async function saveDepartment(input: SaveDepartmentInput, meta: RequestMe
   const pm = caller.postmaster;
   for (const id of [input.id, input.parentId]) {
     if (id && !(await findDomainDepartment(pm, id, attempted, meta)).ok) {
-      return id === input.id ? { ok: false, error: "not_found" } : { ok: false, error: "invalid", fieldErrors: { parentId: ["Choose a department of this domain."] } };
+      return id === input.id
+        ? { ok: false, error: "not_found" }
+        : { ok: false, error: "invalid", fieldErrors: { parentId: ["Choose a department of this domain."] } };
     }
   }
   const name = input.name.trim().normalize("NFC");
@@ -64,7 +66,10 @@ export async function saveDepartment(input: SaveDepartmentInput, meta: RequestMe
   });
 }
 
-function checkPlacement(rows: DepartmentNode[], d: { id: string | null; name: string; parentId: string | null }): DepartmentFieldErrors | null {
+function checkPlacement(
+  rows: DepartmentNode[],
+  d: { id: string | null; name: string; parentId: string | null },
+): DepartmentFieldErrors | null {
   if (d.parentId && !rows.some((r) => r.id === d.parentId)) return { parentId: ["Choose a department of this domain."] };
   if (d.id && d.parentId && (d.parentId === d.id || descendantIds(rows, d.id).has(d.parentId))) {
     return { parentId: ["A department cannot be moved into itself or one of its sub-departments."] };
@@ -73,7 +78,9 @@ function checkPlacement(rows: DepartmentNode[], d: { id: string | null; name: st
   if (depthOf(rows, d.parentId) + height > DEPARTMENT_MAX_DEPTH) {
     return { parentId: [`Departments can be nested at most ${DEPARTMENT_MAX_DEPTH} levels deep.`] };
   }
-  const clash = rows.find((r) => r.id !== d.id && r.parentId === d.parentId && r.name.localeCompare(d.name, "en", { sensitivity: "accent" }) === 0);
+  const clash = rows.find(
+    (r) => r.id !== d.id && r.parentId === d.parentId && r.name.localeCompare(d.name, "en", { sensitivity: "accent" }) === 0,
+  );
   if (clash) return { name: [`A department named "${clash.name}" already exists there.`] };
   return null;
 }
@@ -96,6 +103,16 @@ async function writeDepartment(
   const detail = before
     ? { op, from: paths.get(before.id) ?? before.name, name: d.name, parent: parentPath }
     : { op, name: d.name, parent: parentPath };
-  await recordAuditEvent({ actor: postmasterActor(pm), action: AuditAction.departmentChanged, domainId: pm.domainId, target: { kind: "DEPARTMENT", id, label: d.name }, meta, detail }, tx);
+  await recordAuditEvent(
+    {
+      actor: postmasterActor(pm),
+      action: AuditAction.departmentChanged,
+      domainId: pm.domainId,
+      target: { kind: "DEPARTMENT", id, label: d.name },
+      meta,
+      detail,
+    },
+    tx,
+  );
   return { ok: true, id, changed: true };
 }

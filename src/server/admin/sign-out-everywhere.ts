@@ -6,7 +6,8 @@ import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { postmasterActor, resolveEmployeeTarget } from "./postmaster-access";
 
-export type SignOutEverywhereResult = { ok: true; address: string } | { ok: false; error: "forbidden" | "not_found" | "own_account" | "postmaster_account" };
+export type SignOutEverywhereResult =
+  { ok: true; address: string } | { ok: false; error: "forbidden" | "not_found" | "own_account" | "postmaster_account" };
 
 const ATTEMPT = "sessions.sign_out_everywhere";
 
@@ -16,7 +17,10 @@ const ATTEMPT = "sessions.sign_out_everywhere";
  * transaction (sessionVersion + 1, every Session row revoked, audit event).
  * Not for the postmaster's own account, nor for another postmaster.
  */
-export async function signOutEverywhere(input: { actorId: string; accountId: string }, meta: RequestMeta): Promise<SignOutEverywhereResult> {
+export async function signOutEverywhere(
+  input: { actorId: string; accountId: string },
+  meta: RequestMeta,
+): Promise<SignOutEverywhereResult> {
   const target = await resolveEmployeeTarget(input.actorId, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
   const { postmaster: pm, account } = target;
@@ -24,7 +28,14 @@ export async function signOutEverywhere(input: { actorId: string; accountId: str
     await tx.mailAccount.update({ where: { id: account.id }, data: { sessionVersion: { increment: 1 } } });
     const ended = await revokeAccountSessions("mail", account.id, "signed_out_by_postmaster", undefined, tx);
     await recordAuditEvent(
-      { actor: postmasterActor(pm), action: AuditAction.sessionsEnded, domainId: pm.domainId, target: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address }, meta, detail: { scope: "all", ended } },
+      {
+        actor: postmasterActor(pm),
+        action: AuditAction.sessionsEnded,
+        domainId: pm.domainId,
+        target: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address },
+        meta,
+        detail: { scope: "all", ended },
+      },
       tx,
     );
   });

@@ -19,9 +19,18 @@ export async function unlockAccount(input: { actorId: string; accountId: string 
   if (!target.ok) return target;
   const { postmaster: pm, account } = target;
   await getDb().$transaction(async (tx) => {
-    await tx.mailAccount.update({ where: { id: account.id }, data: { lockedUntil: null, failedLogonCount: 0, lastFailedLogonAt: null, lockCount: 0 } });
+    await tx.mailAccount.update({
+      where: { id: account.id },
+      data: { lockedUntil: null, failedLogonCount: 0, lastFailedLogonAt: null, lockCount: 0 },
+    });
     await recordAuditEvent(
-      { actor: postmasterActor(pm), action: AuditAction.accountUnlocked, domainId: pm.domainId, target: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address }, meta },
+      {
+        actor: postmasterActor(pm),
+        action: AuditAction.accountUnlocked,
+        domainId: pm.domainId,
+        target: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address },
+        meta,
+      },
       tx,
     );
   });

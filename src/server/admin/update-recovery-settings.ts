@@ -13,20 +13,33 @@ export interface RecoverySettings {
 export type UpdateRecoverySettingsResult = { ok: true; changed: boolean } | { ok: false; error: "forbidden" };
 
 /** Which self-service (Forgot Password) methods the domain's employees may use. Audited with before and after. */
-export async function updateRecoverySettings(input: { actorId: string } & RecoverySettings, meta: RequestMeta): Promise<UpdateRecoverySettingsResult> {
+export async function updateRecoverySettings(
+  input: { actorId: string } & RecoverySettings,
+  meta: RequestMeta,
+): Promise<UpdateRecoverySettingsResult> {
   const caller = await resolvePostmaster(input.actorId, "policy.recovery_settings", meta);
   if (!caller.ok) return caller;
   const pm = caller.postmaster;
   const after: RecoverySettings = { allowSmsRecovery: input.allowSmsRecovery, allowQuestionRecovery: input.allowQuestionRecovery };
   return getDb().$transaction(async (tx) => {
-    const before = await tx.domain.findUniqueOrThrow({ where: { id: pm.domainId }, select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true } });
-    if (before.allowSmsRecovery === after.allowSmsRecovery && before.allowQuestionRecovery === after.allowQuestionRecovery) return { ok: true, changed: false };
+    const before = await tx.domain.findUniqueOrThrow({
+      where: { id: pm.domainId },
+      select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true },
+    });
+    if (before.allowSmsRecovery === after.allowSmsRecovery && before.allowQuestionRecovery === after.allowQuestionRecovery)
+      return { ok: true, changed: false };
     await tx.domain.update({ where: { id: pm.domainId }, data: after });
     await recordAuditEvent(
       {
-        actor: postmasterActor(pm), action: AuditAction.recoverySettingsChanged, domainId: pm.domainId, meta,
+        actor: postmasterActor(pm),
+        action: AuditAction.recoverySettingsChanged,
+        domainId: pm.domainId,
+        meta,
         target: { kind: "DOMAIN", id: pm.domainId, label: before.name },
-        detail: { before: { allowSmsRecovery: before.allowSmsRecovery, allowQuestionRecovery: before.allowQuestionRecovery }, after: { ...after } },
+        detail: {
+          before: { allowSmsRecovery: before.allowSmsRecovery, allowQuestionRecovery: before.allowQuestionRecovery },
+          after: { ...after },
+        },
       },
       tx,
     );

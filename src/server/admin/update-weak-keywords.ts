@@ -39,11 +39,15 @@ export async function updateWeakKeywords(input: UpdateWeakKeywordsInput, meta: R
     const next = input.op === "add" ? [...current, keyword] : current.filter((k) => k.toLowerCase() !== lower);
     const checked = validateWeakKeywords(next);
     if (!checked.ok) return { ok: false, error: "invalid", messages: checked.errors } as const;
-    if (checked.keywords.length === current.length && input.op === "remove") return { ok: true, keywords: current, changed: false } as const;
+    if (checked.keywords.length === current.length && input.op === "remove")
+      return { ok: true, keywords: current, changed: false } as const;
     await tx.domain.update({ where: { id: pm.domainId }, data: { weakPasswordKeywords: checked.keywords } });
     await recordAuditEvent(
       {
-        actor: postmasterActor(pm), action: AuditAction.weakKeywordsChanged, domainId: pm.domainId, meta,
+        actor: postmasterActor(pm),
+        action: AuditAction.weakKeywordsChanged,
+        domainId: pm.domainId,
+        meta,
         target: { kind: "DOMAIN", id: pm.domainId, label: domain.name },
         detail: { [input.op === "add" ? "added" : "removed"]: lower, count: checked.keywords.length },
       },

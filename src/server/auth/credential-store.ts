@@ -41,18 +41,40 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
     });
     if (!a) return null;
     return {
-      id: a.id, login: a.address, passwordHash: a.passwordHash, active: a.status === "ACTIVE", sessionVersion: a.sessionVersion,
-      failedLogonCount: a.failedLogonCount, lockedUntil: a.lockedUntil, lockCount: a.lockCount, mustChangePassword: a.mustChangePassword,
-      role: a.role, domainId: a.domainId, weakKeywords: a.domain.weakPasswordKeywords,
+      id: a.id,
+      login: a.address,
+      passwordHash: a.passwordHash,
+      active: a.status === "ACTIVE",
+      sessionVersion: a.sessionVersion,
+      failedLogonCount: a.failedLogonCount,
+      lockedUntil: a.lockedUntil,
+      lockCount: a.lockCount,
+      mustChangePassword: a.mustChangePassword,
+      role: a.role,
+      domainId: a.domainId,
+      weakKeywords: a.domain.weakPasswordKeywords,
       secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? a.secureMobile : null,
     };
   }
-  const c = await db.cloudAccount.findUnique({ where: "id" in where ? { id: where.id } : { email: where.login }, omit: { passwordHash: false } });
+  const c = await db.cloudAccount.findUnique({
+    where: "id" in where ? { id: where.id } : { email: where.login },
+    omit: { passwordHash: false },
+  });
   if (!c) return null;
   return {
-    id: c.id, login: c.email, passwordHash: c.passwordHash, active: true, sessionVersion: c.sessionVersion,
-    failedLogonCount: c.failedLogonCount, lockedUntil: c.lockedUntil, lockCount: c.lockCount, mustChangePassword: false,
-    role: "OPERATOR", domainId: null, weakKeywords: [], secureMobile: null,
+    id: c.id,
+    login: c.email,
+    passwordHash: c.passwordHash,
+    active: true,
+    sessionVersion: c.sessionVersion,
+    failedLogonCount: c.failedLogonCount,
+    lockedUntil: c.lockedUntil,
+    lockCount: c.lockCount,
+    mustChangePassword: false,
+    role: "OPERATOR",
+    domainId: null,
+    weakKeywords: [],
+    secureMobile: null,
   };
 }
 
@@ -70,7 +92,10 @@ export function actorKindOf(kind: CredentialKind): "MAIL_ACCOUNT" | "CLOUD_ACCOU
 export async function incrementFailures(kind: CredentialKind, id: string, at: Date): Promise<number> {
   const data = { failedLogonCount: { increment: 1 }, lastFailedLogonAt: at };
   const select = { failedLogonCount: true } as const;
-  const row = kind === "mail" ? await getDb().mailAccount.update({ where: { id }, data, select }) : await getDb().cloudAccount.update({ where: { id }, data, select });
+  const row =
+    kind === "mail"
+      ? await getDb().mailAccount.update({ where: { id }, data, select })
+      : await getDb().cloudAccount.update({ where: { id }, data, select });
   return row.failedLogonCount;
 }
 
@@ -78,11 +103,17 @@ export async function incrementFailures(kind: CredentialKind, id: string, at: Da
  * Locks the account once its count reached `threshold`. Conditional, so of
  * concurrent failures that all saw the threshold only one locks (and doubles).
  */
-export async function lockIfDue(kind: CredentialKind, id: string, threshold: number, until: (lockCount: number) => Date): Promise<{ locked: true; until: Date; lockNumber: number } | { locked: false }> {
+export async function lockIfDue(
+  kind: CredentialKind,
+  id: string,
+  threshold: number,
+  until: (lockCount: number) => Date,
+): Promise<{ locked: true; until: Date; lockNumber: number } | { locked: false }> {
   const db = getDb();
-  const current = kind === "mail"
-    ? await db.mailAccount.findUnique({ where: { id }, select: { lockCount: true } })
-    : await db.cloudAccount.findUnique({ where: { id }, select: { lockCount: true } });
+  const current =
+    kind === "mail"
+      ? await db.mailAccount.findUnique({ where: { id }, select: { lockCount: true } })
+      : await db.cloudAccount.findUnique({ where: { id }, select: { lockCount: true } });
   if (!current) return { locked: false };
   const lockedUntil = until(current.lockCount);
   const where = { id, failedLogonCount: { gte: threshold }, lockCount: current.lockCount };

@@ -29,9 +29,18 @@ export interface Operator {
 }
 
 const MAIL_ACCOUNT_SELECT = {
-  id: true, address: true, displayName: true, role: true, status: true, domainId: true, sessionVersion: true,
-  mustChangePassword: true, secureMobile: true, secureMobileVerifiedAt: true,
-  domain: { select: { name: true } }, _count: { select: { securityQuestions: true } },
+  id: true,
+  address: true,
+  displayName: true,
+  role: true,
+  status: true,
+  domainId: true,
+  sessionVersion: true,
+  mustChangePassword: true,
+  secureMobile: true,
+  secureMobileVerifiedAt: true,
+  domain: { select: { name: true } },
+  _count: { select: { securityQuestions: true } },
 } as const;
 
 /** Re-reads the session row and its account behind sealed mail-session claims; null unless the session is still good. */
@@ -42,14 +51,23 @@ export async function loadMailUser(data: SessionData): Promise<MailUser | null> 
     select: { kind: true, revokedAt: true, lastSeenAt: true, mailAccountId: true, mailAccount: { select: MAIL_ACCOUNT_SELECT } },
   });
   const a = s?.kind === "MAIL" ? s.mailAccount : null;
-  const record = s && a ? { accountId: a.id, revoked: !!s.revokedAt, sessionVersion: a.sessionVersion, active: a.status === "ACTIVE" } : null;
+  const record =
+    s && a ? { accountId: a.id, revoked: !!s.revokedAt, sessionVersion: a.sessionVersion, active: a.status === "ACTIVE" } : null;
   const check = checkSessionClaims("mail", data, record, now().getTime());
   if (!check.ok || !s || !a) return null;
   await touchSessionRecord(data.sessionId, s.lastSeenAt);
   return {
-    id: a.id, address: a.address, displayName: a.displayName, role: a.role, domainId: a.domainId, domainName: a.domain.name,
-    mustChangePassword: a.mustChangePassword, hasSecureMobile: !!(a.secureMobile && a.secureMobileVerifiedAt),
-    hasQuestions: a._count.securityQuestions >= 3, sessionVersion: a.sessionVersion, sessionId: data.sessionId,
+    id: a.id,
+    address: a.address,
+    displayName: a.displayName,
+    role: a.role,
+    domainId: a.domainId,
+    domainName: a.domain.name,
+    mustChangePassword: a.mustChangePassword,
+    hasSecureMobile: !!(a.secureMobile && a.secureMobileVerifiedAt),
+    hasQuestions: a._count.securityQuestions >= 3,
+    sessionVersion: a.sessionVersion,
+    sessionId: data.sessionId,
   };
 }
 
@@ -57,12 +75,24 @@ export async function loadOperator(data: SessionData): Promise<Operator | null> 
   if (!data.sessionId || !data.accountId) return null;
   const s = await getDb().session.findUnique({
     where: { id: data.sessionId },
-    select: { kind: true, revokedAt: true, lastSeenAt: true, cloudAccount: { select: { id: true, email: true, name: true, sessionVersion: true } } },
+    select: {
+      kind: true,
+      revokedAt: true,
+      lastSeenAt: true,
+      cloudAccount: { select: { id: true, email: true, name: true, sessionVersion: true } },
+    },
   });
   const o = s?.kind === "CONSOLE" ? s.cloudAccount : null;
   const record = s && o ? { accountId: o.id, revoked: !!s.revokedAt, sessionVersion: o.sessionVersion, active: true } : null;
   const check = checkSessionClaims("console", data, record, now().getTime());
   if (!check.ok || !s || !o) return null;
   await touchSessionRecord(data.sessionId, s.lastSeenAt);
-  return { id: o.id, email: o.email, name: o.name, reauthAt: data.reauthAt ?? null, sessionVersion: o.sessionVersion, sessionId: data.sessionId };
+  return {
+    id: o.id,
+    email: o.email,
+    name: o.name,
+    reauthAt: data.reauthAt ?? null,
+    sessionVersion: o.sessionVersion,
+    sessionId: data.sessionId,
+  };
 }

@@ -22,7 +22,11 @@ const MESSAGES = {
 export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: string; mustChangePassword: boolean }) => string) {
   return validatedAction(logOnSchema, async (data): Promise<FormState> => {
     const meta = await getRequestMeta();
-    const result = await logOn(kind, { login: data.email, password: data.password, captchaId: await readCaptchaId(), captchaAnswer: data.captcha }, meta);
+    const result = await logOn(
+      kind,
+      { login: data.email, password: data.password, captchaId: await readCaptchaId(), captchaAnswer: data.captcha },
+      meta,
+    );
     if (!result.ok) {
       return {
         status: "error",

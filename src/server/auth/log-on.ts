@@ -31,10 +31,19 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
   const login = input.login.trim().toLowerCase();
   const ipKey = `${kind}:${ipLimitKey(meta.ip)}`;
   const addressKey = `${kind}:${login}`;
-  const audit = (action: (typeof AuditAction)[keyof typeof AuditAction], result: "SUCCESS" | "FAILURE", target: { id: string | null; domainId?: string | null }, detail?: Record<string, string>) =>
+  const audit = (
+    action: (typeof AuditAction)[keyof typeof AuditAction],
+    result: "SUCCESS" | "FAILURE",
+    target: { id: string | null; domainId?: string | null },
+    detail?: Record<string, string>,
+  ) =>
     recordAuditEvent({
       actor: target.id ? { kind: actorKindOf(kind), id: target.id, label: login } : { kind: "ANONYMOUS", label: login },
-      action, result, meta, domainId: target.domainId ?? null, detail,
+      action,
+      result,
+      meta,
+      domainId: target.domainId ?? null,
+      detail,
       target: { kind: actorKindOf(kind), id: target.id, label: login },
     });
 
@@ -53,10 +62,22 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
 
   if (cred && passwordOk && cred.active && !isLocked(cred.lockedUntil, at)) {
     const rehash = needsRehash(cred.passwordHash) ? await hashSecret(input.password) : undefined;
-    await updateCounters(kind, cred.id, { failedLogonCount: 0, lastFailedLogonAt: null, lockedUntil: null, lockCount: 0, passwordHash: rehash });
+    await updateCounters(kind, cred.id, {
+      failedLogonCount: 0,
+      lastFailedLogonAt: null,
+      lockedUntil: null,
+      lockCount: 0,
+      passwordHash: rehash,
+    });
     await resetLimit("logonFailuresByAddress", addressKey);
     await audit(AuditAction.logonSuccess, "SUCCESS", { id: cred.id, domainId: cred.domainId }, rehash ? { rehashed: "true" } : undefined);
-    return { ok: true, accountId: cred.id, sessionVersion: cred.sessionVersion, mustChangePassword: cred.mustChangePassword, role: cred.role };
+    return {
+      ok: true,
+      accountId: cred.id,
+      sessionVersion: cred.sessionVersion,
+      mustChangePassword: cred.mustChangePassword,
+      role: cred.role,
+    };
   }
 
   const reason = !cred ? "unknown" : !cred.active ? "disabled" : isLocked(cred.lockedUntil, at) ? "locked" : "password";
@@ -80,7 +101,11 @@ async function countAccountFailure(
   const lock = await lockIfDue(kind, cred.id, LOCK_AFTER_FAILURES, (lockCount) => addMs(at, lockDurationMs(lockCount)));
   if (!lock.locked) return;
   await recordAuditEvent({
-    actor: { kind: "SYSTEM", label: "lockout" }, action: AuditAction.accountLocked, meta, domainId: cred.domainId,
-    target: { kind: actorKindOf(kind), id: cred.id, label: login }, detail: { until: lock.until.toISOString(), lockNumber: lock.lockNumber },
+    actor: { kind: "SYSTEM", label: "lockout" },
+    action: AuditAction.accountLocked,
+    meta,
+    domainId: cred.domainId,
+    target: { kind: actorKindOf(kind), id: cred.id, label: login },
+    detail: { until: lock.until.toISOString(), lockNumber: lock.lockNumber },
   });
 }

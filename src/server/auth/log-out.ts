@@ -10,7 +10,13 @@ export async function logOut(kind: "mail" | "console"): Promise<void> {
   const meta = await getRequestMeta();
   if (kind === "mail") {
     const user = await getMailUser();
-    if (user) await recordAuditEvent({ actor: { kind: "MAIL_ACCOUNT", id: user.id, label: user.address }, action: AuditAction.logout, meta, domainId: user.domainId });
+    if (user)
+      await recordAuditEvent({
+        actor: { kind: "MAIL_ACCOUNT", id: user.id, label: user.address },
+        action: AuditAction.logout,
+        meta,
+        domainId: user.domainId,
+      });
   } else {
     const op = await getOperator();
     if (op) await recordAuditEvent({ actor: { kind: "CLOUD_ACCOUNT", id: op.id, label: op.email }, action: AuditAction.logout, meta });

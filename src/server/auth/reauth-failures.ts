@@ -41,7 +41,12 @@ export async function countReauthFailure(subject: ReauthSubject, attempted: stri
   }
   const who = { kind: actorKindOf(subject.kind), id: subject.id, label: subject.login } as const;
   await recordAuditEvent({
-    actor: who, target: who, action: AuditAction.reauthFailed, result: "FAILURE", meta, domainId: subject.domainId ?? null,
+    actor: who,
+    target: who,
+    action: AuditAction.reauthFailed,
+    result: "FAILURE",
+    meta,
+    domainId: subject.domainId ?? null,
     detail: { attempted, failures: used, signedOut },
   });
   return signedOut;

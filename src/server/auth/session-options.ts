@@ -10,7 +10,10 @@ import { SESSION_POLICY, type SessionKind } from "./session-policy";
  */
 export function passwordMap(): Record<number, string> {
   const env = getEnv();
-  const previous = env.SESSION_SECRET_PREVIOUS?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  const previous =
+    env.SESSION_SECRET_PREVIOUS?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   const map: Record<number, string> = { [previous.length + 1]: env.SESSION_SECRET };
   previous.forEach((secret, i) => {
     map[previous.length - i] = secret;

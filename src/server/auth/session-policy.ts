@@ -35,7 +35,8 @@ export interface SessionRecordState {
 /** Decides whether sealed claims are still good against the session's row and the account's current row. */
 export function checkSessionClaims(kind: SessionKind, data: SessionData, record: SessionRecordState | null, nowMs: number): SessionCheck {
   const policy = SESSION_POLICY[kind];
-  if (!data.accountId || !data.sessionId || data.version === undefined || !data.loggedInAt || !data.lastSeenAt) return { ok: false, reason: "none" };
+  if (!data.accountId || !data.sessionId || data.version === undefined || !data.loggedInAt || !data.lastSeenAt)
+    return { ok: false, reason: "none" };
   if (nowMs - data.loggedInAt > policy.maxAgeMs) return { ok: false, reason: "expired" };
   if (nowMs - data.lastSeenAt > policy.idleMs) return { ok: false, reason: "idle" };
   if (!record || record.accountId !== data.accountId) return { ok: false, reason: "none" };

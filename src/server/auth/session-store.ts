@@ -17,11 +17,24 @@ export const recordKind = (kind: SessionKind): SessionRecordKind => (kind === "m
 const owner = (kind: SessionKind, accountId: string) => (kind === "mail" ? { mailAccountId: accountId } : { cloudAccountId: accountId });
 
 /** A new row for a successful logon; returns its id (128 bits from the CSPRNG). */
-export async function createSessionRecord(kind: SessionKind, account: { id: string; sessionVersion: number }, meta: RequestMeta): Promise<string> {
+export async function createSessionRecord(
+  kind: SessionKind,
+  account: { id: string; sessionVersion: number },
+  meta: RequestMeta,
+): Promise<string> {
   const id = newToken();
   const at = now();
   await getDb().session.create({
-    data: { id, kind: recordKind(kind), ...owner(kind, account.id), version: account.sessionVersion, ip: meta.ip, userAgent: meta.userAgent, createdAt: at, lastSeenAt: at },
+    data: {
+      id,
+      kind: recordKind(kind),
+      ...owner(kind, account.id),
+      version: account.sessionVersion,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      createdAt: at,
+      lastSeenAt: at,
+    },
   });
   await maybePurgeOldSessions(at);
   return id;
@@ -40,7 +53,13 @@ export async function revokeSessionRecord(id: string, reason: string): Promise<v
 }
 
 /** Ends every session of an account but `keepId` (when given); returns how many were live. */
-export async function revokeAccountSessions(kind: SessionKind, accountId: string, reason: string, keepId?: string, tx?: Tx): Promise<number> {
+export async function revokeAccountSessions(
+  kind: SessionKind,
+  accountId: string,
+  reason: string,
+  keepId?: string,
+  tx?: Tx,
+): Promise<number> {
   const { count } = await (tx ?? getDb()).session.updateMany({
     where: { ...owner(kind, accountId), kind: recordKind(kind), revokedAt: null, ...(keepId ? { id: { not: keepId } } : {}) },
     data: { revokedAt: now(), revokedReason: reason },

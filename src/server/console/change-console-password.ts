@@ -10,8 +10,7 @@ export interface ChangeConsolePasswordInput {
 }
 
 export type ChangeConsolePasswordResult =
-  | Extract<ChangeOwnPasswordResult, { ok: true } | { error: "invalid" }>
-  | { ok: false; error: "reauth_blocked" };
+  Extract<ChangeOwnPasswordResult, { ok: true } | { error: "invalid" }> | { ok: false; error: "reauth_blocked" };
 
 /**
  * The operator changes its own console password: the shared change (no
@@ -19,7 +18,11 @@ export type ChangeConsolePasswordResult =
  * password). Every console session of the operator ends; the caller gives
  * this browser a fresh one.
  */
-export async function changeConsolePassword(operator: ConsoleOperatorRef, input: ChangeConsolePasswordInput, meta: RequestMeta): Promise<ChangeConsolePasswordResult> {
+export async function changeConsolePassword(
+  operator: ConsoleOperatorRef,
+  input: ChangeConsolePasswordInput,
+  meta: RequestMeta,
+): Promise<ChangeConsolePasswordResult> {
   const result = await changeOwnPassword("cloud", operator.id, input, meta);
   return !result.ok && result.error === "signed_out" ? { ok: false, error: "reauth_blocked" } : result;
 }

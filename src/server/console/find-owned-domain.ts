@@ -20,7 +20,12 @@ export async function findOwnedDomain(operator: ConsoleOperatorRef, domainId: st
   });
   if (domain && domain.ownerId === operator.id) return domain;
   await recordConsoleRefusal(
-    { actor: { kind: "CLOUD_ACCOUNT", id: operator.id, label: operator.email }, reason: domain ? "not_owner" : "unknown_domain", attempted, domainId },
+    {
+      actor: { kind: "CLOUD_ACCOUNT", id: operator.id, label: operator.email },
+      reason: domain ? "not_owner" : "unknown_domain",
+      attempted,
+      domainId,
+    },
     meta,
   );
   return null;
@@ -29,12 +34,20 @@ export async function findOwnedDomain(operator: ConsoleOperatorRef, domainId: st
 /** The domain's postmaster account (postmaster@<domain>; the oldest POSTMASTER if that address is missing). */
 export async function findPostmaster(domain: { id: string; name: string }) {
   const select = {
-    id: true, address: true, status: true, passwordChangedAt: true, mustChangePassword: true,
-    secureMobile: true, secureMobileVerifiedAt: true, lockedUntil: true,
+    id: true,
+    address: true,
+    status: true,
+    passwordChangedAt: true,
+    mustChangePassword: true,
+    secureMobile: true,
+    secureMobileVerifiedAt: true,
+    lockedUntil: true,
   } as const;
   const db = getDb();
   return (
-    (await db.mailAccount.findFirst({ where: { domainId: domain.id, role: "POSTMASTER", address: `postmaster@${domain.name}` }, select })) ??
-    (await db.mailAccount.findFirst({ where: { domainId: domain.id, role: "POSTMASTER" }, orderBy: { createdAt: "asc" }, select }))
+    (await db.mailAccount.findFirst({
+      where: { domainId: domain.id, role: "POSTMASTER", address: `postmaster@${domain.name}` },
+      select,
+    })) ?? (await db.mailAccount.findFirst({ where: { domainId: domain.id, role: "POSTMASTER" }, orderBy: { createdAt: "asc" }, select }))
   );
 }

@@ -27,7 +27,12 @@ export interface ManagedDomain {
 export type GetManagedDomainResult = { ok: true; domain: ManagedDomain } | { ok: false; error: "not_found" };
 
 /** The Manage page's overview; another operator's domain is refused (audited) and looks not found. */
-export async function getManagedDomain(operator: ConsoleOperatorRef, domainId: string, meta: RequestMeta, attempted = "view_domain"): Promise<GetManagedDomainResult> {
+export async function getManagedDomain(
+  operator: ConsoleOperatorRef,
+  domainId: string,
+  meta: RequestMeta,
+  attempted = "view_domain",
+): Promise<GetManagedDomainResult> {
   const domain = await findOwnedDomain(operator, domainId, attempted, meta);
   if (!domain) return { ok: false, error: "not_found" };
   const [accountsInUse, pm] = await Promise.all([getDb().mailAccount.count({ where: { domainId: domain.id } }), findPostmaster(domain)]);
@@ -35,11 +40,20 @@ export async function getManagedDomain(operator: ConsoleOperatorRef, domainId: s
   return {
     ok: true,
     domain: {
-      id: domain.id, name: domain.name, edition: domain.edition, status: domain.status, createdAt: domain.createdAt,
-      accountsInUse, weakKeywords: domain.weakPasswordKeywords,
+      id: domain.id,
+      name: domain.name,
+      edition: domain.edition,
+      status: domain.status,
+      createdAt: domain.createdAt,
+      accountsInUse,
+      weakKeywords: domain.weakPasswordKeywords,
       postmaster: pm && {
-        address: pm.address, active: pm.status === "ACTIVE", passwordChangedAt: pm.passwordChangedAt, mustChangePassword: pm.mustChangePassword,
-        secureMobile: pm.secureMobile && pm.secureMobileVerifiedAt ? maskPhone(pm.secureMobile) : null, lockedUntil: locked,
+        address: pm.address,
+        active: pm.status === "ACTIVE",
+        passwordChangedAt: pm.passwordChangedAt,
+        mustChangePassword: pm.mustChangePassword,
+        secureMobile: pm.secureMobile && pm.secureMobileVerifiedAt ? maskPhone(pm.secureMobile) : null,
+        lockedUntil: locked,
       },
     },
   };

@@ -26,6 +26,11 @@ export async function recordConsoleRefusal(refusal: ConsoleRefusal, meta: Reques
     meta,
     domainId: domain?.id ?? null,
     target: domain ? { kind: "DOMAIN", id: domain.id, label: domain.name } : undefined,
-    detail: { surface: "console", attempted: refusal.attempted, reason: refusal.reason, ...(requested && !domain ? { requestedDomainId: requested } : {}) },
+    detail: {
+      surface: "console",
+      attempted: refusal.attempted,
+      reason: refusal.reason,
+      ...(requested && !domain ? { requestedDomainId: requested } : {}),
+    },
   });
 }

@@ -30,7 +30,8 @@ export async function changeOwnPassword(
   if (!cred) return { ok: false, error: "signed_out" };
   if (!(await verifySecret(cred.passwordHash, input.currentPassword))) {
     const subject = { kind, id: cred.id, login: cred.login, domainId: cred.domainId };
-    if (await countReauthFailure(subject, kind === "mail" ? "change_password" : "change_console_password", meta)) return { ok: false, error: "signed_out" };
+    if (await countReauthFailure(subject, kind === "mail" ? "change_password" : "change_console_password", meta))
+      return { ok: false, error: "signed_out" };
     // The new password's own problems, never the history: that would answer questions about old passwords.
     const passwordErrors = checkNewPassword(cred, input.password, input.confirmPassword);
     return { ok: false, error: "invalid", fieldErrors: { ...passwordErrors, currentPassword: [CURRENT_PASSWORD_WRONG] } };
@@ -40,9 +41,19 @@ export async function changeOwnPassword(
     return { ok: false, error: "invalid", fieldErrors: { password: ["Choose a password different from the current one."] } };
   }
   const result = await setPassword({
-    kind, accountId, password: input.password, confirmPassword: input.confirmPassword, mustChangePassword: false,
-    actor: { kind: actorKindOf(kind), id: cred.id, label: cred.login }, action: AuditAction.passwordChanged, meta, notice: null,
+    kind,
+    accountId,
+    password: input.password,
+    confirmPassword: input.confirmPassword,
+    mustChangePassword: false,
+    actor: { kind: actorKindOf(kind), id: cred.id, label: cred.login },
+    action: AuditAction.passwordChanged,
+    meta,
+    notice: null,
   });
-  if (!result.ok) return result.error === "invalid" ? { ok: false, error: "invalid", fieldErrors: result.fieldErrors } : { ok: false, error: "signed_out" };
+  if (!result.ok)
+    return result.error === "invalid"
+      ? { ok: false, error: "invalid", fieldErrors: result.fieldErrors }
+      : { ok: false, error: "signed_out" };
   return { ok: true, sessionVersion: cred.sessionVersion + 1 };
 }

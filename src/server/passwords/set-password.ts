@@ -15,7 +15,8 @@ import { actorKindOf, findCredential, type Credential, type CredentialKind } fro
 
 export const REUSED_MESSAGE = `Must not be one of your last ${HISTORY_DEPTH} passwords.`;
 export const MISMATCH_MESSAGE = "The passwords do not match.";
-export const REUSE_LIMITED_MESSAGE = "Too many tries with earlier passwords of this account. Choose a password it has never had, or try again in an hour.";
+export const REUSE_LIMITED_MESSAGE =
+  "Too many tries with earlier passwords of this account. Choose a password it has never had, or try again in an hour.";
 
 export type PasswordFieldErrors = {
   password?: string[];
@@ -38,16 +39,18 @@ export interface SetPasswordInput {
 }
 
 export type SetPasswordResult =
-  | { ok: true; changedAt: Date }
-  | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors }
-  | { ok: false; error: "not_found" };
+  { ok: true; changedAt: Date } | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors } | { ok: false; error: "not_found" };
 
 /**
  * The policy and the confirmation, shared by every path that sets a
  * password. No hashing and no history: a caller whose current or console
  * password was wrong reports these and nothing else.
  */
-export function checkNewPassword(cred: Pick<Credential, "login" | "weakKeywords">, password: string, confirmPassword: string): PasswordFieldErrors | null {
+export function checkNewPassword(
+  cred: Pick<Credential, "login" | "weakKeywords">,
+  password: string,
+  confirmPassword: string,
+): PasswordFieldErrors | null {
   const policy = checkPasswordOnServer(password, { email: cred.login, weakKeywords: cred.weakKeywords });
   const errors: PasswordFieldErrors = {};
   if (!policy.ok) errors.password = policy.violations.map((v) => v.message);
@@ -68,8 +71,13 @@ async function checkReuse(input: SetPasswordInput, cred: Credential): Promise<Pa
   if (!(await isReused(cred, input.password))) return null;
   const { used } = await consumeLimit("passwordReuseByActorTarget", key);
   await recordAuditEvent({
-    actor: input.actor, action: AuditAction.passwordReuseRefused, result: "REFUSED", meta: input.meta, domainId: cred.domainId,
-    target: { kind: actorKindOf(input.kind), id: cred.id, label: cred.login }, detail: { path: input.action, refusals: used },
+    actor: input.actor,
+    action: AuditAction.passwordReuseRefused,
+    result: "REFUSED",
+    meta: input.meta,
+    domainId: cred.domainId,
+    target: { kind: actorKindOf(input.kind), id: cred.id, label: cred.login },
+    detail: { path: input.action, refusals: used },
   });
   return { password: [REUSED_MESSAGE] };
 }
@@ -103,7 +111,13 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
     await writePassword(tx, input, cred, hash, changedAt);
     await input.alsoInTransaction?.(tx);
     await recordAuditEvent(
-      { actor: input.actor, action: input.action, meta: input.meta, domainId: cred.domainId, target: { kind: actorKindOf(input.kind), id: cred.id, label: cred.login } },
+      {
+        actor: input.actor,
+        action: input.action,
+        meta: input.meta,
+        domainId: cred.domainId,
+        target: { kind: actorKindOf(input.kind), id: cred.id, label: cred.login },
+      },
       tx,
     );
   });
@@ -119,19 +133,32 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
 
 async function writePassword(tx: Tx, input: SetPasswordInput, cred: Credential, hash: string, changedAt: Date): Promise<void> {
   const common = {
-    passwordHash: hash, passwordChangedAt: changedAt, sessionVersion: { increment: 1 },
-    failedLogonCount: 0, lastFailedLogonAt: null, lockedUntil: null, lockCount: 0,
+    passwordHash: hash,
+    passwordChangedAt: changedAt,
+    sessionVersion: { increment: 1 },
+    failedLogonCount: 0,
+    lastFailedLogonAt: null,
+    lockedUntil: null,
+    lockCount: 0,
   };
   const owner = input.kind === "mail" ? { mailAccountId: cred.id } : { cloudAccountId: cred.id };
   if (input.kind === "mail") {
     await tx.mailAccount.update({ where: { id: cred.id }, data: { ...common, mustChangePassword: input.mustChangePassword } });
     // Open recovery flows of this account are void once its password changed.
-    await tx.recoveryFlow.updateMany({ where: { accountId: cred.id, completedAt: null }, data: { completedAt: changedAt, endedReason: "password_changed" } });
+    await tx.recoveryFlow.updateMany({
+      where: { accountId: cred.id, completedAt: null },
+      data: { completedAt: changedAt, endedReason: "password_changed" },
+    });
   } else {
     await tx.cloudAccount.update({ where: { id: cred.id }, data: common });
   }
   await tx.passwordHistory.create({ data: { id: newId(), ...owner, passwordHash: hash, createdAt: changedAt } });
-  const keep = await tx.passwordHistory.findMany({ where: owner, orderBy: { createdAt: "desc" }, take: HISTORY_DEPTH, select: { id: true } });
+  const keep = await tx.passwordHistory.findMany({
+    where: owner,
+    orderBy: { createdAt: "desc" },
+    take: HISTORY_DEPTH,
+    select: { id: true },
+  });
   await tx.passwordHistory.deleteMany({ where: { ...owner, id: { notIn: keep.map((k) => k.id) } } });
 }
 

@@ -39,7 +39,13 @@ export async function provisionDomain(input: { name: string; ownerEmail: string;
   if (await db.domain.findUnique({ where: { name }, select: { id: true } })) return { ok: false, error: `${name} already exists.` };
   const domainId = newId();
   await db.domain.create({ data: { id: domainId, name, ownerId: owner.id } });
-  const pm = await provisionMailbox({ domainId, domainName: name, localPart: "postmaster", displayName: input.postmasterName, role: "POSTMASTER" });
+  const pm = await provisionMailbox({
+    domainId,
+    domainName: name,
+    localPart: "postmaster",
+    displayName: input.postmasterName,
+    role: "POSTMASTER",
+  });
   if (!pm.ok) await db.domain.delete({ where: { id: domainId } });
   return pm;
 }
@@ -52,7 +58,13 @@ export async function provisionAccount(input: { address: string; displayName: st
   return provisionMailbox({ domainId: domain.id, domainName, localPart, displayName: input.displayName, role: "EMPLOYEE" });
 }
 
-async function provisionMailbox(input: { domainId: string; domainName: string; localPart: string; displayName: string; role: "POSTMASTER" | "EMPLOYEE" }): Promise<ProvisionResult> {
+async function provisionMailbox(input: {
+  domainId: string;
+  domainName: string;
+  localPart: string;
+  displayName: string;
+  role: "POSTMASTER" | "EMPLOYEE";
+}): Promise<ProvisionResult> {
   const address = `${input.localPart}@${input.domainName}`;
   const password = generatePassword({ email: address });
   const created = await createMailAccount({ ...input, password, mustChangePassword: true });

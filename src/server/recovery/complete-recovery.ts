@@ -14,9 +14,7 @@ export interface CompleteRecoveryInput {
 }
 
 export type CompleteRecoveryResult =
-  | { ok: true }
-  | { ok: false; error: FlowError | "account_blocked" }
-  | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors };
+  { ok: true } | { ok: false; error: FlowError | "account_blocked" } | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors };
 
 /** Thrown inside the reset transaction when the grant was used or ran out meanwhile: rolls it all back. */
 class GrantGoneError extends Error {}
@@ -31,7 +29,11 @@ class NoLongerEligibleError extends Error {}
  * so the grant is used once, even by parallel requests — and only while the
  * account is still active and may still self-serve by the method that passed.
  */
-export async function completeRecovery(flowId: string | undefined, input: CompleteRecoveryInput, meta: RequestMeta): Promise<CompleteRecoveryResult> {
+export async function completeRecovery(
+  flowId: string | undefined,
+  input: CompleteRecoveryInput,
+  meta: RequestMeta,
+): Promise<CompleteRecoveryResult> {
   const at = now();
   const loaded = await loadRecoveryFlow(flowId, at, "RESET");
   if (!loaded.ok) return loaded;

@@ -59,14 +59,20 @@ async function verifyView(flow: RecoveryFlow, accountId: string, at: Date): Prom
   if (!canSelfServe(account, blocks)) return { step: "account", notice: "unavailable" };
   const m = recoveryMethods(account, blocks);
   const questions = m.questions
-    ? (await getDb().securityQuestion.findMany({ where: { accountId }, orderBy: { position: "asc" }, select: { question: true } })).map((q) => q.question)
+    ? (await getDb().securityQuestion.findMany({ where: { accountId }, orderBy: { position: "asc" }, select: { question: true } })).map(
+        (q) => q.question,
+      )
     : [];
   return {
     step: "verify",
     address: account.address,
     methods: { sms: m.sms ? { maskedPhone: maskPhone(m.sms) } : null, questions: m.questions ? { blocked: m.questionsBlocked } : null },
     chosen: flow.method,
-    sms: { codeSent: Boolean(flow.codeSentAt && flow.codeHash), resendInMs: resendWaitMs(flow, at), sentAt: flow.codeSentAt?.getTime() ?? null },
+    sms: {
+      codeSent: Boolean(flow.codeSentAt && flow.codeHash),
+      resendInMs: resendWaitMs(flow, at),
+      sentAt: flow.codeSentAt?.getTime() ?? null,
+    },
     questions,
   };
 }

@@ -3,7 +3,15 @@ import type { RecoveryFlow } from "@/generated/prisma/client";
 import { getDb } from "@/server/db";
 import { newToken } from "@/server/ids";
 import { hmacDigest, hmacMatches } from "@/server/security/hmac";
-import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods, type RecoveryAccount, type RecoveryBlocks, type RecoveryMethods } from "./recovery-account";
+import {
+  canSelfServe,
+  findRecoveryAccount,
+  readRecoveryBlocks,
+  recoveryMethods,
+  type RecoveryAccount,
+  type RecoveryBlocks,
+  type RecoveryMethods,
+} from "./recovery-account";
 import type { EndedReason } from "./recovery-policy";
 
 /** Why a step cannot run on this flow. "ended" and "expired" send the user back to step 1. */
@@ -71,7 +79,10 @@ export interface VerifyContext {
  * account disabled, blocked or stripped of its methods since step 1 ends
  * the flow with the "not available" answer.
  */
-export async function loadVerifyContext(flowId: string | undefined, at: Date): Promise<{ ok: true; ctx: VerifyContext } | { ok: false; error: FlowError | "account_blocked" }> {
+export async function loadVerifyContext(
+  flowId: string | undefined,
+  at: Date,
+): Promise<{ ok: true; ctx: VerifyContext } | { ok: false; error: FlowError | "account_blocked" }> {
   const loaded = await loadRecoveryFlow(flowId, at, "VERIFY");
   if (!loaded.ok) return loaded;
   const accountId = loaded.flow.accountId as string;

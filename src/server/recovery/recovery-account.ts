@@ -31,10 +31,7 @@ export interface RecoveryBlocks {
 
 /** Both blocks, read the same way for every key (unknown addresses included, so timing does not differ). */
 export async function readRecoveryBlocks(key: string): Promise<RecoveryBlocks> {
-  const [account, questions] = await Promise.all([
-    peekLimit("recoveryBlockByAccount", key),
-    peekLimit("questionFailuresByAccount", key),
-  ]);
+  const [account, questions] = await Promise.all([peekLimit("recoveryBlockByAccount", key), peekLimit("questionFailuresByAccount", key)]);
   return { account: !account.allowed, questions: !questions.allowed };
 }
 

@@ -79,7 +79,12 @@ export async function failTry(reserved: ReservedTry, subject: RecoverySubject, m
   return { accountBlocked, questionsBlocked, triesLeft: Math.min(accountLeft, methodLeft) };
 }
 
-async function startBlock(policy: "questionFailuresByAccount" | "recoveryBlockByAccount", method: "QUESTIONS" | "ALL", subject: RecoverySubject, meta: RequestMeta): Promise<void> {
+async function startBlock(
+  policy: "questionFailuresByAccount" | "recoveryBlockByAccount",
+  method: "QUESTIONS" | "ALL",
+  subject: RecoverySubject,
+  meta: RequestMeta,
+): Promise<void> {
   await blockLimit(policy, subject.accountId as string);
   const p = limitPolicy(policy);
   const until = addMs(now(), (p.blockSec ?? p.durationSec) * SECOND).toISOString();

@@ -34,11 +34,4 @@ export function recoveryCodeSms(code: string): string {
 
 /** Why a flow ended (RecoveryFlow.endedReason). */
 export type EndedReason =
-  | "unavailable"
-  | "restarted"
-  | "too_many_codes"
-  | "account_blocked"
-  | "expired"
-  | "grant_expired"
-  | "password_changed"
-  | "reset";
+  "unavailable" | "restarted" | "too_many_codes" | "account_blocked" | "expired" | "grant_expired" | "password_changed" | "reset";

@@ -24,7 +24,11 @@ export type SendRecoveryCodeResult =
  * voids the old one and resets its tries; when the SMS cannot be sent the
  * previous code (and its resend timer) is put back, and no try is counted.
  */
-export async function sendRecoveryCode(flowId: string | undefined, _input: Record<string, never>, meta: RequestMeta): Promise<SendRecoveryCodeResult> {
+export async function sendRecoveryCode(
+  flowId: string | undefined,
+  _input: Record<string, never>,
+  meta: RequestMeta,
+): Promise<SendRecoveryCodeResult> {
   const at = now();
   const loaded = await loadVerifyContext(flowId, at);
   if (!loaded.ok) return loaded;
@@ -39,11 +43,23 @@ export async function sendRecoveryCode(flowId: string | undefined, _input: Recor
 
   const db = getDb();
   const code = generateSmsCode();
-  const previous = { method: flow.method, codeHash: flow.codeHash, codeExpiresAt: flow.codeExpiresAt, codeAttempts: flow.codeAttempts, codeSentAt: flow.codeSentAt };
+  const previous = {
+    method: flow.method,
+    codeHash: flow.codeHash,
+    codeExpiresAt: flow.codeExpiresAt,
+    codeAttempts: flow.codeAttempts,
+    codeSentAt: flow.codeSentAt,
+  };
   // Claim the send: of two parallel requests only one finds codeSentAt unchanged.
   const claim = await db.recoveryFlow.updateMany({
     where: { id: flow.id, step: "VERIFY", completedAt: null, codeSentAt: flow.codeSentAt },
-    data: { method: "SMS", codeHash: smsCodeDigest(flow.id, code), codeExpiresAt: addMs(at, RECOVERY.code.ttlMs), codeAttempts: 0, codeSentAt: at },
+    data: {
+      method: "SMS",
+      codeHash: smsCodeDigest(flow.id, code),
+      codeExpiresAt: addMs(at, RECOVERY.code.ttlMs),
+      codeAttempts: 0,
+      codeSentAt: at,
+    },
   });
   if (claim.count !== 1) return { ok: false, error: "resend_wait", waitMs: RECOVERY.code.resendAfterMs };
   const putBack = () => db.recoveryFlow.updateMany({ where: { id: flow.id, codeSentAt: at }, data: previous });

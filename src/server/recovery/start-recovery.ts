@@ -32,7 +32,11 @@ const UNAVAILABLE: StartRecoveryResult = Object.freeze({ ok: false, error: "unav
  * self-serve), one audit event — so neither the answer nor its timing tells
  * whether the address exists. A flow named by `previousFlowId` is closed.
  */
-export async function startRecovery(previousFlowId: string | undefined, input: StartRecoveryInput, meta: RequestMeta): Promise<StartRecoveryResult> {
+export async function startRecovery(
+  previousFlowId: string | undefined,
+  input: StartRecoveryInput,
+  meta: RequestMeta,
+): Promise<StartRecoveryResult> {
   if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer, meta))) return { ok: false, error: "captcha" };
   if (!(await consumeLimit("recoveryStartsByIp", ipLimitKey(meta.ip))).allowed) return { ok: false, error: "rate_limited" };
 
@@ -47,7 +51,10 @@ export async function startRecovery(previousFlowId: string | undefined, input: S
 
   await getDb().$transaction(async (tx) => {
     if (previous) {
-      await tx.recoveryFlow.updateMany({ where: { id: previous.id, completedAt: null }, data: { step: "FAILED", completedAt: at, endedReason: "restarted" } });
+      await tx.recoveryFlow.updateMany({
+        where: { id: previous.id, completedAt: null },
+        data: { step: "FAILED", completedAt: at, endedReason: "restarted" },
+      });
     }
     await tx.recoveryFlow.create({
       data: {

@@ -21,7 +21,11 @@ export type VerifyRecoveryCodeResult =
  * the account's failure cap before it is compared; the 5th wrong entry voids
  * the code and ends the flow. A right code is used up and yields the grant.
  */
-export async function verifyRecoveryCode(flowId: string | undefined, input: { code: string }, meta: RequestMeta): Promise<VerifyRecoveryCodeResult> {
+export async function verifyRecoveryCode(
+  flowId: string | undefined,
+  input: { code: string },
+  meta: RequestMeta,
+): Promise<VerifyRecoveryCodeResult> {
   const at = now();
   const loaded = await loadVerifyContext(flowId, at);
   if (!loaded.ok) return loaded;

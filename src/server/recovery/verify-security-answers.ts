@@ -21,7 +21,11 @@ export type VerifySecurityAnswersResult =
  * counted before it is judged; the 5th failure in 24 h blocks the method for
  * 24 h, and it counts toward the account's overall cap.
  */
-export async function verifySecurityAnswers(flowId: string | undefined, input: { answers: string[] }, meta: RequestMeta): Promise<VerifySecurityAnswersResult> {
+export async function verifySecurityAnswers(
+  flowId: string | undefined,
+  input: { answers: string[] },
+  meta: RequestMeta,
+): Promise<VerifySecurityAnswersResult> {
   const at = now();
   const loaded = await loadVerifyContext(flowId, at);
   if (!loaded.ok) return loaded;
@@ -36,7 +40,11 @@ export async function verifySecurityAnswers(flowId: string | undefined, input: {
   }
   let passed: boolean;
   try {
-    const rows = await getDb().securityQuestion.findMany({ where: { accountId: account.id }, orderBy: { position: "asc" }, omit: { answerHash: false } });
+    const rows = await getDb().securityQuestion.findMany({
+      where: { accountId: account.id },
+      orderBy: { position: "asc" },
+      omit: { answerHash: false },
+    });
     const checks = await Promise.all(rows.map((q, i) => verifySecret(q.answerHash, normalizeAnswer(input.answers[i] ?? ""))));
     passed = checks.length === input.answers.length && checks.every(Boolean);
   } catch (e) {

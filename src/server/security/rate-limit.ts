@@ -46,7 +46,14 @@ function limiter(name: RateLimitPolicyName): RateLimiterAbstract {
     l =
       s instanceof Redis
         ? new RateLimiterRedis({ ...common, storeClient: s })
-        : new RateLimiterPostgres({ ...common, storeClient: unnamedStatements(s), storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false });
+        : new RateLimiterPostgres({
+            ...common,
+            storeClient: unnamedStatements(s),
+            storeType: "pool",
+            tableName: "rate_limits",
+            tableCreated: true,
+            clearExpiredByTimeout: false,
+          });
     g.postkeyLimiters.set(name, l);
   }
   return l;

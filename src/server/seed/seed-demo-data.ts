@@ -18,7 +18,9 @@ export class SeedRefusedError extends Error {}
  */
 export async function seedDemoData(opts: { force?: boolean } = {}): Promise<{ created: number }> {
   if (getEnv().profile === "deployment" && !opts.force) {
-    throw new SeedRefusedError("Refusing to seed the demo accounts, whose passwords are public, into a deployment's database. Use --force only on a throwaway database.");
+    throw new SeedRefusedError(
+      "Refusing to seed the demo accounts, whose passwords are public, into a deployment's database. Use --force only on a throwaway database.",
+    );
   }
   const db = getDb();
   let created = 0;
@@ -44,16 +46,26 @@ export async function seedDemoData(opts: { force?: boolean } = {}): Promise<{ cr
   }
   for (const a of DEMO_ACCOUNTS) {
     const domain = await db.domain.findUniqueOrThrow({ where: { name: a.domain }, select: { id: true } });
-    const dept = a.department ? await db.department.findFirst({ where: { domainId: domain.id, name: a.department }, select: { id: true } }) : null;
+    const dept = a.department
+      ? await db.department.findFirst({ where: { domainId: domain.id, name: a.department }, select: { id: true } })
+      : null;
     const result = await createMailAccount({
-      domainId: domain.id, localPart: a.localPart, displayName: a.displayName, role: a.role,
-      departmentId: dept?.id ?? null, password: a.password, secureMobile: a.mobile ?? null,
+      domainId: domain.id,
+      localPart: a.localPart,
+      displayName: a.displayName,
+      role: a.role,
+      departmentId: dept?.id ?? null,
+      password: a.password,
+      secureMobile: a.mobile ?? null,
     });
     if (!result.ok && result.error === "exists") continue;
     if (!result.ok) throw new Error(`Seed password of ${a.localPart}@${a.domain} breaks the policy: ${result.messages.join(" ")}`);
     if (a.answers) {
       const answers = a.answers;
-      const set = await setSecurityQuestions(result.id, DEMO_QUESTIONS.map((question, i) => ({ question, answer: answers[i] })));
+      const set = await setSecurityQuestions(
+        result.id,
+        DEMO_QUESTIONS.map((question, i) => ({ question, answer: answers[i] })),
+      );
       if (!set.ok) throw new Error(`Seed questions of ${result.address} are invalid`);
     }
     created++;

@@ -30,8 +30,14 @@ export async function sendMobileNotice(input: MobileNoticeInput): Promise<void> 
   try {
     const body = mobileNoticeBody(input.account.address, input.next, input.at);
     await sendSms({
-      to: input.previous, purpose: "MOBILE_NOTICE", body, redactedBody: body, accountId: input.account.id,
-      domainId: input.account.domainId, actor: input.actor, meta: input.meta,
+      to: input.previous,
+      purpose: "MOBILE_NOTICE",
+      body,
+      redactedBody: body,
+      accountId: input.account.id,
+      domainId: input.account.domainId,
+      actor: input.actor,
+      meta: input.meta,
     });
   } catch (e) {
     console.error("[sms] mobile notice failed", e);

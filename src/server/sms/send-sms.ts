@@ -79,9 +79,7 @@ async function deliver(input: SendSmsInput): Promise<SendSmsResult> {
   try {
     await getDb().smsMessage.update({
       where: { id },
-      data: result.ok
-        ? { status: result.status, providerMessageId: result.providerId }
-        : { status: "FAILED", errorCode: result.errorCode },
+      data: result.ok ? { status: result.status, providerMessageId: result.providerId } : { status: "FAILED", errorCode: result.errorCode },
     });
   } catch (e) {
     console.error("[sms] could not record the outcome of message", id, e);

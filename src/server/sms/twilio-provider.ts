@@ -74,9 +74,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function createTwilioProvider(config: TwilioProviderConfig): SmsProvider {
   const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const delays = config.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const httpClient = config.baseUrl
-    ? new BaseUrlRequestClient(config.baseUrl, { timeout })
-    : new twilio.RequestClient({ timeout });
+  const httpClient = config.baseUrl ? new BaseUrlRequestClient(config.baseUrl, { timeout }) : new twilio.RequestClient({ timeout });
   const client = twilio(config.accountSid, config.authToken, { httpClient, timeout });
 
   async function attempt(to: string, body: string): Promise<SmsProviderResult> {
@@ -97,9 +95,7 @@ export function createTwilioProvider(config: TwilioProviderConfig): SmsProvider 
         } catch (e) {
           const failure = classify(e);
           const known = PERMANENT_TWILIO_ERRORS[Number(failure.errorCode)];
-          console.warn(
-            `[sms] twilio send to ${maskPhone(to)} failed (try ${tries}): ${failure.errorCode}${known ? ` ${known}` : ""}`,
-          );
+          console.warn(`[sms] twilio send to ${maskPhone(to)} failed (try ${tries}): ${failure.errorCode}${known ? ` ${known}` : ""}`);
           if (!failure.retryable || tries > delays.length) return failure;
           await sleep(delays[tries - 1]);
         }

@@ -26,7 +26,11 @@ async function signedInUser(): Promise<MailUser> {
 
 const startSchema = z.object({
   country: z.string({ error: "Choose a country." }).regex(/^[A-Z]{2}$/, "Choose a country."),
-  phone: z.string({ error: "Enter your mobile number." }).trim().min(1, "Enter your mobile number.").max(64, "Enter a valid mobile number."),
+  phone: z
+    .string({ error: "Enter your mobile number." })
+    .trim()
+    .min(1, "Enter your mobile number.")
+    .max(64, "Enter a valid mobile number."),
   currentPassword: passwordInput("your current password"),
 });
 
@@ -62,7 +66,12 @@ const codeSchema = z.object({
     .string({ error: "Enter the code from the SMS." })
     .max(32, "Enter the 6-digit code from the SMS.")
     .transform((v) => v.replace(/\s+/g, ""))
-    .pipe(z.string().min(1, "Enter the code from the SMS.").regex(/^\d{6}$/, "Enter the 6-digit code from the SMS.")),
+    .pipe(
+      z
+        .string()
+        .min(1, "Enter the code from the SMS.")
+        .regex(/^\d{6}$/, "Enter the 6-digit code from the SMS."),
+    ),
 });
 
 export const confirmMobileBindingAction = validatedAction(codeSchema, async (data): Promise<FormState> => {
@@ -95,15 +104,20 @@ export const removeSecureMobileAction = validatedAction(removeSchema, async (dat
   const user = await signedInUser();
   const r = await removeSecureMobile({ accountId: user.id, currentPassword: data.removePassword, meta: await getRequestMeta() });
   if (r.ok) redirect("/account?done=mobile-removed");
-  return r.error === "wrong_password" ? fieldErrors({ removePassword: [m.WRONG_PASSWORD] }) : formError("No secure mobile is bound to this account.");
+  return r.error === "wrong_password"
+    ? fieldErrors({ removePassword: [m.WRONG_PASSWORD] })
+    : formError("No secure mobile is bound to this account.");
 });
 
 const question = z.string({ error: "Choose a question." }).min(1, "Choose a question.").max(200, "Choose a question from the list.");
 const answer = z.string({ error: "Enter an answer." }).max(1024, `Answer with ${ANSWER_MIN} to ${ANSWER_MAX} characters.`);
 const questionsSchema = z.object({
-  question1: question, answer1: answer,
-  question2: question, answer2: answer,
-  question3: question, answer3: answer,
+  question1: question,
+  answer1: answer,
+  question2: question,
+  answer2: answer,
+  question3: question,
+  answer3: answer,
   questionsPassword: passwordInput("your current password"),
 });
 
@@ -112,7 +126,12 @@ export const saveSecurityQuestionsAction = validatedAction(questionsSchema, asyn
   const questions = [data.question1, data.question2, data.question3];
   const answers = [data.answer1, data.answer2, data.answer3];
   const items = questions.map((q, i) => ({ question: q, answer: answers[i] }));
-  const r = await saveSecurityQuestions({ accountId: user.id, items, currentPassword: data.questionsPassword, meta: await getRequestMeta() });
+  const r = await saveSecurityQuestions({
+    accountId: user.id,
+    items,
+    currentPassword: data.questionsPassword,
+    meta: await getRequestMeta(),
+  });
   if (r.ok) redirect("/account?done=questions-saved");
   const values = { question1: data.question1, question2: data.question2, question3: data.question3 };
   if (r.error === "wrong_password") return fieldErrors({ questionsPassword: [m.WRONG_PASSWORD] }, values);
@@ -135,4 +154,3 @@ export const endOtherSessionsAction = validatedAction(z.object({}), async (): Pr
   await endMySessions(caller, "all_others", await getRequestMeta());
   redirect("/account?done=sessions-ended");
 });
-

@@ -36,7 +36,11 @@ const SESSION_NOTICES: Record<string, string> = {
   "sessions-ended": "All your other sessions were logged off.",
 };
 
-const QUERY = { denied: keyOf({ admin: true }), changed: queryFlag, done: keyOf({ ...MOBILE_NOTICES, ...QUESTION_NOTICES, ...SESSION_NOTICES }) };
+const QUERY = {
+  denied: keyOf({ admin: true }),
+  changed: queryFlag,
+  done: keyOf({ ...MOBILE_NOTICES, ...QUESTION_NOTICES, ...SESSION_NOTICES }),
+};
 
 function noticeOf(table: Record<string, string>, key: string | undefined): string | undefined {
   return key && Object.hasOwn(table, key) ? table[key] : undefined;
@@ -50,7 +54,9 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Account Security</h1>
-      {denied === "admin" ? <Alert kind="error">Only the domain administrator (postmaster) can open the domain-management console.</Alert> : null}
+      {denied === "admin" ? (
+        <Alert kind="error">Only the domain administrator (postmaster) can open the domain-management console.</Alert>
+      ) : null}
       {changed ? <Alert kind="success">Your password was changed.</Alert> : null}
       {!user.hasSecureMobile && !user.hasQuestions ? (
         <Alert kind="warning">Bind a secure mobile and security questions so you can reset a forgotten password yourself.</Alert>
@@ -78,7 +84,11 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
               remove: removeSecureMobileAction,
             }}
           />
-          <SecurityQuestionsCard questions={security.questions} action={saveSecurityQuestionsAction} notice={noticeOf(QUESTION_NOTICES, done)} />
+          <SecurityQuestionsCard
+            questions={security.questions}
+            action={saveSecurityQuestionsAction}
+            notice={noticeOf(QUESTION_NOTICES, done)}
+          />
         </>
       ) : null}
       <SessionsCard

@@ -14,11 +14,23 @@ import { sendRecoveryCode } from "@/server/recovery/send-recovery-code";
 import { startRecovery } from "@/server/recovery/start-recovery";
 import { verifyRecoveryCode } from "@/server/recovery/verify-recovery-code";
 import { verifySecurityAnswers } from "@/server/recovery/verify-security-answers";
-import { answersFailureState, codeFailureState, flowRedirect, sendFailureState, startFailureState, DONE_PATH, WIZARD_PATH } from "./form-states";
+import {
+  answersFailureState,
+  codeFailureState,
+  flowRedirect,
+  sendFailureState,
+  startFailureState,
+  DONE_PATH,
+  WIZARD_PATH,
+} from "./form-states";
 
 const startSchema = z.object({
   email: emailField,
-  captcha: z.string({ error: "Enter the image verification code." }).trim().min(1, "Enter the image verification code.").max(16, "Enter the characters shown in the image."),
+  captcha: z
+    .string({ error: "Enter the image verification code." })
+    .trim()
+    .min(1, "Enter the image verification code.")
+    .max(16, "Enter the characters shown in the image."),
 });
 
 const codeSchema = z.object({

@@ -25,9 +25,16 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
   // Right after a reset the flow is closed and its cookie cleared; the action sends ?done=1.
   const view: RecoveryView = state.step === "account" && !state.notice && done ? { step: "done" } : state;
   return (
-    <RecoveryShell current={STEP_INDEX[view.step]} startOver={view.step === "verify" || view.step === "reset"} backToLogOn={view.step !== "done"}>
+    <RecoveryShell
+      current={STEP_INDEX[view.step]}
+      startOver={view.step === "verify" || view.step === "reset"}
+      backToLogOn={view.step !== "done"}
+    >
       {view.step === "account" ? (
-        <AccountStep action={startRecoveryAction} notice={view.notice ? NOTICE_MESSAGES[view.notice] : notice === "expired" ? NOTICE_MESSAGES.expired : null} />
+        <AccountStep
+          action={startRecoveryAction}
+          notice={view.notice ? NOTICE_MESSAGES[view.notice] : notice === "expired" ? NOTICE_MESSAGES.expired : null}
+        />
       ) : view.step === "verify" ? (
         <VerifyStep
           address={view.address}

@@ -1,4 +1,6 @@
 "use server";
 import { makeLogOnAction } from "@/server/auth/log-on-action";
 
-export const logOnAction = makeLogOnAction("mail", (r) => (r.mustChangePassword ? "/account/change-password" : r.role === "POSTMASTER" ? "/admin" : "/account"));
+export const logOnAction = makeLogOnAction("mail", (r) =>
+  r.mustChangePassword ? "/account/change-password" : r.role === "POSTMASTER" ? "/admin" : "/account",
+);

@@ -26,7 +26,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LogOnForm action={logOnAction} forgotPasswordHref="/forgot-password" notice={notice ? NOTICES[notice] : undefined} />
         </div>
         <p className="mt-6 text-center text-xs text-slate-500">
-          Domain administrators log on here too. Cloud operators: <a className="underline" href="/console/login">Email Console</a>.
+          Domain administrators log on here too. Cloud operators:{" "}
+          <a className="underline" href="/console/login">
+            Email Console
+          </a>
+          .
         </p>
       </div>
     </main>

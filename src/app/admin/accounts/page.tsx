@@ -25,16 +25,41 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
   const filtered = !!(q || department);
   return (
     <div>
-      <PageHeader title="Employee Accounts" trail={["DEPTs & Users", "Employee Accounts"]} description={`The mailboxes of ${user.domainName}. Click a name to open its Edit Account page.`} />
-      {sp.notice === "password-changed" ? <div className="mb-4"><Alert kind="success">Your password was changed.</Alert></div> : null}
+      <PageHeader
+        title="Employee Accounts"
+        trail={["DEPTs & Users", "Employee Accounts"]}
+        description={`The mailboxes of ${user.domainName}. Click a name to open its Edit Account page.`}
+      />
+      {sp.notice === "password-changed" ? (
+        <div className="mb-4">
+          <Alert kind="success">Your password was changed.</Alert>
+        </div>
+      ) : null}
 
-      <form method="get" role="search" aria-label="Find accounts" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <form
+        method="get"
+        role="search"
+        aria-label="Find accounts"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <div className="min-w-64 flex-1">
-          <label htmlFor="q" className={labelClass}>Search</label>
-          <input id="q" name="q" type="search" defaultValue={q} maxLength={100} placeholder="Name or email address" className={inputClass} />
+          <label htmlFor="q" className={labelClass}>
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={100}
+            placeholder="Name or email address"
+            className={inputClass}
+          />
         </div>
         <div className="w-64">
-          <label htmlFor="department" className={labelClass}>Department</label>
+          <label htmlFor="department" className={labelClass}>
+            Department
+          </label>
           <select id="department" name="department" defaultValue={department} className={selectClass}>
             <option value="">All departments</option>
             {tree.departments.map((d) => (
@@ -43,20 +68,38 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
             <option value={NO_DEPARTMENT}>No department</option>
           </select>
         </div>
-        <button type="submit" className={secondaryButtonClass}>Search</button>
-        {filtered ? <Link href="/admin/accounts" className={`py-2 text-sm ${linkClass}`}>Clear</Link> : null}
+        <button type="submit" className={secondaryButtonClass}>
+          Search
+        </button>
+        {filtered ? (
+          <Link href="/admin/accounts" className={`py-2 text-sm ${linkClass}`}>
+            Clear
+          </Link>
+        ) : null}
       </form>
 
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full border-collapse">
           <thead>
             <tr>
-              <th scope="col" className={thClass}>Name</th>
-              <th scope="col" className={thClass}>Email address</th>
-              <th scope="col" className={thClass}>Department</th>
-              <th scope="col" className={thClass}>Status</th>
-              <th scope="col" className={thClass}>Recovery methods</th>
-              <th scope="col" className={thClass}>Last password change</th>
+              <th scope="col" className={thClass}>
+                Name
+              </th>
+              <th scope="col" className={thClass}>
+                Email address
+              </th>
+              <th scope="col" className={thClass}>
+                Department
+              </th>
+              <th scope="col" className={thClass}>
+                Status
+              </th>
+              <th scope="col" className={thClass}>
+                Recovery methods
+              </th>
+              <th scope="col" className={thClass}>
+                Last password change
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -64,15 +107,28 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
               <tr key={a.id} className="hover:bg-slate-50">
                 <td className={tdClass}>
                   <span className="inline-flex flex-wrap items-center gap-2">
-                    <Link href={`/admin/accounts/${a.id}`} className={linkClass}>{a.displayName}</Link>
+                    <Link href={`/admin/accounts/${a.id}`} className={linkClass}>
+                      {a.displayName}
+                    </Link>
                     {a.role === "POSTMASTER" ? <Badge tone="blue">Postmaster</Badge> : null}
                   </span>
                 </td>
-                <td className={`${tdClass} font-mono text-[13px]`}>{a.address.split("@")[0]}@<wbr />{a.address.split("@")[1]}</td>
+                <td className={`${tdClass} font-mono text-[13px]`}>
+                  {a.address.split("@")[0]}@<wbr />
+                  {a.address.split("@")[1]}
+                </td>
                 <td className={tdClass}>{a.department ?? <span className="text-slate-400">—</span>}</td>
-                <td className={tdClass}><StatusBadges status={a.status} locked={a.locked} /></td>
-                <td className={tdClass}><RecoveryMethods mobile={a.hasSecureMobile} questions={a.questionsSet} /></td>
-                <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}><time dateTime={a.passwordChangedAt.toISOString()} title={formatUtc(a.passwordChangedAt)}>{formatDay(a.passwordChangedAt)}</time></td>
+                <td className={tdClass}>
+                  <StatusBadges status={a.status} locked={a.locked} />
+                </td>
+                <td className={tdClass}>
+                  <RecoveryMethods mobile={a.hasSecureMobile} questions={a.questionsSet} />
+                </td>
+                <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}>
+                  <time dateTime={a.passwordChangedAt.toISOString()} title={formatUtc(a.passwordChangedAt)}>
+                    {formatDay(a.passwordChangedAt)}
+                  </time>
+                </td>
               </tr>
             ))}
             {list.rows.length === 0 ? (
@@ -84,7 +140,15 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
             ) : null}
           </tbody>
         </table>
-        <Pagination basePath="/admin/accounts" params={{ q, department }} page={list.page} pageCount={list.pageCount} total={list.total} pageSize={list.pageSize} noun="accounts" />
+        <Pagination
+          basePath="/admin/accounts"
+          params={{ q, department }}
+          page={list.page}
+          pageCount={list.pageCount}
+          total={list.total}
+          pageSize={list.pageSize}
+          noun="accounts"
+        />
       </div>
     </div>
   );

@@ -22,8 +22,17 @@ const day = z.preprocess(
 );
 
 const schema = z.object({
-  account: z.string().trim().max(254, "An address has at most 254 characters.").refine((v) => !hasUnreadableText(v), UNREADABLE_TEXT_MESSAGE).optional(),
-  action: z.string().trim().refine((v) => v === "" || AUDIT_ACTIONS.includes(v as (typeof AUDIT_ACTIONS)[number]), "Choose an action from the list.").optional(),
+  account: z
+    .string()
+    .trim()
+    .max(254, "An address has at most 254 characters.")
+    .refine((v) => !hasUnreadableText(v), UNREADABLE_TEXT_MESSAGE)
+    .optional(),
+  action: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || AUDIT_ACTIONS.includes(v as (typeof AUDIT_ACTIONS)[number]), "Choose an action from the list.")
+    .optional(),
   from: day,
   to: day,
   page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(1),

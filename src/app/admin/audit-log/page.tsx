@@ -31,7 +31,9 @@ function detailText(detail: unknown): string {
 function Field({ id, label, errors, children }: { id: string; label: string; errors?: string[]; children: React.ReactNode }) {
   return (
     <div>
-      <label htmlFor={id} className={labelClass}>{label}</label>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
       {children}
       <FieldErrors id={`${id}-err`} errors={errors} />
     </div>
@@ -50,16 +52,37 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         title="Audit Log"
         trail={["Security", "Audit Log"]}
         description={`Everything that happened to the accounts and settings of ${user.domainName}, newest first. Times are UTC.`}
-        actions={<a href={`/admin/audit-log/export${query ? `?${query}` : ""}`} className={smallButtonClass} download>Export CSV</a>}
+        actions={
+          <a href={`/admin/audit-log/export${query ? `?${query}` : ""}`} className={smallButtonClass} download>
+            Export CSV
+          </a>
+        }
       />
-      <form method="get" aria-label="Filter the audit log" className="mb-4 grid grid-cols-2 items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:grid-cols-5">
+      <form
+        method="get"
+        aria-label="Filter the audit log"
+        className="mb-4 grid grid-cols-2 items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:grid-cols-5"
+      >
         <Field id="account" label="Account" errors={errors.account}>
-          <input id="account" name="account" type="search" defaultValue={values.account} maxLength={254} placeholder="Email address" className={inputClass} {...invalid("account")} />
+          <input
+            id="account"
+            name="account"
+            type="search"
+            defaultValue={values.account}
+            maxLength={254}
+            placeholder="Email address"
+            className={inputClass}
+            {...invalid("account")}
+          />
         </Field>
         <Field id="action" label="Action" errors={errors.action}>
           <select id="action" name="action" defaultValue={values.action} className={selectClass} {...invalid("action")}>
             <option value="">All actions</option>
-            {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="from" label="From" errors={errors.from}>
@@ -69,8 +92,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <input id="to" name="to" type="date" defaultValue={values.to} className={inputClass} {...invalid("to")} />
         </Field>
         <div className="flex items-center gap-3 pt-6">
-          <button type="submit" className={secondaryButtonClass}>Filter</button>
-          {query ? <Link href="/admin/audit-log" className={`text-sm ${linkClass}`}>Clear</Link> : null}
+          <button type="submit" className={secondaryButtonClass}>
+            Filter
+          </button>
+          {query ? (
+            <Link href="/admin/audit-log" className={`text-sm ${linkClass}`}>
+              Clear
+            </Link>
+          ) : null}
         </div>
       </form>
 
@@ -78,15 +107,25 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <table className="w-full border-collapse">
           <thead>
             <tr>
-              {["Time (UTC)", "Actor · IP address", "Action · detail", "Target", "Result"].map((h) => <th key={h} scope="col" className={head}>{h}</th>)}
+              {["Time (UTC)", "Actor · IP address", "Action · detail", "Target", "Result"].map((h) => (
+                <th key={h} scope="col" className={head}>
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {list.rows.map((e) => (
               <tr key={e.id} className="hover:bg-slate-50">
-                <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatUtc(e.createdAt, true).replace(" UTC", "")}</td>
+                <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>
+                  {formatUtc(e.createdAt, true).replace(" UTC", "")}
+                </td>
                 <td className={`${cell} max-w-[14rem] break-words`}>
-                  <div>{e.actorLabel ?? <span className="text-slate-500">{e.actorKind === "ANONYMOUS" ? "anonymous" : e.actorKind.toLowerCase()}</span>}</div>
+                  <div>
+                    {e.actorLabel ?? (
+                      <span className="text-slate-500">{e.actorKind === "ANONYMOUS" ? "anonymous" : e.actorKind.toLowerCase()}</span>
+                    )}
+                  </div>
                   <div className="font-mono text-xs text-slate-500">{e.ip}</div>
                 </td>
                 <td className={cell}>
@@ -94,15 +133,29 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   {e.detail ? <div className="max-w-xs break-words text-xs text-slate-500">{detailText(e.detail)}</div> : null}
                 </td>
                 <td className={`${cell} max-w-[12rem] break-words`}>{e.targetLabel ?? <span className="text-slate-400">—</span>}</td>
-                <td className={cell}><Badge tone={RESULT_TONE[e.result]}>{e.result.toLowerCase()}</Badge></td>
+                <td className={cell}>
+                  <Badge tone={RESULT_TONE[e.result]}>{e.result.toLowerCase()}</Badge>
+                </td>
               </tr>
             ))}
             {list.rows.length === 0 ? (
-              <tr><td colSpan={5} className="px-4 py-10 text-center text-sm text-slate-500">No events match these filters.</td></tr>
+              <tr>
+                <td colSpan={5} className="px-4 py-10 text-center text-sm text-slate-500">
+                  No events match these filters.
+                </td>
+              </tr>
             ) : null}
           </tbody>
         </table>
-        <Pagination basePath="/admin/audit-log" params={values} page={list.page} pageCount={list.pageCount} total={list.total} pageSize={list.pageSize} noun="events" />
+        <Pagination
+          basePath="/admin/audit-log"
+          params={values}
+          page={list.page}
+          pageCount={list.pageCount}
+          total={list.total}
+          pageSize={list.pageSize}
+          noun="events"
+        />
       </div>
     </div>
   );

@@ -30,7 +30,11 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
   };
   return (
     <div className="space-y-6">
-      <PageHeader title="Departments" trail={["DEPTs & Users", "Departments"]} description="The department tree of your domain. A department can be deleted when it has no accounts and no sub-departments." />
+      <PageHeader
+        title="Departments"
+        trail={["DEPTs & Users", "Departments"]}
+        description="The department tree of your domain. A department can be deleted when it has no accounts and no sub-departments."
+      />
       {notice ? <Alert kind="success">{NOTICES[notice]}</Alert> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -39,10 +43,18 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
             <table className="w-full border-collapse">
               <thead>
                 <tr>
-                  <th scope="col" className={thClass}>Department</th>
-                  <th scope="col" className={`${thClass} text-right`}>Accounts</th>
-                  <th scope="col" className={`${thClass} text-right`}>With sub-departments</th>
-                  <th scope="col" className={thClass}><span className="sr-only">Actions</span></th>
+                  <th scope="col" className={thClass}>
+                    Department
+                  </th>
+                  <th scope="col" className={`${thClass} text-right`}>
+                    Accounts
+                  </th>
+                  <th scope="col" className={`${thClass} text-right`}>
+                    With sub-departments
+                  </th>
+                  <th scope="col" className={thClass}>
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -50,33 +62,60 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
                   <tr key={d.id} className={d.id === editing?.id ? "bg-blue-50/50" : "hover:bg-slate-50"}>
                     <td className={tdClass}>
                       <span style={{ paddingLeft: `${d.depth * 1.25}rem` }} className="inline-flex items-center gap-1.5">
-                        {d.depth > 0 ? <span aria-hidden="true" className="text-slate-300">└</span> : null}
+                        {d.depth > 0 ? (
+                          <span aria-hidden="true" className="text-slate-300">
+                            └
+                          </span>
+                        ) : null}
                         <span className="font-medium text-slate-900">{d.name}</span>
                       </span>
                     </td>
                     <td className={`${tdClass} text-right tabular-nums`}>
-                      <Link href={`/admin/accounts?department=${d.id}`} className={linkClass} aria-label={`${d.accountCount} accounts in ${d.path}`}>{d.accountCount}</Link>
+                      <Link
+                        href={`/admin/accounts?department=${d.id}`}
+                        className={linkClass}
+                        aria-label={`${d.accountCount} accounts in ${d.path}`}
+                      >
+                        {d.accountCount}
+                      </Link>
                     </td>
                     <td className={`${tdClass} text-right tabular-nums`}>{d.totalCount}</td>
                     <td className={`${tdClass} whitespace-nowrap text-right`}>
                       <span className="inline-flex items-center gap-2">
-                        <Link href={`/admin/departments?edit=${d.id}`} className={smallButtonClass} aria-label={`Edit ${d.path}`}>Edit</Link>
+                        <Link href={`/admin/departments?edit=${d.id}`} className={smallButtonClass} aria-label={`Edit ${d.path}`}>
+                          Edit
+                        </Link>
                         {d.accountCount === 0 && d.childCount === 0 ? (
-                          <ActionButton action={deleteDepartmentAction} fields={{ id: d.id }} label="Delete" pendingText="Deleting…" className={dangerButtonClass} formLabel={`Delete ${d.path}`} />
+                          <ActionButton
+                            action={deleteDepartmentAction}
+                            fields={{ id: d.id }}
+                            label="Delete"
+                            pendingText="Deleting…"
+                            className={dangerButtonClass}
+                            formLabel={`Delete ${d.path}`}
+                          />
                         ) : (
-                          <button type="button" disabled className={dangerButtonClass} title="Only an empty department can be deleted">Delete</button>
+                          <button type="button" disabled className={dangerButtonClass} title="Only an empty department can be deleted">
+                            Delete
+                          </button>
                         )}
                       </span>
                     </td>
                   </tr>
                 ))}
                 {departments.length === 0 ? (
-                  <tr><td colSpan={4} className="px-4 py-10 text-center text-sm text-slate-500">No departments yet. Create the first one.</td></tr>
+                  <tr>
+                    <td colSpan={4} className="px-4 py-10 text-center text-sm text-slate-500">
+                      No departments yet. Create the first one.
+                    </td>
+                  </tr>
                 ) : null}
                 <tr>
                   <td className={`${tdClass} italic text-slate-500`}>No department</td>
                   <td className={`${tdClass} text-right tabular-nums`}>
-                    <Link href={`/admin/accounts?department=${NO_DEPARTMENT}`} className={linkClass}>{unassigned}</Link>
+                    <Link href={`/admin/accounts?department=${NO_DEPARTMENT}`} className={linkClass}>
+                      {unassigned}
+                    </Link>
                   </td>
                   <td className={tdClass} colSpan={2} />
                 </tr>
@@ -88,7 +127,16 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
         <div className="space-y-6">
           {editing ? (
             <Card title={`Edit department: ${editing.name}`}>
-              <DepartmentForm key={editing.id} action={saveDepartmentAction} id={editing.id} name={editing.name} parentId={editing.parentId} parents={parentChoices(editing.id)} submitLabel="Save changes" cancelHref="/admin/departments" />
+              <DepartmentForm
+                key={editing.id}
+                action={saveDepartmentAction}
+                id={editing.id}
+                name={editing.name}
+                parentId={editing.parentId}
+                parents={parentChoices(editing.id)}
+                submitLabel="Save changes"
+                cancelHref="/admin/departments"
+              />
             </Card>
           ) : null}
           <Card title="New department">

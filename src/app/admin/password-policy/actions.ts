@@ -16,7 +16,9 @@ function keywordAction(op: "add" | "remove") {
   return postmasterAction(`policy.weak_keywords.${op}`, keywordSchema, async (data, { user, meta }): Promise<FormState> => {
     const result = await updateWeakKeywords({ actorId: user.id, op, keyword: data.keyword }, meta);
     if (!result.ok) {
-      return result.error === "invalid" ? { status: "error", fieldErrors: { keyword: result.messages }, values: { keyword: data.keyword }, attempt: Date.now() } : formError(FORBIDDEN_MESSAGE);
+      return result.error === "invalid"
+        ? { status: "error", fieldErrors: { keyword: result.messages }, values: { keyword: data.keyword }, attempt: Date.now() }
+        : formError(FORBIDDEN_MESSAGE);
     }
     revalidatePath(PAGE);
     const kw = data.keyword.toLowerCase();
@@ -29,9 +31,13 @@ export const removeKeywordAction = keywordAction("remove");
 
 const settingsSchema = z.object({ allowSmsRecovery: settingCheckbox, allowQuestionRecovery: settingCheckbox });
 
-export const saveRecoverySettingsAction = postmasterAction("policy.recovery_settings", settingsSchema, async (data, { user, meta }): Promise<FormState> => {
-  const result = await updateRecoverySettings({ actorId: user.id, ...data }, meta);
-  if (!result.ok) return formError(FORBIDDEN_MESSAGE);
-  revalidatePath(PAGE);
-  return { status: "success", message: "The recovery settings were saved." };
-});
+export const saveRecoverySettingsAction = postmasterAction(
+  "policy.recovery_settings",
+  settingsSchema,
+  async (data, { user, meta }): Promise<FormState> => {
+    const result = await updateRecoverySettings({ actorId: user.id, ...data }, meta);
+    if (!result.ok) return formError(FORBIDDEN_MESSAGE);
+    revalidatePath(PAGE);
+    return { status: "success", message: "The recovery settings were saved." };
+  },
+);

@@ -38,10 +38,18 @@ export default async function EmailServicesPage({ searchParams }: { searchParams
               Search domain names
             </label>
             <input
-              id="domain-search" name="q" type="search" defaultValue={q} maxLength={253} placeholder="Search domain names"
+              id="domain-search"
+              name="q"
+              type="search"
+              defaultValue={q}
+              maxLength={253}
+              placeholder="Search domain names"
               className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-orange-500 focus:outline-none focus:ring-2 focus:ring-orange-500/30"
             />
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+            <button
+              type="submit"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+            >
               Search
             </button>
             {q ? (
@@ -59,11 +67,21 @@ export default async function EmailServicesPage({ searchParams }: { searchParams
             <caption className="sr-only">Your email domains</caption>
             <thead className="bg-slate-50">
               <tr>
-                <th scope="col" className={TH}>Domain name</th>
-                <th scope="col" className={TH}>Edition</th>
-                <th scope="col" className={TH}>Accounts in use</th>
-                <th scope="col" className={TH}>Status</th>
-                <th scope="col" className={TH}>Created</th>
+                <th scope="col" className={TH}>
+                  Domain name
+                </th>
+                <th scope="col" className={TH}>
+                  Edition
+                </th>
+                <th scope="col" className={TH}>
+                  Accounts in use
+                </th>
+                <th scope="col" className={TH}>
+                  Status
+                </th>
+                <th scope="col" className={TH}>
+                  Created
+                </th>
                 <th scope="col" className={TH}>
                   <span className="sr-only">Actions</span>
                 </th>
@@ -75,7 +93,9 @@ export default async function EmailServicesPage({ searchParams }: { searchParams
                   <td className={`${TD} font-medium text-slate-900`}>{d.name}</td>
                   <td className={TD}>{d.edition}</td>
                   <td className={TD}>{d.accountsInUse}</td>
-                  <td className={TD}><StatusBadge status={d.status} /></td>
+                  <td className={TD}>
+                    <StatusBadge status={d.status} />
+                  </td>
                   <td className={TD}>{formatUtcDate(d.createdAt)}</td>
                   <td className={`${TD} text-right`}>
                     <Link href={`/console/domains/${d.id}`} className={linkClass} aria-label={`Manage ${d.name}`}>
@@ -94,11 +114,19 @@ export default async function EmailServicesPage({ searchParams }: { searchParams
         </div>
         {list.pageCount > 1 ? (
           <nav aria-label="Pages" className="flex items-center justify-end gap-3 border-t border-slate-200 px-4 py-3 text-sm">
-            {list.page > 1 ? <Link href={pageHref(q, list.page - 1)} className={linkClass}>Previous</Link> : null}
+            {list.page > 1 ? (
+              <Link href={pageHref(q, list.page - 1)} className={linkClass}>
+                Previous
+              </Link>
+            ) : null}
             <span className="text-slate-500">
               Page {list.page} of {list.pageCount}
             </span>
-            {list.page < list.pageCount ? <Link href={pageHref(q, list.page + 1)} className={linkClass}>Next</Link> : null}
+            {list.page < list.pageCount ? (
+              <Link href={pageHref(q, list.page + 1)} className={linkClass}>
+                Next
+              </Link>
+            ) : null}
           </nav>
         ) : null}
       </section>

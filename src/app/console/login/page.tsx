@@ -22,7 +22,10 @@ export default async function ConsoleLoginPage({ searchParams }: { searchParams:
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
           <p className="flex items-center justify-center gap-2 text-sm font-semibold tracking-wide text-orange-400">
-            <span aria-hidden="true" className="flex h-6 w-6 items-center justify-center rounded bg-orange-500 text-xs font-bold text-white">
+            <span
+              aria-hidden="true"
+              className="flex h-6 w-6 items-center justify-center rounded bg-orange-500 text-xs font-bold text-white"
+            >
               P
             </span>
             Postkey Cloud

@@ -19,8 +19,8 @@ export default async function SmsOutboxPage() {
     <main className="mx-auto max-w-5xl p-6 text-slate-900">
       <h1 className="text-2xl font-semibold">SMS outbox (local development)</h1>
       <p className="mt-2 text-sm text-slate-600">
-        Messages sent with SMS_PROVIDER=console, newest first (latest 50). This page exists only on a
-        local run: never with a real SMS provider or a public APP_URL.
+        Messages sent with SMS_PROVIDER=console, newest first (latest 50). This page exists only on a local run: never with a real SMS
+        provider or a public APP_URL.
       </p>
       {messages.length === 0 ? (
         <p className="mt-6 text-sm text-slate-600">No messages yet.</p>

@@ -9,8 +9,14 @@ import { signOutEverywhere } from "@/server/admin/sign-out-everywhere";
 import { unlockAccount } from "@/server/admin/unlock-account";
 
 const OWN_ACCOUNT_MESSAGE = "You cannot reset your own password here. Change it on Account Security > Change Password.";
-const POSTMASTER_ACCOUNT_MESSAGE = "This is a postmaster account: its password and sessions are managed by the cloud operator in the Email Console. Nothing was changed.";
-const REFUSALS = { own_account: OWN_ACCOUNT_MESSAGE, postmaster_account: POSTMASTER_ACCOUNT_MESSAGE, not_found: NOT_FOUND_MESSAGE, forbidden: FORBIDDEN_MESSAGE } as const;
+const POSTMASTER_ACCOUNT_MESSAGE =
+  "This is a postmaster account: its password and sessions are managed by the cloud operator in the Email Console. Nothing was changed.";
+const REFUSALS = {
+  own_account: OWN_ACCOUNT_MESSAGE,
+  postmaster_account: POSTMASTER_ACCOUNT_MESSAGE,
+  not_found: NOT_FOUND_MESSAGE,
+  forbidden: FORBIDDEN_MESSAGE,
+} as const;
 
 const resetSchema = z.object({
   accountId: idField,
@@ -26,15 +32,22 @@ export const resetPasswordAction = postmasterAction("password.reset", resetSchem
   return formError(REFUSALS[result.error]);
 });
 
-export const unlockAction = postmasterAction("account.unlock", z.object({ accountId: idField }), async (data, { user, meta }): Promise<FormState> => {
-  const result = await unlockAccount({ actorId: user.id, accountId: data.accountId }, meta);
-  if (result.ok) redirect(`/admin/accounts/${encodeURIComponent(data.accountId)}?notice=unlocked`);
-  return formError(result.error === "not_found" ? NOT_FOUND_MESSAGE : FORBIDDEN_MESSAGE);
-});
+export const unlockAction = postmasterAction(
+  "account.unlock",
+  z.object({ accountId: idField }),
+  async (data, { user, meta }): Promise<FormState> => {
+    const result = await unlockAccount({ actorId: user.id, accountId: data.accountId }, meta);
+    if (result.ok) redirect(`/admin/accounts/${encodeURIComponent(data.accountId)}?notice=unlocked`);
+    return formError(result.error === "not_found" ? NOT_FOUND_MESSAGE : FORBIDDEN_MESSAGE);
+  },
+);
 
-export const signOutEverywhereAction = postmasterAction("sessions.sign_out_everywhere", z.object({ accountId: idField }), async (data, { user, meta }): Promise<FormState> => {
-  const result = await signOutEverywhere({ actorId: user.id, accountId: data.accountId }, meta);
-  if (result.ok) redirect(`/admin/accounts/${encodeURIComponent(data.accountId)}?notice=signed-out`);
-  return formError(REFUSALS[result.error]);
-});
-
+export const signOutEverywhereAction = postmasterAction(
+  "sessions.sign_out_everywhere",
+  z.object({ accountId: idField }),
+  async (data, { user, meta }): Promise<FormState> => {
+    const result = await signOutEverywhere({ actorId: user.id, accountId: data.accountId }, meta);
+    if (result.ok) redirect(`/admin/accounts/${encodeURIComponent(data.accountId)}?notice=signed-out`);
+    return formError(REFUSALS[result.error]);
+  },
+);

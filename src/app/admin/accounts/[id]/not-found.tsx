@@ -8,7 +8,9 @@ export default function AccountNotFound() {
       <PageHeader title="Edit Account" trail={["DEPTs & Users", "Employee Accounts"]} />
       <Alert kind="error">
         This account does not exist in your domain.{" "}
-        <Link href="/admin/accounts" className={linkClass}>Back to Employee Accounts</Link>
+        <Link href="/admin/accounts" className={linkClass}>
+          Back to Employee Accounts
+        </Link>
       </Alert>
     </div>
   );

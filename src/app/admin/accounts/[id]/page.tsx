@@ -17,7 +17,13 @@ export const metadata: Metadata = { title: "Edit Account" };
 
 const QUERY = { notice: keyOf({ "password-reset": true, unlocked: true, "signed-out": true }), at: queryText(20) };
 
-export default async function EditAccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawQuery> }) {
+export default async function EditAccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<RawQuery>;
+}) {
   const user = await requirePostmaster();
   const id = idField.safeParse((await params).id);
   if (!id.success) notFound();
@@ -30,12 +36,16 @@ export default async function EditAccountPage({ params, searchParams }: { params
       <PageHeader
         title="Edit Account"
         trail={["DEPTs & Users", "Employee Accounts", a.displayName]}
-        actions={<Link href="/admin/accounts" className={smallButtonClass}>Back to Employee Accounts</Link>}
+        actions={
+          <Link href="/admin/accounts" className={smallButtonClass}>
+            Back to Employee Accounts
+          </Link>
+        }
       />
       {notice === "password-reset" ? (
         <Alert kind="success">
-          The password of {a.address} has been reset.{" "}
-          {a.mustChangePassword ? "They must change it at their next logon. " : ""}Their open sessions have ended.
+          The password of {a.address} has been reset. {a.mustChangePassword ? "They must change it at their next logon. " : ""}Their open
+          sessions have ended.
         </Alert>
       ) : null}
       {notice === "unlocked" ? <Alert kind="success">{a.address} is unlocked and can log on again.</Alert> : null}
@@ -44,10 +54,14 @@ export default async function EditAccountPage({ params, searchParams }: { params
       <Card title="Account">
         <dl className="divide-y divide-slate-100">
           <DetailRow label="Name">{a.displayName}</DetailRow>
-          <DetailRow label="Email address"><span className="font-mono">{a.address}</span></DetailRow>
+          <DetailRow label="Email address">
+            <span className="font-mono">{a.address}</span>
+          </DetailRow>
           <DetailRow label="Department">{a.department ?? <span className="text-slate-500">No department</span>}</DetailRow>
           <DetailRow label="Role">{a.role === "POSTMASTER" ? "Postmaster (domain administrator)" : "Employee"}</DetailRow>
-          <DetailRow label="Status"><StatusBadges status={a.status} locked={!!a.lockedUntil} /></DetailRow>
+          <DetailRow label="Status">
+            <StatusBadges status={a.status} locked={!!a.lockedUntil} />
+          </DetailRow>
           <DetailRow label="Created">{formatUtc(a.createdAt)}</DetailRow>
         </dl>
       </Card>
@@ -56,16 +70,22 @@ export default async function EditAccountPage({ params, searchParams }: { params
         <dl className="divide-y divide-slate-100">
           <DetailRow label="Secure mobile">
             {a.secureMobile ? <span className="font-mono">{a.secureMobile}</span> : <span className="text-slate-500">Not bound</span>}
-            {!a.domain.allowSmsRecovery ? <span className="ml-2 text-slate-500">(SMS verification is turned off for this domain)</span> : null}
+            {!a.domain.allowSmsRecovery ? (
+              <span className="ml-2 text-slate-500">(SMS verification is turned off for this domain)</span>
+            ) : null}
           </DetailRow>
           <DetailRow label="Security questions">
             {a.questionsSet ? "Set" : <span className="text-slate-500">Not set</span>}
-            {!a.domain.allowQuestionRecovery ? <span className="ml-2 text-slate-500">(security questions are turned off for this domain)</span> : null}
+            {!a.domain.allowQuestionRecovery ? (
+              <span className="ml-2 text-slate-500">(security questions are turned off for this domain)</span>
+            ) : null}
           </DetailRow>
           <DetailRow label="Logon lock">
             {a.lockedUntil ? (
               <div className="flex flex-wrap items-center gap-3">
-                <span>Locked until {formatUtc(a.lockedUntil)} after {a.failedLogonCount} failed logons.</span>
+                <span>
+                  Locked until {formatUtc(a.lockedUntil)} after {a.failedLogonCount} failed logons.
+                </span>
                 <ActionButton action={unlockAction} fields={{ accountId: a.id }} label="Unlock" pendingText="Unlocking…" />
               </div>
             ) : (
@@ -74,9 +94,18 @@ export default async function EditAccountPage({ params, searchParams }: { params
           </DetailRow>
           <DetailRow label="Open sessions">
             <div className="flex flex-wrap items-center gap-3">
-              <span>{a.openSessions === 0 ? "Not logged on anywhere" : `Logged on in ${a.openSessions} ${a.openSessions === 1 ? "place" : "places"}`}</span>
+              <span>
+                {a.openSessions === 0
+                  ? "Not logged on anywhere"
+                  : `Logged on in ${a.openSessions} ${a.openSessions === 1 ? "place" : "places"}`}
+              </span>
               {a.openSessions > 0 && !a.isSelf && a.role !== "POSTMASTER" ? (
-                <ActionButton action={signOutEverywhereAction} fields={{ accountId: a.id }} label="Sign out everywhere" pendingText="Signing out…" />
+                <ActionButton
+                  action={signOutEverywhereAction}
+                  fields={{ accountId: a.id }}
+                  label="Sign out everywhere"
+                  pendingText="Signing out…"
+                />
               ) : null}
             </div>
           </DetailRow>
@@ -91,10 +120,15 @@ export default async function EditAccountPage({ params, searchParams }: { params
         {a.isSelf ? (
           <p className="text-sm text-slate-600">
             This is your own account. Change your password on{" "}
-            <Link href="/account/change-password" className={linkClass}>Account Security › Change Password</Link>.
+            <Link href="/account/change-password" className={linkClass}>
+              Account Security › Change Password
+            </Link>
+            .
           </p>
         ) : a.role === "POSTMASTER" ? (
-          <p className="text-sm text-slate-600">This is a postmaster account. Its password is reset by the cloud operator in the Email Console.</p>
+          <p className="text-sm text-slate-600">
+            This is a postmaster account. Its password is reset by the cloud operator in the Email Console.
+          </p>
         ) : (
           <ResetPasswordPanel
             key={at ?? "initial"}

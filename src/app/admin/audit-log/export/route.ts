@@ -21,17 +21,27 @@ export async function GET(request: NextRequest) {
   if (!auth.ok) {
     const user = await refuseUnauthorized(auth.reason, "audit.export", meta);
     if (!user) return NextResponse.redirect(new URL("/login", request.nextUrl), 303);
-    return new NextResponse("Forbidden: only the postmaster of this domain can export its audit log.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse("Forbidden: only the postmaster of this domain can export its audit log.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const parsed = parseAuditFilter(Object.fromEntries(request.nextUrl.searchParams));
   if (Object.keys(parsed.errors).length) {
     const lines = Object.entries(parsed.errors).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
-    return new NextResponse(`Bad request.\n${lines.join("\n")}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse(`Bad request.\n${lines.join("\n")}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const user = auth.user;
   await recordAuditEvent({
-    actor: postmasterActor(user), action: AuditAction.auditExported, domainId: user.domainId, meta,
-    target: { kind: "DOMAIN", id: user.domainId, label: user.domainName }, detail: { ...parsed.values },
+    actor: postmasterActor(user),
+    action: AuditAction.auditExported,
+    domainId: user.domainId,
+    meta,
+    target: { kind: "DOMAIN", id: user.domainId, label: user.domainName },
+    detail: { ...parsed.values },
   });
   const stamp = now().toISOString().slice(0, 10);
   return new Response(streamAuditCsv(user.domainId, parsed.filter), {

@@ -18,8 +18,8 @@ export default async function ConsolePasswordPage({ searchParams }: { searchPara
         {changed ? <Alert kind="success">Your console password was changed. Your other console sessions have ended.</Alert> : null}
         <Card title="Change console password">
           <p className="mb-4 text-sm text-slate-600">
-            The password you use to log on to this console as <span className="font-medium text-slate-800">{operator.email}</span>.
-            Changing it ends your console sessions in every other browser.
+            The password you use to log on to this console as <span className="font-medium text-slate-800">{operator.email}</span>. Changing
+            it ends your console sessions in every other browser.
           </p>
           <ChangePasswordForm action={changeConsolePasswordAction} email={operator.email} weakKeywords={[]} />
         </Card>

@@ -12,7 +12,13 @@ import { getRequestMeta } from "@/server/request-meta";
 export const metadata: Metadata = { title: "Manage" };
 
 /** Scenario 3, step 2: the domain's Manage page, with the Reset Password button of step 3. */
-export default async function ManageDomainPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawQuery> }) {
+export default async function ManageDomainPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<RawQuery>;
+}) {
   const operator = await requireOperator();
   const id = idField.safeParse((await params).id);
   if (!id.success) notFound();
@@ -26,7 +32,13 @@ export default async function ManageDomainPage({ params, searchParams }: { param
       <ConsolePageHeader
         crumbs={[{ label: "Email Services", href: "/console" }, { label: d.name }]}
         title={d.name}
-        actions={pm ? <Link href={`/console/domains/${d.id}/reset-password`} className={buttonClass}>Reset Password</Link> : null}
+        actions={
+          pm ? (
+            <Link href={`/console/domains/${d.id}/reset-password`} className={buttonClass}>
+              Reset Password
+            </Link>
+          ) : null
+        }
       />
       <div className="space-y-6">
         {reset === "done" ? (
@@ -62,8 +74,9 @@ export default async function ManageDomainPage({ params, searchParams }: { param
                 ]}
               />
               <p className="mt-5 border-t border-slate-100 pt-4 text-sm text-slate-600">
-                Forgot the postmaster password? Use <span className="font-medium text-slate-800">Reset Password</span>. The postmaster&apos;s open
-                sessions end at once, a logon lock is lifted, and an SMS notice goes to the secure mobile if one is bound.
+                Forgot the postmaster password? Use <span className="font-medium text-slate-800">Reset Password</span>. The
+                postmaster&apos;s open sessions end at once, a logon lock is lifted, and an SMS notice goes to the secure mobile if one is
+                bound.
               </p>
             </>
           ) : (

@@ -19,7 +19,10 @@ const schema = z.object({
   confirmPassword: passwordInput("the new password again"),
   mustChangePassword: checkboxDefaultOn,
   // May be left empty within 5 minutes of the last confirmation (the domain function decides).
-  consolePassword: z.union([z.literal(""), passwordInput("your console password")]).optional().default(""),
+  consolePassword: z
+    .union([z.literal(""), passwordInput("your console password")])
+    .optional()
+    .default(""),
 });
 // Without a recent confirmation the console password is required like the rest, so an empty form shows every problem at once.
 const schemaWithConsolePassword = schema.extend({ consolePassword: passwordInput("your console password") });
@@ -30,18 +33,27 @@ const MESSAGES = {
 } as const;
 
 const handle = (operator: Operator) =>
-  validatedAction(isReauthFresh(operator.reauthAt, now().getTime()) ? schema : schemaWithConsolePassword, async (data): Promise<FormState> => {
-    const result = await resetPostmasterPassword({ operator, ...data }, await getRequestMeta());
-    if ("reauthenticated" in result && result.reauthenticated) await markReauthenticated();
-    if (result.ok) redirect(`/console/domains/${data.domainId}?reset=done`);
-    if (result.error === "reauth_blocked") {
-      // Every console session of the operator has ended on the server; this browser's cookie goes too.
-      await endSession("console");
-      redirect("/console/login?notice=reauth");
-    }
-    if (result.error === "invalid") return { status: "error", fieldErrors: result.fieldErrors, flags: { reauthenticated: result.reauthenticated }, attempt: Date.now() };
-    return { status: "error", fieldErrors: {}, formError: MESSAGES[result.error], attempt: Date.now() };
-  });
+  validatedAction(
+    isReauthFresh(operator.reauthAt, now().getTime()) ? schema : schemaWithConsolePassword,
+    async (data): Promise<FormState> => {
+      const result = await resetPostmasterPassword({ operator, ...data }, await getRequestMeta());
+      if ("reauthenticated" in result && result.reauthenticated) await markReauthenticated();
+      if (result.ok) redirect(`/console/domains/${data.domainId}?reset=done`);
+      if (result.error === "reauth_blocked") {
+        // Every console session of the operator has ended on the server; this browser's cookie goes too.
+        await endSession("console");
+        redirect("/console/login?notice=reauth");
+      }
+      if (result.error === "invalid")
+        return {
+          status: "error",
+          fieldErrors: result.fieldErrors,
+          flags: { reauthenticated: result.reauthenticated },
+          attempt: Date.now(),
+        };
+      return { status: "error", fieldErrors: {}, formError: MESSAGES[result.error], attempt: Date.now() };
+    },
+  );
 
 /** Scenario 3, step 4 ("click Submit"): guard first, then parse, then the one domain function. */
 export async function resetPostmasterPasswordAction(prev: FormState, formData: FormData): Promise<FormState> {
