@@ -3,10 +3,10 @@ import { useActionState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, TextField } from "@/components/ui";
-import { errorsOf, idle, type FormState } from "@/lib/form-state";
+import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
 
 interface Props {
-  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  action: FormAction;
   email: string;
   weakKeywords: string[];
 }

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { logOutMail } from "@/app/logout-actions";
 import type { MailUser } from "@/server/auth/load-session-account";
 import { LogOffButton } from "@/components/log-off-button";
 
 /** Header of the signed-in mail pages (Account Security, domain management). */
-export function MailHeader({ user, area }: { user: MailUser; area: "account" | "admin" }) {
+export function MailHeader({ user, area, logOff }: { user: MailUser; area: "account" | "admin"; logOff: () => Promise<void> }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -25,7 +24,7 @@ export function MailHeader({ user, area }: { user: MailUser; area: "account" | "
           <span className="truncate text-slate-600" data-testid="signed-in-as">
             {user.displayName} &lt;{user.address}&gt;
           </span>
-          <LogOffButton action={logOutMail} className="border-slate-300 text-slate-700 hover:bg-slate-50" />
+          <LogOffButton action={logOff} className="border-slate-300 text-slate-700 hover:bg-slate-50" />
         </div>
       </div>
     </header>

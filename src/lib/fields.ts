@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { MAX_PASSWORD_INPUT_BYTES } from "@/lib/password-policy";
 
-export const UNREADABLE_TEXT_MESSAGE = "Remove the control characters or unreadable characters from this field.";
 
 /**
  * Text no field can hold: control characters (tabs and line breaks aside)

@@ -15,6 +15,9 @@ export type FormState =
 
 export const idle: FormState = { status: "idle" };
 
+/** A server action as a form calls it (useActionState): the previous state and the form. */
+export type FormAction = (prev: FormState, formData: FormData) => Promise<FormState>;
+
 export function formError(formError: string, fieldErrors: FieldErrors = {}, values?: Record<string, string>): FormState {
   return { status: "error", fieldErrors, formError, values, attempt: Date.now() };
 }

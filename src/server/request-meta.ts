@@ -1,26 +1,21 @@
-import "server-only";
-import { headers } from "next/headers";
 import { normalizeIp, UNKNOWN_IP } from "@/lib/client-ip";
 
+/** Who sent a request, as the domain functions record it (audit log, per-IP limits). */
 export interface RequestMeta {
   ip: string;
   userAgent: string;
 }
 
 /**
- * Who sent this request, for limits and the audit log. The client IP is the
- * one X-Forwarded-For value that Postkey's HTTP server (scripts/lib/http-server.ts)
- * set from the socket and TRUST_PROXY after dropping whatever the client sent;
- * src/instrumentation.ts refuses to run under any other server. Anything but
- * exactly one address there is treated as unknown, never guessed from.
+ * From a request's headers. The client IP is the one X-Forwarded-For value
+ * that Postkey's HTTP server (scripts/lib/http-server.ts) set from the socket
+ * and TRUST_PROXY after dropping whatever the client sent;
+ * src/instrumentation-node.ts refuses to run under any other server.
+ * Anything but exactly one address there is treated as unknown, never guessed from.
  */
 export function metaFromHeaders(h: Pick<Headers, "get">): RequestMeta {
   const forwarded = h.get("x-forwarded-for");
   const ip = forwarded && !forwarded.includes(",") ? (normalizeIp(forwarded) ?? UNKNOWN_IP) : UNKNOWN_IP;
   const userAgent = (h.get("user-agent") ?? "").slice(0, 512);
   return { ip, userAgent };
-}
-
-export async function getRequestMeta(): Promise<RequestMeta> {
-  return metaFromHeaders(await headers());
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { questionFieldErrors } from "@/app/(mail)/account/messages";
+import { questionFieldErrors } from "@/lib/messages/account";
 import { phoneCountryOptions } from "@/components/account/phone-countries";
 import { normalizeAnswer, SECURITY_QUESTIONS } from "@/lib/security-questions";
 import { getAccountSecurity } from "@/server/account-security/get-account-security";

@@ -6,8 +6,8 @@ import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
 import { AuditAction } from "@/server/audit/actions";
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
-import { MISMATCH_MESSAGE, REUSED_MESSAGE } from "@/server/passwords/set-password";
-import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
+import { MISMATCH_MESSAGE, REUSED_MESSAGE } from "@/lib/messages/auth";
+import { accountByAddress, auditActions, freshDemo, meta, useFakeClock, sendReturnedNotice } from "../support/fixtures";
 
 const NEW = "New#Lantern2026";
 
@@ -32,7 +32,9 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
       data: { lockedUntil: new Date(Date.now() + 60_000), failedLogonCount: 10, lockCount: 1 },
     });
     const r = await reset(alice.id);
-    expect(r).toEqual({ ok: true, address: "alice@example.com", changedAt: new Date(Date.now()) });
+    expect(r).toEqual({ ok: true, address: "alice@example.com", changedAt: new Date(Date.now()), notice: expect.objectContaining({ by: "postmaster" }) });
+    expect(await getDb().smsMessage.count()).toBe(0); // the notice is returned, to be sent after the response
+    await sendReturnedNotice(r);
     const after = await accountByAddress("alice@example.com");
     expect(after).toMatchObject({
       sessionVersion: alice.sessionVersion + 1,

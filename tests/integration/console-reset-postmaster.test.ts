@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AuditAction } from "@/server/audit/actions";
 import { logOn } from "@/server/auth/log-on";
 import { MINUTE, SECOND } from "@/server/clock";
-import { CONSOLE_PASSWORD_EXPIRED, CONSOLE_PASSWORD_MISSING, CONSOLE_PASSWORD_WRONG } from "@/server/console/confirm-console-password";
+import { CONSOLE_PASSWORD_EXPIRED, CONSOLE_PASSWORD_MISSING, CONSOLE_PASSWORD_WRONG } from "@/lib/messages/auth";
 import { resetPostmasterPassword, type ResetPostmasterInput } from "@/server/console/reset-postmaster-password";
 import { getDb } from "@/server/db";
-import { REUSED_MESSAGE } from "@/server/passwords/set-password";
-import { accountByAddress, auditActions, freshDemo, meta, operatorByEmail, sessionClaims, useFakeClock } from "../support/fixtures";
+import { REUSED_MESSAGE } from "@/lib/messages/auth";
+import { accountByAddress, auditActions, freshDemo, meta, operatorByEmail, sessionClaims, useFakeClock, sendReturnedNotice } from "../support/fixtures";
 
 const PM = "postmaster@example.com";
 const OLD = "Admin#Domain2026";
@@ -65,7 +65,7 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     });
     const op = await ops();
     const r = await reset();
-    expect(r).toEqual({ ok: true, postmaster: PM, reauthenticated: true });
+    expect(r).toEqual({ ok: true, postmaster: PM, reauthenticated: true, notice: null });
 
     const after = await accountByAddress(PM);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
@@ -103,12 +103,15 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
   it("sends the SMS notice only when the postmaster has a secure mobile bound", async () => {
     const pm = await accountByAddress(PM);
     const notices = () => getDb().smsMessage.findMany({ where: { accountId: pm.id, purpose: "RESET_NOTICE" } });
-    expect((await reset()).ok).toBe(true);
+    const first = await reset();
+    expect(first).toMatchObject({ ok: true, notice: null });
     expect(await notices()).toHaveLength(0);
 
     await getDb().mailAccount.update({ where: { id: pm.id }, data: { secureMobile: "+14155550199", secureMobileVerifiedAt: new Date() } });
     clock.advance(SECOND);
-    expect((await reset({ password: "Second#Lights2027", confirmPassword: "Second#Lights2027" })).ok).toBe(true);
+    const second = await reset({ password: "Second#Lights2027", confirmPassword: "Second#Lights2027" });
+    expect(second).toMatchObject({ ok: true, notice: { by: "console" } });
+    await sendReturnedNotice(second);
     const sent = await notices();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ to: "+14155550199" });
@@ -196,6 +199,7 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
       ok: true,
       postmaster: PM,
       reauthenticated: false,
+      notice: null,
     });
 
     const before = await snapshot();

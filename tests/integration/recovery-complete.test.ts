@@ -3,10 +3,10 @@ import { logOn } from "@/server/auth/log-on";
 import { loadMailUser } from "@/server/auth/load-session-account";
 import { getDb } from "@/server/db";
 import { MINUTE, SECOND } from "@/server/clock";
-import { REUSED_MESSAGE } from "@/server/passwords/set-password";
+import { REUSED_MESSAGE } from "@/lib/messages/auth";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
-import { accountByAddress, auditActions, meta, sessionClaims } from "../support/fixtures";
+import { accountByAddress, auditActions, meta, sessionClaims, sendReturnedNotice } from "../support/fixtures";
 import { ALICE, answer, CAROL, CAROL_ANSWERS, enter, flowRow, send, sendCode, startFlow, useRecoveryTestEnv } from "./recovery-helpers";
 
 const NEW_PASSWORD = "Quiet#Lagoon2027";
@@ -36,7 +36,9 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(await loadMailUser(session)).not.toBeNull();
     const { flowId, code } = await verifiedBySms();
 
-    expect(await complete(flowId)).toEqual({ ok: true });
+    const done = await complete(flowId);
+    expect(done).toEqual({ ok: true, notice: expect.objectContaining({ by: "self_service" }) });
+    await sendReturnedNotice(done);
     const after = await accountByAddress(ALICE);
     expect(after).toMatchObject({
       sessionVersion: before.sessionVersion + 1,
@@ -80,7 +82,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     // Nothing changed but one audit event: the refused reuse (password.reuse_refused).
     expect(await snapshot(flowId)).toEqual({ ...before, audit: before.audit + 1 });
     expect(await auditActions({ action: "password.reuse_refused" })).toHaveLength(1);
-    expect(await complete(flowId)).toEqual({ ok: true });
+    expect(await complete(flowId)).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -119,7 +121,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
   it("accepts the grant at 9:59 and refuses it at 10:01, sending the user back to step 1", async () => {
     const a = await verifiedBySms();
     clock.advance(9 * MINUTE + 59 * SECOND);
-    expect(await complete(a.flowId)).toEqual({ ok: true });
+    expect(await complete(a.flowId)).toMatchObject({ ok: true });
 
     const b = await startFlow(CAROL);
     expect(await answer(b, CAROL_ANSWERS)).toEqual({ ok: true });

@@ -3,7 +3,7 @@ import { answersFailureState } from "@/app/(mail)/forgot-password/form-states";
 import { getDb } from "@/server/db";
 import { HOUR, MINUTE, SECOND } from "@/server/clock";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
-import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
+import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { verifySecret } from "@/server/security/password-hash";
 import { accountByAddress, auditActions } from "../support/fixtures";
 import {

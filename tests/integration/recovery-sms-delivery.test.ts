@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { sendFailureState } from "@/app/(mail)/forgot-password/form-states";
 import { getDb } from "@/server/db";
-import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
+import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { resetSmsProviderCache } from "@/server/sms/provider";
 import { accountByAddress, auditActions } from "../support/fixtures";
 import {

@@ -3,7 +3,7 @@ import { codeFailureState, sendFailureState } from "@/app/(mail)/forgot-password
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { MINUTE, SECOND } from "@/server/clock";
-import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
+import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { smsCodeDigest } from "@/server/verification/sms-code";
 import { accountByAddress, auditActions, meta } from "../support/fixtures";
 import { ALICE, enter, failures, flowRow, lastCode, send, sendCode, startFlow, useRecoveryTestEnv, wrongCode } from "./recovery-helpers";

@@ -3,7 +3,7 @@ import { startFailureState } from "@/app/(mail)/forgot-password/form-states";
 import { getDb } from "@/server/db";
 import { MINUTE, SECOND } from "@/server/clock";
 import { createCaptchaChallenge } from "@/server/captcha/create-captcha";
-import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
+import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
 import { sendRecoveryCode } from "@/server/recovery/send-recovery-code";
 import { startRecovery } from "@/server/recovery/start-recovery";

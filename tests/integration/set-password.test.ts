@@ -3,13 +3,8 @@ import { AuditAction } from "@/server/audit/actions";
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { changeOwnPassword } from "@/server/passwords/change-own-password";
-import {
-  MISMATCH_MESSAGE,
-  REUSE_LIMITED_MESSAGE,
-  REUSED_MESSAGE,
-  setPassword,
-  type SetPasswordInput,
-} from "@/server/passwords/set-password";
+import { MISMATCH_MESSAGE, REUSE_LIMITED_MESSAGE, REUSED_MESSAGE } from "@/lib/messages/auth";
+import { setPassword, type SetPasswordInput } from "@/server/passwords/set-password";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
 
 const ALICE = "alice@example.com";

@@ -51,6 +51,12 @@ export async function sessionClaims(kind: "mail" | "console", account: { id: str
   return { accountId: account.id, sessionId, version: account.sessionVersion, loggedInAt: t, lastSeenAt: t };
 }
 
+/** What the web layer does after a reset's response: sends the SMS notice the domain function returned. */
+export async function sendReturnedNotice(result: { ok: boolean; notice?: import("@/server/sms/send-reset-notice").ResetNoticeInput | null }): Promise<void> {
+  const { sendResetNotice } = await import("@/server/sms/send-reset-notice");
+  if (result.ok && result.notice) await sendResetNotice(result.notice);
+}
+
 /** A live captcha challenge answered with the test word (needs CAPTCHA_TEST_MODE=1). */
 export async function passedCaptcha(m: RequestMeta = meta): Promise<{ captchaId: string; captchaAnswer: string }> {
   const c = await createCaptchaChallenge(m);

@@ -7,7 +7,7 @@ import {
   sendFailureState,
   startFailureState,
 } from "@/app/(mail)/forgot-password/form-states";
-import { RECOVERY_MESSAGES, resendWait, sendLimited, verificationFailed } from "@/server/recovery/recovery-messages";
+import { RECOVERY_MESSAGES, resendWait, sendLimited, verificationFailed } from "@/lib/messages/recovery";
 import { recoveryCodeSms, RECOVERY, RECOVERY_COOKIE } from "@/server/recovery/recovery-policy";
 
 describe("what the Forgot Password wizard says", () => {

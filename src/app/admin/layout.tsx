@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { logOutMail } from "@/app/log-off-actions";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { MailHeader } from "@/components/mail-header";
-import { requirePostmaster } from "@/server/auth/guards";
+import { requirePostmaster } from "@/web/guards";
 
 export const metadata: Metadata = { title: { default: "Domain Management", template: "%s · Domain Management" } };
 
@@ -11,7 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const user = await requirePostmaster();
   return (
     <div className="min-h-screen">
-      <MailHeader user={user} area="admin" />
+      <MailHeader user={user} area="admin" logOff={logOutMail} />
       <div className="mx-auto flex max-w-6xl items-start gap-8 px-4 py-8">
         <aside className="sticky top-4 w-56 shrink-0 rounded-lg border border-slate-200 bg-white shadow-sm">
           <div className="border-b border-slate-200 px-4 py-3">

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { parseQuery, queryFlag, type RawQuery } from "@/lib/query";
-import { requirePostmaster } from "@/server/auth/guards";
+import { requirePostmaster } from "@/web/guards";
 
 /** The console opens on DEPTs & Users > Employee Accounts (a postmaster's own password change lands here too). */
 export default async function AdminHome({ searchParams }: { searchParams: Promise<RawQuery> }) {

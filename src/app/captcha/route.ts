@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { getRequestMeta } from "@/server/request-meta";
+import { getRequestMeta } from "@/web/request";
 import { createCaptchaChallenge } from "@/server/captcha/create-captcha";
-import { setCaptchaCookie } from "@/server/captcha/captcha-cookie";
+import { setCaptchaCookie } from "@/web/captcha-cookie";
 
 export const dynamic = "force-dynamic";
 

@@ -2,11 +2,10 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, TextField } from "@/components/ui";
-import { errorsOf, idle, valueOf } from "@/lib/form-state";
+import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
 import { formKey } from "./form-key";
 import type { CountryOption } from "./phone-countries";
 import { SelectField } from "./select-field";
-import type { FormAction } from "./types";
 
 interface Props {
   action: FormAction;

@@ -2,8 +2,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, TextField } from "@/components/ui";
-import { errorsOf, idle } from "@/lib/form-state";
-import type { FormAction } from "./types";
+import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 const dangerButtonClass =
   "inline-flex items-center justify-center rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-800 focus:outline-none focus:ring-2 focus:ring-red-600/40 disabled:cursor-not-allowed disabled:opacity-60";

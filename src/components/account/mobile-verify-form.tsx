@@ -2,9 +2,8 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, secondaryButtonClass } from "@/components/ui";
-import { errorsOf, idle } from "@/lib/form-state";
+import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 import { ResendCodeButton } from "./resend-code-button";
-import type { FormAction } from "./types";
 import { SmsCodeField } from "@/components/sms-code-field";
 
 interface Props {

@@ -1,3 +1,4 @@
+import type { FormAction } from "@/lib/form-state";
 import { Alert, Card } from "@/components/ui";
 import { MINUTE } from "@/server/clock";
 import { SMS_CODE } from "@/server/verification/sms-code";
@@ -8,7 +9,6 @@ import { MobileRemoveForm } from "./mobile-remove-form";
 import { MobileVerifyForm } from "./mobile-verify-form";
 import type { CountryOption } from "./phone-countries";
 import { StatusBadge } from "./status-badge";
-import type { FormAction } from "./types";
 
 export interface SecureMobileActions {
   start: FormAction;

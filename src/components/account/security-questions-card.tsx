@@ -1,8 +1,8 @@
+import type { FormAction } from "@/lib/form-state";
 import { Alert, Card } from "@/components/ui";
 import { Disclosure } from "./disclosure";
 import { SecurityQuestionsForm } from "./security-questions-form";
 import { StatusBadge } from "./status-badge";
-import type { FormAction } from "./types";
 
 /** Security questions: whether they are set and which ones (never the answers), and the form to set them. */
 export function SecurityQuestionsCard({ questions, action, notice }: { questions: string[]; action: FormAction; notice?: string }) {

@@ -2,11 +2,10 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, TextField } from "@/components/ui";
-import { errorsOf, idle, valueOf } from "@/lib/form-state";
+import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
 import { formKey } from "./form-key";
 import { ANSWER_MAX, ANSWER_MIN, QUESTIONS_REQUIRED, SECURITY_QUESTIONS } from "@/lib/security-questions";
 import { SelectField } from "./select-field";
-import type { FormAction } from "./types";
 
 const OPTIONS = SECURITY_QUESTIONS.map((q) => ({ value: q, label: q }));
 const POSITIONS = Array.from({ length: QUESTIONS_REQUIRED }, (_, i) => i + 1);

@@ -1,7 +1,7 @@
+import type { FormAction } from "@/lib/form-state";
 import { ActionButton } from "@/components/action-button";
 import { Alert, Card, dangerButtonClass } from "@/components/ui";
 import { describeUserAgent } from "@/lib/user-agent";
-import type { FormAction } from "./types";
 
 export interface SessionRow {
   id: string;

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, FieldErrors, inputClass, labelClass, linkClass } from "@/components/ui";
-import { errorsOf, idle, valueOf, type FormState } from "@/lib/form-state";
+import { errorsOf, idle, valueOf, type FormState, type FormAction } from "@/lib/form-state";
 import { selectClass } from "./admin-ui";
 
 interface Props {
-  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  action: FormAction;
   /** Present when editing (rename / move); absent when creating. */
   id?: string;
   name?: string;

@@ -2,9 +2,8 @@
 import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, FieldErrors, inputClass, labelClass, secondaryButtonClass } from "@/components/ui";
-import { errorsOf, idle, valueOf, type FormState } from "@/lib/form-state";
+import { errorsOf, idle, valueOf, type FormState, type FormAction } from "@/lib/form-state";
 
-type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
 function Outcome({ state }: { state: FormState }) {
   if (state.status === "success" && state.message) return <Alert kind="success">{state.message}</Alert>;
@@ -13,7 +12,7 @@ function Outcome({ state }: { state: FormState }) {
 }
 
 /** Adds one weak-password keyword; the server's validation message shows under the field. */
-export function KeywordAddForm({ action }: { action: Action }) {
+export function KeywordAddForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, idle);
   const errors = errorsOf(state, "keyword");
   return (
@@ -50,7 +49,7 @@ export function RecoverySettingsForm({
   action,
   allowSmsRecovery,
   allowQuestionRecovery,
-}: { action: Action } & Record<"allowSmsRecovery" | "allowQuestionRecovery", boolean>) {
+}: { action: FormAction } & Record<"allowSmsRecovery" | "allowQuestionRecovery", boolean>) {
   const [state, formAction] = useActionState(action, idle);
   const [sms, setSms] = useState(allowSmsRecovery);
   const [questions, setQuestions] = useState(allowQuestionRecovery);

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { logOutConsole } from "@/app/logout-actions";
 import { LogOffButton } from "@/components/log-off-button";
 
 /** The console's top bar: "Email Console", who is signed in, and Log Off. */
-export function ConsoleHeader({ operator }: { operator: { name: string; email: string } }) {
+export function ConsoleHeader({ operator, logOff }: { operator: { name: string; email: string }; logOff: () => Promise<void> }) {
   return (
     <header className="bg-slate-900 text-white">
       <div className="flex h-14 items-center justify-between gap-4 px-4 sm:px-6">
@@ -23,7 +22,7 @@ export function ConsoleHeader({ operator }: { operator: { name: string; email: s
             <span className="block text-xs text-slate-400">{operator.email}</span>
           </span>
           <LogOffButton
-            action={logOutConsole}
+            action={logOff}
             className="border-slate-600 text-slate-100 hover:border-slate-400 hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-orange-500/50"
           />
         </div>

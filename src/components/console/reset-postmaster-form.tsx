@@ -4,10 +4,10 @@ import { useActionState, useState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, buttonClass, secondaryButtonClass, TextField } from "@/components/ui";
-import { errorsOf, idle, type FormState } from "@/lib/form-state";
+import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
 
 interface Props {
-  action: (prev: FormState, data: FormData) => Promise<FormState>;
+  action: FormAction;
   domainId: string;
   postmasterAddress: string;
   weakKeywords: string[];

@@ -3,12 +3,11 @@ import { useActionState } from "react";
 import { CaptchaField } from "@/components/captcha-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, TextField } from "@/components/ui";
-import { errorsOf, idle, valueOf, type FormState } from "@/lib/form-state";
+import { errorsOf, idle, valueOf, type FormState, type FormAction } from "@/lib/form-state";
 
-type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
 /** Step 1, "Account": "Email address", the image verification code, "Next". */
-export function AccountStep({ action, notice }: { action: Action; notice: string | null }) {
+export function AccountStep({ action, notice }: { action: FormAction; notice: string | null }) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="space-y-4" noValidate>

@@ -2,12 +2,11 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, TextField } from "@/components/ui";
-import { errorsOf, idle, type FormState } from "@/lib/form-state";
+import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
 
-type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
 /** "Questions": the account's three questions, an answer field each, "Next". Answers are never sent back. */
-export function QuestionsPanel({ questions, verifyAnswers }: { questions: string[]; verifyAnswers: Action }) {
+export function QuestionsPanel({ questions, verifyAnswers }: { questions: string[]; verifyAnswers: FormAction }) {
   const [state, formAction] = useActionState(verifyAnswers, idle);
   return (
     <form action={formAction} className="space-y-4 border-t border-slate-200 pt-4" noValidate>

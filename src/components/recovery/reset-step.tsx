@@ -3,12 +3,11 @@ import { useActionState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert } from "@/components/ui";
-import { errorsOf, idle, type FormState } from "@/lib/form-state";
+import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
 
-type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
 /** Step 3, "Set a new password": the live checklist knows the address and the domain's weak keywords. */
-export function ResetStep({ action, address, weakKeywords }: { action: Action; address: string; weakKeywords: string[] }) {
+export function ResetStep({ action, address, weakKeywords }: { action: FormAction; address: string; weakKeywords: string[] }) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="space-y-4" noValidate>

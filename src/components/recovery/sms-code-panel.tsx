@@ -3,17 +3,16 @@ import { useActionState, useEffect, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, secondaryButtonClass } from "@/components/ui";
-import { errorsOf, idle, type FormState } from "@/lib/form-state";
+import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
 import type { SmsState } from "@/server/recovery/get-recovery-state";
 import { SmsCodeField } from "@/components/sms-code-field";
 
-type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
 interface Props {
   maskedPhone: string;
   sms: SmsState;
-  sendCode: Action;
-  verifyCode: Action;
+  sendCode: FormAction;
+  verifyCode: FormAction;
 }
 
 /** "Send code", then a 60-second countdown before "Resend code", the field "SMS verification code" and "Next". */

@@ -1,13 +1,12 @@
 "use client";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui";
-import type { FormState } from "@/lib/form-state";
+import type { FormState, FormAction } from "@/lib/form-state";
 import type { MethodChoice, SmsState } from "@/server/recovery/get-recovery-state";
-import { RECOVERY_MESSAGES } from "@/server/recovery/recovery-messages";
+import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { QuestionsPanel } from "./questions-panel";
 import { SmsCodePanel } from "./sms-code-panel";
 
-type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 type Method = "SMS" | "QUESTIONS";
 
 export interface VerifyStepProps {
@@ -16,7 +15,7 @@ export interface VerifyStepProps {
   chosen: Method | null;
   sms: SmsState;
   questions: string[];
-  actions: { sendCode: Action; verifyCode: Action; verifyAnswers: Action };
+  actions: { sendCode: FormAction; verifyCode: FormAction; verifyAnswers: FormAction };
 }
 
 /** Step 2, "Verify identity": the methods this account has and its domain allows, as radio buttons. */

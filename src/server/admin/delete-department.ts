@@ -6,7 +6,6 @@ import type { RequestMeta } from "@/server/request-meta";
 import { lockDomain } from "./lock-domain";
 import { findDomainDepartment, postmasterActor, resolvePostmaster } from "./postmaster-access";
 
-export const NOT_EMPTY_MESSAGE = "Only an empty department can be deleted: move its accounts and sub-departments first.";
 
 export type DeleteDepartmentResult = { ok: true; name: string } | { ok: false; error: "forbidden" | "not_found" | "not_empty" };
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { AuditAction } from "@/server/audit/actions";
-import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
+import type { Actor } from "@/server/audit/record-audit-event";
+import { refuseAccess } from "@/server/audit/refuse-access";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 
@@ -16,32 +16,8 @@ export interface Postmaster {
 }
 
 export type Refused = { ok: false; error: "forbidden" };
-export type RefusalReason =
-  "no_session" | "not_postmaster" | "must_change_password" | "other_domain" | "own_account" | "postmaster_account";
-
 export function postmasterActor(pm: Pick<Postmaster, "id" | "address">): Actor {
   return { kind: "MAIL_ACCOUNT", id: pm.id, label: pm.address };
-}
-
-/** access.refused (result REFUSED): who tried what, on whom, and why it was refused. */
-export async function refuseAccess(input: {
-  actor: Actor;
-  attempted: string;
-  reason: RefusalReason;
-  domainId: string | null;
-  target?: { id: string; label: string; kind?: "MAIL_ACCOUNT" | "DEPARTMENT" | "DOMAIN" };
-  meta: RequestMeta;
-}): Promise<void> {
-  const { target } = input;
-  await recordAuditEvent({
-    actor: input.actor,
-    action: AuditAction.accessRefused,
-    result: "REFUSED",
-    domainId: input.domainId,
-    target: target ? { kind: target.kind ?? "MAIL_ACCOUNT", id: target.id, label: target.label } : undefined,
-    meta: input.meta,
-    detail: { attempted: input.attempted, reason: input.reason },
-  });
 }
 
 /** Re-reads the caller: an active postmaster, or a refusal that is audited. */

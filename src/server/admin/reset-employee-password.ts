@@ -2,6 +2,7 @@ import "server-only";
 import { AuditAction } from "@/server/audit/actions";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import type { RequestMeta } from "@/server/request-meta";
+import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";
 import { postmasterActor, resolveEmployeeTarget } from "./postmaster-access";
 
 export interface ResetEmployeePasswordInput {
@@ -13,7 +14,7 @@ export interface ResetEmployeePasswordInput {
 }
 
 export type ResetEmployeePasswordResult =
-  | { ok: true; address: string; changedAt: Date }
+  | { ok: true; address: string; changedAt: Date; notice: ResetNoticeInput | null }
   | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors }
   | { ok: false; error: "forbidden" | "not_found" | "own_account" | "postmaster_account" };
 
@@ -42,5 +43,5 @@ export async function resetEmployeePassword(input: ResetEmployeePasswordInput, m
     notice: "postmaster",
   });
   if (!result.ok) return result;
-  return { ok: true, address: account.address, changedAt: result.changedAt };
+  return { ok: true, address: account.address, changedAt: result.changedAt, notice: result.notice };
 }

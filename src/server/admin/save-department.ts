@@ -1,4 +1,5 @@
 import "server-only";
+import { departmentNameErrors } from "@/lib/departments";
 import { AuditAction } from "@/server/audit/actions";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { getDb, type Tx } from "@/server/db";
@@ -8,7 +9,6 @@ import { depthOf, descendantIds, orderTree, subtreeHeight, type DepartmentNode }
 import { lockDomain } from "./lock-domain";
 import { findDomainDepartment, postmasterActor, resolvePostmaster, type Postmaster } from "./postmaster-access";
 
-export const DEPARTMENT_NAME_MAX = 64;
 export const DEPARTMENT_MAX_DEPTH = 8;
 
 export interface SaveDepartmentInput {
@@ -25,15 +25,6 @@ export type SaveDepartmentResult =
   | { ok: true; id: string; changed: boolean }
   | { ok: false; error: "invalid"; fieldErrors: DepartmentFieldErrors }
   | { ok: false; error: "forbidden" | "not_found" };
-
-/** Printable, no path separator, 1–64 characters. */
-export function departmentNameErrors(name: string): string[] | undefined {
-  const n = [...name].length;
-  if (n === 0) return ["Enter a department name."];
-  if (n > DEPARTMENT_NAME_MAX) return [`A department name has at most ${DEPARTMENT_NAME_MAX} characters.`];
-  if (/[\p{Cc}\p{Cf}/\\]/u.test(name)) return ["A department name cannot contain slashes or control characters."];
-  return undefined;
-}
 
 /**
  * Creates, renames or moves a department (one form: name + parent). Sibling

@@ -10,8 +10,6 @@ import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/ser
 import { actorKindOf, findCredential, incrementFailures, lockIfDue, updateCounters, type CredentialKind } from "./credential-store";
 import { isLocked, lockDurationMs, LOCK_AFTER_FAILURES } from "./lockout";
 
-export const LOGON_FAILED_MESSAGE = "Incorrect email address or password.";
-
 export interface LogOnInput {
   login: string;
   password: string;

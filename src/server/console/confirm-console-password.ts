@@ -1,4 +1,5 @@
 import "server-only";
+import { CONSOLE_PASSWORD_EXPIRED, CONSOLE_PASSWORD_MISSING, CONSOLE_PASSWORD_WRONG } from "@/lib/messages/auth";
 import { findCredential } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import { now } from "@/server/clock";
@@ -7,9 +8,6 @@ import { verifySecret } from "@/server/security/password-hash";
 import type { ConsoleOperatorRef } from "./find-owned-domain";
 import { isReauthFresh } from "./reauth-window";
 
-export const CONSOLE_PASSWORD_WRONG = "The console password is incorrect.";
-export const CONSOLE_PASSWORD_MISSING = "Enter your console password.";
-export const CONSOLE_PASSWORD_EXPIRED = "Your confirmation is more than 5 minutes old. Enter your console password again.";
 
 /** Wrong console passwords are counted by the shared re-authentication rule (src/server/auth/reauth-failures.ts). */
 const subject = (operator: ConsoleOperatorRef) => ({ kind: "cloud" as const, id: operator.id, login: operator.email });

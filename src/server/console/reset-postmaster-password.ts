@@ -2,6 +2,7 @@ import "server-only";
 import { AuditAction } from "@/server/audit/actions";
 import { findCredential } from "@/server/auth/credential-store";
 import type { RequestMeta } from "@/server/request-meta";
+import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";
 import { checkNewPassword, setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import { confirmConsolePassword } from "./confirm-console-password";
 import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./find-owned-domain";
@@ -19,7 +20,7 @@ export interface ResetPostmasterInput {
 export type ResetPostmasterFieldErrors = PasswordFieldErrors & { consolePassword?: string[] };
 
 export type ResetPostmasterResult =
-  | { ok: true; postmaster: string; reauthenticated: boolean }
+  | { ok: true; postmaster: string; reauthenticated: boolean; notice: ResetNoticeInput | null }
   | { ok: false; error: "not_found" | "no_postmaster" }
   | { ok: false; error: "invalid"; fieldErrors: ResetPostmasterFieldErrors; reauthenticated: boolean }
   /** Too many wrong console passwords: every console session of the operator has ended. */
@@ -62,7 +63,7 @@ export async function resetPostmasterPassword(input: ResetPostmasterInput, meta:
     meta,
     notice: "console",
   });
-  if (result.ok) return { ok: true, postmaster: postmaster.address, reauthenticated: reauth.reauthenticated };
+  if (result.ok) return { ok: true, postmaster: postmaster.address, reauthenticated: reauth.reauthenticated, notice: result.notice };
   if (result.error === "not_found") return { ok: false, error: "no_postmaster" };
   return { ok: false, error: "invalid", fieldErrors: result.fieldErrors, reauthenticated: reauth.reauthenticated };
 }

@@ -1,12 +1,11 @@
 import "server-only";
+import { CURRENT_PASSWORD_WRONG, SAME_AS_CURRENT_MESSAGE } from "@/lib/messages/auth";
 import { AuditAction } from "@/server/audit/actions";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
 import { actorKindOf, findCredential, type CredentialKind } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import { checkNewPassword, setPassword, type PasswordFieldErrors } from "./set-password";
-
-export const CURRENT_PASSWORD_WRONG = "The current password is incorrect.";
 
 export type ChangeOwnPasswordResult =
   | { ok: true; sessionVersion: number }
@@ -38,7 +37,7 @@ export async function changeOwnPassword(
   }
   await clearReauthFailures(kind, cred.id);
   if (input.currentPassword === input.password) {
-    return { ok: false, error: "invalid", fieldErrors: { password: ["Choose a password different from the current one."] } };
+    return { ok: false, error: "invalid", fieldErrors: { password: [SAME_AS_CURRENT_MESSAGE] } };
   }
   const result = await setPassword({
     kind,

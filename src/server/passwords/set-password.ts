@@ -1,5 +1,5 @@
 import "server-only";
-import { after } from "next/server";
+import { MISMATCH_MESSAGE, REUSE_LIMITED_MESSAGE, REUSED_MESSAGE } from "@/lib/messages/auth";
 import { HISTORY_DEPTH } from "@/lib/password-policy";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
 import { now } from "@/server/clock";
@@ -10,13 +10,9 @@ import { AuditAction, type AuditActionName } from "@/server/audit/actions";
 import { consumeLimit, peekLimit } from "@/server/security/rate-limit";
 import type { RequestMeta } from "@/server/request-meta";
 import { hashSecret, verifySecret } from "@/server/security/password-hash";
-import { sendResetNotice } from "@/server/sms/send-reset-notice";
+import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";
 import { actorKindOf, findCredential, type Credential, type CredentialKind } from "@/server/auth/credential-store";
 
-export const REUSED_MESSAGE = `Must not be one of your last ${HISTORY_DEPTH} passwords.`;
-export const MISMATCH_MESSAGE = "The passwords do not match.";
-export const REUSE_LIMITED_MESSAGE =
-  "Too many tries with earlier passwords of this account. Choose a password it has never had, or try again in an hour.";
 
 export type PasswordFieldErrors = {
   password?: string[];
@@ -39,7 +35,10 @@ export interface SetPasswordInput {
 }
 
 export type SetPasswordResult =
-  { ok: true; changedAt: Date } | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors } | { ok: false; error: "not_found" };
+  /** `notice`: the SMS to send after the response (sendResetNotice), or null when there is none to send. */
+  | { ok: true; changedAt: Date; notice: ResetNoticeInput | null }
+  | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors }
+  | { ok: false; error: "not_found" };
 
 /**
  * The policy and the confirmation, shared by every path that sets a
@@ -97,7 +96,8 @@ async function isReused(cred: Credential, password: string): Promise<boolean> {
 /**
  * Sets a password (SECURITY.md "After any reset"): one transaction writes the
  * hash, passwordChangedAt, sessionVersion + 1 (every open session ends),
- * history, cleared lockout and the audit event; the SMS notice goes after commit.
+ * history, cleared lockout and the audit event; the SMS notice it returns is the caller's to
+ * send after the response (the web layer schedules it with after()).
  */
 export async function setPassword(input: SetPasswordInput): Promise<SetPasswordResult> {
   const cred = await findCredential(input.kind, { id: input.accountId });
@@ -122,13 +122,12 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
     );
   });
 
-  const notice = input.notice;
-  if (notice && input.kind === "mail" && cred.domainId) {
-    const account = { id: cred.id, address: cred.login, secureMobile: cred.secureMobile, domainId: cred.domainId };
-    const send = () => sendResetNotice({ account, by: notice, at: changedAt, meta: input.meta, actor: input.actor });
-    await runAfterResponse(send);
-  }
-  return { ok: true, changedAt };
+  const by = input.notice;
+  const notice =
+    by && input.kind === "mail" && cred.domainId && cred.secureMobile
+      ? { account: { id: cred.id, address: cred.login, secureMobile: cred.secureMobile, domainId: cred.domainId }, by, at: changedAt, meta: input.meta, actor: input.actor }
+      : null;
+  return { ok: true, changedAt, notice };
 }
 
 async function writePassword(tx: Tx, input: SetPasswordInput, cred: Credential, hash: string, changedAt: Date): Promise<void> {
@@ -160,13 +159,4 @@ async function writePassword(tx: Tx, input: SetPasswordInput, cred: Credential, 
     select: { id: true },
   });
   await tx.passwordHistory.deleteMany({ where: { ...owner, id: { notIn: keep.map((k) => k.id) } } });
-}
-
-/** After the response in a request; outside one (scripts, tests) Next's after() throws, so run it now. */
-async function runAfterResponse(job: () => Promise<void>): Promise<void> {
-  try {
-    after(job);
-  } catch {
-    await job();
-  }
 }

@@ -3,6 +3,7 @@ import { AuditAction } from "@/server/audit/actions";
 import { now } from "@/server/clock";
 import type { Tx } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
+import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import { endRecoveryFlow, loadRecoveryFlow, type FlowError } from "./load-recovery-flow";
 import { recoveryActor } from "./recovery-audit";
@@ -14,7 +15,9 @@ export interface CompleteRecoveryInput {
 }
 
 export type CompleteRecoveryResult =
-  { ok: true } | { ok: false; error: FlowError | "account_blocked" } | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors };
+  | { ok: true; notice: ResetNoticeInput | null }
+  | { ok: false; error: FlowError | "account_blocked" }
+  | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors };
 
 /** Thrown inside the reset transaction when the grant was used or ran out meanwhile: rolls it all back. */
 class GrantGoneError extends Error {}
@@ -68,7 +71,7 @@ export async function completeRecovery(
       notice: "self_service",
       alsoInTransaction: markDone,
     });
-    if (result.ok) return { ok: true };
+    if (result.ok) return { ok: true, notice: result.notice };
     if (result.error === "invalid") return { ok: false, error: "invalid", fieldErrors: result.fieldErrors };
     return { ok: false, error: "ended" };
   } catch (e) {

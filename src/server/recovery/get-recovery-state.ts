@@ -6,7 +6,7 @@ import { getDb } from "@/server/db";
 import { resendWaitMs } from "@/server/verification/sms-code";
 import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "./recovery-account";
 import { findRecoveryFlow } from "./load-recovery-flow";
-import type { RecoveryNotice } from "./recovery-messages";
+import type { RecoveryNotice } from "@/lib/messages/recovery";
 
 export interface MethodChoice {
   /** The masked secure mobile, e.g. "+1 ••• ••• 0101"; null when SMS cannot be used. */

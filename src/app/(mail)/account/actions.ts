@@ -2,9 +2,9 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { idField, passwordInput } from "@/lib/fields";
-import { fieldErrors, formError, type FormState } from "@/lib/form-state";
+import { fieldErrors, formError } from "@/lib/form-state";
+import * as m from "@/lib/messages/account";
 import { ANSWER_MAX, ANSWER_MIN } from "@/lib/security-questions";
-import { validatedAction } from "@/server/actions/validated-action";
 import { cancelMobileBinding } from "@/server/account-security/cancel-mobile-binding";
 import { confirmMobileBinding } from "@/server/account-security/confirm-mobile-binding";
 import { endMySessions } from "@/server/account-security/end-my-sessions";
@@ -12,17 +12,12 @@ import { removeSecureMobile } from "@/server/account-security/remove-secure-mobi
 import { resendMobileBindingCode } from "@/server/account-security/resend-mobile-binding-code";
 import { saveSecurityQuestions } from "@/server/account-security/save-security-questions";
 import { startMobileBinding } from "@/server/account-security/start-mobile-binding";
-import { authorizeMailUser } from "@/server/auth/guards";
 import type { MailUser } from "@/server/auth/load-session-account";
-import { getRequestMeta } from "@/server/request-meta";
-import * as m from "./messages";
+import { mailUser } from "@/web/actions/action-guards";
+import { createAction, createCommand } from "@/web/actions/create-action";
 
-/** Every action asks again who is calling: the page that rendered the form proves nothing. */
-async function signedInUser(): Promise<MailUser> {
-  const auth = await authorizeMailUser();
-  if (!auth.ok) redirect(auth.reason === "forbidden" ? "/account/change-password" : "/login");
-  return auth.user;
-}
+/** Account Security: every action is for the signed-in mail account itself (the guard re-checks the session). */
+const signedIn = mailUser();
 
 const startSchema = z.object({
   country: z.string({ error: "Choose a country." }).regex(/^[A-Z]{2}$/, "Choose a country."),
@@ -34,31 +29,39 @@ const startSchema = z.object({
   currentPassword: passwordInput("your current password"),
 });
 
-export const startMobileBindingAction = validatedAction(startSchema, async (data): Promise<FormState> => {
-  const user = await signedInUser();
-  const r = await startMobileBinding({ accountId: user.id, ...data, meta: await getRequestMeta() });
-  if (r.ok) redirect("/account");
-  const values = { country: data.country, phone: data.phone };
-  switch (r.error) {
-    case "invalid_phone":
-      return fieldErrors({ phone: [r.message] }, values);
-    case "same_number":
-      return fieldErrors({ phone: [m.SAME_NUMBER] }, values);
-    case "wrong_password":
-      return fieldErrors({ currentPassword: [m.WRONG_PASSWORD] }, values);
-    case "send_failed":
-      return fieldErrors({ phone: [m.SEND_FAILED_NEW] }, values);
-    default:
-      return formError(m.issueRefusal(r), {}, values);
-  }
+export const startMobileBindingAction = createAction({
+  name: "mobile.bind",
+  guard: signedIn,
+  schema: startSchema,
+  run: async (data, { user, meta }) => {
+    const r = await startMobileBinding({ accountId: user.id, ...data, meta });
+    if (r.ok) redirect("/account");
+    const values = { country: data.country, phone: data.phone };
+    switch (r.error) {
+      case "invalid_phone":
+        return fieldErrors({ phone: [r.message] }, values);
+      case "same_number":
+        return fieldErrors({ phone: [m.SAME_NUMBER] }, values);
+      case "wrong_password":
+        return fieldErrors({ currentPassword: [m.WRONG_PASSWORD] }, values);
+      case "send_failed":
+        return fieldErrors({ phone: [m.SEND_FAILED_NEW] }, values);
+      default:
+        return formError(m.issueRefusal(r), {}, values);
+    }
+  },
 });
 
-export const resendMobileCodeAction = validatedAction(z.object({}), async (): Promise<FormState> => {
-  const user = await signedInUser();
-  const r = await resendMobileBindingCode(user.id, await getRequestMeta());
-  if (r.ok) redirect("/account?done=code-resent");
-  if (r.error === "not_found") redirect("/login");
-  return formError(m.issueRefusal(r));
+export const resendMobileCodeAction = createAction({
+  name: "mobile.resend_code",
+  guard: signedIn,
+  schema: z.object({}),
+  run: async (_data, { user, meta }) => {
+    const r = await resendMobileBindingCode(user.id, meta);
+    if (r.ok) redirect("/account?done=code-resent");
+    if (r.error === "not_found") redirect("/login");
+    return formError(m.issueRefusal(r));
+  },
 });
 
 const codeSchema = z.object({
@@ -74,39 +77,48 @@ const codeSchema = z.object({
     ),
 });
 
-export const confirmMobileBindingAction = validatedAction(codeSchema, async (data): Promise<FormState> => {
-  const user = await signedInUser();
-  const r = await confirmMobileBinding({ accountId: user.id, code: data.code, meta: await getRequestMeta() });
-  if (r.ok) redirect(`/account?done=${r.changed ? "mobile-changed" : "mobile-bound"}`);
-  switch (r.error) {
-    case "wrong_code":
-      return fieldErrors({ code: [m.wrongCode(r.attemptsLeft)] });
-    case "voided":
-      return fieldErrors({ code: [m.CODE_VOIDED] });
-    case "expired":
-      return fieldErrors({ code: [m.CODE_EXPIRED] });
-    case "no_pending":
-      return formError(m.NO_CODE);
-    case "not_found":
-      redirect("/login");
-  }
+export const confirmMobileBindingAction = createAction({
+  name: "mobile.confirm",
+  guard: signedIn,
+  schema: codeSchema,
+  run: async (data, { user, meta }) => {
+    const r = await confirmMobileBinding({ accountId: user.id, code: data.code, meta });
+    if (r.ok) redirect(`/account?done=${r.changed ? "mobile-changed" : "mobile-bound"}`);
+    switch (r.error) {
+      case "wrong_code":
+        return fieldErrors({ code: [m.wrongCode(r.attemptsLeft)] });
+      case "voided":
+        return fieldErrors({ code: [m.CODE_VOIDED] });
+      case "expired":
+        return fieldErrors({ code: [m.CODE_EXPIRED] });
+      case "no_pending":
+        return formError(m.NO_CODE);
+      case "not_found":
+        redirect("/login");
+    }
+  },
 });
 
-export async function cancelMobileBindingAction(): Promise<void> {
-  const user = await signedInUser();
-  await cancelMobileBinding(user.id);
-  redirect("/account");
-}
+export const cancelMobileBindingAction = createCommand({
+  name: "mobile.cancel",
+  guard: signedIn,
+  run: async ({ user }) => {
+    await cancelMobileBinding(user.id);
+    redirect("/account");
+  },
+});
 
-const removeSchema = z.object({ removePassword: passwordInput("your current password") });
+const removeSchema = z.object({ currentPassword: passwordInput("your current password") });
 
-export const removeSecureMobileAction = validatedAction(removeSchema, async (data): Promise<FormState> => {
-  const user = await signedInUser();
-  const r = await removeSecureMobile({ accountId: user.id, currentPassword: data.removePassword, meta: await getRequestMeta() });
-  if (r.ok) redirect("/account?done=mobile-removed");
-  return r.error === "wrong_password"
-    ? fieldErrors({ removePassword: [m.WRONG_PASSWORD] })
-    : formError("No secure mobile is bound to this account.");
+export const removeSecureMobileAction = createAction({
+  name: "mobile.remove",
+  guard: signedIn,
+  schema: removeSchema,
+  run: async (data, { user, meta }) => {
+    const r = await removeSecureMobile({ accountId: user.id, currentPassword: data.currentPassword, meta });
+    if (r.ok) redirect("/account?done=mobile-removed");
+    return r.error === "wrong_password" ? fieldErrors({ currentPassword: [m.WRONG_PASSWORD] }) : formError(m.NO_MOBILE);
+  },
 });
 
 const question = z.string({ error: "Choose a question." }).min(1, "Choose a question.").max(200, "Choose a question from the list.");
@@ -118,39 +130,49 @@ const questionsSchema = z.object({
   answer2: answer,
   question3: question,
   answer3: answer,
-  questionsPassword: passwordInput("your current password"),
+  currentPassword: passwordInput("your current password"),
 });
 
-export const saveSecurityQuestionsAction = validatedAction(questionsSchema, async (data): Promise<FormState> => {
-  const user = await signedInUser();
-  const questions = [data.question1, data.question2, data.question3];
-  const answers = [data.answer1, data.answer2, data.answer3];
-  const items = questions.map((q, i) => ({ question: q, answer: answers[i] }));
-  const r = await saveSecurityQuestions({
-    accountId: user.id,
-    items,
-    currentPassword: data.questionsPassword,
-    meta: await getRequestMeta(),
-  });
-  if (r.ok) redirect("/account?done=questions-saved");
-  const values = { question1: data.question1, question2: data.question2, question3: data.question3 };
-  if (r.error === "wrong_password") return fieldErrors({ questionsPassword: [m.WRONG_PASSWORD] }, values);
-  return fieldErrors(m.questionFieldErrors(r.errors, questions), values);
+export const saveSecurityQuestionsAction = createAction({
+  name: "questions.set",
+  guard: signedIn,
+  schema: questionsSchema,
+  run: async (data, { user, meta }) => {
+    const questions = [data.question1, data.question2, data.question3];
+    const answers = [data.answer1, data.answer2, data.answer3];
+    const items = questions.map((q, i) => ({ question: q, answer: answers[i] }));
+    const r = await saveSecurityQuestions({ accountId: user.id, items, currentPassword: data.currentPassword, meta });
+    if (r.ok) redirect("/account?done=questions-saved");
+    const values = { question1: data.question1, question2: data.question2, question3: data.question3 };
+    if (r.error === "wrong_password") return fieldErrors({ currentPassword: [m.WRONG_PASSWORD] }, values);
+    return fieldErrors(m.questionFieldErrors(r.errors, questions), values);
+  },
 });
 
-const SESSION_GONE = "This session has already ended.";
-
-export const endSessionAction = validatedAction(z.object({ sessionId: idField }), async (data): Promise<FormState> => {
-  const user = await signedInUser();
-  const caller = { accountId: user.id, address: user.address, domainId: user.domainId, currentSessionId: user.sessionId };
-  const r = await endMySessions(caller, { sessionId: data.sessionId }, await getRequestMeta());
-  if (r.ok) redirect("/account?done=session-ended");
-  return formError(r.error === "current" ? "Use Log Off to end the session of this browser." : SESSION_GONE);
+const caller = (user: MailUser) => ({
+  accountId: user.id,
+  address: user.address,
+  domainId: user.domainId,
+  currentSessionId: user.sessionId,
 });
 
-export const endOtherSessionsAction = validatedAction(z.object({}), async (): Promise<FormState> => {
-  const user = await signedInUser();
-  const caller = { accountId: user.id, address: user.address, domainId: user.domainId, currentSessionId: user.sessionId };
-  await endMySessions(caller, "all_others", await getRequestMeta());
-  redirect("/account?done=sessions-ended");
+export const endSessionAction = createAction({
+  name: "sessions.end_one",
+  guard: signedIn,
+  schema: z.object({ sessionId: idField }),
+  run: async (data, { user, meta }) => {
+    const r = await endMySessions(caller(user), { sessionId: data.sessionId }, meta);
+    if (r.ok) redirect("/account?done=session-ended");
+    return formError(r.error === "current" ? m.SESSION_IS_CURRENT : m.SESSION_GONE);
+  },
+});
+
+export const endOtherSessionsAction = createAction({
+  name: "sessions.end_others",
+  guard: signedIn,
+  schema: z.object({}),
+  run: async (_data, { user, meta }) => {
+    await endMySessions(caller(user), "all_others", meta);
+    redirect("/account?done=sessions-ended");
+  },
 });

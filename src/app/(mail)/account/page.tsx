@@ -8,7 +8,7 @@ import { Alert, Card, linkClass } from "@/components/ui";
 import { getEnv } from "@/env";
 import { getAccountSecurity } from "@/server/account-security/get-account-security";
 import { keyOf, parseQuery, queryFlag, type RawQuery } from "@/lib/query";
-import { requireMailUser } from "@/server/auth/guards";
+import { requireMailUser } from "@/web/guards";
 import { listLiveSessions } from "@/server/auth/session-store";
 import {
   cancelMobileBindingAction,

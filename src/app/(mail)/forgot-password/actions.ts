@@ -3,13 +3,15 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { emailField, passwordInput } from "@/lib/fields";
-import type { FormState } from "@/lib/form-state";
+import { fieldErrors, formError, type FormState } from "@/lib/form-state";
+import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { ANSWER_MAX, normalizeAnswer } from "@/lib/security-questions";
-import { validatedAction } from "@/server/actions/validated-action";
-import { readCaptchaId } from "@/server/captcha/captcha-cookie";
-import { getRequestMeta } from "@/server/request-meta";
+import { readCaptchaId } from "@/web/captcha-cookie";
+import { anyone } from "@/web/actions/action-guards";
+import { createAction } from "@/web/actions/create-action";
+import { sendNoticeAfterResponse } from "@/web/notices";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
-import { clearRecoveryCookie, readRecoveryFlowId, setRecoveryCookie } from "@/server/recovery/recovery-cookie";
+import { clearRecoveryCookie, readRecoveryFlowId, setRecoveryCookie } from "@/web/recovery-cookie";
 import { sendRecoveryCode } from "@/server/recovery/send-recovery-code";
 import { startRecovery } from "@/server/recovery/start-recovery";
 import { verifyRecoveryCode } from "@/server/recovery/verify-recovery-code";
@@ -50,13 +52,18 @@ const answersSchema = z.object({ answer1: answer, answer2: answer, answer3: answ
 
 const resetSchema = z.object({ password: passwordInput("a new password"), confirmPassword: passwordInput("the new password again") });
 
-/** Step 1: a new flow, its id in the cookie, on to "Verify identity". */
-export const startRecoveryAction = validatedAction(startSchema, async (data): Promise<FormState> => {
-  const input = { address: data.email, captchaId: await readCaptchaId(), captchaAnswer: data.captcha };
-  const result = await startRecovery(await readRecoveryFlowId(), input, await getRequestMeta());
-  if (!result.ok) return startFailureState(result, data.email);
-  await setRecoveryCookie(result.flowId);
-  redirect(WIZARD_PATH);
+/** Step 1: a new flow, its token in the cookie, on to "Verify identity". */
+export const startRecoveryAction = createAction({
+  name: "recovery.start",
+  guard: anyone,
+  schema: startSchema,
+  run: async (data, { meta }) => {
+    const input = { address: data.email, captchaId: await readCaptchaId(), captchaAnswer: data.captcha };
+    const result = await startRecovery(await readRecoveryFlowId(), input, meta);
+    if (!result.ok) return startFailureState(result, data.email);
+    await setRecoveryCookie(result.flowId);
+    redirect(WIZARD_PATH);
+  },
 });
 
 /** Leaves for the page when the flow moved on or ended; otherwise hands back the form's state. */
@@ -66,31 +73,45 @@ function settle<R extends { ok: boolean; error?: string }>(result: R, failure: (
   return failure(result as Extract<R, { ok: false }>);
 }
 
-export const sendCodeAction = validatedAction(z.object({}), async (): Promise<FormState> => {
-  const result = await sendRecoveryCode(await readRecoveryFlowId(), {}, await getRequestMeta());
-  return settle(result, sendFailureState);
+export const sendCodeAction = createAction({
+  name: "recovery.send_code",
+  guard: anyone,
+  schema: z.object({}),
+  run: async (_data, { meta }) => settle(await sendRecoveryCode(await readRecoveryFlowId(), {}, meta), sendFailureState),
 });
 
-export const verifyCodeAction = validatedAction(codeSchema, async (data): Promise<FormState> => {
-  const result = await verifyRecoveryCode(await readRecoveryFlowId(), { code: data.code }, await getRequestMeta());
-  return settle(result, codeFailureState);
+export const verifyCodeAction = createAction({
+  name: "recovery.verify_code",
+  guard: anyone,
+  schema: codeSchema,
+  run: async (data, { meta }) => settle(await verifyRecoveryCode(await readRecoveryFlowId(), { code: data.code }, meta), codeFailureState),
 });
 
-export const verifyAnswersAction = validatedAction(answersSchema, async (data): Promise<FormState> => {
-  const answers = [data.answer1, data.answer2, data.answer3];
-  const result = await verifySecurityAnswers(await readRecoveryFlowId(), { answers }, await getRequestMeta());
-  // A block changes the method list the page shows.
-  if (!result.ok && result.error === "questions_blocked") refresh();
-  return settle(result, answersFailureState);
+export const verifyAnswersAction = createAction({
+  name: "recovery.verify_answers",
+  guard: anyone,
+  schema: answersSchema,
+  run: async (data, { meta }) => {
+    const result = await verifySecurityAnswers(await readRecoveryFlowId(), { answers: [data.answer1, data.answer2, data.answer3] }, meta);
+    // A block changes the method list the page shows.
+    if (!result.ok && result.error === "questions_blocked") refresh();
+    return settle(result, answersFailureState);
+  },
 });
 
 /** Step 3. On success the flow is over: the cookie goes, and the page shows "Reset succeeded" once. */
-export const completeRecoveryAction = validatedAction(resetSchema, async (data): Promise<FormState> => {
-  const result = await completeRecovery(await readRecoveryFlowId(), data, await getRequestMeta());
-  if (result.ok) {
-    await clearRecoveryCookie();
-    redirect(DONE_PATH);
-  }
-  if (result.error === "invalid") return { status: "error", fieldErrors: result.fieldErrors, attempt: Date.now() };
-  return settle(result, () => ({ status: "error", fieldErrors: {}, attempt: Date.now() }));
+export const completeRecoveryAction = createAction({
+  name: "recovery.complete",
+  guard: anyone,
+  schema: resetSchema,
+  run: async (data, { meta }) => {
+    const result = await completeRecovery(await readRecoveryFlowId(), data, meta);
+    if (result.ok) {
+      sendNoticeAfterResponse(result.notice);
+      await clearRecoveryCookie();
+      redirect(DONE_PATH);
+    }
+    if (result.error === "invalid") return fieldErrors(result.fieldErrors);
+    return settle(result, () => formError(RECOVERY_MESSAGES.expired));
+  },
 });

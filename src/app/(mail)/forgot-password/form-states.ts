@@ -1,6 +1,6 @@
 import { fieldErrors, formError, type FormState } from "@/lib/form-state";
 import type { FlowError } from "@/server/recovery/load-recovery-flow";
-import { RECOVERY_MESSAGES as M, resendWait, sendLimited, verificationFailed } from "@/server/recovery/recovery-messages";
+import { RECOVERY_MESSAGES as M, resendWait, sendLimited, verificationFailed } from "@/lib/messages/recovery";
 import type { StartRecoveryResult } from "@/server/recovery/start-recovery";
 import type { SendRecoveryCodeResult } from "@/server/recovery/send-recovery-code";
 import type { VerifyRecoveryCodeResult } from "@/server/recovery/verify-recovery-code";

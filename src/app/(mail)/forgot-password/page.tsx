@@ -6,8 +6,8 @@ import { RecoveryShell } from "@/components/recovery/recovery-shell";
 import { ResetStep } from "@/components/recovery/reset-step";
 import { VerifyStep } from "@/components/recovery/verify-step";
 import { getRecoveryState, type RecoveryView } from "@/server/recovery/get-recovery-state";
-import { readRecoveryFlowId } from "@/server/recovery/recovery-cookie";
-import { NOTICE_MESSAGES } from "@/server/recovery/recovery-messages";
+import { readRecoveryFlowId } from "@/web/recovery-cookie";
+import { NOTICE_MESSAGES } from "@/lib/messages/recovery";
 import { completeRecoveryAction, sendCodeAction, startRecoveryAction, verifyAnswersAction, verifyCodeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Forgot Password" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LogOnForm } from "@/components/log-on-form";
 import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
-import { requireAnonymousMail } from "@/server/auth/guards";
+import { requireAnonymousMail } from "@/web/guards";
 import { logOnAction } from "./actions";
 
 export const metadata: Metadata = { title: "Log On" };

@@ -7,7 +7,7 @@ import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass } from "
 import { listDepartments } from "@/server/admin/list-departments";
 import { listEmployeeAccounts, NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
 import { parseQuery, queryId, queryPage, queryText, type RawQuery } from "@/lib/query";
-import { requirePostmaster } from "@/server/auth/guards";
+import { requirePostmaster } from "@/web/guards";
 
 export const metadata: Metadata = { title: "Employee Accounts" };
 

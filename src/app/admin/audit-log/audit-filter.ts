@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { hasUnreadableText, UNREADABLE_TEXT_MESSAGE } from "@/lib/fields";
+import { hasUnreadableText } from "@/lib/fields";
+import { ACTION_MESSAGES } from "@/lib/messages/common";
 import { AuditAction } from "@/server/audit/actions";
 import type { AuditFilter } from "@/server/admin/list-audit-events";
 
@@ -26,7 +27,7 @@ const schema = z.object({
     .string()
     .trim()
     .max(254, "An address has at most 254 characters.")
-    .refine((v) => !hasUnreadableText(v), UNREADABLE_TEXT_MESSAGE)
+    .refine((v) => !hasUnreadableText(v), ACTION_MESSAGES.unreadableText)
     .optional(),
   action: z
     .string()

@@ -4,7 +4,7 @@ import { Badge, formatUtc, PageHeader, selectClass, smallButtonClass, thClass } 
 import { Pagination } from "@/components/admin/pagination";
 import { FieldErrors, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
 import { listAuditEvents } from "@/server/admin/list-audit-events";
-import { requirePostmaster } from "@/server/auth/guards";
+import { requirePostmaster } from "@/web/guards";
 import { AUDIT_ACTIONS, parseAuditFilter } from "./audit-filter";
 
 export const metadata: Metadata = { title: "Audit Log" };

@@ -1,16 +1,17 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { departmentNameErrors } from "@/lib/departments";
 import { idField } from "@/lib/fields";
-import { formError, type FormState } from "@/lib/form-state";
-import { deleteDepartment, NOT_EMPTY_MESSAGE } from "@/server/admin/delete-department";
-import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE, postmasterAction } from "@/server/admin/postmaster-action";
+import { fieldErrors, formError } from "@/lib/form-state";
+import { ADMIN_MESSAGES } from "@/lib/messages/common";
+import { deleteDepartment } from "@/server/admin/delete-department";
 import { saveDepartment } from "@/server/admin/save-department";
+import { postmaster } from "@/web/actions/action-guards";
+import { createAction } from "@/web/actions/create-action";
 
 const optionalId = z
-  .string()
-  .trim()
-  .max(64, "Invalid id.")
+  .union([z.literal(""), idField])
   .optional()
   .transform((v) => v || null);
 
@@ -19,32 +20,32 @@ const saveSchema = z.object({
   name: z
     .string({ error: "Enter a department name." })
     .trim()
-    .min(1, "Enter a department name.")
-    .max(200, "A department name has at most 64 characters."),
+    .superRefine((name, ctx) => departmentNameErrors(name)?.forEach((message) => ctx.addIssue({ code: "custom", message }))),
   parentId: optionalId,
 });
 
-export const saveDepartmentAction = postmasterAction("department.save", saveSchema, async (data, { user, meta }): Promise<FormState> => {
-  const result = await saveDepartment({ actorId: user.id, id: data.id, name: data.name, parentId: data.parentId }, meta);
-  if (result.ok) redirect(`/admin/departments?notice=${data.id ? "saved" : "created"}`);
-  if (result.error === "invalid")
-    return {
-      status: "error",
-      fieldErrors: result.fieldErrors,
-      values: { name: data.name, parentId: data.parentId ?? "" },
-      attempt: Date.now(),
-    };
-  return formError(result.error === "not_found" ? NOT_FOUND_MESSAGE : FORBIDDEN_MESSAGE);
+const REFUSALS = { not_found: ADMIN_MESSAGES.notFound, forbidden: ADMIN_MESSAGES.forbidden, not_empty: ADMIN_MESSAGES.departmentNotEmpty } as const;
+
+/** DEPTs & Users > Departments: create, rename or move (one form). */
+export const saveDepartmentAction = createAction({
+  name: "department.save",
+  guard: postmaster,
+  schema: saveSchema,
+  run: async (data, { user, meta }) => {
+    const result = await saveDepartment({ actorId: user.id, id: data.id, name: data.name, parentId: data.parentId }, meta);
+    if (result.ok) redirect(`/admin/departments?notice=${data.id ? "saved" : "created"}`);
+    if (result.error === "invalid") return fieldErrors(result.fieldErrors, { name: data.name, parentId: data.parentId ?? "" });
+    return formError(REFUSALS[result.error]);
+  },
 });
 
-export const deleteDepartmentAction = postmasterAction(
-  "department.delete",
-  z.object({ id: idField }),
-  async (data, { user, meta }): Promise<FormState> => {
+export const deleteDepartmentAction = createAction({
+  name: "department.delete",
+  guard: postmaster,
+  schema: z.object({ id: idField }),
+  run: async (data, { user, meta }) => {
     const result = await deleteDepartment({ actorId: user.id, id: data.id }, meta);
     if (result.ok) redirect("/admin/departments?notice=deleted");
-    return formError(
-      result.error === "not_empty" ? NOT_EMPTY_MESSAGE : result.error === "not_found" ? NOT_FOUND_MESSAGE : FORBIDDEN_MESSAGE,
-    );
+    return formError(REFUSALS[result.error]);
   },
-);
+});

@@ -8,7 +8,7 @@ import { descendantIds } from "@/server/admin/department-tree";
 import { listDepartments } from "@/server/admin/list-departments";
 import { NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
 import { keyOf, parseQuery, queryId, type RawQuery } from "@/lib/query";
-import { requirePostmaster } from "@/server/auth/guards";
+import { requirePostmaster } from "@/web/guards";
 import { deleteDepartmentAction, saveDepartmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Departments" };

@@ -2,42 +2,52 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { settingCheckbox } from "@/lib/fields";
-import { formError, type FormState } from "@/lib/form-state";
-import { FORBIDDEN_MESSAGE, postmasterAction } from "@/server/admin/postmaster-action";
+import { fieldErrors, formError, type FormState } from "@/lib/form-state";
+import { ADMIN_MESSAGES } from "@/lib/messages/common";
+import { KEYWORD_MAX, KEYWORD_MIN } from "@/lib/password-policy";
 import { updateRecoverySettings } from "@/server/admin/update-recovery-settings";
 import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
+import { postmaster } from "@/web/actions/action-guards";
+import { createAction } from "@/web/actions/create-action";
 
 const PAGE = "/admin/password-policy";
+const lengthRule = `A keyword has ${KEYWORD_MIN} to ${KEYWORD_MAX} characters.`;
 const keywordSchema = z.object({
-  keyword: z.string({ error: "Enter a keyword." }).trim().min(1, "Enter a keyword.").max(200, "A keyword has at most 32 characters."),
+  keyword: z
+    .string({ error: "Enter a keyword." })
+    .trim()
+    .min(1, "Enter a keyword.")
+    .refine((k) => [...k].length <= KEYWORD_MAX, lengthRule),
 });
 
 function keywordAction(op: "add" | "remove") {
-  return postmasterAction(`policy.weak_keywords.${op}`, keywordSchema, async (data, { user, meta }): Promise<FormState> => {
-    const result = await updateWeakKeywords({ actorId: user.id, op, keyword: data.keyword }, meta);
-    if (!result.ok) {
-      return result.error === "invalid"
-        ? { status: "error", fieldErrors: { keyword: result.messages }, values: { keyword: data.keyword }, attempt: Date.now() }
-        : formError(FORBIDDEN_MESSAGE);
-    }
-    revalidatePath(PAGE);
-    const kw = data.keyword.toLowerCase();
-    return { status: "success", message: op === "add" ? `"${kw}" was added.` : `"${kw}" was removed.` };
+  return createAction({
+    name: `policy.weak_keywords.${op}`,
+    guard: postmaster,
+    schema: keywordSchema,
+    run: async (data, { user, meta }): Promise<FormState> => {
+      const result = await updateWeakKeywords({ actorId: user.id, op, keyword: data.keyword }, meta);
+      if (!result.ok) return result.error === "invalid" ? fieldErrors({ keyword: result.messages }, { keyword: data.keyword }) : formError(ADMIN_MESSAGES.forbidden);
+      revalidatePath(PAGE);
+      const kw = data.keyword.toLowerCase();
+      return { status: "success", message: op === "add" ? `"${kw}" was added.` : `"${kw}" was removed.` };
+    },
   });
 }
 
+/** Security > Password Policy: the weak-password keywords of the domain. */
 export const addKeywordAction = keywordAction("add");
 export const removeKeywordAction = keywordAction("remove");
 
-const settingsSchema = z.object({ allowSmsRecovery: settingCheckbox, allowQuestionRecovery: settingCheckbox });
-
-export const saveRecoverySettingsAction = postmasterAction(
-  "policy.recovery_settings",
-  settingsSchema,
-  async (data, { user, meta }): Promise<FormState> => {
+/** Security > Password Policy: which self-service methods the domain allows. */
+export const saveRecoverySettingsAction = createAction({
+  name: "policy.recovery_settings",
+  guard: postmaster,
+  schema: z.object({ allowSmsRecovery: settingCheckbox, allowQuestionRecovery: settingCheckbox }),
+  run: async (data, { user, meta }): Promise<FormState> => {
     const result = await updateRecoverySettings({ actorId: user.id, ...data }, meta);
-    if (!result.ok) return formError(FORBIDDEN_MESSAGE);
+    if (!result.ok) return formError(ADMIN_MESSAGES.forbidden);
     revalidatePath(PAGE);
     return { status: "success", message: "The recovery settings were saved." };
   },
-);
+});

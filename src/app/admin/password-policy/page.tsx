@@ -5,7 +5,7 @@ import { KeywordAddForm, RecoverySettingsForm } from "@/components/admin/policy-
 import { Card } from "@/components/ui";
 import { HISTORY_DEPTH, KEYWORD_MAX, KEYWORD_MIN, KEYWORDS_MAX_COUNT } from "@/lib/password-policy";
 import { getDomainPolicy } from "@/server/admin/get-domain-policy";
-import { requirePostmaster } from "@/server/auth/guards";
+import { requirePostmaster } from "@/web/guards";
 import { addKeywordAction, removeKeywordAction, saveRecoverySettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Password Policy" };

@@ -1,14 +1,15 @@
 import type { ReactNode } from "react";
+import { logOutConsole } from "@/app/log-off-actions";
 import { ConsoleHeader } from "@/components/console/console-header";
 import { ConsoleNav } from "@/components/console/console-nav";
-import { requireOperator } from "@/server/auth/guards";
+import { requireOperator } from "@/web/guards";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   // Pages and actions check again: a layout is not a security boundary.
   const operator = await requireOperator();
   return (
     <div className="flex min-h-screen flex-col bg-slate-100">
-      <ConsoleHeader operator={operator} />
+      <ConsoleHeader operator={operator} logOff={logOutConsole} />
       <div className="border-b border-slate-200 bg-white md:hidden">
         <ConsoleNav variant="top" />
       </div>

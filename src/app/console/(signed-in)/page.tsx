@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ConsolePageHeader, formatUtcDate, StatusBadge } from "@/components/console/console-ui";
 import { linkClass } from "@/components/ui";
 import { parseQuery, queryPage, queryText, type RawQuery } from "@/lib/query";
-import { requireOperator } from "@/server/auth/guards";
+import { requireOperator } from "@/web/guards";
 import { listOperatorDomains } from "@/server/console/list-operator-domains";
 
 export const metadata: Metadata = { title: "Email Services" };

@@ -1,4 +1,4 @@
 "use server";
-import { makeLogOnAction } from "@/server/auth/log-on-action";
+import { makeLogOnAction } from "@/web/actions/log-on-action";
 
 export const consoleLogOnAction = makeLogOnAction("cloud", () => "/console");

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LogOnForm } from "@/components/log-on-form";
 import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
-import { getOperator } from "@/server/auth/guards";
+import { getOperator } from "@/web/guards";
 import { consoleLogOnAction } from "./actions";
 
 export const metadata: Metadata = { title: "Log On" };

@@ -2,12 +2,11 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { passwordInput } from "@/lib/fields";
-import type { FormState } from "@/lib/form-state";
-import { validatedAction } from "@/server/actions/validated-action";
-import { authorizeMailUser } from "@/server/auth/guards";
-import { endSession, startSession } from "@/server/auth/session";
+import { fieldErrors } from "@/lib/form-state";
 import { changeOwnPassword } from "@/server/passwords/change-own-password";
-import { getRequestMeta } from "@/server/request-meta";
+import { mailUser } from "@/web/actions/action-guards";
+import { createAction } from "@/web/actions/create-action";
+import { endSession, startSession } from "@/web/session";
 
 const schema = z.object({
   currentPassword: passwordInput("your current password"),
@@ -15,16 +14,20 @@ const schema = z.object({
   confirmPassword: passwordInput("the new password again"),
 });
 
-export const changePasswordAction = validatedAction(schema, async (data): Promise<FormState> => {
-  const auth = await authorizeMailUser({ allowMustChange: true });
-  if (!auth.ok) redirect("/login");
-  const result = await changeOwnPassword("mail", auth.user.id, data, await getRequestMeta());
-  if (!result.ok && result.error === "signed_out") {
-    await endSession("mail");
-    redirect("/login?notice=reauth-failed");
-  }
-  if (!result.ok) return { status: "error", fieldErrors: result.fieldErrors, attempt: Date.now() };
-  // Every other session ended with the new version; this browser keeps a fresh one.
-  await startSession("mail", { id: auth.user.id, sessionVersion: result.sessionVersion });
-  redirect(auth.user.role === "POSTMASTER" ? "/admin?changed=1" : "/account?changed=1");
+/** Change Password (also the one page open to an account that must change its password). */
+export const changePasswordAction = createAction({
+  name: "password.change",
+  guard: mailUser({ allowMustChange: true }),
+  schema,
+  run: async (data, { user, meta }) => {
+    const result = await changeOwnPassword("mail", user.id, data, meta);
+    if (!result.ok && result.error === "signed_out") {
+      await endSession("mail");
+      redirect("/login?notice=reauth-failed");
+    }
+    if (!result.ok) return fieldErrors(result.fieldErrors);
+    // Every other session ended with the new version; this browser keeps a fresh one.
+    await startSession("mail", { id: user.id, sessionVersion: result.sessionVersion }, meta);
+    redirect(user.role === "POSTMASTER" ? "/admin?changed=1" : "/account?changed=1");
+  },
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { Alert, Card } from "@/components/ui";
-import { requireMailUser } from "@/server/auth/guards";
+import { requireMailUser } from "@/web/guards";
 import { getDomainWeakKeywords } from "@/server/accounts/get-domain-weak-keywords";
 import { changePasswordAction } from "./actions";
 

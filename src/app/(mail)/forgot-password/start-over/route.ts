@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { clearRecoveryCookie } from "@/server/recovery/recovery-cookie";
+import { clearRecoveryCookie } from "@/web/recovery-cookie";
 
 export const dynamic = "force-dynamic";
 

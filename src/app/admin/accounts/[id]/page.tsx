@@ -9,8 +9,8 @@ import { Alert, Card, linkClass } from "@/components/ui";
 import { getEmployeeAccount } from "@/server/admin/get-employee-account";
 import { idField } from "@/lib/fields";
 import { keyOf, parseQuery, queryText, type RawQuery } from "@/lib/query";
-import { requirePostmaster } from "@/server/auth/guards";
-import { getRequestMeta } from "@/server/request-meta";
+import { requirePostmaster } from "@/web/guards";
+import { getRequestMeta } from "@/web/request";
 import { resetPasswordAction, signOutEverywhereAction, unlockAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit Account" };

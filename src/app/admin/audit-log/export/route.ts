@@ -3,8 +3,7 @@ import { AuditAction } from "@/server/audit/actions";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { streamAuditCsv } from "@/server/admin/export-audit-events";
 import { postmasterActor } from "@/server/admin/postmaster-access";
-import { refuseUnauthorized } from "@/server/admin/postmaster-action";
-import { authorizePostmaster } from "@/server/auth/guards";
+import { postmaster } from "@/web/actions/action-guards";
 import { now } from "@/server/clock";
 import { metaFromHeaders } from "@/server/request-meta";
 import { parseAuditFilter } from "../audit-filter";
@@ -17,10 +16,9 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest) {
   const meta = metaFromHeaders(request.headers);
-  const auth = await authorizePostmaster();
+  // The actions' postmaster guard: a refusal is audited; without a session it sends the browser to the logon page.
+  const auth = await postmaster({ attempted: "audit.export", meta, form: null });
   if (!auth.ok) {
-    const user = await refuseUnauthorized(auth.reason, "audit.export", meta);
-    if (!user) return NextResponse.redirect(new URL("/login", request.nextUrl), 303);
     return new NextResponse("Forbidden: only the postmaster of this domain can export its audit log.", {
       status: 403,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
@@ -34,7 +32,7 @@ export async function GET(request: NextRequest) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const user = auth.user;
+  const { user } = auth.ctx;
   await recordAuditEvent({
     actor: postmasterActor(user),
     action: AuditAction.auditExported,

@@ -3,7 +3,7 @@ import { ChangePasswordForm } from "@/components/change-password-form";
 import { ConsolePageHeader } from "@/components/console/console-ui";
 import { Alert, Card } from "@/components/ui";
 import { parseQuery, queryFlag, type RawQuery } from "@/lib/query";
-import { requireOperator } from "@/server/auth/guards";
+import { requireOperator } from "@/web/guards";
 import { changeConsolePasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Console password" };

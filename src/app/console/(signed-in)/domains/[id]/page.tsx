@@ -5,9 +5,9 @@ import { Alert, buttonClass, Card } from "@/components/ui";
 import { ConsolePageHeader, DetailList, formatUtc, formatUtcDate, StatusBadge } from "@/components/console/console-ui";
 import { idField } from "@/lib/fields";
 import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
-import { requireOperator } from "@/server/auth/guards";
+import { requireOperator } from "@/web/guards";
 import { getManagedDomain } from "@/server/console/get-managed-domain";
-import { getRequestMeta } from "@/server/request-meta";
+import { getRequestMeta } from "@/web/request";
 
 export const metadata: Metadata = { title: "Manage" };
 

@@ -2,16 +2,16 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkboxDefaultOn, idField, passwordInput } from "@/lib/fields";
-import type { FormState } from "@/lib/form-state";
-import { isFormData, validatedAction } from "@/server/actions/validated-action";
-import { authorizeOperator } from "@/server/auth/guards";
-import { endSession, markReauthenticated } from "@/server/auth/session";
+import { fieldErrors, formError } from "@/lib/form-state";
+import { CONSOLE_MESSAGES } from "@/lib/messages/auth";
 import { now } from "@/server/clock";
 import { isReauthFresh } from "@/server/console/reauth-window";
-import { refuseConsoleRequest } from "@/server/console/refuse-console-request";
 import { resetPostmasterPassword } from "@/server/console/reset-postmaster-password";
-import { getRequestMeta } from "@/server/request-meta";
 import type { Operator } from "@/server/auth/load-session-account";
+import { operator } from "@/web/actions/action-guards";
+import { createAction } from "@/web/actions/create-action";
+import { sendNoticeAfterResponse } from "@/web/notices";
+import { endSession, markReauthenticated } from "@/web/session";
 
 const schema = z.object({
   domainId: idField,
@@ -19,49 +19,29 @@ const schema = z.object({
   confirmPassword: passwordInput("the new password again"),
   mustChangePassword: checkboxDefaultOn,
   // May be left empty within 5 minutes of the last confirmation (the domain function decides).
-  consolePassword: z
-    .union([z.literal(""), passwordInput("your console password")])
-    .optional()
-    .default(""),
+  consolePassword: z.union([z.literal(""), passwordInput("your console password")]).optional().default(""),
 });
 // Without a recent confirmation the console password is required like the rest, so an empty form shows every problem at once.
 const schemaWithConsolePassword = schema.extend({ consolePassword: passwordInput("your console password") });
 
-const MESSAGES = {
-  not_found: "This domain is not one of your email services.",
-  no_postmaster: "This domain has no postmaster account.",
-} as const;
-
-const handle = (operator: Operator) =>
-  validatedAction(
-    isReauthFresh(operator.reauthAt, now().getTime()) ? schema : schemaWithConsolePassword,
-    async (data): Promise<FormState> => {
-      const result = await resetPostmasterPassword({ operator, ...data }, await getRequestMeta());
-      if ("reauthenticated" in result && result.reauthenticated) await markReauthenticated();
-      if (result.ok) redirect(`/console/domains/${data.domainId}?reset=done`);
-      if (result.error === "reauth_blocked") {
-        // Every console session of the operator has ended on the server; this browser's cookie goes too.
-        await endSession("console");
-        redirect("/console/login?notice=reauth");
-      }
-      if (result.error === "invalid")
-        return {
-          status: "error",
-          fieldErrors: result.fieldErrors,
-          flags: { reauthenticated: result.reauthenticated },
-          attempt: Date.now(),
-        };
-      return { status: "error", fieldErrors: {}, formError: MESSAGES[result.error], attempt: Date.now() };
-    },
-  );
-
-/** Scenario 3, step 4 ("click Submit"): guard first, then parse, then the one domain function. */
-export async function resetPostmasterPasswordAction(prev: FormState, formData: FormData): Promise<FormState> {
-  const auth = await authorizeOperator();
-  if (!auth.ok) {
-    const domainId = isFormData(formData) ? formData.get("domainId") : null;
-    await refuseConsoleRequest("reset_postmaster_password", typeof domainId === "string" ? domainId : null);
-    redirect("/console/login?notice=expired");
-  }
-  return handle(auth.user)(prev, formData);
-}
+/** Scenario 3, step 4 ("click Submit"). */
+export const resetPostmasterPasswordAction = createAction({
+  name: "reset_postmaster_password",
+  guard: operator,
+  schema: ({ operator: op }: { operator: Operator }) => (isReauthFresh(op.reauthAt, now().getTime()) ? schema : schemaWithConsolePassword),
+  run: async (data, { operator: op, meta }) => {
+    const result = await resetPostmasterPassword({ operator: op, ...data }, meta);
+    if ("reauthenticated" in result && result.reauthenticated) await markReauthenticated();
+    if (result.ok) {
+      sendNoticeAfterResponse(result.notice);
+      redirect(`/console/domains/${data.domainId}?reset=done`);
+    }
+    if (result.error === "reauth_blocked") {
+      // Every console session of the operator has ended on the server; this browser's cookie goes too.
+      await endSession("console");
+      redirect("/console/login?notice=reauth");
+    }
+    if (result.error === "invalid") return { ...fieldErrors(result.fieldErrors), flags: { reauthenticated: result.reauthenticated } };
+    return formError(CONSOLE_MESSAGES[result.error]);
+  },
+});

@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { ConsolePageHeader } from "@/components/console/console-ui";
 import { ResetPostmasterForm } from "@/components/console/reset-postmaster-form";
 import { idField } from "@/lib/fields";
-import { requireOperator } from "@/server/auth/guards";
+import { requireOperator } from "@/web/guards";
 import { now } from "@/server/clock";
 import { getManagedDomain } from "@/server/console/get-managed-domain";
 import { reauthMinutesLeft } from "@/server/console/reauth-window";
-import { getRequestMeta } from "@/server/request-meta";
+import { getRequestMeta } from "@/web/request";
 import { resetPostmasterPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Reset Password" };

@@ -2,11 +2,11 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getIronSession, type IronSession } from "iron-session";
 import { now } from "@/server/clock";
-import { isHttpsRequest } from "@/server/cookies";
-import { getRequestMeta } from "@/server/request-meta";
-import { sessionOptions } from "./session-options";
-import type { SessionData, SessionKind } from "./session-policy";
-import { createSessionRecord, revokeSessionRecord } from "./session-store";
+import { sessionOptions } from "@/server/auth/session-options";
+import type { SessionData, SessionKind } from "@/server/auth/session-policy";
+import { createSessionRecord, revokeSessionRecord } from "@/server/auth/session-store";
+import type { RequestMeta } from "@/server/request-meta";
+import { isHttpsRequest } from "@/web/cookies";
 
 /** Adapter between iron-session and Next's cookie store (actions, route handlers, pages). */
 export async function openSession(kind: SessionKind): Promise<IronSession<SessionData>> {
@@ -14,9 +14,9 @@ export async function openSession(kind: SessionKind): Promise<IronSession<Sessio
 }
 
 /** A fresh session for a successful logon: a new Session row, and nothing of the old cookie is kept. */
-export async function startSession(kind: SessionKind, account: { id: string; sessionVersion: number }): Promise<void> {
+export async function startSession(kind: SessionKind, account: { id: string; sessionVersion: number }, meta: RequestMeta): Promise<void> {
   const session = await openSession(kind);
-  const sessionId = await createSessionRecord(kind, account, await getRequestMeta());
+  const sessionId = await createSessionRecord(kind, account, meta);
   const t = now().getTime();
   for (const key of Object.keys(session) as Array<keyof SessionData>) delete session[key];
   session.accountId = account.id;

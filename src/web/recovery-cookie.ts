@@ -1,6 +1,6 @@
 import "server-only";
-import { deleteCookie, readCookie, writeCookie } from "@/server/cookies";
-import { RECOVERY_COOKIE } from "./recovery-policy";
+import { deleteCookie, readCookie, writeCookie } from "@/web/cookies";
+import { RECOVERY_COOKIE } from "@/server/recovery/recovery-policy";
 
 /**
  * The browser holds only the flow's token (its id and a browser key whose

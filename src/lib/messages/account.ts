@@ -1,4 +1,3 @@
-import type { IssueBindingCodeResult } from "@/server/account-security/issue-binding-code";
 import type { QuestionErrors } from "@/lib/security-questions";
 import type { FieldErrors } from "@/lib/form-state";
 
@@ -8,6 +7,9 @@ export const SAME_NUMBER = "This number is already your secure mobile.";
 export const SEND_FAILED_NEW = "We could not send a code to this number. Check the number, or try again later.";
 export const SEND_FAILED_AGAIN = "We could not send the code. Please try again in a moment.";
 export const BINDING_GONE = "This request has expired. Enter your mobile number again.";
+export const NO_MOBILE = "No secure mobile is bound to this account.";
+export const SESSION_GONE = "This session has already ended.";
+export const SESSION_IS_CURRENT = "Use Log Off to end the session of this browser.";
 
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
@@ -19,7 +21,13 @@ function minutes(ms: number): string {
 }
 
 /** Messages for the refusals shared by "Send code" and "Send a new code". */
-export function issueRefusal(r: Exclude<IssueBindingCodeResult, { ok: true }>): string {
+export type IssueRefusal =
+  | { error: "resend_wait"; waitMs: number }
+  | { error: "rate_limited"; retryAfterMs: number }
+  | { error: "no_pending" }
+  | { error: "send_failed" };
+
+export function issueRefusal(r: IssueRefusal): string {
   switch (r.error) {
     case "resend_wait":
       return `Please wait ${seconds(r.waitMs)} seconds before requesting another code.`;

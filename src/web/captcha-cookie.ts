@@ -1,6 +1,6 @@
 import "server-only";
-import { readCookie, writeCookie } from "@/server/cookies";
-import { CAPTCHA_TTL_MS } from "./captcha-text";
+import { readCookie, writeCookie } from "@/web/cookies";
+import { CAPTCHA_TTL_MS } from "@/server/captcha/captcha-text";
 
 /** Holds the id of the challenge whose image this browser was shown (never the answer). */
 export const CAPTCHA_COOKIE = "postkey_captcha";

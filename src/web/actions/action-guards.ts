@@ -1,0 +1,70 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { formError } from "@/lib/form-state";
+import { ADMIN_MESSAGES } from "@/lib/messages/common";
+import type { MailUser, Operator } from "@/server/auth/load-session-account";
+import type { Actor } from "@/server/audit/record-audit-event";
+import { refuseAccess } from "@/server/audit/refuse-access";
+import { recordConsoleRefusal } from "@/server/console/record-console-refusal";
+import { getMailUser, getOperator } from "@/web/guards";
+import type { ActionGuard } from "./create-action";
+
+/**
+ * Who may run a server action (the `guard` of createAction). Each re-checks
+ * the session inside the action, whatever the page showed; a refusal is
+ * audited (access.refused) before any input is read, then answered with the
+ * logon page or a form error.
+ */
+const mailActor = (u: MailUser): Actor => ({ kind: "MAIL_ACCOUNT", id: u.id, label: u.address });
+
+/** Anyone: the logon and Forgot Password forms (their domain functions carry their own limits). */
+export const anyone: ActionGuard<Record<never, never>> = async () => ({ ok: true, ctx: {} });
+
+/** A signed-in mail account (employee or postmaster); one that must change its password may only do that. */
+export function mailUser(opts: { allowMustChange?: boolean } = {}): ActionGuard<{ user: MailUser }> {
+  return async ({ attempted, meta }) => {
+    const user = await getMailUser();
+    if (user && (opts.allowMustChange || !user.mustChangePassword)) return { ok: true, ctx: { user } };
+    await refuseAccess({
+      actor: user ? mailActor(user) : { kind: "ANONYMOUS", label: null },
+      attempted,
+      reason: user ? "must_change_password" : "no_session",
+      domainId: user?.domainId ?? null,
+      meta,
+    });
+    redirect(user ? "/account/change-password" : "/login");
+  };
+}
+
+/** The postmaster of a domain (domain-management console); the domain functions check the target's domain again. */
+export const postmaster: ActionGuard<{ user: MailUser }> = async ({ attempted, meta }) => {
+  const user = await getMailUser();
+  if (user?.role === "POSTMASTER" && !user.mustChangePassword) return { ok: true, ctx: { user } };
+  await refuseAccess({
+    actor: user ? mailActor(user) : { kind: "ANONYMOUS", label: null },
+    attempted,
+    reason: !user ? "no_session" : user.role === "POSTMASTER" ? "must_change_password" : "not_postmaster",
+    domainId: user?.domainId ?? null,
+    meta,
+  });
+  if (!user) redirect("/login");
+  return { ok: false, state: formError(ADMIN_MESSAGES.forbidden) };
+};
+
+/** A cloud operator (cloud email console). A refusal names the domain the form targeted, when it exists. */
+export const operator: ActionGuard<{ operator: Operator }> = async ({ attempted, meta, form }) => {
+  const op = await getOperator();
+  if (op) return { ok: true, ctx: { operator: op } };
+  const mail = await getMailUser();
+  const domainId = form?.get("domainId");
+  await recordConsoleRefusal(
+    {
+      actor: mail ? mailActor(mail) : { kind: "ANONYMOUS" },
+      reason: mail ? "mail_session" : "no_session",
+      attempted,
+      domainId: typeof domainId === "string" ? domainId : null,
+    },
+    meta,
+  );
+  redirect("/console/login?notice=expired");
+};

@@ -1,0 +1,39 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { captchaInput, emailField, passwordInput } from "@/lib/fields";
+import type { FormAction } from "@/lib/form-state";
+import { LOGON_MESSAGES } from "@/lib/messages/auth";
+import { logOn } from "@/server/auth/log-on";
+import type { CredentialKind } from "@/server/auth/credential-store";
+import { readCaptchaId } from "@/web/captcha-cookie";
+import { startSession } from "@/web/session";
+import { anyone } from "./action-guards";
+import { createAction } from "./create-action";
+
+const logOnSchema = z.object({ email: emailField, password: passwordInput("your password"), captcha: captchaInput });
+
+/** The logon action of the mail logon page and of the cloud console (same rules, other table and cookie). */
+export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: string; mustChangePassword: boolean }) => string): FormAction {
+  return createAction({
+    name: kind === "mail" ? "logon" : "console_logon",
+    guard: anyone,
+    schema: logOnSchema,
+    run: async (data, { meta }) => {
+      const input = { login: data.email, password: data.password, captchaId: await readCaptchaId(), captchaAnswer: data.captcha };
+      const result = await logOn(kind, input, meta);
+      if (!result.ok) {
+        return {
+          status: "error",
+          formError: LOGON_MESSAGES[result.error],
+          fieldErrors: result.error === "captcha" ? { captcha: [LOGON_MESSAGES.captcha] } : {},
+          values: { email: data.email },
+          flags: { captchaRequired: result.captchaRequired },
+          attempt: Date.now(),
+        };
+      }
+      await startSession(kind === "mail" ? "mail" : "console", { id: result.accountId, sessionVersion: result.sessionVersion }, meta);
+      redirect(landing(result));
+    },
+  });
+}

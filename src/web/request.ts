@@ -1,0 +1,8 @@
+import "server-only";
+import { headers } from "next/headers";
+import { metaFromHeaders, type RequestMeta } from "@/server/request-meta";
+
+/** The current request's meta (client IP, user agent), for the domain functions. */
+export async function getRequestMeta(): Promise<RequestMeta> {
+  return metaFromHeaders(await headers());
+}
