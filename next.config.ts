@@ -13,8 +13,6 @@ const nextConfig: NextConfig = {
   // svg-captcha reads its font file at run time; resvg and argon2 are native modules.
   serverExternalPackages: ["svg-captcha", "@resvg/resvg-js", "argon2", "pg", "@electric-sql/pglite"],
   experimental: { serverActions: { bodySizeLimit: "64kb" } },
-  // `npm run typecheck` checks the whole project (tests included) as its own step of `npm test`.
-  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

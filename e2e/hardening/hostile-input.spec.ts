@@ -61,8 +61,6 @@ const FIELDS = [
   "question1",
   "question2",
   "question3",
-  "questionsPassword",
-  "removePassword",
   "country",
   "phone",
   "accountId",

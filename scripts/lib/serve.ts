@@ -116,7 +116,7 @@ async function checkDatabase(url: string): Promise<void> {
     await client.connect();
     await client.query("SELECT 1");
   } catch (e) {
-    throw new Error(`Invalid configuration:\n  DATABASE_URL: cannot connect to the database (${(e as Error).message})`);
+    throw new Error(`Invalid configuration:\n  DATABASE_URL: cannot connect to the database (${(e as Error).message})`, { cause: e });
   } finally {
     await client.end().catch(() => undefined);
   }

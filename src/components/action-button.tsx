@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { idle, type FormState, type FormAction } from "@/lib/form-state";
+import { idle, type FormAction } from "@/lib/form-state";
 import { smallButtonClass } from "./ui";
 
 /** A one-button form (Unlock, Remove, Delete) that shows its action's refusal next to it. */

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, TextField } from "@/components/ui";
-import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
+import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
   action: FormAction;

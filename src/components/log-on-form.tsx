@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { CaptchaField } from "@/components/captcha-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, linkClass, TextField } from "@/components/ui";
-import { errorsOf, idle, valueOf, type FormState, type FormAction } from "@/lib/form-state";
+import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
 
 interface Props {
   action: FormAction;

@@ -1,6 +1,6 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
-/** Small shared building blocks; server- and client-safe (no hooks). */
+/** Small shared building blocks; server- and client-safe (useId is the only hook, and it works in both). */
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
 export const labelClass = "block text-sm font-medium text-slate-700";
@@ -43,7 +43,8 @@ interface TextFieldProps {
 }
 
 export function TextField({ label, name, type = "text", errors, hint, ...rest }: TextFieldProps) {
-  const id = `f-${name}`;
+  // Unique per field, so two forms on one page can both have "Current password".
+  const id = useId();
   const described = [errors?.length ? `${id}-err` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>

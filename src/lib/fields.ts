@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { MAX_PASSWORD_INPUT_BYTES } from "@/lib/password-policy";
 
-
 /**
  * Text no field can hold: control characters (tabs and line breaks aside)
  * and U+FFFD, which stands for bytes that were not valid UTF-8. PostgreSQL

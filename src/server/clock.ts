@@ -6,10 +6,7 @@ export function now(): Date {
   return new Date();
 }
 
-export const SECOND = 1000;
-export const MINUTE = 60 * SECOND;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+export { DAY, HOUR, MINUTE, SECOND } from "@/lib/time";
 
 export function addMs(date: Date, ms: number): Date {
   return new Date(date.getTime() + ms);

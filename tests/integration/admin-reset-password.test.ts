@@ -32,7 +32,12 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
       data: { lockedUntil: new Date(Date.now() + 60_000), failedLogonCount: 10, lockCount: 1 },
     });
     const r = await reset(alice.id);
-    expect(r).toEqual({ ok: true, address: "alice@example.com", changedAt: new Date(Date.now()), notice: expect.objectContaining({ by: "postmaster" }) });
+    expect(r).toEqual({
+      ok: true,
+      address: "alice@example.com",
+      changedAt: new Date(Date.now()),
+      notice: expect.objectContaining({ by: "postmaster" }),
+    });
     expect(await getDb().smsMessage.count()).toBe(0); // the notice is returned, to be sent after the response
     await sendReturnedNotice(r);
     const after = await accountByAddress("alice@example.com");

@@ -6,7 +6,16 @@ import { CONSOLE_PASSWORD_EXPIRED, CONSOLE_PASSWORD_MISSING, CONSOLE_PASSWORD_WR
 import { resetPostmasterPassword, type ResetPostmasterInput } from "@/server/console/reset-postmaster-password";
 import { getDb } from "@/server/db";
 import { REUSED_MESSAGE } from "@/lib/messages/auth";
-import { accountByAddress, auditActions, freshDemo, meta, operatorByEmail, sessionClaims, useFakeClock, sendReturnedNotice } from "../support/fixtures";
+import {
+  accountByAddress,
+  auditActions,
+  freshDemo,
+  meta,
+  operatorByEmail,
+  sessionClaims,
+  useFakeClock,
+  sendReturnedNotice,
+} from "../support/fixtures";
 
 const PM = "postmaster@example.com";
 const OLD = "Admin#Domain2026";

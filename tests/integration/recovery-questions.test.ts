@@ -1,3 +1,4 @@
+import type * as PasswordHash from "@/server/security/password-hash";
 import { describe, expect, it, vi } from "vitest";
 import { answersFailureState } from "@/app/(mail)/forgot-password/form-states";
 import { getDb } from "@/server/db";
@@ -23,7 +24,7 @@ import {
 } from "./recovery-helpers";
 
 vi.mock("@/server/security/password-hash", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/security/password-hash")>();
+  const original = await importOriginal<typeof PasswordHash>();
   return { ...original, verifySecret: vi.fn(original.verifySecret) };
 });
 

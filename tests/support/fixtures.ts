@@ -2,6 +2,7 @@ import { vi } from "vitest";
 import { getDb } from "@/server/db";
 import { seedDemoData } from "@/server/seed/seed-demo-data";
 import type { RequestMeta } from "@/server/request-meta";
+import { sendResetNotice, type ResetNoticeInput } from "@/server/sms/send-reset-notice";
 import { createCaptchaChallenge } from "@/server/captcha/create-captcha";
 import { resetDatabase } from "./db";
 
@@ -52,8 +53,7 @@ export async function sessionClaims(kind: "mail" | "console", account: { id: str
 }
 
 /** What the web layer does after a reset's response: sends the SMS notice the domain function returned. */
-export async function sendReturnedNotice(result: { ok: boolean; notice?: import("@/server/sms/send-reset-notice").ResetNoticeInput | null }): Promise<void> {
-  const { sendResetNotice } = await import("@/server/sms/send-reset-notice");
+export async function sendReturnedNotice(result: { ok: boolean; notice?: ResetNoticeInput | null }): Promise<void> {
   if (result.ok && result.notice) await sendResetNotice(result.notice);
 }
 

@@ -15,10 +15,10 @@ export function MobileRemoveForm({ action }: { action: FormAction }) {
       {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
       <TextField
         label="Current password"
-        name="removePassword"
+        name="currentPassword"
         type="password"
         autoComplete="current-password"
-        errors={errorsOf(state, "removePassword")}
+        errors={errorsOf(state, "currentPassword")}
         required
       />
       <SubmitButton pendingText="Removing…" className={dangerButtonClass}>

@@ -1,23 +1,12 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCountdown } from "@/components/use-countdown";
 import { useFormStatus } from "react-dom";
 import { secondaryButtonClass } from "@/components/ui";
 
 /** "Send a new code", disabled with a countdown until the 60 s since the last send have passed. */
 export function ResendCodeButton({ waitMs }: { waitMs: number }) {
   const { pending } = useFormStatus();
-  const [left, setLeft] = useState(Math.ceil(waitMs / 1000));
-  useEffect(() => {
-    const until = Date.now() + waitMs;
-    setLeft(Math.ceil(waitMs / 1000));
-    if (waitMs <= 0) return;
-    const timer = setInterval(() => {
-      const s = Math.max(0, Math.ceil((until - Date.now()) / 1000));
-      setLeft(s);
-      if (s === 0) clearInterval(timer);
-    }, 250);
-    return () => clearInterval(timer);
-  }, [waitMs]);
+  const left = useCountdown(waitMs);
   const waiting = left > 0;
   return (
     <button

@@ -1,7 +1,7 @@
 import type { FormAction } from "@/lib/form-state";
 import { Alert, Card } from "@/components/ui";
-import { MINUTE } from "@/server/clock";
-import { SMS_CODE } from "@/server/verification/sms-code";
+import { SMS_CODE } from "@/lib/sms-code";
+import { MINUTE } from "@/lib/time";
 import type { AccountSecurity, PendingBinding } from "@/server/account-security/get-account-security";
 import { Disclosure } from "./disclosure";
 import { MobileBindForm } from "./mobile-bind-form";

@@ -43,10 +43,10 @@ export function SecurityQuestionsForm({ action, current }: { action: FormAction;
       </p>
       <TextField
         label="Current password"
-        name="questionsPassword"
+        name="currentPassword"
         type="password"
         autoComplete="current-password"
-        errors={errorsOf(state, "questionsPassword")}
+        errors={errorsOf(state, "currentPassword")}
         required
       />
       <SubmitButton pendingText="Saving…">Save questions</SubmitButton>

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { FieldErrors, inputClass, labelClass } from "@/components/ui";
 
 interface SelectFieldProps {
@@ -13,7 +14,7 @@ interface SelectFieldProps {
 
 /** A labelled <select> that shows its errors like TextField. */
 export function SelectField({ label, name, options, placeholder, defaultValue, errors, required }: SelectFieldProps) {
-  const id = `f-${name}`;
+  const id = useId();
   return (
     <div>
       <label htmlFor={id} className={labelClass}>

@@ -1,6 +1,7 @@
+import type { AccountStatus } from "@/generated/prisma/enums";
 import { Badge } from "./admin-ui";
 
-export function StatusBadges({ status, locked }: { status: "ACTIVE" | "DISABLED"; locked: boolean }) {
+export function StatusBadges({ status, locked }: { status: AccountStatus; locked: boolean }) {
   return (
     <span className="flex flex-wrap gap-1">
       {status === "ACTIVE" ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Disabled</Badge>}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, FieldErrors, inputClass, labelClass, linkClass } from "@/components/ui";
-import { errorsOf, idle, valueOf, type FormState, type FormAction } from "@/lib/form-state";
+import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
 import { selectClass } from "./admin-ui";
 
 interface Props {

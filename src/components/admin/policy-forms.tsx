@@ -4,7 +4,6 @@ import { SubmitButton } from "@/components/submit-button";
 import { Alert, FieldErrors, inputClass, labelClass, secondaryButtonClass } from "@/components/ui";
 import { errorsOf, idle, valueOf, type FormState, type FormAction } from "@/lib/form-state";
 
-
 function Outcome({ state }: { state: FormState }) {
   if (state.status === "success" && state.message) return <Alert kind="success">{state.message}</Alert>;
   if (state.status === "error" && state.formError) return <Alert kind="error">{state.formError}</Alert>;

@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, buttonClass, secondaryButtonClass } from "@/components/ui";
-import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
+import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
   action: FormAction;

@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, buttonClass, secondaryButtonClass, TextField } from "@/components/ui";
-import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
+import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
   action: FormAction;
@@ -21,6 +21,7 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
   const [state, formAction] = useActionState(action, idle);
   // Controlled, so a failed Submit (which resets the form) keeps the operator's choice.
   const [mustChange, setMustChange] = useState(false);
+  const mustChangeId = useId();
   const confirmedNow = state.status === "error" && state.flags?.reauthenticated;
   const hint = confirmedNow
     ? "Confirmed. You can leave this empty for the next 5 minutes."
@@ -49,7 +50,7 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
         {/* Says "off" when the box is unticked; without the field the server requires the change. */}
         <input type="hidden" name="mustChangePassword" value="off" />
         <input
-          id="f-mustChangePassword"
+          id={mustChangeId}
           name="mustChangePassword"
           value="on"
           type="checkbox"
@@ -58,7 +59,7 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
           className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-orange-600"
         />
         <div>
-          <label htmlFor="f-mustChangePassword" className="text-sm font-medium text-slate-700">
+          <label htmlFor={mustChangeId} className="text-sm font-medium text-slate-700">
             Require password change at next logon
           </label>
           <p className="text-xs text-slate-500">Leave this off when you are the postmaster yourself.</p>

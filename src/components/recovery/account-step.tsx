@@ -3,8 +3,7 @@ import { useActionState } from "react";
 import { CaptchaField } from "@/components/captcha-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, TextField } from "@/components/ui";
-import { errorsOf, idle, valueOf, type FormState, type FormAction } from "@/lib/form-state";
-
+import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
 
 /** Step 1, "Account": "Email address", the image verification code, "Next". */
 export function AccountStep({ action, notice }: { action: FormAction; notice: string | null }) {

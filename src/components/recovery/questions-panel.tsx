@@ -2,8 +2,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, TextField } from "@/components/ui";
-import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
-
+import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 /** "Questions": the account's three questions, an answer field each, "Next". Answers are never sent back. */
 export function QuestionsPanel({ questions, verifyAnswers }: { questions: string[]; verifyAnswers: FormAction }) {

@@ -3,8 +3,7 @@ import { useActionState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert } from "@/components/ui";
-import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
-
+import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 /** Step 3, "Set a new password": the live checklist knows the address and the domain's weak keywords. */
 export function ResetStep({ action, address, weakKeywords }: { action: FormAction; address: string; weakKeywords: string[] }) {

@@ -1,12 +1,12 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
+import { useCountdown } from "@/components/use-countdown";
 import { useFormStatus } from "react-dom";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, secondaryButtonClass } from "@/components/ui";
-import { errorsOf, idle, type FormState, type FormAction } from "@/lib/form-state";
+import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 import type { SmsState } from "@/server/recovery/get-recovery-state";
 import { SmsCodeField } from "@/components/sms-code-field";
-
 
 interface Props {
   maskedPhone: string;
@@ -60,24 +60,4 @@ function SendButton({ waiting, children }: { waiting: boolean; children: string 
       {pending ? "Sending…" : children}
     </button>
   );
-}
-
-/**
- * Whole seconds until `ms` from mount have passed. The first render uses the
- * server's figure only, so the server and the browser render the same text.
- */
-function useCountdown(ms: number): number {
-  const [left, setLeft] = useState(Math.ceil(ms / 1000));
-  useEffect(() => {
-    const deadline = Date.now() + ms;
-    const tick = () => {
-      const s = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
-      setLeft(s);
-      if (s === 0) clearInterval(timer);
-    };
-    const timer = setInterval(tick, 250);
-    tick();
-    return () => clearInterval(timer);
-  }, [ms]);
-  return left;
 }

@@ -1,13 +1,14 @@
 "use client";
+import type { RecoveryMethod } from "@/generated/prisma/enums";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui";
-import type { FormState, FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/form-state";
 import type { MethodChoice, SmsState } from "@/server/recovery/get-recovery-state";
 import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { QuestionsPanel } from "./questions-panel";
 import { SmsCodePanel } from "./sms-code-panel";
 
-type Method = "SMS" | "QUESTIONS";
+type Method = RecoveryMethod;
 
 export interface VerifyStepProps {
   address: string;

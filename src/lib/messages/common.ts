@@ -14,6 +14,7 @@ export const ADMIN_MESSAGES = {
   forbidden: "Only the postmaster of this domain can do this. Nothing was changed.",
   notFound: "This item does not exist in your domain. Nothing was changed.",
   ownAccount: "You cannot reset your own password here. Change it on Account Security > Change Password.",
-  postmasterAccount: "This is a postmaster account: its password and sessions are managed by the cloud operator in the Email Console. Nothing was changed.",
+  postmasterAccount:
+    "This is a postmaster account: its password and sessions are managed by the cloud operator in the Email Console. Nothing was changed.",
   departmentNotEmpty: "Only an empty department can be deleted: move its accounts and sub-departments first.",
 } as const;

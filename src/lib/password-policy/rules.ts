@@ -85,7 +85,7 @@ export function normalizedForms(s: string): string[] {
 
 function classCount(pw: string): number {
   // Special = ASCII punctuation: 33-47, 58-64, 91-96, 123-126.
-  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[!-\/:-@\[-`{-~]/];
+  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[!-/:-@[-`{-~]/];
   return classes.filter((re) => re.test(pw)).length;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditResult } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AuditActionName } from "@/server/audit/actions";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
@@ -43,7 +44,7 @@ export async function reauthenticate(
 export async function auditSecurityChange(
   account: Pick<SecurityAccount, "id" | "address" | "domainId">,
   action: AuditActionName,
-  result: "SUCCESS" | "FAILURE" | "REFUSED",
+  result: AuditResult,
   meta: RequestMeta,
   detail: Prisma.InputJsonValue,
   tx?: Tx,

@@ -1,6 +1,6 @@
 import "server-only";
 import { validateQuestionSet, type QuestionAnswer, type QuestionErrors } from "@/lib/security-questions";
-import { setSecurityQuestions } from "@/server/accounts/set-security-questions";
+import { hashQuestionSet, writeQuestionSet } from "@/server/accounts/set-security-questions";
 import { AuditAction } from "@/server/audit/actions";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
@@ -11,9 +11,9 @@ export type SaveSecurityQuestionsResult =
 
 /**
  * Sets (or replaces) the account's 3 security questions: the set is checked
- * first, then the current password; answers are normalized and hashed by
- * setSecurityQuestions() in the same transaction as the audit event, which
- * names the questions and never an answer.
+ * first, then the current password; answers are normalized and hashed, then
+ * written in one transaction with the audit event, which names the
+ * questions and never an answer.
  */
 export async function saveSecurityQuestions(input: {
   accountId: string;
@@ -25,16 +25,14 @@ export async function saveSecurityQuestions(input: {
   if (errors) return { ok: false, error: "invalid", errors };
   const account = await reauthenticate(input.accountId, input.currentPassword, { action: AuditAction.questionsSet, meta: input.meta });
   if (!account) return { ok: false, error: "wrong_password" };
+  // Hash first: no transaction stays open while argon2 works.
+  const hashed = await hashQuestionSet(input.items);
+  if (!hashed.ok) return { ok: false, error: "invalid", errors: hashed.errors };
   const replaced = (await getDb().securityQuestion.count({ where: { accountId: account.id } })) > 0;
-  return getDb().$transaction(
-    async (tx): Promise<SaveSecurityQuestionsResult> => {
-      const saved = await setSecurityQuestions(account.id, input.items, tx);
-      if (!saved.ok) return { ok: false, error: "invalid", errors: saved.errors };
-      const detail = { questions: input.items.map((i) => i.question), replaced };
-      await auditSecurityChange(account, AuditAction.questionsSet, "SUCCESS", input.meta, detail, tx);
-      return { ok: true };
-      // setSecurityQuestions hashes three answers with argon2 before it writes: allow for a busy hash queue.
-    },
-    { timeout: 20_000 },
-  );
+  await getDb().$transaction(async (tx) => {
+    await writeQuestionSet(tx, account.id, hashed.set);
+    const detail = { questions: input.items.map((i) => i.question), replaced };
+    await auditSecurityChange(account, AuditAction.questionsSet, "SUCCESS", input.meta, detail, tx);
+  });
+  return { ok: true };
 }

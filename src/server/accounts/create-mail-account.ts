@@ -1,4 +1,5 @@
 import "server-only";
+import type { AccountRole } from "@/generated/prisma/enums";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
@@ -9,7 +10,7 @@ export interface NewMailAccount {
   domainId: string;
   localPart: string;
   displayName: string;
-  role?: "POSTMASTER" | "EMPLOYEE";
+  role?: AccountRole;
   departmentId?: string | null;
   password: string;
   secureMobile?: string | null;

@@ -6,7 +6,6 @@ import type { RequestMeta } from "@/server/request-meta";
 import { lockDomain } from "./lock-domain";
 import { findDomainDepartment, postmasterActor, resolvePostmaster } from "./postmaster-access";
 
-
 export type DeleteDepartmentResult = { ok: true; name: string } | { ok: false; error: "forbidden" | "not_found" | "not_empty" };
 
 /** Deletes a department that has neither accounts nor sub-departments (checked under the domain lock). */

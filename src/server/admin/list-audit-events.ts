@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditResult } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/server/db";
 import { pageWindow, type Paged } from "./paging";
@@ -22,7 +23,7 @@ export interface AuditRow {
   action: string;
   targetKind: string | null;
   targetLabel: string | null;
-  result: "SUCCESS" | "FAILURE" | "REFUSED";
+  result: AuditResult;
   ip: string;
   userAgent: string;
   detail: unknown;

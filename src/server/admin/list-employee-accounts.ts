@@ -1,4 +1,5 @@
 import "server-only";
+import type { AccountRole, AccountStatus } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import { isLocked } from "@/server/auth/lockout";
 import { now } from "@/server/clock";
@@ -22,8 +23,8 @@ export interface AccountListRow {
   id: string;
   displayName: string;
   address: string;
-  role: "POSTMASTER" | "EMPLOYEE";
-  status: "ACTIVE" | "DISABLED";
+  role: AccountRole;
+  status: AccountStatus;
   department: string | null;
   hasSecureMobile: boolean;
   questionsSet: boolean;

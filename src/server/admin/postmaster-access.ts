@@ -1,4 +1,5 @@
 import "server-only";
+import type { AccountRole, AccountStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/audit/record-audit-event";
 import { refuseAccess } from "@/server/audit/refuse-access";
 import { getDb } from "@/server/db";
@@ -70,8 +71,8 @@ export type DomainAccount = {
   id: string;
   address: string;
   displayName: string;
-  role: "POSTMASTER" | "EMPLOYEE";
-  status: "ACTIVE" | "DISABLED";
+  role: AccountRole;
+  status: AccountStatus;
   domainId: string;
 };
 

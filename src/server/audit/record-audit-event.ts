@@ -1,4 +1,5 @@
 import "server-only";
+import type { ActorKind, AuditResult } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
@@ -6,17 +7,18 @@ import { now } from "@/server/clock";
 import type { RequestMeta } from "@/server/request-meta";
 import type { AuditActionName } from "./actions";
 
+/** The actor kinds that name an account (the others are ANONYMOUS and SYSTEM). */
+export type AccountActorKind = Exclude<ActorKind, "ANONYMOUS" | "SYSTEM">;
+
 export type Actor =
-  | { kind: "ANONYMOUS"; label?: string | null }
-  | { kind: "MAIL_ACCOUNT" | "CLOUD_ACCOUNT"; id: string; label: string }
-  | { kind: "SYSTEM"; label: string };
+  { kind: "ANONYMOUS"; label?: string | null } | { kind: AccountActorKind; id: string; label: string } | { kind: "SYSTEM"; label: string };
 
 export interface AuditInput {
   actor: Actor;
   action: AuditActionName;
-  target?: { kind: "MAIL_ACCOUNT" | "CLOUD_ACCOUNT" | "DOMAIN" | "DEPARTMENT"; id: string | null; label: string };
+  target?: { kind: AccountActorKind | "DOMAIN" | "DEPARTMENT"; id: string | null; label: string };
   domainId?: string | null;
-  result?: "SUCCESS" | "FAILURE" | "REFUSED";
+  result?: AuditResult;
   meta: RequestMeta;
   /** Never a password, code or answer; phone numbers masked by the caller. */
   detail?: Prisma.InputJsonValue;

@@ -7,7 +7,6 @@ import type { RequestMeta } from "@/server/request-meta";
 export type RefusalReason =
   "no_session" | "not_postmaster" | "must_change_password" | "other_domain" | "own_account" | "postmaster_account";
 
-
 export async function refuseAccess(input: {
   actor: Actor;
   attempted: string;
@@ -27,4 +26,3 @@ export async function refuseAccess(input: {
     detail: { attempted: input.attempted, reason: input.reason },
   });
 }
-

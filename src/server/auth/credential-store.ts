@@ -1,4 +1,6 @@
 import "server-only";
+import type { AccountRole } from "@/generated/prisma/enums";
+import type { AccountActorKind } from "@/server/audit/record-audit-event";
 import { getDb, type Tx } from "@/server/db";
 
 /**
@@ -17,7 +19,7 @@ export interface Credential {
   lockedUntil: Date | null;
   lockCount: number;
   mustChangePassword: boolean;
-  role: "POSTMASTER" | "EMPLOYEE" | "OPERATOR";
+  role: AccountRole | "OPERATOR";
   domainId: string | null;
   weakKeywords: string[];
   secureMobile: string | null;
@@ -84,7 +86,7 @@ export async function updateCounters(kind: CredentialKind, id: string, data: Cou
   else await db.cloudAccount.update({ where: { id }, data });
 }
 
-export function actorKindOf(kind: CredentialKind): "MAIL_ACCOUNT" | "CLOUD_ACCOUNT" {
+export function actorKindOf(kind: CredentialKind): AccountActorKind {
   return kind === "mail" ? "MAIL_ACCOUNT" : "CLOUD_ACCOUNT";
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AccountRole } from "@/generated/prisma/enums";
 import { getDb } from "@/server/db";
 import { now } from "@/server/clock";
 import { checkSessionClaims, type SessionData } from "./session-policy";
@@ -8,7 +9,7 @@ export interface MailUser {
   id: string;
   address: string;
   displayName: string;
-  role: "POSTMASTER" | "EMPLOYEE";
+  role: AccountRole;
   domainId: string;
   domainName: string;
   mustChangePassword: boolean;

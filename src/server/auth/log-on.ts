@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditResult } from "@/generated/prisma/enums";
 import { ipLimitKey } from "@/lib/client-ip";
 import { addMs, now } from "@/server/clock";
 import { AuditAction } from "@/server/audit/actions";
@@ -31,7 +32,7 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
   const addressKey = `${kind}:${login}`;
   const audit = (
     action: (typeof AuditAction)[keyof typeof AuditAction],
-    result: "SUCCESS" | "FAILURE",
+    result: Exclude<AuditResult, "REFUSED">,
     target: { id: string | null; domainId?: string | null },
     detail?: Record<string, string>,
   ) =>

@@ -1,4 +1,5 @@
 import "server-only";
+import type { SessionKind as SessionRecordKindEnum } from "@/generated/prisma/enums";
 import { addMs, HOUR, now } from "@/server/clock";
 import { getDb, type Tx } from "@/server/db";
 import { newToken } from "@/server/ids";
@@ -10,7 +11,7 @@ import { SESSION_POLICY, TOUCH_INTERVAL_MS, type SessionKind } from "./session-p
  * that is revoked, or whose version is behind the account's sessionVersion,
  * no longer opens anything, whatever copy of the cookie is replayed.
  */
-export type SessionRecordKind = "MAIL" | "CONSOLE";
+export type SessionRecordKind = SessionRecordKindEnum;
 
 export const recordKind = (kind: SessionKind): SessionRecordKind => (kind === "mail" ? "MAIL" : "CONSOLE");
 

@@ -97,6 +97,6 @@ async function applyOne(client: Client, m: Migration): Promise<void> {
     await client.query("COMMIT");
   } catch (e) {
     await client.query("ROLLBACK");
-    throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`);
+    throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`, { cause: e });
   }
 }

@@ -13,7 +13,6 @@ import { hashSecret, verifySecret } from "@/server/security/password-hash";
 import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";
 import { actorKindOf, findCredential, type Credential, type CredentialKind } from "@/server/auth/credential-store";
 
-
 export type PasswordFieldErrors = {
   password?: string[];
   confirmPassword?: string[];
@@ -125,7 +124,13 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
   const by = input.notice;
   const notice =
     by && input.kind === "mail" && cred.domainId && cred.secureMobile
-      ? { account: { id: cred.id, address: cred.login, secureMobile: cred.secureMobile, domainId: cred.domainId }, by, at: changedAt, meta: input.meta, actor: input.actor }
+      ? {
+          account: { id: cred.id, address: cred.login, secureMobile: cred.secureMobile, domainId: cred.domainId },
+          by,
+          at: changedAt,
+          meta: input.meta,
+          actor: input.actor,
+        }
       : null;
   return { ok: true, changedAt, notice };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AccountRole } from "@/generated/prisma/enums";
 import { generatePassword } from "@/lib/password-policy";
 import { createMailAccount } from "@/server/accounts/create-mail-account";
 import { now } from "@/server/clock";
@@ -63,7 +64,7 @@ async function provisionMailbox(input: {
   domainName: string;
   localPart: string;
   displayName: string;
-  role: "POSTMASTER" | "EMPLOYEE";
+  role: AccountRole;
 }): Promise<ProvisionResult> {
   const address = `${input.localPart}@${input.domainName}`;
   const password = generatePassword({ email: address });

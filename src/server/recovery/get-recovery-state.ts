@@ -1,4 +1,5 @@
 import "server-only";
+import type { RecoveryMethod } from "@/generated/prisma/enums";
 import type { RecoveryFlow } from "@/generated/prisma/client";
 import { maskPhone } from "@/lib/phone";
 import { now } from "@/server/clock";
@@ -25,7 +26,7 @@ export interface SmsState {
 /** What the wizard page shows; derived from the flow row alone, nothing kept in the browser. */
 export type RecoveryView =
   | { step: "account"; notice: RecoveryNotice | null }
-  | { step: "verify"; address: string; methods: MethodChoice; chosen: "SMS" | "QUESTIONS" | null; sms: SmsState; questions: string[] }
+  | { step: "verify"; address: string; methods: MethodChoice; chosen: RecoveryMethod | null; sms: SmsState; questions: string[] }
   | { step: "reset"; address: string; weakKeywords: string[] }
   | { step: "done" };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RecoveryMethod } from "@/generated/prisma/enums";
 import { addMs } from "@/server/clock";
 import type { Tx } from "@/server/db";
 import { RECOVERY } from "./recovery-policy";
@@ -9,7 +10,7 @@ import { RECOVERY } from "./recovery-policy";
  * Conditional, so a flow that ended meanwhile is not revived; returns
  * whether it moved.
  */
-export async function grantReset(tx: Tx, flowId: string, method: "SMS" | "QUESTIONS", at: Date): Promise<boolean> {
+export async function grantReset(tx: Tx, flowId: string, method: RecoveryMethod, at: Date): Promise<boolean> {
   const moved = await tx.recoveryFlow.updateMany({
     where: { id: flowId, step: "VERIFY", completedAt: null, expiresAt: { gte: at } },
     data: { step: "RESET", method, verifiedAt: at, grantExpiresAt: addMs(at, RECOVERY.grantTtlMs), codeHash: null, codeExpiresAt: null },

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RecoveryMethod } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import { QUESTIONS_REQUIRED } from "@/lib/security-questions";
 import { getDb, type Tx } from "@/server/db";
@@ -57,7 +58,7 @@ export function canSelfServe(account: RecoveryAccount | null, blocks: RecoveryBl
 }
 
 /** Self-service is still open and the method that passed step 2 is still one the account may use. */
-export function canStillUse(account: RecoveryAccount | null, blocks: RecoveryBlocks, method: "SMS" | "QUESTIONS" | null): boolean {
+export function canStillUse(account: RecoveryAccount | null, blocks: RecoveryBlocks, method: RecoveryMethod | null): boolean {
   if (!canSelfServe(account, blocks)) return false;
   const m = recoveryMethods(account, blocks);
   return method === "SMS" ? Boolean(m.sms) : method === "QUESTIONS" ? m.questions && !m.questionsBlocked : false;

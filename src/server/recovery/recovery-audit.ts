@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditResult } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
 import type { AuditActionName } from "@/server/audit/actions";
@@ -22,7 +23,7 @@ export async function recordRecoveryEvent(
   action: AuditActionName,
   subject: RecoverySubject,
   meta: RequestMeta,
-  result: "SUCCESS" | "FAILURE" | "REFUSED",
+  result: AuditResult,
   detail?: Prisma.InputJsonValue,
   tx?: Tx,
 ): Promise<void> {

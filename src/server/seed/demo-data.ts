@@ -1,3 +1,4 @@
+import type { AccountRole } from "@/generated/prisma/enums";
 /** The demo logons (README "Demo logons"); every password passes the policy through the same module. */
 export const DEMO_QUESTIONS = [
   "What was the name of your first pet?",
@@ -19,7 +20,7 @@ export interface DemoAccount {
   domain: string;
   localPart: string;
   displayName: string;
-  role: "POSTMASTER" | "EMPLOYEE";
+  role: AccountRole;
   department?: string;
   password: string;
   mobile?: string;

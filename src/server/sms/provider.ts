@@ -1,10 +1,11 @@
 import "server-only";
+import type { SmsStatus } from "@/generated/prisma/enums";
 import { getEnv, type Env } from "@/env";
 import { createConsoleProvider } from "./console-provider";
 import { createTwilioProvider } from "./twilio-provider";
 
 export type SmsProviderResult =
-  { ok: true; providerId: string; status: "SENT" | "QUEUED" } | { ok: false; errorCode: string; retryable: boolean };
+  { ok: true; providerId: string; status: Exclude<SmsStatus, "FAILED"> } | { ok: false; errorCode: string; retryable: boolean };
 
 /** One way to deliver a text message. Implementations return failures, they do not throw. */
 export interface SmsProvider {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditResult } from "@/generated/prisma/enums";
 import { getEnv } from "@/env";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
@@ -10,7 +11,9 @@ import { maskPhone } from "@/lib/phone";
 import { getSmsProvider, type SmsProvider, type SmsProviderResult } from "./provider";
 import { isSmsOutboxAvailable } from "./list-sms-outbox";
 
-export type SmsPurpose = "RECOVERY_CODE" | "BIND_CODE" | "RESET_NOTICE" | "MOBILE_NOTICE";
+import type { SmsPurpose } from "@/generated/prisma/enums";
+
+export type { SmsPurpose };
 
 export interface SendSmsInput {
   /** E.164, already normalized (normalizePhone). */
@@ -119,12 +122,7 @@ async function reserveSlot(id: string, input: SendSmsInput, provider: string, bo
 }
 
 /** sms.sent / sms.failed: the number masked, the purpose, never the body. */
-async function audit(
-  input: SendSmsInput,
-  messageId: string,
-  result: "SUCCESS" | "FAILURE" | "REFUSED",
-  extra: Record<string, string>,
-): Promise<void> {
+async function audit(input: SendSmsInput, messageId: string, result: AuditResult, extra: Record<string, string>): Promise<void> {
   try {
     const to = maskPhone(input.to);
     const account = input.accountId

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { MINUTE, SECOND } from "@/server/clock";
+import { SMS_CODE } from "@/lib/sms-code";
 import { hmacDigest, hmacMatches } from "@/server/security/hmac";
 
 /**
@@ -9,7 +9,7 @@ import { hmacDigest, hmacMatches } from "@/server/security/hmac";
  * valid 5 minutes, one use, 5 wrong entries void it, resend after 60 s.
  * Stored only as an HMAC bound to its scope (flow or binding id).
  */
-export const SMS_CODE = { digits: 6, ttlMs: 5 * MINUTE, maxAttempts: 5, resendAfterMs: 60 * SECOND } as const;
+export { SMS_CODE } from "@/lib/sms-code";
 
 export function generateSmsCode(): string {
   return String(randomInt(0, 10 ** SMS_CODE.digits)).padStart(SMS_CODE.digits, "0");

@@ -64,7 +64,8 @@ function formFields(formData: FormData): Record<string, FormDataEntryValue | For
   return fields;
 }
 
-const unreadable = (v: FormDataEntryValue | FormDataEntryValue[]) => (Array.isArray(v) ? v : [v]).some((x) => typeof x === "string" && hasUnreadableText(x));
+const unreadable = (v: FormDataEntryValue | FormDataEntryValue[]) =>
+  (Array.isArray(v) ? v : [v]).some((x) => typeof x === "string" && hasUnreadableText(x));
 
 type ParseResult<S extends Schema> = { ok: true; data: z.infer<S>; values: Record<string, string> } | { ok: false; state: FormState };
 
@@ -77,7 +78,8 @@ export function parseForm<S extends Schema>(schema: S, formData: FormData): Pars
     Object.entries(raw).filter(([k, v]) => known.has(k) && typeof v === "string" && !SECRET_FIELD.test(k) && !hasUnreadableText(v)),
   ) as Record<string, string>;
   const bad = Object.keys(raw).filter((k) => unreadable(raw[k]));
-  if (bad.length) return { ok: false, state: fieldErrors(Object.fromEntries(bad.map((k) => [k, [ACTION_MESSAGES.unreadableText]])), values) };
+  if (bad.length)
+    return { ok: false, state: fieldErrors(Object.fromEntries(bad.map((k) => [k, [ACTION_MESSAGES.unreadableText]])), values) };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: Record<string, string[]> = {};
@@ -108,7 +110,11 @@ export function createAction<C, S extends Schema>(def: ActionDefinition<C, S>): 
 }
 
 /** An action that takes no input, for a plain `<form action>` (Log Off, Cancel): guard → run. */
-export function createCommand<C>(def: { name: string; guard: ActionGuard<C>; run: (ctx: C & ActionContext) => Promise<void> }): () => Promise<void> {
+export function createCommand<C>(def: {
+  name: string;
+  guard: ActionGuard<C>;
+  run: (ctx: C & ActionContext) => Promise<void>;
+}): () => Promise<void> {
   return async () => {
     const meta = await getRequestMeta();
     const guard = await def.guard({ attempted: def.name, meta, form: null });

@@ -24,7 +24,11 @@ const saveSchema = z.object({
   parentId: optionalId,
 });
 
-const REFUSALS = { not_found: ADMIN_MESSAGES.notFound, forbidden: ADMIN_MESSAGES.forbidden, not_empty: ADMIN_MESSAGES.departmentNotEmpty } as const;
+const REFUSALS = {
+  not_found: ADMIN_MESSAGES.notFound,
+  forbidden: ADMIN_MESSAGES.forbidden,
+  not_empty: ADMIN_MESSAGES.departmentNotEmpty,
+} as const;
 
 /** DEPTs & Users > Departments: create, rename or move (one form). */
 export const saveDepartmentAction = createAction({

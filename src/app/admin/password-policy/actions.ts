@@ -27,7 +27,10 @@ function keywordAction(op: "add" | "remove") {
     schema: keywordSchema,
     run: async (data, { user, meta }): Promise<FormState> => {
       const result = await updateWeakKeywords({ actorId: user.id, op, keyword: data.keyword }, meta);
-      if (!result.ok) return result.error === "invalid" ? fieldErrors({ keyword: result.messages }, { keyword: data.keyword }) : formError(ADMIN_MESSAGES.forbidden);
+      if (!result.ok)
+        return result.error === "invalid"
+          ? fieldErrors({ keyword: result.messages }, { keyword: data.keyword })
+          : formError(ADMIN_MESSAGES.forbidden);
       revalidatePath(PAGE);
       const kw = data.keyword.toLowerCase();
       return { status: "success", message: op === "add" ? `"${kw}" was added.` : `"${kw}" was removed.` };

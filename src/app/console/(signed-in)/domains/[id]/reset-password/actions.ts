@@ -19,7 +19,10 @@ const schema = z.object({
   confirmPassword: passwordInput("the new password again"),
   mustChangePassword: checkboxDefaultOn,
   // May be left empty within 5 minutes of the last confirmation (the domain function decides).
-  consolePassword: z.union([z.literal(""), passwordInput("your console password")]).optional().default(""),
+  consolePassword: z
+    .union([z.literal(""), passwordInput("your console password")])
+    .optional()
+    .default(""),
 });
 // Without a recent confirmation the console password is required like the rest, so an empty form shows every problem at once.
 const schemaWithConsolePassword = schema.extend({ consolePassword: passwordInput("your console password") });

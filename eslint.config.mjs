@@ -1,0 +1,67 @@
+// ESLint (flat config): TypeScript, React hooks, Next.js, and the layering of
+// docs/architecture.md enforced as import rules. Prettier owns the formatting.
+import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import prettier from "eslint-config-prettier";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+/** One layer's forbidden imports (alias paths; `import type` stays allowed where said). */
+const layer = (files, patterns, message, allowTypeImports = false) => ({
+  files,
+  rules: {
+    "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: patterns, message, allowTypeImports }] }],
+  },
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      ".next/",
+      ".data/",
+      "node_modules/",
+      "src/generated/",
+      "test-results/",
+      "playwright-report/",
+      "bench/results/",
+      "next-env.d.ts",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  { files: ["src/**/*.tsx"], ...reactHooks.configs.flat["recommended-latest"] },
+  { files: ["src/**"], ...nextPlugin.configs["core-web-vitals"] },
+
+  // Layers (docs/architecture.md):
+  // src/lib        pure and isomorphic: nothing of the app, nothing of Next.js
+  layer(
+    ["src/lib/**"],
+    ["@/server/*", "@/web/*", "@/app/*", "@/components/*", "next", "next/*"],
+    "src/lib is pure: it imports nothing of the app and nothing of Next.js.",
+  ),
+  // src/server     the domain core: never Next.js, never the web layer, the routes or the components
+  layer(
+    ["src/server/**"],
+    ["@/web/*", "@/app/*", "@/components/*", "next", "next/*"],
+    "The domain core knows nothing of Next.js or of the web layer: take what you need as a parameter.",
+  ),
+  // src/web        Next.js adapters (requests, cookies, sessions, the action factory): never the routes or the components
+  layer(["src/web/**"], ["@/app/*", "@/components/*"], "The web layer serves the routes; it does not import them."),
+  // src/components React: no server module but its types, no web adapter, no route
+  layer(
+    ["src/components/**"],
+    ["@/server/*", "@/web/*", "@/app/*"],
+    "Components get data and actions as props: import server modules for their types only.",
+    true,
+  ),
+
+  prettier,
+);
