@@ -17,9 +17,8 @@ function createClient(url: string) {
       cloudAccount: { passwordHash: true },
       securityQuestion: { answerHash: true },
       passwordHistory: { passwordHash: true },
-      recoveryFlow: { codeHash: true },
       captchaChallenge: { answerHash: true },
-      mobileVerification: { codeHash: true },
+      verification: { codeHash: true },
     },
   });
 }

@@ -36,7 +36,10 @@ async function lastCode(to: string): Promise<string> {
 
 const sent = (to: string) => getDb().smsMessage.count({ where: { to, purpose: "BIND_CODE" } });
 const pendingRow = async (address: string) =>
-  getDb().mobileVerification.findUnique({ where: { accountId: (await accountByAddress(address)).id }, omit: { codeHash: false } });
+  getDb().verification.findUnique({
+    where: { purpose_target: { purpose: "MOBILE_BINDING", target: (await accountByAddress(address)).id } },
+    omit: { codeHash: false },
+  });
 const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
 let clock: ReturnType<typeof useFakeClock>;
@@ -221,14 +224,20 @@ describe("the binding code", () => {
     expect((await start(BOB.address)).ok).toBe(true);
   });
 
-  it("a failed resend leaves the number without a code, and a new one may be sent at once", async () => {
+  it("a failed resend puts the previous code back, and a new one may be sent at once", async () => {
     const bob = await accountByAddress(BOB.address);
     await start(BOB.address);
+    const before = await pendingRow(BOB.address);
     clock.advance(MINUTE);
     setSmsProviderForTests({ name: "twilio", send: async () => ({ ok: false, errorCode: "provider_error", retryable: true }) });
     expect(await resendMobileBindingCode(bob.id, meta)).toEqual({ ok: false, error: "send_failed" });
-    expect(await pendingRow(BOB.address)).toMatchObject({ phone: NEW, codeHash: null, codeSentAt: null });
-    expect((await getAccountSecurity(bob.id))?.pending).toMatchObject({ codeState: "none", resendWaitMs: 0, canResend: true });
+    expect(await pendingRow(BOB.address)).toMatchObject({
+      phone: NEW,
+      codeHash: before!.codeHash,
+      codeSentAt: before!.codeSentAt,
+      sendCount: 1,
+    });
+    expect((await getAccountSecurity(bob.id))?.pending).toMatchObject({ codeState: "active", resendWaitMs: 0, canResend: true });
     setSmsProviderForTests(undefined);
     clock.advance(SECOND); // not needed by the rule; keeps the messages' createdAt apart for lastCode()
     expect((await resendMobileBindingCode(bob.id, meta)).ok).toBe(true);

@@ -71,9 +71,26 @@ export const send = (flowId: string, m: RequestMeta = meta) => sendRecoveryCode(
 export const enter = (flowId: string, code: string, m: RequestMeta = meta) => verifyRecoveryCode(flowId, { code }, m);
 export const answer = (flowId: string, answers: string[], m: RequestMeta = meta) => verifySecurityAnswers(flowId, { answers }, m);
 
-/** The row of a flow, from the token the browser holds ("<id>.<browser key>"). */
-export function flowRow(flowToken: string) {
-  return getDb().recoveryFlow.findUniqueOrThrow({ where: { id: flowToken.split(".")[0] }, omit: { codeHash: false } });
+/**
+ * The state of a flow, from the token the browser holds ("<id>.<browser key>"):
+ * its row, with the fields of its SMS code challenge (a Verification) beside them.
+ */
+export async function flowRow(flowToken: string) {
+  const id = flowToken.split(".")[0];
+  const flow = await getDb().recoveryFlow.findUniqueOrThrow({ where: { id } });
+  const code = await getDb().verification.findUnique({
+    where: { purpose_target: { purpose: "RECOVERY", target: id } },
+    omit: { codeHash: false },
+  });
+  return {
+    ...flow,
+    code,
+    codeHash: code?.codeHash ?? null,
+    codeExpiresAt: code?.codeExpiresAt ?? null,
+    codeAttempts: code?.codeAttempts ?? 0,
+    codeSentAt: code?.codeSentAt ?? null,
+    sendCount: code?.sendCount ?? 0,
+  };
 }
 
 /** The code of the newest recovery SMS to `to` (the console provider stores the real body in tests). */

@@ -4,7 +4,7 @@ import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { MINUTE, SECOND } from "@/server/clock";
 import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
-import { smsCodeDigest } from "@/server/verification/sms-code";
+import { codeDigestFor } from "@/server/verification/verification-store";
 import { accountByAddress, auditActions, meta } from "../support/fixtures";
 import { ALICE, enter, failures, flowRow, lastCode, send, sendCode, startFlow, useRecoveryTestEnv, wrongCode } from "./recovery-helpers";
 
@@ -24,7 +24,8 @@ describe("SMS verification code", () => {
       body: `Your Postkey verification code is ${code}. It expires in 5 minutes. Never share it.`,
     });
     const flow = await flowRow(flowId);
-    expect(flow).toMatchObject({ method: "SMS", codeAttempts: 0, sendCount: 1, codeHash: smsCodeDigest(flow.id, code) });
+    expect(flow).toMatchObject({ method: "SMS", codeAttempts: 0, sendCount: 1, codeHash: codeDigestFor(flow.code!, code) });
+    expect(flow.codeHash).not.toContain(code);
     expect(flow.codeExpiresAt!.getTime() - Date.now()).toBe(5 * MINUTE);
     expect(JSON.stringify(await auditActions())).not.toContain(code);
   });

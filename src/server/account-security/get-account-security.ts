@@ -3,7 +3,8 @@ import { maskPhone } from "@/lib/phone";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { attemptsLeft, resendWaitMs, SMS_CODE } from "@/server/verification/sms-code";
-import { isBindingOpen } from "./binding-rules";
+import { findVerification } from "@/server/verification/verification-store";
+import { bindingKey, isBindingOpen } from "./binding-rules";
 
 export interface PendingBinding {
   maskedPhone: string;
@@ -25,20 +26,19 @@ export interface AccountSecurity {
 
 /** What the Account Security page shows: masked numbers and question texts only. */
 export async function getAccountSecurity(accountId: string): Promise<AccountSecurity | null> {
-  const a = await getDb().mailAccount.findUnique({
-    where: { id: accountId },
-    select: {
-      secureMobile: true,
-      secureMobileVerifiedAt: true,
-      securityQuestions: { select: { question: true }, orderBy: { position: "asc" } },
-      mobileVerification: {
-        select: { phone: true, codeHash: true, codeExpiresAt: true, codeAttempts: true, codeSentAt: true, createdAt: true },
+  const [a, row] = await Promise.all([
+    getDb().mailAccount.findUnique({
+      where: { id: accountId },
+      select: {
+        secureMobile: true,
+        secureMobileVerifiedAt: true,
+        securityQuestions: { select: { question: true }, orderBy: { position: "asc" } },
       },
-    },
-  });
+    }),
+    findVerification(bindingKey(accountId)),
+  ]);
   if (!a) return null;
   const at = now();
-  const row = a.mobileVerification;
   const codeState: PendingBinding["codeState"] = !row
     ? "none"
     : row.codeAttempts >= SMS_CODE.maxAttempts

@@ -5,7 +5,9 @@ import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { sendMobileNotice } from "@/server/sms/send-mobile-notice";
 import type { RequestMeta } from "@/server/request-meta";
+import { dropVerification } from "@/server/verification/verification-store";
 import { auditSecurityChange, reauthenticate } from "./account-context";
+import { bindingKey } from "./binding-rules";
 
 export type RemoveSecureMobileResult = { ok: true } | { ok: false; error: "wrong_password" | "not_bound" };
 
@@ -21,7 +23,7 @@ export async function removeSecureMobile(input: {
   if (!phone) return { ok: false, error: "not_bound" };
   await getDb().$transaction(async (tx) => {
     await tx.mailAccount.update({ where: { id: account.id }, data: { secureMobile: null, secureMobileVerifiedAt: null } });
-    await tx.mobileVerification.deleteMany({ where: { accountId: account.id } });
+    await dropVerification(bindingKey(account.id), tx);
     await auditSecurityChange(account, AuditAction.mobileRemoved, "SUCCESS", input.meta, { phone: maskPhone(phone) }, tx);
   });
   const actor = { kind: "MAIL_ACCOUNT" as const, id: account.id, label: account.address };

@@ -5,8 +5,10 @@ import { maskPhone } from "@/lib/phone";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { resendWaitMs } from "@/server/verification/sms-code";
+import { findVerification } from "@/server/verification/verification-store";
 import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "./recovery-account";
 import { findRecoveryFlow } from "./load-recovery-flow";
+import { recoveryCodeKey } from "./recovery-policy";
 import type { RecoveryNotice } from "@/lib/messages/recovery";
 
 export interface MethodChoice {
@@ -56,7 +58,11 @@ async function resetView(flow: RecoveryFlow): Promise<RecoveryView> {
 }
 
 async function verifyView(flow: RecoveryFlow, accountId: string, at: Date): Promise<RecoveryView> {
-  const [account, blocks] = await Promise.all([findRecoveryAccount({ id: accountId }), readRecoveryBlocks(accountId)]);
+  const [account, blocks, code] = await Promise.all([
+    findRecoveryAccount({ id: accountId }),
+    readRecoveryBlocks(accountId),
+    findVerification(recoveryCodeKey(flow.id)),
+  ]);
   if (!canSelfServe(account, blocks)) return { step: "account", notice: "unavailable" };
   const m = recoveryMethods(account, blocks);
   const questions = m.questions
@@ -70,9 +76,9 @@ async function verifyView(flow: RecoveryFlow, accountId: string, at: Date): Prom
     methods: { sms: m.sms ? { maskedPhone: maskPhone(m.sms) } : null, questions: m.questions ? { blocked: m.questionsBlocked } : null },
     chosen: flow.method,
     sms: {
-      codeSent: Boolean(flow.codeSentAt && flow.codeHash),
-      resendInMs: resendWaitMs(flow, at),
-      sentAt: flow.codeSentAt?.getTime() ?? null,
+      codeSent: Boolean(code?.codeSentAt && code.codeHash),
+      resendInMs: code ? resendWaitMs(code, at) : 0,
+      sentAt: code?.codeSentAt?.getTime() ?? null,
     },
     questions,
   };

@@ -2,7 +2,8 @@ import "server-only";
 import type { RecoveryMethod } from "@/generated/prisma/enums";
 import { addMs } from "@/server/clock";
 import type { Tx } from "@/server/db";
-import { RECOVERY } from "./recovery-policy";
+import { dropVerification } from "@/server/verification/verification-store";
+import { RECOVERY, recoveryCodeKey } from "./recovery-policy";
 
 /**
  * A passed verification: the flow moves to "Set a new password" with a
@@ -13,7 +14,9 @@ import { RECOVERY } from "./recovery-policy";
 export async function grantReset(tx: Tx, flowId: string, method: RecoveryMethod, at: Date): Promise<boolean> {
   const moved = await tx.recoveryFlow.updateMany({
     where: { id: flowId, step: "VERIFY", completedAt: null, expiresAt: { gte: at } },
-    data: { step: "RESET", method, verifiedAt: at, grantExpiresAt: addMs(at, RECOVERY.grantTtlMs), codeHash: null, codeExpiresAt: null },
+    data: { step: "RESET", method, verifiedAt: at, grantExpiresAt: addMs(at, RECOVERY.grantTtlMs) },
   });
-  return moved.count === 1;
+  if (moved.count !== 1) return false;
+  await dropVerification(recoveryCodeKey(flowId), tx);
+  return true;
 }

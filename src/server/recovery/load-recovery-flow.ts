@@ -3,6 +3,7 @@ import type { RecoveryFlow } from "@/generated/prisma/client";
 import { getDb } from "@/server/db";
 import { newToken } from "@/server/ids";
 import { hmacDigest, hmacMatches } from "@/server/security/hmac";
+import { dropVerification } from "@/server/verification/verification-store";
 import {
   canSelfServe,
   findRecoveryAccount,
@@ -12,7 +13,7 @@ import {
   type RecoveryBlocks,
   type RecoveryMethods,
 } from "./recovery-account";
-import type { EndedReason } from "./recovery-policy";
+import { recoveryCodeKey, type EndedReason } from "./recovery-policy";
 
 /** Why a step cannot run on this flow. "ended" and "expired" send the user back to step 1. */
 export type FlowError = "no_flow" | "expired" | "ended" | "out_of_order";
@@ -39,7 +40,7 @@ export function newFlowToken(): { id: string; token: string; browserKeyHash: str
 export async function findRecoveryFlow(token: string | undefined): Promise<RecoveryFlow | null> {
   const m = token ? TOKEN.exec(token) : null;
   if (!m) return null;
-  const flow = await getDb().recoveryFlow.findUnique({ where: { id: m[1] }, omit: { codeHash: false } });
+  const flow = await getDb().recoveryFlow.findUnique({ where: { id: m[1] } });
   return flow && hmacMatches(flow.browserKeyHash, keyPurpose(m[1]), m[2]) ? flow : null;
 }
 
@@ -48,9 +49,12 @@ export async function findRecoveryFlow(token: string | undefined): Promise<Recov
  * (a block of the whole account outranks the reason a flow failed with).
  */
 export async function endRecoveryFlow(flowId: string, reason: EndedReason, at: Date, override = false): Promise<void> {
-  await getDb().recoveryFlow.updateMany({
-    where: override ? { id: flowId, step: { not: "DONE" } } : { id: flowId, completedAt: null },
-    data: { step: "FAILED", completedAt: at, endedReason: reason, codeHash: null, codeExpiresAt: null },
+  await getDb().$transaction(async (tx) => {
+    await tx.recoveryFlow.updateMany({
+      where: override ? { id: flowId, step: { not: "DONE" } } : { id: flowId, completedAt: null },
+      data: { step: "FAILED", completedAt: at, endedReason: reason },
+    });
+    await dropVerification(recoveryCodeKey(flowId), tx);
   });
 }
 

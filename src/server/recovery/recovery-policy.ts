@@ -1,5 +1,6 @@
 import { MINUTE } from "@/server/clock";
-import { SMS_CODE } from "@/server/verification/sms-code";
+import { codeSms, SMS_CODE } from "@/server/verification/sms-code";
+import type { VerificationKey } from "@/server/verification/verification-store";
 import { limitPolicy } from "@/server/security/rate-limit-policies";
 
 /**
@@ -25,11 +26,14 @@ export const RECOVERY_COOKIE = {
   maxAgeSec: RECOVERY.flowTtlMs / 1000,
 } as const;
 
-const CODE_TTL_MINUTES = SMS_CODE.ttlMs / MINUTE;
-
 /** The text message carrying a recovery code; `code` may be the bullets of the stored copy. */
 export function recoveryCodeSms(code: string): string {
-  return `Your Postkey verification code is ${code}. It expires in ${CODE_TTL_MINUTES} minutes. Never share it.`;
+  return codeSms(code).body;
+}
+
+/** The Verification that holds a flow's SMS code. */
+export function recoveryCodeKey(flowId: string): VerificationKey {
+  return { purpose: "RECOVERY", target: flowId };
 }
 
 /** Why a flow ended (RecoveryFlow.endedReason). */

@@ -1,16 +1,17 @@
 import "server-only";
 import { ipLimitKey } from "@/lib/client-ip";
 import { maskPhone } from "@/lib/phone";
-import { addMs, now } from "@/server/clock";
+import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit, peekLimit, type LimitState } from "@/server/security/rate-limit";
 import type { RateLimitPolicyName } from "@/server/security/rate-limit-policies";
 import { sendSms } from "@/server/sms/send-sms";
-import { generateSmsCode, resendWaitMs, smsCodeDigest } from "@/server/verification/sms-code";
+import { codeSms, resendWaitMs } from "@/server/verification/sms-code";
+import { findVerification, issueCode } from "@/server/verification/verification-store";
 import { loadVerifyContext, type FlowError } from "./load-recovery-flow";
 import { recoveryActor } from "./recovery-audit";
-import { RECOVERY, recoveryCodeSms } from "./recovery-policy";
+import { recoveryCodeKey } from "./recovery-policy";
 
 export type SendRecoveryCodeResult =
   | { ok: true; maskedPhone: string }
@@ -34,56 +35,37 @@ export async function sendRecoveryCode(
   if (!loaded.ok) return loaded;
   const { flow, account, methods } = loaded.ctx;
   if (!methods.sms) return { ok: false, error: "method_unavailable" };
-  const waitMs = resendWaitMs(flow, at);
+  const key = recoveryCodeKey(flow.id);
+  const current = await findVerification(key);
+  const waitMs = current ? resendWaitMs(current, at) : 0;
   if (waitMs > 0) return { ok: false, error: "resend_wait", waitMs };
 
   const caps = sendCaps(account.id, ipLimitKey(meta.ip));
   const capped = tightest(await Promise.all(caps.map(([name, key]) => peekLimit(name, key))));
   if (capped) return { ok: false, error: "send_limit", retryAfterMs: capped.retryAfterMs };
 
-  const db = getDb();
-  const code = generateSmsCode();
-  const previous = {
-    method: flow.method,
-    codeHash: flow.codeHash,
-    codeExpiresAt: flow.codeExpiresAt,
-    codeAttempts: flow.codeAttempts,
-    codeSentAt: flow.codeSentAt,
-  };
-  // Claim the send: of two parallel requests only one finds codeSentAt unchanged.
-  const claim = await db.recoveryFlow.updateMany({
-    where: { id: flow.id, step: "VERIFY", completedAt: null, codeSentAt: flow.codeSentAt },
-    data: {
-      method: "SMS",
-      codeHash: smsCodeDigest(flow.id, code),
-      codeExpiresAt: addMs(at, RECOVERY.code.ttlMs),
-      codeAttempts: 0,
-      codeSentAt: at,
-    },
-  });
-  if (claim.count !== 1) return { ok: false, error: "resend_wait", waitMs: RECOVERY.code.resendAfterMs };
-  const putBack = () => db.recoveryFlow.updateMany({ where: { id: flow.id, codeSentAt: at }, data: previous });
-
+  // Of two parallel requests only one gets a code; the other is told to wait.
+  const issued = await issueCode(key, { phone: methods.sms });
+  if (!issued.ok) return issued;
   const limited = tightest(await Promise.all(caps.map(([name, key]) => consumeLimit(name, key))));
   if (limited) {
-    await putBack();
+    await issued.undo();
     return { ok: false, error: "send_limit", retryAfterMs: limited.retryAfterMs };
   }
   const sent = await sendSms({
     to: methods.sms,
     purpose: "RECOVERY_CODE",
-    body: recoveryCodeSms(code),
-    redactedBody: recoveryCodeSms("••••••"),
+    ...codeSms(issued.code),
     accountId: account.id,
     domainId: account.domainId,
     actor: recoveryActor({ accountId: account.id, address: account.address, domainId: account.domainId }),
     meta,
   });
   if (!sent.ok) {
-    await putBack();
+    await issued.undo();
     return { ok: false, error: sent.error };
   }
-  await db.recoveryFlow.update({ where: { id: flow.id }, data: { sendCount: { increment: 1 } } });
+  await getDb().recoveryFlow.updateMany({ where: { id: flow.id, step: "VERIFY" }, data: { method: "SMS" } });
   return { ok: true, maskedPhone: maskPhone(methods.sms) };
 }
 

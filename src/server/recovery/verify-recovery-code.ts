@@ -3,12 +3,12 @@ import { AuditAction } from "@/server/audit/actions";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { attemptsLeft, checkSmsCode, type CodeCheck } from "@/server/verification/sms-code";
-import { endRecoveryFlow, loadVerifyContext, type FlowError, type VerifyContext } from "./load-recovery-flow";
+import { findVerification, judgeCode, precheckCode } from "@/server/verification/verification-store";
+import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./load-recovery-flow";
 import { recordRecoveryEvent } from "./recovery-audit";
 import { failTry, refundTry, reserveTry } from "./recovery-failures";
 import { grantReset } from "./grant-reset";
-import { RECOVERY } from "./recovery-policy";
+import { recoveryCodeKey } from "./recovery-policy";
 
 export type VerifyRecoveryCodeResult =
   | { ok: true }
@@ -31,7 +31,8 @@ export async function verifyRecoveryCode(
   if (!loaded.ok) return loaded;
   const { flow, account, methods } = loaded.ctx;
   if (!methods.sms) return { ok: false, error: "method_unavailable" };
-  const precheck = checkSmsCode(flow, flow.id, input.code, at);
+  const key = recoveryCodeKey(flow.id);
+  const precheck = precheckCode(await findVerification(key), at);
   if (precheck === "none") return { ok: false, error: "no_code" };
   if (precheck === "expired") return { ok: false, error: "code_expired" };
 
@@ -40,19 +41,19 @@ export async function verifyRecoveryCode(
     await endRecoveryFlow(flow.id, "account_blocked", at);
     return { ok: false, error: "account_blocked" };
   }
-  const { verdict, attempts } = await judgeCode(loaded.ctx, input.code, at);
+  const { verdict, attemptsLeft } = await judgeOnFlow(flow.id, input.code, at);
   const subject = { accountId: account.id, address: account.address, domainId: account.domainId };
   if (verdict === "ok") {
     await refundTry(reserved.reserved);
     await recordRecoveryEvent(AuditAction.recoveryVerified, subject, meta, "SUCCESS", { method: "SMS" });
     return { ok: true };
   }
-  if (verdict === "none") {
+  if (verdict === "none" || verdict === "expired") {
     await refundTry(reserved.reserved);
-    return { ok: false, error: "too_many" };
+    return { ok: false, error: verdict === "none" ? "too_many" : "code_expired" };
   }
   const outcome = await failTry(reserved.reserved, subject, meta);
-  const triesLeft = Math.min(attemptsLeft({ codeAttempts: attempts }), outcome.triesLeft);
+  const triesLeft = Math.min(attemptsLeft, outcome.triesLeft);
   await recordRecoveryEvent(AuditAction.codeFailed, subject, meta, "FAILURE", { triesLeft });
   if (outcome.accountBlocked) {
     await endRecoveryFlow(flow.id, "account_blocked", at, true);
@@ -63,27 +64,16 @@ export async function verifyRecoveryCode(
 }
 
 /**
- * Counts the entry on the flow row and judges it in one transaction: the
- * conditional increment holds the row, so parallel entries queue and each
- * is judged against its own attempt number. "exhausted" also ends the flow.
+ * Judges the entry (the shared judgeCode) and moves the flow in the same
+ * transaction: a right code grants the reset, the 5th wrong one ends the flow.
  */
-async function judgeCode(ctx: VerifyContext, entered: string, at: Date): Promise<{ verdict: CodeCheck; attempts: number }> {
-  const { flow } = ctx;
+async function judgeOnFlow(flowId: string, entered: string, at: Date) {
   return getDb().$transaction(async (tx) => {
-    const counted = await tx.recoveryFlow.updateMany({
-      where: { id: flow.id, step: "VERIFY", completedAt: null, codeHash: flow.codeHash, codeAttempts: { lt: RECOVERY.code.maxAttempts } },
-      data: { codeAttempts: { increment: 1 } },
-    });
-    if (counted.count !== 1) return { verdict: "none", attempts: RECOVERY.code.maxAttempts };
-    const row = await tx.recoveryFlow.findUniqueOrThrow({ where: { id: flow.id }, omit: { codeHash: false } });
-    const verdict = checkSmsCode({ ...row, codeAttempts: row.codeAttempts - 1 }, flow.id, entered, at);
-    if (verdict === "ok" && !(await grantReset(tx, flow.id, "SMS", at))) return { verdict: "none", attempts: row.codeAttempts };
-    if (verdict === "exhausted") {
-      await tx.recoveryFlow.update({
-        where: { id: flow.id },
-        data: { step: "FAILED", codeHash: null, codeExpiresAt: null, completedAt: at, endedReason: "too_many_codes" },
-      });
+    const judged = await judgeCode(tx, recoveryCodeKey(flowId), entered, at);
+    if (judged.verdict === "ok" && !(await grantReset(tx, flowId, "SMS", at))) return { ...judged, verdict: "none" as const };
+    if (judged.verdict === "exhausted") {
+      await tx.recoveryFlow.update({ where: { id: flowId }, data: { step: "FAILED", completedAt: at, endedReason: "too_many_codes" } });
     }
-    return { verdict, attempts: row.codeAttempts };
+    return judged;
   });
 }
