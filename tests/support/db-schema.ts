@@ -1,21 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import type * as DMMF from "@prisma/dmmf";
+import { getDMMF } from "@prisma/get-dmmf";
 import { Client, type ClientBase } from "pg";
 
 /**
  * Helpers for tests/integration/schema-drift.test.ts and migrations.test.ts:
  *
  *  - temporary databases on the test server (createTempDatabase);
- *  - a parser for prisma/schema.prisma (parsePrismaSchema). The generated
- *    client's `runtimeDataModel` only carries field names, kinds and types (no
- *    optionality, native types, defaults, relations' fields/actions, unique
- *    constraints or indexes), and @prisma/internals (getDMMF) is not
- *    installed, so the schema is parsed here. The parser is deliberately
- *    strict: any construct it does not understand (an unknown attribute or
- *    argument, @db type, block kind, Unsupported(...), ...) throws, so a schema
- *    change can never be silently skipped by the drift check; extend the
- *    parser when that happens;
- *  - a checker (checkSchemaDrift) comparing the parsed schema with a live
+ *  - Prisma's own model of prisma/schema.prisma (readPrismaSchema: the DMMF
+ *    from @prisma/get-dmmf, the WASM module `prisma generate` runs), mapped to
+ *    the checker's shape; what the checker cannot judge throws;
+ *  - a checker (checkSchemaDrift) comparing that model with a live
  *    database through information_schema / pg_catalog, the way Prisma's
  *    migration engine would generate it for PostgreSQL.
  */
@@ -88,25 +84,14 @@ export async function canCreateTempDatabases(adminUrl: string): Promise<boolean>
 }
 
 // ---------------------------------------------------------------------------
-// schema.prisma parser
-
-type Tok = { kind: "ident" | "string" | "number" | "punct" | "newline"; text: string; line: number };
+// Prisma's own model of schema.prisma (the DMMF), in the shape the checker reads
 
 export type Value =
   | { kind: "string"; value: string }
   | { kind: "number"; value: string }
   | { kind: "ident"; name: string }
-  | { kind: "call"; name: string; args: Arg[] }
+  | { kind: "call"; name: string; args: string[] }
   | { kind: "list"; items: Value[] };
-export interface Arg {
-  name?: string;
-  value: Value;
-}
-interface Attribute {
-  name: string;
-  args: Arg[];
-  line: number;
-}
 
 export interface EnumDef {
   name: string;
@@ -137,7 +122,6 @@ export interface FieldDef {
   updatedAt: boolean;
   native?: { name: string; args: string[] };
   relation?: RelationDef;
-  line: number;
 }
 
 export interface IndexField {
@@ -163,391 +147,91 @@ export interface PrismaSchema {
   models: ModelDef[];
 }
 
-const SCALARS = new Set(["String", "Int", "BigInt", "Boolean", "DateTime", "Json", "Float", "Decimal", "Bytes"]);
-const REFERENTIAL_ACTIONS = new Set(["Cascade", "Restrict", "NoAction", "SetNull", "SetDefault"]);
+type DmmfField = DMMF.Field;
 
-class SchemaError extends Error {
-  constructor(line: number, message: string) {
-    super(`schema.prisma:${line}: ${message}`);
+/** A DMMF default as the checker's Value: enum values and booleans as identifiers, functions as calls. */
+function defaultValue(field: DmmfField, raw: unknown): Value {
+  if (Array.isArray(raw)) return { kind: "list", items: raw.map((item) => defaultValue(field, item)) };
+  if (raw && typeof raw === "object" && "name" in raw) {
+    const call = raw as { name: string; args: unknown[] };
+    return { kind: "call", name: call.name, args: call.args.map(String) };
   }
+  if (typeof raw === "boolean") return { kind: "ident", name: String(raw) };
+  if (typeof raw === "number") return { kind: "number", value: String(raw) };
+  if (typeof raw === "string") return field.kind === "enum" ? { kind: "ident", name: raw } : { kind: "string", value: raw };
+  throw new Error(`${field.name}: @default ${JSON.stringify(raw)} is not understood by the drift checker`);
 }
 
-function tokenize(src: string): Tok[] {
-  const toks: Tok[] = [];
-  let i = 0;
-  let line = 1;
-  let depth = 0; // inside ( ) or [ ], newlines are just whitespace
-  const ident = /[A-Za-z_][A-Za-z0-9_]*/y;
-  const number = /-?\d+(\.\d+)?/y;
-  while (i < src.length) {
-    const ch = src[i];
-    if (ch === "\n") {
-      if (depth === 0) toks.push({ kind: "newline", text: "\n", line });
-      line++;
-      i++;
-      continue;
-    }
-    if (ch === " " || ch === "\t" || ch === "\r") {
-      i++;
-      continue;
-    }
-    if (src.startsWith("//", i)) {
-      while (i < src.length && src[i] !== "\n") i++;
-      continue;
-    }
-    if (ch === '"') {
-      let j = i + 1;
-      let value = "";
-      while (j < src.length && src[j] !== '"') {
-        if (src[j] === "\n") throw new SchemaError(line, "unterminated string");
-        if (src[j] === "\\") {
-          const n = src[j + 1];
-          value += n === "n" ? "\n" : n === "t" ? "\t" : n;
-          j += 2;
-          continue;
-        }
-        value += src[j];
-        j++;
-      }
-      if (j >= src.length) throw new SchemaError(line, "unterminated string");
-      toks.push({ kind: "string", text: value, line });
-      i = j + 1;
-      continue;
-    }
-    number.lastIndex = i;
-    const num = /[-\d]/.test(ch) ? number.exec(src) : null;
-    if (num) {
-      toks.push({ kind: "number", text: num[0], line });
-      i += num[0].length;
-      continue;
-    }
-    ident.lastIndex = i;
-    const id = ident.exec(src);
-    if (id) {
-      toks.push({ kind: "ident", text: id[0], line });
-      i += id[0].length;
-      continue;
-    }
-    if (src.startsWith("@@", i)) {
-      toks.push({ kind: "punct", text: "@@", line });
-      i += 2;
-      continue;
-    }
-    if ("@{}()[],:.?=".includes(ch)) {
-      if (ch === "(" || ch === "[") depth++;
-      if (ch === ")" || ch === "]") depth = Math.max(0, depth - 1);
-      toks.push({ kind: "punct", text: ch, line });
-      i++;
-      continue;
-    }
-    throw new SchemaError(line, `unexpected character ${JSON.stringify(ch)}`);
-  }
-  return toks;
-}
-
-class Cursor {
-  i = 0;
-  constructor(
-    private readonly toks: Tok[],
-    private readonly line: number,
-  ) {}
-  atEnd() {
-    return this.i >= this.toks.length;
-  }
-  peek(offset = 0): Tok | undefined {
-    return this.toks[this.i + offset];
-  }
-  next(): Tok {
-    const t = this.toks[this.i++];
-    if (!t) throw new SchemaError(this.line, "unexpected end of line");
-    return t;
-  }
-  eat(text: string): boolean {
-    const t = this.peek();
-    if (t && t.kind === "punct" && t.text === text) {
-      this.i++;
-      return true;
-    }
-    return false;
-  }
-  expect(text: string): void {
-    const t = this.next();
-    if (t.kind !== "punct" || t.text !== text) throw new SchemaError(t.line, `expected "${text}", found "${t.text}"`);
-  }
-  ident(): string {
-    const t = this.next();
-    if (t.kind !== "ident") throw new SchemaError(t.line, `expected a name, found "${t.text}"`);
-    return t.text;
-  }
-}
-
-function parseValue(c: Cursor): Value {
-  const t = c.next();
-  if (t.kind === "string") return { kind: "string", value: t.text };
-  if (t.kind === "number") return { kind: "number", value: t.text };
-  if (t.kind === "punct" && t.text === "[") {
-    const items: Value[] = [];
-    if (!c.eat("]")) {
-      do items.push(parseValue(c));
-      while (c.eat(","));
-      c.expect("]");
-    }
-    return { kind: "list", items };
-  }
-  if (t.kind === "ident") {
-    if (c.eat("(")) return { kind: "call", name: t.text, args: parseArgs(c) };
-    return { kind: "ident", name: t.text };
-  }
-  throw new SchemaError(t.line, `unexpected "${t.text}"`);
-}
-
-/** Arguments after "(" up to and including ")". */
-function parseArgs(c: Cursor): Arg[] {
-  const args: Arg[] = [];
-  if (c.eat(")")) return args;
-  do {
-    const a = c.peek();
-    const b = c.peek(1);
-    if (a?.kind === "ident" && b?.kind === "punct" && b.text === ":") {
-      c.next();
-      c.next();
-      args.push({ name: a.text, value: parseValue(c) });
-    } else {
-      args.push({ value: parseValue(c) });
-    }
-  } while (c.eat(","));
-  c.expect(")");
-  return args;
-}
-
-function parseAttribute(c: Cursor, line: number): Attribute {
-  let name = c.ident();
-  if (c.eat(".")) name += `.${c.ident()}`;
-  const args = c.eat("(") ? parseArgs(c) : [];
-  return { name, args, line };
-}
-
-/** Checks an attribute's arguments: at most `positional` unnamed ones first, named ones only from `allowed`. */
-function argsOf(attr: Attribute, positional: string | null, allowed: string[]): Map<string, Value> {
-  const out = new Map<string, Value>();
-  attr.args.forEach((a, idx) => {
-    const key = a.name ?? (idx === 0 && positional ? positional : undefined);
-    if (!key) throw new SchemaError(attr.line, `@${attr.name}: unexpected positional argument`);
-    if (!(key === positional || allowed.includes(key))) {
-      throw new SchemaError(attr.line, `@${attr.name}: argument "${key}" is not understood by the drift checker's parser`);
-    }
-    if (out.has(key)) throw new SchemaError(attr.line, `@${attr.name}: duplicate argument "${key}"`);
-    out.set(key, a.value);
-  });
-  return out;
-}
-
-function stringArg(attr: Attribute, v: Value | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  if (v.kind !== "string") throw new SchemaError(attr.line, `@${attr.name}: expected a string`);
-  return v.value;
-}
-
-function identArg(attr: Attribute, v: Value | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  if (v.kind !== "ident") throw new SchemaError(attr.line, `@${attr.name}: expected a name`);
-  return v.name;
-}
-
-function fieldNameList(attr: Attribute, v: Value | undefined): IndexField[] {
-  if (!v || v.kind !== "list" || v.items.length === 0)
-    throw new SchemaError(attr.line, `@${attr.name}: expected a non-empty list of fields`);
-  return v.items.map((item) => {
-    if (item.kind === "ident") return { name: item.name, sort: "Asc" as const };
-    if (item.kind === "call") {
-      // field(sort: Desc)
-      const inner: Attribute = { name: `${attr.name} ${item.name}(...)`, args: item.args, line: attr.line };
-      const sort = identArg(inner, argsOf(inner, null, ["sort"]).get("sort")) ?? "Asc";
-      if (sort !== "Asc" && sort !== "Desc") throw new SchemaError(attr.line, `@${attr.name}: unknown sort ${sort}`);
-      return { name: item.name, sort };
-    }
-    throw new SchemaError(attr.line, `@${attr.name}: expected field names`);
-  });
-}
-
-function plainNames(attr: Attribute, v: Value | undefined): string[] {
-  return fieldNameList(attr, v).map((f) => {
-    if (f.sort !== "Asc") throw new SchemaError(attr.line, `@${attr.name}: sort is not allowed here`);
-    return f.name;
-  });
-}
-
-interface RawBlock {
-  kind: string;
-  name: string;
-  line: number;
-  lines: Array<{ line: number; toks: Tok[] }>;
-}
-
-function splitBlocks(toks: Tok[]): RawBlock[] {
-  const blocks: RawBlock[] = [];
-  let i = 0;
-  while (i < toks.length) {
-    const t = toks[i];
-    if (t.kind === "newline") {
-      i++;
-      continue;
-    }
-    const kind = toks[i];
-    const name = toks[i + 1];
-    const brace = toks[i + 2];
-    if (kind?.kind !== "ident" || name?.kind !== "ident" || brace?.kind !== "punct" || brace.text !== "{") {
-      throw new SchemaError(t.line, `expected "<keyword> <Name> {", found "${t.text}"`);
-    }
-    i += 3;
-    const block: RawBlock = { kind: kind.text, name: name.text, line: kind.line, lines: [] };
-    let current: Tok[] = [];
-    for (;;) {
-      const tok = toks[i++];
-      if (!tok) throw new SchemaError(kind.line, `block ${name.text} is not closed`);
-      if (tok.kind === "punct" && tok.text === "}") break;
-      if (tok.kind === "punct" && tok.text === "{") throw new SchemaError(tok.line, `unexpected "{"`);
-      if (tok.kind === "newline") {
-        if (current.length) block.lines.push({ line: current[0].line, toks: current });
-        current = [];
-      } else {
-        current.push(tok);
-      }
-    }
-    if (current.length) block.lines.push({ line: current[0].line, toks: current });
-    blocks.push(block);
-  }
-  return blocks;
-}
-
-export function parsePrismaSchemaText(src: string): PrismaSchema {
-  const blocks = splitBlocks(tokenize(src));
-  for (const b of blocks) {
-    if (!["generator", "datasource", "enum", "model"].includes(b.kind)) {
-      throw new SchemaError(b.line, `"${b.kind}" blocks are not understood by the drift checker's parser`);
+/**
+ * Prisma's own reading of a schema (getDMMF, the WASM module `prisma
+ * generate` uses), mapped to what checkSchemaDrift compares. What the
+ * checker cannot judge (another index algorithm, a fulltext index, a field
+ * kind beyond scalar/enum/relation) throws instead of being skipped. Fields
+ * Prisma leaves out of its model (@ignore, Unsupported) leave their column
+ * unexplained, which the checker reports as drift.
+ */
+export function schemaFromPrisma(datamodel: string): PrismaSchema {
+  const dmmf = getDMMF({ datamodel });
+  if (!("datamodel" in dmmf)) throw new Error(`Prisma could not read the schema (${dmmf.type}: ${dmmf.reason}) ${String(dmmf.error)}`);
+  const { enums, models, indexes } = dmmf.datamodel;
+  for (const ix of indexes) {
+    if (ix.type === "fulltext" || (ix.algorithm && ix.algorithm !== "BTree")) {
+      throw new Error(`model ${ix.model}: a ${ix.type} index${ix.algorithm ? ` using ${ix.algorithm}` : ""} is not understood by the drift checker`);
     }
   }
-  const enumNames = new Set(blocks.filter((b) => b.kind === "enum").map((b) => b.name));
-  const modelNames = new Set(blocks.filter((b) => b.kind === "model").map((b) => b.name));
-
-  const enums: EnumDef[] = blocks
-    .filter((b) => b.kind === "enum")
-    .map((b) => {
-      const def: EnumDef = { name: b.name, dbName: b.name, values: [] };
-      for (const l of b.lines) {
-        const c = new Cursor(l.toks, l.line);
-        if (c.eat("@@")) {
-          const attr = parseAttribute(c, l.line);
-          if (attr.name !== "map")
-            throw new SchemaError(l.line, `@@${attr.name} on an enum is not understood by the drift checker's parser`);
-          def.dbName = stringArg(attr, argsOf(attr, "name", []).get("name")) ?? def.name;
-        } else {
-          const name = c.ident();
-          let dbName = name;
-          while (c.eat("@")) {
-            const attr = parseAttribute(c, l.line);
-            if (attr.name !== "map")
-              throw new SchemaError(l.line, `@${attr.name} on an enum value is not understood by the drift checker's parser`);
-            dbName = stringArg(attr, argsOf(attr, "name", []).get("name")) ?? name;
-          }
-          def.values.push({ name, dbName });
-        }
-        if (!c.atEnd()) throw new SchemaError(l.line, `unexpected "${c.peek()?.text}"`);
-      }
-      return def;
-    });
-
-  const models: ModelDef[] = blocks
-    .filter((b) => b.kind === "model")
-    .map((b) => {
-      const model: ModelDef = { name: b.name, table: b.name, fields: [], uniques: [], indexes: [] };
-      for (const l of b.lines) {
-        const c = new Cursor(l.toks, l.line);
-        if (c.eat("@@")) {
-          const attr = parseAttribute(c, l.line);
-          if (!c.atEnd()) throw new SchemaError(l.line, `unexpected "${c.peek()?.text}"`);
-          if (attr.name === "map") {
-            model.table = stringArg(attr, argsOf(attr, "name", []).get("name")) ?? model.table;
-          } else if (attr.name === "id") {
-            const a = argsOf(attr, "fields", ["name", "map"]);
-            model.primaryKey = { fields: plainNames(attr, a.get("fields")), map: stringArg(attr, a.get("map")) };
-          } else if (attr.name === "unique") {
-            const a = argsOf(attr, "fields", ["name", "map"]);
-            model.uniques.push({ fields: fieldNameList(attr, a.get("fields")), map: stringArg(attr, a.get("map")) });
-          } else if (attr.name === "index") {
-            const a = argsOf(attr, "fields", ["map"]);
-            model.indexes.push({ fields: fieldNameList(attr, a.get("fields")), map: stringArg(attr, a.get("map")) });
-          } else {
-            throw new SchemaError(l.line, `@@${attr.name} is not understood by the drift checker's parser`);
-          }
-          continue;
-        }
-        const name = c.ident();
-        const type = c.ident();
-        if (type === "Unsupported")
-          throw new SchemaError(l.line, "Unsupported(...) fields are not understood by the drift checker's parser");
-        const isList = c.eat("[") ? (c.expect("]"), true) : false;
-        const isOptional = c.eat("?");
-        const kind = SCALARS.has(type) ? "scalar" : enumNames.has(type) ? "enum" : modelNames.has(type) ? "object" : null;
-        if (!kind) throw new SchemaError(l.line, `unknown type ${type}`);
-        const field: FieldDef = { model: b.name, name, type, kind, isList, isOptional, column: name, updatedAt: false, line: l.line };
-        while (!c.atEnd()) {
-          c.expect("@");
-          const attr = parseAttribute(c, l.line);
-          if (attr.name === "id") {
-            field.id = { map: stringArg(attr, argsOf(attr, null, ["map"]).get("map")) };
-          } else if (attr.name === "unique") {
-            field.unique = { map: stringArg(attr, argsOf(attr, null, ["map"]).get("map")) };
-          } else if (attr.name === "default") {
-            const a = argsOf(attr, "value", ["map"]);
-            if (a.has("map")) throw new SchemaError(l.line, "named default constraints are not understood by the drift checker's parser");
-            field.default = a.get("value");
-            if (!field.default) throw new SchemaError(l.line, "@default needs a value");
-          } else if (attr.name === "map") {
-            field.column = stringArg(attr, argsOf(attr, "name", []).get("name")) ?? name;
-          } else if (attr.name === "updatedAt") {
-            argsOf(attr, null, []);
-            field.updatedAt = true;
-          } else if (attr.name === "relation") {
-            const a = argsOf(attr, "name", ["fields", "references", "onDelete", "onUpdate", "map"]);
-            const rel: RelationDef = {
-              name: stringArg(attr, a.get("name")),
-              fields: a.has("fields") ? plainNames(attr, a.get("fields")) : undefined,
-              references: a.has("references") ? plainNames(attr, a.get("references")) : undefined,
-              onDelete: identArg(attr, a.get("onDelete")),
-              onUpdate: identArg(attr, a.get("onUpdate")),
-              map: stringArg(attr, a.get("map")),
-            };
-            for (const action of [rel.onDelete, rel.onUpdate]) {
-              if (action && !REFERENTIAL_ACTIONS.has(action)) throw new SchemaError(l.line, `unknown referential action ${action}`);
-            }
-            if (!rel.fields !== !rel.references) throw new SchemaError(l.line, "@relation needs both fields and references");
-            field.relation = rel;
-          } else if (attr.name.startsWith("db.")) {
-            field.native = {
-              name: attr.name.slice(3),
-              args: attr.args.map((a) => {
-                if (a.name || a.value.kind !== "number") throw new SchemaError(l.line, `@${attr.name}: expected numeric arguments`);
-                return a.value.value;
-              }),
-            };
-          } else {
-            throw new SchemaError(l.line, `@${attr.name} is not understood by the drift checker's parser`);
-          }
-        }
-        if (kind === "object" && (field.id || field.unique || field.default || field.native || field.updatedAt)) {
-          throw new SchemaError(l.line, `relation field ${name} has scalar attributes`);
-        }
-        if (kind !== "object" && field.relation) throw new SchemaError(l.line, `@relation on scalar field ${name}`);
-        model.fields.push(field);
-      }
-      return model;
-    });
-  return { enums, models };
+  return {
+    enums: enums.map((e) => ({ name: e.name, dbName: e.dbName ?? e.name, values: e.values.map((v) => ({ name: v.name, dbName: v.dbName ?? v.name })) })),
+    models: models.map((m): ModelDef => {
+      const own = indexes.filter((ix) => ix.model === m.name);
+      const fieldIndex = (type: string, field: string) => own.find((ix) => ix.type === type && ix.isDefinedOnField && ix.fields[0]?.name === field);
+      const blockIndexes = (type: string): IndexDef[] =>
+        own
+          .filter((ix) => ix.type === type && !ix.isDefinedOnField)
+          .map((ix) => ({ fields: ix.fields.map((f) => ({ name: f.name, sort: f.sortOrder === "desc" ? "Desc" : "Asc" })), map: ix.dbName ?? undefined }));
+      const fields = m.fields.map((f): FieldDef => {
+        if (f.kind !== "scalar" && f.kind !== "enum" && f.kind !== "object") throw new Error(`${m.name}.${f.name}: a ${f.kind} field is not understood by the drift checker`);
+        const id = f.isId ? fieldIndex("id", f.name) : undefined;
+        const unique = f.isUnique ? fieldIndex("unique", f.name) : undefined;
+        return {
+          model: m.name,
+          name: f.name,
+          type: f.type,
+          kind: f.kind,
+          isList: f.isList,
+          isOptional: !f.isRequired,
+          column: f.dbName ?? f.name,
+          id: f.isId ? { map: id?.dbName ?? undefined } : undefined,
+          unique: f.isUnique ? { map: unique?.dbName ?? undefined } : undefined,
+          default: f.hasDefaultValue ? defaultValue(f, f.default) : undefined,
+          updatedAt: f.isUpdatedAt ?? false,
+          native: f.nativeType ? { name: f.nativeType[0], args: [...f.nativeType[1]] } : undefined,
+          relation:
+            f.kind === "object"
+              ? {
+                  name: f.relationName ?? undefined,
+                  fields: f.relationFromFields?.length ? [...f.relationFromFields] : undefined,
+                  references: f.relationToFields?.length ? [...f.relationToFields] : undefined,
+                  onDelete: f.relationOnDelete ?? undefined,
+                  onUpdate: (f as { relationOnUpdate?: string }).relationOnUpdate ?? undefined,
+                }
+              : undefined,
+        };
+      });
+      const pk = own.find((ix) => ix.type === "id" && !ix.isDefinedOnField);
+      return {
+        name: m.name,
+        table: m.dbName ?? m.name,
+        fields,
+        primaryKey: pk ? { fields: pk.fields.map((f) => f.name), map: pk.dbName ?? undefined } : undefined,
+        uniques: blockIndexes("unique"),
+        indexes: blockIndexes("normal"),
+      };
+    }),
+  };
 }
 
-export async function parsePrismaSchema(file: string): Promise<PrismaSchema> {
-  return parsePrismaSchemaText(await readFile(file, "utf8"));
+export async function readPrismaSchema(file: string): Promise<PrismaSchema> {
+  return schemaFromPrisma(await readFile(file, "utf8"));
 }
 
 // ---------------------------------------------------------------------------
