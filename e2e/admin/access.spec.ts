@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
-import { createEmployee, expect, logOn, test } from "../support/fixtures";
+import { createEmployee, expect, test } from "../support/fixtures";
 import { accountId, accountRow, fillPasswords, logOnAsPostmaster, openResetPassword, ORG_POSTMASTER, shot } from "../support/admin";
+import { openSession } from "../support/sessions";
 
 interface CapturedAction {
   url: string;
@@ -32,7 +33,7 @@ async function captureResetPost(page: Page, employeeId: string, password: string
 async function replay(browser: Browser, action: CapturedAction, logOnAs?: { email: string; password: string }) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  if (logOnAs) await logOn(page, logOnAs.email, logOnAs.password);
+  if (logOnAs) await openSession(ctx, "mail", logOnAs.email);
   const res = await page.request.post(action.url, { headers: action.headers, data: action.body, maxRedirects: 0 });
   await ctx.close();
   return res;
@@ -40,9 +41,9 @@ async function replay(browser: Browser, action: CapturedAction, logOnAs?: { emai
 
 // Who may use the domain-management console: only a postmaster, and only for its own domain.
 test.describe("Domain management: access", () => {
-  test("an employee session is sent away from every /admin page and cannot export the audit log", async ({ page }) => {
+  test("an employee session is sent away from every /admin page and cannot export the audit log", async ({ signIn, page }) => {
     const emp = await createEmployee();
-    await logOn(page, emp.address, emp.password);
+    await signIn(emp.address, { path: "/account" });
     await expect(page).toHaveURL(/\/account$/);
     const alice = await accountId("alice@example.com");
     for (const path of [

@@ -1,5 +1,6 @@
-import { createEmployee, expect, logOn, test } from "../support/fixtures";
+import { createEmployee, expect, test } from "../support/fixtures";
 import { accountRow, choose, logOnAsPostmaster, shot, tag, weakKeywords } from "../support/admin";
+import { openSession } from "../support/sessions";
 
 // The rest of the console: Departments, Password Policy, Audit Log, Unlock.
 test.describe("Domain management console pages", () => {
@@ -145,7 +146,7 @@ test.describe("Domain management console pages", () => {
     const u = await createEmployee();
     const ctx = await browser.newContext();
     const employee = await ctx.newPage();
-    await logOn(employee, u.address, u.password);
+    await openSession(ctx, "mail", u.address);
     await logOnAsPostmaster(page);
     await page.goto(`/admin/accounts/${u.id}`);
     await expect(page.getByText("Logged on in 1 place")).toBeVisible();

@@ -1,3 +1,4 @@
+import { openSession } from "../support/sessions";
 import { MESSAGES } from "@/lib/password-policy";
 import { createEmployee, expect, logOn, stubMessages, test } from "../support/fixtures";
 import {
@@ -32,7 +33,8 @@ test.describe("Scenario 1: the postmaster resets an employee's password", () => 
     // The employee is logged on in another browser before the reset.
     const employeeContext = await browser.newContext();
     const employeePage = await employeeContext.newPage();
-    await logOn(employeePage, emp.address, emp.password);
+    await openSession(employeeContext, "mail", emp.address);
+    await employeePage.goto("/account");
     await expect(employeePage).toHaveURL(/\/account$/);
 
     await test.step("1. The administrator logs on to go to the domain management page", async () => {

@@ -1,3 +1,4 @@
+import { openSession } from "../support/sessions";
 import { expect, formAlert, logOn, test } from "../support/fixtures";
 import {
   auditEventsSince,
@@ -29,7 +30,8 @@ test.describe("Scenario 3: the cloud operator resets a forgotten postmaster pass
     // A postmaster session opened before the reset (another browser).
     const earlier = await browser.newContext();
     const earlierPage = await earlier.newPage();
-    await logOn(earlierPage, POSTMASTER.email, POSTMASTER.password);
+    await openSession(earlier, "mail", POSTMASTER.email);
+    await earlierPage.goto("/admin");
     await expect(earlierPage).toHaveURL(/\/admin/);
 
     await test.step("1. Logon to the Email Console", async () => {
@@ -180,7 +182,8 @@ test.describe("Email Console: what else an operator sees and may do", () => {
     await fill();
     await context.clearCookies();
     const other = await context.newPage();
-    await logOn(other, op.domain.postmaster.address, op.domain.postmaster.password);
+    await openSession(context, "mail", op.domain.postmaster.address);
+    await other.goto("/admin");
     await expect(other).toHaveURL(/\/admin/);
     await submitForm(page);
     await expect(page).toHaveURL(/\/console\/login/);
@@ -194,7 +197,8 @@ test.describe("Email Console: what else an operator sees and may do", () => {
   });
 
   test("sessions are separate: a postmaster session opens no console, a console session no /admin", async ({ page }) => {
-    await logOn(page, "postmaster@example.org", "Admin#Domain2026");
+    await openSession(page.context(), "mail", "postmaster@example.org");
+    await page.goto("/admin");
     await expect(page).toHaveURL(/\/admin/);
     await page.goto("/console");
     await expect(page).toHaveURL(/\/console\/login/);
@@ -251,7 +255,8 @@ test.describe("Email Console: what else an operator sees and may do", () => {
     await expect(secondPage).toHaveURL(/\/console\/login/);
     await logOn(secondPage, op.email, op.password, "/console/login");
     await expect(formAlert(secondPage)).toHaveText("Incorrect email address or password.");
-    await logOnConsole(secondPage, { email: op.email, password: "Sky#Operator2027" });
+    await logOn(secondPage, op.email, "Sky#Operator2027", "/console/login");
+    await expect(secondPage).toHaveURL(/\/console$/);
     await second.close();
 
     await page.getByRole("button", { name: "Log Off" }).click();

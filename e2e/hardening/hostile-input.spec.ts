@@ -4,7 +4,8 @@ import type { APIRequestContext, Browser } from "@playwright/test";
 import fc from "fast-check";
 import { getDb } from "@/server/db";
 import { BASE_URL } from "../support/e2e-env";
-import { createEmployee, expect, logOn, test } from "../support/fixtures";
+import { createEmployee, expect, test } from "../support/fixtures";
+import { openSession } from "../support/sessions";
 
 /**
  * Issue 8 §4, "never a 500, nothing half-written": a corpus of hostile
@@ -279,14 +280,9 @@ type Role = "anonymous" | "employee" | "postmaster" | "operator";
 async function signedIn(browser: Browser, role: Role): Promise<{ req: APIRequestContext; close(): Promise<void> }> {
   const ctx = await browser.newContext({ baseURL: BASE_URL });
   const page = await ctx.newPage();
-  if (role === "employee") {
-    const u = await createEmployee();
-    await logOn(page, u.address, u.password);
-  } else if (role === "postmaster") {
-    await logOn(page, "postmaster@example.com", "Admin#Domain2026");
-  } else if (role === "operator") {
-    await logOn(page, "ops@cloud.example.net", "Cloud#Console2026", "/console/login");
-  }
+  if (role === "employee") await openSession(ctx, "mail", (await createEmployee()).address);
+  else if (role === "postmaster") await openSession(ctx, "mail", "postmaster@example.com");
+  else if (role === "operator") await openSession(ctx, "console", "ops@cloud.example.net");
   await page.close();
   return { req: ctx.request, close: () => ctx.close() };
 }

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createEmployee, expect, formAlert, latestCode, logOn, submit, test } from "../support/fixtures";
+import { createEmployee, expect, formAlert, latestCode, submit, test } from "../support/fixtures";
 
 const BANNER = "Bind a secure mobile and security questions so you can reset a forgotten password yourself.";
 const SHOTS = process.env.E2E_SCREENSHOTS; // a directory: save screenshots of each step there
@@ -11,14 +11,14 @@ async function shot(page: Page, name: string) {
 const card = (page: Page, title: string) =>
   page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 
-test.describe("Account Security (issue 4)", () => {
-  test("an employee binds a secure mobile and security questions; the banner goes away", async ({ page }) => {
+test.describe("Account Security: secure mobile and security questions", () => {
+  test("an employee binds a secure mobile and security questions; the banner goes away", async ({ page, signIn }) => {
     const u = await createEmployee();
     const last2 = String(10 + Math.floor(Math.random() * 90));
     const e164 = `+1415555${"01"}${last2}`;
     const masked = `+1 ••• ••• 01${last2}`;
 
-    await logOn(page, u.address, u.password);
+    await signIn(u.address, { path: "/account" });
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByText(BANNER, { exact: true })).toBeVisible();
     const mobile = card(page, "Secure mobile");
@@ -83,9 +83,9 @@ test.describe("Account Security (issue 4)", () => {
     await shot(page, "5-done");
   });
 
-  test("a number the SMS provider refuses gets a clear message and binds nothing", async ({ page }) => {
+  test("a number the SMS provider refuses gets a clear message and binds nothing", async ({ page, signIn }) => {
     const u = await createEmployee();
-    await logOn(page, u.address, u.password);
+    await signIn(u.address, { path: "/account" });
     const mobile = card(page, "Secure mobile");
     await mobile.getByLabel("Mobile number").fill("+1 500 555 0009"); // the stub answers Twilio error 21614
     await mobile.getByLabel("Current password").fill(u.password);
@@ -95,9 +95,9 @@ test.describe("Account Security (issue 4)", () => {
     await expect(mobile.getByText("No secure mobile is bound.")).toBeVisible();
   });
 
-  test("a bound number can be removed with the current password", async ({ page }) => {
+  test("a bound number can be removed with the current password", async ({ page, signIn }) => {
     const u = await createEmployee({ mobile: "+14155550177" });
-    await logOn(page, u.address, u.password);
+    await signIn(u.address, { path: "/account" });
     const mobile = card(page, "Secure mobile");
     await expect(mobile.getByTestId("secure-mobile")).toHaveText("+1 ••• ••• 0177");
     await mobile.getByText("Change number").click();

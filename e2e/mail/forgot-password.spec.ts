@@ -1,3 +1,4 @@
+import { openSession } from "../support/sessions";
 import type { Page } from "@playwright/test";
 import { createEmployee, expect, formAlert, latestCode, logOn, stubMessages, submit, test } from "../support/fixtures";
 import {
@@ -127,7 +128,8 @@ test.describe("Forgot Password (the article's Scenario 2)", () => {
     const u = await createEmployee({ mobile });
     const other = await browser.newContext();
     const otherPage = await other.newPage();
-    await logOn(otherPage, u.address, u.password);
+    await openSession(other, "mail", u.address);
+    await otherPage.goto("/account");
     await expect(otherPage).toHaveURL(/\/account$/);
 
     await openFromLogon(page);

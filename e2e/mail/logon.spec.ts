@@ -1,4 +1,5 @@
 import { createEmployee, expect, formAlert, logOn, submit, test } from "../support/fixtures";
+import { openSession } from "../support/sessions";
 
 test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
   test("an employee logs on, lands on Account Security, and logs off", async ({ page, context }) => {
@@ -67,7 +68,8 @@ test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
     const u = await createEmployee();
     const other = await browser.newContext();
     const otherPage = await other.newPage();
-    await logOn(otherPage, u.address, u.password);
+    await openSession(other, "mail", u.address);
+    await otherPage.goto("/account");
     await expect(otherPage).toHaveURL(/\/account$/);
 
     await logOn(page, u.address, u.password);

@@ -1,11 +1,17 @@
-import { createEmployee, expect, logOn, submit, test } from "../support/fixtures";
+import { createEmployee, expect, submit, test } from "../support/fixtures";
+import { openSession } from "../support/sessions";
 import { shot } from "../support/admin";
 
 /** Issue 8 §5: sessions end on the server; an employee sees and ends its other sessions. */
 test.describe("Sessions (Account Security)", () => {
-  test("Log Off ends the session on the server: a copy of the cookie opens nothing afterwards", async ({ page, context, browser }) => {
+  test("Log Off ends the session on the server: a copy of the cookie opens nothing afterwards", async ({
+    page,
+    context,
+    browser,
+    signIn,
+  }) => {
     const u = await createEmployee();
-    await logOn(page, u.address, u.password);
+    await signIn(u.address, { path: "/account" });
     const copied = await context.cookies();
     await page.getByRole("button", { name: "Log Off" }).click();
     await expect(page).toHaveURL(/\/login\?notice=signed-out/);
@@ -24,8 +30,9 @@ test.describe("Sessions (Account Security)", () => {
       userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:140.0) Gecko/20100101 Firefox/140.0",
     });
     const other = await laptop.newPage();
-    await logOn(other, u.address, u.password);
-    await logOn(page, u.address, u.password);
+    await openSession(laptop, "mail", u.address, "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:140.0) Gecko/20100101 Firefox/140.0");
+    await openSession(page.context(), "mail", u.address, await page.evaluate(() => navigator.userAgent));
+    await page.goto("/account");
 
     const list = page.getByRole("list", { name: "Open sessions" });
     await expect(list.getByRole("listitem")).toHaveCount(2);

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, logOn } from "./fixtures";
+import { expect } from "./fixtures";
+import { signedInPage } from "./sessions";
 
 /**
  * Helpers of the domain-management console specs (Scenario 1). Look-ups go
@@ -14,8 +15,9 @@ export async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/admin-${name}.png`, fullPage: true });
 }
 
+/** A postmaster's session without the logon form (the logon has specs of its own), on Employee Accounts. */
 export async function logOnAsPostmaster(page: Page, who = POSTMASTER): Promise<void> {
-  await logOn(page, who.email, who.password);
+  await signedInPage(page, "mail", who.email, "/admin");
   await expect(page).toHaveURL(/\/admin\/accounts$/);
 }
 

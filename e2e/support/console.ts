@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, logOn } from "./fixtures";
+import { expect } from "./fixtures";
+import { signedInPage } from "./sessions";
 
 /**
  * Helpers of the console e2e specs (Scenario 3). Data set-up and clean-up go
@@ -12,8 +13,9 @@ export const POSTMASTER = { email: "postmaster@example.com", password: "Admin#Do
 /** What the article test sets postmaster@example.com's password to (restored afterwards, see restoreMailPassword). */
 export const POSTMASTER_PASSWORD_AFTER_CONSOLE_RESET = "Harbor#Lights2027";
 
-export async function logOnConsole(page: Page, who: { email: string; password: string }): Promise<void> {
-  await logOn(page, who.email, who.password, "/console/login");
+/** An operator's session without the logon form (the logon has specs of its own), on Email Services. */
+export async function logOnConsole(page: Page, who: { email: string }): Promise<void> {
+  await signedInPage(page, "console", who.email, "/console");
   await expect(page).toHaveURL(/\/console$/);
 }
 

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { e2eDatabaseUrl, STUB_URL } from "./e2e-env";
+import { openSession, type SessionKind } from "./sessions";
 
 /**
  * Shared e2e helpers. Fixtures that need data call the same domain functions
@@ -90,5 +91,17 @@ export async function createEmployee(
   return { id: created.id, address: created.address, password };
 }
 
-export const test = base;
+/**
+ * `signIn(email)` opens a session for the test's page without the logon form
+ * (support/sessions.ts); `signIn(email, { kind: "console" })` for an operator.
+ */
+export const test = base.extend<{ signIn: (login: string, opts?: { kind?: SessionKind; page?: Page; path?: string }) => Promise<void> }>({
+  signIn: async ({ page }, use) => {
+    await use(async (login, opts = {}) => {
+      const target = opts.page ?? page;
+      await openSession(target.context(), opts.kind ?? "mail", login);
+      if (opts.path) await target.goto(opts.path);
+    });
+  },
+});
 export { expect };

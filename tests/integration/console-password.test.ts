@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { MISMATCH_MESSAGE } from "@/lib/messages/auth";
 import { AuditAction } from "@/server/audit/actions";
 import { logOn } from "@/server/auth/log-on";
 import { changeConsolePassword } from "@/server/console/change-console-password";
@@ -39,7 +40,7 @@ describe("changeConsolePassword (the operator's own console password)", () => {
     if (r.ok || r.error !== "invalid") throw new Error("expected invalid");
     expect(r.fieldErrors.currentPassword).toEqual(["The current password is incorrect."]);
     expect(r.fieldErrors.password?.length).toBeGreaterThan(0);
-    expect(r.fieldErrors.confirmPassword).toBeDefined();
+    expect(r.fieldErrors.confirmPassword).toEqual([MISMATCH_MESSAGE]);
     expect((await operatorByEmail(OPS)).sessionVersion).toBe(before.sessionVersion);
     expect(await auditActions({ action: AuditAction.reauthFailed })).toHaveLength(1);
   });

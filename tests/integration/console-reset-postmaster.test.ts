@@ -5,7 +5,7 @@ import { MINUTE, SECOND } from "@/server/clock";
 import { CONSOLE_PASSWORD_EXPIRED, CONSOLE_PASSWORD_MISSING, CONSOLE_PASSWORD_WRONG } from "@/lib/messages/auth";
 import { resetPostmasterPassword, type ResetPostmasterInput } from "@/server/console/reset-postmaster-password";
 import { getDb } from "@/server/db";
-import { REUSED_MESSAGE } from "@/lib/messages/auth";
+import { MISMATCH_MESSAGE, REUSED_MESSAGE } from "@/lib/messages/auth";
 import {
   accountByAddress,
   auditActions,
@@ -161,7 +161,7 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     const errors = fieldErrorsOf(r);
     expect(errors.consolePassword).toEqual([CONSOLE_PASSWORD_WRONG]);
     expect(errors.password).toEqual([expect.stringContaining('"example"')]);
-    expect(errors.confirmPassword).toBeDefined();
+    expect(errors.confirmPassword).toEqual([MISMATCH_MESSAGE]);
     expect(await snapshot()).toEqual(before);
     const [event] = await auditActions({ action: AuditAction.reauthFailed });
     expect(event).toMatchObject({ actorId: op.id, result: "FAILURE" });
@@ -241,7 +241,7 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
       expect(errors.password?.join(" "), pw).toMatch(message);
       expect(errors.consolePassword).toBeUndefined();
     }
-    expect(fieldErrorsOf(await reset({ confirmPassword: "Different#2027x" })).confirmPassword).toBeDefined();
+    expect(fieldErrorsOf(await reset({ confirmPassword: "Different#2027x" })).confirmPassword).toEqual([MISMATCH_MESSAGE]);
     expect(await snapshot()).toEqual(before);
     expect(await auditActions({ action: AuditAction.passwordResetByConsole })).toHaveLength(0);
   });

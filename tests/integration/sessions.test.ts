@@ -18,7 +18,7 @@ import {
 } from "../support/fixtures";
 
 /**
- * Sessions (SECURITY.md "Sessions", issue 8 §5): one Session row per logon,
+ * Sessions (SECURITY.md "Sessions"): one Session row per logon,
  * checked on every request beside the sealed cookie, so Log Off and
  * "log off other sessions" end a session on the server, not just in one browser.
  */
