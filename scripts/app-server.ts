@@ -2,7 +2,7 @@ import path from "node:path";
 import next from "next";
 import { formatEnvError, envSchema } from "../src/env";
 import { runShutdownHooks } from "../src/server/lifecycle";
-import { guardActionRequest, refuseAction } from "./lib/action-guard";
+import { guardActionRequest, readActionIds, refuseAction } from "./lib/action-guard";
 import { createAppServer } from "./lib/http-server";
 
 /**
@@ -28,9 +28,11 @@ process.env.POSTKEY_HTTP_SERVER = "1";
 const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), turbopack: dev || undefined, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Known action ids of this build (a dev server compiles as it goes: no list to check against).
+const actionIds = dev ? null : readActionIds(path.resolve(import.meta.dirname, "..", ".next"));
 const server = createAppServer(
   async (req, res) => {
-    const checked = await guardActionRequest(req, env.APP_URL);
+    const checked = await guardActionRequest(req, env.APP_URL, actionIds);
     if (!checked.ok) return refuseAction(res, checked.status, checked.message);
     return handle(checked.req, res);
   },

@@ -42,6 +42,14 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgres:// or postgresql:// URL"),
     PORT: int(3000, 1, 65535),
     APP_URL: optionalUrl,
+    /** Where to report a vulnerability (/.well-known/security.txt): a mailto: or https: URI. */
+    SECURITY_CONTACT: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https:// URI")
+        .optional(),
+    ),
     /** Trusted proxy hops in front of the app (0: the socket's address is the client). */
     TRUST_PROXY: int(0, 0, 10),
     // Required (checked below with the deployment rules, so a deployment sees every problem at once).

@@ -128,6 +128,18 @@ test.describe("Web rules (SECURITY.md Web)", () => {
     expect(again).not.toBe(h["content-security-policy"]); // a fresh nonce per request
   });
 
+  test("search engines stay out of the consoles; security.txt and the icon are served", async ({ request }) => {
+    const robots = await (await request.get("/robots.txt")).text();
+    for (const path of ["/admin", "/console", "/account", "/forgot-password"]) expect(robots).toContain(`Disallow: ${path}`);
+    const security = await request.get("/.well-known/security.txt");
+    expect(security.status()).toBe(200);
+    const text = await security.text();
+    expect(text).toMatch(/^Contact: mailto:security@/m);
+    expect(new Date(/^Expires: (.+)$/m.exec(text)![1]).getTime()).toBeGreaterThan(Date.now());
+    const icon = await request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+  });
+
   test("a POST with a missing, null or foreign Origin is refused", async ({ request }) => {
     for (const origin of [undefined, "null", "http://evil.example"]) {
       const res = await request.post("/login", {

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
 import { expectedOrigins, isAllowedOrigin } from "../../src/proxy-helpers";
 
 /**
@@ -90,11 +92,27 @@ function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
   return copy;
 }
 
-export async function guardActionRequest(req: IncomingMessage, appUrl?: string): Promise<GuardResult> {
+/** The server actions a production build has (its manifest), to tell a stale or made-up id from a real one. */
+export function readActionIds(distDir: string): Set<string> | null {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+      node?: Record<string, unknown>;
+    };
+    return new Set(Object.keys(manifest.node ?? {}));
+  } catch {
+    return null;
+  }
+}
+
+export async function guardActionRequest(req: IncomingMessage, appUrl?: string, actionIds?: Set<string> | null): Promise<GuardResult> {
   if (req.method !== "POST" || req.headers["next-action"] === undefined) return { ok: true, req };
   // A POST from another origin is proxy.ts's to refuse (403), before anything is read.
   const origins = expectedOrigins(appUrl, req.headers.host ?? null, (req.headers["x-forwarded-proto"] as string | undefined) ?? null);
   if (!isAllowedOrigin((req.headers.origin as string | undefined) ?? null, origins)) return { ok: true, req };
+  if (actionIds && !actionIds.has(String(req.headers["next-action"]))) {
+    // A page from before a deployment, or a made-up id: nothing to run.
+    return { ok: false, status: 404, message: "This form is out of date. Reload the page and try again." };
+  }
   // The boundary parameter is case-sensitive: only the media type is compared in lower case.
   const contentType = req.headers["content-type"] ?? "";
   const mediaType = contentType.split(";")[0].trim().toLowerCase();

@@ -14,14 +14,14 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-export function isBuildStale(root: string): boolean {
+function isBuildStale(root: string): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return INPUTS.some((p) => newestMtime(path.join(root, p)) > built);
 }
 
-export function nextBin(root: string): string {
+function nextBin(root: string): string {
   return path.join(root, "node_modules", "next", "dist", "bin", "next");
 }
 

@@ -20,7 +20,7 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-export const EMBEDDED_USER = "postgres";
+const EMBEDDED_USER = "postgres";
 
 async function freePort(preferred: number): Promise<number> {
   const tryPort = (port: number) =>

@@ -9,7 +9,7 @@ import { resolveClientIp } from "../../src/lib/client-ip";
  * X-Forwarded-Proto are set from the socket and TRUST_PROXY (Next keeps
  * values already present). Nothing below it can read a client-chosen IP.
  */
-export const CLIENT_SUPPLIED_HEADERS = [
+const CLIENT_SUPPLIED_HEADERS = [
   "forwarded",
   "x-forwarded-for",
   "x-forwarded-host",
@@ -21,7 +21,7 @@ export const CLIENT_SUPPLIED_HEADERS = [
   "cf-connecting-ip",
 ] as const;
 
-export function applyClientHeaders(req: IncomingMessage, trustProxy: number): void {
+function applyClientHeaders(req: IncomingMessage, trustProxy: number): void {
   const ip = resolveClientIp({ remoteAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trustProxy });
   const proto = clientProtocol(req, trustProxy);
   for (const name of CLIENT_SUPPLIED_HEADERS) delete req.headers[name];
@@ -39,7 +39,7 @@ function clientProtocol(req: IncomingMessage, trustProxy: number): "http" | "htt
 }
 
 /** The path (not the query) must percent-decode to valid UTF-8. */
-export function hasDecodablePath(url: string | undefined): boolean {
+function hasDecodablePath(url: string | undefined): boolean {
   const pathname = (url ?? "/").split("?")[0];
   try {
     decodeURIComponent(pathname);

@@ -1,5 +1,5 @@
 /** The department-name rule, one place for the form's schema and the domain function. */
-export const DEPARTMENT_NAME_MAX = 64;
+const DEPARTMENT_NAME_MAX = 64;
 
 /** Printable, no path separator, 1–64 characters. */
 export function departmentNameErrors(name: string): string[] | undefined {

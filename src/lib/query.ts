@@ -41,7 +41,7 @@ export const queryText = (max: number) => z.string().trim().max(max).optional().
 export const queryPage = (max = 1_000_000) => z.coerce.number().int().min(1).max(max).catch(1);
 
 /** A row id ([A-Za-z0-9_-], 1–64 characters), as in URLs and hidden fields. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const queryId = z.string().regex(ID_PATTERN).optional().catch(undefined);
 
 /** "1" when the flag is on; anything else is off. */

@@ -3,7 +3,7 @@ import { readCookie, writeCookie } from "@/web/cookies";
 import { CAPTCHA_TTL_MS } from "@/server/captcha/captcha-text";
 
 /** Holds the id of the challenge whose image this browser was shown (never the answer). */
-export const CAPTCHA_COOKIE = "postkey_captcha";
+const CAPTCHA_COOKIE = "postkey_captcha";
 
 /** Route handlers only: names the challenge just drawn (HttpOnly, `__Host-` on HTTPS, 120 s). */
 export function setCaptchaCookie(challengeId: string): Promise<void> {

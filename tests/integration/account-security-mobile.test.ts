@@ -6,7 +6,7 @@ import { getAccountSecurity } from "@/server/account-security/get-account-securi
 import { removeSecureMobile } from "@/server/account-security/remove-secure-mobile";
 import { resendMobileBindingCode } from "@/server/account-security/resend-mobile-binding-code";
 import { startMobileBinding, type StartMobileBindingInput } from "@/server/account-security/start-mobile-binding";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { HOUR, MINUTE, SECOND } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { setSmsProviderForTests } from "@/server/sms/provider";

@@ -4,7 +4,7 @@ import { phoneCountryOptions } from "@/components/account/phone-countries";
 import { normalizeAnswer, SECURITY_QUESTIONS } from "@/lib/security-questions";
 import { getAccountSecurity } from "@/server/account-security/get-account-security";
 import { saveSecurityQuestions } from "@/server/account-security/save-security-questions";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { getDb } from "@/server/db";
 import { verifySecret } from "@/server/security/password-hash";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";

@@ -67,6 +67,27 @@ describe("what our pages send passes, byte for byte", () => {
   });
 });
 
+describe("action ids", () => {
+  it("an id the build does not have is a 404 before anything is read; a known one passes", async () => {
+    const server = http.createServer(async (req, res) => {
+      const checked = await guardActionRequest(req, undefined, new Set(["7f00"]));
+      if (!checked.ok) return refuseAction(res, checked.status, checked.message);
+      res.end("passed");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const at = `http://127.0.0.1:${(server.address() as { port: number }).port}/login`;
+    const send = (id: string) =>
+      fetch(at, {
+        method: "POST",
+        headers: { "Next-Action": id, Origin: new URL(at).origin, "Content-Type": "text/plain" },
+        body: "[]",
+      }).then(async (r) => ({ status: r.status, text: await r.text() }));
+    expect(await send("0".repeat(42))).toEqual({ status: 404, text: "This form is out of date. Reload the page and try again." });
+    expect(await send("7f00")).toEqual({ status: 200, text: "passed" });
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+});
+
 describe("what React cannot decode is refused with a 4xx", () => {
   it.each([
     ["invalid JSON", "[{", "text/plain"],

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getEmployeeAccount } from "@/server/admin/get-employee-account";
 import { listEmployeeAccounts, NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
 import { saveDepartment } from "@/server/admin/save-department";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
 import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseAuditFilter } from "@/app/admin/audit-log/audit-filter";
 import { EXPORT_BATCH, streamAuditCsv } from "@/server/admin/export-audit-events";
 import { listAuditEvents } from "@/server/admin/list-audit-events";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";

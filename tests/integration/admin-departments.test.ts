@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { deleteDepartment } from "@/server/admin/delete-department";
 import { listDepartments } from "@/server/admin/list-departments";
 import { saveDepartment } from "@/server/admin/save-department";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { getDb } from "@/server/db";
 import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";
 

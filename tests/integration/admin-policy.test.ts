@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDomainPolicy } from "@/server/admin/get-domain-policy";
 import { updateRecoverySettings } from "@/server/admin/update-recovery-settings";
 import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { getDb } from "@/server/db";
 import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";
 

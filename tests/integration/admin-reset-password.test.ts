@@ -3,7 +3,7 @@ import { MESSAGES } from "@/lib/password-policy";
 import { resetEmployeePassword, type ResetEmployeePasswordInput } from "@/server/admin/reset-employee-password";
 import { unlockAccount } from "@/server/admin/unlock-account";
 import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { MISMATCH_MESSAGE, REUSED_MESSAGE } from "@/lib/messages/auth";

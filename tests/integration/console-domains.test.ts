@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { getManagedDomain } from "@/server/console/get-managed-domain";
 import { DOMAINS_PAGE_SIZE, listOperatorDomains } from "@/server/console/list-operator-domains";
 import { recordConsoleRefusal } from "@/server/console/record-console-refusal";

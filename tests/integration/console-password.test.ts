@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { MISMATCH_MESSAGE } from "@/lib/messages/auth";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { logOn } from "@/server/auth/log-on";
 import { changeConsolePassword } from "@/server/console/change-console-password";
 import { getDb } from "@/server/db";

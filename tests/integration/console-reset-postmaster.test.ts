@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { logOn } from "@/server/auth/log-on";
 import { MINUTE, SECOND } from "@/server/clock";
 import { CONSOLE_PASSWORD_EXPIRED, CONSOLE_PASSWORD_MISSING, CONSOLE_PASSWORD_WRONG } from "@/lib/messages/auth";

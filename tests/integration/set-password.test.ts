@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { changeOwnPassword } from "@/server/passwords/change-own-password";

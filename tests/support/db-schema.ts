@@ -176,20 +176,31 @@ export function schemaFromPrisma(datamodel: string): PrismaSchema {
   const { enums, models, indexes } = dmmf.datamodel;
   for (const ix of indexes) {
     if (ix.type === "fulltext" || (ix.algorithm && ix.algorithm !== "BTree")) {
-      throw new Error(`model ${ix.model}: a ${ix.type} index${ix.algorithm ? ` using ${ix.algorithm}` : ""} is not understood by the drift checker`);
+      throw new Error(
+        `model ${ix.model}: a ${ix.type} index${ix.algorithm ? ` using ${ix.algorithm}` : ""} is not understood by the drift checker`,
+      );
     }
   }
   return {
-    enums: enums.map((e) => ({ name: e.name, dbName: e.dbName ?? e.name, values: e.values.map((v) => ({ name: v.name, dbName: v.dbName ?? v.name })) })),
+    enums: enums.map((e) => ({
+      name: e.name,
+      dbName: e.dbName ?? e.name,
+      values: e.values.map((v) => ({ name: v.name, dbName: v.dbName ?? v.name })),
+    })),
     models: models.map((m): ModelDef => {
       const own = indexes.filter((ix) => ix.model === m.name);
-      const fieldIndex = (type: string, field: string) => own.find((ix) => ix.type === type && ix.isDefinedOnField && ix.fields[0]?.name === field);
+      const fieldIndex = (type: string, field: string) =>
+        own.find((ix) => ix.type === type && ix.isDefinedOnField && ix.fields[0]?.name === field);
       const blockIndexes = (type: string): IndexDef[] =>
         own
           .filter((ix) => ix.type === type && !ix.isDefinedOnField)
-          .map((ix) => ({ fields: ix.fields.map((f) => ({ name: f.name, sort: f.sortOrder === "desc" ? "Desc" : "Asc" })), map: ix.dbName ?? undefined }));
+          .map((ix) => ({
+            fields: ix.fields.map((f) => ({ name: f.name, sort: f.sortOrder === "desc" ? "Desc" : "Asc" })),
+            map: ix.dbName ?? undefined,
+          }));
       const fields = m.fields.map((f): FieldDef => {
-        if (f.kind !== "scalar" && f.kind !== "enum" && f.kind !== "object") throw new Error(`${m.name}.${f.name}: a ${f.kind} field is not understood by the drift checker`);
+        if (f.kind !== "scalar" && f.kind !== "enum" && f.kind !== "object")
+          throw new Error(`${m.name}.${f.name}: a ${f.kind} field is not understood by the drift checker`);
         const id = f.isId ? fieldIndex("id", f.name) : undefined;
         const unique = f.isUnique ? fieldIndex("unique", f.name) : undefined;
         return {

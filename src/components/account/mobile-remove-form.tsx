@@ -1,11 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, TextField } from "@/components/ui";
+import { Alert, dangerSolidButtonClass, TextField } from "@/components/ui";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
-
-const dangerButtonClass =
-  "inline-flex items-center justify-center rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-800 focus:outline-none focus:ring-2 focus:ring-red-600/40 disabled:cursor-not-allowed disabled:opacity-60";
 
 /** "Current password" → "Remove": unbinds the secure mobile. */
 export function MobileRemoveForm({ action }: { action: FormAction }) {
@@ -21,7 +18,7 @@ export function MobileRemoveForm({ action }: { action: FormAction }) {
         errors={errorsOf(state, "currentPassword")}
         required
       />
-      <SubmitButton pendingText="Removing…" className={dangerButtonClass}>
+      <SubmitButton pendingText="Removing…" className={dangerSolidButtonClass}>
         Remove
       </SubmitButton>
     </form>

@@ -1,6 +1,7 @@
 import type { FormAction } from "@/lib/form-state";
 import { ActionButton } from "@/components/action-button";
 import { Alert, Card, dangerButtonClass } from "@/components/ui";
+import { formatUtc } from "@/lib/format";
 import { describeUserAgent } from "@/lib/user-agent";
 
 export interface SessionRow {
@@ -11,8 +12,6 @@ export interface SessionRow {
   lastSeenAt: Date;
   current: boolean;
 }
-
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /**
  * Account Security > Sessions: where this account is logged on now. Each
@@ -49,7 +48,7 @@ export function SessionsCard({
                   ) : null}
                 </p>
                 <p className="text-slate-600">
-                  IP {s.ip} · logged on {when(s.createdAt)} · last active {when(s.lastSeenAt)}
+                  IP {s.ip} · logged on {formatUtc(s.createdAt)} · last active {formatUtc(s.lastSeenAt)}
                 </p>
               </div>
               {s.current ? null : (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 /** The left-side navigation pane, in the help article's words. */
-export const ADMIN_NAV = [
+const ADMIN_NAV = [
   {
     group: "DEPTs & Users",
     items: [

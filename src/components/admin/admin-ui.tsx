@@ -3,8 +3,6 @@ import type { ReactNode } from "react";
 /** Building blocks of the domain-management console (server- and client-safe: no hooks). */
 export const thClass = "border-b border-slate-200 bg-slate-50 px-3 py-2.5 text-left text-sm font-semibold text-slate-600";
 export const tdClass = "border-b border-slate-100 px-3 py-3 align-top text-sm text-slate-700";
-export const selectClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
 export { dangerButtonClass, smallButtonClass } from "@/components/ui";
 
 export function PageHeader({
@@ -54,17 +52,4 @@ export function DetailRow({ label, children }: { label: string; children: ReactN
       <dd className="col-span-2 text-sm text-slate-900">{children}</dd>
     </div>
   );
-}
-
-/** "2026-11-24": the day (UTC), for narrow table columns; the full time goes in a title. */
-export function formatDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** "2026-11-24 21:05 UTC": one unambiguous zone for every reader of the console. */
-export function formatUtc(d: Date, withSeconds = false): string {
-  return `${d
-    .toISOString()
-    .slice(0, withSeconds ? 19 : 16)
-    .replace("T", " ")} UTC`;
 }

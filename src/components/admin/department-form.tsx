@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, FieldErrors, inputClass, labelClass, linkClass } from "@/components/ui";
 import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
-import { selectClass } from "./admin-ui";
 
 interface Props {
   action: FormAction;
@@ -54,7 +53,7 @@ export function DepartmentForm({ action, id, name, parentId, parents, submitLabe
           key={`${prefix}-parent-${attempt}`}
           id={`${prefix}-parent`}
           name="parentId"
-          className={selectClass}
+          className={inputClass}
           defaultValue={valueOf(state, "parentId") ?? parentId ?? ""}
           aria-invalid={parentErrors?.length ? true : undefined}
           aria-describedby={parentErrors?.length ? `${prefix}-parent-err` : undefined}

@@ -7,15 +7,6 @@ import type { ReactNode } from "react";
  * (ui.tsx), so the logon form and the console's forms match.
  */
 
-/** "2026-11-24 21:05 UTC": one unambiguous zone for every reader of the console. */
-export function formatUtc(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
-export function formatUtcDate(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
 export function StatusBadge({ status }: { status: "ACTIVE" | "SUSPENDED" }) {
   const [label, style] =
     status === "ACTIVE"

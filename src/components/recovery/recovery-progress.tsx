@@ -1,5 +1,5 @@
 /** The wizard's four steps, the current one marked for screen readers (aria-current="step"). */
-export const RECOVERY_STEPS = ["Account", "Verify identity", "Set a new password", "Done"] as const;
+const RECOVERY_STEPS = ["Account", "Verify identity", "Set a new password", "Done"] as const;
 
 export function RecoveryProgress({ current }: { current: number }) {
   return (

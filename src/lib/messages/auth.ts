@@ -1,7 +1,7 @@
 import { HISTORY_DEPTH } from "@/lib/password-policy";
 
 /** Logon, passwords and the console's re-authentication: what the forms say. */
-export const LOGON_FAILED_MESSAGE = "Incorrect email address or password.";
+const LOGON_FAILED_MESSAGE = "Incorrect email address or password.";
 export const LOGON_MESSAGES = {
   invalid: LOGON_FAILED_MESSAGE,
   captcha: "Enter the characters shown in the image to continue.",

@@ -8,6 +8,9 @@ export const KEYWORDS_MAX_COUNT = 100;
 
 export type WeakKeywordsResult = { ok: true; keywords: string[] } | { ok: false; errors: string[] };
 
+/** A keyword as a message quotes it: at most 40 characters of it. */
+const shown = (kw: string) => ([...kw].length > 40 ? `${[...kw].slice(0, 40).join("")}…` : kw);
+
 export function validateWeakKeywords(list: string[]): WeakKeywordsResult {
   const errors: string[] = [];
   // Blank entries (empty lines in a textarea) are ignored rather than refused.
@@ -20,7 +23,7 @@ export function validateWeakKeywords(list: string[]): WeakKeywordsResult {
   for (const kw of trimmed) {
     const n = [...kw].length;
     if (n < KEYWORD_MIN || n > KEYWORD_MAX) {
-      errors.push(`"${kw}" must be ${KEYWORD_MIN} to ${KEYWORD_MAX} characters long.`);
+      errors.push(`"${shown(kw)}" must be ${KEYWORD_MIN} to ${KEYWORD_MAX} characters long.`);
     }
     const lower = kw.toLowerCase();
     if (seen.has(lower) && !reportedDup.has(lower)) {

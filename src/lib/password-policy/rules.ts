@@ -1,4 +1,4 @@
-// Password policy (docs: /work/shared/SECURITY.md "Passwords", seed article).
+// Password policy (../shared/SECURITY.md "Passwords", and the seed article).
 // Pure and isomorphic: the browser runs it for the live checklist and the
 // server runs the very same function on every path that sets a password.
 

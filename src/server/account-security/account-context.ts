@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditResult } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
-import type { AuditActionName } from "@/server/audit/actions";
+import type { AuditActionName } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { findCredential } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";

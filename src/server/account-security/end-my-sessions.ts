@@ -1,5 +1,5 @@
 import "server-only";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";

@@ -1,6 +1,6 @@
 import "server-only";
 import { maskPhone } from "@/lib/phone";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { sendMobileNotice } from "@/server/sms/send-mobile-notice";

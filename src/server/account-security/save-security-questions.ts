@@ -1,7 +1,7 @@
 import "server-only";
 import { validateQuestionSet, type QuestionAnswer, type QuestionErrors } from "@/lib/security-questions";
 import { hashQuestionSet, writeQuestionSet } from "@/server/accounts/set-security-questions";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { auditSecurityChange, reauthenticate } from "./account-context";

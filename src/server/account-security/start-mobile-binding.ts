@@ -1,6 +1,6 @@
 import "server-only";
 import { maskPhone, normalizePhone } from "@/lib/phone";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
 import { reauthenticate } from "./account-context";
 import { issueBindingCode, type IssueBindingCodeResult } from "./issue-binding-code";

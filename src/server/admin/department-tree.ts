@@ -9,7 +9,7 @@ export interface DepartmentNode {
 
 export type TreeRow<T extends DepartmentNode> = T & { depth: number; path: string };
 
-export const PATH_SEPARATOR = " / ";
+const PATH_SEPARATOR = " / ";
 
 const byName = (a: DepartmentNode, b: DepartmentNode) =>
   a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id);

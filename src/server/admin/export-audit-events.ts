@@ -4,9 +4,9 @@ import { csvLine } from "./csv";
 import { auditRowSelect, auditWhere, type AuditFilter, type AuditRow } from "./list-audit-events";
 
 export const EXPORT_BATCH = 1000;
-export const EXPORT_MAX_ROWS = 100_000;
+const EXPORT_MAX_ROWS = 100_000;
 
-export const AUDIT_CSV_HEADER = [
+const AUDIT_CSV_HEADER = [
   "Time (UTC)",
   "Actor kind",
   "Actor",
@@ -19,7 +19,7 @@ export const AUDIT_CSV_HEADER = [
   "Detail",
 ];
 
-export function auditCsvRow(e: AuditRow): string {
+function auditCsvRow(e: AuditRow): string {
   return csvLine([
     e.createdAt.toISOString(),
     e.actorKind,

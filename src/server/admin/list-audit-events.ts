@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/server/db";
 import { pageWindow, type Paged } from "./paging";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export interface AuditFilter {
   /** Part of an address: events whose actor or target it names. */

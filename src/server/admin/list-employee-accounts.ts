@@ -7,7 +7,7 @@ import { getDb } from "@/server/db";
 import { descendantIds, orderTree } from "./department-tree";
 import { pageWindow, type Paged } from "./paging";
 
-export const ACCOUNTS_PAGE_SIZE = 25;
+const ACCOUNTS_PAGE_SIZE = 25;
 /** The department filter's value for accounts in no department. */
 export const NO_DEPARTMENT = "none";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import type { RequestMeta } from "@/server/request-meta";
 import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";

@@ -1,6 +1,6 @@
 import "server-only";
 import { departmentNameErrors } from "@/lib/departments";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { getDb, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
@@ -9,7 +9,7 @@ import { depthOf, descendantIds, orderTree, subtreeHeight, type DepartmentNode }
 import { lockDomain } from "./lock-domain";
 import { findDomainDepartment, postmasterActor, resolvePostmaster, type Postmaster } from "./postmaster-access";
 
-export const DEPARTMENT_MAX_DEPTH = 8;
+const DEPARTMENT_MAX_DEPTH = 8;
 
 export interface SaveDepartmentInput {
   actorId: string;

@@ -1,5 +1,5 @@
 import "server-only";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { revokeAccountSessions } from "@/server/auth/session-store";
 import { getDb } from "@/server/db";

@@ -1,6 +1,6 @@
 import "server-only";
 import { validateWeakKeywords } from "@/lib/password-policy";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";

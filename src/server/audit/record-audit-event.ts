@@ -5,7 +5,7 @@ import { getDb, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import { now } from "@/server/clock";
 import type { RequestMeta } from "@/server/request-meta";
-import type { AuditActionName } from "./actions";
+import type { AuditActionName } from "./audit-action";
 
 /** The actor kinds that name an account (the others are ANONYMOUS and SYSTEM). */
 export type AccountActorKind = Exclude<ActorKind, "ANONYMOUS" | "SYSTEM">;

@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditResult } from "@/generated/prisma/enums";
 import { ipLimitKey } from "@/lib/client-ip";
 import { addMs, now } from "@/server/clock";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { verifyCaptcha } from "@/server/captcha/verify-captcha";
 import type { RequestMeta } from "@/server/request-meta";

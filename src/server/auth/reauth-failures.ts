@@ -1,5 +1,5 @@
 import "server-only";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
@@ -17,7 +17,7 @@ import { actorKindOf, type CredentialKind } from "./credential-store";
  * - none adds to the account lockout, so an open session cannot be used to
  *   lock its owner out.
  */
-export const REAUTH_MAX_FAILURES = 5;
+const REAUTH_MAX_FAILURES = 5;
 
 const reauthKey = (kind: CredentialKind, id: string) => `${kind}:${id}`;
 

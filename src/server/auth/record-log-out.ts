@@ -1,6 +1,6 @@
 import "server-only";
 import type { AccountActorKind } from "@/server/audit/record-audit-event";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import type { RequestMeta } from "@/server/request-meta";
 

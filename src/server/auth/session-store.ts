@@ -13,7 +13,7 @@ import { SESSION_POLICY, TOUCH_INTERVAL_MS, type SessionKind } from "./session-p
  */
 export type SessionRecordKind = SessionRecordKindEnum;
 
-export const recordKind = (kind: SessionKind): SessionRecordKind => (kind === "mail" ? "MAIL" : "CONSOLE");
+const recordKind = (kind: SessionKind): SessionRecordKind => (kind === "mail" ? "MAIL" : "CONSOLE");
 
 const owner = (kind: SessionKind, accountId: string) => (kind === "mail" ? { mailAccountId: accountId } : { cloudAccountId: accountId });
 

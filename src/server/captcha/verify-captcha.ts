@@ -4,7 +4,7 @@ import { getDb } from "@/server/db";
 import { now } from "@/server/clock";
 import { hmacMatches } from "@/server/security/hmac";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
 import { CAPTCHA_TEST_ANSWER, normalizeCaptchaAnswer } from "./captcha-text";
 

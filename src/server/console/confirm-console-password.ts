@@ -17,11 +17,11 @@ export type ConfirmConsolePasswordResult =
   | { ok: false; error: "blocked" };
 
 /** Counts and audits one wrong console password; true when it ended the operator's sessions. */
-export function countConsolePasswordFailure(operator: ConsoleOperatorRef, attempted: string, meta: RequestMeta): Promise<boolean> {
+function countConsolePasswordFailure(operator: ConsoleOperatorRef, attempted: string, meta: RequestMeta): Promise<boolean> {
   return countReauthFailure(subject(operator), attempted, meta);
 }
 
-export function clearConsolePasswordFailures(operator: ConsoleOperatorRef): Promise<void> {
+function clearConsolePasswordFailures(operator: ConsoleOperatorRef): Promise<void> {
   return clearReauthFailures("cloud", operator.id);
 }
 

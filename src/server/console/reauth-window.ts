@@ -6,7 +6,7 @@ import { MINUTE } from "@/server/clock";
  * unattended console cannot be used to take over a domain. Pure: the pages
  * use it for the hint, the domain functions for the decision.
  */
-export const REAUTH_WINDOW_MS = 5 * MINUTE;
+const REAUTH_WINDOW_MS = 5 * MINUTE;
 
 /** True while a confirmation made at `reauthAt` still counts (the 5-minute boundary included). */
 export function isReauthFresh(reauthAt: number | null | undefined, nowMs: number): boolean {

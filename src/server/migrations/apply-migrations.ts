@@ -29,7 +29,7 @@ export interface Migration {
   checksum: string;
 }
 
-export async function readMigrations(dir: string): Promise<Migration[]> {
+async function readMigrations(dir: string): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries
     .filter((e) => e.isDirectory())

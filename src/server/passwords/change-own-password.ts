@@ -1,6 +1,6 @@
 import "server-only";
 import { CURRENT_PASSWORD_WRONG, SAME_AS_CURRENT_MESSAGE } from "@/lib/messages/auth";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
 import { actorKindOf, findCredential, type CredentialKind } from "@/server/auth/credential-store";

@@ -6,7 +6,7 @@ import { now } from "@/server/clock";
 import { getDb, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
-import { AuditAction, type AuditActionName } from "@/server/audit/actions";
+import { AuditAction, type AuditActionName } from "@/server/audit/audit-action";
 import { consumeLimit, peekLimit } from "@/server/security/rate-limit";
 import type { RequestMeta } from "@/server/request-meta";
 import { hashSecret, verifySecret } from "@/server/security/password-hash";

@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditResult } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
-import type { AuditActionName } from "@/server/audit/actions";
+import type { AuditActionName } from "@/server/audit/audit-action";
 import type { Tx } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 

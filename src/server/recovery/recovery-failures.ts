@@ -1,5 +1,5 @@
 import "server-only";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { addMs, now, SECOND } from "@/server/clock";
 import type { RequestMeta } from "@/server/request-meta";
 import { blockLimit, consumeLimit, peekLimit } from "@/server/security/rate-limit";

@@ -1,6 +1,6 @@
 import "server-only";
 import { ipLimitKey } from "@/lib/client-ip";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { verifyCaptcha } from "@/server/captcha/verify-captcha";
 import { addMs, now } from "@/server/clock";
 import { getDb } from "@/server/db";

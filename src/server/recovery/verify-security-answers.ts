@@ -1,6 +1,6 @@
 import "server-only";
 import { normalizeAnswer } from "@/lib/security-questions";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";

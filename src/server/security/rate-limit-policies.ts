@@ -8,7 +8,7 @@ export interface RateLimitPolicy {
   blockSec?: number;
 }
 
-export const RATE_LIMIT_POLICIES = {
+const RATE_LIMIT_POLICIES = {
   /** Failed logons per address in 15 minutes; from the 5th on, logon asks for the captcha. */
   logonFailuresByAddress: { points: 5, durationSec: 15 * 60 },
   /** Failed logons per IP: at most 50 an hour, then 1 hour of refusals. */

@@ -66,7 +66,7 @@ function limiter(name: RateLimitPolicyName): RateLimiterAbstract {
  */
 const MAX_PLAIN_KEY = 128;
 
-export function storeKey(key: string): string {
+function storeKey(key: string): string {
   return key.length <= MAX_PLAIN_KEY ? key : `sha256:${createHash("sha256").update(key).digest("hex")}`;
 }
 

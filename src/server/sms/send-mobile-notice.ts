@@ -2,7 +2,7 @@ import "server-only";
 import { maskPhone } from "@/lib/phone";
 import type { Actor } from "@/server/audit/record-audit-event";
 import type { RequestMeta } from "@/server/request-meta";
-import { formatUtc } from "./send-reset-notice";
+import { formatUtc } from "@/lib/format";
 import { sendSms } from "./send-sms";
 
 export interface MobileNoticeInput {
@@ -16,7 +16,7 @@ export interface MobileNoticeInput {
   actor: Actor;
 }
 
-export function mobileNoticeBody(address: string, next: string | null, at: Date): string {
+function mobileNoticeBody(address: string, next: string | null, at: Date): string {
   const what = next ? `was changed to ${maskPhone(next)}` : "was removed";
   return `The secure mobile of ${address} ${what} on ${formatUtc(at)}. If you did not do this, contact your administrator.`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatUtc } from "@/lib/format";
 import type { Actor } from "@/server/audit/record-audit-event";
 import type { RequestMeta } from "@/server/request-meta";
 import { sendSms } from "./send-sms";
@@ -13,13 +14,8 @@ export interface ResetNoticeInput {
   actor: Actor;
 }
 
-/** "2026-11-24 21:05 UTC": one unambiguous zone, since we do not know the reader's. */
-export function formatUtc(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
 /** The notice text. It names who reset the password and when, never the password itself. */
-export function resetNoticeBody(address: string, by: ResetBy, at: Date): string {
+function resetNoticeBody(address: string, by: ResetBy, at: Date): string {
   const how =
     by === "self_service"
       ? "was reset with Forgot Password"

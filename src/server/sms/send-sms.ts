@@ -5,7 +5,7 @@ import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
 import { addMs, HOUR, now } from "@/server/clock";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
 import { maskPhone } from "@/lib/phone";
 import { getSmsProvider, type SmsProvider, type SmsProviderResult } from "./provider";

@@ -14,7 +14,7 @@ const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [200, 600];
  * SMS, is in a blocked region, opted out, or we are being throttled (retrying
  * a 20429 would only make that worse). Any other 4xx is permanent too.
  */
-export const PERMANENT_TWILIO_ERRORS: Readonly<Record<number, string>> = {
+const PERMANENT_TWILIO_ERRORS: Readonly<Record<number, string>> = {
   21211: "invalid number",
   21614: "number cannot receive SMS",
   21408: "region not permitted",

@@ -45,7 +45,7 @@ export interface ActionDefinition<C, S extends Schema> {
 /** Fields whose values are never sent back to the browser in an error state. */
 const SECRET_FIELD = /password|captcha|code|answer/i;
 
-export function isFormData(value: unknown): value is FormData {
+function isFormData(value: unknown): value is FormData {
   return value instanceof FormData;
 }
 
@@ -70,7 +70,7 @@ const unreadable = (v: FormDataEntryValue | FormDataEntryValue[]) =>
 type ParseResult<S extends Schema> = { ok: true; data: z.infer<S>; values: Record<string, string> } | { ok: false; state: FormState };
 
 /** Parses the form with the schema; on failure, every field's messages and the safe values to show again. */
-export function parseForm<S extends Schema>(schema: S, formData: FormData): ParseResult<S> {
+function parseForm<S extends Schema>(schema: S, formData: FormData): ParseResult<S> {
   const raw = formFields(formData);
   // Only the schema's own, non-secret, readable text fields go back to the form (nothing a client made up).
   const known = new Set(Object.keys(schema.shape));

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, formatDay, formatUtc, PageHeader, selectClass, tdClass, thClass } from "@/components/admin/admin-ui";
-import { Pagination } from "@/components/admin/pagination";
+import { Badge, PageHeader, tdClass, thClass } from "@/components/admin/admin-ui";
+import { formatUtc, formatUtcDay } from "@/lib/format";
+import { Pagination } from "@/components/pagination";
 import { RecoveryMethods, StatusBadges } from "@/components/admin/account-badges";
 import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
 import { listDepartments } from "@/server/admin/list-departments";
@@ -60,7 +61,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
           <label htmlFor="department" className={labelClass}>
             Department
           </label>
-          <select id="department" name="department" defaultValue={department} className={selectClass}>
+          <select id="department" name="department" defaultValue={department} className={inputClass}>
             <option value="">All departments</option>
             {tree.departments.map((d) => (
               <option key={d.id} value={d.id}>{`${"\u00a0\u00a0".repeat(d.depth)}${d.name}`}</option>
@@ -126,7 +127,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
                 </td>
                 <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}>
                   <time dateTime={a.passwordChangedAt.toISOString()} title={formatUtc(a.passwordChangedAt)}>
-                    {formatDay(a.passwordChangedAt)}
+                    {formatUtcDay(a.passwordChangedAt)}
                   </time>
                 </td>
               </tr>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { hasUnreadableText } from "@/lib/fields";
 import { ACTION_MESSAGES } from "@/lib/messages/common";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import type { AuditFilter } from "@/server/admin/list-audit-events";
 
 /** The Audit Log's filters, from the query string; shared by the page and the CSV export. */

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, formatUtc, PageHeader, selectClass, smallButtonClass, thClass } from "@/components/admin/admin-ui";
-import { Pagination } from "@/components/admin/pagination";
+import { Badge, PageHeader, smallButtonClass, thClass } from "@/components/admin/admin-ui";
+import { formatUtc } from "@/lib/format";
+import { Pagination } from "@/components/pagination";
 import { FieldErrors, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
 import { listAuditEvents } from "@/server/admin/list-audit-events";
 import { requirePostmaster } from "@/web/guards";
@@ -76,7 +77,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           />
         </Field>
         <Field id="action" label="Action" errors={errors.action}>
-          <select id="action" name="action" defaultValue={values.action} className={selectClass} {...invalid("action")}>
+          <select id="action" name="action" defaultValue={values.action} className={inputClass} {...invalid("action")}>
             <option value="">All actions</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
@@ -118,7 +119,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             {list.rows.map((e) => (
               <tr key={e.id} className="hover:bg-slate-50">
                 <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>
-                  {formatUtc(e.createdAt, true).replace(" UTC", "")}
+                  {formatUtc(e.createdAt, { seconds: true }).replace(" UTC", "")}
                 </td>
                 <td className={`${cell} max-w-[14rem] break-words`}>
                   <div>

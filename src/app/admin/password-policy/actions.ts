@@ -4,21 +4,14 @@ import { z } from "zod";
 import { settingCheckbox } from "@/lib/fields";
 import { fieldErrors, formError, type FormState } from "@/lib/form-state";
 import { ADMIN_MESSAGES } from "@/lib/messages/common";
-import { KEYWORD_MAX, KEYWORD_MIN } from "@/lib/password-policy";
 import { updateRecoverySettings } from "@/server/admin/update-recovery-settings";
 import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
 
 const PAGE = "/admin/password-policy";
-const lengthRule = `A keyword has ${KEYWORD_MIN} to ${KEYWORD_MAX} characters.`;
-const keywordSchema = z.object({
-  keyword: z
-    .string({ error: "Enter a keyword." })
-    .trim()
-    .min(1, "Enter a keyword.")
-    .refine((k) => [...k].length <= KEYWORD_MAX, lengthRule),
-});
+// The length rule is the domain's (validateWeakKeywords), stated once; the form only needs a keyword.
+const keywordSchema = z.object({ keyword: z.string({ error: "Enter a keyword." }).trim().min(1, "Enter a keyword.") });
 
 function keywordAction(op: "add" | "remove") {
   return createAction({

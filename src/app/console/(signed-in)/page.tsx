@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ConsolePageHeader, formatUtcDate, StatusBadge } from "@/components/console/console-ui";
+import { ConsolePageHeader, StatusBadge } from "@/components/console/console-ui";
+import { Pagination } from "@/components/pagination";
+import { formatUtcDay } from "@/lib/format";
 import { linkClass } from "@/components/ui";
 import { parseQuery, queryPage, queryText, type RawQuery } from "@/lib/query";
 import { requireOperator } from "@/web/guards";
-import { listOperatorDomains } from "@/server/console/list-operator-domains";
+import { DOMAINS_PAGE_SIZE, listOperatorDomains } from "@/server/console/list-operator-domains";
 
 export const metadata: Metadata = { title: "Email Services" };
 
@@ -12,14 +14,6 @@ const QUERY = { q: queryText(253), page: queryPage(100_000) };
 
 const TH = "px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const TD = "px-4 py-3 text-sm text-slate-800";
-
-function pageHref(q: string, page: number): string {
-  const sp = new URLSearchParams();
-  if (q) sp.set("q", q);
-  if (page > 1) sp.set("page", String(page));
-  const s = sp.toString();
-  return s ? `/console?${s}` : "/console";
-}
 
 /** Scenario 3, step 2: "Find your domain name in Email Services". */
 export default async function EmailServicesPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
@@ -96,7 +90,7 @@ export default async function EmailServicesPage({ searchParams }: { searchParams
                   <td className={TD}>
                     <StatusBadge status={d.status} />
                   </td>
-                  <td className={TD}>{formatUtcDate(d.createdAt)}</td>
+                  <td className={TD}>{formatUtcDay(d.createdAt)}</td>
                   <td className={`${TD} text-right`}>
                     <Link href={`/console/domains/${d.id}`} className={linkClass} aria-label={`Manage ${d.name}`}>
                       Manage
@@ -113,21 +107,17 @@ export default async function EmailServicesPage({ searchParams }: { searchParams
           ) : null}
         </div>
         {list.pageCount > 1 ? (
-          <nav aria-label="Pages" className="flex items-center justify-end gap-3 border-t border-slate-200 px-4 py-3 text-sm">
-            {list.page > 1 ? (
-              <Link href={pageHref(q, list.page - 1)} className={linkClass}>
-                Previous
-              </Link>
-            ) : null}
-            <span className="text-slate-500">
-              Page {list.page} of {list.pageCount}
-            </span>
-            {list.page < list.pageCount ? (
-              <Link href={pageHref(q, list.page + 1)} className={linkClass}>
-                Next
-              </Link>
-            ) : null}
-          </nav>
+          <div className="border-t border-slate-200">
+            <Pagination
+              basePath="/console"
+              params={{ q }}
+              page={list.page}
+              pageCount={list.pageCount}
+              total={list.total}
+              pageSize={DOMAINS_PAGE_SIZE}
+              noun="domains"
+            />
+          </div>
         ) : null}
       </section>
     </>

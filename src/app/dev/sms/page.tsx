@@ -1,13 +1,10 @@
 import { notFound } from "next/navigation";
+import { formatUtc } from "@/lib/format";
 import { isSmsOutboxAvailable, listSmsOutbox } from "@/server/sms/list-sms-outbox";
 
 export const dynamic = "force-dynamic";
 
 export const metadata = { title: "SMS outbox (local development)" };
-
-function formatTime(d: Date): string {
-  return `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
-}
 
 const TH = "border-b border-slate-300 px-3 py-2 text-left font-medium text-slate-700";
 const TD = "border-b border-slate-200 px-3 py-2 align-top";
@@ -38,7 +35,7 @@ export default async function SmsOutboxPage() {
           <tbody>
             {messages.map((m) => (
               <tr key={m.id}>
-                <td className={`${TD} whitespace-nowrap text-slate-600`}>{formatTime(m.createdAt)}</td>
+                <td className={`${TD} whitespace-nowrap text-slate-600`}>{formatUtc(m.createdAt, { seconds: true })}</td>
                 <td className={`${TD} whitespace-nowrap font-mono`}>{m.to}</td>
                 <td className={TD}>{m.purpose}</td>
                 <td className={TD}>

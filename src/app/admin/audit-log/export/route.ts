@@ -1,5 +1,6 @@
+import { formatUtcDay } from "@/lib/format";
 import { NextResponse, type NextRequest } from "next/server";
-import { AuditAction } from "@/server/audit/actions";
+import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { streamAuditCsv } from "@/server/admin/export-audit-events";
 import { postmasterActor } from "@/server/admin/postmaster-access";
@@ -41,7 +42,7 @@ export async function GET(request: NextRequest) {
     target: { kind: "DOMAIN", id: user.domainId, label: user.domainName },
     detail: { ...parsed.values },
   });
-  const stamp = now().toISOString().slice(0, 10);
+  const stamp = formatUtcDay(now());
   return new Response(streamAuditCsv(user.domainId, parsed.filter), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

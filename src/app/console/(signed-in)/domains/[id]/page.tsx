@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert, buttonClass, Card } from "@/components/ui";
-import { ConsolePageHeader, DetailList, formatUtc, formatUtcDate, StatusBadge } from "@/components/console/console-ui";
+import { ConsolePageHeader, DetailList, StatusBadge } from "@/components/console/console-ui";
+import { formatUtc, formatUtcDay } from "@/lib/format";
 import { idField } from "@/lib/fields";
 import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
 import { requireOperator } from "@/web/guards";
@@ -54,7 +55,7 @@ export default async function ManageDomainPage({
               { label: "Edition", value: d.edition },
               { label: "Status", value: <StatusBadge status={d.status} /> },
               { label: "Accounts in use", value: d.accountsInUse },
-              { label: "Created", value: formatUtcDate(d.createdAt) },
+              { label: "Created", value: formatUtcDay(d.createdAt) },
             ]}
           />
         </Card>
