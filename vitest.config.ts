@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { PARALLEL, WORKERS } from "./tests/setup/workers";
 
 export default defineConfig({
   resolve: {
@@ -14,8 +15,9 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/test-env.ts"],
-    // One database per run; files run one after another and each starts from empty tables.
-    fileParallelism: false,
+    // A database per worker (tests/setup/global-setup.ts); each file starts from empty tables.
+    fileParallelism: PARALLEL,
+    maxWorkers: WORKERS,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../src/server/migrations/apply-migrations";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { startTwilioStub } from "../support/twilio-stub";
+import { WORKERS } from "./workers";
 
 /**
  * A fresh database per run: on the server named by TEST_DATABASE_URL (CI uses
@@ -40,8 +41,20 @@ export default async function setup(project: TestProject) {
     });
   }
   await applyMigrations(url);
+  // On a server, each worker gets its own copy of the migrated database (CREATE DATABASE … TEMPLATE),
+  // so test files run side by side; the embedded PGlite has one database, so files run one by one there.
+  const workerUrls = server ? await cloneForWorkers(server, url, WORKERS) : [url];
+  if (server) {
+    teardown.push(async () => {
+      const c = new Client({ connectionString: server });
+      await c.connect();
+      for (const w of workerUrls) await c.query(`DROP DATABASE IF EXISTS "${new URL(w).pathname.slice(1)}" WITH (FORCE)`);
+      await c.end();
+    });
+  }
   process.env.DATABASE_URL = url;
   project.provide("databaseUrl", url);
+  project.provide("workerDatabaseUrls", workerUrls);
   // One Twilio-compatible stub for the run; tests point TWILIO_API_BASE_URL at it.
   const twilioStub = await startTwilioStub();
   teardown.push(() => twilioStub.stop());
@@ -51,8 +64,28 @@ export default async function setup(project: TestProject) {
   };
 }
 
+/** Copies of the migrated database, one per worker (vitest.config.ts maxWorkers). */
+async function cloneForWorkers(server: string, template: string, count: number): Promise<string[]> {
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  const name = new URL(template).pathname.slice(1);
+  const urls: string[] = [];
+  try {
+    for (let i = 1; i <= count; i++) {
+      await admin.query(`CREATE DATABASE "${name}_w${i}" TEMPLATE "${name}"`);
+      const u = new URL(template);
+      u.pathname = `/${name}_w${i}`;
+      urls.push(u.toString());
+    }
+  } finally {
+    await admin.end();
+  }
+  return urls;
+}
+
 declare module "vitest" {
   export interface ProvidedContext {
+    workerDatabaseUrls: string[];
     databaseUrl: string;
     twilioStubUrl: string;
   }

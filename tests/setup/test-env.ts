@@ -1,7 +1,9 @@
 import { inject } from "vitest";
 
 // Configuration every test file sees; src/env.ts validates it like in production.
-process.env.DATABASE_URL = inject("databaseUrl");
+// This worker's own database (a copy of the migrated one), or the one database of an embedded run.
+const workers = inject("workerDatabaseUrls");
+process.env.DATABASE_URL = workers[Number(process.env.VITEST_POOL_ID ?? 1) - 1] ?? inject("databaseUrl");
 process.env.SESSION_SECRET ??= "test-session-secret-0123456789-abcdefghijklmnop";
 (process.env as Record<string, string>).NODE_ENV = "test";
 // A local run for automated tests (src/env.ts runProfile); tests of the deployment rules set their own.
