@@ -18,6 +18,17 @@ import { openSession } from "../support/sessions";
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const RUNS_PER_PAGE = Number(process.env.FUZZ_RUNS ?? 16);
 const RUNS_PER_ACTION = Number(process.env.FUZZ_RUNS ?? 16);
+/** Requests in flight at once: the server answers several side by side, as it would in use. */
+const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 4);
+
+/** Runs the checks with at most `limit` in flight; the first failure fails the test. */
+async function runAll(checks: Array<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < checks.length) await checks[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
+}
 
 const root = path.resolve(import.meta.dirname, "../..");
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, ".next", "server", file), "utf8")) as Record<string, unknown>;
@@ -306,30 +317,27 @@ test.describe("hostile input: never a 5xx, nothing written", () => {
         select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, weakPasswordKeywords: true },
       });
       const ids = await realIds();
-      let cases = 0;
+      const checks: Array<() => Promise<void>> = [];
 
       for (const route of routes()) {
         const queries = fc.sample(hostileQuery, { seed: SEED, numRuns: RUNS_PER_PAGE });
         const badIds = route.includes("[id]") ? fc.sample(hostileId, { seed: SEED, numRuns: RUNS_PER_PAGE }) : [];
         for (const [i, q] of queries.entries()) {
           const filled = route.replace("[id]", badIds[i] ?? ids[route] ?? "x");
-          await check(session.req, "GET", `${filled}?${q}`);
-          cases++;
+          checks.push(() => check(session.req, "GET", `${filled}?${q}`));
         }
-        if (route.includes("[id]")) {
-          await check(session.req, "GET", route.replace("[id]", ids[route]));
-          cases++;
-        }
+        if (route.includes("[id]")) checks.push(() => check(session.req, "GET", route.replace("[id]", ids[route])));
       }
 
       // Log Off takes no input; sent from a signed-in context it would end the session under test.
       const targets = actions().filter((a) => role === "anonymous" || !/^logOut/.test(a.name));
       for (const action of targets) {
         for (const shape of fc.sample(actionShape, { seed: SEED + action.id.length, numRuns: RUNS_PER_ACTION })) {
-          await check(session.req, "POST", action.page.replace("[id]", ids[action.page] ?? "x"), actionRequest(action, shape));
-          cases++;
+          checks.push(() => check(session.req, "POST", action.page.replace("[id]", ids[action.page] ?? "x"), actionRequest(action, shape)));
         }
       }
+      await runAll(checks, CONCURRENCY);
+      const cases = checks.length;
 
       expect(await rowCounts()).toEqual(before);
       expect(

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, TextField } from "@/components/ui";
+import { FormErrorAlert, CurrentPasswordField } from "@/components/ui";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
@@ -16,15 +16,8 @@ export function ChangePasswordForm({ action, email, weakKeywords }: Props) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
-      <TextField
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        errors={errorsOf(state, "currentPassword")}
-        required
-      />
+      <FormErrorAlert state={state} />
+      <CurrentPasswordField state={state} />
       <PasswordFields
         email={email}
         weakKeywords={weakKeywords}

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { CaptchaField } from "@/components/captcha-field";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, linkClass, TextField } from "@/components/ui";
-import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
+import { Alert, linkClass, TextField, FormErrorAlert, EmailAddressField } from "@/components/ui";
+import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
   action: FormAction;
@@ -19,18 +19,8 @@ export function LogOnForm({ action, forgotPasswordHref, notice }: Props) {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {notice && state.status === "idle" ? <Alert kind="info">{notice}</Alert> : null}
-      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
-      <TextField
-        label="Email address"
-        name="email"
-        type="email"
-        autoComplete="username"
-        defaultValue={valueOf(state, "email")}
-        errors={errorsOf(state, "email")}
-        maxLength={254}
-        required
-        autoFocus
-      />
+      <FormErrorAlert state={state} />
+      <EmailAddressField state={state} />
       <TextField
         label="Password"
         name="password"

@@ -5,7 +5,7 @@
 // sends back `errors`, which are shown under the matching field.
 import { useEffect, useId, useState } from "react";
 import { checkPassword, generatePassword, type RuleStatus } from "@/lib/password-policy";
-import { inputClass, labelClass } from "@/components/ui";
+import { FieldErrors, inputClass, labelClass } from "@/components/ui";
 
 export interface PasswordFieldsProps {
   email?: string | null;
@@ -18,15 +18,35 @@ export interface PasswordFieldsProps {
   allowGenerate?: boolean;
 }
 
-const LABEL = labelClass;
-const INPUT = inputClass;
-
-function ErrorText({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
+/** One of the two controlled "new password" inputs (shown as text while a generated password is on screen). */
+function NewPasswordInput(props: {
+  id: string;
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  visible: boolean;
+  invalid: boolean;
+  describedBy?: string;
+}) {
   return (
-    <p id={id} className="text-sm text-red-700">
-      {messages.join(" ")}
-    </p>
+    <>
+      <label htmlFor={props.id} className={labelClass}>
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        name={props.name}
+        type={props.visible ? "text" : "password"}
+        autoComplete="new-password"
+        required
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        className={inputClass}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={props.describedBy}
+      />
+    </>
   );
 }
 
@@ -115,22 +135,17 @@ export function PasswordFields({
   return (
     <div className="space-y-4">
       <div>
-        <label htmlFor={ids.pw} className={LABEL}>
-          {passwordLabel}
-        </label>
-        <input
+        <NewPasswordInput
           id={ids.pw}
+          label={passwordLabel}
           name={passwordName}
-          type={visible ? "text" : "password"}
-          autoComplete="new-password"
-          required
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          className={INPUT}
-          aria-invalid={pwErrors?.length ? true : undefined}
-          aria-describedby={describe(ids.pwRules, !!pwErrors?.length && ids.pwErr)}
+          onChange={setPassword}
+          visible={visible}
+          invalid={!!pwErrors?.length}
+          describedBy={describe(ids.pwRules, !!pwErrors?.length && ids.pwErr)}
         />
-        <ErrorText id={ids.pwErr} messages={pwErrors} />
+        <FieldErrors id={ids.pwErr} errors={pwErrors} />
         <ul id={ids.pwRules} role="list" aria-label="Password requirements" className="mt-2 space-y-1 text-sm">
           {result.rules.map((rule) => (
             <RuleItem key={rule.code} rule={rule} typed={typed} />
@@ -171,22 +186,17 @@ export function PasswordFields({
       )}
 
       <div>
-        <label htmlFor={ids.cf} className={LABEL}>
-          {confirmLabel}
-        </label>
-        <input
+        <NewPasswordInput
           id={ids.cf}
+          label={confirmLabel}
           name={confirmName}
-          type={visible ? "text" : "password"}
-          autoComplete="new-password"
-          required
           value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          className={INPUT}
-          aria-invalid={cfErrors?.length || (confirm !== "" && confirm !== password) ? true : undefined}
-          aria-describedby={describe(confirm !== "" && ids.cfMatch, !!cfErrors?.length && ids.cfErr)}
+          onChange={setConfirm}
+          visible={visible}
+          invalid={!!cfErrors?.length || (confirm !== "" && confirm !== password)}
+          describedBy={describe(confirm !== "" && ids.cfMatch, !!cfErrors?.length && ids.cfErr)}
         />
-        <ErrorText id={ids.cfErr} messages={cfErrors} />
+        <FieldErrors id={ids.cfErr} errors={cfErrors} />
         {confirm !== "" && !cfErrors?.length && (
           <p id={ids.cfMatch} className={`mt-1 text-sm ${confirm === password ? "text-green-700" : "text-red-700"}`}>
             {confirm === password ? "Passwords match" : "Passwords do not match"}

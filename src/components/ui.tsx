@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from "react";
+import { errorsOf, valueOf, type FormState } from "@/lib/form-state";
 
 /** Small shared building blocks; server- and client-safe (useId is the only hook, and it works in both). */
 export const inputClass =
@@ -69,6 +70,83 @@ export function TextField({ label, name, type = "text", errors, hint, ...rest }:
         </p>
       ) : null}
       <FieldErrors id={`${id}-err`} errors={errors} />
+    </div>
+  );
+}
+
+/** The form's own error (not a field's), at the top of the form. */
+export function FormErrorAlert({ state }: { state: FormState }) {
+  return state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null;
+}
+
+/** "Email address" of a logon-type form (Log On, Forgot Password): kept after an error, focused first. */
+export function EmailAddressField({ state }: { state: FormState }) {
+  return (
+    <TextField
+      label="Email address"
+      name="email"
+      type="email"
+      autoComplete="username"
+      defaultValue={valueOf(state, "email")}
+      errors={errorsOf(state, "email")}
+      maxLength={254}
+      required
+      autoFocus
+    />
+  );
+}
+
+/** "Current password": the re-entry that confirms a change to the signed-in account. */
+export function CurrentPasswordField({ state }: { state: FormState }) {
+  return (
+    <TextField
+      label="Current password"
+      name="currentPassword"
+      type="password"
+      autoComplete="current-password"
+      errors={errorsOf(state, "currentPassword")}
+      required
+    />
+  );
+}
+
+/**
+ * A yes/no setting sent as "on" or "off": the hidden "off" goes first, so an
+ * unticked box still says so (a missing field would mean the server's default).
+ */
+export function OnOffCheckbox(props: {
+  name: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** The box's colour (the console's accent differs). */
+  accentClass?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-2">
+      <input type="hidden" name={props.name} value="off" />
+      <input
+        id={id}
+        type="checkbox"
+        name={props.name}
+        value="on"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        className={`mt-0.5 h-4 w-4 rounded border-slate-300 ${props.accentClass ?? "text-blue-700 focus:ring-blue-600/30"}`}
+      />
+      <div>
+        <label htmlFor={id} className="text-sm text-slate-700">
+          {props.label}
+        </label>
+        {props.hint ? (
+          <p id={`${id}-hint`} className="text-xs text-slate-500">
+            {props.hint}
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, TextField } from "@/components/ui";
+import { TextField, FormErrorAlert, CurrentPasswordField } from "@/components/ui";
 import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
 import { formKey } from "./form-key";
 import type { CountryOption } from "./phone-countries";
@@ -19,7 +19,7 @@ export function MobileBindForm({ action, countries, defaultCountry, submitLabel 
   const [state, formAction] = useActionState(action, idle);
   return (
     <form key={formKey(state)} action={formAction} className="space-y-4" noValidate>
-      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
+      <FormErrorAlert state={state} />
       <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <SelectField
           label="Country or region"
@@ -42,14 +42,7 @@ export function MobileBindForm({ action, countries, defaultCountry, submitLabel 
           required
         />
       </div>
-      <TextField
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        errors={errorsOf(state, "currentPassword")}
-        required
-      />
+      <CurrentPasswordField state={state} />
       <SubmitButton pendingText="Sending…">{submitLabel}</SubmitButton>
     </form>
   );

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, TextField } from "@/components/ui";
+import { TextField, FormErrorAlert, CurrentPasswordField } from "@/components/ui";
 import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
 import { formKey } from "./form-key";
 import { ANSWER_MAX, ANSWER_MIN, QUESTIONS_REQUIRED, SECURITY_QUESTIONS } from "@/lib/security-questions";
@@ -15,7 +15,7 @@ export function SecurityQuestionsForm({ action, current }: { action: FormAction;
   const [state, formAction] = useActionState(action, idle);
   return (
     <form key={formKey(state)} action={formAction} className="space-y-5" noValidate>
-      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
+      <FormErrorAlert state={state} />
       {POSITIONS.map((n) => (
         <fieldset key={n} className="grid gap-3 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <legend className="sr-only">Question {n}</legend>
@@ -41,14 +41,7 @@ export function SecurityQuestionsForm({ action, current }: { action: FormAction;
       <p className="text-xs text-slate-500">
         Answers have {ANSWER_MIN} to {ANSWER_MAX} characters and must differ from each other. Capitals and extra spaces do not matter.
       </p>
-      <TextField
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        errors={errorsOf(state, "currentPassword")}
-        required
-      />
+      <CurrentPasswordField state={state} />
       <SubmitButton pendingText="Saving…">Save questions</SubmitButton>
     </form>
   );

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, FieldErrors, inputClass, labelClass, linkClass } from "@/components/ui";
+import { FieldErrors, inputClass, labelClass, linkClass, FormErrorAlert } from "@/components/ui";
 import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
 
 interface Props {
@@ -26,7 +26,7 @@ export function DepartmentForm({ action, id, name, parentId, parents, submitLabe
   const attempt = state.status === "error" ? state.attempt : 0;
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
+      <FormErrorAlert state={state} />
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <div>
         <label htmlFor={`${prefix}-name`} className={labelClass}>

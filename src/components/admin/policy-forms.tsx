@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, FieldErrors, inputClass, labelClass, secondaryButtonClass } from "@/components/ui";
+import { Alert, FieldErrors, inputClass, labelClass, secondaryButtonClass, OnOffCheckbox } from "@/components/ui";
 import { errorsOf, idle, valueOf, type FormState, type FormAction } from "@/lib/form-state";
 
 function Outcome({ state }: { state: FormState }) {
@@ -52,38 +52,29 @@ export function RecoverySettingsForm({
   const [state, formAction] = useActionState(action, idle);
   const [sms, setSms] = useState(allowSmsRecovery);
   const [questions, setQuestions] = useState(allowQuestionRecovery);
-  const box = "mt-0.5 h-4 w-4 rounded border-slate-300 text-blue-700 focus:ring-blue-600/30";
   return (
     <form action={formAction} className="space-y-3">
       <Outcome state={state} />
-      <label className="flex items-start gap-2 text-sm text-slate-700">
-        <input type="hidden" name="allowSmsRecovery" value="off" />
-        <input
-          type="checkbox"
-          name="allowSmsRecovery"
-          value="on"
-          checked={sms}
-          onChange={(e) => setSms(e.target.checked)}
-          className={box}
-        />
-        <span>
-          Allow SMS verification <span className="text-slate-500">— a code sent to the secure mobile</span>
-        </span>
-      </label>
-      <label className="flex items-start gap-2 text-sm text-slate-700">
-        <input type="hidden" name="allowQuestionRecovery" value="off" />
-        <input
-          type="checkbox"
-          name="allowQuestionRecovery"
-          value="on"
-          checked={questions}
-          onChange={(e) => setQuestions(e.target.checked)}
-          className={box}
-        />
-        <span>
-          Allow security questions <span className="text-slate-500">— all three answers</span>
-        </span>
-      </label>
+      <OnOffCheckbox
+        name="allowSmsRecovery"
+        checked={sms}
+        onChange={setSms}
+        label={
+          <>
+            Allow SMS verification <span className="text-slate-500">— a code sent to the secure mobile</span>
+          </>
+        }
+      />
+      <OnOffCheckbox
+        name="allowQuestionRecovery"
+        checked={questions}
+        onChange={setQuestions}
+        label={
+          <>
+            Allow security questions <span className="text-slate-500">— all three answers</span>
+          </>
+        }
+      />
       {!sms && !questions ? (
         <Alert kind="warning">With both turned off, employees can only ask you to reset a forgotten password.</Alert>
       ) : null}

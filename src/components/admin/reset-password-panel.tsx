@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, buttonClass, secondaryButtonClass } from "@/components/ui";
+import { buttonClass, secondaryButtonClass, FormErrorAlert, OnOffCheckbox } from "@/components/ui";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
@@ -46,7 +46,7 @@ export function ResetPasswordPanel({ action, accountId, address, weakKeywords, d
         Enter and confirm the new password of <span className="font-mono">{address}</span>. Their open sessions end when you save.
         {disabled ? " The account stays disabled." : ""}
       </p>
-      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
+      <FormErrorAlert state={state} />
       <input type="hidden" name="accountId" value={accountId} />
       <PasswordFields
         email={address}
@@ -56,19 +56,12 @@ export function ResetPasswordPanel({ action, accountId, address, weakKeywords, d
         allowGenerate
         errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
       />
-      <label className="flex items-start gap-2 text-sm text-slate-700">
-        {/* Says "off" when the box is unticked; without the field the server requires the change. */}
-        <input type="hidden" name="mustChangePassword" value="off" />
-        <input
-          type="checkbox"
-          name="mustChangePassword"
-          value="on"
-          checked={mustChange}
-          onChange={(e) => setMustChange(e.target.checked)}
-          className="mt-0.5 h-4 w-4 rounded border-slate-300 text-blue-700 focus:ring-blue-600/30"
-        />
-        <span>Require password change at next logon</span>
-      </label>
+      <OnOffCheckbox
+        name="mustChangePassword"
+        checked={mustChange}
+        onChange={setMustChange}
+        label="Require password change at next logon"
+      />
       <div className="flex items-center gap-3 pt-2">
         <SubmitButton pendingText="Saving…">Save</SubmitButton>
         <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>

@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, buttonClass, secondaryButtonClass, TextField } from "@/components/ui";
+import { Alert, buttonClass, secondaryButtonClass, TextField, FormErrorAlert, OnOffCheckbox } from "@/components/ui";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
@@ -21,7 +21,6 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
   const [state, formAction] = useActionState(action, idle);
   // Controlled, so a failed Submit (which resets the form) keeps the operator's choice.
   const [mustChange, setMustChange] = useState(false);
-  const mustChangeId = useId();
   const confirmedNow = state.status === "error" && state.flags?.reauthenticated;
   const hint = confirmedNow
     ? "Confirmed. You can leave this empty for the next 5 minutes."
@@ -30,7 +29,7 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
       : "Your own password for this console, to confirm that it is you. Asked again after 5 minutes.";
   return (
     <form action={formAction} className="space-y-5" noValidate>
-      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
+      <FormErrorAlert state={state} />
       {state.status === "error" && !state.formError ? (
         <Alert kind="error">Nothing was changed. Correct the fields marked below and submit again.</Alert>
       ) : null}
@@ -46,25 +45,14 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
         weakKeywords={weakKeywords}
         errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
       />
-      <div className="flex items-start gap-3">
-        {/* Says "off" when the box is unticked; without the field the server requires the change. */}
-        <input type="hidden" name="mustChangePassword" value="off" />
-        <input
-          id={mustChangeId}
-          name="mustChangePassword"
-          value="on"
-          type="checkbox"
-          checked={mustChange}
-          onChange={(e) => setMustChange(e.target.checked)}
-          className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-orange-600"
-        />
-        <div>
-          <label htmlFor={mustChangeId} className="text-sm font-medium text-slate-700">
-            Require password change at next logon
-          </label>
-          <p className="text-xs text-slate-500">Leave this off when you are the postmaster yourself.</p>
-        </div>
-      </div>
+      <OnOffCheckbox
+        name="mustChangePassword"
+        checked={mustChange}
+        onChange={setMustChange}
+        label="Require password change at next logon"
+        hint="Leave this off when you are the postmaster yourself."
+        accentClass="accent-orange-600"
+      />
       <div className="border-t border-slate-200 pt-5">
         <TextField
           label="Console password"

@@ -2,8 +2,8 @@
 import { useActionState } from "react";
 import { CaptchaField } from "@/components/captcha-field";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, TextField } from "@/components/ui";
-import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
+import { Alert, FormErrorAlert, EmailAddressField } from "@/components/ui";
+import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 /** Step 1, "Account": "Email address", the image verification code, "Next". */
 export function AccountStep({ action, notice }: { action: FormAction; notice: string | null }) {
@@ -15,18 +15,8 @@ export function AccountStep({ action, notice }: { action: FormAction; notice: st
         <p className="mt-1 text-sm text-slate-600">Enter the email address whose password you forgot and the characters in the image.</p>
       </div>
       {notice && state.status === "idle" ? <Alert kind="warning">{notice}</Alert> : null}
-      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
-      <TextField
-        label="Email address"
-        name="email"
-        type="email"
-        autoComplete="username"
-        defaultValue={valueOf(state, "email")}
-        errors={errorsOf(state, "email")}
-        maxLength={254}
-        required
-        autoFocus
-      />
+      <FormErrorAlert state={state} />
+      <EmailAddressField state={state} />
       <CaptchaField errors={errorsOf(state, "captcha")} refreshKey={state.status === "error" ? state.attempt : 0} />
       <div className="pt-2">
         <SubmitButton pendingText="Checking…">Next</SubmitButton>

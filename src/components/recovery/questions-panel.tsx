@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, TextField } from "@/components/ui";
+import { TextField, FormErrorAlert } from "@/components/ui";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 /** "Questions": the account's three questions, an answer field each, "Next". Answers are never sent back. */
@@ -10,7 +10,7 @@ export function QuestionsPanel({ questions, verifyAnswers }: { questions: string
   return (
     <form action={formAction} className="space-y-4 border-t border-slate-200 pt-4" noValidate>
       <p className="text-sm text-slate-700">Answer your security questions. Answers are not case-sensitive.</p>
-      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
+      <FormErrorAlert state={state} />
       {questions.map((question, i) => (
         <TextField
           key={question}

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert } from "@/components/ui";
+import { FormErrorAlert } from "@/components/ui";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 /** Step 3, "Set a new password": the live checklist knows the address and the domain's weak keywords. */
@@ -16,7 +16,7 @@ export function ResetStep({ action, address, weakKeywords }: { action: FormActio
           Choose a new password for <span className="font-medium text-slate-900">{address}</span>.
         </p>
       </div>
-      {state.status === "error" && state.formError ? <Alert kind="error">{state.formError}</Alert> : null}
+      <FormErrorAlert state={state} />
       <PasswordFields
         email={address}
         weakKeywords={weakKeywords}

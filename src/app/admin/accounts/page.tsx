@@ -83,24 +83,11 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
         <table className="w-full border-collapse">
           <thead>
             <tr>
-              <th scope="col" className={thClass}>
-                Name
-              </th>
-              <th scope="col" className={thClass}>
-                Email address
-              </th>
-              <th scope="col" className={thClass}>
-                Department
-              </th>
-              <th scope="col" className={thClass}>
-                Status
-              </th>
-              <th scope="col" className={thClass}>
-                Recovery methods
-              </th>
-              <th scope="col" className={thClass}>
-                Last password change
-              </th>
+              {["Name", "Email address", "Department", "Status", "Recovery methods", "Last password change"].map((h) => (
+                <th key={h} scope="col" className={thClass}>
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -61,21 +61,11 @@ export default async function EmailServicesPage({ searchParams }: { searchParams
             <caption className="sr-only">Your email domains</caption>
             <thead className="bg-slate-50">
               <tr>
-                <th scope="col" className={TH}>
-                  Domain name
-                </th>
-                <th scope="col" className={TH}>
-                  Edition
-                </th>
-                <th scope="col" className={TH}>
-                  Accounts in use
-                </th>
-                <th scope="col" className={TH}>
-                  Status
-                </th>
-                <th scope="col" className={TH}>
-                  Created
-                </th>
+                {["Domain name", "Edition", "Accounts in use", "Status", "Created"].map((h) => (
+                  <th key={h} scope="col" className={TH}>
+                    {h}
+                  </th>
+                ))}
                 <th scope="col" className={TH}>
                   <span className="sr-only">Actions</span>
                 </th>

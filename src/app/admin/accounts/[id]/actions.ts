@@ -7,6 +7,7 @@ import { ADMIN_MESSAGES } from "@/lib/messages/common";
 import { resetEmployeePassword } from "@/server/admin/reset-employee-password";
 import { signOutEverywhere } from "@/server/admin/sign-out-everywhere";
 import { unlockAccount } from "@/server/admin/unlock-account";
+import type { RequestMeta } from "@/server/request-meta";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
 import { sendNoticeAfterResponse } from "@/web/notices";
@@ -41,24 +42,27 @@ export const resetPasswordAction = createAction({
   },
 });
 
-export const unlockAction = createAction({
-  name: "account.unlock",
-  guard: postmaster,
-  schema: z.object({ accountId: idField }),
-  run: async (data, { user, meta }) => {
-    const result = await unlockAccount({ actorId: user.id, accountId: data.accountId }, meta);
-    if (result.ok) redirect(accountPage(data.accountId, "unlocked"));
-    return formError(REFUSALS[result.error]);
-  },
-});
+/** A one-click postmaster action on an account: one domain function, then the account page with its notice. */
+function accountCommand(
+  name: string,
+  notice: string,
+  run: (
+    input: { actorId: string; accountId: string },
+    meta: RequestMeta,
+  ) => Promise<{ ok: true } | { ok: false; error: keyof typeof REFUSALS }>,
+) {
+  return createAction({
+    name,
+    guard: postmaster,
+    schema: z.object({ accountId: idField }),
+    run: async (data, { user, meta }) => {
+      const result = await run({ actorId: user.id, accountId: data.accountId }, meta);
+      if (result.ok) redirect(accountPage(data.accountId, notice));
+      return formError(REFUSALS[result.error]);
+    },
+  });
+}
 
-export const signOutEverywhereAction = createAction({
-  name: "sessions.sign_out_everywhere",
-  guard: postmaster,
-  schema: z.object({ accountId: idField }),
-  run: async (data, { user, meta }) => {
-    const result = await signOutEverywhere({ actorId: user.id, accountId: data.accountId }, meta);
-    if (result.ok) redirect(accountPage(data.accountId, "signed-out"));
-    return formError(REFUSALS[result.error]);
-  },
-});
+export const unlockAction = accountCommand("account.unlock", "unlocked", unlockAccount);
+
+export const signOutEverywhereAction = accountCommand("sessions.sign_out_everywhere", "signed-out", signOutEverywhere);
