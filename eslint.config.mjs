@@ -50,9 +50,11 @@ export default tseslint.config(
   // src/server     the domain core: never Next.js, never the web layer, the routes or the components
   layer(
     ["src/server/**"],
-    ["@/web/*", "@/app/*", "@/components/*", "next", "next/*"],
+    ["@/web/*", "@/app/*", "@/components/*", "next", "next/*", "next-intl", "next-intl/*", "@/i18n/request"],
     "The domain core knows nothing of Next.js or of the web layer: take what you need as a parameter.",
   ),
+  // src/i18n       next-intl's request config, the catalogs' loader and formats: never the routes, components or domain core
+  layer(["src/i18n/**"], ["@/app/*", "@/components/*", "@/server/*"], "src/i18n decides the language and loads the catalog; nothing more."),
   // src/web        Next.js adapters (requests, cookies, sessions, the action factory): never the routes or the components
   layer(["src/web/**"], ["@/app/*", "@/components/*"], "The web layer serves the routes; it does not import them."),
   // src/components React: no server module but its types, no web adapter, no route

@@ -38,6 +38,14 @@ export default defineConfig({
     { name: "mail", testMatch: /mail\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
     { name: "admin", testMatch: /admin\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
     { name: "console", testMatch: /console\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Reach: both languages, accessibility (axe), keyboard only.
+    { name: "reach", testMatch: /reach\/(?!no-js).*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    // The three scenarios as plain HTML forms: JavaScript off.
+    {
+      name: "no-js",
+      testMatch: /reach\/no-js\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions },
+    },
     // Hostile input and the deployment profile: last, after the surfaces' own tests.
     { name: "hardening", testMatch: /hardening\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
   ],

@@ -1,16 +1,20 @@
 /**
- * npm run bench [-- enumeration|accounts|argon2] [--iterations N] [--samples N]
+ * npm run bench [-- enumeration|accounts|argon2|pages] [--iterations N] [--samples N]
  *
  * Runs the benchmarks against a fresh, migrated database seeded with the demo
  * data (TEST_DATABASE_URL's server, or an embedded PGlite), prints the
  * results, writes them to bench/results/<name>.json (git-ignored), and exits
- * non-zero when a target is missed (the enumeration timing parity).
+ * non-zero when a target is missed (the enumeration timing parity, the
+ * pages' JavaScript budget — measured on the production build, built first
+ * when stale).
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { benchAccountsList, printAccountsList } from "./admin-accounts-list";
 import { benchArgon2, printArgon2 } from "./argon2-throughput";
+import { measurePageJs, printPageJs } from "./page-js";
+import { buildIfStale } from "../scripts/lib/build-if-stale";
 import { withBenchDatabase } from "./database";
 import { benchRecoveryEnumeration, printEnumeration } from "./recovery-enumeration";
 
@@ -49,6 +53,14 @@ const ok = await withBenchDatabase(async (url, kind) => {
     if (wants("accounts")) {
       const r = await benchAccountsList(flag("--samples", 20));
       printAccountsList(r);
+      await save(r.name, r);
+      pass &&= r.pass;
+    }
+    if (wants("pages")) {
+      const root = path.join(import.meta.dirname, "..");
+      buildIfStale(root, process.env);
+      const r = measurePageJs(root);
+      printPageJs(r);
       await save(r.name, r);
       pass &&= r.pass;
     }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
 import { buttonClass } from "./ui";
 
@@ -17,9 +18,10 @@ export function SubmitButton({
   value?: string;
 }) {
   const { pending } = useFormStatus();
+  const t = useTranslations("Common");
   return (
     <button type="submit" disabled={pending} aria-disabled={pending} className={className ?? buttonClass} name={name} value={value}>
-      {pending ? (pendingText ?? "Please wait…") : children}
+      {pending ? (pendingText ?? t("pleaseWait")) : children}
     </button>
   );
 }

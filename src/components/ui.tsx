@@ -1,7 +1,8 @@
+import { useTranslations } from "next-intl";
 import { useId, type ReactNode } from "react";
 import { errorsOf, valueOf, type FormState } from "@/lib/form-state";
 
-/** Small shared building blocks; server- and client-safe (useId is the only hook, and it works in both). */
+/** Small shared building blocks; server- and client-safe (useId and useTranslations work in both). */
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 aria-[invalid=true]:border-red-600";
 export const labelClass = "block text-sm font-medium text-slate-700";
@@ -81,9 +82,10 @@ export function FormErrorAlert({ state }: { state: FormState }) {
 
 /** "Email address" of a logon-type form (Log On, Forgot Password): kept after an error, focused first. */
 export function EmailAddressField({ state }: { state: FormState }) {
+  const t = useTranslations("Fields");
   return (
     <TextField
-      label="Email address"
+      label={t("emailAddress")}
       name="email"
       type="email"
       autoComplete="username"
@@ -98,9 +100,10 @@ export function EmailAddressField({ state }: { state: FormState }) {
 
 /** "Current password": the re-entry that confirms a change to the signed-in account. */
 export function CurrentPasswordField({ state }: { state: FormState }) {
+  const t = useTranslations("Fields");
   return (
     <TextField
-      label="Current password"
+      label={t("currentPassword")}
       name="currentPassword"
       type="password"
       autoComplete="current-password"

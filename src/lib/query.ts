@@ -34,6 +34,15 @@ export const keyOf = <R extends Record<string, unknown>>(record: R) =>
     .optional()
     .catch(undefined);
 
+/** One of a fixed list of words (a notice code); anything else counts as absent. */
+export const oneOf = <const T extends readonly string[]>(words: T) =>
+  z
+    .string()
+    .refine((k) => words.includes(k))
+    .transform((k) => k as T[number])
+    .optional()
+    .catch(undefined);
+
 /** Trimmed text of at most `max` characters; longer counts as absent. */
 export const queryText = (max: number) => z.string().trim().max(max).optional().catch(undefined);
 

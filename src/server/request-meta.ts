@@ -1,9 +1,12 @@
 import { normalizeIp, UNKNOWN_IP } from "@/lib/client-ip";
+import type { Locale } from "@/lib/locale";
 
 /** Who sent a request, as the domain functions record it (audit log, per-IP limits). */
 export interface RequestMeta {
   ip: string;
   userAgent: string;
+  /** The language the request is answered in (texts the domain sends, e.g. an SMS to the person at hand). */
+  locale?: Locale;
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { ACTION_MESSAGES, ADMIN_MESSAGES } from "@/lib/messages/common";
+import { enText, tEn, tZh, zhText } from "../support/i18n";
 import { idle, type FormState } from "@/lib/form-state";
 import type { MailUser, Operator } from "@/server/auth/load-session-account";
 import { HashBusyError } from "@/server/security/password-hash";
@@ -60,7 +60,7 @@ describe("createAction: guard → audited refusal → parse → run → form sta
     const action = createAction({ name: "test.run", guard: anyone, schema, run });
     const state = await action(idle, form({ name: "Ann", password: "long-enough", count: "3" }));
     expect(state).toEqual({ status: "success", message: "Saved." });
-    expect(run).toHaveBeenCalledWith({ name: "Ann", password: "long-enough", count: 3 }, { meta });
+    expect(run).toHaveBeenCalledWith({ name: "Ann", password: "long-enough", count: 3 }, { meta, t: tEn });
   });
 
   it("a refused caller gets the guard's answer before any input is read, and the refusal is audited", async () => {
@@ -70,7 +70,7 @@ describe("createAction: guard → audited refusal → parse → run → form sta
     const watched = z.object({ name: z.string().transform((v) => (parse(v), v)) });
     const action = createAction({ name: "password.reset", guard: postmaster, schema: watched, run });
     const state = await action(idle, form({ name: "x" }));
-    expect(state).toMatchObject({ status: "error", formError: ADMIN_MESSAGES.forbidden });
+    expect(state).toMatchObject({ status: "error", formError: enText("Admin.errors.forbidden") });
     expect(parse).not.toHaveBeenCalled();
     expect(run).not.toHaveBeenCalled();
     const [refusal] = await auditActions({ action: "access.refused" });
@@ -138,7 +138,7 @@ describe("createAction: guard → audited refusal → parse → run → form sta
       idle,
       form({ name: "Ann\u0000", password: "long-enough", count: "1" }),
     );
-    expect(state).toMatchObject({ status: "error", fieldErrors: { name: [ACTION_MESSAGES.unreadableText] } });
+    expect(state).toMatchObject({ status: "error", fieldErrors: { name: [enText("Common.errors.unreadableText")] } });
     expect(state.status === "error" && state.values).not.toHaveProperty("name");
     expect(run).not.toHaveBeenCalled();
   });
@@ -151,10 +151,29 @@ describe("createAction: guard → audited refusal → parse → run → form sta
     expect(state).toMatchObject({ status: "error", fieldErrors: { name: [expect.any(String)] } });
   });
 
+  it("schema messages are catalog keys, said in the request's language with the schema's own limits", async () => {
+    const keyed = z.object({
+      email: z.string().min(1, "Fields.errors.emailRequired"),
+      password: z.string().max(4, "Fields.errors.passwordTooLong"),
+    });
+    const action = createAction({ name: "test.keys", guard: anyone, schema: keyed, run: vi.fn() });
+    const en = await action(idle, form({ email: "", password: "123456" }));
+    expect(en).toMatchObject({
+      fieldErrors: { email: [enText("Fields.errors.emailRequired")], password: [enText("Fields.errors.passwordTooLong", { max: 4 })] },
+    });
+    const i18n = await import("@/web/i18n");
+    vi.spyOn(i18n, "getTranslator").mockResolvedValue(tZh);
+    const zh = await action(idle, form({ email: "", password: "123456" }));
+    expect(zh).toMatchObject({
+      fieldErrors: { email: [zhText("Fields.errors.emailRequired")], password: [zhText("Fields.errors.passwordTooLong", { max: 4 })] },
+    });
+    expect(zhText("Fields.errors.passwordTooLong", { max: 4 })).toContain("4");
+  });
+
   it("anything but a form is refused with a clear message", async () => {
     const run = vi.fn();
     const state = await createAction({ name: "test.notform", guard: anyone, schema, run })(idle, "x" as unknown as FormData);
-    expect(state).toMatchObject({ status: "error", formError: ACTION_MESSAGES.unreadableForm });
+    expect(state).toMatchObject({ status: "error", formError: enText("Common.errors.unreadableForm") });
     expect(run).not.toHaveBeenCalled();
   });
 
@@ -192,7 +211,7 @@ describe("createAction: guard → audited refusal → parse → run → form sta
       },
     });
     const state = await boom(idle, form({ name: "Ann", password: "long-enough", count: "1" }));
-    expect(state).toMatchObject({ status: "error", formError: ACTION_MESSAGES.unexpected, values: { name: "Ann", count: "1" } });
+    expect(state).toMatchObject({ status: "error", formError: enText("Common.errors.unexpected"), values: { name: "Ann", count: "1" } });
     expect(JSON.stringify(state)).not.toContain("db.internal");
     expect(JSON.stringify(state)).not.toContain("long-enough");
     expect(logged).toHaveBeenCalledWith("[action test.boom] unexpected error", expect.any(Error));
@@ -207,7 +226,7 @@ describe("createAction: guard → audited refusal → parse → run → form sta
     });
     expect(await busy(idle, form({ name: "Ann", password: "long-enough", count: "1" }))).toMatchObject({
       status: "error",
-      formError: ACTION_MESSAGES.busy,
+      formError: enText("Common.errors.busy"),
     });
   });
 });
@@ -222,7 +241,7 @@ describe("createCommand (no input: Log Off, Cancel)", () => {
   it("runs only for a caller the guard lets through, with the request meta", async () => {
     const run = vi.fn(async () => {});
     await createCommand({ name: "test.cmd", guard: anyone, run })();
-    expect(run).toHaveBeenCalledWith({ meta });
+    expect(run).toHaveBeenCalledWith({ meta, t: tEn });
     const refused = vi.fn(async () => {});
     expect(await redirectOf(createCommand({ name: "session.log_off", guard: mailUser(), run: refused })())).toBe("/login");
     expect(refused).not.toHaveBeenCalled();

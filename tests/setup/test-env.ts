@@ -1,4 +1,4 @@
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
 
 // Configuration every test file sees; src/env.ts validates it like in production.
 // This worker's own database (a copy of the migrated one), or the one database of an embedded run.
@@ -12,3 +12,11 @@ process.env.APP_ENV ??= "test";
 process.env.ARGON2_MEMORY_KIB ??= "8192";
 process.env.ARGON2_TIME_COST ??= "1";
 process.env.SMS_PROVIDER ??= "console";
+
+// Actions answer in the request's language; outside Next.js there is no request,
+// so every test file's actions speak English (a test of Chinese mocks its own).
+vi.mock("@/web/i18n", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/web/i18n")>();
+  const { tEn } = await import("../support/i18n");
+  return { ...original, getTranslator: async () => tEn };
+});

@@ -23,7 +23,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </div>
           <AdminNav />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1">{children}</main>
       </div>
     </div>
   );

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: { default: "Email Console", template: "%s · Email Console" } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Console");
+  return { title: { default: t("title"), template: `%s · ${t("title")}` } };
+}
 
 export default function ConsoleRootLayout({ children }: { children: ReactNode }) {
   return children;

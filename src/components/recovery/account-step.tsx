@@ -17,7 +17,7 @@ export function AccountStep({ action, notice }: { action: FormAction; notice: st
       {notice && state.status === "idle" ? <Alert kind="warning">{notice}</Alert> : null}
       <FormErrorAlert state={state} />
       <EmailAddressField state={state} />
-      <CaptchaField errors={errorsOf(state, "captcha")} refreshKey={state.status === "error" ? state.attempt : 0} />
+      <CaptchaField errors={errorsOf(state, "captcha")} refreshKey={state.status === "error" ? state.attempt : 0} refreshHref="/forgot-password" />
       <div className="pt-2">
         <SubmitButton pendingText="Checking…">Next</SubmitButton>
       </div>

@@ -16,7 +16,7 @@ export function RecoveryShell({
   children: ReactNode;
 }) {
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+    <main id="main" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md">
         <div className="mb-6 text-center">
           <p className="text-sm font-semibold tracking-wide text-blue-700">Postkey Mail</p>

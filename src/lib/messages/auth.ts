@@ -14,13 +14,3 @@ export const REUSE_LIMITED_MESSAGE =
   "Too many tries with earlier passwords of this account. Choose a password it has never had, or try again in an hour.";
 export const CURRENT_PASSWORD_WRONG = "The current password is incorrect.";
 export const SAME_AS_CURRENT_MESSAGE = "Choose a password different from the current one.";
-
-export const CONSOLE_PASSWORD_WRONG = "The console password is incorrect.";
-export const CONSOLE_PASSWORD_MISSING = "Enter your console password.";
-export const CONSOLE_PASSWORD_EXPIRED = "Your confirmation is more than 5 minutes old. Enter your console password again.";
-
-/** Refusals of the console's Reset Password. */
-export const CONSOLE_MESSAGES = {
-  not_found: "This domain is not one of your email services.",
-  no_postmaster: "This domain has no postmaster account.",
-} as const;

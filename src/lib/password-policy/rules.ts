@@ -2,6 +2,8 @@
 // Pure and isomorphic: the browser runs it for the live checklist and the
 // server runs the very same function on every path that sets a password.
 
+import { msg, type MessageRef } from "@/lib/message-ref";
+
 export const MAX_PASSWORD_INPUT_BYTES = 1024;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 64;
@@ -15,13 +17,13 @@ export interface PolicyContext {
   commonPasswords?: ReadonlySet<string> | null;
 }
 export interface RuleStatus {
-  code: ViolationCode;
-  label: string;
+  code: RuleCode;
   state: "pass" | "fail" | "pending";
 }
 export interface Violation {
   code: ViolationCode;
-  message: string;
+  /** The refusal, as a catalog key ("Password.violations.<code>") and its values. */
+  message: MessageRef;
 }
 export interface PolicyResult {
   ok: boolean;
@@ -29,28 +31,17 @@ export interface PolicyResult {
   rules: RuleStatus[];
 }
 
-type RuleCode = Exclude<ViolationCode, "too_long_input">;
+export type RuleCode = Exclude<ViolationCode, "too_long_input">;
 
-/** Checklist rows, in display order; labels follow the seed article's wording. */
-export const RULE_LABELS: Readonly<Record<RuleCode, string>> = {
-  length: "8 to 64 characters",
-  charset: "Only standard keyboard characters, no spaces",
-  classes: "Three of: uppercase, lowercase, numbers, special characters",
-  contains_address: "No email address",
-  weak_keyword: "No weak-password keywords",
-  common: "Not a common password",
-};
-const RULE_ORDER = Object.keys(RULE_LABELS) as RuleCode[];
+/** Checklist rows, in display order; each is "Password.rules.<code>" in the catalogs (the seed article's wording). */
+export const RULE_ORDER: readonly RuleCode[] = ["length", "charset", "classes", "contains_address", "weak_keyword", "common"];
 
-export const MESSAGES = {
-  too_long_input: "This input is far too long to be a password.",
-  length: "Use 8 to 64 characters.",
-  charset: "Use only letters, digits and the special characters on a standard keyboard (no spaces or accented letters).",
-  classes: "Use at least three of: uppercase letters, lowercase letters, numbers and special characters.",
-  contains_address: "Must not contain your email address or its name part.",
-  weak_keyword: (kw: string) => `Must not contain a weak-password keyword set for this domain ("${kw}").`,
-  common: "This password is too common. Choose a less predictable one.",
-} as const;
+/** The refusal of a rule, as a catalog reference ({min}, {max} and the keyword are values). */
+function violation(code: ViolationCode, keyword?: string): Violation {
+  const values: Record<string, string | number> = { min: PASSWORD_MIN, max: PASSWORD_MAX };
+  if (keyword !== undefined) values.keyword = keyword;
+  return { code, message: msg(`Password.violations.${code}`, values) };
+}
 
 /** UTF-8 length without allocating; lone surrogates count 3 bytes, as TextEncoder writes U+FFFD. */
 function utf8Bytes(s: string): number {
@@ -115,10 +106,9 @@ export function checkPassword(password: string, ctx: PolicyContext = {}): Policy
   if (password.length > MAX_PASSWORD_INPUT_BYTES || utf8Bytes(password) > MAX_PASSWORD_INPUT_BYTES) {
     return {
       ok: false,
-      violations: [{ code: "too_long_input", message: MESSAGES.too_long_input }],
+      violations: [violation("too_long_input")],
       rules: RULE_ORDER.map((code) => ({
         code,
-        label: RULE_LABELS[code],
         state: code === "length" ? "fail" : "pending",
       })),
     };
@@ -142,11 +132,8 @@ export function checkPassword(password: string, ctx: PolicyContext = {}): Policy
   const rules: RuleStatus[] = [];
   for (const code of RULE_ORDER) {
     const f = failed[code];
-    rules.push({ code, label: RULE_LABELS[code], state: f === null ? "pending" : f ? "fail" : "pass" });
-    if (f) {
-      const message = code === "weak_keyword" ? MESSAGES.weak_keyword(keyword!) : MESSAGES[code];
-      violations.push({ code, message });
-    }
+    rules.push({ code, state: f === null ? "pending" : f ? "fail" : "pass" });
+    if (f) violations.push(violation(code, code === "weak_keyword" ? keyword! : undefined));
   }
   return { ok: violations.length === 0, violations, rules };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { MessageRef } from "@/lib/message-ref";
 import type { AccountRole } from "@/generated/prisma/enums";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
 import { now } from "@/server/clock";
@@ -19,7 +20,7 @@ export interface NewMailAccount {
 }
 
 export type CreateMailAccountResult =
-  { ok: true; id: string; address: string } | { ok: false; error: "password"; messages: string[] } | { ok: false; error: "exists" };
+  { ok: true; id: string; address: string } | { ok: false; error: "password"; messages: MessageRef[] } | { ok: false; error: "exists" };
 
 /** Creates a mailbox; its first password passes the same policy as every other. */
 export async function createMailAccount(input: NewMailAccount): Promise<CreateMailAccountResult> {

@@ -23,6 +23,8 @@ export interface Credential {
   domainId: string | null;
   weakKeywords: string[];
   secureMobile: string | null;
+  /** The account's chosen language, null until it chose one. */
+  locale: string | null;
 }
 
 export interface CounterUpdate {
@@ -56,6 +58,7 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
       domainId: a.domainId,
       weakKeywords: a.domain.weakPasswordKeywords,
       secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? a.secureMobile : null,
+      locale: a.locale,
     };
   }
   const c = await db.cloudAccount.findUnique({
@@ -77,6 +80,7 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
     domainId: null,
     weakKeywords: [],
     secureMobile: null,
+    locale: c.locale,
   };
 }
 

@@ -19,7 +19,7 @@ export interface LogOnInput {
 }
 
 export type LogOnResult =
-  | { ok: true; accountId: string; sessionVersion: number; mustChangePassword: boolean; role: string }
+  | { ok: true; accountId: string; sessionVersion: number; mustChangePassword: boolean; role: string; locale: string | null }
   | { ok: false; error: "invalid" | "captcha" | "ip_blocked"; captchaRequired: boolean };
 
 /**
@@ -76,6 +76,7 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
       sessionVersion: cred.sessionVersion,
       mustChangePassword: cred.mustChangePassword,
       role: cred.role,
+      locale: cred.locale,
     };
   }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { CONSOLE_PASSWORD_EXPIRED, CONSOLE_PASSWORD_MISSING, CONSOLE_PASSWORD_WRONG } from "@/lib/messages/auth";
+import { msg, type MessageRef } from "@/lib/message-ref";
 import { findCredential } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import { now } from "@/server/clock";
@@ -13,7 +13,7 @@ const subject = (operator: ConsoleOperatorRef) => ({ kind: "cloud" as const, id:
 
 export type ConfirmConsolePasswordResult =
   | { ok: true; reauthenticated: boolean }
-  | { ok: false; error: "missing" | "expired" | "wrong"; message: string }
+  | { ok: false; error: "missing" | "expired" | "wrong"; message: MessageRef }
   | { ok: false; error: "blocked" };
 
 /** Counts and audits one wrong console password; true when it ended the operator's sessions. */
@@ -39,8 +39,8 @@ export async function confirmConsolePassword(
   if (!consolePassword) {
     if (isReauthFresh(operator.reauthAt, now().getTime())) return { ok: true, reauthenticated: false };
     return operator.reauthAt
-      ? { ok: false, error: "expired", message: CONSOLE_PASSWORD_EXPIRED }
-      : { ok: false, error: "missing", message: CONSOLE_PASSWORD_MISSING };
+      ? { ok: false, error: "expired", message: msg("Console.errors.consolePasswordExpired") }
+      : { ok: false, error: "missing", message: msg("Console.errors.consolePasswordMissing") };
   }
   const cred = await findCredential("cloud", { id: operator.id });
   if (cred && (await verifySecret(cred.passwordHash, consolePassword))) {
@@ -48,5 +48,5 @@ export async function confirmConsolePassword(
     return { ok: true, reauthenticated: true };
   }
   if (await countConsolePasswordFailure(operator, attempted, meta)) return { ok: false, error: "blocked" };
-  return { ok: false, error: "wrong", message: CONSOLE_PASSWORD_WRONG };
+  return { ok: false, error: "wrong", message: msg("Console.errors.consolePasswordWrong") };
 }

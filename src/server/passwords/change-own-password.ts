@@ -1,5 +1,5 @@
 import "server-only";
-import { CURRENT_PASSWORD_WRONG, SAME_AS_CURRENT_MESSAGE } from "@/lib/messages/auth";
+import { msg, type MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
@@ -9,7 +9,7 @@ import { checkNewPassword, setPassword, type PasswordFieldErrors } from "./set-p
 
 export type ChangeOwnPasswordResult =
   | { ok: true; sessionVersion: number }
-  | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors & { currentPassword?: string[] } }
+  | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors & { currentPassword?: MessageRef[] } }
   /** The 5th wrong current password in 15 minutes ended every session of the account. */
   | { ok: false; error: "signed_out" };
 
@@ -33,11 +33,11 @@ export async function changeOwnPassword(
       return { ok: false, error: "signed_out" };
     // The new password's own problems, never the history: that would answer questions about old passwords.
     const passwordErrors = checkNewPassword(cred, input.password, input.confirmPassword);
-    return { ok: false, error: "invalid", fieldErrors: { ...passwordErrors, currentPassword: [CURRENT_PASSWORD_WRONG] } };
+    return { ok: false, error: "invalid", fieldErrors: { ...passwordErrors, currentPassword: [msg("Password.errors.currentWrong")] } };
   }
   await clearReauthFailures(kind, cred.id);
   if (input.currentPassword === input.password) {
-    return { ok: false, error: "invalid", fieldErrors: { password: [SAME_AS_CURRENT_MESSAGE] } };
+    return { ok: false, error: "invalid", fieldErrors: { password: [msg("Password.errors.sameAsCurrent")] } };
   }
   const result = await setPassword({
     kind,

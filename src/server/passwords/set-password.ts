@@ -1,5 +1,5 @@
 import "server-only";
-import { MISMATCH_MESSAGE, REUSE_LIMITED_MESSAGE, REUSED_MESSAGE } from "@/lib/messages/auth";
+import { msg, type MessageRef } from "@/lib/message-ref";
 import { HISTORY_DEPTH } from "@/lib/password-policy";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
 import { now } from "@/server/clock";
@@ -13,9 +13,10 @@ import { hashSecret, verifySecret } from "@/server/security/password-hash";
 import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";
 import { actorKindOf, findCredential, type Credential, type CredentialKind } from "@/server/auth/credential-store";
 
+/** Problems with a new password, as catalog references (the web layer words them). */
 export type PasswordFieldErrors = {
-  password?: string[];
-  confirmPassword?: string[];
+  password?: MessageRef[];
+  confirmPassword?: MessageRef[];
 };
 
 export interface SetPasswordInput {
@@ -52,7 +53,7 @@ export function checkNewPassword(
   const policy = checkPasswordOnServer(password, { email: cred.login, weakKeywords: cred.weakKeywords });
   const errors: PasswordFieldErrors = {};
   if (!policy.ok) errors.password = policy.violations.map((v) => v.message);
-  if (password !== confirmPassword) errors.confirmPassword = [MISMATCH_MESSAGE];
+  if (password !== confirmPassword) errors.confirmPassword = [msg("Password.errors.mismatch")];
   return errors.password || errors.confirmPassword ? errors : null;
 }
 
@@ -65,7 +66,7 @@ export function checkNewPassword(
  */
 async function checkReuse(input: SetPasswordInput, cred: Credential): Promise<PasswordFieldErrors | null> {
   const key = `${input.actor.kind}:${"id" in input.actor ? input.actor.id : "-"}:${input.kind}:${cred.id}`;
-  if (!(await peekLimit("passwordReuseByActorTarget", key)).allowed) return { password: [REUSE_LIMITED_MESSAGE] };
+  if (!(await peekLimit("passwordReuseByActorTarget", key)).allowed) return { password: [msg("Password.errors.reuseLimited")] };
   if (!(await isReused(cred, input.password))) return null;
   const { used } = await consumeLimit("passwordReuseByActorTarget", key);
   await recordAuditEvent({
@@ -77,7 +78,7 @@ async function checkReuse(input: SetPasswordInput, cred: Credential): Promise<Pa
     target: { kind: actorKindOf(input.kind), id: cred.id, label: cred.login },
     detail: { path: input.action, refusals: used },
   });
-  return { password: [REUSED_MESSAGE] };
+  return { password: [msg("Password.errors.reused", { depth: HISTORY_DEPTH })] };
 }
 
 async function isReused(cred: Credential, password: string): Promise<boolean> {

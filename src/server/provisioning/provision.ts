@@ -5,6 +5,7 @@ import { createMailAccount } from "@/server/accounts/create-mail-account";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
+import { translatorFor } from "@/server/i18n/translator";
 import { hashSecret } from "@/server/security/password-hash";
 
 /**
@@ -69,6 +70,10 @@ async function provisionMailbox(input: {
   const address = `${input.localPart}@${input.domainName}`;
   const password = generatePassword({ email: address });
   const created = await createMailAccount({ ...input, password, mustChangePassword: true });
-  if (!created.ok) return { ok: false, error: created.error === "exists" ? `${address} already exists.` : created.messages.join(" ") };
+  if (!created.ok) {
+    // The command line speaks English (like the start-up banner).
+    const t = (await translatorFor("en")) as unknown as (key: string, values?: Record<string, string | number>) => string;
+    return { ok: false, error: created.error === "exists" ? `${address} already exists.` : created.messages.map((m) => t(m.key, m.values)).join(" ") };
+  }
   return { ok: true, login: created.address, password };
 }

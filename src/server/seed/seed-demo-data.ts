@@ -27,7 +27,7 @@ export async function seedDemoData(opts: { force?: boolean } = {}): Promise<{ cr
   for (const op of DEMO_OPERATORS) {
     if (await db.cloudAccount.findUnique({ where: { email: op.email }, select: { id: true } })) continue;
     const policy = checkPasswordOnServer(op.password, { email: op.email });
-    if (!policy.ok) throw new Error(`Seed password of ${op.email} breaks the policy: ${policy.violations.map((v) => v.message).join(" ")}`);
+    if (!policy.ok) throw new Error(`Seed password of ${op.email} breaks the policy: ${policy.violations.map((v) => v.code).join(", ")}`);
     const hash = await hashSecret(op.password);
     const id = newId();
     await db.$transaction([
@@ -59,7 +59,7 @@ export async function seedDemoData(opts: { force?: boolean } = {}): Promise<{ cr
       secureMobile: a.mobile ?? null,
     });
     if (!result.ok && result.error === "exists") continue;
-    if (!result.ok) throw new Error(`Seed password of ${a.localPart}@${a.domain} breaks the policy: ${result.messages.join(" ")}`);
+    if (!result.ok) throw new Error(`Seed password of ${a.localPart}@${a.domain} breaks the policy: ${result.messages.map((m) => m.key).join(", ")}`);
     if (a.answers) {
       const answers = a.answers;
       const set = await setSecurityQuestions(

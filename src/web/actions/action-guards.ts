@@ -1,7 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { formError } from "@/lib/form-state";
-import { ADMIN_MESSAGES } from "@/lib/messages/common";
 import type { MailUser, Operator } from "@/server/auth/load-session-account";
 import type { Actor } from "@/server/audit/record-audit-event";
 import { refuseAccess } from "@/server/audit/refuse-access";
@@ -37,7 +36,7 @@ export function mailUser(opts: { allowMustChange?: boolean } = {}): ActionGuard<
 }
 
 /** The postmaster of a domain (domain-management console); the domain functions check the target's domain again. */
-export const postmaster: ActionGuard<{ user: MailUser }> = async ({ attempted, meta }) => {
+export const postmaster: ActionGuard<{ user: MailUser }> = async ({ attempted, meta, t }) => {
   const user = await getMailUser();
   if (user?.role === "POSTMASTER" && !user.mustChangePassword) return { ok: true, ctx: { user } };
   await refuseAccess({
@@ -48,7 +47,7 @@ export const postmaster: ActionGuard<{ user: MailUser }> = async ({ attempted, m
     meta,
   });
   if (!user) redirect("/login");
-  return { ok: false, state: formError(ADMIN_MESSAGES.forbidden) };
+  return { ok: false, state: formError(t("Admin.errors.forbidden")) };
 };
 
 /** A cloud operator (cloud email console). A refusal names the domain the form targeted, when it exists. */

@@ -3,9 +3,9 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { hasUnreadableText } from "@/lib/fields";
 import { fieldErrors, formError, type FormAction, type FormState } from "@/lib/form-state";
-import { ACTION_MESSAGES } from "@/lib/messages/common";
 import type { RequestMeta } from "@/server/request-meta";
 import { HashBusyError } from "@/server/security/password-hash";
+import { getTranslator, translateLoose, type Translator } from "@/web/i18n";
 import { getRequestMeta } from "@/web/request";
 
 /**
@@ -24,12 +24,19 @@ import { getRequestMeta } from "@/web/request";
  */
 export interface ActionContext {
   meta: RequestMeta;
+  /** The request's translator: every message a form shows is said in the person's language. */
+  t: Translator;
 }
 
 export type GuardResult<C> = { ok: true; ctx: C } | { ok: false; state: FormState };
 
 /** Decides who may run an action; gets the raw form only to name what a refused request targeted. */
-export type ActionGuard<C> = (input: { attempted: string; meta: RequestMeta; form: FormData | null }) => Promise<GuardResult<C>>;
+export type ActionGuard<C> = (input: {
+  attempted: string;
+  meta: RequestMeta;
+  form: FormData | null;
+  t: Translator;
+}) => Promise<GuardResult<C>>;
 
 type Schema = z.ZodObject;
 
@@ -70,7 +77,7 @@ const unreadable = (v: FormDataEntryValue | FormDataEntryValue[]) =>
 type ParseResult<S extends Schema> = { ok: true; data: z.infer<S>; values: Record<string, string> } | { ok: false; state: FormState };
 
 /** Parses the form with the schema; on failure, every field's messages and the safe values to show again. */
-function parseForm<S extends Schema>(schema: S, formData: FormData): ParseResult<S> {
+function parseForm<S extends Schema>(schema: S, formData: FormData, t: Translator): ParseResult<S> {
   const raw = formFields(formData);
   // Only the schema's own, non-secret, readable text fields go back to the form (nothing a client made up).
   const known = new Set(Object.keys(schema.shape));
@@ -79,11 +86,15 @@ function parseForm<S extends Schema>(schema: S, formData: FormData): ParseResult
   ) as Record<string, string>;
   const bad = Object.keys(raw).filter((k) => unreadable(raw[k]));
   if (bad.length)
-    return { ok: false, state: fieldErrors(Object.fromEntries(bad.map((k) => [k, [ACTION_MESSAGES.unreadableText]])), values) };
+    return { ok: false, state: fieldErrors(Object.fromEntries(bad.map((k) => [k, [t("Common.errors.unreadableText")]])), values) };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  // A schema's messages are catalog keys ("Fields.emailRequired"); a length limit comes with its number.
+  for (const issue of parsed.error.issues) {
+    const limits = { min: Number("minimum" in issue ? issue.minimum : 0), max: Number("maximum" in issue ? issue.maximum : 0) };
+    (errors[String(issue.path[0] ?? "form")] ??= []).push(translateLoose(t, issue.message, limits));
+  }
   return { ok: false, state: fieldErrors(errors, values) };
 }
 
@@ -91,20 +102,21 @@ export function createAction<C, S extends Schema>(def: ActionDefinition<C, S>): 
   return async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const form = isFormData(formData) ? formData : null;
     let values: Record<string, string> = {};
+    const t = await getTranslator();
     try {
       const meta = await getRequestMeta();
-      const guard = await def.guard({ attempted: def.name, meta, form });
+      const guard = await def.guard({ attempted: def.name, meta, form, t });
       if (!guard.ok) return guard.state;
-      if (!form) return formError(ACTION_MESSAGES.unreadableForm);
-      const parsed = parseForm(typeof def.schema === "function" ? def.schema(guard.ctx) : def.schema, form);
+      if (!form) return formError(t("Common.errors.unreadableForm"));
+      const parsed = parseForm(typeof def.schema === "function" ? def.schema(guard.ctx) : def.schema, form, t);
       if (!parsed.ok) return parsed.state;
       values = parsed.values;
-      return await def.run(parsed.data, { ...guard.ctx, meta });
+      return await def.run(parsed.data, { ...guard.ctx, meta, t });
     } catch (e) {
       unstable_rethrow(e);
-      if (e instanceof HashBusyError) return formError(ACTION_MESSAGES.busy, {}, values);
+      if (e instanceof HashBusyError) return formError(t("Common.errors.busy"), {}, values);
       console.error(`[action ${def.name}] unexpected error`, e);
-      return formError(ACTION_MESSAGES.unexpected, {}, values);
+      return formError(t("Common.errors.unexpected"), {}, values);
     }
   };
 }
@@ -116,9 +128,9 @@ export function createCommand<C>(def: {
   run: (ctx: C & ActionContext) => Promise<void>;
 }): () => Promise<void> {
   return async () => {
-    const meta = await getRequestMeta();
-    const guard = await def.guard({ attempted: def.name, meta, form: null });
+    const [meta, t] = await Promise.all([getRequestMeta(), getTranslator()]);
+    const guard = await def.guard({ attempted: def.name, meta, form: null, t });
     if (!guard.ok) return;
-    await def.run({ ...guard.ctx, meta });
+    await def.run({ ...guard.ctx, meta, t });
   };
 }

@@ -3,10 +3,12 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { captchaInput, emailField, passwordInput } from "@/lib/fields";
 import type { FormAction } from "@/lib/form-state";
-import { LOGON_MESSAGES } from "@/lib/messages/auth";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SEC } from "@/lib/locale";
+import { adoptAccountLocale } from "@/server/accounts/account-locale";
 import { logOn } from "@/server/auth/log-on";
 import type { CredentialKind } from "@/server/auth/credential-store";
 import { readCaptchaId } from "@/web/captcha-cookie";
+import { writeCookie } from "@/web/cookies";
 import { startSession } from "@/web/session";
 import { anyone } from "./action-guards";
 import { createAction } from "./create-action";
@@ -19,19 +21,21 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
     name: kind === "mail" ? "logon" : "console_logon",
     guard: anyone,
     schema: logOnSchema,
-    run: async (data, { meta }) => {
+    run: async (data, { meta, t }) => {
       const input = { login: data.email, password: data.password, captchaId: await readCaptchaId(), captchaAnswer: data.captcha };
       const result = await logOn(kind, input, meta);
       if (!result.ok) {
         return {
           status: "error",
-          formError: LOGON_MESSAGES[result.error],
-          fieldErrors: result.error === "captcha" ? { captcha: [LOGON_MESSAGES.captcha] } : {},
+          formError: t(`Logon.errors.${result.error}`),
+          fieldErrors: result.error === "captcha" ? { captcha: [t("Logon.errors.captcha")] } : {},
           values: { email: data.email },
           flags: { captchaRequired: result.captchaRequired },
           attempt: Date.now(),
         };
       }
+      const locale = await adoptAccountLocale(kind, result.accountId, result.locale, meta.locale ?? "en");
+      await writeCookie(LOCALE_COOKIE, locale, { sameSite: "lax", maxAgeSec: LOCALE_COOKIE_MAX_AGE_SEC });
       await startSession(kind === "mail" ? "mail" : "console", { id: result.accountId, sessionVersion: result.sessionVersion }, meta);
       redirect(landing(result));
     },

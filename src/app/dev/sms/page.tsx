@@ -13,7 +13,7 @@ export default async function SmsOutboxPage() {
   if (!isSmsOutboxAvailable()) notFound();
   const messages = await listSmsOutbox(50);
   return (
-    <main className="mx-auto max-w-5xl p-6 text-slate-900">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-5xl p-6 text-slate-900">
       <h1 className="text-2xl font-semibold">SMS outbox (local development)</h1>
       <p className="mt-2 text-sm text-slate-600">
         Messages sent with SMS_PROVIDER=console, newest first (latest 50). This page exists only on a local run: never with a real SMS

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { streamAuditCsv } from "@/server/admin/export-audit-events";
 import { postmasterActor } from "@/server/admin/postmaster-access";
 import { postmaster } from "@/web/actions/action-guards";
+import { getTranslator } from "@/web/i18n";
 import { now } from "@/server/clock";
 import { metaFromHeaders } from "@/server/request-meta";
 import { parseAuditFilter } from "../audit-filter";
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   const meta = metaFromHeaders(request.headers);
   // The actions' postmaster guard: a refusal is audited; without a session it sends the browser to the logon page.
-  const auth = await postmaster({ attempted: "audit.export", meta, form: null });
+  const auth = await postmaster({ attempted: "audit.export", meta, form: null, t: await getTranslator() });
   if (!auth.ok) {
     return new NextResponse("Forbidden: only the postmaster of this domain can export its audit log.", {
       status: 403,

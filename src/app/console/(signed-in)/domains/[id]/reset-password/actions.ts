@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkboxDefaultOn, idField, passwordInput } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
-import { CONSOLE_MESSAGES } from "@/lib/messages/auth";
+import { CONSOLE_MESSAGES } from "@/lib/messages/console";
 import { now } from "@/server/clock";
 import { isReauthFresh } from "@/server/console/reauth-window";
 import { resetPostmasterPassword } from "@/server/console/reset-postmaster-password";

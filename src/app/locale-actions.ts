@@ -1,0 +1,19 @@
+"use server";
+import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SEC } from "@/lib/locale";
+import { saveAccountLocale } from "@/server/accounts/account-locale";
+import { writeCookie } from "@/web/cookies";
+import { getMailUser, getOperator } from "@/web/guards";
+
+/**
+ * The language switcher (a plain form: works without JavaScript). Remembered
+ * in a cookie; a signed-in account also keeps it as its stored choice. The
+ * page the switch was made on is answered again, in the new language.
+ */
+export async function switchLocale(formData: FormData): Promise<void> {
+  const locale = formData.get("locale");
+  if (!isLocale(locale)) return;
+  await writeCookie(LOCALE_COOKIE, locale, { sameSite: "lax", maxAgeSec: LOCALE_COOKIE_MAX_AGE_SEC });
+  const [mail, operator] = await Promise.all([getMailUser(), getOperator()]);
+  if (mail) await saveAccountLocale("mail", mail.id, locale);
+  if (operator) await saveAccountLocale("cloud", operator.id, locale);
+}
