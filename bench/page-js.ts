@@ -92,10 +92,14 @@ export function measurePageJs(root: string): PageJsResult {
 }
 
 export function printPageJs(r: PageJsResult): void {
-  console.log(`\nFirst-load JavaScript per page (gzip; shared runtime ${r.sharedKb} kB on every page; budget ${r.budgetKb} kB of the page's own)`);
+  console.log(
+    `\nFirst-load JavaScript per page (gzip; shared runtime ${r.sharedKb} kB on every page; budget ${r.budgetKb} kB of the page's own)`,
+  );
   const width = Math.max(...r.pages.map((p) => p.route.length), 5);
   console.log(`${"route".padEnd(width)}  ${"own kB".padStart(7)}  ${"total kB".padStart(8)}  result`);
   for (const p of r.pages) {
-    console.log(`${p.route.padEnd(width)}  ${p.ownKb.toFixed(1).padStart(7)}  ${p.totalKb.toFixed(1).padStart(8)}  ${p.pass ? "ok" : "OVER BUDGET"}`);
+    console.log(
+      `${p.route.padEnd(width)}  ${p.ownKb.toFixed(1).padStart(7)}  ${p.totalKb.toFixed(1).padStart(8)}  ${p.pass ? "ok" : "OVER BUDGET"}`,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { openSession } from "../support/sessions";
-import { MESSAGES } from "@/lib/password-policy";
+import { enText } from "../../tests/support/i18n";
 import { createEmployee, expect, logOn, stubMessages, test } from "../support/fixtures";
 import {
   accountId,
@@ -131,13 +131,13 @@ test.describe("Scenario 1: the postmaster resets an employee's password", () => 
     const before = await accountRow(emp.address);
     await openResetPassword(page, emp.id);
     const cases: Array<[string, string, string[]]> = [
-      ["too short", "Ab#1", [MESSAGES.length]],
-      ["a space", "Pass word#2026", [MESSAGES.charset]],
-      ["two classes", "lowercase12345", [MESSAGES.classes]],
-      ["the local part", `Zz#${local}9`, [MESSAGES.contains_address]],
-      ["the new keyword", `Qq#${keyword.toUpperCase()}7`, [MESSAGES.weak_keyword(keyword)]],
-      ["a seeded keyword", "W3lc0me#Home99", [MESSAGES.weak_keyword("welcome")]],
-      ["a common password", "Password123", [MESSAGES.common]],
+      ["too short", "Ab#1", [enText("Password.violations.length", { min: 8, max: 64 })]],
+      ["a space", "Pass word#2026", [enText("Password.violations.charset")]],
+      ["two classes", "lowercase12345", [enText("Password.violations.classes")]],
+      ["the local part", `Zz#${local}9`, [enText("Password.violations.contains_address")]],
+      ["the new keyword", `Qq#${keyword.toUpperCase()}7`, [enText("Password.violations.weak_keyword", { keyword })]],
+      ["a seeded keyword", "W3lc0me#Home99", [enText("Password.violations.weak_keyword", { keyword: "welcome" })]],
+      ["a common password", "Password123", [enText("Password.violations.common")]],
       ["the current password", emp.password, ["Must not be one of your last 5 passwords."]],
     ];
     for (const [name, password, messages] of cases) {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { cookiePair, postAction } from "../support/actions";
-import { e2eDatabaseUrl, STUB_URL, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN } from "../support/e2e-env";
+import { E2E_PORT, e2eDatabaseUrl, STUB_URL, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN } from "../support/e2e-env";
 import { expect, test } from "../support/fixtures";
 
 /**
@@ -10,7 +10,7 @@ import { expect, test } from "../support/fixtures";
  * test word, `__Host-` Secure cookies, HSTS, and a clean drain on SIGTERM.
  * The browser-facing address is http://localhost (a TLS proxy would sit in front).
  */
-const PORT = 3102;
+const PORT = E2E_PORT + 2;
 const BASE = `http://localhost:${PORT}`;
 const root = path.resolve(import.meta.dirname, "../..");
 let app: ChildProcess;

@@ -57,7 +57,13 @@ for (const locale of ["en", "zh-CN"] as const) {
     test("the domain-management console: every page", async ({ page, signIn }) => {
       await signIn(POSTMASTER.email, { path: "/admin/accounts" });
       const alice = await accountId("alice@example.com");
-      for (const path of ["/admin/accounts", `/admin/accounts/${alice}`, "/admin/departments", "/admin/password-policy", "/admin/audit-log"]) {
+      for (const path of [
+        "/admin/accounts",
+        `/admin/accounts/${alice}`,
+        "/admin/departments",
+        "/admin/password-policy",
+        "/admin/audit-log",
+      ]) {
         await page.goto(path);
         await expectAccessible(page, path);
       }
@@ -84,7 +90,15 @@ test.describe("320 px wide (200 % zoom): no page scrolls sideways", () => {
     }
     await signIn(POSTMASTER.email);
     const alice = await accountId("alice@example.com");
-    for (const path of ["/account", "/account/change-password", "/admin/accounts", `/admin/accounts/${alice}`, "/admin/departments", "/admin/password-policy", "/admin/audit-log"]) {
+    for (const path of [
+      "/account",
+      "/account/change-password",
+      "/admin/accounts",
+      `/admin/accounts/${alice}`,
+      "/admin/departments",
+      "/admin/password-policy",
+      "/admin/audit-log",
+    ]) {
       await page.goto(path);
       await expectNoSideScroll(page, path);
     }

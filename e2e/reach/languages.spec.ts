@@ -44,7 +44,11 @@ test.describe("Two languages", () => {
     }
   });
 
-  test("a signed-in account keeps its choice: switched once, it follows the person to another browser", async ({ page, browser, signIn }) => {
+  test("a signed-in account keeps its choice: switched once, it follows the person to another browser", async ({
+    page,
+    browser,
+    signIn,
+  }) => {
     const emp = await createEmployee();
     await signIn(emp.address, { path: "/account" });
     await switcher(page).getByRole("button", { name: "简体中文" }).click();

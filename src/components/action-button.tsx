@@ -1,10 +1,15 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
+import { useFocusOnError } from "@/components/use-focus-on-error";
 import { idle, type FormAction } from "@/lib/form-state";
 import { smallButtonClass } from "./ui";
 
-/** A one-button form (Unlock, Remove, Delete) that shows its action's refusal next to it. */
+/**
+ * A one-button form (Unlock, Remove, Delete, Log off) that shows its action's
+ * refusal next to it. A plain form: it works without JavaScript. Texts come
+ * in the reader's language; the pending text defaults to Common's "Please wait…".
+ */
 export function ActionButton({
   action,
   fields,
@@ -22,9 +27,10 @@ export function ActionButton({
   formLabel?: string;
 }) {
   const [state, formAction] = useActionState(action, idle);
+  const formRef = useFocusOnError(state);
   const error = state.status === "error" ? (state.formError ?? Object.values(state.fieldErrors).flat()[0]) : undefined;
   return (
-    <form action={formAction} className="inline-flex flex-wrap items-center gap-2" aria-label={formLabel}>
+    <form ref={formRef} action={formAction} className="inline-flex flex-wrap items-center gap-2" aria-label={formLabel}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -1,8 +1,10 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert, CurrentPasswordField } from "@/components/ui";
+import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
@@ -11,11 +13,16 @@ interface Props {
   weakKeywords: string[];
 }
 
-/** Current password + new + confirm with the live policy checklist (mail accounts and operators). */
+/**
+ * Current password + new + confirm with the live policy checklist (mail
+ * accounts and operators). Reads the "Fields" and "Password" messages.
+ */
 export function ChangePasswordForm({ action, email, weakKeywords }: Props) {
+  const t = useTranslations("Password");
   const [state, formAction] = useActionState(action, idle);
+  const formRef = useFocusOnError(state);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form ref={formRef} action={formAction} className="space-y-4" noValidate>
       <FormErrorAlert state={state} />
       <CurrentPasswordField state={state} />
       <PasswordFields
@@ -23,7 +30,7 @@ export function ChangePasswordForm({ action, email, weakKeywords }: Props) {
         weakKeywords={weakKeywords}
         errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
       />
-      <SubmitButton pendingText="Saving…">Save</SubmitButton>
+      <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -12,7 +12,11 @@ export async function LanguageSwitcher({ action }: { action: (formData: FormData
       <span className="sr-only">{t("language")}:</span>
       {LOCALES.map((l, i) => (
         <span key={l} className="flex items-center gap-1">
-          {i > 0 ? <span aria-hidden="true" className="text-slate-400">|</span> : null}
+          {i > 0 ? (
+            <span aria-hidden="true" className="text-slate-400">
+              |
+            </span>
+          ) : null}
           <button
             type="submit"
             name="locale"

@@ -1,7 +1,12 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 
-/** Previous / next links that keep the table's other query parameters. */
-export function Pagination({
+/**
+ * Previous / next links that keep the table's other query parameters.
+ * `noun` is the rows' name, already in the reader's language, as a bare plural
+ * ("accounts"; in Chinese without a measure word: "帐号").
+ */
+export async function Pagination({
   basePath,
   params,
   page,
@@ -18,6 +23,7 @@ export function Pagination({
   pageSize: number;
   noun: string;
 }) {
+  const [t, format] = await Promise.all([getTranslations("Admin"), getFormatter()]);
   const href = (p: number) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
@@ -25,33 +31,35 @@ export function Pagination({
     const s = q.toString();
     return s ? `${basePath}?${s}` : basePath;
   };
+  const n = (value: number) => format.number(value);
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
-  const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50";
-  const off = "rounded-md border border-slate-200 bg-slate-50 px-3 py-1.5 text-sm text-slate-400";
+  const link =
+    "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-600/30";
+  const off = "rounded-md border border-slate-200 bg-slate-100 px-3 py-1.5 text-sm text-slate-600";
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-4 px-4 py-3">
+    <nav aria-label={t("pagination.label")} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
       <p className="text-sm text-slate-600">
-        {total === 0 ? `No ${noun}` : `${first}–${last} of ${total} ${noun}`}
-        {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
+        {total === 0 ? t("pagination.none", { noun }) : t("pagination.range", { first: n(first), last: n(last), total: n(total), noun })}
+        {pageCount > 1 ? ` · ${t("pagination.page", { page: n(page), pageCount: n(pageCount) })}` : ""}
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
           <Link className={link} href={href(page - 1)} rel="prev">
-            Previous
+            {t("pagination.previous")}
           </Link>
         ) : (
           <span className={off} aria-disabled="true">
-            Previous
+            {t("pagination.previous")}
           </span>
         )}
         {page < pageCount ? (
           <Link className={link} href={href(page + 1)} rel="next">
-            Next
+            {t("pagination.next")}
           </Link>
         ) : (
           <span className={off} aria-disabled="true">
-            Next
+            {t("pagination.next")}
           </span>
         )}
       </div>

@@ -3,20 +3,37 @@
 // Shared "new password + confirm" fields for every form that sets a password.
 // The checklist is advice only: the server runs the same checkPassword and
 // sends back `errors`, which are shown under the matching field.
-import { useEffect, useId, useState } from "react";
+//
+// Without JavaScript the fields are plain password inputs: the policy is
+// stated in words above them and the checklist lists every rule (neutral, as
+// nothing is judged); "Generate password" needs the browser's crypto and only
+// appears once JavaScript runs.
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useState, useSyncExternalStore } from "react";
 import { checkPassword, generatePassword, type RuleStatus } from "@/lib/password-policy";
 import { FieldErrors, inputClass, labelClass } from "@/components/ui";
 
 export interface PasswordFieldsProps {
   email?: string | null;
   weakKeywords?: string[];
+  /** Already in the reader's language; default "New password". */
   passwordLabel?: string;
+  /** Already in the reader's language; default "Confirm password". */
   confirmLabel?: string;
   passwordName?: string;
   confirmName?: string;
   errors?: { password?: string[]; confirmPassword?: string[] };
   allowGenerate?: boolean;
 }
+
+const noSubscribe = () => () => {};
+/** False in the server's HTML and before hydration, true once React runs in the browser. */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
 
 /** One of the two controlled "new password" inputs (shown as text while a generated password is on screen). */
 function NewPasswordInput(props: {
@@ -51,19 +68,21 @@ function NewPasswordInput(props: {
 }
 
 function RuleItem({ rule, typed }: { rule: RuleStatus; typed: boolean }) {
-  // Before anything is typed a red list would scold the user; show it neutral.
-  const [mark, color, sr] =
-    rule.state === "pass"
-      ? ["✓", "text-green-700", "met"]
+  const t = useTranslations("Password");
+  // Before anything is typed (and always without JavaScript) the list is the policy, unjudged.
+  const [mark, color, state] = !typed
+    ? ["•", "text-slate-600", null]
+    : rule.state === "pass"
+      ? ["✓", "text-green-700", t("ruleState.met")]
       : rule.state === "pending"
-        ? ["…", "text-slate-500", "checking"]
-        : ["✗", typed ? "text-red-700" : "text-slate-500", "not met"];
+        ? ["…", "text-slate-600", t("ruleState.checking")]
+        : ["✗", "text-red-700", t("ruleState.notMet")];
   return (
     <li className={`flex gap-2 ${color}`}>
       <span aria-hidden="true">{mark}</span>
       <span>
-        {rule.label}
-        <span className="sr-only"> ({sr})</span>
+        {t(`rules.${rule.code}`)}
+        {state ? <span className="sr-only"> ({state})</span> : null}
       </span>
     </li>
   );
@@ -72,15 +91,18 @@ function RuleItem({ rule, typed }: { rule: RuleStatus; typed: boolean }) {
 export function PasswordFields({
   email,
   weakKeywords,
-  passwordLabel = "New password",
-  confirmLabel = "Confirm password",
+  passwordLabel,
+  confirmLabel,
   passwordName = "password",
   confirmName = "confirmPassword",
   errors,
   allowGenerate = false,
 }: PasswordFieldsProps) {
+  const t = useTranslations("Password");
+  const hydrated = useHydrated();
   const id = useId();
   const ids = {
+    policy: `${id}-policy`,
     pw: `${id}-pw`,
     pwRules: `${id}-pw-rules`,
     pwErr: `${id}-pw-err`,
@@ -126,18 +148,21 @@ export function PasswordFields({
     if (!generated) return;
     try {
       await navigator.clipboard.writeText(generated);
-      setCopyNote("Copied.");
+      setCopyNote(t("copied"));
     } catch {
-      setCopyNote("Could not copy. Select the password and copy it by hand.");
+      setCopyNote(t("copyFailed"));
     }
   }
 
   return (
     <div className="space-y-4">
       <div>
+        <p id={ids.policy} className="mb-3 text-sm text-slate-700">
+          {t("policy")}
+        </p>
         <NewPasswordInput
           id={ids.pw}
-          label={passwordLabel}
+          label={passwordLabel ?? t("newPassword")}
           name={passwordName}
           value={password}
           onChange={setPassword}
@@ -146,21 +171,21 @@ export function PasswordFields({
           describedBy={describe(ids.pwRules, !!pwErrors?.length && ids.pwErr)}
         />
         <FieldErrors id={ids.pwErr} errors={pwErrors} />
-        <ul id={ids.pwRules} role="list" aria-label="Password requirements" className="mt-2 space-y-1 text-sm">
+        <ul id={ids.pwRules} role="list" aria-label={t("requirements")} className="mt-2 space-y-1 text-sm">
           {result.rules.map((rule) => (
             <RuleItem key={rule.code} rule={rule} typed={typed} />
           ))}
         </ul>
       </div>
 
-      {allowGenerate && (
+      {allowGenerate && hydrated && (
         <div className="space-y-2">
           <button
             type="button"
             onClick={onGenerate}
             className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-600/30"
           >
-            Generate password
+            {t("generate")}
           </button>
           {generated !== null && generated === password && (
             <div className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
@@ -169,14 +194,14 @@ export function PasswordFields({
                 <button
                   type="button"
                   onClick={onCopy}
-                  className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 focus:outline-none focus:ring-2 focus:ring-blue-600/30"
                 >
-                  Copy
+                  {t("copy")}
                 </button>
               </div>
-              <p className="mt-1 text-slate-600">Shown once. Give it to the user through a safe channel.</p>
+              <p className="mt-1 text-slate-700">{t("generatedNote")}</p>
               {copyNote && (
-                <p role="status" className="mt-1 text-slate-600">
+                <p role="status" className="mt-1 text-slate-700">
                   {copyNote}
                 </p>
               )}
@@ -188,7 +213,7 @@ export function PasswordFields({
       <div>
         <NewPasswordInput
           id={ids.cf}
-          label={confirmLabel}
+          label={confirmLabel ?? t("confirmPassword")}
           name={confirmName}
           value={confirm}
           onChange={setConfirm}
@@ -199,7 +224,7 @@ export function PasswordFields({
         <FieldErrors id={ids.cfErr} errors={cfErrors} />
         {confirm !== "" && !cfErrors?.length && (
           <p id={ids.cfMatch} className={`mt-1 text-sm ${confirm === password ? "text-green-700" : "text-red-700"}`}>
-            {confirm === password ? "Passwords match" : "Passwords do not match"}
+            {confirm === password ? t("match") : t("noMatch")}
           </p>
         )}
       </div>

@@ -1,10 +1,16 @@
+"use client";
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui";
 
-/** The "SMS verification code" input of the Forgot Password wizard and the secure-mobile binding. */
+/**
+ * The "SMS verification code" input of the Forgot Password wizard and the
+ * secure-mobile binding (its page gives the client the "Sms" messages).
+ */
 export function SmsCodeField({ errors }: { errors?: string[] }) {
+  const t = useTranslations("Sms");
   return (
     <TextField
-      label="SMS verification code"
+      label={t("codeLabel")}
       name="code"
       inputMode="numeric"
       autoComplete="one-time-code"

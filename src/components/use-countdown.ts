@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 
 /**
  * Whole seconds until `ms` (counted from when the value arrived) have passed,
@@ -20,4 +20,19 @@ export function useCountdown(ms: number): number {
     return () => clearInterval(timer);
   }, [ms]);
   return left;
+}
+
+const subscribeNever = () => () => {};
+
+/**
+ * False in the server's HTML (what a browser without JavaScript keeps), true
+ * once React runs in the browser: what only works with JavaScript (a live
+ * countdown, a disabled-until button) is shown only then.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
 }

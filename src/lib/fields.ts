@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_PASSWORD_INPUT_BYTES } from "@/lib/password-policy";
+import { MAX_PASSWORD_INPUT_BYTES, PASSWORD_MAX } from "@/lib/password-policy";
 
 /**
  * Text no field can hold: control characters (tabs and line breaks aside)
@@ -14,23 +14,50 @@ export function hasUnreadableText(value: string): boolean {
   return UNREADABLE_TEXT.test(value);
 }
 
-/** Shared zod field schemas: every input has a length cap and a clear message. */
+/*
+ * Shared zod field schemas: every input has a length cap and a clear message.
+ * Messages are catalog keys (messages/en.json); createAction words them in the
+ * reader's language and gives a length limit's number as {min} / {max}.
+ */
 export const emailField = z
-  .string({ error: "Enter your email address." })
+  .string({ error: "Fields.errors.emailRequired" })
   .trim()
   .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "An email address has at most 254 characters.")
-  .pipe(z.email({ error: "Enter a valid email address, e.g. name@example.com." }));
+  .min(1, "Fields.errors.emailRequired")
+  .max(254, "Fields.errors.emailTooLong")
+  .pipe(z.email({ error: "Fields.errors.emailInvalid" }));
 
-/** Passwords are never trimmed; the policy module judges them, this only caps the size. */
-export const passwordInput = (label = "a password") =>
+/** What an empty password field says; each form names the password it asks for. */
+export type PasswordRequiredKey =
+  | "Fields.errors.passwordRequired" // "Enter your password." (Log On)
+  | "Fields.errors.currentPasswordRequired" // "Enter your current password."
+  | "Fields.errors.newPasswordRequired" // "Enter a new password."
+  | "Fields.errors.newPasswordAgainRequired" // "Enter the new password again."
+  | "Fields.errors.anyPasswordRequired" // "Enter a password." (a postmaster's reset)
+  | "Fields.errors.passwordAgainRequired" // "Enter the password again." (a postmaster's reset)
+  | "Fields.errors.consolePasswordRequired"; // "Enter your console password."
+
+/**
+ * A password as typed: never trimmed; the policy module judges it, this only
+ * caps the size (in UTF-8 bytes, stated to people as the policy's maximum).
+ */
+export const passwordInput = (required: PasswordRequiredKey) =>
   z
-    .string({ error: `Enter ${label}.` })
-    .min(1, `Enter ${label}.`)
-    .refine((v) => new TextEncoder().encode(v).length <= MAX_PASSWORD_INPUT_BYTES, "Passwords have at most 64 characters.");
+    .string({ error: required })
+    .min(1, required)
+    .check((ctx) => {
+      if (new TextEncoder().encode(ctx.value).length > MAX_PASSWORD_INPUT_BYTES)
+        ctx.issues.push({
+          code: "too_big",
+          origin: "string",
+          maximum: PASSWORD_MAX,
+          inclusive: true,
+          input: ctx.value,
+          message: "Fields.errors.passwordTooLong",
+        });
+    });
 
-export const captchaInput = z.string().trim().max(16, "Enter the code shown in the image.").optional().default("");
+export const captchaInput = z.string().trim().max(16, "Fields.errors.captchaRequired").optional().default("");
 
 /**
  * Checkboxes. Our forms send a hidden "off" before each box, so an unticked
@@ -52,15 +79,15 @@ function toggle(whenAbsent: boolean | "refuse", message: string) {
 }
 
 /** "Require password change at next logon": on unless the form says off (the safe default). */
-export const checkboxDefaultOn = toggle(true, "Choose whether a password change is required.");
+export const checkboxDefaultOn = toggle(true, "Fields.errors.mustChangeRequired");
 
 /** A setting's checkbox: a request that does not say on or off changes nothing. */
-export const settingCheckbox = toggle("refuse", "This setting was not sent. Reload the page and try again.");
+export const settingCheckbox = toggle("refuse", "Fields.errors.settingMissing");
 
 /** A row id: [A-Za-z0-9_-], 1–64 characters (what newId() and newToken() make). */
 export const idField = z
-  .string({ error: "Missing id." })
+  .string({ error: "Fields.errors.idMissing" })
   .trim()
-  .min(1, "Missing id.")
-  .max(64, "Invalid id.")
-  .regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
+  .min(1, "Fields.errors.idMissing")
+  .max(64, "Fields.errors.idInvalid")
+  .regex(/^[A-Za-z0-9_-]+$/, "Fields.errors.idInvalid");

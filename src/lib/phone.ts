@@ -4,9 +4,11 @@
 // The "max" metadata is needed to tell mobile numbers from landlines
 // (getType() is always undefined with the default "min" metadata).
 import { parsePhoneNumberFromString, type CountryCode, type NumberType } from "libphonenumber-js/max";
+import { msg, type MessageRef } from "@/lib/message-ref";
 
 const BULLET = "•";
-const INVALID_MESSAGE = "Enter a valid mobile number, e.g. +1 415 555 0101.";
+/** The one refusal of a number, whatever is wrong with it ("Enter a valid mobile number, e.g. …"). */
+const INVALID_MESSAGE: MessageRef = msg("Fields.errors.phoneInvalid");
 const MAX_INPUT_LENGTH = 40;
 
 // Numbers that can receive an SMS. FIXED_LINE_OR_MOBILE is what the metadata
@@ -15,7 +17,7 @@ const MAX_INPUT_LENGTH = 40;
 // well-known Twilio test numbers.
 const SMS_CAPABLE: ReadonlySet<NumberType> = new Set<NumberType>(["MOBILE", "FIXED_LINE_OR_MOBILE", "PERSONAL_NUMBER"]);
 
-export type NormalizePhoneResult = { ok: true; e164: string } | { ok: false; message: string };
+export type NormalizePhoneResult = { ok: true; e164: string } | { ok: false; message: MessageRef };
 
 /** Parses what a person typed (national or international form) into E.164, mobile-capable numbers only. */
 export function normalizePhone(input: string, defaultCountry: string): NormalizePhoneResult {

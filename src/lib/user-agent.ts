@@ -1,5 +1,5 @@
 /**
- * "Chrome on Windows": enough of a User-Agent to recognise one's own
+ * The browser and system of a User-Agent ("Chrome", "Windows"): enough to recognise one's own
  * devices in a list of sessions. Deliberately small: the full string stays
  * in the audit log; this only names the common browsers and systems.
  */
@@ -19,9 +19,7 @@ const SYSTEMS: Array<[RegExp, string]> = [
   [/Linux/, "Linux"],
 ];
 
-export function describeUserAgent(ua: string): string {
-  const browser = BROWSERS.find(([re]) => re.test(ua))?.[1];
-  const system = SYSTEMS.find(([re]) => re.test(ua))?.[1];
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? system ?? "Unknown device";
+/** The browser and system a User-Agent names (product names, not words: the page puts them in a sentence). */
+export function describeUserAgent(ua: string): { browser: string | null; system: string | null } {
+  return { browser: BROWSERS.find(([re]) => re.test(ua))?.[1] ?? null, system: SYSTEMS.find(([re]) => re.test(ua))?.[1] ?? null };
 }

@@ -21,7 +21,5 @@ export function translateLoose(t: Translator, message: string, values?: Record<s
 
 /** Field errors given as catalog references (the domain core's), in the reader's language. */
 export function translateFieldErrors(t: Translator, refs: FieldErrorRefs): FieldErrors {
-  return Object.fromEntries(
-    Object.entries(refs).map(([field, list]) => [field, list?.map((r) => translateLoose(t, r.key, r.values))]),
-  );
+  return Object.fromEntries(Object.entries(refs).map(([field, list]) => [field, list?.map((r) => translateLoose(t, r.key, r.values))]));
 }

@@ -130,7 +130,7 @@ describe("binding a secure mobile", () => {
     "refuses the number %j with the field message",
     async (phone) => {
       const r = await start(BOB.address, { phone });
-      expect(r).toEqual({ ok: false, error: "invalid_phone", message: "Enter a valid mobile number, e.g. +1 415 555 0101." });
+      expect(r).toEqual({ ok: false, error: "invalid_phone", message: { key: "Fields.errors.phoneInvalid" } });
       expect(await getDb().smsMessage.count()).toBe(0);
     },
   );

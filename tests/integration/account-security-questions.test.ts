@@ -1,13 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { questionFieldErrors } from "@/lib/messages/account";
 import { phoneCountryOptions } from "@/components/account/phone-countries";
-import { normalizeAnswer, SECURITY_QUESTIONS } from "@/lib/security-questions";
+import { msg } from "@/lib/message-ref";
+import { normalizeAnswer, questionFieldErrors, SECURITY_QUESTIONS, securityQuestionKey } from "@/lib/security-questions";
 import { getAccountSecurity } from "@/server/account-security/get-account-security";
 import { saveSecurityQuestions } from "@/server/account-security/save-security-questions";
 import { AuditAction } from "@/server/audit/audit-action";
 import { getDb } from "@/server/db";
 import { verifySecret } from "@/server/security/password-hash";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
+import { enText, refText, tZh } from "../support/i18n";
+
+// What the domain answers (catalog references), and what the form then says in English.
+const DISTINCT = msg("Account.questions.errors.distinct", { count: 3 });
+const NOT_IN_LIST = msg("Account.questions.errors.notInList");
+const ANSWERS_DIFFER = msg("Account.questions.errors.answersDiffer");
+const ANSWER_LENGTH = msg("Account.questions.errors.answerLength", { min: 2, max: 64 });
 
 const BOB = { address: "bob@example.com", password: "Green#Valley2026" };
 const CAROL = { address: "carol@example.com", password: "Red#Canyon2026" };
@@ -92,10 +99,10 @@ describe("saving security questions", () => {
       [Q1, "Hangzhou"],
       [Q3, "Sunrise"],
     ]);
-    expect(r).toMatchObject({ ok: false, error: "invalid", errors: { questions: ["Choose 3 different questions."] } });
+    expect(r).toMatchObject({ ok: false, error: "invalid", errors: { questions: [DISTINCT] } });
+    expect(refText(DISTINCT)).toBe("Choose 3 different questions.");
     expect(await storedHashes(BOB.address)).toEqual([]);
-    if (!r.ok && r.error === "invalid")
-      expect(questionFieldErrors(r.errors, [Q1, Q1, Q3])).toEqual({ question2: ["Choose 3 different questions."] });
+    if (!r.ok && r.error === "invalid") expect(questionFieldErrors(r.errors, [Q1, Q1, Q3])).toEqual({ question2: [DISTINCT] });
   });
 
   it("refuses a question that is not in the list", async () => {
@@ -104,9 +111,9 @@ describe("saving security questions", () => {
       ["What is your password?", "Hangzhou"],
       [Q3, "Sunrise"],
     ]);
-    expect(r).toMatchObject({ ok: false, error: "invalid", errors: { questions: ["Choose each question from the list."] } });
-    if (!r.ok && r.error === "invalid")
-      expect(questionFieldErrors(r.errors, [Q1, "x", Q3])).toEqual({ question1: ["Choose each question from the list."] });
+    expect(r).toMatchObject({ ok: false, error: "invalid", errors: { questions: [NOT_IN_LIST] } });
+    expect(refText(NOT_IN_LIST)).toBe("Choose each question from the list.");
+    if (!r.ok && r.error === "invalid") expect(questionFieldErrors(r.errors, [Q1, "x", Q3])).toEqual({ question1: [NOT_IN_LIST] });
   });
 
   it("refuses answers that are equal after normalization", async () => {
@@ -118,10 +125,10 @@ describe("saving security questions", () => {
     expect(r).toMatchObject({
       ok: false,
       error: "invalid",
-      errors: { answers: [undefined, ["Each answer must be different from the others."], undefined] },
+      errors: { answers: [undefined, [ANSWERS_DIFFER], undefined] },
     });
-    if (!r.ok && r.error === "invalid")
-      expect(questionFieldErrors(r.errors, [Q1, Q2, Q3])).toEqual({ answer2: ["Each answer must be different from the others."] });
+    expect(refText(ANSWERS_DIFFER)).toBe("Each answer must be different from the others.");
+    if (!r.ok && r.error === "invalid") expect(questionFieldErrors(r.errors, [Q1, Q2, Q3])).toEqual({ answer2: [ANSWERS_DIFFER] });
   });
 
   it.each([
@@ -142,8 +149,9 @@ describe("saving security questions", () => {
       expect(r).toMatchObject({
         ok: false,
         error: "invalid",
-        errors: { answers: [undefined, ["Answer with 2 to 64 characters."], undefined] },
+        errors: { answers: [undefined, [ANSWER_LENGTH], undefined] },
       });
+    expect(refText(ANSWER_LENGTH)).toBe("Answer with 2 to 64 characters.");
   });
 
   it("refuses a wrong current password, changes nothing and audits the failure without secrets", async () => {
@@ -177,7 +185,27 @@ describe("the country selector", () => {
   });
 
   it("adds the configured default country when it is not a common one", () => {
-    expect(phoneCountryOptions("IS")).toContainEqual({ code: "IS", label: "IS (+354)" });
+    expect(phoneCountryOptions("IS")).toContainEqual({ code: "IS", label: "Iceland (+354)" });
     expect(phoneCountryOptions("US").some((o) => o.code === "IS")).toBe(false);
+  });
+
+  it("names the countries in the reader's language, sorted in it", () => {
+    const options = phoneCountryOptions("US", "zh-CN");
+    expect(options).toContainEqual({ code: "CN", label: "中国 (+86)" });
+    expect(options).toContainEqual({ code: "US", label: "美国 (+1)" });
+    expect(options).toContainEqual({ code: "HK", label: "中国香港 (+852)" });
+    expect(options.map((o) => o.label)).toEqual([...options.map((o) => o.label)].sort((a, b) => a.localeCompare(b, "zh-CN")));
+  });
+});
+
+describe("the preset questions in the reader's language", () => {
+  it("words every preset by its id; the English words are the stored text", () => {
+    for (const q of SECURITY_QUESTIONS) {
+      const key = securityQuestionKey(q);
+      expect(key).toMatch(/^Account\.questions\.presets\./);
+      expect(enText(key!)).toBe(q);
+      expect((tZh as unknown as (k: string) => string)(key!)).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(securityQuestionKey("What is your password?")).toBeNull();
   });
 });

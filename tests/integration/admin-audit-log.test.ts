@@ -1,12 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { parseAuditFilter } from "@/app/admin/audit-log/audit-filter";
+import { AUDIT_ACTIONS, parseAuditFilter } from "@/app/admin/audit-log/audit-filter";
+import { msg, type MessageRef } from "@/lib/message-ref";
 import { EXPORT_BATCH, streamAuditCsv } from "@/server/admin/export-audit-events";
 import { listAuditEvents } from "@/server/admin/list-audit-events";
-import { AuditAction } from "@/server/audit/audit-action";
+import { AUDIT_ACTION_NAMES, AuditAction, isAuditActionName } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
 import { accountByAddress, freshDemo, meta, useFakeClock } from "../support/fixtures";
+import { enText, refText, tEn, tZh } from "../support/i18n";
+
+/** A filter's problems as the page shows them (in English). */
+const shownErrors = (params: Record<string, string>) =>
+  Object.fromEntries(Object.entries(parseAuditFilter(params).errors).map(([k, refs]: [string, MessageRef[]]) => [k, refs.map(refText)]));
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -75,17 +81,33 @@ describe("Audit Log", () => {
   });
 
   it("parses filters with a message per bad field", () => {
-    expect(parseAuditFilter({ from: "2026-02-30", to: "yesterday", action: "drop table" }).errors).toEqual({
+    expect(shownErrors({ from: "2026-02-30", to: "yesterday", action: "drop table" })).toEqual({
       from: ["Enter a real date."],
       to: ["Enter a date as YYYY-MM-DD."],
       action: ["Choose an action from the list."],
     });
-    expect(parseAuditFilter({ from: "2026-13-01", to: "0000-00-00" }).errors).toEqual({
+    expect(shownErrors({ from: "2026-13-01", to: "0000-00-00" })).toEqual({
       from: ["Enter a real date."],
       to: ["Enter a real date."],
     });
-    expect(parseAuditFilter({ from: "2026-03-05", to: "2026-03-01" }).errors).toEqual({ to: ["The end date is before the start date."] });
+    expect(shownErrors({ from: "2026-03-05", to: "2026-03-01" })).toEqual({ to: ["The end date is before the start date."] });
+    expect(parseAuditFilter({ account: "a".repeat(255) }).errors).toEqual({
+      account: [msg("Admin.auditLog.errors.accountTooLong", { max: 254 })],
+    });
+    expect(shownErrors({ account: "a".repeat(255) })).toEqual({ account: ["An address has at most 254 characters."] });
+    expect(shownErrors({ account: "alice\u0000" })).toEqual({ account: [enText("Common.errors.unreadableText")] });
     expect(parseAuditFilter({ page: "-3" }).page).toBe(1);
+  });
+
+  it("has a name for every action code, in both languages; the filter offers exactly the codes", () => {
+    for (const code of Object.values(AuditAction)) {
+      expect(tEn.has(AUDIT_ACTION_NAMES[code]), code).toBe(true);
+      expect(tZh.has(AUDIT_ACTION_NAMES[code]), code).toBe(true);
+      expect(enText(AUDIT_ACTION_NAMES[code]), code).not.toBe(AUDIT_ACTION_NAMES[code]);
+    }
+    expect(Object.keys(AUDIT_ACTION_NAMES).sort()).toEqual([...AUDIT_ACTIONS]);
+    expect(isAuditActionName("logon.success")).toBe(true);
+    expect(isAuditActionName("toString")).toBe(false);
   });
 
   it("exports the filtered events as CSV with formula cells neutralized and quotes escaped", async () => {

@@ -1,10 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { deleteDepartment } from "@/server/admin/delete-department";
 import { listDepartments } from "@/server/admin/list-departments";
-import { saveDepartment } from "@/server/admin/save-department";
+import { saveDepartment, type SaveDepartmentResult } from "@/server/admin/save-department";
 import { AuditAction } from "@/server/audit/audit-action";
 import { getDb } from "@/server/db";
+import { msg } from "@/lib/message-ref";
+import { translateFieldErrors } from "@/web/i18n";
 import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";
+import { tEn } from "../support/i18n";
+
+/** A refused save's field errors as the form shows them (in English): the action words the domain core's references. */
+const shown = (r: SaveDepartmentResult) => (!r.ok && r.error === "invalid" ? translateFieldErrors(tEn, r.fieldErrors) : r);
 
 describe("Departments", () => {
   let pm: Awaited<ReturnType<typeof accountByAddress>>;
@@ -50,14 +56,16 @@ describe("Departments", () => {
   });
 
   it("refuses bad names and duplicate sibling names in any case", async () => {
-    expect(await save("   ")).toEqual({ ok: false, error: "invalid", fieldErrors: { name: ["Enter a department name."] } });
-    expect(await save("x".repeat(65))).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining("at most 64")] } });
-    expect(await save("R&D / Labs")).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining("slashes")] } });
-    expect(await save("engineering")).toEqual({
+    expect(shown(await save("   "))).toEqual({ name: ["Enter a department name."] });
+    expect(shown(await save("x".repeat(65)))).toEqual({ name: [expect.stringContaining("at most 64")] });
+    expect(shown(await save("R&D / Labs"))).toEqual({ name: [expect.stringContaining("slashes")] });
+    const taken = await save("engineering");
+    expect(taken).toEqual({
       ok: false,
       error: "invalid",
-      fieldErrors: { name: ['A department named "Engineering" already exists there.'] },
+      fieldErrors: { name: [msg("Admin.departments.errors.nameTaken", { name: "Engineering" })] },
     });
+    expect(shown(taken)).toEqual({ name: ['A department named "Engineering" already exists there.'] });
     const eng = (await getDb().department.findFirstOrThrow({ where: { domainId: pm.domainId, name: "Engineering" } })).id;
     expect((await save("Sales", eng)).ok).toBe(true); // same name under another parent is fine
   });
@@ -66,14 +74,13 @@ describe("Departments", () => {
     const top = await created("Top");
     const mid = await created("Mid", top);
     const leaf = await created("Leaf", mid);
-    const cycle = {
-      ok: false,
-      error: "invalid",
-      fieldErrors: { parentId: ["A department cannot be moved into itself or one of its sub-departments."] },
-    };
+    const cycle = { ok: false, error: "invalid", fieldErrors: { parentId: [msg("Admin.departments.errors.intoItself")] } };
     expect(await save("Top", top, top)).toEqual(cycle);
     expect(await save("Top", leaf, top)).toEqual(cycle);
     expect(await save("Top", mid, top)).toEqual(cycle);
+    expect(shown(await save("Top", mid, top))).toEqual({
+      parentId: ["A department cannot be moved into itself or one of its sub-departments."],
+    });
     expect((await getDb().department.findUniqueOrThrow({ where: { id: top } })).parentId).toBeNull();
     // Moving the leaf up is fine.
     expect((await save("Leaf", top, leaf)).ok).toBe(true);
@@ -82,7 +89,7 @@ describe("Departments", () => {
   it("limits nesting to 8 levels", async () => {
     let parent: string | null = null;
     for (let i = 1; i <= 8; i++) parent = await created(`L${i}`, parent);
-    expect(await save("L9", parent)).toMatchObject({ ok: false, fieldErrors: { parentId: [expect.stringContaining("8 levels")] } });
+    expect(shown(await save("L9", parent))).toEqual({ parentId: ["Departments can be nested at most 8 levels deep."] });
   });
 
   it("deletes only an empty department", async () => {

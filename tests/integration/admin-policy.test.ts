@@ -4,7 +4,12 @@ import { updateRecoverySettings } from "@/server/admin/update-recovery-settings"
 import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
 import { AuditAction } from "@/server/audit/audit-action";
 import { getDb } from "@/server/db";
+import { msg, type MessageRef } from "@/lib/message-ref";
 import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";
+import { refText } from "../support/i18n";
+
+/** A refusal's messages as the form shows them (in English). */
+const shown = (r: { ok: boolean; messages?: MessageRef[] }) => r.messages?.map(refText);
 
 describe("Password Policy: weak-password keywords", () => {
   let pm: Awaited<ReturnType<typeof accountByAddress>>;
@@ -17,7 +22,9 @@ describe("Password Policy: weak-password keywords", () => {
   });
 
   it("adds 3 and 32 characters, refuses 2 and 33, stores lower-case, and audits each change", async () => {
-    expect(await add("ab")).toEqual({ ok: false, error: "invalid", messages: ['"ab" must be 3 to 32 characters long.'] });
+    const short = await add("ab");
+    expect(short).toEqual({ ok: false, error: "invalid", messages: [msg("Password.keywords.length", { keyword: "ab", min: 3, max: 32 })] });
+    expect(shown(short)).toEqual(['"ab" must be 3 to 32 characters long.']);
     expect(await add("x".repeat(33))).toMatchObject({ ok: false, error: "invalid" });
     expect(await add("Abc")).toMatchObject({ ok: true, changed: true });
     expect(await add("Y".repeat(32))).toMatchObject({ ok: true, changed: true });
@@ -31,8 +38,10 @@ describe("Password Policy: weak-password keywords", () => {
   });
 
   it("refuses a duplicate in any case and an empty keyword", async () => {
-    expect(await add("EXAMPLE")).toMatchObject({ ok: false, messages: [expect.stringContaining("more than once")] });
-    expect(await add("   ")).toEqual({ ok: false, error: "invalid", messages: ["Enter a keyword."] });
+    expect(shown(await add("EXAMPLE"))).toEqual([expect.stringContaining("more than once")]);
+    const blank = await add("   ");
+    expect(blank).toEqual({ ok: false, error: "invalid", messages: [msg("Admin.policy.keywordRequired")] });
+    expect(shown(blank)).toEqual(["Enter a keyword."]);
     expect(await keywords()).toEqual(["example", "welcome"]);
   });
 
@@ -42,7 +51,9 @@ describe("Password Policy: weak-password keywords", () => {
       data: { weakPasswordKeywords: Array.from({ length: 99 }, (_, i) => `kw${String(i).padStart(3, "0")}`) },
     });
     expect(await add("last")).toMatchObject({ ok: true });
-    expect(await add("onemore")).toEqual({ ok: false, error: "invalid", messages: ["Enter at most 100 keywords (you entered 101)."] });
+    const tooMany = await add("onemore");
+    expect(tooMany).toMatchObject({ ok: false, error: "invalid" });
+    expect(shown(tooMany)).toEqual(["Enter at most 100 keywords (you entered 101)."]);
     expect(await keywords()).toHaveLength(100);
   });
 

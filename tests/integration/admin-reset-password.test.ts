@@ -1,13 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { MESSAGES } from "@/lib/password-policy";
+import { msg } from "@/lib/message-ref";
+import { HISTORY_DEPTH, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/password-policy";
 import { resetEmployeePassword, type ResetEmployeePasswordInput } from "@/server/admin/reset-employee-password";
 import { unlockAccount } from "@/server/admin/unlock-account";
 import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
 import { AuditAction } from "@/server/audit/audit-action";
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
-import { MISMATCH_MESSAGE, REUSED_MESSAGE } from "@/lib/messages/auth";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock, sendReturnedNotice } from "../support/fixtures";
+import { refText } from "../support/i18n";
+
+/** A policy refusal as the domain core gives it: its catalog key and values. */
+const violation = (code: string, keyword?: string) =>
+  msg(`Password.violations.${code}`, { min: PASSWORD_MIN, max: PASSWORD_MAX, ...(keyword ? { keyword } : {}) });
+const MISMATCH = msg("Password.errors.mismatch");
+const REUSED = msg("Password.errors.reused", { depth: HISTORY_DEPTH });
 
 const NEW = "New#Lantern2026";
 
@@ -80,14 +87,14 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
   });
 
   it.each([
-    ["too short", "Ab#1xyz", [MESSAGES.length]],
-    ["too long", `Aa#1${"x".repeat(61)}`, [MESSAGES.length]],
-    ["a space", "Pass word#2026", [MESSAGES.charset]],
-    ["two character classes", "lowercase12345", [MESSAGES.classes]],
-    ["the address's local part", "Alice#Harbor2026", [MESSAGES.contains_address]],
-    ["the full address", "Aa1#alice@example.com", [MESSAGES.contains_address, MESSAGES.weak_keyword("example")]],
-    ["a seeded weak keyword, disguised", "W3lc0me#Home99", [MESSAGES.weak_keyword("welcome")]],
-    ["a common password", "Password123", [MESSAGES.common]],
+    ["too short", "Ab#1xyz", [violation("length")]],
+    ["too long", `Aa#1${"x".repeat(61)}`, [violation("length")]],
+    ["a space", "Pass word#2026", [violation("charset")]],
+    ["two character classes", "lowercase12345", [violation("classes")]],
+    ["the address's local part", "Alice#Harbor2026", [violation("contains_address")]],
+    ["the full address", "Aa1#alice@example.com", [violation("contains_address"), violation("weak_keyword", "example")]],
+    ["a seeded weak keyword, disguised", "W3lc0me#Home99", [violation("weak_keyword", "welcome")]],
+    ["a common password", "Password123", [violation("common")]],
   ])("refuses %s with its message and changes nothing", async (_name, password, messages) => {
     expect(passwordErrors(await reset(alice.id, password))).toEqual(messages);
     const after = await accountByAddress("alice@example.com");
@@ -98,16 +105,18 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
 
   it("applies a weak keyword the postmaster has just added", async () => {
     expect((await updateWeakKeywords({ actorId: pm.id, op: "add", keyword: "Harbor" }, meta)).ok).toBe(true);
-    expect(passwordErrors(await reset(alice.id, "Harb0r#Light77"))).toEqual([MESSAGES.weak_keyword("harbor")]);
+    expect(passwordErrors(await reset(alice.id, "Harb0r#Light77"))).toEqual([violation("weak_keyword", "harbor")]);
   });
 
   it("reports a mismatch next to Confirm Password", async () => {
     const r = await reset(alice.id, NEW, { confirmPassword: "New#Lantern2027" });
-    expect(r).toEqual({ ok: false, error: "invalid", fieldErrors: { confirmPassword: [MISMATCH_MESSAGE] } });
+    expect(r).toEqual({ ok: false, error: "invalid", fieldErrors: { confirmPassword: [MISMATCH] } });
+    expect(refText(MISMATCH)).toBe("The passwords do not match.");
   });
 
   it("refuses a password from the account's history", async () => {
-    expect(passwordErrors(await reset(alice.id, "Blue#Harbor2026"))).toEqual([REUSED_MESSAGE]);
+    expect(passwordErrors(await reset(alice.id, "Blue#Harbor2026"))).toEqual([REUSED]);
+    expect(refText(REUSED)).toBe(`Must not be one of your last ${HISTORY_DEPTH} passwords.`);
   });
 
   it("resets a disabled account and keeps it disabled", async () => {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { MISMATCH_MESSAGE } from "@/lib/messages/auth";
 import { AuditAction } from "@/server/audit/audit-action";
 import { logOn } from "@/server/auth/log-on";
 import { changeConsolePassword } from "@/server/console/change-console-password";
 import { getDb } from "@/server/db";
 import { auditActions, freshDemo, meta, operatorByEmail } from "../support/fixtures";
+import { refText } from "../support/i18n";
 
 const OPS = "ops@cloud.example.net";
 const CURRENT = "Cloud#Console2026";
@@ -38,19 +38,23 @@ describe("changeConsolePassword (the operator's own console password)", () => {
     const r = await change({ currentPassword: "Wrong#Console2026", password: "short", confirmPassword: "other" });
     expect(r.ok).toBe(false);
     if (r.ok || r.error !== "invalid") throw new Error("expected invalid");
-    expect(r.fieldErrors.currentPassword).toEqual(["The current password is incorrect."]);
+    expect(r.fieldErrors.currentPassword?.map(refText)).toEqual(["The current password is incorrect."]);
     expect(r.fieldErrors.password?.length).toBeGreaterThan(0);
-    expect(r.fieldErrors.confirmPassword).toEqual([MISMATCH_MESSAGE]);
+    expect(r.fieldErrors.confirmPassword).toEqual([{ key: "Password.errors.mismatch" }]);
     expect((await operatorByEmail(OPS)).sessionVersion).toBe(before.sessionVersion);
     expect(await auditActions({ action: AuditAction.reauthFailed })).toHaveLength(1);
   });
 
   it("the policy applies without domain keywords: the address and history count, 'example' does not", async () => {
     const addr = await change({ password: "Ops#Cloud2027x", confirmPassword: "Ops#Cloud2027x" });
-    expect(addr.ok || addr.error !== "invalid" ? [] : addr.fieldErrors.password).toEqual([expect.stringMatching(/email address/)]);
+    expect(addr.ok || addr.error !== "invalid" ? [] : addr.fieldErrors.password?.map(refText)).toEqual([
+      expect.stringMatching(/email address/),
+    ]);
     expect((await change({ password: "Example#Sky2027", confirmPassword: "Example#Sky2027" })).ok).toBe(true);
     const reused = await change({ currentPassword: "Example#Sky2027", password: CURRENT, confirmPassword: CURRENT });
-    expect(reused.ok || reused.error !== "invalid" ? [] : reused.fieldErrors.password).toEqual([expect.stringMatching(/last 5 passwords/)]);
+    expect(reused.ok || reused.error !== "invalid" ? [] : reused.fieldErrors.password?.map(refText)).toEqual([
+      expect.stringMatching(/last 5 passwords/),
+    ]);
   });
 
   it("5 wrong current passwords end every console session of the operator", async () => {

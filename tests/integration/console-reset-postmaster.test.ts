@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AuditAction } from "@/server/audit/audit-action";
 import { logOn } from "@/server/auth/log-on";
 import { MINUTE, SECOND } from "@/server/clock";
-import { CONSOLE_PASSWORD_EXPIRED, CONSOLE_PASSWORD_MISSING, CONSOLE_PASSWORD_WRONG } from "@/lib/messages/auth";
+import { HISTORY_DEPTH } from "@/lib/password-policy";
 import { resetPostmasterPassword, type ResetPostmasterInput } from "@/server/console/reset-postmaster-password";
 import { getDb } from "@/server/db";
-import { MISMATCH_MESSAGE, REUSED_MESSAGE } from "@/lib/messages/auth";
 import {
   accountByAddress,
   auditActions,
@@ -16,11 +15,18 @@ import {
   useFakeClock,
   sendReturnedNotice,
 } from "../support/fixtures";
+import { enText, refText } from "../support/i18n";
 
 const PM = "postmaster@example.com";
 const OLD = "Admin#Domain2026";
 const NEW = "Harbor#Lights2027";
 const CONSOLE = "Cloud#Console2026";
+
+// What the domain core says, as catalog references (the action words them in the reader's language).
+const CONSOLE_PASSWORD_WRONG = { key: "Console.errors.consolePasswordWrong" };
+const CONSOLE_PASSWORD_MISSING = { key: "Console.errors.consolePasswordMissing" };
+const CONSOLE_PASSWORD_EXPIRED = { key: "Console.errors.consolePasswordExpired" };
+const MISMATCH = { key: "Password.errors.mismatch" };
 
 async function ops(email = "ops@cloud.example.net", reauthAt: number | null = null) {
   const o = await operatorByEmail(email);
@@ -160,8 +166,8 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     const r = await reset({ consolePassword: "Wrong#Console2026", password: "example#Pass2027", confirmPassword: "other" });
     const errors = fieldErrorsOf(r);
     expect(errors.consolePassword).toEqual([CONSOLE_PASSWORD_WRONG]);
-    expect(errors.password).toEqual([expect.stringContaining('"example"')]);
-    expect(errors.confirmPassword).toEqual([MISMATCH_MESSAGE]);
+    expect(errors.password?.map(refText)).toEqual([expect.stringContaining('"example"')]);
+    expect(errors.confirmPassword).toEqual([MISMATCH]);
     expect(await snapshot()).toEqual(before);
     const [event] = await auditActions({ action: AuditAction.reauthFailed });
     expect(event).toMatchObject({ actorId: op.id, result: "FAILURE" });
@@ -233,15 +239,15 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     const cases: Array<[string, RegExp]> = [
       ["W3lc0me#Home99", /weak-password keyword.*\("welcome"\)/],
       ["Postmaster#2027x", /email address/],
-      [OLD, new RegExp(REUSED_MESSAGE.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))],
+      [OLD, new RegExp(enText("Password.errors.reused", { depth: HISTORY_DEPTH }).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))],
       ["short", /8 to 64/],
     ];
     for (const [pw, message] of cases) {
       const errors = fieldErrorsOf(await reset({ password: pw, confirmPassword: pw }));
-      expect(errors.password?.join(" "), pw).toMatch(message);
+      expect(errors.password?.map(refText).join(" "), pw).toMatch(message);
       expect(errors.consolePassword).toBeUndefined();
     }
-    expect(fieldErrorsOf(await reset({ confirmPassword: "Different#2027x" })).confirmPassword).toEqual([MISMATCH_MESSAGE]);
+    expect(fieldErrorsOf(await reset({ confirmPassword: "Different#2027x" })).confirmPassword).toEqual([MISMATCH]);
     expect(await snapshot()).toEqual(before);
     expect(await auditActions({ action: AuditAction.passwordResetByConsole })).toHaveLength(0);
   });

@@ -3,7 +3,7 @@ import { logOn } from "@/server/auth/log-on";
 import { loadMailUser } from "@/server/auth/load-session-account";
 import { getDb } from "@/server/db";
 import { MINUTE, SECOND } from "@/server/clock";
-import { REUSED_MESSAGE } from "@/lib/messages/auth";
+import { HISTORY_DEPTH } from "@/lib/password-policy";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
 import { accountByAddress, auditActions, meta, sessionClaims, sendReturnedNotice } from "../support/fixtures";
@@ -76,9 +76,13 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     const { flowId } = await verifiedBySms();
     const before = await snapshot(flowId);
     const reused = await complete(flowId, "Blue#Harbor2026");
-    expect(reused).toEqual({ ok: false, error: "invalid", fieldErrors: { password: [REUSED_MESSAGE] } });
+    expect(reused).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { password: [{ key: "Password.errors.reused", values: { depth: HISTORY_DEPTH } }] },
+    });
     const weak = await complete(flowId, "Welcome#Alice1", "x");
-    expect(weak).toMatchObject({ ok: false, error: "invalid", fieldErrors: { confirmPassword: ["The passwords do not match."] } });
+    expect(weak).toMatchObject({ ok: false, error: "invalid", fieldErrors: { confirmPassword: [{ key: "Password.errors.mismatch" }] } });
     // Nothing changed but one audit event: the refused reuse (password.reuse_refused).
     expect(await snapshot(flowId)).toEqual({ ...before, audit: before.audit + 1 });
     expect(await auditActions({ action: "password.reuse_refused" })).toHaveLength(1);

@@ -4,9 +4,9 @@ import { answersFailureState } from "@/app/(mail)/forgot-password/form-states";
 import { getDb } from "@/server/db";
 import { HOUR, MINUTE, SECOND } from "@/server/clock";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
-import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { verifySecret } from "@/server/security/password-hash";
 import { accountByAddress, auditActions } from "../support/fixtures";
+import { enText, tEn } from "../support/i18n";
 import {
   ALICE,
   ALICE_ANSWERS,
@@ -53,7 +53,7 @@ describe("security questions", () => {
       expect(spy).toHaveBeenCalledTimes(3);
       expect(r).toMatchObject({ ok: false, error: "wrong_answers" });
       if (!r.ok)
-        expect(answersFailureState(r)).toMatchObject({
+        expect(answersFailureState(tEn, r)).toMatchObject({
           formError: expect.stringMatching(/^Verification failed\. \d tries left\.$/),
           fieldErrors: {},
         });
@@ -71,7 +71,7 @@ describe("security questions", () => {
       expect(await answer(flowId, WRONG_ANSWERS)).toEqual({ ok: false, error: "wrong_answers", triesLeft: left });
     const fifth = await answer(flowId, WRONG_ANSWERS);
     expect(fifth).toEqual({ ok: false, error: "questions_blocked" });
-    if (!fifth.ok) expect(answersFailureState(fifth)).toMatchObject({ formError: RECOVERY_MESSAGES.questionsBlocked });
+    if (!fifth.ok) expect(answersFailureState(tEn, fifth)).toMatchObject({ formError: enText("Recovery.errors.questionsBlocked") });
     expect((await auditActions({ action: "recovery.method_blocked" }))[0]).toMatchObject({
       result: "REFUSED",
       targetId: alice.id,

@@ -1,9 +1,9 @@
 import { describe, expect, inject, it } from "vitest";
 import { sendFailureState } from "@/app/(mail)/forgot-password/form-states";
 import { getDb } from "@/server/db";
-import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { resetSmsProviderCache } from "@/server/sms/provider";
 import { accountByAddress, auditActions } from "../support/fixtures";
+import { enText, tEn } from "../support/i18n";
 import {
   connectTwilioStub,
   STUB_NUMBER_INVALID,
@@ -26,7 +26,7 @@ describe("the global hourly SMS cap", () => {
     const before = await flowRow(flows[2]);
     const r = await send(flows[2]);
     expect(r).toEqual({ ok: false, error: "capped" });
-    if (!r.ok) expect(sendFailureState(r)).toMatchObject({ formError: RECOVERY_MESSAGES.capped });
+    if (!r.ok) expect(sendFailureState(tEn, r)).toMatchObject({ formError: enText("Recovery.errors.capped") });
     expect(await flowRow(flows[2])).toEqual(before);
     expect((await auditActions({ action: "sms.failed" }))[0]).toMatchObject({ result: "REFUSED", detail: { reason: "hourly_cap" } });
   });
@@ -67,7 +67,7 @@ describe("codes through Twilio (the stub)", () => {
     const r = await send(flowId);
     expect(r).toEqual({ ok: false, error: "send_failed" });
     if (!r.ok)
-      expect(sendFailureState(r)).toMatchObject({ formError: "We could not send the code. Check back later or use another method." });
+      expect(sendFailureState(tEn, r)).toMatchObject({ formError: "We could not send the code. Check back later or use another method." });
     expect(await flowRow(flowId)).toEqual(before);
     expect(await failures((await accountByAddress(ALICE)).id)).toEqual({ all: 0, questions: 0 });
     expect((await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } }))[0]).toMatchObject({ status: "FAILED" });

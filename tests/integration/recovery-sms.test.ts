@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { codeFailureState, sendFailureState } from "@/app/(mail)/forgot-password/form-states";
 import { logOn } from "@/server/auth/log-on";
+import { completeRecovery } from "@/server/recovery/complete-recovery";
 import { getDb } from "@/server/db";
 import { MINUTE, SECOND } from "@/server/clock";
-import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { codeDigestFor } from "@/server/verification/verification-store";
-import { accountByAddress, auditActions, meta } from "../support/fixtures";
+import { accountByAddress, auditActions, meta, sendReturnedNotice } from "../support/fixtures";
+import { enText, tEn } from "../support/i18n";
 import { ALICE, enter, failures, flowRow, lastCode, send, sendCode, startFlow, useRecoveryTestEnv, wrongCode } from "./recovery-helpers";
 
 const ALICE_MOBILE = "+14155550101";
@@ -30,6 +31,37 @@ describe("SMS verification code", () => {
     expect(JSON.stringify(await auditActions())).not.toContain(code);
   });
 
+  it("writes the code SMS and the reset notice in the account's language, not the language of the request", async () => {
+    await getDb().mailAccount.update({ where: { address: ALICE }, data: { locale: "zh-CN" } });
+    const flowId = await startFlow(ALICE);
+    expect((await send(flowId, { ...meta, locale: "en" })).ok).toBe(true);
+    const code = await lastCode();
+    const [sms] = await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } });
+    expect(sms.body).toBe(`【Postkey】您的验证码是 ${code}，5 分钟内有效。请勿告诉他人。`);
+    expect(await enter(flowId, code)).toEqual({ ok: true });
+    await sendReturnedNotice(await completeRecovery(flowId, { password: "Quiet#Lagoon2027", confirmPassword: "Quiet#Lagoon2027" }, meta));
+    const [notice] = await getDb().smsMessage.findMany({ where: { purpose: "RESET_NOTICE" } });
+    expect(notice).toMatchObject({ to: ALICE_MOBILE, status: "SENT" });
+    expect(notice.body).toMatch(
+      /^【Postkey】邮箱帐号 alice@example\.com 的密码已于 \d{4}-\d\d-\d\d \d\d:\d\d UTC 通过“忘记密码”重置。如非本人操作，请联系管理员。$/,
+    );
+  });
+
+  it("writes the code SMS of an account without a language in the language of the request", async () => {
+    const zh = await startFlow(ALICE);
+    expect((await send(zh, { ...meta, locale: "zh-CN" })).ok).toBe(true);
+    expect((await getDb().smsMessage.findFirstOrThrow({ where: { purpose: "RECOVERY_CODE" } })).body).toMatch(
+      /^【Postkey】您的验证码是 \d{6}，/,
+    );
+    await getDb().mailAccount.update({ where: { address: ALICE }, data: { locale: "en" } });
+    const en = await startFlow(ALICE);
+    clock.advance(60 * SECOND);
+    expect((await send(en, { ...meta, locale: "zh-CN" })).ok).toBe(true);
+    expect(await lastCode()).toMatch(/^\d{6}$/);
+    const [latest] = await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" }, orderBy: { createdAt: "desc" }, take: 1 });
+    expect(latest.body).toMatch(/^Your Postkey verification code is \d{6}\. It expires in 5 minutes\. Never share it\.$/);
+  });
+
   it("accepts the code at 4:59 and moves to step 3 with a 10-minute grant", async () => {
     const flowId = await startFlow(ALICE);
     const code = await sendCode(flowId);
@@ -48,7 +80,7 @@ describe("SMS verification code", () => {
     clock.advance(5 * MINUTE + SECOND);
     const r = await enter(flowId, code);
     expect(r).toEqual({ ok: false, error: "code_expired" });
-    if (!r.ok) expect(codeFailureState(r)).toMatchObject({ fieldErrors: { code: [RECOVERY_MESSAGES.codeExpired] } });
+    if (!r.ok) expect(codeFailureState(tEn, r)).toMatchObject({ fieldErrors: { code: [enText("Recovery.errors.codeExpired")] } });
     expect((await flowRow(flowId)).codeAttempts).toBe(0);
     expect((await failures((await accountByAddress(ALICE)).id)).all).toBe(0);
   });
@@ -60,7 +92,7 @@ describe("SMS verification code", () => {
       const r = await enter(flowId, wrongCode(code));
       expect(r).toEqual({ ok: false, error: "wrong_code", triesLeft: left });
       if (!r.ok)
-        expect(codeFailureState(r)).toMatchObject({
+        expect(codeFailureState(tEn, r)).toMatchObject({
           fieldErrors: { code: [`Verification failed. ${left} ${left === 1 ? "try" : "tries"} left.`] },
         });
     }
@@ -88,7 +120,7 @@ describe("SMS verification code", () => {
     clock.advance(59 * SECOND);
     const early = await send(flowId);
     expect(early).toEqual({ ok: false, error: "resend_wait", waitMs: SECOND });
-    if (!early.ok) expect(sendFailureState(early)).toMatchObject({ formError: "Wait 1 second, then send a new code." });
+    if (!early.ok) expect(sendFailureState(tEn, early)).toMatchObject({ formError: "Wait 1 second, then send a new code." });
     clock.advance(SECOND);
     const second = await sendCode(flowId);
     expect((await flowRow(flowId)).codeAttempts).toBe(0);
@@ -106,7 +138,7 @@ describe("SMS verification code", () => {
     const refused = await send(await startFlow(ALICE));
     expect(refused).toMatchObject({ ok: false, error: "send_limit" });
     if (!refused.ok)
-      expect(sendFailureState(refused)).toMatchObject({
+      expect(sendFailureState(tEn, refused)).toMatchObject({
         formError: expect.stringMatching(/^Too many codes were requested\. Try again in \d+ minutes or use another method\.$/),
       });
     clock.advance(60 * MINUTE + SECOND);
@@ -145,7 +177,7 @@ describe("SMS verification code", () => {
     const before = await flowRow(flowId);
     const r = await enter(flowId, "123456");
     expect(r).toEqual({ ok: false, error: "no_code" });
-    if (!r.ok) expect(codeFailureState(r)).toMatchObject({ formError: RECOVERY_MESSAGES.noCode });
+    if (!r.ok) expect(codeFailureState(tEn, r)).toMatchObject({ formError: enText("Recovery.errors.noCode") });
     expect(await flowRow(flowId)).toEqual(before);
   });
 

@@ -1,15 +1,45 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { startFailureState } from "@/app/(mail)/forgot-password/form-states";
+import { idle, type FormState } from "@/lib/form-state";
 import { getDb } from "@/server/db";
 import { MINUTE, SECOND } from "@/server/clock";
 import { createCaptchaChallenge } from "@/server/captcha/create-captcha";
-import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
 import { sendRecoveryCode } from "@/server/recovery/send-recovery-code";
 import { startRecovery } from "@/server/recovery/start-recovery";
 import { blockLimit } from "@/server/security/rate-limit";
+import type * as I18n from "@/web/i18n";
+import type { Translator } from "@/web/i18n";
 import { accountByAddress, auditActions, meta, otherMeta } from "../support/fixtures";
+import { enText, tEn, tZh } from "../support/i18n";
 import { ALICE, BOB, captcha, CAROL, DAN, ERIN, flowRow, start, useRecoveryTestEnv } from "./recovery-helpers";
+
+// Step 1's action as a browser drives it: the request's language (getTranslator), its
+// meta, and its cookies (the image challenge, no flow yet) come from these stand-ins.
+const request = vi.hoisted(() => ({ t: undefined as Translator | undefined, captchaId: undefined as string | undefined }));
+vi.mock("@/web/i18n", async (importOriginal) => {
+  const original = await importOriginal<typeof I18n>();
+  return { ...original, getTranslator: async () => request.t };
+});
+vi.mock("@/web/request", async () => ({ getRequestMeta: async () => (await import("../support/fixtures")).meta }));
+vi.mock("@/web/captcha-cookie", () => ({ readCaptchaId: async () => request.captchaId, setCaptchaCookie: async () => {} }));
+vi.mock("@/web/recovery-cookie", () => ({
+  readRecoveryFlowId: async () => undefined,
+  setRecoveryCookie: async () => {},
+  clearRecoveryCookie: async () => {},
+}));
+const { startRecoveryAction } = await import("@/app/(mail)/forgot-password/actions");
+
+/** Submits step 1 ("Email address", the image code) in the language of `t`. */
+async function submitStep1(t: Translator, email: string): Promise<FormState> {
+  const { captchaId, captchaAnswer } = await captcha();
+  request.t = t;
+  request.captchaId = captchaId;
+  const form = new FormData();
+  form.set("email", email);
+  form.set("captcha", captchaAnswer);
+  return startRecoveryAction(idle, form);
+}
 
 describe("step 1, Account (startRecovery)", () => {
   const clock = useRecoveryTestEnv();
@@ -55,8 +85,8 @@ describe("step 1, Account (startRecovery)", () => {
       error: "captcha",
     });
     expect(await getDb().recoveryFlow.count()).toBe(1);
-    expect(startFailureState({ ok: false, error: "captcha" }, ALICE)).toMatchObject({
-      fieldErrors: { captcha: [RECOVERY_MESSAGES.captcha] },
+    expect(startFailureState(tEn, { ok: false, error: "captcha" }, ALICE)).toMatchObject({
+      fieldErrors: { captcha: [enText("Recovery.errors.captcha")] },
     });
   });
 
@@ -79,10 +109,10 @@ describe("step 1, Account (startRecovery)", () => {
     for (const r of results) expect(r).toEqual(results[0]);
     expect(results[0]).toEqual({ ok: false, error: "unavailable" });
 
-    const shown = results.map((r) => (r.ok ? null : startFailureState(r, "someone@example.com")));
+    const shown = results.map((r) => (r.ok ? null : startFailureState(tEn, r, "someone@example.com")));
     for (const s of shown) expect(s).toEqual(shown[0]);
-    expect(shown[0]).toMatchObject({ status: "error", formError: RECOVERY_MESSAGES.unavailable, fieldErrors: {} });
-    expect(RECOVERY_MESSAGES.unavailable).toBe(
+    expect(shown[0]).toMatchObject({ status: "error", formError: enText("Recovery.errors.unavailable"), fieldErrors: {} });
+    expect(enText("Recovery.errors.unavailable")).toBe(
       "Self-service reset is not available for this account. Contact your email administrator (postmaster).",
     );
 
@@ -107,6 +137,34 @@ describe("step 1, Account (startRecovery)", () => {
     );
   });
 
+  it("says the same bytes to unknown, disabled and no-method accounts through the action, in English and in Chinese", async () => {
+    const db = getDb();
+    await db.mailAccount.update({ where: { address: DAN }, data: { status: "DISABLED" } });
+    const cases = ["nobody@example.com", DAN, BOB]; // unknown, disabled, no method
+    const answers: Record<string, FormState[]> = {};
+    for (const [lang, t] of [
+      ["en", tEn],
+      ["zh-CN", tZh],
+    ] as const) {
+      answers[lang] = [];
+      for (const address of cases) answers[lang].push(await submitStep1(t, address));
+      // The form keeps what was typed; apart from that (and the submission's timestamp) every answer is the same.
+      const shown = answers[lang].map((s) => (s.status === "error" ? { ...s, attempt: 0, values: undefined } : s));
+      for (const s of shown) expect(JSON.stringify(s)).toBe(JSON.stringify(shown[0]));
+      expect(shown[0]).toEqual({
+        status: "error",
+        formError: t("Recovery.errors.unavailable"),
+        fieldErrors: {},
+        attempt: 0,
+        values: undefined,
+      });
+      expect(answers[lang].map((s) => (s.status === "error" ? s.values : null))).toEqual(cases.map((email) => ({ email })));
+    }
+    expect(answers.en[0]).toMatchObject({ formError: enText("Recovery.errors.unavailable") });
+    expect(answers["zh-CN"][0]).toMatchObject({ formError: "此帐号无法自助重置密码。请联系邮箱管理员（postmaster）。" });
+    expect(await db.recoveryFlow.count({ where: { accountId: { not: null } } })).toBe(0);
+  });
+
   it("treats an unverified secure mobile as no method", async () => {
     await getDb().mailAccount.update({ where: { address: DAN }, data: { secureMobileVerifiedAt: null } });
     expect(await start(DAN)).toEqual({ ok: false, error: "unavailable" });
@@ -115,7 +173,9 @@ describe("step 1, Account (startRecovery)", () => {
   it("allows 30 starts an hour per IP, then refuses that IP only", async () => {
     for (let i = 0; i < 30; i++) expect((await start(i % 2 ? ALICE : "nobody@example.com")).ok).toBe(i % 2 === 1);
     expect(await start(ALICE)).toEqual({ ok: false, error: "rate_limited" });
-    expect(startFailureState({ ok: false, error: "rate_limited" }, ALICE)).toMatchObject({ formError: RECOVERY_MESSAGES.startsLimited });
+    expect(startFailureState(tEn, { ok: false, error: "rate_limited" }, ALICE)).toMatchObject({
+      formError: enText("Recovery.errors.startsLimited"),
+    });
     expect((await start(ALICE, otherMeta)).ok).toBe(true);
     clock.advance(60 * MINUTE + SECOND);
     expect((await start(ALICE)).ok).toBe(true);

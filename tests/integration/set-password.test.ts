@@ -3,9 +3,17 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { changeOwnPassword } from "@/server/passwords/change-own-password";
-import { MISMATCH_MESSAGE, REUSE_LIMITED_MESSAGE, REUSED_MESSAGE } from "@/lib/messages/auth";
+import { msg } from "@/lib/message-ref";
+import { HISTORY_DEPTH } from "@/lib/password-policy";
 import { setPassword, type SetPasswordInput } from "@/server/passwords/set-password";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
+import { refText } from "../support/i18n";
+
+// The domain core answers with catalog references; these are the ones a form words.
+const MISMATCH_MESSAGE = msg("Password.errors.mismatch");
+const REUSED_MESSAGE = msg("Password.errors.reused", { depth: HISTORY_DEPTH });
+const REUSE_LIMITED_MESSAGE = msg("Password.errors.reuseLimited");
+const CURRENT_WRONG = msg("Password.errors.currentWrong");
 
 const ALICE = "alice@example.com";
 
@@ -67,8 +75,10 @@ describe("setPassword (the one reset transaction)", () => {
     const a = await accountByAddress(ALICE);
     const kw = await reset(a.id, "W3lc0me#Home99");
     const addr = await reset(a.id, "Alice#Harbor2026");
-    expect(kw.ok || kw.error !== "invalid" ? [] : kw.fieldErrors.password).toEqual([expect.stringContaining("welcome")]);
-    expect(addr.ok || addr.error !== "invalid" ? [] : addr.fieldErrors.password).toEqual([expect.stringMatching(/email address/)]);
+    expect(kw.ok || kw.error !== "invalid" ? [] : kw.fieldErrors.password?.map(refText)).toEqual([expect.stringContaining("welcome")]);
+    expect(addr.ok || addr.error !== "invalid" ? [] : addr.fieldErrors.password?.map(refText)).toEqual([
+      expect.stringMatching(/email address/),
+    ]);
   });
 
   it("refuses the last 5 passwords and allows the 6th-oldest", async () => {
@@ -123,7 +133,7 @@ describe("changeOwnPassword", () => {
     ).toEqual({
       ok: false,
       error: "invalid",
-      fieldErrors: { currentPassword: ["The current password is incorrect."] },
+      fieldErrors: { currentPassword: [CURRENT_WRONG] },
     });
     const same = await changeOwnPassword(
       "mail",
@@ -131,7 +141,8 @@ describe("changeOwnPassword", () => {
       { currentPassword: "Blue#Harbor2026", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" },
       meta,
     );
-    expect(same.ok).toBe(false);
+    expect(same).toEqual({ ok: false, error: "invalid", fieldErrors: { password: [msg("Password.errors.sameAsCurrent")] } });
+    expect(refText(CURRENT_WRONG)).toBe("The current password is incorrect.");
     const ok = await changeOwnPassword(
       "mail",
       a.id,
@@ -172,7 +183,7 @@ describe("wrong current passwords inside a session (re-authentication rule)", ()
       expect(await attempt()).toMatchObject({
         ok: false,
         error: "invalid",
-        fieldErrors: { currentPassword: ["The current password is incorrect."] },
+        fieldErrors: { currentPassword: [CURRENT_WRONG] },
       });
     expect(await attempt()).toEqual({ ok: false, error: "signed_out" });
     const after = await accountByAddress(ALICE);
@@ -221,7 +232,7 @@ describe("the password history is no guessing oracle", () => {
       { currentPassword: "Not#MyPassword1", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" },
       meta,
     );
-    expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { currentPassword: [expect.any(String)] } });
+    expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { currentPassword: [CURRENT_WRONG] } });
     expect(r.ok || r.error !== "invalid" ? undefined : r.fieldErrors.password).toBeUndefined();
   });
 

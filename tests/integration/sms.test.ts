@@ -6,6 +6,7 @@ import { getDb } from "@/server/db";
 import { HOUR } from "@/server/clock";
 import { sendSms, type SendSmsInput } from "@/server/sms/send-sms";
 import { sendResetNotice } from "@/server/sms/send-reset-notice";
+import { sendMobileNotice } from "@/server/sms/send-mobile-notice";
 import { getSmsProvider, resetSmsProviderCache, setSmsProviderForTests } from "@/server/sms/provider";
 import { createTwilioProvider } from "@/server/sms/twilio-provider";
 import { isSmsOutboxAvailable } from "@/server/sms/list-sms-outbox";
@@ -316,6 +317,32 @@ describe("sendResetNotice", () => {
     expect(sent.body).toBe(`The password of alice@example.com ${phrase}. If you did not ask for this, contact your administrator.`);
     expect((await rows())[0]).toMatchObject({ purpose: "RESET_NOTICE", accountId: "acc-1", body: sent.body });
     expect((await audits("sms.sent"))[0]).toMatchObject({ domainId: "dom-1", targetId: "acc-1", targetLabel: "alice@example.com" });
+  });
+
+  it("writes in the account's language: its stored choice first, else the language of the request", async () => {
+    await getDb().mailAccount.update({ where: { id: "acc-1" }, data: { locale: "zh-CN" } });
+    await sendResetNotice({ account, by: "postmaster", at: T0, meta: { ...meta, locale: "en" }, actor });
+    await sendResetNotice({ account: { ...account, locale: null }, by: "console", at: T0, meta: { ...meta, locale: "zh-CN" }, actor });
+    await sendResetNotice({ account: { ...account, locale: "en" }, by: "self_service", at: T0, meta: { ...meta, locale: "zh-CN" }, actor });
+    expect((await stub.messages(TO)).map((m) => m.body)).toEqual([
+      "【Postkey】邮箱帐号 alice@example.com 的密码已于 2026-11-24 21:05 UTC 由管理员重置。如非本人操作，请联系管理员。",
+      "【Postkey】邮箱帐号 alice@example.com 的密码已于 2026-11-24 21:05 UTC 由服务提供商重置。如非本人操作，请联系管理员。",
+      "The password of alice@example.com was reset with Forgot Password on 2026-11-24 21:05 UTC. If you did not ask for this, contact your administrator.",
+    ]);
+  });
+
+  it("tells the old secure mobile of a change or removal, in the account's language", async () => {
+    const notice = { account: { id: "acc-1", address: "alice@example.com", domainId: "dom-1" }, previous: TO, at: T0, meta, actor };
+    await sendMobileNotice({ ...notice, next: "+14155550199" });
+    await getDb().mailAccount.update({ where: { id: "acc-1" }, data: { locale: "zh-CN" } });
+    await sendMobileNotice({ ...notice, next: "+14155550199" });
+    await sendMobileNotice({ ...notice, next: null });
+    expect((await stub.messages(TO)).map((m) => m.body)).toEqual([
+      "The secure mobile of alice@example.com was changed to +1 ••• ••• 0199 on 2026-11-24 21:05 UTC. If you did not do this, contact your administrator.",
+      "【Postkey】邮箱帐号 alice@example.com 的安全手机已于 2026-11-24 21:05 UTC 更换为 +1 ••• ••• 0199。如非本人操作，请联系管理员。",
+      "【Postkey】邮箱帐号 alice@example.com 的安全手机已于 2026-11-24 21:05 UTC 解除绑定。如非本人操作，请联系管理员。",
+    ]);
+    expect((await rows()).map((r) => r.purpose)).toEqual(["MOBILE_NOTICE", "MOBILE_NOTICE", "MOBILE_NOTICE"]);
   });
 
   it("sends nothing without a secure mobile, and never throws", async () => {

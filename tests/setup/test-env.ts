@@ -1,4 +1,5 @@
 import { inject, vi } from "vitest";
+import type * as I18n from "@/web/i18n";
 
 // Configuration every test file sees; src/env.ts validates it like in production.
 // This worker's own database (a copy of the migrated one), or the one database of an embedded run.
@@ -16,7 +17,7 @@ process.env.SMS_PROVIDER ??= "console";
 // Actions answer in the request's language; outside Next.js there is no request,
 // so every test file's actions speak English (a test of Chinese mocks its own).
 vi.mock("@/web/i18n", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/web/i18n")>();
+  const original = await importOriginal<typeof I18n>();
   const { tEn } = await import("../support/i18n");
   return { ...original, getTranslator: async () => tEn };
 });

@@ -1,6 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { checkboxDefaultOn, hasUnreadableText, idField, settingCheckbox } from "@/lib/fields";
+import type { z } from "zod";
+import { checkboxDefaultOn, emailField, hasUnreadableText, idField, passwordInput, settingCheckbox } from "@/lib/fields";
 import { keyOf, parseQuery, queryFlag, queryId, queryPage, queryText } from "@/lib/query";
+import { enText } from "../support/i18n";
+
+/** A schema's first refusal as createAction words it: the message is a catalog key, a limit comes as {min}/{max}. */
+function refusal(schema: z.ZodType, v: unknown) {
+  const issue = schema.safeParse(v).error!.issues[0];
+  const limits = { min: Number("minimum" in issue ? issue.minimum : 0), max: Number("maximum" in issue ? issue.maximum : 0) };
+  return enText(issue.message, limits);
+}
+
+describe("field messages are catalog keys, worded as before", () => {
+  it("email", () => {
+    expect(refusal(emailField, "")).toBe("Enter your email address.");
+    expect(refusal(emailField, undefined)).toBe("Enter your email address.");
+    expect(refusal(emailField, `${"a".repeat(250)}@example.com`)).toBe("An email address has at most 254 characters.");
+    expect(refusal(emailField, "not-an-address")).toBe("Enter a valid email address, e.g. name@example.com.");
+  });
+
+  it("passwords: each form names the one it asks for; the size cap is stated as the policy's maximum", () => {
+    expect(refusal(passwordInput("Fields.errors.currentPasswordRequired"), "")).toBe("Enter your current password.");
+    expect(refusal(passwordInput("Fields.errors.newPasswordAgainRequired"), undefined)).toBe("Enter the new password again.");
+    expect(refusal(passwordInput("Fields.errors.passwordRequired"), "x".repeat(1025))).toBe("Passwords have at most 64 characters.");
+    expect(passwordInput("Fields.errors.passwordRequired").safeParse("é".repeat(512)).success).toBe(true); // 1024 bytes
+    expect(passwordInput("Fields.errors.passwordRequired").safeParse(" spaced ").data).toBe(" spaced "); // never trimmed
+  });
+
+  it("checkboxes and ids", () => {
+    expect(refusal(checkboxDefaultOn, "maybe")).toBe("Choose whether a password change is required.");
+    expect(refusal(settingCheckbox, undefined)).toBe("This setting was not sent. Reload the page and try again.");
+    expect(refusal(idField, "")).toBe("Missing id.");
+    expect(refusal(idField, "../x")).toBe("Invalid id.");
+  });
+});
 
 describe('checkboxes (a hidden "off" before each box)', () => {
   it.each([

@@ -68,8 +68,14 @@ function isUsed(key: string): boolean {
 
 describe("message catalogs (messages/en.json, messages/zh-CN.json)", () => {
   it("have the same keys in both languages", () => {
-    expect([...ZH.keys()].filter((k) => !EN.has(k)), "only in zh-CN").toEqual([]);
-    expect([...EN.keys()].filter((k) => !ZH.has(k)), "only in en").toEqual([]);
+    expect(
+      [...ZH.keys()].filter((k) => !EN.has(k)),
+      "only in zh-CN",
+    ).toEqual([]);
+    expect(
+      [...EN.keys()].filter((k) => !ZH.has(k)),
+      "only in en",
+    ).toEqual([]);
   });
 
   it("are valid ICU messages with the same arguments and tags in both languages", () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import { checkPassword, generatePassword, validateWeakKeywords, type PolicyContext, type ViolationCode } from "@/lib/password-policy";
 import { loadCommonPasswords } from "@/lib/password-policy/common-passwords";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
+import { enText, refText, tZh } from "../support/i18n";
 
 const common = loadCommonPasswords();
 const base: PolicyContext = { commonPasswords: common };
@@ -95,12 +96,13 @@ describe("checkPassword", () => {
     const r = checkPassword(password, ctx);
     expect(r.violations.map((v) => v.code)).toEqual(codes);
     expect(r.ok).toBe(codes.length === 0);
-    for (const v of r.violations) expect(v.message.length).toBeGreaterThan(10);
+    for (const v of r.violations) expect(v.message.key).toBe(`Password.violations.${v.code}`);
+    for (const v of r.violations) expect(refText(v.message).length).toBeGreaterThan(10);
   });
 
   it("names the matched keyword in the message", () => {
     const r = checkPassword("3x@mple99", withKw("Example"));
-    expect(r.violations[0].message).toBe('Must not contain a weak-password keyword set for this domain ("example").');
+    expect(refText(r.violations[0].message)).toBe('Must not contain a weak-password keyword set for this domain ("example").');
   });
 
   it("reports the common rule as pending without a set, without failing", () => {
@@ -127,8 +129,22 @@ describe("checkPassword", () => {
       weak_keyword: "pass",
       common: "pass",
     });
-    expect(r.rules.map((x) => x.label)).toContain("8 to 64 characters");
-    expect(r.rules.map((x) => x.label)).toContain("Not a common password");
+    const labels = r.rules.map((x) => enText(`Password.rules.${x.code}`));
+    expect(labels).toContain("8 to 64 characters");
+    expect(labels).toContain("Not a common password");
+    // The seed article's Chinese wording, word for word.
+    const zh = (k: string) => (tZh as unknown as (key: string) => string)(k);
+    expect(r.rules.map((x) => zh(`Password.rules.${x.code}`))).toEqual(
+      expect.arrayContaining([
+        "密码长度8-64字符",
+        "须同时包含大写字母、小写字母、数字、特殊字符中的任意三种",
+        "密码不能包含邮箱帐号",
+        "密码不能是管理员设置的弱密码关键字",
+      ]),
+    );
+    expect(zh("Password.policy")).toBe(
+      "密码长度8-64字符，须同时包含大写字母、小写字母、数字、特殊字符中的任意三种，密码不能包含邮箱帐号，密码不能是管理员设置的弱密码关键字",
+    );
   });
 
   it("too-long input gets a single violation and no further checks", () => {
@@ -156,7 +172,7 @@ describe("loadCommonPasswords", () => {
 describe("validateWeakKeywords", () => {
   const errorsOf = (list: string[]) => {
     const r = validateWeakKeywords(list);
-    return r.ok ? [] : r.errors;
+    return r.ok ? [] : r.errors.map(refText);
   };
 
   it.each([

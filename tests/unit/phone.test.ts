@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { maskPhone, normalizePhone } from "@/lib/phone";
+import { enText } from "../support/i18n";
 
-const INVALID = "Enter a valid mobile number, e.g. +1 415 555 0101.";
+// The one refusal, as a catalog reference; the form words it.
+const INVALID = { key: "Fields.errors.phoneInvalid" };
 
 describe("maskPhone", () => {
   it.each([
@@ -55,5 +57,6 @@ describe("normalizePhone", () => {
     ["+1" + "4".repeat(60), "US"],
   ])("%j (%s) is refused with one clear message", (input, country) => {
     expect(normalizePhone(input, country)).toEqual({ ok: false, message: INVALID });
+    expect(enText(INVALID.key)).toBe("Enter a valid mobile number, e.g. +1 415 555 0101.");
   });
 });

@@ -7,8 +7,9 @@ import {
   sendFailureState,
   startFailureState,
 } from "@/app/(mail)/forgot-password/form-states";
-import { RECOVERY_MESSAGES, resendWait, sendLimited, verificationFailed } from "@/lib/messages/recovery";
-import { recoveryCodeSms, RECOVERY, RECOVERY_COOKIE } from "@/server/recovery/recovery-policy";
+import { codeSms } from "@/server/sms/code-sms";
+import { RECOVERY, RECOVERY_COOKIE } from "@/server/recovery/recovery-policy";
+import { enText, tEn, tZh } from "../support/i18n";
 
 describe("what the Forgot Password wizard says", () => {
   it("keeps the numbers of SECURITY.md", () => {
@@ -17,47 +18,79 @@ describe("what the Forgot Password wizard says", () => {
     expect(RECOVERY_COOKIE).toEqual({ name: "postkey_recovery", sameSite: "strict", maxAgeSec: 900 });
   });
 
-  it("writes the SMS with the code, and its stored copy without", () => {
-    expect(recoveryCodeSms("123456")).toBe("Your Postkey verification code is 123456. It expires in 5 minutes. Never share it.");
-    expect(recoveryCodeSms("••••••")).not.toMatch(/\d{6}/);
+  it("writes the SMS with the code, and its stored copy without, in the recipient's language", async () => {
+    expect(await codeSms("123456", "en")).toEqual({
+      body: "Your Postkey verification code is 123456. It expires in 5 minutes. Never share it.",
+      redactedBody: "Your Postkey verification code is ••••••. It expires in 5 minutes. Never share it.",
+    });
+    const zh = await codeSms("123456", "zh-CN");
+    expect(zh.body).toBe("【Postkey】您的验证码是 123456，5 分钟内有效。请勿告诉他人。");
+    expect(zh.redactedBody).not.toMatch(/\d{6}/);
   });
 
   it.each([
     [4, "Verification failed. 4 tries left."],
     [1, "Verification failed. 1 try left."],
     [0, "Verification failed. 0 tries left."],
-  ])("verificationFailed(%i)", (n, text) => expect(verificationFailed(n)).toBe(text));
+  ])("wrong answers with %i tries left", (n, text) => {
+    expect(answersFailureState(tEn, { ok: false, error: "wrong_answers", triesLeft: n })).toMatchObject({
+      formError: text,
+      fieldErrors: {},
+    });
+    expect(codeFailureState(tEn, { ok: false, error: "wrong_code", triesLeft: n })).toMatchObject({ fieldErrors: { code: [text] } });
+  });
 
   it.each([
     [1, "Wait 1 second, then send a new code."],
     [59_001, "Wait 60 seconds, then send a new code."],
-  ])("resendWait(%i)", (ms, text) => expect(resendWait(ms)).toBe(text));
+  ])("a resend after %i ms", (ms, text) =>
+    expect(sendFailureState(tEn, { ok: false, error: "resend_wait", waitMs: ms })).toMatchObject({ formError: text }),
+  );
 
   it.each([
     [30_000, "Too many codes were requested. Try again in 1 minute or use another method."],
     [45 * 60_000, "Too many codes were requested. Try again in 45 minutes or use another method."],
     [20 * 3_600_000, "Too many codes were requested. Try again in 20 hours or use another method."],
-  ])("sendLimited(%i)", (ms, text) => expect(sendLimited(ms)).toBe(text));
+  ])("the send limit, %i ms to go", (ms, text) =>
+    expect(sendFailureState(tEn, { ok: false, error: "send_limit", retryAfterMs: ms })).toMatchObject({ formError: text }),
+  );
+
+  it("says the same in Chinese, numbers included", () => {
+    expect(answersFailureState(tZh, { ok: false, error: "wrong_answers", triesLeft: 4 })).toMatchObject({
+      formError: "验证失败，还剩 4 次机会。",
+    });
+    expect(sendFailureState(tZh, { ok: false, error: "resend_wait", waitMs: 23_000 })).toMatchObject({
+      formError: "请等待 23 秒后再获取新验证码。",
+    });
+    expect(sendFailureState(tZh, { ok: false, error: "send_limit", retryAfterMs: 20 * 3_600_000 })).toMatchObject({
+      formError: "获取验证码次数过多。请 20 小时后再试，或选择其他验证方式。",
+    });
+  });
 
   it("maps step-1 refusals: the image code next to its field, the rest as one message", () => {
-    expect(startFailureState({ ok: false, error: "captcha" }, "a@example.com")).toMatchObject({
-      fieldErrors: { captcha: [RECOVERY_MESSAGES.captcha] },
+    expect(startFailureState(tEn, { ok: false, error: "captcha" }, "a@example.com")).toMatchObject({
+      fieldErrors: { captcha: ["The image verification code is incorrect. Enter the characters in the new image."] },
       values: { email: "a@example.com" },
     });
-    expect(startFailureState({ ok: false, error: "unavailable" }, "a@example.com")).toMatchObject({
-      formError: RECOVERY_MESSAGES.unavailable,
+    expect(startFailureState(tEn, { ok: false, error: "unavailable" }, "a@example.com")).toMatchObject({
+      formError: enText("Recovery.errors.unavailable"),
       fieldErrors: {},
+    });
+    expect(startFailureState(tEn, { ok: false, error: "rate_limited" }, "a@example.com")).toMatchObject({
+      formError: "Too many password resets were started from your network. Try again in an hour.",
     });
   });
 
   it("maps SMS, code and answer refusals without detail", () => {
-    expect(sendFailureState({ ok: false, error: "send_failed" })).toMatchObject({ formError: RECOVERY_MESSAGES.sendFailed });
-    expect(sendFailureState({ ok: false, error: "capped" })).toMatchObject({ formError: RECOVERY_MESSAGES.capped });
-    expect(codeFailureState({ ok: false, error: "wrong_code", triesLeft: 3 })).toMatchObject({
+    expect(sendFailureState(tEn, { ok: false, error: "send_failed" })).toMatchObject({
+      formError: "We could not send the code. Check back later or use another method.",
+    });
+    expect(sendFailureState(tEn, { ok: false, error: "capped" })).toMatchObject({ formError: enText("Recovery.errors.capped") });
+    expect(codeFailureState(tEn, { ok: false, error: "wrong_code", triesLeft: 3 })).toMatchObject({
       fieldErrors: { code: ["Verification failed. 3 tries left."] },
     });
-    expect(codeFailureState({ ok: false, error: "no_code" })).toMatchObject({ formError: RECOVERY_MESSAGES.noCode });
-    expect(answersFailureState({ ok: false, error: "wrong_answers", triesLeft: 2 })).toMatchObject({
+    expect(codeFailureState(tEn, { ok: false, error: "no_code" })).toMatchObject({ formError: "Send a code to your secure mobile first." });
+    expect(answersFailureState(tEn, { ok: false, error: "wrong_answers", triesLeft: 2 })).toMatchObject({
       formError: "Verification failed. 2 tries left.",
       fieldErrors: {},
     });

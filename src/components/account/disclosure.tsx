@@ -1,10 +1,14 @@
 import type { ReactNode } from "react";
 
-/** A native <details> section (works without JavaScript, keyboard-usable). */
-export function Disclosure({ summary, children }: { summary: string; children: ReactNode }) {
+/**
+ * A native <details> section (works without JavaScript, keyboard-usable).
+ * `open` opens it from the server too: a form inside that came back with an
+ * error must show it, with or without JavaScript.
+ */
+export function Disclosure({ summary, open, children }: { summary: string; open?: boolean; children: ReactNode }) {
   return (
-    <details className="group rounded-md border border-slate-200">
-      <summary className="cursor-pointer select-none list-none px-4 py-2.5 text-sm font-medium text-blue-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40 [&::-webkit-details-marker]:hidden">
+    <details className="group rounded-md border border-slate-200" open={open || undefined}>
+      <summary className="cursor-pointer select-none list-none rounded-md px-4 py-2.5 text-sm font-medium text-blue-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40 [&::-webkit-details-marker]:hidden">
         <span aria-hidden="true" className="mr-2 inline-block transition-transform group-open:rotate-90">
           ›
         </span>

@@ -1,13 +1,28 @@
 "use client";
-import { useCountdown } from "@/components/use-countdown";
+import { useTranslations } from "next-intl";
+import { useSyncExternalStore } from "react";
 import { useFormStatus } from "react-dom";
+import { useCountdown } from "@/components/use-countdown";
 import { secondaryButtonClass } from "@/components/ui";
 
-/** "Send a new code", disabled with a countdown until the 60 s since the last send have passed. */
+const noSubscribe = () => () => {};
+
+/**
+ * "Send a new code": with JavaScript, disabled with a countdown until the 60 s
+ * since the last send have passed. Without JavaScript nothing would enable it
+ * again, so it stays enabled: the wait is stated next to it in words, and an
+ * early press is answered by the server with how long is left.
+ */
 export function ResendCodeButton({ waitMs }: { waitMs: number }) {
+  const t = useTranslations("Account.mobile");
   const { pending } = useFormStatus();
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const left = useCountdown(waitMs);
-  const waiting = left > 0;
+  const waiting = hydrated && left > 0;
   return (
     <button
       type="submit"
@@ -15,7 +30,7 @@ export function ResendCodeButton({ waitMs }: { waitMs: number }) {
       disabled={pending || waiting}
       aria-disabled={pending || waiting}
     >
-      {pending ? "Sending…" : waiting ? `Send a new code (${left} s)` : "Send a new code"}
+      {pending ? t("sending") : waiting ? t("resendIn", { seconds: left }) : t("resend")}
     </button>
   );
 }

@@ -1,9 +1,9 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { FormAction } from "@/lib/form-state";
 import { Alert, Card } from "@/components/ui";
 import { SMS_CODE } from "@/lib/sms-code";
 import { MINUTE } from "@/lib/time";
-import type { AccountSecurity, PendingBinding } from "@/server/account-security/get-account-security";
-import { Disclosure } from "./disclosure";
+import type { AccountSecurity } from "@/server/account-security/get-account-security";
 import { MobileBindForm } from "./mobile-bind-form";
 import { MobileRemoveForm } from "./mobile-remove-form";
 import { MobileVerifyForm } from "./mobile-verify-form";
@@ -23,51 +23,51 @@ interface Props {
   countries: CountryOption[];
   defaultCountry: string;
   actions: SecureMobileActions;
+  /** Already in the reader's language. */
   notice?: string;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-
-function pendingText(p: PendingBinding): { kind: "info" | "warning"; text: string } {
-  switch (p.codeState) {
-    case "active":
-      return {
-        kind: "info",
-        text: `Enter the 6-digit code we sent by SMS to ${p.maskedPhone}. It expires ${SMS_CODE.ttlMs / MINUTE} minutes after it was sent.`,
-      };
-    case "expired":
-      return { kind: "warning", text: `The code sent to ${p.maskedPhone} has expired. Send a new code.` };
-    case "voided":
-      return { kind: "warning", text: `Too many wrong codes were entered for ${p.maskedPhone}. Send a new code.` };
-    case "none":
-      return { kind: "warning", text: `No code is waiting for ${p.maskedPhone}. Send a new code.` };
-  }
-}
-
-/** Secure mobile: the bound number (masked), binding or changing it with an SMS code, removing it. */
-export function SecureMobileCard({ security, countries, defaultCountry, actions, notice }: Props) {
+/**
+ * Secure mobile: the bound number (masked), binding or changing it with an SMS
+ * code, removing it. Its forms read the "Account" and "Fields" messages.
+ */
+export async function SecureMobileCard({ security, countries, defaultCountry, actions, notice }: Props) {
+  const [t, format] = await Promise.all([getTranslations("Account.mobile"), getFormatter()]);
   const { mobile, pending } = security;
-  const bindForm = <MobileBindForm action={actions.start} countries={countries} defaultCountry={defaultCountry} />;
+  const bindForm = (disclosure?: string) => (
+    <MobileBindForm action={actions.start} countries={countries} defaultCountry={defaultCountry} disclosure={disclosure} />
+  );
+  const pendingAlert = pending
+    ? {
+        kind: pending.codeState === "active" ? ("info" as const) : ("warning" as const),
+        text: t(`pending.${pending.codeState}`, { phone: pending.maskedPhone, digits: SMS_CODE.digits, minutes: SMS_CODE.ttlMs / MINUTE }),
+      }
+    : null;
   return (
-    <Card title="Secure mobile" actions={<StatusBadge on={!!mobile}>{mobile ? "Bound" : "Not bound"}</StatusBadge>}>
+    <Card title={t("title")} actions={<StatusBadge on={!!mobile}>{mobile ? t("bound") : t("notBound")}</StatusBadge>}>
       <div className="space-y-4">
-        <p className="text-sm text-slate-600">If you forget your password, we can send an SMS verification code to this number.</p>
+        <p className="text-sm text-slate-700">{t("intro")}</p>
         {mobile ? (
           <p className="text-sm text-slate-800">
-            Bound number:{" "}
-            <span className="font-semibold tabular-nums" data-testid="secure-mobile">
-              {mobile.masked}
-            </span>{" "}
-            <span className="text-slate-500">(verified {dateFormat.format(mobile.verifiedAt)})</span>
+            {t.rich("boundNumber", {
+              phone: mobile.masked,
+              date: format.dateTime(mobile.verifiedAt, "day"),
+              strong: (chunks) => (
+                <span className="font-semibold tabular-nums" data-testid="secure-mobile">
+                  {chunks}
+                </span>
+              ),
+              muted: (chunks) => <span className="text-slate-600">{chunks}</span>,
+            })}
           </p>
         ) : (
-          <p className="text-sm font-medium text-slate-800">No secure mobile is bound.</p>
+          <p className="text-sm font-medium text-slate-800">{t("none")}</p>
         )}
         {notice ? <Alert kind="success">{notice}</Alert> : null}
-        {pending ? (
-          <section aria-label="Verify the new number" className="space-y-4">
-            <h3 className="text-sm font-semibold text-slate-900">Verify {pending.maskedPhone}</h3>
-            <Alert kind={pendingText(pending).kind}>{pendingText(pending).text}</Alert>
+        {pending && pendingAlert ? (
+          <section aria-label={t("verifyLabel")} className="space-y-4">
+            <h3 className="text-sm font-semibold text-slate-900">{t("verifyHeading", { phone: pending.maskedPhone })}</h3>
+            <Alert kind={pendingAlert.kind}>{pendingAlert.text}</Alert>
             <MobileVerifyForm
               verifyAction={actions.verify}
               resendAction={actions.resend}
@@ -79,14 +79,11 @@ export function SecureMobileCard({ security, countries, defaultCountry, actions,
           </section>
         ) : mobile ? (
           <div className="space-y-3">
-            <Disclosure summary="Change number">{bindForm}</Disclosure>
-            <Disclosure summary="Remove the secure mobile">
-              <p className="mb-4 text-sm text-slate-600">You will no longer be able to reset a forgotten password by SMS.</p>
-              <MobileRemoveForm action={actions.remove} />
-            </Disclosure>
+            {bindForm(t("change"))}
+            <MobileRemoveForm action={actions.remove} />
           </div>
         ) : (
-          bindForm
+          bindForm()
         )}
       </div>
     </Card>

@@ -1,35 +1,52 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField, FormErrorAlert, CurrentPasswordField } from "@/components/ui";
+import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
+import { ANSWER_MAX, ANSWER_MIN, QUESTIONS_REQUIRED, SECURITY_QUESTION_PRESETS } from "@/lib/security-questions";
+import { Disclosure } from "./disclosure";
 import { formKey } from "./form-key";
-import { ANSWER_MAX, ANSWER_MIN, QUESTIONS_REQUIRED, SECURITY_QUESTIONS } from "@/lib/security-questions";
 import { SelectField } from "./select-field";
 
-const OPTIONS = SECURITY_QUESTIONS.map((q) => ({ value: q, label: q }));
 const POSITIONS = Array.from({ length: QUESTIONS_REQUIRED }, (_, i) => i + 1);
 
-/** Three different questions from the built-in list, an answer each, and the current password. */
-export function SecurityQuestionsForm({ action, current }: { action: FormAction; current: string[] }) {
+interface Props {
+  action: FormAction;
+  /** The stored questions (preselected), in order. */
+  current: string[];
+  /** Inside a disclosure with this summary ("Change security questions"), opened while the form shows an error. */
+  disclosure?: string;
+}
+
+/**
+ * Three different questions from the built-in list, an answer each, and the
+ * current password. Each option sends the question's stored value and shows
+ * its words in the reader's language.
+ */
+export function SecurityQuestionsForm({ action, current, disclosure }: Props) {
+  const t = useTranslations("Account.questions");
   const [state, formAction] = useActionState(action, idle);
-  return (
-    <form key={formKey(state)} action={formAction} className="space-y-5" noValidate>
+  const formRef = useFocusOnError(state);
+  const options = SECURITY_QUESTION_PRESETS.map((p) => ({ value: p.text, label: t(`presets.${p.id}`) }));
+  const form = (
+    <form ref={formRef} key={formKey(state)} action={formAction} className="space-y-5" noValidate>
       <FormErrorAlert state={state} />
       {POSITIONS.map((n) => (
         <fieldset key={n} className="grid gap-3 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <legend className="sr-only">Question {n}</legend>
+          <legend className="sr-only">{t("legend", { n })}</legend>
           <SelectField
-            label={`Security question ${n}`}
+            label={t("question", { n })}
             name={`question${n}`}
-            options={OPTIONS}
-            placeholder="Choose a question"
+            options={options}
+            placeholder={t("placeholder")}
             defaultValue={valueOf(state, `question${n}`) ?? current[n - 1] ?? ""}
             errors={errorsOf(state, `question${n}`)}
             required
           />
           <TextField
-            label={`Answer ${n}`}
+            label={t("answer", { n })}
             name={`answer${n}`}
             autoComplete="off"
             maxLength={ANSWER_MAX * 2}
@@ -38,11 +55,16 @@ export function SecurityQuestionsForm({ action, current }: { action: FormAction;
           />
         </fieldset>
       ))}
-      <p className="text-xs text-slate-500">
-        Answers have {ANSWER_MIN} to {ANSWER_MAX} characters and must differ from each other. Capitals and extra spaces do not matter.
-      </p>
+      <p className="text-xs text-slate-600">{t("answerHint", { min: ANSWER_MIN, max: ANSWER_MAX })}</p>
       <CurrentPasswordField state={state} />
-      <SubmitButton pendingText="Saving…">Save questions</SubmitButton>
+      <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
     </form>
+  );
+  return disclosure ? (
+    <Disclosure summary={disclosure} open={state.status === "error"}>
+      {form}
+    </Disclosure>
+  ) : (
+    form
   );
 }

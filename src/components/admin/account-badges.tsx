@@ -1,23 +1,26 @@
+import { useTranslations } from "next-intl";
 import type { AccountStatus } from "@/generated/prisma/enums";
 import { Badge } from "./admin-ui";
 
 export function StatusBadges({ status, locked }: { status: AccountStatus; locked: boolean }) {
+  const t = useTranslations("Admin");
   return (
     <span className="flex flex-wrap gap-1">
-      {status === "ACTIVE" ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Disabled</Badge>}
-      {locked ? <Badge tone="red">Locked</Badge> : null}
+      {status === "ACTIVE" ? <Badge tone="green">{t("badges.active")}</Badge> : <Badge tone="slate">{t("badges.disabled")}</Badge>}
+      {locked ? <Badge tone="red">{t("badges.locked")}</Badge> : null}
     </span>
   );
 }
 
 /** Which self-service methods an account has set up (what Forgot Password can offer it). */
 export function RecoveryMethods({ mobile, questions }: { mobile: boolean; questions: boolean }) {
-  if (!mobile && !questions) return <span className="text-slate-500">None</span>;
-  const title = [mobile && "secure mobile bound", questions && "security questions set"].filter(Boolean).join(", ");
+  const t = useTranslations("Admin");
+  if (!mobile && !questions) return <span className="text-slate-600">{t("badges.none")}</span>;
+  const title = t(mobile && questions ? "badges.recoveryBoth" : mobile ? "badges.recoveryMobile" : "badges.recoveryQuestions");
   return (
     <span className="flex flex-wrap gap-1 whitespace-nowrap" title={title}>
-      {mobile ? <Badge tone="blue">Mobile</Badge> : null}
-      {questions ? <Badge tone="blue">Questions</Badge> : null}
+      {mobile ? <Badge tone="blue">{t("badges.mobile")}</Badge> : null}
+      {questions ? <Badge tone="blue">{t("badges.questions")}</Badge> : null}
     </span>
   );
 }

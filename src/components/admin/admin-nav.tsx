@@ -1,49 +1,40 @@
-"use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AdminNavLink } from "./admin-nav-link";
 
-/** The left-side navigation pane, in the help article's words. */
+/** The left-side navigation pane, in the help article's words (组织与用户 > 员工帐号管理). */
 const ADMIN_NAV = [
   {
-    group: "DEPTs & Users",
+    group: "deptsUsers",
     items: [
-      { label: "Employee Accounts", href: "/admin/accounts" },
-      { label: "Departments", href: "/admin/departments" },
+      { label: "employeeAccounts", href: "/admin/accounts" },
+      { label: "departments", href: "/admin/departments" },
     ],
   },
   {
-    group: "Security",
+    group: "security",
     items: [
-      { label: "Password Policy", href: "/admin/password-policy" },
-      { label: "Audit Log", href: "/admin/audit-log" },
+      { label: "passwordPolicy", href: "/admin/password-policy" },
+      { label: "auditLog", href: "/admin/audit-log" },
     ],
   },
 ] as const;
 
-export function AdminNav() {
-  const pathname = usePathname();
+/** Rendered on the server; only the links know the current page (aria-current), on the server and in the browser alike. */
+export async function AdminNav() {
+  const t = await getTranslations("Admin");
   return (
-    <nav aria-label="Left-side navigation pane" className="space-y-5 px-2 py-4">
-      {ADMIN_NAV.map((g, i) => (
-        <div key={g.group} role="group" aria-labelledby={`nav-group-${i}`}>
-          <p id={`nav-group-${i}`} className="px-3 text-sm font-semibold text-slate-900">
-            {g.group}
+    <nav aria-label={t("nav.label")} className="space-y-5 px-2 py-4">
+      {ADMIN_NAV.map((g) => (
+        <div key={g.group} role="group" aria-labelledby={`nav-group-${g.group}`}>
+          <p id={`nav-group-${g.group}`} className="px-3 text-sm font-semibold text-slate-900">
+            {t(`nav.${g.group}`)}
           </p>
           <ul className="mt-2 space-y-0.5">
-            {g.items.map((item) => {
-              const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={active ? "page" : undefined}
-                    className={`block rounded-md px-3 py-2 text-sm ${active ? "bg-blue-50 font-semibold text-blue-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"}`}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              );
-            })}
+            {g.items.map((item) => (
+              <li key={item.href}>
+                <AdminNavLink href={item.href}>{t(`nav.${item.label}`)}</AdminNavLink>
+              </li>
+            ))}
           </ul>
         </div>
       ))}

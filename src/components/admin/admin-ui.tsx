@@ -18,8 +18,8 @@ export function PageHeader({
 }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-      <div>
-        {trail?.length ? <p className="text-sm text-slate-500">{trail.join(" › ")}</p> : null}
+      <div className="min-w-0">
+        {trail?.length ? <p className="text-sm text-slate-600">{trail.join(" › ")}</p> : null}
         <h1 className="mt-1 text-2xl font-semibold text-slate-900">{title}</h1>
         {description ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p> : null}
       </div>
@@ -47,9 +47,9 @@ export function Badge({ tone, children }: { tone: keyof typeof TONES; children: 
 /** One "label: value" line of a details card (a <dl> row). */
 export function DetailRow({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-3 gap-4 py-2.5">
-      <dt className="text-sm font-medium text-slate-500">{label}</dt>
-      <dd className="col-span-2 text-sm text-slate-900">{children}</dd>
+    <div className="grid grid-cols-1 gap-1 py-2.5 sm:grid-cols-3 sm:gap-4">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="min-w-0 break-words text-sm text-slate-900 sm:col-span-2">{children}</dd>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { FieldErrors, inputClass, labelClass, linkClass, FormErrorAlert } from "@/components/ui";
+import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
 
 interface Props {
@@ -18,19 +20,21 @@ interface Props {
 
 /** Name + parent department: creates, renames or moves a department. */
 export function DepartmentForm({ action, id, name, parentId, parents, submitLabel, cancelHref }: Props) {
+  const t = useTranslations("Admin");
   const [state, formAction] = useActionState(action, idle);
+  const formRef = useFocusOnError(state);
   const prefix = id ? "edit" : "new";
   const nameErrors = errorsOf(state, "name");
   const parentErrors = errorsOf(state, "parentId");
   // A new key after each refused attempt re-applies the sent values (React resets a form after its action).
   const attempt = state.status === "error" ? state.attempt : 0;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form ref={formRef} action={formAction} className="space-y-4" noValidate>
       <FormErrorAlert state={state} />
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <div>
         <label htmlFor={`${prefix}-name`} className={labelClass}>
-          Name
+          {t("departments.form.name")}
         </label>
         <input
           key={`${prefix}-name-${attempt}`}
@@ -47,7 +51,7 @@ export function DepartmentForm({ action, id, name, parentId, parents, submitLabe
       </div>
       <div>
         <label htmlFor={`${prefix}-parent`} className={labelClass}>
-          Parent department
+          {t("departments.form.parent")}
         </label>
         <select
           key={`${prefix}-parent-${attempt}`}
@@ -58,7 +62,7 @@ export function DepartmentForm({ action, id, name, parentId, parents, submitLabe
           aria-invalid={parentErrors?.length ? true : undefined}
           aria-describedby={parentErrors?.length ? `${prefix}-parent-err` : undefined}
         >
-          <option value="">Top level (no parent)</option>
+          <option value="">{t("departments.form.topLevel")}</option>
           {parents.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
@@ -68,10 +72,10 @@ export function DepartmentForm({ action, id, name, parentId, parents, submitLabe
         <FieldErrors id={`${prefix}-parent-err`} errors={parentErrors} />
       </div>
       <div className="flex items-center gap-3">
-        <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
+        <SubmitButton pendingText={t("departments.form.saving")}>{submitLabel}</SubmitButton>
         {cancelHref ? (
           <Link href={cancelHref} className={`text-sm ${linkClass}`}>
-            Cancel
+            {t("departments.form.cancel")}
           </Link>
         ) : null}
       </div>

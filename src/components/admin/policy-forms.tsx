@@ -1,7 +1,9 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useActionState, useState, type ReactNode } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, FieldErrors, inputClass, labelClass, secondaryButtonClass, OnOffCheckbox } from "@/components/ui";
+import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, valueOf, type FormState, type FormAction } from "@/lib/form-state";
 
 function Outcome({ state }: { state: FormState }) {
@@ -12,15 +14,17 @@ function Outcome({ state }: { state: FormState }) {
 
 /** Adds one weak-password keyword; the server's validation message shows under the field. */
 export function KeywordAddForm({ action }: { action: FormAction }) {
+  const t = useTranslations("Admin");
   const [state, formAction] = useActionState(action, idle);
+  const formRef = useFocusOnError(state);
   const errors = errorsOf(state, "keyword");
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form ref={formRef} action={formAction} className="space-y-3" noValidate>
       <Outcome state={state} />
-      <div className="flex items-end gap-3">
-        <div className="w-72">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="w-full sm:w-72">
           <label htmlFor="new-keyword" className={labelClass}>
-            New keyword
+            {t("policy.newKeyword")}
           </label>
           <input
             key={state.status === "error" ? state.attempt : "fresh"}
@@ -34,8 +38,8 @@ export function KeywordAddForm({ action }: { action: FormAction }) {
             aria-describedby={errors?.length ? "new-keyword-err" : undefined}
           />
         </div>
-        <SubmitButton className={secondaryButtonClass} pendingText="Adding…">
-          Add
+        <SubmitButton className={secondaryButtonClass} pendingText={t("policy.adding")}>
+          {t("policy.add")}
         </SubmitButton>
       </div>
       <FieldErrors id="new-keyword-err" errors={errors} />
@@ -49,36 +53,24 @@ export function RecoverySettingsForm({
   allowSmsRecovery,
   allowQuestionRecovery,
 }: { action: FormAction } & Record<"allowSmsRecovery" | "allowQuestionRecovery", boolean>) {
+  const t = useTranslations("Admin");
   const [state, formAction] = useActionState(action, idle);
+  const formRef = useFocusOnError(state);
   const [sms, setSms] = useState(allowSmsRecovery);
   const [questions, setQuestions] = useState(allowQuestionRecovery);
+  const hint = (chunks: ReactNode) => <span className="text-slate-600">{chunks}</span>;
   return (
-    <form action={formAction} className="space-y-3">
+    <form ref={formRef} action={formAction} className="space-y-3">
       <Outcome state={state} />
-      <OnOffCheckbox
-        name="allowSmsRecovery"
-        checked={sms}
-        onChange={setSms}
-        label={
-          <>
-            Allow SMS verification <span className="text-slate-500">— a code sent to the secure mobile</span>
-          </>
-        }
-      />
+      <OnOffCheckbox name="allowSmsRecovery" checked={sms} onChange={setSms} label={t.rich("policy.allowSms", { hint })} />
       <OnOffCheckbox
         name="allowQuestionRecovery"
         checked={questions}
         onChange={setQuestions}
-        label={
-          <>
-            Allow security questions <span className="text-slate-500">— all three answers</span>
-          </>
-        }
+        label={t.rich("policy.allowQuestions", { hint })}
       />
-      {!sms && !questions ? (
-        <Alert kind="warning">With both turned off, employees can only ask you to reset a forgotten password.</Alert>
-      ) : null}
-      <SubmitButton pendingText="Saving…">Save</SubmitButton>
+      {!sms && !questions ? <Alert kind="warning">{t("policy.bothOff")}</Alert> : null}
+      <SubmitButton pendingText={t("policy.saving")}>{t("policy.save")}</SubmitButton>
     </form>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useActionState, useId, useRef, useState, type MouseEvent } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { buttonClass, secondaryButtonClass, FormErrorAlert, OnOffCheckbox } from "@/components/ui";
+import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
@@ -11,6 +13,10 @@ interface Props {
   address: string;
   weakKeywords: string[];
   disabled: boolean;
+  /** This Edit Account page's path: "Reset Password" and "Cancel" are GET forms to it, so they work without JavaScript. */
+  pagePath: string;
+  /** Open from the start (the page was asked with ?reset=1, i.e. "Reset Password" without JavaScript). */
+  initiallyOpen?: boolean;
 }
 
 /**
@@ -18,56 +24,81 @@ interface Props {
  * Confirm Password (live checklist with the domain's keywords and this
  * account's address), Generate password, "Require password change at next
  * logon" (on by default) and Save. Errors come back next to their fields.
+ *
+ * Without JavaScript, "Reset Password" loads this page with ?reset=1 and
+ * "Cancel" loads it without; with JavaScript both just show or hide the form.
+ * A refused Save (with or without JavaScript) shows the form open, with its errors.
  */
-export function ResetPasswordPanel({ action, accountId, address, weakKeywords, disabled }: Props) {
-  const [open, setOpen] = useState(false);
-  const [mustChange, setMustChange] = useState(true);
+export function ResetPasswordPanel({ action, accountId, address, weakKeywords, disabled, pagePath, initiallyOpen = false }: Props) {
+  const t = useTranslations("Admin");
   const [state, formAction] = useActionState(action, idle);
+  const [open, setOpen] = useState(() => initiallyOpen || state.status === "error");
+  const [mustChange, setMustChange] = useState(true);
+  const formRef = useFocusOnError(state);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const cancelFormId = `${useId()}-cancel`;
+
+  function show(e: MouseEvent) {
+    e.preventDefault();
+    setOpen(true);
+    // After the form appears, move to its heading (a new step of the page).
+    requestAnimationFrame(() => headingRef.current?.focus());
+  }
+
+  function hide(e: MouseEvent) {
+    e.preventDefault();
+    setOpen(false);
+    // Back to the button that opened the form, rather than the top of the page.
+    requestAnimationFrame(() => openRef.current?.focus());
+  }
 
   if (!open) {
     return (
-      <button type="button" className={buttonClass} onClick={() => setOpen(true)} aria-expanded={false} aria-controls="reset-password-form">
-        Reset Password
-      </button>
+      <form method="get" action={pagePath}>
+        <input type="hidden" name="reset" value="1" />
+        <button ref={openRef} type="submit" className={buttonClass} onClick={show}>
+          {t("reset.open")}
+        </button>
+      </form>
     );
   }
   return (
-    <form
-      id="reset-password-form"
-      action={formAction}
-      className="max-w-lg space-y-4 border-t border-slate-200 pt-4"
-      noValidate
-      aria-labelledby="reset-password-title"
-    >
-      <h3 id="reset-password-title" className="text-base font-semibold text-slate-900">
-        Reset Password
-      </h3>
-      <p className="text-sm text-slate-600">
-        Enter and confirm the new password of <span className="font-mono">{address}</span>. Their open sessions end when you save.
-        {disabled ? " The account stays disabled." : ""}
-      </p>
-      <FormErrorAlert state={state} />
-      <input type="hidden" name="accountId" value={accountId} />
-      <PasswordFields
-        email={address}
-        weakKeywords={weakKeywords}
-        passwordLabel="Password"
-        confirmLabel="Confirm Password"
-        allowGenerate
-        errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
-      />
-      <OnOffCheckbox
-        name="mustChangePassword"
-        checked={mustChange}
-        onChange={setMustChange}
-        label="Require password change at next logon"
-      />
-      <div className="flex items-center gap-3 pt-2">
-        <SubmitButton pendingText="Saving…">Save</SubmitButton>
-        <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <>
+      <form
+        ref={formRef}
+        action={formAction}
+        className="max-w-lg space-y-4 border-t border-slate-200 pt-4"
+        noValidate
+        aria-labelledby="reset-password-title"
+      >
+        <h3 id="reset-password-title" ref={headingRef} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
+          {t("reset.heading")}
+        </h3>
+        <p className="text-sm text-slate-600">
+          {t.rich("reset.intro", { address, mono: (chunks) => <span className="break-all font-mono">{chunks}</span> })}
+          {disabled ? ` ${t("reset.staysDisabled")}` : ""}
+        </p>
+        <FormErrorAlert state={state} />
+        <input type="hidden" name="accountId" value={accountId} />
+        <PasswordFields
+          email={address}
+          weakKeywords={weakKeywords}
+          passwordLabel={t("reset.password")}
+          confirmLabel={t("reset.confirmPassword")}
+          allowGenerate
+          errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
+        />
+        <OnOffCheckbox name="mustChangePassword" checked={mustChange} onChange={setMustChange} label={t("reset.mustChange")} />
+        <div className="flex flex-wrap items-center gap-3 pt-2">
+          <SubmitButton pendingText={t("reset.saving")}>{t("reset.save")}</SubmitButton>
+          {/* Belongs to the empty GET form below (forms cannot nest): without JavaScript it reloads the page closed. */}
+          <button type="submit" form={cancelFormId} className={secondaryButtonClass} onClick={hide}>
+            {t("reset.cancel")}
+          </button>
+        </div>
+      </form>
+      <form id={cancelFormId} method="get" action={pagePath} hidden />
+    </>
   );
 }

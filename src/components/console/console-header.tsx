@@ -12,7 +12,10 @@ export async function ConsoleHeader({ operator, logOff }: { operator: { name: st
           href="/console"
           className="flex min-w-0 items-center gap-3 rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-orange-400"
         >
-          <span aria-hidden="true" className="flex h-7 w-7 shrink-0 items-center justify-center rounded bg-orange-700 text-sm font-bold text-white">
+          <span
+            aria-hidden="true"
+            className="flex h-7 w-7 shrink-0 items-center justify-center rounded bg-orange-700 text-sm font-bold text-white"
+          >
             P
           </span>
           <span className="hidden text-sm font-semibold tracking-wide text-orange-400 sm:inline">{t("brand")}</span>

@@ -25,11 +25,7 @@ export function ConsoleNav({ variant = "side", labels }: { variant?: "side" | "t
   const side = variant === "side";
   return (
     <nav aria-label={labels.label} className={side ? "py-4" : "overflow-x-auto"}>
-      {side ? (
-        <p aria-hidden="true" className="px-5 pb-2 text-xs font-semibold uppercase tracking-wider text-slate-600">
-          {labels.section}
-        </p>
-      ) : null}
+      {side ? <p className="px-5 pb-2 text-xs font-semibold uppercase tracking-wider text-slate-600">{labels.section}</p> : null}
       <ul className={side ? "space-y-0.5" : "flex"}>
         {ITEMS.map((item) => {
           const active = item.match(pathname);

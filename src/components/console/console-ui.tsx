@@ -1,20 +1,31 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /**
- * The console's own pieces (server- and client-safe). Its look: dark slate
- * top bar, orange brand accent, white cards; buttons and links are the app's
- * (ui.tsx), so the logon form and the console's forms match.
+ * The console's own pieces (server components; their words come from the
+ * Console namespace). Its look: dark slate top bar, orange brand accent,
+ * white cards; buttons and links are the app's (ui.tsx), so the logon form
+ * and the console's forms match.
  */
 
 export function StatusBadge({ status }: { status: "ACTIVE" | "SUSPENDED" }) {
-  const [label, style] =
-    status === "ACTIVE"
-      ? ["Active", "bg-green-50 text-green-800 ring-green-600/20"]
-      : ["Suspended", "bg-amber-50 text-amber-900 ring-amber-600/30"];
+  const t = useTranslations("Console.status");
+  const style = status === "ACTIVE" ? "bg-green-50 text-green-800 ring-green-600/20" : "bg-amber-50 text-amber-900 ring-amber-600/30";
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}>{label}</span>
+    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}>
+      {t(status)}
+    </span>
   );
+}
+
+/** Editions the catalog names (Console.editions.*); any other is shown as stored. */
+const EDITIONS = ["Enterprise"] as const;
+
+export function EditionName({ edition }: { edition: string }) {
+  const t = useTranslations("Console.editions");
+  const known = EDITIONS.find((e) => e === edition);
+  return <>{known ? t(known) : edition}</>;
 }
 
 export interface Crumb {
@@ -24,20 +35,21 @@ export interface Crumb {
 
 /** Breadcrumbs, the page's heading and its actions, above the page's cards. */
 export function ConsolePageHeader({ crumbs, title, actions }: { crumbs?: Crumb[]; title: string; actions?: ReactNode }) {
+  const t = useTranslations("Console");
   return (
     <div className="mb-6">
       {crumbs?.length ? (
-        <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-500">
+        <nav aria-label={t("breadcrumb")} className="mb-1 text-sm text-slate-600">
           <ol className="flex flex-wrap items-center gap-1">
             {crumbs.map((c, i) => (
-              <li key={`${c.label}-${i}`} className="flex items-center gap-1">
+              <li key={`${c.label}-${i}`} className="flex min-w-0 items-center gap-1">
                 {i > 0 ? <span aria-hidden="true">/</span> : null}
                 {c.href ? (
-                  <Link href={c.href} className="hover:text-slate-800 hover:underline">
+                  <Link href={c.href} className="break-all text-slate-700 underline underline-offset-2 hover:text-slate-900">
                     {c.label}
                   </Link>
                 ) : (
-                  <span aria-current="page" className="text-slate-700">
+                  <span aria-current="page" className="break-all text-slate-800">
                     {c.label}
                   </span>
                 )}
@@ -47,7 +59,7 @@ export function ConsolePageHeader({ crumbs, title, actions }: { crumbs?: Crumb[]
         </nav>
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
+        <h1 className="min-w-0 break-words text-2xl font-semibold text-slate-900">{title}</h1>
         {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
       </div>
     </div>
@@ -59,9 +71,9 @@ export function DetailList({ items }: { items: Array<{ label: string; value: Rea
   return (
     <dl className="grid grid-cols-1 gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
       {items.map((it) => (
-        <div key={it.label}>
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{it.label}</dt>
-          <dd className="mt-1 text-sm text-slate-900">{it.value}</dd>
+        <div key={it.label} className="min-w-0">
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{it.label}</dt>
+          <dd className="mt-1 break-words text-sm text-slate-900">{it.value}</dd>
         </div>
       ))}
     </dl>

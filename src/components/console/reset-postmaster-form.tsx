@@ -1,9 +1,11 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, buttonClass, secondaryButtonClass, TextField, FormErrorAlert, OnOffCheckbox } from "@/components/ui";
+import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
@@ -16,27 +18,28 @@ interface Props {
   cancelHref: string;
 }
 
-/** Scenario 3, step 4: the new postmaster password, the operator's console password, Submit. */
+/** Scenario 3, step 4: the new postmaster password, the operator's console password, Submit (提交). */
 export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakKeywords, reauthMinutesLeft, cancelHref }: Props) {
+  const t = useTranslations("Console.reset");
   const [state, formAction] = useActionState(action, idle);
-  // Controlled, so a failed Submit (which resets the form) keeps the operator's choice.
-  const [mustChange, setMustChange] = useState(false);
+  const formRef = useFocusOnError(state);
+  // Controlled, so a failed Submit (which resets the form) keeps the operator's choice; without
+  // JavaScript the page is drawn again from the action's flags.
+  const [mustChange, setMustChange] = useState(state.status === "error" && !!state.flags?.mustChangePassword);
   const confirmedNow = state.status === "error" && state.flags?.reauthenticated;
   const hint = confirmedNow
-    ? "Confirmed. You can leave this empty for the next 5 minutes."
+    ? t("hintConfirmedNow")
     : reauthMinutesLeft > 0
-      ? `Confirmed recently. You can leave this empty for about ${reauthMinutesLeft} more minute${reauthMinutesLeft === 1 ? "" : "s"}.`
-      : "Your own password for this console, to confirm that it is you. Asked again after 5 minutes.";
+      ? t("hintConfirmedRecently", { minutes: reauthMinutesLeft })
+      : t("hintAsk");
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form ref={formRef} action={formAction} className="space-y-5" noValidate>
       <FormErrorAlert state={state} />
-      {state.status === "error" && !state.formError ? (
-        <Alert kind="error">Nothing was changed. Correct the fields marked below and submit again.</Alert>
-      ) : null}
+      {state.status === "error" && !state.formError ? <Alert kind="error">{t("nothingChanged")}</Alert> : null}
       <input type="hidden" name="domainId" value={domainId} />
       <div>
-        <p className="text-sm font-medium text-slate-700">Postmaster account</p>
-        <p className="mt-1 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900">
+        <p className="text-sm font-medium text-slate-700">{t("postmasterAccount")}</p>
+        <p className="mt-1 break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900">
           {postmasterAddress}
         </p>
       </div>
@@ -49,13 +52,13 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
         name="mustChangePassword"
         checked={mustChange}
         onChange={setMustChange}
-        label="Require password change at next logon"
-        hint="Leave this off when you are the postmaster yourself."
-        accentClass="accent-orange-600"
+        label={t("mustChange")}
+        hint={t("mustChangeHint")}
+        accentClass="accent-orange-700"
       />
       <div className="border-t border-slate-200 pt-5">
         <TextField
-          label="Console password"
+          label={t("consolePassword")}
           name="consolePassword"
           type="password"
           autoComplete="current-password"
@@ -64,12 +67,12 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
           maxLength={64}
         />
       </div>
-      <div className="flex items-center gap-3 pt-1">
-        <SubmitButton pendingText="Submitting…" className={buttonClass}>
-          Submit
+      <div className="flex flex-wrap items-center gap-3 pt-1">
+        <SubmitButton pendingText={t("submitting")} className={buttonClass}>
+          {t("submit")}
         </SubmitButton>
         <Link href={cancelHref} className={secondaryButtonClass}>
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>

@@ -1,8 +1,11 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui";
+import { StepHeading } from "./step-heading";
 
 /** Step 4, "Done": no automatic logon; the new password is used on the logon page. */
-export function DoneStep() {
+export async function DoneStep() {
+  const t = await getTranslations("Recovery");
   return (
     <div className="space-y-4 text-center" role="status">
       <div
@@ -11,12 +14,10 @@ export function DoneStep() {
       >
         ✓
       </div>
-      <h2 className="text-lg font-semibold text-slate-900">Reset succeeded</h2>
-      <p className="text-sm text-slate-600">
-        Your password was changed and every session that was open with the old password has been signed out. Log on with your new password.
-      </p>
+      <StepHeading step="done">{t("done.heading")}</StepHeading>
+      <p className="text-sm text-slate-600">{t("done.body")}</p>
       <Link href="/login" className={buttonClass}>
-        Log on
+        {t("done.logOn")}
       </Link>
     </div>
   );

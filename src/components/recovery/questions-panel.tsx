@@ -1,15 +1,22 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField, FormErrorAlert } from "@/components/ui";
+import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
-/** "Questions": the account's three questions, an answer field each, "Next". Answers are never sent back. */
+/**
+ * "Questions": the account's three questions (as the page words them), an
+ * answer field each, "Next". Answers are never sent back.
+ */
 export function QuestionsPanel({ questions, verifyAnswers }: { questions: string[]; verifyAnswers: FormAction }) {
+  const t = useTranslations("Recovery");
   const [state, formAction] = useActionState(verifyAnswers, idle);
+  const formRef = useFocusOnError(state);
   return (
-    <form action={formAction} className="space-y-4 border-t border-slate-200 pt-4" noValidate>
-      <p className="text-sm text-slate-700">Answer your security questions. Answers are not case-sensitive.</p>
+    <form ref={formRef} action={formAction} className="space-y-4 border-t border-slate-200 pt-4" noValidate>
+      <p className="text-sm text-slate-700">{t("questions.intro")}</p>
       <FormErrorAlert state={state} />
       {questions.map((question, i) => (
         <TextField
@@ -20,10 +27,9 @@ export function QuestionsPanel({ questions, verifyAnswers }: { questions: string
           maxLength={256}
           errors={errorsOf(state, `answer${i + 1}`)}
           required
-          autoFocus={i === 0}
         />
       ))}
-      <SubmitButton pendingText="Checking…">Next</SubmitButton>
+      <SubmitButton pendingText={t("checking")}>{t("next")}</SubmitButton>
     </form>
   );
 }

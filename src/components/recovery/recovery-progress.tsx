@@ -1,11 +1,16 @@
-/** The wizard's four steps, the current one marked for screen readers (aria-current="step"). */
-const RECOVERY_STEPS = ["Account", "Verify identity", "Set a new password", "Done"] as const;
+import { getTranslations } from "next-intl/server";
 
-export function RecoveryProgress({ current }: { current: number }) {
+/** The wizard's four steps (Recovery.steps.*), in order. */
+const RECOVERY_STEPS = ["account", "verify", "reset", "done"] as const;
+
+/** The wizard's four steps, the current one marked for screen readers (aria-current="step"). */
+export async function RecoveryProgress({ current }: { current: number }) {
+  const t = await getTranslations("Recovery");
   return (
-    <nav aria-label="Progress" className="mb-6">
+    <nav aria-label={t("progress.label")} className="mb-6">
       <ol className="flex items-start justify-between gap-2">
-        {RECOVERY_STEPS.map((label, i) => {
+        {RECOVERY_STEPS.map((step, i) => {
+          const label = t(`steps.${step}`);
           // The last step, once reached, is complete as well as current.
           const finished = i < current || (i === current && i === RECOVERY_STEPS.length - 1);
           const state = finished ? "done" : i === current ? "current" : "todo";
@@ -16,7 +21,7 @@ export function RecoveryProgress({ current }: { current: number }) {
           }[state];
           return (
             <li
-              key={label}
+              key={step}
               aria-current={i === current ? "step" : undefined}
               className="relative flex flex-1 flex-col items-center text-center"
             >
@@ -34,7 +39,7 @@ export function RecoveryProgress({ current }: { current: number }) {
               </span>
               <span className={`mt-2 text-xs leading-tight ${i === current ? "font-semibold text-slate-900" : "text-slate-600"}`}>
                 {label}
-                {state === "done" ? <span className="sr-only"> (completed)</span> : null}
+                {state === "done" ? <span className="sr-only"> {t("progress.completed")}</span> : null}
               </span>
             </li>
           );

@@ -1,19 +1,27 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert } from "@/components/ui";
+import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { StepHeading } from "./step-heading";
 
 /** Step 3, "Set a new password": the live checklist knows the address and the domain's weak keywords. */
 export function ResetStep({ action, address, weakKeywords }: { action: FormAction; address: string; weakKeywords: string[] }) {
+  const t = useTranslations("Recovery");
   const [state, formAction] = useActionState(action, idle);
+  const formRef = useFocusOnError(state);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form ref={formRef} action={formAction} className="space-y-4" noValidate>
       <div>
-        <h2 className="text-lg font-semibold text-slate-900">Set a new password</h2>
+        <StepHeading step="reset">{t("steps.reset")}</StepHeading>
         <p className="mt-1 text-sm text-slate-600">
-          Choose a new password for <span className="font-medium text-slate-900">{address}</span>.
+          {t.rich("reset.intro", {
+            address,
+            addr: (chunks) => <span className="font-medium text-slate-900">{chunks}</span>,
+          })}
         </p>
       </div>
       <FormErrorAlert state={state} />
@@ -23,7 +31,7 @@ export function ResetStep({ action, address, weakKeywords }: { action: FormActio
         errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
       />
       <div className="pt-2">
-        <SubmitButton pendingText="Saving…">Submit</SubmitButton>
+        <SubmitButton pendingText={t("reset.saving")}>{t("reset.submit")}</SubmitButton>
       </div>
     </form>
   );

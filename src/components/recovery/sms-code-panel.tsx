@@ -1,12 +1,16 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { useCountdown } from "@/components/use-countdown";
 import { useFormStatus } from "react-dom";
-import { SubmitButton } from "@/components/submit-button";
-import { Alert, secondaryButtonClass } from "@/components/ui";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
-import type { SmsState } from "@/server/recovery/get-recovery-state";
 import { SmsCodeField } from "@/components/sms-code-field";
+import { SubmitButton } from "@/components/submit-button";
+import { FormErrorAlert, secondaryButtonClass } from "@/components/ui";
+import { useCountdown, useHydrated } from "@/components/use-countdown";
+import { useFocusOnError } from "@/components/use-focus-on-error";
+import { idle, errorsOf, type FormAction } from "@/lib/form-state";
+import { SMS_CODE } from "@/lib/sms-code";
+import { MINUTE, SECOND } from "@/lib/time";
+import type { SmsState } from "@/server/recovery/get-recovery-state";
 
 interface Props {
   maskedPhone: string;
@@ -15,39 +19,53 @@ interface Props {
   verifyCode: FormAction;
 }
 
-/** "Send code", then a 60-second countdown before "Resend code", the field "SMS verification code" and "Next". */
+/**
+ * "Send code", then "Resend code" after 60 seconds, the field "SMS
+ * verification code" and "Next". With JavaScript the wait counts down and
+ * the button stays disabled until it ends; without, the rule is stated and
+ * an early resend is answered by the server ("Wait 23 seconds, …").
+ */
 export function SmsCodePanel({ maskedPhone, sms, sendCode, verifyCode }: Props) {
+  const t = useTranslations("Recovery");
   const [sendState, send] = useActionState(sendCode, idle);
   const [codeState, verify] = useActionState(verifyCode, idle);
+  const sendRef = useFocusOnError(sendState);
+  const codeRef = useFocusOnError(codeState);
   const secondsLeft = useCountdown(sms.resendInMs);
+  const live = useHydrated();
+  const waiting = live && sms.codeSent && secondsLeft > 0;
   return (
     <div className="space-y-4 border-t border-slate-200 pt-4">
-      <form action={send} className="space-y-3">
+      <form ref={sendRef} action={send} className="space-y-3">
         <p className="text-sm text-slate-700" role="status">
           {sms.codeSent
-            ? `We sent a verification code to ${maskedPhone}. It expires in 5 minutes.`
-            : `We will send a 6-digit code to ${maskedPhone}.`}
+            ? t("sms.sent", { phone: maskedPhone, minutes: SMS_CODE.ttlMs / MINUTE })
+            : t("sms.willSend", { phone: maskedPhone, digits: SMS_CODE.digits })}
         </p>
-        {sendState.status === "error" && sendState.formError ? <Alert kind="error">{sendState.formError}</Alert> : null}
+        <FormErrorAlert state={sendState} />
         <div className="flex flex-wrap items-center gap-3">
-          <SendButton waiting={secondsLeft > 0}>{sms.codeSent ? "Resend code" : "Send code"}</SendButton>
-          {sms.codeSent && secondsLeft > 0 ? (
-            <span className="text-sm text-slate-600">You can resend the code in {secondsLeft} s.</span>
+          <SendButton waiting={waiting} pendingText={t("sms.sending")}>
+            {sms.codeSent ? t("sms.resend") : t("sms.send")}
+          </SendButton>
+          {sms.codeSent && !live ? (
+            <span className="text-sm text-slate-600">{t("sms.resendRule", { seconds: SMS_CODE.resendAfterMs / SECOND })}</span>
+          ) : waiting ? (
+            <span className="text-sm text-slate-600">{t("sms.resendIn", { seconds: secondsLeft })}</span>
           ) : null}
         </div>
       </form>
       {sms.codeSent ? (
-        <form action={verify} className="space-y-4" noValidate>
-          {codeState.status === "error" && codeState.formError ? <Alert kind="error">{codeState.formError}</Alert> : null}
+        <form ref={codeRef} action={verify} className="space-y-4" noValidate>
+          <FormErrorAlert state={codeState} />
           <SmsCodeField errors={errorsOf(codeState, "code")} />
-          <SubmitButton pendingText="Checking…">Next</SubmitButton>
+          <SubmitButton pendingText={t("checking")}>{t("next")}</SubmitButton>
         </form>
       ) : null}
     </div>
   );
 }
 
-function SendButton({ waiting, children }: { waiting: boolean; children: string }) {
+function SendButton({ waiting, pendingText, children }: { waiting: boolean; pendingText: string; children: string }) {
   const { pending } = useFormStatus();
   const disabled = waiting || pending;
   return (
@@ -57,7 +75,7 @@ function SendButton({ waiting, children }: { waiting: boolean; children: string 
       aria-disabled={disabled}
       className={`${secondaryButtonClass} disabled:cursor-not-allowed disabled:opacity-60`}
     >
-      {pending ? "Sending…" : children}
+      {pending ? pendingText : children}
     </button>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
 import type { RecoveryMethod } from "@/generated/prisma/enums";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { Alert } from "@/components/ui";
+import { Alert, secondaryButtonClass } from "@/components/ui";
+import { useHydrated } from "@/components/use-countdown";
 import type { FormAction } from "@/lib/form-state";
 import type { MethodChoice, SmsState } from "@/server/recovery/get-recovery-state";
-import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { QuestionsPanel } from "./questions-panel";
 import { SmsCodePanel } from "./sms-code-panel";
+import { StepHeading } from "./step-heading";
 
 type Method = RecoveryMethod;
 
@@ -14,51 +16,71 @@ export interface VerifyStepProps {
   address: string;
   methods: MethodChoice;
   chosen: Method | null;
+  /** The method named in the address (?method=): how the choice is made without JavaScript. */
+  requested: Method | null;
   sms: SmsState;
   questions: string[];
   actions: { sendCode: FormAction; verifyCode: FormAction; verifyAnswers: FormAction };
 }
 
-/** Step 2, "Verify identity": the methods this account has and its domain allows, as radio buttons. */
-export function VerifyStep({ address, methods, chosen, sms, questions, actions }: VerifyStepProps) {
+/**
+ * Step 2, "Verify identity": the methods this account has and its domain
+ * allows, as radio buttons. With JavaScript choosing one shows its panel at
+ * once; without, "Continue" loads the page again with ?method= (a GET: it
+ * changes nothing on the server).
+ */
+export function VerifyStep({ address, methods, chosen, requested, sms, questions, actions }: VerifyStepProps) {
+  const t = useTranslations("Recovery");
+  const live = useHydrated();
   const usable: Method[] = [
     ...(methods.sms ? ["SMS" as const] : []),
     ...(methods.questions && !methods.questions.blocked ? ["QUESTIONS" as const] : []),
   ];
-  const [picked, setMethod] = useState<Method | null>(chosen ?? (usable.length === 1 ? usable[0] : null));
+  const initial = [requested, chosen].find((m) => m && usable.includes(m)) ?? (usable.length === 1 ? usable[0] : null);
+  const [picked, setMethod] = useState<Method | null>(initial);
   // A method blocked meanwhile (the 5th failed question try) cannot stay chosen.
   const method = picked && usable.includes(picked) ? picked : null;
   return (
     <div className="space-y-5">
       <div>
-        <h2 className="text-lg font-semibold text-slate-900">Verify identity</h2>
+        <StepHeading step="verify">{t("steps.verify")}</StepHeading>
         <p className="mt-1 text-sm text-slate-600">
-          Choose how to prove that <span className="font-medium text-slate-900">{address}</span> is yours.
+          {t.rich("verify.intro", {
+            address,
+            addr: (chunks) => <span className="font-medium text-slate-900">{chunks}</span>,
+          })}
         </p>
       </div>
-      {methods.questions?.blocked ? <Alert kind="warning">{RECOVERY_MESSAGES.questionsBlocked}</Alert> : null}
-      <fieldset className="space-y-2">
-        <legend className="sr-only">Verification method</legend>
-        {methods.sms ? (
-          <MethodOption
-            value="SMS"
-            checked={method === "SMS"}
-            onSelect={setMethod}
-            label="Receive an SMS verification code on your secure mobile"
-            detail={methods.sms.maskedPhone}
-          />
+      {methods.questions?.blocked ? <Alert kind="warning">{t("errors.questionsBlocked")}</Alert> : null}
+      <form method="get" action="/forgot-password" className="space-y-3">
+        <fieldset className="space-y-2">
+          <legend className="sr-only">{t("verify.legend")}</legend>
+          {methods.sms ? (
+            <MethodOption
+              value="SMS"
+              checked={method === "SMS"}
+              onSelect={setMethod}
+              label={t("verify.sms")}
+              detail={methods.sms.maskedPhone}
+            />
+          ) : null}
+          {methods.questions ? (
+            <MethodOption
+              value="QUESTIONS"
+              checked={method === "QUESTIONS"}
+              onSelect={setMethod}
+              label={t("verify.questions")}
+              detail={methods.questions.blocked ? t("verify.questionsBlockedDetail") : t("verify.questionsDetail")}
+              disabled={methods.questions.blocked}
+            />
+          ) : null}
+        </fieldset>
+        {!live && usable.length > 1 ? (
+          <button type="submit" className={secondaryButtonClass}>
+            {t("verify.continue")}
+          </button>
         ) : null}
-        {methods.questions ? (
-          <MethodOption
-            value="QUESTIONS"
-            checked={method === "QUESTIONS"}
-            onSelect={setMethod}
-            label="Questions"
-            detail={methods.questions.blocked ? "Blocked for 24 hours" : "Answer your security questions"}
-            disabled={methods.questions.blocked}
-          />
-        ) : null}
-      </fieldset>
+      </form>
       {method === "SMS" && methods.sms ? (
         <SmsCodePanel
           key={sms.sentAt ?? "none"}
@@ -89,7 +111,7 @@ function MethodOption({ value, checked, onSelect, label, detail, disabled }: Met
   return (
     <label
       htmlFor={id}
-      className={`flex gap-3 rounded-md border p-3 ${disabled ? "cursor-not-allowed border-slate-200 bg-slate-50 opacity-70" : "cursor-pointer border-slate-300 hover:bg-slate-50"} has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-600/40`}
+      className={`flex gap-3 rounded-md border p-3 ${disabled ? "cursor-not-allowed border-slate-200 bg-slate-50" : "cursor-pointer border-slate-300 hover:bg-slate-50"} has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-600/40`}
     >
       <input
         id={id}

@@ -15,6 +15,8 @@ export interface SecurityAccount {
   address: string;
   domainId: string;
   secureMobile: string | null;
+  /** The account's chosen language (its SMS texts), null until it chose one. */
+  locale: string | null;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function reauthenticate(
 ): Promise<SecurityAccount | null> {
   const cred = await findCredential("mail", { id: accountId });
   if (!cred || !cred.active || !cred.domainId) return null;
-  const account = { id: cred.id, address: cred.login, domainId: cred.domainId, secureMobile: cred.secureMobile };
+  const account = { id: cred.id, address: cred.login, domainId: cred.domainId, secureMobile: cred.secureMobile, locale: cred.locale };
   if (await verifySecret(cred.passwordHash, password)) {
     await clearReauthFailures("mail", cred.id);
     return account;

@@ -4,7 +4,9 @@ import { now } from "@/server/clock";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit } from "@/server/security/rate-limit";
 import { sendSms } from "@/server/sms/send-sms";
-import { codeSms, resendWaitMs } from "@/server/verification/sms-code";
+import { accountLocale } from "@/server/accounts/account-locale";
+import { codeSms } from "@/server/sms/code-sms";
+import { resendWaitMs } from "@/server/verification/sms-code";
 import { findVerification, issueCode } from "@/server/verification/verification-store";
 import type { SecurityAccount } from "./account-context";
 import { bindingKey, isBindingOpen } from "./binding-rules";
@@ -41,7 +43,7 @@ export async function issueBindingCode(account: SecurityAccount, target: Target,
   const sent = await sendSms({
     to: phone,
     purpose: "BIND_CODE",
-    ...codeSms(issued.code),
+    ...(await codeSms(issued.code, accountLocale(account.locale, meta.locale))),
     accountId: account.id,
     domainId: account.domainId,
     actor: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address },

@@ -14,8 +14,9 @@ export async function resendMobileBindingCode(
 ): Promise<IssueBindingCodeResult | { ok: false; error: "not_found" }> {
   const a = await getDb().mailAccount.findUnique({
     where: { id: accountId },
-    select: { id: true, address: true, domainId: true, secureMobile: true, status: true },
+    select: { id: true, address: true, domainId: true, secureMobile: true, status: true, locale: true },
   });
   if (!a || a.status !== "ACTIVE") return { ok: false, error: "not_found" };
-  return issueBindingCode({ id: a.id, address: a.address, domainId: a.domainId, secureMobile: a.secureMobile }, { kind: "resend" }, meta);
+  const account = { id: a.id, address: a.address, domainId: a.domainId, secureMobile: a.secureMobile, locale: a.locale };
+  return issueBindingCode(account, { kind: "resend" }, meta);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { MessageRef } from "@/lib/message-ref";
 import { maskPhone, normalizePhone } from "@/lib/phone";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
@@ -17,7 +18,7 @@ export interface StartMobileBindingInput {
 
 export type StartMobileBindingResult =
   | IssueBindingCodeResult
-  | { ok: false; error: "invalid_phone"; message: string }
+  | { ok: false; error: "invalid_phone"; message: MessageRef }
   | { ok: false; error: "same_number" }
   | { ok: false; error: "wrong_password" };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { departmentNameErrors } from "@/lib/departments";
+import { msg, type MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { getDb, type Tx } from "@/server/db";
@@ -19,7 +20,10 @@ export interface SaveDepartmentInput {
   parentId: string | null;
 }
 
-export type DepartmentFieldErrors = { name?: string[]; parentId?: string[] };
+/** Problems with the form's fields, as catalog references (the web layer words them). */
+export type DepartmentFieldErrors = { name?: MessageRef[]; parentId?: MessageRef[] };
+
+const NOT_IN_DOMAIN = msg("Admin.departments.errors.parentNotInDomain");
 
 export type SaveDepartmentResult =
   | { ok: true; id: string; changed: boolean }
@@ -41,7 +45,7 @@ export async function saveDepartment(input: SaveDepartmentInput, meta: RequestMe
     if (id && !(await findDomainDepartment(pm, id, attempted, meta)).ok) {
       return id === input.id
         ? { ok: false, error: "not_found" }
-        : { ok: false, error: "invalid", fieldErrors: { parentId: ["Choose a department of this domain."] } };
+        : { ok: false, error: "invalid", fieldErrors: { parentId: [NOT_IN_DOMAIN] } };
     }
   }
   const name = input.name.trim().normalize("NFC");
@@ -61,18 +65,18 @@ function checkPlacement(
   rows: DepartmentNode[],
   d: { id: string | null; name: string; parentId: string | null },
 ): DepartmentFieldErrors | null {
-  if (d.parentId && !rows.some((r) => r.id === d.parentId)) return { parentId: ["Choose a department of this domain."] };
+  if (d.parentId && !rows.some((r) => r.id === d.parentId)) return { parentId: [NOT_IN_DOMAIN] };
   if (d.id && d.parentId && (d.parentId === d.id || descendantIds(rows, d.id).has(d.parentId))) {
-    return { parentId: ["A department cannot be moved into itself or one of its sub-departments."] };
+    return { parentId: [msg("Admin.departments.errors.intoItself")] };
   }
   const height = d.id ? subtreeHeight(rows, d.id) : 1;
   if (depthOf(rows, d.parentId) + height > DEPARTMENT_MAX_DEPTH) {
-    return { parentId: [`Departments can be nested at most ${DEPARTMENT_MAX_DEPTH} levels deep.`] };
+    return { parentId: [msg("Admin.departments.errors.tooDeep", { max: DEPARTMENT_MAX_DEPTH })] };
   }
   const clash = rows.find(
     (r) => r.id !== d.id && r.parentId === d.parentId && r.name.localeCompare(d.name, "en", { sensitivity: "accent" }) === 0,
   );
-  if (clash) return { name: [`A department named "${clash.name}" already exists there.`] };
+  if (clash) return { name: [msg("Admin.departments.errors.nameTaken", { name: clash.name })] };
   return null;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg, type MessageRef } from "@/lib/message-ref";
 import { validateWeakKeywords } from "@/lib/password-policy";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
@@ -15,7 +16,7 @@ export interface UpdateWeakKeywordsInput {
 
 export type UpdateWeakKeywordsResult =
   | { ok: true; keywords: string[]; changed: boolean }
-  | { ok: false; error: "invalid"; messages: string[] }
+  | { ok: false; error: "invalid"; messages: MessageRef[] }
   | { ok: false; error: "forbidden" };
 
 /**
@@ -29,7 +30,7 @@ export async function updateWeakKeywords(input: UpdateWeakKeywordsInput, meta: R
   if (!caller.ok) return caller;
   const pm = caller.postmaster;
   const keyword = input.keyword.trim();
-  if (!keyword) return { ok: false, error: "invalid", messages: ["Enter a keyword."] };
+  if (!keyword) return { ok: false, error: "invalid", messages: [msg("Admin.policy.keywordRequired")] };
 
   return getDb().$transaction(async (tx) => {
     await lockDomain(tx, pm.domainId);

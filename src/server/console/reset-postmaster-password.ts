@@ -1,4 +1,5 @@
 import "server-only";
+import type { MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import { findCredential } from "@/server/auth/credential-store";
 import type { RequestMeta } from "@/server/request-meta";
@@ -17,7 +18,7 @@ export interface ResetPostmasterInput {
   consolePassword: string;
 }
 
-export type ResetPostmasterFieldErrors = PasswordFieldErrors & { consolePassword?: string[] };
+export type ResetPostmasterFieldErrors = PasswordFieldErrors & { consolePassword?: MessageRef[] };
 
 export type ResetPostmasterResult =
   | { ok: true; postmaster: string; reauthenticated: boolean; notice: ResetNoticeInput | null }

@@ -73,7 +73,10 @@ async function provisionMailbox(input: {
   if (!created.ok) {
     // The command line speaks English (like the start-up banner).
     const t = (await translatorFor("en")) as unknown as (key: string, values?: Record<string, string | number>) => string;
-    return { ok: false, error: created.error === "exists" ? `${address} already exists.` : created.messages.map((m) => t(m.key, m.values)).join(" ") };
+    return {
+      ok: false,
+      error: created.error === "exists" ? `${address} already exists.` : created.messages.map((m) => t(m.key, m.values)).join(" "),
+    };
   }
   return { ok: true, login: created.address, password };
 }

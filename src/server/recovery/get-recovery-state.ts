@@ -9,7 +9,6 @@ import { findVerification } from "@/server/verification/verification-store";
 import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "./recovery-account";
 import { findRecoveryFlow } from "./load-recovery-flow";
 import { recoveryCodeKey } from "./recovery-policy";
-import type { RecoveryNotice } from "@/lib/messages/recovery";
 
 export interface MethodChoice {
   /** The masked secure mobile, e.g. "+1 ••• ••• 0101"; null when SMS cannot be used. */
@@ -24,6 +23,9 @@ export interface SmsState {
   /** Identifies the code last sent (the countdown restarts for a new one). */
   sentAt: number | null;
 }
+
+/** Why the wizard is back at step 1 (the page words it): the state of an ended flow, or ?notice=. */
+export type RecoveryNotice = "expired" | "too_many_codes" | "unavailable";
 
 /** What the wizard page shows; derived from the flow row alone, nothing kept in the browser. */
 export type RecoveryView =

@@ -10,6 +10,8 @@ const RECOVERY_ACCOUNT_SELECT = {
   id: true,
   address: true,
   status: true,
+  /** The account's language: the recovery code SMS is written in it. */
+  locale: true,
   domainId: true,
   secureMobile: true,
   secureMobileVerifiedAt: true,

@@ -1,5 +1,5 @@
 import { MINUTE } from "@/server/clock";
-import { codeSms, SMS_CODE } from "@/server/verification/sms-code";
+import { SMS_CODE } from "@/server/verification/sms-code";
 import type { VerificationKey } from "@/server/verification/verification-store";
 import { limitPolicy } from "@/server/security/rate-limit-policies";
 
@@ -25,11 +25,6 @@ export const RECOVERY_COOKIE = {
   sameSite: "strict",
   maxAgeSec: RECOVERY.flowTtlMs / 1000,
 } as const;
-
-/** The text message carrying a recovery code; `code` may be the bullets of the stored copy. */
-export function recoveryCodeSms(code: string): string {
-  return codeSms(code).body;
-}
 
 /** The Verification that holds a flow's SMS code. */
 export function recoveryCodeKey(flowId: string): VerificationKey {

@@ -6,8 +6,10 @@ import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit, peekLimit, type LimitState } from "@/server/security/rate-limit";
 import type { RateLimitPolicyName } from "@/server/security/rate-limit-policies";
+import { accountLocale } from "@/server/accounts/account-locale";
+import { codeSms } from "@/server/sms/code-sms";
 import { sendSms } from "@/server/sms/send-sms";
-import { codeSms, resendWaitMs } from "@/server/verification/sms-code";
+import { resendWaitMs } from "@/server/verification/sms-code";
 import { findVerification, issueCode } from "@/server/verification/verification-store";
 import { loadVerifyContext, type FlowError } from "./load-recovery-flow";
 import { recoveryActor } from "./recovery-audit";
@@ -55,7 +57,8 @@ export async function sendRecoveryCode(
   const sent = await sendSms({
     to: methods.sms,
     purpose: "RECOVERY_CODE",
-    ...codeSms(issued.code),
+    // In the account's language; an account that never chose one gets the language of this request.
+    ...(await codeSms(issued.code, accountLocale(account.locale, meta.locale))),
     accountId: account.id,
     domainId: account.domainId,
     actor: recoveryActor({ accountId: account.id, address: account.address, domainId: account.domainId }),

@@ -59,7 +59,8 @@ export async function seedDemoData(opts: { force?: boolean } = {}): Promise<{ cr
       secureMobile: a.mobile ?? null,
     });
     if (!result.ok && result.error === "exists") continue;
-    if (!result.ok) throw new Error(`Seed password of ${a.localPart}@${a.domain} breaks the policy: ${result.messages.map((m) => m.key).join(", ")}`);
+    if (!result.ok)
+      throw new Error(`Seed password of ${a.localPart}@${a.domain} breaks the policy: ${result.messages.map((m) => m.key).join(", ")}`);
     if (a.answers) {
       const answers = a.answers;
       const set = await setSecurityQuestions(

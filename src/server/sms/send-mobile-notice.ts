@@ -1,12 +1,15 @@
 import "server-only";
 import { maskPhone } from "@/lib/phone";
 import type { Actor } from "@/server/audit/record-audit-event";
+import { translatorFor } from "@/server/i18n/translator";
 import type { RequestMeta } from "@/server/request-meta";
 import { formatUtc } from "@/lib/format";
+import { recipientLocale } from "./recipient-locale";
 import { sendSms } from "./send-sms";
 
 export interface MobileNoticeInput {
-  account: { id: string; address: string; domainId: string };
+  /** `locale`: the account's stored language (MailAccount.locale); when left out it is read at send time. */
+  account: { id: string; address: string; domainId: string; locale?: string | null };
   /** The number that stops being the secure mobile: the notice goes there. */
   previous: string;
   /** The new number (masked in the text), or null when the binding was removed. */
@@ -16,19 +19,18 @@ export interface MobileNoticeInput {
   actor: Actor;
 }
 
-function mobileNoticeBody(address: string, next: string | null, at: Date): string {
-  const what = next ? `was changed to ${maskPhone(next)}` : "was removed";
-  return `The secure mobile of ${address} ${what} on ${formatUtc(at)}. If you did not do this, contact your administrator.`;
-}
-
 /**
  * Tells the OLD number that it is no longer the secure mobile: whoever took
  * over a session and rebinds the recovery phone is noticed by the owner.
- * Best effort, after the commit; never throws.
+ * In the account's language. Best effort, after the commit; never throws.
  */
 export async function sendMobileNotice(input: MobileNoticeInput): Promise<void> {
   try {
-    const body = mobileNoticeBody(input.account.address, input.next, input.at);
+    const t = await translatorFor(await recipientLocale(input.account, input.meta));
+    const values = { address: input.account.address, at: formatUtc(input.at) };
+    const body = input.next
+      ? t("Sms.mobileNotice.changed", { ...values, phone: maskPhone(input.next) })
+      : t("Sms.mobileNotice.removed", values);
     await sendSms({
       to: input.previous,
       purpose: "MOBILE_NOTICE",

@@ -1,39 +1,34 @@
 import "server-only";
 import { formatUtc } from "@/lib/format";
 import type { Actor } from "@/server/audit/record-audit-event";
+import { translatorFor } from "@/server/i18n/translator";
 import type { RequestMeta } from "@/server/request-meta";
+import { recipientLocale } from "./recipient-locale";
 import { sendSms } from "./send-sms";
 
 export type ResetBy = "postmaster" | "self_service" | "console";
 
 export interface ResetNoticeInput {
-  account: { id: string; address: string; secureMobile: string | null; domainId: string };
+  /** `locale`: the account's stored language (MailAccount.locale); when left out it is read at send time. */
+  account: { id: string; address: string; secureMobile: string | null; domainId: string; locale?: string | null };
   by: ResetBy;
   at: Date;
   meta: RequestMeta;
   actor: Actor;
 }
 
-/** The notice text. It names who reset the password and when, never the password itself. */
-function resetNoticeBody(address: string, by: ResetBy, at: Date): string {
-  const how =
-    by === "self_service"
-      ? "was reset with Forgot Password"
-      : by === "postmaster"
-        ? "was reset by your administrator"
-        : "was reset by your service provider";
-  return `The password of ${address} ${how} on ${formatUtc(at)}. If you did not ask for this, contact your administrator.`;
-}
-
 /**
  * After any reset, tells the owner on the secure mobile, so a reset they did
- * not ask for is noticed. Best effort: called after the commit, never throws.
+ * not ask for is noticed. In the owner's language (not the resetter's); it
+ * names who reset the password and when, never the password itself. Best
+ * effort: called after the commit, never throws.
  */
 export async function sendResetNotice(input: ResetNoticeInput): Promise<void> {
   const { account } = input;
   if (!account.secureMobile) return;
   try {
-    const body = resetNoticeBody(account.address, input.by, input.at);
+    const t = await translatorFor(await recipientLocale(account, input.meta));
+    const body = t(`Sms.resetNotice.${input.by}`, { address: account.address, at: formatUtc(input.at) });
     await sendSms({
       to: account.secureMobile,
       purpose: "RESET_NOTICE",

@@ -50,12 +50,3 @@ export function checkSmsCode(state: CodeState, scope: string, entered: string, a
 export function attemptsLeft(state: Pick<CodeState, "codeAttempts">): number {
   return Math.max(0, SMS_CODE.maxAttempts - state.codeAttempts);
 }
-
-/**
- * The text message that carries a code, for every flow; `redacted` is the
- * copy kept in the outbox record (bullets instead of the code).
- */
-export function codeSms(code: string): { body: string; redactedBody: string } {
-  const text = (c: string) => `Your Postkey verification code is ${c}. It expires in ${SMS_CODE.ttlMs / 60_000} minutes. Never share it.`;
-  return { body: text(code), redactedBody: text("•".repeat(code.length)) };
-}

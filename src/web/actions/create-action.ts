@@ -90,10 +90,15 @@ function parseForm<S extends Schema>(schema: S, formData: FormData, t: Translato
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: Record<string, string[]> = {};
-  // A schema's messages are catalog keys ("Fields.emailRequired"); a length limit comes with its number.
+  // A schema's messages are catalog keys ("Fields.errors.emailRequired"); a length limit comes with its
+  // number, a custom issue with its own values (`params`, from a MessageRef).
   for (const issue of parsed.error.issues) {
-    const limits = { min: Number("minimum" in issue ? issue.minimum : 0), max: Number("maximum" in issue ? issue.maximum : 0) };
-    (errors[String(issue.path[0] ?? "form")] ??= []).push(translateLoose(t, issue.message, limits));
+    const values = {
+      min: Number("minimum" in issue ? issue.minimum : 0),
+      max: Number("maximum" in issue ? issue.maximum : 0),
+      ...(issue.code === "custom" ? (issue.params as Record<string, string | number> | undefined) : undefined),
+    };
+    (errors[String(issue.path[0] ?? "form")] ??= []).push(translateLoose(t, issue.message, values));
   }
   return { ok: false, state: fieldErrors(errors, values) };
 }

@@ -13,7 +13,7 @@ import { startSession } from "@/web/session";
 import { anyone } from "./action-guards";
 import { createAction } from "./create-action";
 
-const logOnSchema = z.object({ email: emailField, password: passwordInput("your password"), captcha: captchaInput });
+const logOnSchema = z.object({ email: emailField, password: passwordInput("Fields.errors.passwordRequired"), captcha: captchaInput });
 
 /** The logon action of the mail logon page and of the cloud console (same rules, other table and cookie). */
 export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: string; mustChangePassword: boolean }) => string): FormAction {

@@ -3,11 +3,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { idField, passwordInput } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
-import * as m from "@/lib/messages/account";
-import { ANSWER_MAX, ANSWER_MIN } from "@/lib/security-questions";
+import { questionFieldErrors } from "@/lib/security-questions";
 import { cancelMobileBinding } from "@/server/account-security/cancel-mobile-binding";
 import { confirmMobileBinding } from "@/server/account-security/confirm-mobile-binding";
 import { endMySessions } from "@/server/account-security/end-my-sessions";
+import type { IssueBindingCodeResult } from "@/server/account-security/issue-binding-code";
 import { removeSecureMobile } from "@/server/account-security/remove-secure-mobile";
 import { resendMobileBindingCode } from "@/server/account-security/resend-mobile-binding-code";
 import { saveSecurityQuestions } from "@/server/account-security/save-security-questions";
@@ -15,39 +15,57 @@ import { startMobileBinding } from "@/server/account-security/start-mobile-bindi
 import type { MailUser } from "@/server/auth/load-session-account";
 import { mailUser } from "@/web/actions/action-guards";
 import { createAction, createCommand } from "@/web/actions/create-action";
+import { translateFieldErrors, translateLoose, type Translator } from "@/web/i18n";
 
 /** Account Security: every action is for the signed-in mail account itself (the guard re-checks the session). */
 const signedIn = mailUser();
 
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+
+/** The refusals shared by "Send code" and "Send a new code", in the reader's language. */
+function issueRefusal(t: Translator, r: Extract<IssueBindingCodeResult, { ok: false }>): string {
+  switch (r.error) {
+    case "resend_wait":
+      return t("Account.mobile.errors.resendWait", { seconds: seconds(r.waitMs) });
+    case "rate_limited":
+      return t("Account.mobile.errors.rateLimited", { minutes: minutes(r.retryAfterMs) });
+    case "no_pending":
+      return t("Account.mobile.errors.bindingGone");
+    case "send_failed":
+      return t("Account.mobile.errors.sendFailedAgain");
+  }
+}
+
 const startSchema = z.object({
-  country: z.string({ error: "Choose a country." }).regex(/^[A-Z]{2}$/, "Choose a country."),
+  country: z.string({ error: "Account.mobile.errors.countryRequired" }).regex(/^[A-Z]{2}$/, "Account.mobile.errors.countryRequired"),
   phone: z
-    .string({ error: "Enter your mobile number." })
+    .string({ error: "Account.mobile.errors.phoneRequired" })
     .trim()
-    .min(1, "Enter your mobile number.")
-    .max(64, "Enter a valid mobile number."),
-  currentPassword: passwordInput("your current password"),
+    .min(1, "Account.mobile.errors.phoneRequired")
+    .max(64, "Account.mobile.errors.phoneTooLong"),
+  currentPassword: passwordInput("Fields.errors.currentPasswordRequired"),
 });
 
 export const startMobileBindingAction = createAction({
   name: "mobile.bind",
   guard: signedIn,
   schema: startSchema,
-  run: async (data, { user, meta }) => {
+  run: async (data, { user, meta, t }) => {
     const r = await startMobileBinding({ accountId: user.id, ...data, meta });
     if (r.ok) redirect("/account");
     const values = { country: data.country, phone: data.phone };
     switch (r.error) {
       case "invalid_phone":
-        return fieldErrors({ phone: [r.message] }, values);
+        return fieldErrors({ phone: [translateLoose(t, r.message.key, r.message.values)] }, values);
       case "same_number":
-        return fieldErrors({ phone: [m.SAME_NUMBER] }, values);
+        return fieldErrors({ phone: [t("Account.mobile.errors.sameNumber")] }, values);
       case "wrong_password":
-        return fieldErrors({ currentPassword: [m.WRONG_PASSWORD] }, values);
+        return fieldErrors({ currentPassword: [t("Password.errors.currentWrong")] }, values);
       case "send_failed":
-        return fieldErrors({ phone: [m.SEND_FAILED_NEW] }, values);
+        return fieldErrors({ phone: [t("Account.mobile.errors.sendFailedNew")] }, values);
       default:
-        return formError(m.issueRefusal(r), {}, values);
+        return formError(issueRefusal(t, r), {}, values);
     }
   },
 });
@@ -56,24 +74,24 @@ export const resendMobileCodeAction = createAction({
   name: "mobile.resend_code",
   guard: signedIn,
   schema: z.object({}),
-  run: async (_data, { user, meta }) => {
+  run: async (_data, { user, meta, t }) => {
     const r = await resendMobileBindingCode(user.id, meta);
     if (r.ok) redirect("/account?done=code-resent");
     if (r.error === "not_found") redirect("/login");
-    return formError(m.issueRefusal(r));
+    return formError(issueRefusal(t, r));
   },
 });
 
 const codeSchema = z.object({
   code: z
-    .string({ error: "Enter the code from the SMS." })
-    .max(32, "Enter the 6-digit code from the SMS.")
+    .string({ error: "Account.mobile.errors.codeRequired" })
+    .max(32, "Account.mobile.errors.codeFormat")
     .transform((v) => v.replace(/\s+/g, ""))
     .pipe(
       z
         .string()
-        .min(1, "Enter the code from the SMS.")
-        .regex(/^\d{6}$/, "Enter the 6-digit code from the SMS."),
+        .min(1, "Account.mobile.errors.codeRequired")
+        .regex(/^\d{6}$/, "Account.mobile.errors.codeFormat"),
     ),
 });
 
@@ -81,18 +99,18 @@ export const confirmMobileBindingAction = createAction({
   name: "mobile.confirm",
   guard: signedIn,
   schema: codeSchema,
-  run: async (data, { user, meta }) => {
+  run: async (data, { user, meta, t }) => {
     const r = await confirmMobileBinding({ accountId: user.id, code: data.code, meta });
     if (r.ok) redirect(`/account?done=${r.changed ? "mobile-changed" : "mobile-bound"}`);
     switch (r.error) {
       case "wrong_code":
-        return fieldErrors({ code: [m.wrongCode(r.attemptsLeft)] });
+        return fieldErrors({ code: [t("Account.mobile.errors.wrongCode", { count: r.attemptsLeft })] });
       case "voided":
-        return fieldErrors({ code: [m.CODE_VOIDED] });
+        return fieldErrors({ code: [t("Account.mobile.errors.codeVoided")] });
       case "expired":
-        return fieldErrors({ code: [m.CODE_EXPIRED] });
+        return fieldErrors({ code: [t("Account.mobile.errors.codeExpired")] });
       case "no_pending":
-        return formError(m.NO_CODE);
+        return formError(t("Account.mobile.errors.noCode"));
       case "not_found":
         redirect("/login");
     }
@@ -108,21 +126,27 @@ export const cancelMobileBindingAction = createCommand({
   },
 });
 
-const removeSchema = z.object({ currentPassword: passwordInput("your current password") });
+const removeSchema = z.object({ currentPassword: passwordInput("Fields.errors.currentPasswordRequired") });
 
 export const removeSecureMobileAction = createAction({
   name: "mobile.remove",
   guard: signedIn,
   schema: removeSchema,
-  run: async (data, { user, meta }) => {
+  run: async (data, { user, meta, t }) => {
     const r = await removeSecureMobile({ accountId: user.id, currentPassword: data.currentPassword, meta });
     if (r.ok) redirect("/account?done=mobile-removed");
-    return r.error === "wrong_password" ? fieldErrors({ currentPassword: [m.WRONG_PASSWORD] }) : formError(m.NO_MOBILE);
+    return r.error === "wrong_password"
+      ? fieldErrors({ currentPassword: [t("Password.errors.currentWrong")] })
+      : formError(t("Account.mobile.errors.noMobile"));
   },
 });
 
-const question = z.string({ error: "Choose a question." }).min(1, "Choose a question.").max(200, "Choose a question from the list.");
-const answer = z.string({ error: "Enter an answer." }).max(1024, `Answer with ${ANSWER_MIN} to ${ANSWER_MAX} characters.`);
+const question = z
+  .string({ error: "Account.questions.errors.questionRequired" })
+  .min(1, "Account.questions.errors.questionRequired")
+  .max(200, "Account.questions.errors.questionFromList");
+// The length rule itself is the domain's (validateQuestionSet); this only caps what is read.
+const answer = z.string({ error: "Account.questions.errors.answerRequired" }).max(1024, "Account.questions.errors.answerTooLong");
 const questionsSchema = z.object({
   question1: question,
   answer1: answer,
@@ -130,22 +154,22 @@ const questionsSchema = z.object({
   answer2: answer,
   question3: question,
   answer3: answer,
-  currentPassword: passwordInput("your current password"),
+  currentPassword: passwordInput("Fields.errors.currentPasswordRequired"),
 });
 
 export const saveSecurityQuestionsAction = createAction({
   name: "questions.set",
   guard: signedIn,
   schema: questionsSchema,
-  run: async (data, { user, meta }) => {
+  run: async (data, { user, meta, t }) => {
     const questions = [data.question1, data.question2, data.question3];
     const answers = [data.answer1, data.answer2, data.answer3];
     const items = questions.map((q, i) => ({ question: q, answer: answers[i] }));
     const r = await saveSecurityQuestions({ accountId: user.id, items, currentPassword: data.currentPassword, meta });
     if (r.ok) redirect("/account?done=questions-saved");
     const values = { question1: data.question1, question2: data.question2, question3: data.question3 };
-    if (r.error === "wrong_password") return fieldErrors({ currentPassword: [m.WRONG_PASSWORD] }, values);
-    return fieldErrors(m.questionFieldErrors(r.errors, questions), values);
+    if (r.error === "wrong_password") return fieldErrors({ currentPassword: [t("Password.errors.currentWrong")] }, values);
+    return fieldErrors(translateFieldErrors(t, questionFieldErrors(r.errors, questions)), values);
   },
 });
 
@@ -160,10 +184,10 @@ export const endSessionAction = createAction({
   name: "sessions.end_one",
   guard: signedIn,
   schema: z.object({ sessionId: idField }),
-  run: async (data, { user, meta }) => {
+  run: async (data, { user, meta, t }) => {
     const r = await endMySessions(caller(user), { sessionId: data.sessionId }, meta);
     if (r.ok) redirect("/account?done=session-ended");
-    return formError(r.error === "current" ? m.SESSION_IS_CURRENT : m.SESSION_GONE);
+    return formError(r.error === "current" ? t("Account.sessions.errors.current") : t("Account.sessions.errors.gone"));
   },
 });
 

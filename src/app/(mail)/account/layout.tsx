@@ -9,7 +9,9 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   return (
     <div className="min-h-screen">
       <MailHeader user={user} area="account" logOff={logOutMail} />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-8">
+        {children}
+      </main>
     </div>
   );
 }

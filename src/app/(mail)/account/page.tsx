@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SecureMobileCard } from "@/components/account/secure-mobile-card";
 import { SecurityQuestionsCard } from "@/components/account/security-questions-card";
 import { SessionsCard } from "@/components/account/sessions-card";
 import { phoneCountryOptions } from "@/components/account/phone-countries";
+import { ClientMessages } from "@/components/client-messages";
 import { Alert, Card, linkClass } from "@/components/ui";
 import { getEnv } from "@/env";
 import { getAccountSecurity } from "@/server/account-security/get-account-security";
-import { keyOf, parseQuery, queryFlag, type RawQuery } from "@/lib/query";
+import { oneOf, parseQuery, queryFlag, type RawQuery } from "@/lib/query";
+import { securityQuestionKey } from "@/lib/security-questions";
+import { translateLoose } from "@/web/i18n";
 import { requireMailUser } from "@/web/guards";
 import { listLiveSessions } from "@/server/auth/session-store";
 import {
@@ -21,81 +25,78 @@ import {
   startMobileBindingAction,
 } from "./actions";
 
-export const metadata: Metadata = { title: "Account Security" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Account"))("title") };
+}
 
-/** Success notices after a redirect from an action, shown in the card they belong to. */
-const MOBILE_NOTICES: Record<string, string> = {
-  "code-resent": "A new verification code was sent. The previous one no longer works.",
-  "mobile-bound": "Your secure mobile is bound.",
-  "mobile-changed": "Your secure mobile was changed.",
-  "mobile-removed": "Your secure mobile was removed.",
-};
-const QUESTION_NOTICES: Record<string, string> = { "questions-saved": "Your security questions were saved." };
-const SESSION_NOTICES: Record<string, string> = {
-  "session-ended": "The session was logged off.",
-  "sessions-ended": "All your other sessions were logged off.",
-};
+/** Success notices after a redirect from an action ("Account.notices.<code>"), shown in the card they belong to. */
+const MOBILE_NOTICES = ["code-resent", "mobile-bound", "mobile-changed", "mobile-removed"] as const;
+const QUESTION_NOTICES = ["questions-saved"] as const;
+const SESSION_NOTICES = ["session-ended", "sessions-ended"] as const;
 
 const QUERY = {
-  denied: keyOf({ admin: true }),
+  denied: oneOf(["admin"]),
   changed: queryFlag,
-  done: keyOf({ ...MOBILE_NOTICES, ...QUESTION_NOTICES, ...SESSION_NOTICES }),
+  done: oneOf([...MOBILE_NOTICES, ...QUESTION_NOTICES, ...SESSION_NOTICES]),
 };
-
-function noticeOf(table: Record<string, string>, key: string | undefined): string | undefined {
-  return key && Object.hasOwn(table, key) ? table[key] : undefined;
-}
 
 export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const user = await requireMailUser();
   const { denied, changed, done } = parseQuery(QUERY, await searchParams);
-  const [security, sessions] = await Promise.all([getAccountSecurity(user.id), listLiveSessions("mail", user.id, user.sessionVersion)]);
+  const [security, sessions, t, locale] = await Promise.all([
+    getAccountSecurity(user.id),
+    listLiveSessions("mail", user.id, user.sessionVersion),
+    getTranslations(),
+    getLocale(),
+  ]);
   const defaultCountry = getEnv().DEFAULT_PHONE_COUNTRY;
+  const noticeOf = (codes: readonly string[]) => (done && codes.includes(done) ? t(`Account.notices.${done}`) : undefined);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Account Security</h1>
-      {denied === "admin" ? (
-        <Alert kind="error">Only the domain administrator (postmaster) can open the domain-management console.</Alert>
-      ) : null}
-      {changed ? <Alert kind="success">Your password was changed.</Alert> : null}
-      {!user.hasSecureMobile && !user.hasQuestions ? (
-        <Alert kind="warning">Bind a secure mobile and security questions so you can reset a forgotten password yourself.</Alert>
-      ) : null}
-      <Card title="Password">
-        <p className="text-sm text-slate-600">
-          Change the password you use to log on to {user.address}.{" "}
-          <Link href="/account/change-password" className={linkClass}>
-            Change Password
+      <h1 className="text-2xl font-semibold">{t("Account.title")}</h1>
+      {denied === "admin" ? <Alert kind="error">{t("Account.deniedAdmin")}</Alert> : null}
+      {changed ? <Alert kind="success">{t("Account.passwordChanged")}</Alert> : null}
+      {!user.hasSecureMobile && !user.hasQuestions ? <Alert kind="warning">{t("Account.bindBanner")}</Alert> : null}
+      <Card title={t("Account.password.title")}>
+        <p className="text-sm text-slate-700">
+          {t("Account.password.intro", { address: user.address })}{" "}
+          <Link href="/account/change-password" className={`${linkClass} underline`}>
+            {t("Account.password.link")}
           </Link>
         </p>
       </Card>
-      {security ? (
-        <>
-          <SecureMobileCard
-            security={security}
-            countries={phoneCountryOptions(defaultCountry)}
-            defaultCountry={defaultCountry}
-            notice={noticeOf(MOBILE_NOTICES, done)}
-            actions={{
-              start: startMobileBindingAction,
-              verify: confirmMobileBindingAction,
-              resend: resendMobileCodeAction,
-              cancel: cancelMobileBindingAction,
-              remove: removeSecureMobileAction,
-            }}
-          />
-          <SecurityQuestionsCard
-            questions={security.questions}
-            action={saveSecurityQuestionsAction}
-            notice={noticeOf(QUESTION_NOTICES, done)}
-          />
-        </>
-      ) : null}
-      <SessionsCard
-        sessions={sessions.map((s) => ({ ...s, current: s.id === user.sessionId }))}
-        actions={{ endOne: endSessionAction, endOthers: endOtherSessionsAction }}
-        notice={noticeOf(SESSION_NOTICES, done)}
-      />
+      <ClientMessages namespaces={["Account", "Fields", "Sms"]}>
+        {security ? (
+          <>
+            <SecureMobileCard
+              security={security}
+              countries={phoneCountryOptions(defaultCountry, locale)}
+              defaultCountry={defaultCountry}
+              notice={noticeOf(MOBILE_NOTICES)}
+              actions={{
+                start: startMobileBindingAction,
+                verify: confirmMobileBindingAction,
+                resend: resendMobileCodeAction,
+                cancel: cancelMobileBindingAction,
+                remove: removeSecureMobileAction,
+              }}
+            />
+            <SecurityQuestionsCard
+              questions={security.questions.map((q) => {
+                const key = securityQuestionKey(q);
+                return { value: q, label: key ? translateLoose(t, key) : q };
+              })}
+              action={saveSecurityQuestionsAction}
+              notice={noticeOf(QUESTION_NOTICES)}
+            />
+          </>
+        ) : null}
+        <SessionsCard
+          sessions={sessions.map((s) => ({ ...s, current: s.id === user.sessionId }))}
+          actions={{ endOne: endSessionAction, endOthers: endOtherSessionsAction }}
+          notice={noticeOf(SESSION_NOTICES)}
+        />
+      </ClientMessages>
     </div>
   );
 }

@@ -4,11 +4,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { emailField, passwordInput } from "@/lib/fields";
 import { fieldErrors, formError, type FormState } from "@/lib/form-state";
-import { RECOVERY_MESSAGES } from "@/lib/messages/recovery";
 import { ANSWER_MAX, normalizeAnswer } from "@/lib/security-questions";
 import { readCaptchaId } from "@/web/captcha-cookie";
 import { anyone } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
+import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
 import { clearRecoveryCookie, readRecoveryFlowId, setRecoveryCookie } from "@/web/recovery-cookie";
@@ -26,41 +26,54 @@ import {
   WIZARD_PATH,
 } from "./form-states";
 
+// Schema messages are catalog keys; createAction words them in the reader's language.
 const startSchema = z.object({
   email: emailField,
   captcha: z
-    .string({ error: "Enter the image verification code." })
+    .string({ error: "Recovery.errors.captchaRequired" })
     .trim()
-    .min(1, "Enter the image verification code.")
-    .max(16, "Enter the characters shown in the image."),
+    .min(1, "Recovery.errors.captchaRequired")
+    .max(16, "Recovery.errors.captchaTooLong"),
 });
 
 const codeSchema = z.object({
   code: z
-    .string({ error: "Enter the code from the SMS." })
-    .max(32, "Enter the 6-digit code from the SMS.")
+    .string({ error: "Recovery.errors.codeRequired" })
+    .max(32, "Recovery.errors.codeInvalid")
     .transform((v) => v.replace(/\s+/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from the SMS.")),
+    .pipe(z.string().regex(/^\d{6}$/, "Recovery.errors.codeInvalid")),
 });
 
-const answer = z
-  .string({ error: "Enter your answer." })
-  .max(ANSWER_MAX * 4, `An answer has at most ${ANSWER_MAX} characters.`)
-  .refine((v) => normalizeAnswer(v).length > 0, "Enter your answer.")
-  .refine((v) => [...normalizeAnswer(v)].length <= ANSWER_MAX, `An answer has at most ${ANSWER_MAX} characters.`);
+/** An answer: at most ANSWER_MAX characters once normalized (the raw text may hold some more spaces). */
+const answer = z.string({ error: "Recovery.errors.answerRequired" }).superRefine((v, ctx) => {
+  const normalized = v.length > ANSWER_MAX * 4 ? null : normalizeAnswer(v);
+  if (normalized === null || [...normalized].length > ANSWER_MAX)
+    ctx.addIssue({
+      code: "too_big",
+      origin: "string",
+      maximum: ANSWER_MAX,
+      inclusive: true,
+      input: v,
+      message: "Recovery.errors.answerTooLong",
+    });
+  else if (!normalized.length) ctx.addIssue({ code: "custom", input: v, message: "Recovery.errors.answerRequired" });
+});
 const answersSchema = z.object({ answer1: answer, answer2: answer, answer3: answer });
 
-const resetSchema = z.object({ password: passwordInput("a new password"), confirmPassword: passwordInput("the new password again") });
+const resetSchema = z.object({
+  password: passwordInput("Fields.errors.newPasswordRequired"),
+  confirmPassword: passwordInput("Fields.errors.newPasswordAgainRequired"),
+});
 
 /** Step 1: a new flow, its token in the cookie, on to "Verify identity". */
 export const startRecoveryAction = createAction({
   name: "recovery.start",
   guard: anyone,
   schema: startSchema,
-  run: async (data, { meta }) => {
+  run: async (data, { meta, t }) => {
     const input = { address: data.email, captchaId: await readCaptchaId(), captchaAnswer: data.captcha };
     const result = await startRecovery(await readRecoveryFlowId(), input, meta);
-    if (!result.ok) return startFailureState(result, data.email);
+    if (!result.ok) return startFailureState(t, result, data.email);
     await setRecoveryCookie(result.flowId);
     redirect(WIZARD_PATH);
   },
@@ -77,25 +90,26 @@ export const sendCodeAction = createAction({
   name: "recovery.send_code",
   guard: anyone,
   schema: z.object({}),
-  run: async (_data, { meta }) => settle(await sendRecoveryCode(await readRecoveryFlowId(), {}, meta), sendFailureState),
+  run: async (_data, { meta, t }) => settle(await sendRecoveryCode(await readRecoveryFlowId(), {}, meta), (r) => sendFailureState(t, r)),
 });
 
 export const verifyCodeAction = createAction({
   name: "recovery.verify_code",
   guard: anyone,
   schema: codeSchema,
-  run: async (data, { meta }) => settle(await verifyRecoveryCode(await readRecoveryFlowId(), { code: data.code }, meta), codeFailureState),
+  run: async (data, { meta, t }) =>
+    settle(await verifyRecoveryCode(await readRecoveryFlowId(), { code: data.code }, meta), (r) => codeFailureState(t, r)),
 });
 
 export const verifyAnswersAction = createAction({
   name: "recovery.verify_answers",
   guard: anyone,
   schema: answersSchema,
-  run: async (data, { meta }) => {
+  run: async (data, { meta, t }) => {
     const result = await verifySecurityAnswers(await readRecoveryFlowId(), { answers: [data.answer1, data.answer2, data.answer3] }, meta);
     // A block changes the method list the page shows.
     if (!result.ok && result.error === "questions_blocked") refresh();
-    return settle(result, answersFailureState);
+    return settle(result, (r) => answersFailureState(t, r));
   },
 });
 
@@ -104,14 +118,14 @@ export const completeRecoveryAction = createAction({
   name: "recovery.complete",
   guard: anyone,
   schema: resetSchema,
-  run: async (data, { meta }) => {
+  run: async (data, { meta, t }) => {
     const result = await completeRecovery(await readRecoveryFlowId(), data, meta);
     if (result.ok) {
       sendNoticeAfterResponse(result.notice);
       await clearRecoveryCookie();
       redirect(DONE_PATH);
     }
-    if (result.error === "invalid") return fieldErrors(result.fieldErrors);
-    return settle(result, () => formError(RECOVERY_MESSAGES.expired));
+    if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
+    return settle(result, () => formError(t("Recovery.errors.expired")));
   },
 });

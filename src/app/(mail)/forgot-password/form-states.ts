@@ -1,14 +1,15 @@
 import { fieldErrors, formError, type FormState } from "@/lib/form-state";
 import type { FlowError } from "@/server/recovery/load-recovery-flow";
-import { RECOVERY_MESSAGES as M, resendWait, sendLimited, verificationFailed } from "@/lib/messages/recovery";
 import type { StartRecoveryResult } from "@/server/recovery/start-recovery";
 import type { SendRecoveryCodeResult } from "@/server/recovery/send-recovery-code";
 import type { VerifyRecoveryCodeResult } from "@/server/recovery/verify-recovery-code";
 import type { VerifySecurityAnswersResult } from "@/server/recovery/verify-security-answers";
+import type { Translator } from "@/web/i18n";
 
 /**
- * Domain results of the Forgot Password wizard → what the form shows. Pure,
- * so tests can check that refusals which must look alike are the same.
+ * Domain results of the Forgot Password wizard → what the form shows, in the
+ * reader's language (`t`). Pure, so tests can check that refusals which must
+ * look alike are the same, in every language.
  */
 export const WIZARD_PATH = "/forgot-password";
 /** Where a finished reset lands: its flow (and cookie) are gone, so the page is told to show step 4. */
@@ -30,47 +31,58 @@ export function flowRedirect(error: string): string | null {
   return (errors as Record<string, string>)[error] ?? null;
 }
 
-export function startFailureState(result: Failure<StartRecoveryResult>, email: string): FormState {
+/** "Verification failed. 4 tries left." — never which part was wrong. */
+const verificationFailed = (t: Translator, triesLeft: number) => t("Recovery.errors.verificationFailed", { count: triesLeft });
+
+export function startFailureState(t: Translator, result: Failure<StartRecoveryResult>, email: string): FormState {
   const values = { email };
-  if (result.error === "captcha") return fieldErrors({ captcha: [M.captcha] }, values);
-  return formError(result.error === "rate_limited" ? M.startsLimited : M.unavailable, {}, values);
+  if (result.error === "captcha") return fieldErrors({ captcha: [t("Recovery.errors.captcha")] }, values);
+  return formError(result.error === "rate_limited" ? t("Recovery.errors.startsLimited") : t("Recovery.errors.unavailable"), {}, values);
 }
 
-export function sendFailureState(result: Failure<SendRecoveryCodeResult>): FormState {
+/** "Try again in 45 minutes" up to 89 minutes, then in whole hours. */
+function sendLimited(t: Translator, retryAfterMs: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return minutes >= 90
+    ? t("Recovery.errors.sendLimitedHours", { hours: Math.ceil(minutes / 60) })
+    : t("Recovery.errors.sendLimitedMinutes", { minutes });
+}
+
+export function sendFailureState(t: Translator, result: Failure<SendRecoveryCodeResult>): FormState {
   switch (result.error) {
     case "resend_wait":
-      return formError(resendWait(result.waitMs));
+      return formError(t("Recovery.errors.resendWait", { seconds: Math.max(1, Math.ceil(result.waitMs / 1000)) }));
     case "send_limit":
-      return formError(sendLimited(result.retryAfterMs));
+      return formError(sendLimited(t, result.retryAfterMs));
     case "capped":
-      return formError(M.capped);
+      return formError(t("Recovery.errors.capped"));
     case "method_unavailable":
-      return formError(M.methodUnavailable);
+      return formError(t("Recovery.errors.methodUnavailable"));
     default:
-      return formError(M.sendFailed);
+      return formError(t("Recovery.errors.sendFailed"));
   }
 }
 
-export function codeFailureState(result: Failure<VerifyRecoveryCodeResult>): FormState {
+export function codeFailureState(t: Translator, result: Failure<VerifyRecoveryCodeResult>): FormState {
   switch (result.error) {
     case "wrong_code":
-      return fieldErrors({ code: [verificationFailed(result.triesLeft)] });
+      return fieldErrors({ code: [verificationFailed(t, result.triesLeft)] });
     case "code_expired":
-      return fieldErrors({ code: [M.codeExpired] });
+      return fieldErrors({ code: [t("Recovery.errors.codeExpired")] });
     case "method_unavailable":
-      return formError(M.methodUnavailable);
+      return formError(t("Recovery.errors.methodUnavailable"));
     default:
-      return formError(M.noCode);
+      return formError(t("Recovery.errors.noCode"));
   }
 }
 
-export function answersFailureState(result: Failure<VerifySecurityAnswersResult>): FormState {
+export function answersFailureState(t: Translator, result: Failure<VerifySecurityAnswersResult>): FormState {
   switch (result.error) {
     case "wrong_answers":
-      return formError(verificationFailed(result.triesLeft));
+      return formError(verificationFailed(t, result.triesLeft));
     case "questions_blocked":
-      return formError(M.questionsBlocked);
+      return formError(t("Recovery.errors.questionsBlocked"));
     default:
-      return formError(M.methodUnavailable);
+      return formError(t("Recovery.errors.methodUnavailable"));
   }
 }

@@ -1,51 +1,57 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, PageHeader, tdClass, thClass } from "@/components/admin/admin-ui";
-import { formatUtc, formatUtcDay } from "@/lib/format";
 import { Pagination } from "@/components/pagination";
 import { RecoveryMethods, StatusBadges } from "@/components/admin/account-badges";
 import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
 import { listDepartments } from "@/server/admin/list-departments";
 import { listEmployeeAccounts, NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
-import { parseQuery, queryId, queryPage, queryText, type RawQuery } from "@/lib/query";
+import { oneOf, parseQuery, queryId, queryPage, queryText, type RawQuery } from "@/lib/query";
 import { requirePostmaster } from "@/web/guards";
 
-export const metadata: Metadata = { title: "Employee Accounts" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Admin"))("nav.employeeAccounts") };
+}
 
-const QUERY = { q: queryText(100), department: queryId, page: queryPage(), notice: queryText(32) };
+const QUERY = { q: queryText(100), department: queryId, page: queryPage(), notice: oneOf(["password-changed"]) };
+
+const COLUMNS = ["name", "email", "department", "status", "recovery", "passwordChanged"] as const;
 
 export default async function EmployeeAccountsPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const user = await requirePostmaster();
   const sp = parseQuery(QUERY, await searchParams);
   const q = sp.q ?? "";
   const department = sp.department ?? "";
-  const [list, tree] = await Promise.all([
+  const [list, tree, t, format] = await Promise.all([
     listEmployeeAccounts(user.domainId, { search: q, departmentId: department || undefined, page: sp.page }),
     listDepartments(user.domainId),
+    getTranslations("Admin"),
+    getFormatter(),
   ]);
   const filtered = !!(q || department);
   return (
     <div>
       <PageHeader
-        title="Employee Accounts"
-        trail={["DEPTs & Users", "Employee Accounts"]}
-        description={`The mailboxes of ${user.domainName}. Click a name to open its Edit Account page.`}
+        title={t("nav.employeeAccounts")}
+        trail={[t("nav.deptsUsers"), t("nav.employeeAccounts")]}
+        description={t("accounts.description", { domain: user.domainName })}
       />
       {sp.notice === "password-changed" ? (
         <div className="mb-4">
-          <Alert kind="success">Your password was changed.</Alert>
+          <Alert kind="success">{t("accounts.passwordChanged")}</Alert>
         </div>
       ) : null}
 
       <form
         method="get"
         role="search"
-        aria-label="Find accounts"
+        aria-label={t("accounts.findAccounts")}
         className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       >
-        <div className="min-w-64 flex-1">
+        <div className="w-full sm:w-auto sm:min-w-64 sm:flex-1">
           <label htmlFor="q" className={labelClass}>
-            Search
+            {t("accounts.search")}
           </label>
           <input
             id="q"
@@ -53,81 +59,92 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
             type="search"
             defaultValue={q}
             maxLength={100}
-            placeholder="Name or email address"
+            placeholder={t("accounts.searchPlaceholder")}
             className={inputClass}
           />
         </div>
-        <div className="w-64">
+        <div className="w-full sm:w-64">
           <label htmlFor="department" className={labelClass}>
-            Department
+            {t("accounts.department")}
           </label>
           <select id="department" name="department" defaultValue={department} className={inputClass}>
-            <option value="">All departments</option>
+            <option value="">{t("accounts.allDepartments")}</option>
             {tree.departments.map((d) => (
               <option key={d.id} value={d.id}>{`${"\u00a0\u00a0".repeat(d.depth)}${d.name}`}</option>
             ))}
-            <option value={NO_DEPARTMENT}>No department</option>
+            <option value={NO_DEPARTMENT}>{t("accounts.noDepartment")}</option>
           </select>
         </div>
         <button type="submit" className={secondaryButtonClass}>
-          Search
+          {t("accounts.search")}
         </button>
         {filtered ? (
           <Link href="/admin/accounts" className={`py-2 text-sm ${linkClass}`}>
-            Clear
+            {t("accounts.clear")}
           </Link>
         ) : null}
       </form>
 
-      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full border-collapse">
-          <thead>
-            <tr>
-              {["Name", "Email address", "Department", "Status", "Recovery methods", "Last password change"].map((h) => (
-                <th key={h} scope="col" className={thClass}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((a) => (
-              <tr key={a.id} className="hover:bg-slate-50">
-                <td className={tdClass}>
-                  <span className="inline-flex flex-wrap items-center gap-2">
-                    <Link href={`/admin/accounts/${a.id}`} className={linkClass}>
-                      {a.displayName}
-                    </Link>
-                    {a.role === "POSTMASTER" ? <Badge tone="blue">Postmaster</Badge> : null}
-                  </span>
-                </td>
-                <td className={`${tdClass} font-mono text-[13px]`}>
-                  {a.address.split("@")[0]}@<wbr />
-                  {a.address.split("@")[1]}
-                </td>
-                <td className={tdClass}>{a.department ?? <span className="text-slate-400">—</span>}</td>
-                <td className={tdClass}>
-                  <StatusBadges status={a.status} locked={a.locked} />
-                </td>
-                <td className={tdClass}>
-                  <RecoveryMethods mobile={a.hasSecureMobile} questions={a.questionsSet} />
-                </td>
-                <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}>
-                  <time dateTime={a.passwordChangedAt.toISOString()} title={formatUtc(a.passwordChangedAt)}>
-                    {formatUtcDay(a.passwordChangedAt)}
-                  </time>
-                </td>
-              </tr>
-            ))}
-            {list.rows.length === 0 ? (
+      <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse">
+            <thead>
               <tr>
-                <td colSpan={6} className="px-4 py-10 text-center text-sm text-slate-500">
-                  {filtered ? "No account matches this search." : "This domain has no accounts yet."}
-                </td>
+                {COLUMNS.map((c) => (
+                  <th key={c} scope="col" className={thClass}>
+                    {t(`accounts.columns.${c}`)}
+                  </th>
+                ))}
               </tr>
-            ) : null}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.rows.map((a) => (
+                <tr key={a.id} className="hover:bg-slate-50">
+                  <td className={tdClass}>
+                    <span className="inline-flex flex-wrap items-center gap-2">
+                      <Link href={`/admin/accounts/${a.id}`} className={linkClass}>
+                        {a.displayName}
+                      </Link>
+                      {a.role === "POSTMASTER" ? <Badge tone="blue">{t("badges.postmaster")}</Badge> : null}
+                    </span>
+                  </td>
+                  <td className={`${tdClass} font-mono text-[13px]`}>
+                    {a.address.split("@")[0]}@<wbr />
+                    {a.address.split("@")[1]}
+                  </td>
+                  <td className={tdClass}>
+                    {a.department ?? (
+                      <>
+                        <span aria-hidden="true" className="text-slate-600">
+                          —
+                        </span>
+                        <span className="sr-only">{t("accounts.noDepartment")}</span>
+                      </>
+                    )}
+                  </td>
+                  <td className={tdClass}>
+                    <StatusBadges status={a.status} locked={a.locked} />
+                  </td>
+                  <td className={tdClass}>
+                    <RecoveryMethods mobile={a.hasSecureMobile} questions={a.questionsSet} />
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}>
+                    <time dateTime={a.passwordChangedAt.toISOString()} title={format.dateTime(a.passwordChangedAt, "stamp")}>
+                      {format.dateTime(a.passwordChangedAt, "day")}
+                    </time>
+                  </td>
+                </tr>
+              ))}
+              {list.rows.length === 0 ? (
+                <tr>
+                  <td colSpan={COLUMNS.length} className="px-4 py-10 text-center text-sm text-slate-600">
+                    {filtered ? t("accounts.noMatch") : t("accounts.noAccounts")}
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
         <Pagination
           basePath="/admin/accounts"
           params={{ q, department }}
@@ -135,7 +152,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
           pageCount={list.pageCount}
           total={list.total}
           pageSize={list.pageSize}
-          noun="accounts"
+          noun={t("pagination.nouns.accounts")}
         />
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hasUnreadableText } from "@/lib/fields";
-import { ACTION_MESSAGES } from "@/lib/messages/common";
+import { msg, type MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { AuditFilter } from "@/server/admin/list-audit-events";
 
@@ -14,11 +14,11 @@ const day = z.preprocess(
   z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date as YYYY-MM-DD.", abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Admin.auditLog.errors.dateFormat", abort: true })
     .refine((v) => {
       const d = new Date(`${v}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v); // 2026-02-30 parses, but as 2 March
-    }, "Enter a real date.")
+    }, "Admin.auditLog.errors.realDate")
     .optional(),
 );
 
@@ -26,13 +26,13 @@ const schema = z.object({
   account: z
     .string()
     .trim()
-    .max(254, "An address has at most 254 characters.")
-    .refine((v) => !hasUnreadableText(v), ACTION_MESSAGES.unreadableText)
+    .max(254, "Admin.auditLog.errors.accountTooLong")
+    .refine((v) => !hasUnreadableText(v), "Common.errors.unreadableText")
     .optional(),
   action: z
     .string()
     .trim()
-    .refine((v) => v === "" || AUDIT_ACTIONS.includes(v as (typeof AUDIT_ACTIONS)[number]), "Choose an action from the list.")
+    .refine((v) => v === "" || AUDIT_ACTIONS.includes(v as (typeof AUDIT_ACTIONS)[number]), "Admin.auditLog.errors.unknownAction")
     .optional(),
   from: day,
   to: day,
@@ -46,23 +46,29 @@ export interface ParsedAuditFilter {
   page: number;
   /** What was asked, to show in the form and keep in links (only valid values). */
   values: Record<(typeof AUDIT_FILTER_KEYS)[number], string>;
-  errors: Record<string, string[]>;
+  /** Each bad field's problems, as catalog references (the page and the export word them). */
+  errors: Record<string, MessageRef[]>;
+}
+
+/** A schema issue's message is a catalog key; a length limit comes with its number. */
+function issueRef(issue: z.ZodError["issues"][number]): MessageRef {
+  return "maximum" in issue ? msg(issue.message, { max: Number(issue.maximum) }) : msg(issue.message);
 }
 
 export function parseAuditFilter(params: Record<string, string | string[] | undefined>): ParsedAuditFilter {
   const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, MessageRef[]> = {};
   const read = <K extends keyof typeof schema.shape>(key: K) => {
     const r = schema.shape[key].safeParse(raw[key]);
     if (r.success) return r.data as z.infer<(typeof schema.shape)[K]>;
-    errors[key] = r.error.issues.map((i) => i.message);
+    errors[key] = r.error.issues.map(issueRef);
     return undefined;
   };
   const account = read("account") || undefined;
   const action = read("action") || undefined;
   const fromDay = read("from");
   const toDay = read("to");
-  if (fromDay && toDay && fromDay > toDay) errors.to = ["The end date is before the start date."];
+  if (fromDay && toDay && fromDay > toDay) errors.to = [msg("Admin.auditLog.errors.endBeforeStart")];
   const filter: AuditFilter = {
     account,
     action,

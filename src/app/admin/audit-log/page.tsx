@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { ActorKind, AuditResult } from "@/generated/prisma/enums";
 import { Badge, PageHeader, smallButtonClass, thClass } from "@/components/admin/admin-ui";
-import { formatUtc } from "@/lib/format";
+import { FilterForm } from "@/components/admin/filter-form";
 import { Pagination } from "@/components/pagination";
 import { FieldErrors, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
 import { listAuditEvents } from "@/server/admin/list-audit-events";
+import { AUDIT_ACTION_NAMES, isAuditActionName } from "@/server/audit/audit-action";
 import { requirePostmaster } from "@/web/guards";
+import { getTranslator, translateLoose } from "@/web/i18n";
 import { AUDIT_ACTIONS, parseAuditFilter } from "./audit-filter";
 
-export const metadata: Metadata = { title: "Audit Log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Admin"))("nav.auditLog") };
+}
 
 /** A denser cell than the other tables: seven columns must fit beside the navigation pane. */
 const cell = "border-b border-slate-100 px-3 py-2.5 align-top text-[13px] text-slate-700";
@@ -16,7 +22,26 @@ const head = `${thClass} whitespace-nowrap px-3`;
 
 const RESULT_TONE = { SUCCESS: "green", FAILURE: "amber", REFUSED: "red" } as const;
 
-/** "to: +1 ••• ••• 0101 · status: SENT": readable pairs (internal ids left out; the CSV has everything). */
+/** What each result and actor kind is called (catalog keys). */
+const RESULT_NAMES = {
+  SUCCESS: "Audit.results.success",
+  FAILURE: "Audit.results.failure",
+  REFUSED: "Audit.results.refused",
+} as const satisfies Record<AuditResult, string>;
+
+const ACTOR_KIND_NAMES = {
+  ANONYMOUS: "Audit.actorKinds.anonymous",
+  MAIL_ACCOUNT: "Audit.actorKinds.mailAccount",
+  CLOUD_ACCOUNT: "Audit.actorKinds.cloudAccount",
+  SYSTEM: "Audit.actorKinds.system",
+} as const satisfies Record<ActorKind, string>;
+
+const COLUMNS = ["time", "actor", "action", "target", "result"] as const;
+
+/**
+ * "to: +1 ••• ••• 0101 · status: SENT": readable pairs (internal ids left out; the CSV has everything).
+ * The detail is recorded data, like the action codes: shown as stored, in no particular language.
+ */
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined) return "";
   const text =
@@ -31,7 +56,7 @@ function detailText(detail: unknown): string {
 
 function Field({ id, label, errors, children }: { id: string; label: string; errors?: string[]; children: React.ReactNode }) {
   return (
-    <div>
+    <div className="min-w-0">
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
@@ -43,111 +68,135 @@ function Field({ id, label, errors, children }: { id: string; label: string; err
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePostmaster();
-  const { filter, page, values, errors } = parseAuditFilter(await searchParams);
-  const list = await listAuditEvents(user.domainId, filter, page);
+  const { filter, page, values, errors: errorRefs } = parseAuditFilter(await searchParams);
+  const [list, t, tAll, format, locale] = await Promise.all([
+    listAuditEvents(user.domainId, filter, page),
+    getTranslations("Admin"),
+    getTranslator(),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const errors = Object.fromEntries(
+    Object.entries(errorRefs).map(([k, refs]) => [k, refs.map((r) => translateLoose(tAll, r.key, r.values))]),
+  );
+  const actionName = (code: string) => (isAuditActionName(code) ? tAll(AUDIT_ACTION_NAMES[code]) : code);
+  // The filter lists the actions by their names, in the reader's alphabet order.
+  const collator = new Intl.Collator(locale);
+  const actionChoices = AUDIT_ACTIONS.map((code) => ({ code, name: actionName(code) })).sort((a, b) => collator.compare(a.name, b.name));
   const query = new URLSearchParams(Object.entries(values).filter(([, v]) => v)).toString();
   const invalid = (k: string) => (errors[k] ? { "aria-invalid": true, "aria-describedby": `${k}-err` } : {});
   return (
     <div>
       <PageHeader
-        title="Audit Log"
-        trail={["Security", "Audit Log"]}
-        description={`Everything that happened to the accounts and settings of ${user.domainName}, newest first. Times are UTC.`}
+        title={t("nav.auditLog")}
+        trail={[t("nav.security"), t("nav.auditLog")]}
+        description={t("auditLog.description", { domain: user.domainName })}
         actions={
           <a href={`/admin/audit-log/export${query ? `?${query}` : ""}`} className={smallButtonClass} download>
-            Export CSV
+            {t("auditLog.exportCsv")}
           </a>
         }
       />
-      <form
-        method="get"
-        aria-label="Filter the audit log"
-        className="mb-4 grid grid-cols-2 items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:grid-cols-5"
+      <FilterForm
+        invalid={Object.keys(errors).length > 0}
+        label={t("auditLog.filterLabel")}
+        className="mb-4 grid grid-cols-1 items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5"
       >
-        <Field id="account" label="Account" errors={errors.account}>
+        <Field id="account" label={t("auditLog.account")} errors={errors.account}>
           <input
             id="account"
             name="account"
             type="search"
             defaultValue={values.account}
             maxLength={254}
-            placeholder="Email address"
+            placeholder={t("auditLog.accountPlaceholder")}
             className={inputClass}
             {...invalid("account")}
           />
         </Field>
-        <Field id="action" label="Action" errors={errors.action}>
+        <Field id="action" label={t("auditLog.action")} errors={errors.action}>
           <select id="action" name="action" defaultValue={values.action} className={inputClass} {...invalid("action")}>
-            <option value="">All actions</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {a}
+            <option value="">{t("auditLog.allActions")}</option>
+            {actionChoices.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
               </option>
             ))}
           </select>
         </Field>
-        <Field id="from" label="From" errors={errors.from}>
+        <Field id="from" label={t("auditLog.from")} errors={errors.from}>
           <input id="from" name="from" type="date" defaultValue={values.from} className={inputClass} {...invalid("from")} />
         </Field>
-        <Field id="to" label="To" errors={errors.to}>
+        <Field id="to" label={t("auditLog.to")} errors={errors.to}>
           <input id="to" name="to" type="date" defaultValue={values.to} className={inputClass} {...invalid("to")} />
         </Field>
-        <div className="flex items-center gap-3 pt-6">
+        <div className="flex items-center gap-3 lg:pt-6">
           <button type="submit" className={secondaryButtonClass}>
-            Filter
+            {t("auditLog.filter")}
           </button>
           {query ? (
             <Link href="/admin/audit-log" className={`text-sm ${linkClass}`}>
-              Clear
+              {t("auditLog.clear")}
             </Link>
           ) : null}
         </div>
-      </form>
+      </FilterForm>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full border-collapse">
-          <thead>
-            <tr>
-              {["Time (UTC)", "Actor · IP address", "Action · detail", "Target", "Result"].map((h) => (
-                <th key={h} scope="col" className={head}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((e) => (
-              <tr key={e.id} className="hover:bg-slate-50">
-                <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>
-                  {formatUtc(e.createdAt, { seconds: true }).replace(" UTC", "")}
-                </td>
-                <td className={`${cell} max-w-[14rem] break-words`}>
-                  <div>
-                    {e.actorLabel ?? (
-                      <span className="text-slate-500">{e.actorKind === "ANONYMOUS" ? "anonymous" : e.actorKind.toLowerCase()}</span>
-                    )}
-                  </div>
-                  <div className="font-mono text-xs text-slate-500">{e.ip}</div>
-                </td>
-                <td className={cell}>
-                  <div className="font-mono">{e.action}</div>
-                  {e.detail ? <div className="max-w-xs break-words text-xs text-slate-500">{detailText(e.detail)}</div> : null}
-                </td>
-                <td className={`${cell} max-w-[12rem] break-words`}>{e.targetLabel ?? <span className="text-slate-400">—</span>}</td>
-                <td className={cell}>
-                  <Badge tone={RESULT_TONE[e.result]}>{e.result.toLowerCase()}</Badge>
-                </td>
-              </tr>
-            ))}
-            {list.rows.length === 0 ? (
+      <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse">
+            <thead>
               <tr>
-                <td colSpan={5} className="px-4 py-10 text-center text-sm text-slate-500">
-                  No events match these filters.
-                </td>
+                {COLUMNS.map((c) => (
+                  <th key={c} scope="col" className={head}>
+                    {t(`auditLog.columns.${c}`)}
+                  </th>
+                ))}
               </tr>
-            ) : null}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.rows.map((e) => (
+                <tr key={e.id} className="hover:bg-slate-50">
+                  <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>
+                    <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, "precise")}</time>
+                  </td>
+                  <td className={`${cell} max-w-[14rem] break-words`}>
+                    <div>
+                      {e.actorLabel ?? (
+                        <span className="text-slate-600">
+                          {e.actorKind in ACTOR_KIND_NAMES ? tAll(ACTOR_KIND_NAMES[e.actorKind as ActorKind]) : e.actorKind}
+                        </span>
+                      )}
+                    </div>
+                    <div className="font-mono text-xs text-slate-600">{e.ip}</div>
+                  </td>
+                  <td className={cell}>
+                    <div>{actionName(e.action)}</div>
+                    <div className="font-mono text-xs text-slate-600">{e.action}</div>
+                    {e.detail ? <div className="max-w-xs break-words text-xs text-slate-600">{detailText(e.detail)}</div> : null}
+                  </td>
+                  <td className={`${cell} max-w-[12rem] break-words`}>
+                    {e.targetLabel ?? (
+                      <span aria-hidden="true" className="text-slate-600">
+                        —
+                      </span>
+                    )}
+                  </td>
+                  <td className={cell}>
+                    <Badge tone={RESULT_TONE[e.result]}>{tAll(RESULT_NAMES[e.result])}</Badge>
+                  </td>
+                </tr>
+              ))}
+              {list.rows.length === 0 ? (
+                <tr>
+                  <td colSpan={COLUMNS.length} className="px-4 py-10 text-center text-sm text-slate-600">
+                    {t("auditLog.empty")}
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
         <Pagination
           basePath="/admin/audit-log"
           params={values}
@@ -155,7 +204,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           pageCount={list.pageCount}
           total={list.total}
           pageSize={list.pageSize}
-          noun="events"
+          noun={t("pagination.nouns.events")}
         />
       </div>
     </div>

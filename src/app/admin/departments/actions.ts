@@ -4,11 +4,11 @@ import { z } from "zod";
 import { departmentNameErrors } from "@/lib/departments";
 import { idField } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
-import { ADMIN_MESSAGES } from "@/lib/messages/common";
 import { deleteDepartment } from "@/server/admin/delete-department";
 import { saveDepartment } from "@/server/admin/save-department";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
+import { translateFieldErrors } from "@/web/i18n";
 
 const optionalId = z
   .union([z.literal(""), idField])
@@ -18,16 +18,19 @@ const optionalId = z
 const saveSchema = z.object({
   id: optionalId,
   name: z
-    .string({ error: "Enter a department name." })
+    .string({ error: "Admin.departments.errors.nameRequired" })
     .trim()
-    .superRefine((name, ctx) => departmentNameErrors(name)?.forEach((message) => ctx.addIssue({ code: "custom", message }))),
+    .superRefine((name, ctx) =>
+      departmentNameErrors(name)?.forEach((ref) => ctx.addIssue({ code: "custom", message: ref.key, params: ref.values })),
+    ),
   parentId: optionalId,
 });
 
+/** What each refusal of a department action says (catalog keys). */
 const REFUSALS = {
-  not_found: ADMIN_MESSAGES.notFound,
-  forbidden: ADMIN_MESSAGES.forbidden,
-  not_empty: ADMIN_MESSAGES.departmentNotEmpty,
+  not_found: "Admin.errors.notFound",
+  forbidden: "Admin.errors.forbidden",
+  not_empty: "Admin.errors.departmentNotEmpty",
 } as const;
 
 /** DEPTs & Users > Departments: create, rename or move (one form). */
@@ -35,11 +38,12 @@ export const saveDepartmentAction = createAction({
   name: "department.save",
   guard: postmaster,
   schema: saveSchema,
-  run: async (data, { user, meta }) => {
+  run: async (data, { user, meta, t }) => {
     const result = await saveDepartment({ actorId: user.id, id: data.id, name: data.name, parentId: data.parentId }, meta);
     if (result.ok) redirect(`/admin/departments?notice=${data.id ? "saved" : "created"}`);
-    if (result.error === "invalid") return fieldErrors(result.fieldErrors, { name: data.name, parentId: data.parentId ?? "" });
-    return formError(REFUSALS[result.error]);
+    if (result.error === "invalid")
+      return fieldErrors(translateFieldErrors(t, result.fieldErrors), { name: data.name, parentId: data.parentId ?? "" });
+    return formError(t(REFUSALS[result.error]));
   },
 });
 
@@ -47,9 +51,9 @@ export const deleteDepartmentAction = createAction({
   name: "department.delete",
   guard: postmaster,
   schema: z.object({ id: idField }),
-  run: async (data, { user, meta }) => {
+  run: async (data, { user, meta, t }) => {
     const result = await deleteDepartment({ actorId: user.id, id: data.id }, meta);
     if (result.ok) redirect("/admin/departments?notice=deleted");
-    return formError(REFUSALS[result.error]);
+    return formError(t(REFUSALS[result.error]));
   },
 });

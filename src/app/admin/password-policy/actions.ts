@@ -3,30 +3,32 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { settingCheckbox } from "@/lib/fields";
 import { fieldErrors, formError, type FormState } from "@/lib/form-state";
-import { ADMIN_MESSAGES } from "@/lib/messages/common";
 import { updateRecoverySettings } from "@/server/admin/update-recovery-settings";
 import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
+import { translateFieldErrors } from "@/web/i18n";
 
 const PAGE = "/admin/password-policy";
 // The length rule is the domain's (validateWeakKeywords), stated once; the form only needs a keyword.
-const keywordSchema = z.object({ keyword: z.string({ error: "Enter a keyword." }).trim().min(1, "Enter a keyword.") });
+const keywordSchema = z.object({
+  keyword: z.string({ error: "Admin.policy.keywordRequired" }).trim().min(1, "Admin.policy.keywordRequired"),
+});
 
 function keywordAction(op: "add" | "remove") {
   return createAction({
     name: `policy.weak_keywords.${op}`,
     guard: postmaster,
     schema: keywordSchema,
-    run: async (data, { user, meta }): Promise<FormState> => {
+    run: async (data, { user, meta, t }): Promise<FormState> => {
       const result = await updateWeakKeywords({ actorId: user.id, op, keyword: data.keyword }, meta);
       if (!result.ok)
         return result.error === "invalid"
-          ? fieldErrors({ keyword: result.messages }, { keyword: data.keyword })
-          : formError(ADMIN_MESSAGES.forbidden);
+          ? fieldErrors(translateFieldErrors(t, { keyword: result.messages }), { keyword: data.keyword })
+          : formError(t("Admin.errors.forbidden"));
       revalidatePath(PAGE);
-      const kw = data.keyword.toLowerCase();
-      return { status: "success", message: op === "add" ? `"${kw}" was added.` : `"${kw}" was removed.` };
+      const keyword = data.keyword.toLowerCase();
+      return { status: "success", message: t(op === "add" ? "Admin.policy.keywordAdded" : "Admin.policy.keywordRemoved", { keyword }) };
     },
   });
 }
@@ -40,10 +42,10 @@ export const saveRecoverySettingsAction = createAction({
   name: "policy.recovery_settings",
   guard: postmaster,
   schema: z.object({ allowSmsRecovery: settingCheckbox, allowQuestionRecovery: settingCheckbox }),
-  run: async (data, { user, meta }): Promise<FormState> => {
+  run: async (data, { user, meta, t }): Promise<FormState> => {
     const result = await updateRecoverySettings({ actorId: user.id, ...data }, meta);
-    if (!result.ok) return formError(ADMIN_MESSAGES.forbidden);
+    if (!result.ok) return formError(t("Admin.errors.forbidden"));
     revalidatePath(PAGE);
-    return { status: "success", message: "The recovery settings were saved." };
+    return { status: "success", message: t("Admin.policy.recoverySaved") };
   },
 });

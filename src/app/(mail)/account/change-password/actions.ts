@@ -6,12 +6,13 @@ import { fieldErrors } from "@/lib/form-state";
 import { changeOwnPassword } from "@/server/passwords/change-own-password";
 import { mailUser } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
+import { translateFieldErrors } from "@/web/i18n";
 import { endSession, startSession } from "@/web/session";
 
 const schema = z.object({
-  currentPassword: passwordInput("your current password"),
-  password: passwordInput("a new password"),
-  confirmPassword: passwordInput("the new password again"),
+  currentPassword: passwordInput("Fields.errors.currentPasswordRequired"),
+  password: passwordInput("Fields.errors.newPasswordRequired"),
+  confirmPassword: passwordInput("Fields.errors.newPasswordAgainRequired"),
 });
 
 /** Change Password (also the one page open to an account that must change its password). */
@@ -19,13 +20,13 @@ export const changePasswordAction = createAction({
   name: "password.change",
   guard: mailUser({ allowMustChange: true }),
   schema,
-  run: async (data, { user, meta }) => {
+  run: async (data, { user, meta, t }) => {
     const result = await changeOwnPassword("mail", user.id, data, meta);
     if (!result.ok && result.error === "signed_out") {
       await endSession("mail");
       redirect("/login?notice=reauth-failed");
     }
-    if (!result.ok) return fieldErrors(result.fieldErrors);
+    if (!result.ok) return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     // Every other session ended with the new version; this browser keeps a fresh one.
     await startSession("mail", { id: user.id, sessionVersion: result.sessionVersion }, meta);
     redirect(user.role === "POSTMASTER" ? "/admin?changed=1" : "/account?changed=1");

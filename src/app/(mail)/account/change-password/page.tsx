@@ -1,23 +1,27 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/change-password-form";
+import { ClientMessages } from "@/components/client-messages";
 import { Alert, Card } from "@/components/ui";
 import { requireMailUser } from "@/web/guards";
 import { getDomainWeakKeywords } from "@/server/accounts/get-domain-weak-keywords";
 import { changePasswordAction } from "./actions";
 
-export const metadata: Metadata = { title: "Change Password" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Account.changePassword"))("title") };
+}
 
 export default async function ChangePasswordPage() {
   const user = await requireMailUser({ allowMustChange: true });
-  const weakKeywords = await getDomainWeakKeywords(user.domainId);
+  const [weakKeywords, t] = await Promise.all([getDomainWeakKeywords(user.domainId), getTranslations("Account.changePassword")]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Change Password</h1>
-      {user.mustChangePassword ? (
-        <Alert kind="warning">Your administrator reset your password. Set a new password of your own before you continue.</Alert>
-      ) : null}
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {user.mustChangePassword ? <Alert kind="warning">{t("mustChange")}</Alert> : null}
       <Card>
-        <ChangePasswordForm action={changePasswordAction} email={user.address} weakKeywords={weakKeywords} />
+        <ClientMessages namespaces={["Fields", "Password"]}>
+          <ChangePasswordForm action={changePasswordAction} email={user.address} weakKeywords={weakKeywords} />
+        </ClientMessages>
       </Card>
     </div>
   );

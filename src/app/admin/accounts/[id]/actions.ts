@@ -3,20 +3,21 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkboxDefaultOn, idField, passwordInput } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
-import { ADMIN_MESSAGES } from "@/lib/messages/common";
 import { resetEmployeePassword } from "@/server/admin/reset-employee-password";
 import { signOutEverywhere } from "@/server/admin/sign-out-everywhere";
 import { unlockAccount } from "@/server/admin/unlock-account";
 import type { RequestMeta } from "@/server/request-meta";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
+import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";
 
+/** What each refusal of an account action says (catalog keys). */
 const REFUSALS = {
-  own_account: ADMIN_MESSAGES.ownAccount,
-  postmaster_account: ADMIN_MESSAGES.postmasterAccount,
-  not_found: ADMIN_MESSAGES.notFound,
-  forbidden: ADMIN_MESSAGES.forbidden,
+  own_account: "Admin.errors.ownAccount",
+  postmaster_account: "Admin.errors.postmasterAccount",
+  not_found: "Admin.errors.notFound",
+  forbidden: "Admin.errors.forbidden",
 } as const;
 
 const accountPage = (id: string, notice: string) => `/admin/accounts/${encodeURIComponent(id)}?notice=${notice}`;
@@ -27,18 +28,18 @@ export const resetPasswordAction = createAction({
   guard: postmaster,
   schema: z.object({
     accountId: idField,
-    password: passwordInput("a password"),
-    confirmPassword: passwordInput("the password again"),
+    password: passwordInput("Fields.errors.anyPasswordRequired"),
+    confirmPassword: passwordInput("Fields.errors.passwordAgainRequired"),
     mustChangePassword: checkboxDefaultOn,
   }),
-  run: async (data, { user, meta }) => {
+  run: async (data, { user, meta, t }) => {
     const result = await resetEmployeePassword({ actorId: user.id, ...data }, meta);
     if (result.ok) {
       sendNoticeAfterResponse(result.notice);
       redirect(`${accountPage(data.accountId, "password-reset")}&at=${result.changedAt.getTime()}`);
     }
-    if (result.error === "invalid") return fieldErrors(result.fieldErrors);
-    return formError(REFUSALS[result.error]);
+    if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
+    return formError(t(REFUSALS[result.error]));
   },
 });
 
@@ -55,10 +56,10 @@ function accountCommand(
     name,
     guard: postmaster,
     schema: z.object({ accountId: idField }),
-    run: async (data, { user, meta }) => {
+    run: async (data, { user, meta, t }) => {
       const result = await run({ actorId: user.id, accountId: data.accountId }, meta);
       if (result.ok) redirect(accountPage(data.accountId, notice));
-      return formError(REFUSALS[result.error]);
+      return formError(t(REFUSALS[result.error]));
     },
   });
 }

@@ -1,15 +1,17 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/admin-ui";
 import { Alert, linkClass } from "@/components/ui";
 
-export default function AccountNotFound() {
+export default async function AccountNotFound() {
+  const t = await getTranslations("Admin");
   return (
     <div>
-      <PageHeader title="Edit Account" trail={["DEPTs & Users", "Employee Accounts"]} />
+      <PageHeader title={t("account.title")} trail={[t("nav.deptsUsers"), t("nav.employeeAccounts")]} />
       <Alert kind="error">
-        This account does not exist in your domain.{" "}
-        <Link href="/admin/accounts" className={linkClass}>
-          Back to Employee Accounts
+        {t("account.notFound")}{" "}
+        <Link href="/admin/accounts" className={`${linkClass} underline`}>
+          {t("account.backToList")}
         </Link>
       </Alert>
     </div>

@@ -5,34 +5,33 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { streamAuditCsv } from "@/server/admin/export-audit-events";
 import { postmasterActor } from "@/server/admin/postmaster-access";
 import { postmaster } from "@/web/actions/action-guards";
-import { getTranslator } from "@/web/i18n";
+import { getTranslator, translateLoose } from "@/web/i18n";
 import { now } from "@/server/clock";
 import { metaFromHeaders } from "@/server/request-meta";
 import { parseAuditFilter } from "../audit-filter";
 
 export const dynamic = "force-dynamic";
 
+const TEXT = { "Content-Type": "text/plain; charset=utf-8" };
+
 /**
  * "Export CSV" of the Audit Log, with the page's filters. A route handler is
  * not behind the page's guard, so it checks the postmaster session itself.
+ * The file itself is data, not text to translate: English column names, the
+ * action codes and ISO times, whatever the reader's language.
  */
 export async function GET(request: NextRequest) {
   const meta = metaFromHeaders(request.headers);
+  const t = await getTranslator();
   // The actions' postmaster guard: a refusal is audited; without a session it sends the browser to the logon page.
-  const auth = await postmaster({ attempted: "audit.export", meta, form: null, t: await getTranslator() });
-  if (!auth.ok) {
-    return new NextResponse("Forbidden: only the postmaster of this domain can export its audit log.", {
-      status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
+  const auth = await postmaster({ attempted: "audit.export", meta, form: null, t });
+  if (!auth.ok) return new NextResponse(t("Admin.auditLog.exportForbidden"), { status: 403, headers: TEXT });
   const parsed = parseAuditFilter(Object.fromEntries(request.nextUrl.searchParams));
   if (Object.keys(parsed.errors).length) {
-    const lines = Object.entries(parsed.errors).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
-    return new NextResponse(`Bad request.\n${lines.join("\n")}\n`, {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+    const lines = Object.entries(parsed.errors).map(
+      ([field, refs]) => `${field}: ${refs.map((r) => translateLoose(t, r.key, r.values)).join(" ")}`,
+    );
+    return new NextResponse(`${t("Admin.auditLog.exportBadRequest")}\n${lines.join("\n")}\n`, { status: 400, headers: TEXT });
   }
   const { user } = auth.ctx;
   await recordAuditEvent({

@@ -6,12 +6,13 @@ import { fieldErrors } from "@/lib/form-state";
 import { changeConsolePassword } from "@/server/console/change-console-password";
 import { operator } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
+import { translateFieldErrors } from "@/web/i18n";
 import { endSession, startSession } from "@/web/session";
 
 const schema = z.object({
-  currentPassword: passwordInput("your current password"),
-  password: passwordInput("a new password"),
-  confirmPassword: passwordInput("the new password again"),
+  currentPassword: passwordInput("Fields.errors.currentPasswordRequired"),
+  password: passwordInput("Fields.errors.newPasswordRequired"),
+  confirmPassword: passwordInput("Fields.errors.newPasswordAgainRequired"),
 });
 
 /** The operator changes its own console password. */
@@ -19,13 +20,13 @@ export const changeConsolePasswordAction = createAction({
   name: "change_console_password",
   guard: operator,
   schema,
-  run: async (data, { operator: op, meta }) => {
+  run: async (data, { operator: op, meta, t }) => {
     const result = await changeConsolePassword(op, data, meta);
     if (!result.ok && result.error === "reauth_blocked") {
       await endSession("console");
       redirect("/console/login?notice=reauth");
     }
-    if (!result.ok) return fieldErrors(result.fieldErrors);
+    if (!result.ok) return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     // Every console session of the operator ended with the new version; this browser keeps a fresh one.
     await startSession("console", { id: op.id, sessionVersion: result.sessionVersion }, meta);
     redirect("/console/password?changed=1");

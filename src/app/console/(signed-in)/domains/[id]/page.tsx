@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert, buttonClass, Card } from "@/components/ui";
-import { ConsolePageHeader, DetailList, StatusBadge } from "@/components/console/console-ui";
-import { formatUtc, formatUtcDay } from "@/lib/format";
+import { ConsolePageHeader, DetailList, EditionName, StatusBadge } from "@/components/console/console-ui";
 import { idField } from "@/lib/fields";
 import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
 import { requireOperator } from "@/web/guards";
 import { getManagedDomain } from "@/server/console/get-managed-domain";
 import { getRequestMeta } from "@/web/request";
 
-export const metadata: Metadata = { title: "Manage" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Console.domain"))("title") };
+}
 
-/** Scenario 3, step 2: the domain's Manage page, with the Reset Password button of step 3. */
+/** Scenario 3, step 2: the domain's Manage page (管理), with the Reset Password button (重置密码) of step 3. */
 export default async function ManageDomainPage({
   params,
   searchParams,
@@ -28,15 +30,16 @@ export default async function ManageDomainPage({
   const d = result.domain;
   const pm = d.postmaster;
   const { reset } = parseQuery({ reset: keyOf({ done: true }) }, await searchParams);
+  const [t, tc, format] = await Promise.all([getTranslations("Console.domain"), getTranslations("Console"), getFormatter()]);
   return (
     <>
       <ConsolePageHeader
-        crumbs={[{ label: "Email Services", href: "/console" }, { label: d.name }]}
+        crumbs={[{ label: tc("domains.title"), href: "/console" }, { label: d.name }]}
         title={d.name}
         actions={
           pm ? (
             <Link href={`/console/domains/${d.id}/reset-password`} className={buttonClass}>
-              Reset Password
+              {t("resetPassword")}
             </Link>
           ) : null
         }
@@ -44,44 +47,49 @@ export default async function ManageDomainPage({
       <div className="space-y-6">
         {reset === "done" ? (
           <Alert kind="success">
-            <p className="font-semibold">The postmaster password has been reset.</p>
-            <p className="mt-1">The postmaster&apos;s open sessions have ended; the new password works from the next logon.</p>
+            <p className="font-semibold">{t("resetDone")}</p>
+            <p className="mt-1">{t("resetDoneDetail")}</p>
           </Alert>
         ) : null}
-        <Card title="Overview">
+        <Card title={t("overview")}>
           <DetailList
             items={[
-              { label: "Domain name", value: d.name },
-              { label: "Edition", value: d.edition },
-              { label: "Status", value: <StatusBadge status={d.status} /> },
-              { label: "Accounts in use", value: d.accountsInUse },
-              { label: "Created", value: formatUtcDay(d.createdAt) },
+              { label: tc("domains.columns.name"), value: <span className="break-all">{d.name}</span> },
+              { label: tc("domains.columns.edition"), value: <EditionName edition={d.edition} /> },
+              { label: tc("domains.columns.status"), value: <StatusBadge status={d.status} /> },
+              { label: tc("domains.columns.accountsInUse"), value: format.number(d.accountsInUse) },
+              { label: tc("domains.columns.created"), value: format.dateTime(d.createdAt, "day") },
             ]}
           />
         </Card>
-        <Card title="Postmaster account">
+        <Card title={t("postmasterAccount")}>
           {pm ? (
             <>
               <DetailList
                 items={[
-                  { label: "Postmaster address", value: <span className="break-all">{pm.address}</span> },
-                  { label: "Password last changed", value: formatUtc(pm.passwordChangedAt) },
-                  { label: "Secure mobile", value: pm.secureMobile ? `Bound (${pm.secureMobile})` : "Not bound" },
+                  { label: t("postmasterAddress"), value: <span className="break-all">{pm.address}</span> },
+                  { label: t("passwordChangedAt"), value: format.dateTime(pm.passwordChangedAt, "stamp") },
                   {
-                    label: "Account status",
-                    value: !pm.active ? "Disabled" : pm.lockedUntil ? `Logon locked until ${formatUtc(pm.lockedUntil)}` : "Active",
+                    label: t("secureMobile"),
+                    value: pm.secureMobile ? t("mobileBound", { mobile: pm.secureMobile }) : t("mobileNotBound"),
                   },
-                  { label: "Password change at next logon", value: pm.mustChangePassword ? "Required" : "Not required" },
+                  {
+                    label: t("accountStatus"),
+                    value: !pm.active
+                      ? t("accountDisabled")
+                      : pm.lockedUntil
+                        ? t("accountLocked", { time: format.dateTime(pm.lockedUntil, "stamp") })
+                        : t("accountActive"),
+                  },
+                  { label: t("mustChange"), value: pm.mustChangePassword ? t("mustChangeRequired") : t("mustChangeNotRequired") },
                 ]}
               />
               <p className="mt-5 border-t border-slate-100 pt-4 text-sm text-slate-600">
-                Forgot the postmaster password? Use <span className="font-medium text-slate-800">Reset Password</span>. The
-                postmaster&apos;s open sessions end at once, a logon lock is lifted, and an SMS notice goes to the secure mobile if one is
-                bound.
+                {t.rich("resetHelp", { b: (chunks) => <span className="font-medium text-slate-800">{chunks}</span> })}
               </p>
             </>
           ) : (
-            <p className="text-sm text-slate-600">This domain has no postmaster account.</p>
+            <p className="text-sm text-slate-600">{tc("errors.no_postmaster")}</p>
           )}
         </Card>
       </div>

@@ -3,36 +3,39 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkboxDefaultOn, idField, passwordInput } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
-import { CONSOLE_MESSAGES } from "@/lib/messages/console";
 import { now } from "@/server/clock";
 import { isReauthFresh } from "@/server/console/reauth-window";
 import { resetPostmasterPassword } from "@/server/console/reset-postmaster-password";
 import type { Operator } from "@/server/auth/load-session-account";
 import { operator } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
+import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";
 import { endSession, markReauthenticated } from "@/web/session";
 
 const schema = z.object({
   domainId: idField,
-  password: passwordInput("a new password"),
-  confirmPassword: passwordInput("the new password again"),
+  password: passwordInput("Fields.errors.newPasswordRequired"),
+  confirmPassword: passwordInput("Fields.errors.newPasswordAgainRequired"),
   mustChangePassword: checkboxDefaultOn,
   // May be left empty within 5 minutes of the last confirmation (the domain function decides).
   consolePassword: z
-    .union([z.literal(""), passwordInput("your console password")])
+    .union([z.literal(""), passwordInput("Fields.errors.consolePasswordRequired")])
     .optional()
     .default(""),
 });
 // Without a recent confirmation the console password is required like the rest, so an empty form shows every problem at once.
-const schemaWithConsolePassword = schema.extend({ consolePassword: passwordInput("your console password") });
+const schemaWithConsolePassword = schema.extend({ consolePassword: passwordInput("Fields.errors.consolePasswordRequired") });
+
+/** The domain function's refusals, as the form says them. */
+const REFUSALS = { not_found: "Console.errors.not_found", no_postmaster: "Console.errors.no_postmaster" } as const;
 
 /** Scenario 3, step 4 ("click Submit"). */
 export const resetPostmasterPasswordAction = createAction({
   name: "reset_postmaster_password",
   guard: operator,
   schema: ({ operator: op }: { operator: Operator }) => (isReauthFresh(op.reauthAt, now().getTime()) ? schema : schemaWithConsolePassword),
-  run: async (data, { operator: op, meta }) => {
+  run: async (data, { operator: op, meta, t }) => {
     const result = await resetPostmasterPassword({ operator: op, ...data }, meta);
     if ("reauthenticated" in result && result.reauthenticated) await markReauthenticated();
     if (result.ok) {
@@ -44,7 +47,11 @@ export const resetPostmasterPasswordAction = createAction({
       await endSession("console");
       redirect("/console/login?notice=reauth");
     }
-    if (result.error === "invalid") return { ...fieldErrors(result.fieldErrors), flags: { reauthenticated: result.reauthenticated } };
-    return formError(CONSOLE_MESSAGES[result.error]);
+    if (result.error === "invalid") {
+      // The flags keep the form's hint and its checkbox as they were (also when the page is drawn again without JavaScript).
+      const flags = { reauthenticated: result.reauthenticated, mustChangePassword: data.mustChangePassword };
+      return { ...fieldErrors(translateFieldErrors(t, result.fieldErrors)), flags };
+    }
+    return formError(t(REFUSALS[result.error]));
   },
 });

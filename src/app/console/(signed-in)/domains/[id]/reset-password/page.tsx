@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { ConsolePageHeader } from "@/components/console/console-ui";
 import { ResetPostmasterForm } from "@/components/console/reset-postmaster-form";
 import { idField } from "@/lib/fields";
@@ -10,9 +12,11 @@ import { reauthMinutesLeft } from "@/server/console/reauth-window";
 import { getRequestMeta } from "@/web/request";
 import { resetPostmasterPasswordAction } from "./actions";
 
-export const metadata: Metadata = { title: "Reset Password" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Console.reset"))("title") };
+}
 
-/** Scenario 3, steps 3–4: "Click Reset Password", then reset the postmaster's password and Submit. */
+/** Scenario 3, steps 3–4: "Click Reset Password" (重置密码), then reset the postmaster's password and Submit (提交). */
 export default async function ResetPostmasterPasswordPage({ params }: { params: Promise<{ id: string }> }) {
   const operator = await requireOperator();
   const id = idField.safeParse((await params).id);
@@ -21,28 +25,29 @@ export default async function ResetPostmasterPasswordPage({ params }: { params: 
   if (!result.ok || !result.domain.postmaster) notFound();
   const d = result.domain;
   const manageHref = `/console/domains/${d.id}`;
+  const [t, tc] = await Promise.all([getTranslations("Console.reset"), getTranslations("Console")]);
   return (
     <>
       <ConsolePageHeader
-        crumbs={[{ label: "Email Services", href: "/console" }, { label: d.name, href: manageHref }, { label: "Reset Password" }]}
-        title="Reset Password"
+        crumbs={[{ label: tc("domains.title"), href: "/console" }, { label: d.name, href: manageHref }, { label: t("title") }]}
+        title={t("title")}
       />
       <section className="max-w-2xl rounded-lg border border-slate-200 bg-white shadow-sm">
         <div className="border-b border-slate-200 px-5 py-3">
-          <h2 className="text-base font-semibold text-slate-900">Postmaster of {d.name}</h2>
-          <p className="mt-0.5 text-sm text-slate-600">
-            Set a new password for the postmaster account. Its open sessions end when you submit.
-          </p>
+          <h2 className="break-words text-base font-semibold text-slate-900">{t("heading", { domain: d.name })}</h2>
+          <p className="mt-0.5 text-sm text-slate-600">{t("intro")}</p>
         </div>
         <div className="px-5 py-5">
-          <ResetPostmasterForm
-            action={resetPostmasterPasswordAction}
-            domainId={d.id}
-            postmasterAddress={d.postmaster!.address}
-            weakKeywords={d.weakKeywords}
-            reauthMinutesLeft={reauthMinutesLeft(operator.reauthAt, now().getTime())}
-            cancelHref={manageHref}
-          />
+          <ClientMessages namespaces={["Console", "Password"]}>
+            <ResetPostmasterForm
+              action={resetPostmasterPasswordAction}
+              domainId={d.id}
+              postmasterAddress={d.postmaster!.address}
+              weakKeywords={d.weakKeywords}
+              reauthMinutesLeft={reauthMinutesLeft(operator.reauthAt, now().getTime())}
+              cancelHref={manageHref}
+            />
+          </ClientMessages>
         </div>
       </section>
     </>

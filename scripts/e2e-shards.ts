@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { buildIfStale } from "./lib/build-if-stale";
+
+/**
+ * npm run test:e2e — Playwright in E2E_SHARDS processes at once (default 2:
+ * one per core here), each a shard of the files with its own production
+ * server, Twilio stub and database, so no shard sees another's accounts,
+ * sessions or rate limits. Extra arguments go to every shard
+ * (`npm run test:e2e -- e2e/reach`). Exit status: the worst shard's.
+ */
+const shards = Math.max(1, Number(process.env.E2E_SHARDS ?? 2));
+const args = process.argv.slice(2);
+const runId = String(Date.now());
+
+function runShard(i: number): Promise<number> {
+  const env = {
+    ...process.env,
+    E2E_RUN_ID: `${runId}_${i}`,
+    E2E_PORT: String(3100 + 10 * (i - 1)),
+    E2E_STUB_PORT: String(3199 + 10 * (i - 1)),
+    E2E_PG_PORT: String(54400 + (i - 1)),
+    PLAYWRIGHT_HTML_OUTPUT_DIR: `playwright-report/shard-${i}`,
+  };
+  const shardArgs = shards > 1 ? [`--shard=${i}/${shards}`] : [];
+  const child = spawn("npx", ["playwright", "test", ...shardArgs, `--output=test-results/shard-${i}`, ...args], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const prefix = shards > 1 ? `[e2e ${i}/${shards}] ` : "";
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = "";
+    stream.on("data", (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+    });
+    stream.on("end", () => rest && process.stdout.write(`${prefix}${rest}\n`));
+  }
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+// One build for every shard (their servers would otherwise race to build a stale one).
+buildIfStale(path.join(import.meta.dirname, ".."), process.env);
+
+const codes = await Promise.all(Array.from({ length: shards }, (_, k) => runShard(k + 1)));
+codes.forEach((c, k) => console.log(`e2e shard ${k + 1}/${shards}: ${c === 0 ? "passed" : `FAILED (exit ${c})`}`));
+process.exit(Math.max(...codes));

@@ -1,0 +1,30 @@
+"use client";
+import type { ReactNode } from "react";
+import { useFocusOnError } from "@/components/use-focus-on-error";
+import { idle, type FormState } from "@/lib/form-state";
+
+/** A form's error state as useFocusOnError reads it, for a GET form the server has judged. */
+const judged: FormState = { status: "error", fieldErrors: {}, attempt: 1 };
+
+/**
+ * A plain GET form (filters of a table: works without JavaScript). When the
+ * server found a bad field in the query it was sent, focus goes to that field.
+ */
+export function FilterForm({
+  invalid,
+  label,
+  className,
+  children,
+}: {
+  invalid: boolean;
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const ref = useFocusOnError(invalid ? judged : idle);
+  return (
+    <form ref={ref} method="get" aria-label={label} className={className}>
+      {children}
+    </form>
+  );
+}
