@@ -5,11 +5,12 @@ import { gzipSync } from "node:zlib";
 
 /**
  * First-load JavaScript of every page of the production build, gzip, modern
- * browsers only (the `nomodule` polyfills are left out): the framework's
- * shared runtime (build-manifest rootMainFiles, loaded by every page) and,
- * beyond it, the page's own chunks (its layouts' and its own client
- * components, from the page's client reference manifest). Budget: 15 kB of
- * the page's own per page (issue 10, "Lean pages").
+ * browsers only (the `nomodule` polyfills are left out): the shared runtime
+ * (build-manifest rootMainFiles, plus the chunks every page loads — Next's
+ * "First Load JS shared by all": its router and boundaries) and, beyond it,
+ * the page's own chunks (its layouts' and its own client components, from
+ * the page's client reference manifest). Budget: 15 kB of the page's own per
+ * page (issue 10, "Lean pages").
  */
 export const PAGE_OWN_BUDGET_KB = 15;
 
@@ -60,11 +61,10 @@ export function measurePageJs(root: string): PageJsResult {
     if (!sizes.has(file)) sizes.set(file, gzipSync(readFileSync(path.join(next, file)), { level: 9 }).length);
     return sizes.get(file)!;
   };
-  const shared = new Set(buildManifest.rootMainFiles);
   const polyfills = new Set(buildManifest.polyfillFiles);
-  const sharedBytes = [...shared].reduce((n, f) => n + gz(f), 0);
 
-  const pages: PageJs[] = [];
+  // Every page's chunks, from its client reference manifest.
+  const entries: Array<{ route: string; files: Set<string> }> = [];
   for (const file of manifests(path.join(next, "server", "app"))) {
     const sandbox: { self: Record<string, unknown>; globalThis?: unknown } = { self: {} };
     sandbox.globalThis = sandbox.self;
@@ -72,14 +72,23 @@ export function measurePageJs(root: string): PageJsResult {
     const all = (sandbox.self.__RSC_MANIFEST ?? {}) as Record<string, { entryJSFiles?: Record<string, string[]> }>;
     for (const [key, m] of Object.entries(all)) {
       if (key.startsWith("/_")) continue; // Next's own not-found and global-error
-      const own = new Set(
-        Object.values(m.entryJSFiles ?? {})
-          .flat()
-          .filter((f) => f.endsWith(".js") && !shared.has(f) && !polyfills.has(f)),
-      );
-      const ownBytes = [...own].reduce((n, f) => n + gz(f), 0);
+      const files = Object.values(m.entryJSFiles ?? {})
+        .flat()
+        .filter((f) => f.endsWith(".js") && !polyfills.has(f));
+      entries.push({ route: routeOf(key), files: new Set(files) });
+    }
+  }
+  const everywhere = entries.length ? [...entries[0].files].filter((f) => entries.every((e) => e.files.has(f))) : [];
+  const shared = new Set([...buildManifest.rootMainFiles, ...everywhere]);
+  const sharedBytes = [...shared].reduce((n, f) => n + gz(f), 0);
+
+  const pages: PageJs[] = [];
+  {
+    for (const { route, files } of entries) {
+      const own = [...files].filter((f) => !shared.has(f));
+      const ownBytes = own.reduce((n, f) => n + gz(f), 0);
       pages.push({
-        route: routeOf(key),
+        route,
         sharedKb: kb(sharedBytes),
         ownKb: kb(ownBytes),
         totalKb: kb(sharedBytes + ownBytes),

@@ -153,9 +153,9 @@ test.describe("Forgot Password (the article's Scenario 2)", () => {
     await page.keyboard.type("PASSED");
     await page.keyboard.press("Enter");
     await expectStep(page, "Verify identity");
-    // The only method is chosen already; its first answer field has the focus.
+    // The only method is chosen already; the new step's heading has the focus, the first answer is the next stop.
     await expect(page.getByRole("radio", { name: "Questions" })).toBeChecked();
-    await expect(page.getByLabel("What was the name of your first pet?")).toBeFocused();
+    await expect(page.getByRole("heading", { name: "Verify identity" })).toBeFocused();
     await page.getByRole("link", { name: "Start over" }).click();
     await expectStep(page, "Account");
     await expect(page.getByLabel("Email address")).toHaveValue("");

@@ -1,6 +1,6 @@
 import { createTranslator } from "use-intl/core";
-import en from "../../messages/en.json";
-import zh from "../../messages/zh-CN.json";
+import en from "../../messages/en.json" with { type: "json" };
+import zh from "../../messages/zh-CN.json" with { type: "json" };
 
 type Values = Record<string, string | number>;
 const translators = {

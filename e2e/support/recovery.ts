@@ -35,7 +35,7 @@ export async function enterAccount(page: Page, address: string, imageCode = "PAS
 
 /** The image's response sets the challenge cookie: a form sent before it arrives has no challenge. */
 export async function imageLoaded(page: Page): Promise<void> {
-  const image = page.getByRole("img", { name: "Image verification code" });
+  const image = page.locator('img[src^="/captcha"]');
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 }
 

@@ -1,6 +1,6 @@
 import { createTranslator } from "use-intl/core";
-import en from "../../messages/en.json";
-import zh from "../../messages/zh-CN.json";
+import en from "../../messages/en.json" with { type: "json" };
+import zh from "../../messages/zh-CN.json" with { type: "json" };
 import type { MessageRef } from "@/lib/message-ref";
 import type { Translator } from "@/web/i18n";
 

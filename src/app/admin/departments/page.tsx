@@ -44,7 +44,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
         />
         {notice ? <Alert kind="success">{t(`departments.notices.${notice}`)}</Alert> : null}
 
-        <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="min-w-0 lg:col-span-2">
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
               <table className="w-full border-collapse">
