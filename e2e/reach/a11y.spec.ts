@@ -12,6 +12,8 @@ const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
+  // Next streams a dynamic page's <title> after its body: axe reads the document once it is there.
+  await expect.poll(() => page.title(), { message: `a title on ${what}` }).not.toBe("");
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(found, `axe on ${what}`).toEqual([]);
@@ -19,8 +21,15 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 }
 
 async function expectNoSideScroll(page: Page, what: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal scroll on ${what} at 320 px`).toBeLessThanOrEqual(0);
+  const found = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const overflow = document.documentElement.scrollWidth - width;
+    // What reaches past the window's right edge, innermost first (to say why).
+    const past = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > width + 0.5);
+    const innermost = past.filter((el) => !past.some((other) => other !== el && el.contains(other)));
+    return { overflow, culprits: innermost.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`) };
+  });
+  expect(found.overflow, `horizontal scroll on ${what} at 320 px: ${found.culprits.join(", ")}`).toBeLessThanOrEqual(0);
 }
 
 for (const locale of ["en", "zh-CN"] as const) {

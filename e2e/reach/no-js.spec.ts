@@ -15,7 +15,7 @@ async function press(page: Page, name: string): Promise<void> {
 }
 
 async function follow(page: Page, name: string, scope = page.locator("body")): Promise<void> {
-  await Promise.all([page.waitForEvent("load"), scope.getByRole("link", { name, exact: true }).first().click()]);
+  await Promise.all([page.waitForEvent("load"), scope.getByRole("link", { name, exact: true }).filter({ visible: true }).first().click()]);
 }
 
 test.describe("Without JavaScript", () => {

@@ -12,6 +12,8 @@ import { imageLoaded, uniqueMobile } from "../support/recovery";
 test.use({ locale: "zh-CN" });
 
 async function axe(page: Page, what: string): Promise<void> {
+  // Next streams a dynamic page's <title> after its body: axe reads the document once it is there.
+  await expect.poll(() => page.title(), { message: `a title on ${what}` }).not.toBe("");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),

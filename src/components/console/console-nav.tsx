@@ -24,7 +24,7 @@ export function ConsoleNav({ variant = "side", labels }: { variant?: "side" | "t
   const pathname = usePathname();
   const side = variant === "side";
   return (
-    <nav aria-label={labels.label} className={side ? "py-4" : "overflow-x-auto"}>
+    <nav aria-label={labels.label} className={side ? "py-4" : "relative overflow-x-auto"}>
       {side ? <p className="px-5 pb-2 text-xs font-semibold uppercase tracking-wider text-slate-600">{labels.section}</p> : null}
       <ul className={side ? "space-y-0.5" : "flex"}>
         {ITEMS.map((item) => {

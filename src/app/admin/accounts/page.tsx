@@ -86,7 +86,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
       </form>
 
       <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse">
             <thead>
               <tr>

@@ -46,7 +46,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
 
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="min-w-0 lg:col-span-2">
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+            <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
               <table className="w-full border-collapse">
                 <thead>
                   <tr>

@@ -25,7 +25,7 @@ export default async function SmsOutboxPage() {
       {messages.length === 0 ? (
         <p className="mt-6 text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
+        <div className="mt-6 relative overflow-x-auto">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-100">
