@@ -39,7 +39,13 @@ export default defineConfig({
     { name: "admin", testMatch: /admin\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
     { name: "console", testMatch: /console\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
     // Reach: both languages, accessibility (axe), keyboard only.
-    { name: "reach", testMatch: /reach\/(?!no-js).*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Its tests stand alone (fresh accounts or minted sessions): the shards may split its files.
+    {
+      name: "reach",
+      testMatch: /reach\/(?!no-js).*\.spec\.ts/,
+      fullyParallel: true,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
     // The three scenarios as plain HTML forms: JavaScript off.
     {
       name: "no-js",
@@ -47,7 +53,7 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions },
     },
     // Hostile input and the deployment profile: last, after the surfaces' own tests.
-    { name: "hardening", testMatch: /hardening\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "hardening", testMatch: /hardening\/.*\.spec\.ts/, fullyParallel: true, use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
   webServer: {
     command: "npx tsx --conditions=react-server scripts/e2e-server.ts",

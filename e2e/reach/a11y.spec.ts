@@ -37,7 +37,7 @@ for (const locale of ["en", "zh-CN"] as const) {
     test.use({ locale });
 
     test("anonymous pages: logon (also with the image code and with an error), Forgot Password, console logon", async ({ page }) => {
-      for (const path of ["/login", "/login?captcha=1", "/forgot-password", "/console/login"]) {
+      for (const path of ["/login", "/login?captcha=1", "/forgot-password", "/console/login", "/no-such-page"]) {
         await page.goto(path);
         await expectAccessible(page, path);
       }

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { POSTMASTER } from "../support/admin";
-import { OPS, restoreMailPassword } from "../support/console";
+import { forgetOperatorLocale, OPS, restoreMailPassword } from "../support/console";
 import { createEmployee, expect, latestCode, test } from "../support/fixtures";
 import { SMS_METHOD, uniqueMobile } from "../support/recovery";
 
@@ -81,6 +81,7 @@ test.describe("Without JavaScript", () => {
   });
 
   test("Scenario 3: the cloud operator logs on to the Email Console and resets the postmaster's password", async ({ page }) => {
+    await forgetOperatorLocale(OPS.email); // its logon then follows this browser (English)
     await page.goto("/console/login");
     await page.getByLabel("Email address").fill(OPS.email);
     await page.getByLabel("Password", { exact: true }).fill(OPS.password);
@@ -104,5 +105,45 @@ test.describe("Without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1, name: "忘记密码" })).toBeVisible();
     await press(page, "English");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+});
+
+test.describe("Without JavaScript: the other forms", () => {
+  test("Account Security: security questions set, and a refused change says why next to the field", async ({ page, signIn }) => {
+    const emp = await createEmployee();
+    await signIn(emp.address, { path: "/account" });
+    const questions = page.locator("section").filter({ has: page.getByRole("heading", { name: "Security questions", exact: true }) });
+    for (const n of [1, 2, 3]) {
+      await questions.getByLabel(`Security question ${n}`).selectOption({ index: n });
+      await questions.getByLabel(`Answer ${n}`).fill(`Answer number ${n}`);
+    }
+    await questions.getByLabel("Current password").fill("wrong password");
+    await press(page, "Save questions");
+    await expect(page.getByText("The current password is incorrect.")).toBeVisible();
+    const again = page.locator("section").filter({ has: page.getByRole("heading", { name: "Security questions", exact: true }) });
+    for (const n of [1, 2, 3]) {
+      await again.getByLabel(`Security question ${n}`).selectOption({ index: n });
+      await again.getByLabel(`Answer ${n}`).fill(`Answer number ${n}`);
+    }
+    await again.getByLabel("Current password").fill(emp.password);
+    await press(page, "Save questions");
+    await expect(page.getByText("Your security questions are set:")).toBeVisible();
+  });
+
+  test("domain management: a department created, the audit log filtered, the CSV downloaded", async ({ page, signIn }) => {
+    await signIn(POSTMASTER.email, { path: "/admin/departments" });
+    const name = `NoScript ${Date.now().toString(36)}`;
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await press(page, "Create");
+    await expect(page.getByText("The department was created.")).toBeVisible();
+    await expect(page.getByRole("table").getByText(name)).toBeVisible();
+
+    await page.goto("/admin/audit-log");
+    await page.getByLabel("Action").selectOption("department.changed");
+    await press(page, "Filter");
+    await expect(page).toHaveURL(/action=department\.changed/);
+    await expect(page.getByRole("table")).toContainText("department.changed");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
   });
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { accountId, POSTMASTER } from "../support/admin";
-import { OPS, restoreMailPassword } from "../support/console";
+import { forgetOperatorLocale, OPS, restoreMailPassword } from "../support/console";
 import { createEmployee, expect, latestCode, stubMessages, test } from "../support/fixtures";
 import { zhText } from "../support/i18n";
 import { imageLoaded, uniqueMobile } from "../support/recovery";
@@ -101,12 +101,14 @@ test.describe("三个场景（简体中文）", () => {
   test.describe("场景三", () => {
     const startedAt = new Date();
     // Test clean-up: other specs log on as postmaster@example.com with its seed password.
-    test.afterAll(async () => restoreMailPassword(POSTMASTER.email, POSTMASTER.password, startedAt));
+    test.afterAll(async () => {
+      await restoreMailPassword(POSTMASTER.email, POSTMASTER.password, startedAt);
+      await forgetOperatorLocale(OPS.email);
+    });
 
     test("场景三：云运营方在邮箱控制台重置管理员密码（邮箱控制台 > 邮箱列表 > 管理 > 重置密码 > 提交）", async ({ page }) => {
       // An operator that never chose a language (earlier specs logged it on in English, which it would keep).
-      const { getDb } = await import("@/server/db");
-      await getDb().cloudAccount.update({ where: { email: OPS.email }, data: { locale: null } });
+      await forgetOperatorLocale(OPS.email);
       await page.goto("/console/login");
       await expect(page.getByRole("heading", { name: "邮箱控制台" })).toBeVisible();
       await axe(page, "邮箱控制台 logon");

@@ -107,3 +107,9 @@ export async function submitForm(page: Page, name = "Submit"): Promise<void> {
     page.getByRole("button", { name }).click(),
   ]);
 }
+
+/** Test clean-up: an operator with no stored language (a logon then follows the browser's). */
+export async function forgetOperatorLocale(email: string): Promise<void> {
+  const { getDb } = await import("@/server/db");
+  await getDb().cloudAccount.update({ where: { email }, data: { locale: null } });
+}

@@ -10,7 +10,8 @@ import { getMailUser, getOperator } from "@/web/guards";
  * page the switch was made on is answered again, in the new language.
  */
 export async function switchLocale(formData: FormData): Promise<void> {
-  const locale = formData.get("locale");
+  // Anything but a form naming one of our languages changes nothing (a crafted request, say).
+  const locale = formData instanceof FormData ? formData.get("locale") : null;
   if (!isLocale(locale)) return;
   await writeCookie(LOCALE_COOKIE, locale, { sameSite: "lax", maxAgeSec: LOCALE_COOKIE_MAX_AGE_SEC });
   const [mail, operator] = await Promise.all([getMailUser(), getOperator()]);
