@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import config from "../playwright.config";
 import { buildIfStale } from "./lib/build-if-stale";
 
 /**
@@ -10,6 +11,17 @@ import { buildIfStale } from "./lib/build-if-stale";
  * (`npm run test:e2e -- e2e/reach`). Exit status: the worst shard's.
  */
 const shards = Math.max(1, Number(process.env.E2E_SHARDS ?? 2));
+/**
+ * Two shards split by project, balanced by measured time (the surfaces and the
+ * no-JS scenarios ≈ 300 s; reach and hardening ≈ 320 s); other counts use
+ * Playwright's own --shard. An explicit --project on the command line wins.
+ */
+const TWO_SHARDS = [
+  ["mail", "admin", "console", "no-js"],
+  ["reach", "hardening"],
+];
+const unassigned = (config.projects ?? []).map((p) => p.name ?? "").filter((n) => !TWO_SHARDS.flat().includes(n));
+if (unassigned.length) throw new Error(`scripts/e2e-shards.ts: put the Playwright project(s) ${unassigned.join(", ")} in a shard`);
 const args = process.argv.slice(2);
 const runId = String(Date.now());
 
@@ -22,7 +34,8 @@ function runShard(i: number): Promise<number> {
     E2E_PG_PORT: String(54400 + (i - 1)),
     PLAYWRIGHT_HTML_OUTPUT_DIR: `playwright-report/shard-${i}`,
   };
-  const shardArgs = shards > 1 ? [`--shard=${i}/${shards}`] : [];
+  const byProject = shards === 2 && !args.some((a) => a.startsWith("--project"));
+  const shardArgs = byProject ? TWO_SHARDS[i - 1].map((p) => `--project=${p}`) : shards > 1 ? [`--shard=${i}/${shards}`] : [];
   const child = spawn("npx", ["playwright", "test", ...shardArgs, `--output=test-results/shard-${i}`, ...args], {
     env,
     stdio: ["ignore", "pipe", "pipe"],

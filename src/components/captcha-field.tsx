@@ -17,7 +17,7 @@ const LABEL = "block text-sm font-medium text-slate-700";
 const INPUT =
   "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm uppercase tracking-widest focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30";
 const REFRESH =
-  "rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-700 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-600/30";
+  "shrink-0 whitespace-nowrap rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-700 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-blue-600/30";
 
 export function CaptchaField({ errors, refreshKey, refreshHref }: CaptchaFieldProps) {
   const t = useTranslations("Fields.captcha");
@@ -64,7 +64,7 @@ export function CaptchaField({ errors, refreshKey, refreshHref }: CaptchaFieldPr
           alt={t("alt")}
           width={180}
           height={60}
-          className="rounded border border-slate-300 bg-slate-50"
+          className="h-auto w-full min-w-0 max-w-[180px] rounded border border-slate-300 bg-slate-50"
         />
         <a href={refreshHref} onClick={refresh} className={REFRESH}>
           {t("refresh")}
