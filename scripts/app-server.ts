@@ -1,7 +1,7 @@
 import path from "node:path";
 import next from "next";
 import { formatEnvError, envSchema } from "../src/env";
-import { runShutdownHooks } from "../src/server/lifecycle";
+import { markDraining, runShutdownHooks } from "../src/server/lifecycle";
 import { guardActionRequest, readActionIds, refuseAction } from "./lib/action-guard";
 import { createAppServer } from "./lib/http-server";
 
@@ -49,6 +49,7 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing requests in flight (at most ${DRAIN_MS / 1000} s)…`);
+  markDraining(); // /readyz answers 503 from now on
   const { forced } = await server.drain(DRAIN_MS);
   if (forced) console.warn(`${forced} request(s) did not finish in time and were cut off.`);
   await app.close().catch(() => undefined);

@@ -59,5 +59,5 @@ async function touchSession(request: NextRequest, response: NextResponse, kind: 
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|healthz|readyz).*)" }],
 };

@@ -1,22 +1,16 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { accountId, POSTMASTER } from "../support/admin";
-import { domainIdOf, OPS } from "../support/console";
+import { POSTMASTER } from "../support/admin";
+import { adminPages, consolePages, expectNoAxeViolations } from "../support/a11y";
+import { OPS } from "../support/console";
 import { createEmployee, expect, test } from "../support/fixtures";
 import { imageLoaded } from "../support/recovery";
 
 // WCAG 2.0/2.1/2.2 A and AA, as axe-core checks them: zero violations on every
 // page, in both languages, at the desktop width and at 320 px (200 % zoom of a
 // 640 px window), where no page may scroll sideways.
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
 async function expectAccessible(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
-  // Next streams a dynamic page's <title> after its body: axe reads the document once it is there.
-  await expect.poll(() => page.title(), { message: `a title on ${what}` }).not.toBe("");
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(found, `axe on ${what}`).toEqual([]);
+  await expectNoAxeViolations(page, what);
   await expect(page.getByRole("navigation", { name: /^(Language|语言)$/ }), `language switcher on ${what}`).toBeVisible();
 }
 
@@ -65,14 +59,7 @@ for (const locale of ["en", "zh-CN"] as const) {
 
     test("the domain-management console: every page", async ({ page, signIn }) => {
       await signIn(POSTMASTER.email, { path: "/admin/accounts" });
-      const alice = await accountId("alice@example.com");
-      for (const path of [
-        "/admin/accounts",
-        `/admin/accounts/${alice}`,
-        "/admin/departments",
-        "/admin/password-policy",
-        "/admin/audit-log",
-      ]) {
+      for (const path of await adminPages()) {
         await page.goto(path);
         await expectAccessible(page, path);
       }
@@ -80,8 +67,7 @@ for (const locale of ["en", "zh-CN"] as const) {
 
     test("the cloud console: every page", async ({ page, signIn }) => {
       await signIn(OPS.email, { kind: "console", path: "/console" });
-      const id = await domainIdOf("example.com");
-      for (const path of ["/console", `/console/domains/${id}`, `/console/domains/${id}/reset-password`, "/console/password"]) {
+      for (const path of await consolePages()) {
         await page.goto(path);
         await expectAccessible(page, path);
       }
@@ -98,24 +84,14 @@ test.describe("320 px wide (200 % zoom): no page scrolls sideways", () => {
       await expectNoSideScroll(page, path);
     }
     await signIn(POSTMASTER.email);
-    const alice = await accountId("alice@example.com");
-    for (const path of [
-      "/account",
-      "/account/change-password",
-      "/admin/accounts",
-      `/admin/accounts/${alice}`,
-      "/admin/departments",
-      "/admin/password-policy",
-      "/admin/audit-log",
-    ]) {
+    for (const path of ["/account", "/account/change-password", ...(await adminPages())]) {
       await page.goto(path);
       await expectNoSideScroll(page, path);
     }
     const ctx = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const console = await ctx.newPage();
     await signIn(OPS.email, { kind: "console", page: console, path: "/console" });
-    const id = await domainIdOf("example.com");
-    for (const path of ["/console", `/console/domains/${id}`, `/console/domains/${id}/reset-password`, "/console/password"]) {
+    for (const path of await consolePages()) {
       await console.goto(path);
       await expectNoSideScroll(console, path);
     }

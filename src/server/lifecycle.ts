@@ -7,7 +7,16 @@
  */
 type Hook = () => Promise<void> | void;
 
-const g = globalThis as unknown as { postkeyShutdownHooks?: Map<string, Hook> };
+const g = globalThis as unknown as { postkeyShutdownHooks?: Map<string, Hook>; postkeyDraining?: boolean };
+
+/** The HTTP server is draining (SIGTERM): readiness answers 503 so a balancer stops sending requests. */
+export function markDraining(): void {
+  g.postkeyDraining = true;
+}
+
+export function isDraining(): boolean {
+  return g.postkeyDraining === true;
+}
 
 /** Registers (or replaces) the closer of one named resource. */
 export function onShutdown(name: string, hook: Hook): void {

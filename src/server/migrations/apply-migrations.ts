@@ -43,6 +43,14 @@ async function readMigrations(dir: string): Promise<Migration[]> {
   );
 }
 
+/** The migrations this version of the app ships, by name (prisma/migrations/<name>/migration.sql). */
+export async function shippedMigrationNames(dir = path.join(process.cwd(), "prisma", "migrations")): Promise<string[]> {
+  return (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
 export interface MigrateResult {
   applied: string[];
   alreadyApplied: string[];

@@ -99,7 +99,7 @@ export async function verifyAgainstDummy(secret: string): Promise<false> {
   return false;
 }
 
-/** For tests and the benchmark. */
+/** The hashing queue now (readiness, tests and the benchmark); `saturated` when one more job would be refused. */
 export function hashQueueStats() {
-  return { running, waiting: waiting.length };
+  return { running, waiting: waiting.length, saturated: waiting.length >= getEnv().ARGON2_MAX_QUEUE };
 }

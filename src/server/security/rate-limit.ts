@@ -24,6 +24,14 @@ function store(): Pool | Redis {
   return g.postkeyLimitStore;
 }
 
+/** Whether the limits' own store answers: Redis when configured (PING), else null (the limits live in PostgreSQL). */
+export async function pingRedisStore(): Promise<boolean | null> {
+  if (!getEnv().REDIS_URL) return null;
+  const s = store();
+  if (!(s instanceof Redis)) return null;
+  return (await s.ping()) === "PONG";
+}
+
 /**
  * The library names its prepared statements; on PGlite every connection
  * shares one backend session, where a second PREPARE of the same name fails.

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { checkReadiness } from "@/server/health/check-readiness";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Readiness: PostgreSQL answers, this version's migrations are applied, Redis
+ * answers when configured, the hashing queue has room, and the server is not
+ * draining. 200 or 503, JSON, never cached; no session, no limit, no audit.
+ */
+export async function GET() {
+  const r = await checkReadiness();
+  return NextResponse.json(
+    { status: r.ready ? "ready" : "not_ready", checks: r.checks },
+    { status: r.ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
+}

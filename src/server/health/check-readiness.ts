@@ -1,0 +1,51 @@
+import "server-only";
+import { getDb } from "@/server/db";
+import { isDraining } from "@/server/lifecycle";
+import { shippedMigrationNames } from "@/server/migrations/apply-migrations";
+import { hashQueueStats } from "@/server/security/password-hash";
+import { pingRedisStore } from "@/server/security/rate-limit";
+
+/**
+ * GET /readyz: may this instance take traffic? Each check is bounded (a
+ * stuck dependency answers "failing" within CHECK_TIMEOUT_MS, never hangs
+ * the probe). The answer names checks and their state only: no versions,
+ * hosts or error texts.
+ */
+export type CheckState = "ok" | "failing" | "skipped";
+
+export interface Readiness {
+  ready: boolean;
+  checks: { accepting: CheckState; database: CheckState; migrations: CheckState; redis: CheckState; hashing: CheckState };
+}
+
+export const CHECK_TIMEOUT_MS = 2_000;
+
+async function bounded(check: () => Promise<boolean | null>): Promise<CheckState> {
+  const timeout = new Promise<"failing">((resolve) => setTimeout(() => resolve("failing"), CHECK_TIMEOUT_MS).unref());
+  const run = check().then(
+    (ok): CheckState => (ok === null ? "skipped" : ok ? "ok" : "failing"),
+    (): CheckState => "failing",
+  );
+  return Promise.race([run, timeout]);
+}
+
+/** Every migration this version ships is applied (another instance may have applied newer ones: that is fine). */
+async function migrationsApplied(): Promise<boolean> {
+  const rows = await getDb().$queryRaw<Array<{ migration_name: string }>>`
+    SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  const applied = new Set(rows.map((r) => r.migration_name));
+  return (await shippedMigrationNames()).every((name) => applied.has(name));
+}
+
+export async function checkReadiness(): Promise<Readiness> {
+  // The instant states first (the probe's moment), then the dependencies.
+  const accepting: CheckState = isDraining() ? "failing" : "ok";
+  const hashing: CheckState = hashQueueStats().saturated ? "failing" : "ok";
+  const [database, migrations, redis] = await Promise.all([
+    bounded(async () => (await getDb().$queryRaw<Array<{ ok: number }>>`SELECT 1 AS ok`)[0]?.ok === 1),
+    bounded(migrationsApplied),
+    bounded(pingRedisStore),
+  ]);
+  const checks = { accepting, database, migrations, redis, hashing };
+  return { ready: Object.values(checks).every((s) => s !== "failing"), checks };
+}
