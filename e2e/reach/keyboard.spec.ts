@@ -34,7 +34,6 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
   throw new Error(`not reachable with Tab: ${target}`);
 }
 
-
 test.describe("Keyboard only", () => {
   const startedAt = new Date();
   // Test clean-up: other specs log on as postmaster@example.com with its seed password.

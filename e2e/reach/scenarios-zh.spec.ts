@@ -11,7 +11,6 @@ import { imageLoaded, uniqueMobile } from "../support/recovery";
 // checked with axe (WCAG 2.x A/AA) in Chinese.
 test.use({ locale: "zh-CN" });
 
-
 const progress = (page: Page) => page.getByRole("navigation", { name: "进度" }).locator('[aria-current="step"]');
 
 test.describe("三个场景（简体中文）", () => {
