@@ -32,9 +32,11 @@ describe("argon2id hashing", () => {
         (e) => e,
       ),
     );
+    // One running, two waiting: full, which readiness reports (/readyz).
+    expect(hashQueueStats()).toEqual({ running: 1, waiting: 2, saturated: true });
     const results = await Promise.all(jobs);
     expect(results.filter((r) => r === "done")).toHaveLength(3);
     expect(results.filter((r) => r instanceof HashBusyError)).toHaveLength(3);
-    expect(hashQueueStats()).toEqual({ running: 0, waiting: 0 });
+    expect(hashQueueStats()).toEqual({ running: 0, waiting: 0, saturated: false });
   });
 });
