@@ -1,8 +1,8 @@
 "use server";
-import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SEC } from "@/lib/locale";
+import { isLocale } from "@/lib/locale";
 import { saveAccountLocale } from "@/server/accounts/account-locale";
-import { writeCookie } from "@/web/cookies";
 import { getMailUser, getOperator } from "@/web/guards";
+import { rememberLocale } from "@/web/i18n";
 
 /**
  * The language switcher (a plain form: works without JavaScript). Remembered
@@ -13,7 +13,7 @@ export async function switchLocale(formData: FormData): Promise<void> {
   // Anything but a form naming one of our languages changes nothing (a crafted request, say).
   const locale = formData instanceof FormData ? formData.get("locale") : null;
   if (!isLocale(locale)) return;
-  await writeCookie(LOCALE_COOKIE, locale, { sameSite: "lax", maxAgeSec: LOCALE_COOKIE_MAX_AGE_SEC });
+  await rememberLocale(locale);
   const [mail, operator] = await Promise.all([getMailUser(), getOperator()]);
   if (mail) await saveAccountLocale("mail", mail.id, locale);
   if (operator) await saveAccountLocale("cloud", operator.id, locale);

@@ -2,7 +2,9 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { createTranslator } from "next-intl";
 import type { Messages } from "@/i18n/messages";
+import { writeCookie } from "@/web/cookies";
 import type { FieldErrors } from "@/lib/form-state";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SEC, type Locale } from "@/lib/locale";
 import type { FieldErrorRefs } from "@/lib/message-ref";
 
 /** The request's translator over the whole catalog (keys checked by TypeScript: "Recovery.unavailable"). */
@@ -22,4 +24,9 @@ export function translateLoose(t: Translator, message: string, values?: Record<s
 /** Field errors given as catalog references (the domain core's), in the reader's language. */
 export function translateFieldErrors(t: Translator, refs: FieldErrorRefs): FieldErrors {
   return Object.fromEntries(Object.entries(refs).map(([field, list]) => [field, list?.map((r) => translateLoose(t, r.key, r.values))]));
+}
+
+/** Remembers the language for this browser (the cookie src/i18n/request.ts reads first). */
+export async function rememberLocale(locale: Locale): Promise<void> {
+  await writeCookie(LOCALE_COOKIE, locale, { sameSite: "lax", maxAgeSec: LOCALE_COOKIE_MAX_AGE_SEC });
 }

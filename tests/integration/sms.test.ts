@@ -293,7 +293,7 @@ describe("console provider", () => {
 });
 
 describe("sendResetNotice", () => {
-  const account = { id: "acc-1", address: "alice@example.com", secureMobile: TO, domainId: "dom-1" };
+  const account = { id: "acc-1", address: "alice@example.com", secureMobile: TO, domainId: "dom-1", locale: null };
   const actor = { kind: "MAIL_ACCOUNT" as const, id: "pm-1", label: "postmaster@example.com" };
 
   // The audit event names the domain and the account, so both must exist.
@@ -320,8 +320,7 @@ describe("sendResetNotice", () => {
   });
 
   it("writes in the account's language: its stored choice first, else the language of the request", async () => {
-    await getDb().mailAccount.update({ where: { id: "acc-1" }, data: { locale: "zh-CN" } });
-    await sendResetNotice({ account, by: "postmaster", at: T0, meta: { ...meta, locale: "en" }, actor });
+    await sendResetNotice({ account: { ...account, locale: "zh-CN" }, by: "postmaster", at: T0, meta: { ...meta, locale: "en" }, actor });
     await sendResetNotice({ account: { ...account, locale: null }, by: "console", at: T0, meta: { ...meta, locale: "zh-CN" }, actor });
     await sendResetNotice({ account: { ...account, locale: "en" }, by: "self_service", at: T0, meta: { ...meta, locale: "zh-CN" }, actor });
     expect((await stub.messages(TO)).map((m) => m.body)).toEqual([
@@ -332,11 +331,12 @@ describe("sendResetNotice", () => {
   });
 
   it("tells the old secure mobile of a change or removal, in the account's language", async () => {
-    const notice = { account: { id: "acc-1", address: "alice@example.com", domainId: "dom-1" }, previous: TO, at: T0, meta, actor };
+    const alice = { id: "acc-1", address: "alice@example.com", domainId: "dom-1" };
+    const notice = { account: { ...alice, locale: null }, previous: TO, at: T0, meta, actor };
+    const inChinese = { ...notice, account: { ...alice, locale: "zh-CN" } };
     await sendMobileNotice({ ...notice, next: "+14155550199" });
-    await getDb().mailAccount.update({ where: { id: "acc-1" }, data: { locale: "zh-CN" } });
-    await sendMobileNotice({ ...notice, next: "+14155550199" });
-    await sendMobileNotice({ ...notice, next: null });
+    await sendMobileNotice({ ...inChinese, next: "+14155550199" });
+    await sendMobileNotice({ ...inChinese, next: null });
     expect((await stub.messages(TO)).map((m) => m.body)).toEqual([
       "The secure mobile of alice@example.com was changed to +1 ••• ••• 0199 on 2026-11-24 21:05 UTC. If you did not do this, contact your administrator.",
       "【Postkey】邮箱帐号 alice@example.com 的安全手机已于 2026-11-24 21:05 UTC 更换为 +1 ••• ••• 0199。如非本人操作，请联系管理员。",

@@ -29,7 +29,7 @@ export async function confirmMobileBinding(input: {
 }): Promise<ConfirmMobileBindingResult> {
   const account = await getDb().mailAccount.findUnique({
     where: { id: input.accountId },
-    select: { id: true, address: true, domainId: true, status: true, secureMobile: true, secureMobileVerifiedAt: true },
+    select: { id: true, address: true, domainId: true, status: true, secureMobile: true, secureMobileVerifiedAt: true, locale: true },
   });
   if (!account || account.status !== "ACTIVE") return { ok: false, error: "not_found" };
   const key = bindingKey(account.id);

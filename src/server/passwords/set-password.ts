@@ -126,7 +126,7 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
   const notice =
     by && input.kind === "mail" && cred.domainId && cred.secureMobile
       ? {
-          account: { id: cred.id, address: cred.login, secureMobile: cred.secureMobile, domainId: cred.domainId },
+          account: { id: cred.id, address: cred.login, secureMobile: cred.secureMobile, domainId: cred.domainId, locale: cred.locale },
           by,
           at: changedAt,
           meta: input.meta,

@@ -1,15 +1,15 @@
 import "server-only";
 import { maskPhone } from "@/lib/phone";
 import type { Actor } from "@/server/audit/record-audit-event";
+import { accountLocale } from "@/server/accounts/account-locale";
 import { translatorFor } from "@/server/i18n/translator";
 import type { RequestMeta } from "@/server/request-meta";
 import { formatUtc } from "@/lib/format";
-import { recipientLocale } from "./recipient-locale";
 import { sendSms } from "./send-sms";
 
 export interface MobileNoticeInput {
-  /** `locale`: the account's stored language (MailAccount.locale); when left out it is read at send time. */
-  account: { id: string; address: string; domainId: string; locale?: string | null };
+  /** `locale`: the account's stored language (MailAccount.locale), null when it chose none. */
+  account: { id: string; address: string; domainId: string; locale: string | null };
   /** The number that stops being the secure mobile: the notice goes there. */
   previous: string;
   /** The new number (masked in the text), or null when the binding was removed. */
@@ -26,7 +26,7 @@ export interface MobileNoticeInput {
  */
 export async function sendMobileNotice(input: MobileNoticeInput): Promise<void> {
   try {
-    const t = await translatorFor(await recipientLocale(input.account, input.meta));
+    const t = await translatorFor(accountLocale(input.account.locale, input.meta.locale));
     const values = { address: input.account.address, at: formatUtc(input.at) };
     const body = input.next
       ? t("Sms.mobileNotice.changed", { ...values, phone: maskPhone(input.next) })

@@ -1,16 +1,16 @@
 import "server-only";
 import { formatUtc } from "@/lib/format";
 import type { Actor } from "@/server/audit/record-audit-event";
+import { accountLocale } from "@/server/accounts/account-locale";
 import { translatorFor } from "@/server/i18n/translator";
 import type { RequestMeta } from "@/server/request-meta";
-import { recipientLocale } from "./recipient-locale";
 import { sendSms } from "./send-sms";
 
 export type ResetBy = "postmaster" | "self_service" | "console";
 
 export interface ResetNoticeInput {
-  /** `locale`: the account's stored language (MailAccount.locale); when left out it is read at send time. */
-  account: { id: string; address: string; secureMobile: string | null; domainId: string; locale?: string | null };
+  /** `locale`: the account's stored language (MailAccount.locale), null when it chose none. */
+  account: { id: string; address: string; secureMobile: string | null; domainId: string; locale: string | null };
   by: ResetBy;
   at: Date;
   meta: RequestMeta;
@@ -27,7 +27,7 @@ export async function sendResetNotice(input: ResetNoticeInput): Promise<void> {
   const { account } = input;
   if (!account.secureMobile) return;
   try {
-    const t = await translatorFor(await recipientLocale(account, input.meta));
+    const t = await translatorFor(accountLocale(account.locale, input.meta.locale));
     const body = t(`Sms.resetNotice.${input.by}`, { address: account.address, at: formatUtc(input.at) });
     await sendSms({
       to: account.secureMobile,

@@ -3,12 +3,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { captchaInput, emailField, passwordInput } from "@/lib/fields";
 import type { FormAction } from "@/lib/form-state";
-import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SEC } from "@/lib/locale";
 import { adoptAccountLocale } from "@/server/accounts/account-locale";
 import { logOn } from "@/server/auth/log-on";
 import type { CredentialKind } from "@/server/auth/credential-store";
 import { readCaptchaId } from "@/web/captcha-cookie";
-import { writeCookie } from "@/web/cookies";
+import { rememberLocale } from "@/web/i18n";
 import { startSession } from "@/web/session";
 import { anyone } from "./action-guards";
 import { createAction } from "./create-action";
@@ -35,7 +34,7 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
         };
       }
       const locale = await adoptAccountLocale(kind, result.accountId, result.locale, meta.locale ?? "en");
-      await writeCookie(LOCALE_COOKIE, locale, { sameSite: "lax", maxAgeSec: LOCALE_COOKIE_MAX_AGE_SEC });
+      await rememberLocale(locale);
       await startSession(kind === "mail" ? "mail" : "console", { id: result.accountId, sessionVersion: result.sessionVersion }, meta);
       redirect(landing(result));
     },

@@ -9,7 +9,7 @@ import { FieldErrors, inputClass, labelClass, linkClass, secondaryButtonClass } 
 import { listAuditEvents } from "@/server/admin/list-audit-events";
 import { AUDIT_ACTION_NAMES, isAuditActionName } from "@/server/audit/audit-action";
 import { requirePostmaster } from "@/web/guards";
-import { getTranslator, translateLoose } from "@/web/i18n";
+import { getTranslator, translateFieldErrors } from "@/web/i18n";
 import { AUDIT_ACTIONS, parseAuditFilter } from "./audit-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -76,9 +76,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     getFormatter(),
     getLocale(),
   ]);
-  const errors = Object.fromEntries(
-    Object.entries(errorRefs).map(([k, refs]) => [k, refs.map((r) => translateLoose(tAll, r.key, r.values))]),
-  );
+  const errors = translateFieldErrors(tAll, errorRefs);
   const actionName = (code: string) => (isAuditActionName(code) ? tAll(AUDIT_ACTION_NAMES[code]) : code);
   // The filter lists the actions by their names, in the reader's alphabet order.
   const collator = new Intl.Collator(locale);

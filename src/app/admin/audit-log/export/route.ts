@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { streamAuditCsv } from "@/server/admin/export-audit-events";
 import { postmasterActor } from "@/server/admin/postmaster-access";
 import { postmaster } from "@/web/actions/action-guards";
-import { getTranslator, translateLoose } from "@/web/i18n";
+import { getTranslator, translateFieldErrors } from "@/web/i18n";
 import { now } from "@/server/clock";
 import { metaFromHeaders } from "@/server/request-meta";
 import { parseAuditFilter } from "../audit-filter";
@@ -28,9 +28,7 @@ export async function GET(request: NextRequest) {
   if (!auth.ok) return new NextResponse(t("Admin.auditLog.exportForbidden"), { status: 403, headers: TEXT });
   const parsed = parseAuditFilter(Object.fromEntries(request.nextUrl.searchParams));
   if (Object.keys(parsed.errors).length) {
-    const lines = Object.entries(parsed.errors).map(
-      ([field, refs]) => `${field}: ${refs.map((r) => translateLoose(t, r.key, r.values)).join(" ")}`,
-    );
+    const lines = Object.entries(translateFieldErrors(t, parsed.errors)).map(([field, messages]) => `${field}: ${messages?.join(" ")}`);
     return new NextResponse(`${t("Admin.auditLog.exportBadRequest")}\n${lines.join("\n")}\n`, { status: 400, headers: TEXT });
   }
   const { user } = auth.ctx;
