@@ -1,4 +1,5 @@
 import { createEmployee, expect, formAlert, logOn, submit, test } from "../support/fixtures";
+import { imageLoaded } from "../support/recovery";
 import { openSession } from "../support/sessions";
 
 test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
@@ -35,13 +36,17 @@ test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
     for (let i = 1; i <= 10; i++) {
       await page.getByLabel("Email address").fill(u.address);
       await page.getByLabel("Password", { exact: true }).fill(`Wrong#Guess${i}x`);
-      if (i > 5) await page.getByLabel("Image verification code").fill("PASSED");
-      else await expect(page.getByLabel("Image verification code")).toHaveCount(0);
+      // Each refused try shows a new image; its challenge exists once the image has loaded.
+      if (i > 5) {
+        await imageLoaded(page);
+        await page.getByLabel("Image verification code").fill("PASSED");
+      } else await expect(page.getByLabel("Image verification code")).toHaveCount(0);
       await submit(page, "Log On");
       await expect(formAlert(page)).toHaveText("Incorrect email address or password.");
       await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
     }
     await page.getByLabel("Password", { exact: true }).fill(u.password);
+    await imageLoaded(page);
     await page.getByLabel("Image verification code").fill("PASSED");
     await submit(page, "Log On");
     await expect(formAlert(page)).toHaveText("Incorrect email address or password.");
