@@ -52,6 +52,8 @@ export default defineConfig({
       testMatch: /reach\/no-js\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions },
     },
+    // Several instances behind a proxy, outages, draining: specs that start their own servers.
+    { name: "operations", testMatch: /operations\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
     // Hostile input and the deployment profile: last, after the surfaces' own tests.
     { name: "hardening", testMatch: /hardening\/.*\.spec\.ts/, fullyParallel: true, use: { ...devices["Desktop Chrome"], launchOptions } },
   ],

@@ -17,7 +17,7 @@ const shards = Math.max(1, Number(process.env.E2E_SHARDS ?? 2));
  * Playwright's own --shard. An explicit --project on the command line wins.
  */
 const TWO_SHARDS = [
-  ["mail", "admin", "console", "no-js"],
+  ["mail", "admin", "console", "no-js", "operations"],
   ["reach", "hardening"],
 ];
 const unassigned = (config.projects ?? []).map((p) => p.name ?? "").filter((n) => !TWO_SHARDS.flat().includes(n));

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import { startApp, type AppProcess } from "../support/app-process";
 import { cookiePair, postAction } from "../support/actions";
 import { E2E_PORT, e2eDatabaseUrl, STUB_URL, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN } from "../support/e2e-env";
 import { expect, test } from "../support/fixtures";
@@ -12,23 +11,16 @@ import { expect, test } from "../support/fixtures";
  */
 const PORT = E2E_PORT + 2;
 const BASE = `http://localhost:${PORT}`;
-const root = path.resolve(import.meta.dirname, "../..");
-let app: ChildProcess;
-let output = "";
+let app: AppProcess;
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(APP_ENV|CAPTCHA_TEST_MODE|NODE_OPTIONS|POSTKEY_.*)$/.test(k)),
-  );
-  app = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "app-server.ts")], {
-    cwd: root,
+  app = await startApp({
+    name: "deployment",
+    port: PORT,
     env: {
-      ...env,
-      NODE_ENV: "production",
       DATABASE_URL: e2eDatabaseUrl(),
-      PORT: String(PORT),
       APP_URL: "https://mail.example.test",
       SESSION_SECRET: process.env.SESSION_SECRET,
       SMS_PROVIDER: "twilio",
@@ -37,15 +29,11 @@ test.beforeAll(async () => {
       TWILIO_FROM_NUMBER: TWILIO_FROM,
       TWILIO_API_BASE_URL: STUB_URL,
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  app.stdout?.on("data", (d) => (output += d));
-  app.stderr?.on("data", (d) => (output += d));
-  await expect.poll(() => output, { timeout: 60_000 }).toContain(`listening on port ${PORT}`);
 });
 
 test.afterAll(async () => {
-  if (app.exitCode === null) app.kill("SIGKILL");
+  await app.stop("SIGKILL");
 });
 
 test("the SMS outbox does not exist on a deployment", async () => {
@@ -113,8 +101,6 @@ test("Log Off ends the session on the server: the copied cookie is refused after
 });
 
 test("SIGTERM drains and exits 0", async () => {
-  const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
-  app.kill("SIGTERM");
-  expect(await exited).toBe(0);
-  expect(output).toContain("Postkey stopped.");
+  expect(await app.stop("SIGTERM")).toBe(0);
+  expect(app.output()).toContain("Postkey stopped.");
 });

@@ -1,0 +1,93 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { chownSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * Throwaway servers for the operations specs, which stop and start them: a
+ * PostgreSQL cluster of its own (initdb + pg_ctl in a temp folder) and a
+ * Redis of its own, so that an outage never touches the shared servers.
+ */
+
+/** initdb and postgres refuse to run as root: run them as the postgres user then. */
+function asPostgresUser(cmd: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
+}
+
+function pgBin(name: string): string {
+  try {
+    execFileSync("which", [name], { stdio: "ignore" });
+    return name;
+  } catch {
+    const bindir = execFileSync("pg_config", ["--bindir"], { encoding: "utf8" }).trim();
+    return path.join(bindir, name);
+  }
+}
+
+export interface ThrowawayPostgres {
+  url: string;
+  start(): void;
+  stop(): void;
+  remove(): void;
+}
+
+export function throwawayPostgres(port: number): ThrowawayPostgres {
+  const dir = mkdtempSync(path.join(tmpdir(), "postkey-pg-"));
+  if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), 0);
+  const data = path.join(dir, "data");
+  const run = (cmd: string, args: string[]) => {
+    const [c, a] = asPostgresUser(pgBin(cmd), args);
+    execFileSync(c, a, { stdio: "pipe" });
+  };
+  run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
+  const pg = {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    start: () => run("pg_ctl", ["-D", data, "-o", opts, "-l", path.join(dir, "server.log"), "-w", "start"]),
+    /** A fast shutdown: open connections are terminated, as when an operator restarts the server. */
+    stop: () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
+    remove: () => {
+      try {
+        pg.stop();
+      } catch {
+        // already stopped
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  pg.start();
+  return pg;
+}
+
+export interface ThrowawayRedis {
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function throwawayRedis(port: number): ThrowawayRedis {
+  let child: ChildProcess | undefined;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      child.stdout?.on("data", (d) => (out += d));
+      const deadline = Date.now() + 10_000;
+      while (!out.includes("Ready to accept connections")) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start:\n${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async stop() {
+      const c = child;
+      child = undefined;
+      if (!c || c.exitCode !== null) return;
+      const exited = new Promise((r) => c.once("exit", r));
+      c.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
