@@ -3,7 +3,9 @@ import next from "next";
 import { formatEnvError, envSchema } from "../src/env";
 import { markDraining, runShutdownHooks } from "../src/server/lifecycle";
 import { guardActionRequest, readActionIds, refuseAction } from "./lib/action-guard";
+import { logger } from "../src/server/observability/logger";
 import { createAppServer } from "./lib/http-server";
+import { createRouteLabeler } from "./lib/route-label";
 
 /**
  * The app's process: Next's request handler inside Postkey's own HTTP server
@@ -29,17 +31,20 @@ const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), turbopack:
 await app.prepare();
 const handle = app.getRequestHandler();
 // Known action ids of this build (a dev server compiles as it goes: no list to check against).
-const actionIds = dev ? null : readActionIds(path.resolve(import.meta.dirname, "..", ".next"));
+const nextDir = path.resolve(import.meta.dirname, "..", ".next");
+const actionIds = dev ? null : readActionIds(nextDir);
 const server = createAppServer(
   async (req, res) => {
     const checked = await guardActionRequest(req, env.APP_URL, actionIds);
     if (!checked.ok) return refuseAction(res, checked.status, checked.message);
     return handle(checked.req, res);
   },
-  { trustProxy: env.TRUST_PROXY },
+  { trustProxy: env.TRUST_PROXY, metricsToken: env.METRICS_TOKEN, routeLabel: createRouteLabeler(dev ? null : nextDir) },
 );
 const port = await server.listen(env.PORT);
-console.log(
+const log = logger();
+log.info(
+  { port, trustProxy: env.TRUST_PROXY, metrics: Boolean(env.METRICS_TOKEN), profile: env.profile },
   `Postkey is listening on port ${port}${env.TRUST_PROXY ? ` (trusting ${env.TRUST_PROXY} proxy hop${env.TRUST_PROXY > 1 ? "s" : ""})` : ""}.`,
 );
 process.send?.({ ready: port });
@@ -48,13 +53,14 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing requests in flight (at most ${DRAIN_MS / 1000} s)…`);
+  log.info({ signal, inFlight: server.inFlight }, `${signal}: finishing requests in flight (at most ${DRAIN_MS / 1000} s)…`);
   markDraining(); // /readyz answers 503 from now on
   const { forced } = await server.drain(DRAIN_MS);
-  if (forced) console.warn(`${forced} request(s) did not finish in time and were cut off.`);
+  if (forced) log.warn({ forced }, `${forced} request(s) did not finish in time and were cut off.`);
   await app.close().catch(() => undefined);
   await runShutdownHooks();
-  console.log("Postkey stopped.");
+  log.info("Postkey stopped.");
+  log.flush();
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));

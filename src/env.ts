@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** pino's levels (src/server/observability/logger.ts), here so that the configuration needs no logging import. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 /**
  * Configuration, read once and validated. A bad value stops the process with
  * a message naming the variable (see formatEnvError and scripts/serve.ts).
@@ -68,6 +71,12 @@ export const envSchema = z
     ARGON2_MAX_CONCURRENCY: int(4, 1, 64),
     ARGON2_MAX_QUEUE: int(64, 0, 10_000),
     REDIS_URL: optionalUrl,
+    /** pino's level: fatal, error, warn, info (default), debug, trace or silent. */
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+    /** json (a log shipper) or pretty (a person); unset: pretty on a local run in a terminal, else json. */
+    LOG_FORMAT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["json", "pretty"]).optional()),
+    /** The bearer token a Prometheus scraper sends for /metrics; unset, /metrics answers 404. */
+    METRICS_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
     DEFAULT_PHONE_COUNTRY: z
       .string()
       .regex(/^[A-Z]{2}$/, "must be a two-letter country code")

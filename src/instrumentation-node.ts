@@ -1,3 +1,4 @@
+import { logger } from "@/server/observability/logger";
 import { prepareDummyHash } from "@/server/security/password-hash";
 
 /**
@@ -9,9 +10,10 @@ import { prepareDummyHash } from "@/server/security/password-hash";
  *   first unknown-address logon costs what a known one does.
  */
 if (process.env.POSTKEY_HTTP_SERVER !== "1") {
-  console.error(
+  logger().fatal(
     "Postkey must be started with `npm start` (scripts/app-server.ts), not `next start`: only its own HTTP server sets the client IP from the socket and TRUST_PROXY.",
   );
+  logger().flush();
   process.exit(1);
 }
 await prepareDummyHash();

@@ -1,6 +1,11 @@
+import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { resolveClientIp } from "../../src/lib/client-ip";
+import { isDatabaseDown } from "../../src/server/lifecycle";
+import { componentLogger } from "../../src/server/observability/logger";
+import { metrics, metricsAuthorized } from "../../src/server/observability/metrics";
+import { sendUnavailable } from "./unavailable-page";
 
 /**
  * Postkey's own HTTP server in front of Next's request handler. It is the
@@ -8,6 +13,12 @@ import { resolveClientIp } from "../../src/lib/client-ip";
  * forwarding header a client sent is dropped, and X-Forwarded-For /
  * X-Forwarded-Proto are set from the socket and TRUST_PROXY (Next keeps
  * values already present). Nothing below it can read a client-chosen IP.
+ *
+ * It is also where each request is observed: a request id (X-Request-Id,
+ * taken from a trusted proxy or made here), one log line and one latency
+ * observation per request, /metrics for the scraper that holds
+ * METRICS_TOKEN, and, while the database is unreachable, the 503 page for
+ * pages (actions still reach their handlers, which answer a form error).
  */
 const CLIENT_SUPPLIED_HEADERS = [
   "forwarded",
@@ -51,6 +62,37 @@ function hasDecodablePath(url: string | undefined): boolean {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
+export interface AppServerOptions {
+  trustProxy: number;
+  /** Bearer token a scraper sends for GET /metrics; unset: /metrics does not exist (404). */
+  metricsToken?: string;
+  /** Route pattern of a path, for log lines and metric labels (route-label.ts). */
+  routeLabel?: (pathname: string) => string;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** A trusted proxy's request id is kept (one id across the hops); anything else gets a new one. */
+function requestIdOf(req: IncomingMessage, trustProxy: number): string {
+  const given = req.headers["x-request-id"];
+  return trustProxy > 0 && typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** What still reaches Next during a database outage: probes, static files, and actions (they answer a form error). */
+function servedDuringOutage(req: IncomingMessage, pathname: string): boolean {
+  if (req.method === "POST" && req.headers["next-action"]) return true;
+  return (
+    pathname === "/healthz" ||
+    pathname === "/readyz" ||
+    pathname.startsWith("/_next/") ||
+    pathname.startsWith("/.well-known/") ||
+    pathname === "/favicon.ico"
+  );
+}
+
+/** Probes and static files are logged at debug level: a request line each would drown the rest. */
+const QUIET_ROUTES = new Set(["/healthz", "/readyz", "/metrics", "/_next/static", "/favicon.ico"]);
+
 export interface AppServer {
   server: http.Server;
   listen(port: number, host?: string): Promise<number>;
@@ -60,24 +102,58 @@ export interface AppServer {
   readonly inFlight: number;
 }
 
-export function createAppServer(handler: Handler, opts: { trustProxy: number }): AppServer {
+export function createAppServer(handler: Handler, opts: AppServerOptions): AppServer {
   let inFlight = 0;
   let draining = false;
   const idle: Array<() => void> = [];
+  const log = componentLogger("http");
+  const m = metrics();
+  const routeLabel = opts.routeLabel ?? (() => "(all)");
   const server = http.createServer((req, res) => {
     inFlight++;
+    const started = process.hrtime.bigint();
+    const pathname = (req.url ?? "/").split("?")[0];
+    const reqId = requestIdOf(req, opts.trustProxy);
+    req.headers["x-request-id"] = reqId;
+    res.setHeader("X-Request-Id", reqId);
     let done = false;
     const finish = () => {
       if (done) return;
       done = true;
       inFlight--;
       if (inFlight === 0) idle.splice(0).forEach((fn) => fn());
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = hasDecodablePath(req.url) ? routeLabel(pathname) : "(bad path)";
+      const status = res.writableFinished ? res.statusCode : 499; // 499: the client went away first
+      m.httpDuration.observe({ route, method: req.method ?? "GET", status: String(status) }, seconds);
+      const line = {
+        reqId,
+        method: req.method,
+        route,
+        status,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        ip: req.headers["x-forwarded-for"],
+        ...(req.headers["next-action"] ? { action: true } : {}),
+      };
+      if (QUIET_ROUTES.has(route)) log.debug(line, "request");
+      else log.info(line, "request");
     };
     res.on("finish", finish);
     res.on("close", finish);
     // While draining, tell keep-alive clients to reconnect (to another instance).
     if (draining) res.setHeader("Connection", "close");
     applyClientHeaders(req, opts.trustProxy);
+    if (pathname === "/metrics" && req.method === "GET" && metricsAuthorized(req.headers.authorization, opts.metricsToken)) {
+      void m.registry.metrics().then((text) => {
+        res.writeHead(200, { "Content-Type": m.registry.contentType, "Cache-Control": "no-store" });
+        res.end(text);
+      });
+      return;
+    }
+    if (isDatabaseDown() && !servedDuringOutage(req, pathname)) {
+      sendUnavailable(req, res);
+      return;
+    }
     if (!hasDecodablePath(req.url)) {
       // Next answers 500 to a path it cannot percent-decode (a dynamic segment of "%ff").
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
@@ -85,7 +161,7 @@ export function createAppServer(handler: Handler, opts: { trustProxy: number }):
       return;
     }
     (async () => handler(req, res))().catch((e: unknown) => {
-      console.error("[server] unhandled error", e);
+      log.error({ err: e, reqId }, "unhandled error");
       if (!res.headersSent) {
         res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
         res.end("Something went wrong on our side. Please try again.");

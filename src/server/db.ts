@@ -1,17 +1,45 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/env";
-import { offShutdown, onShutdown } from "@/server/lifecycle";
+import { isDatabaseDown, markDatabaseDown, markDatabaseUp, offShutdown, onShutdown } from "@/server/lifecycle";
+import { componentLogger } from "@/server/observability/logger";
+import { metrics } from "@/server/observability/metrics";
+import { isDatabaseUnavailableError } from "./database-errors";
 
 /**
  * The one Prisma client, over @prisma/adapter-pg (no engine binary). Password
  * and answer hashes are omitted globally so they cannot leak into a page;
  * the few functions that verify them ask with `omit: { passwordHash: false }`.
+ *
+ * The pool is bounded in time as well as size: a database that does not
+ * answer fails a request within seconds (a clear "temporarily unavailable",
+ * see database-outage.ts), never hangs it; a connection the server dropped
+ * is replaced on the next query, so the app recovers by itself.
  */
+export const POOL_SIZE = 10;
+
 function createClient(url: string) {
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  const pool = new Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // Postgres ends a statement stuck for this long (a lock held by a dead peer, say).
+    statement_timeout: 30_000,
+  });
+  // An idle connection the server ended (a restart) emits 'error' on the pool: the first sign of an outage.
+  pool.on("error", (e) => void noteDatabaseError(e));
+  const m = metrics();
+  m.setGauge("pool.app.total", () => pool.totalCount);
+  m.setGauge("pool.app.idle", () => pool.idleCount);
+  m.setGauge("pool.app.waiting", () => pool.waitingCount);
+  return { client: withAfterCommit(prismaClient(pool)), pool };
+}
+
+function prismaClient(pool: Pool) {
   return new PrismaClient({
-    adapter,
+    adapter: new PrismaPg(pool),
     omit: {
       mailAccount: { passwordHash: true },
       cloudAccount: { passwordHash: true },
@@ -23,22 +51,98 @@ function createClient(url: string) {
   });
 }
 
-export type Db = ReturnType<typeof createClient>;
+export type Db = ReturnType<typeof prismaClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { postkeyDb?: Db };
+/**
+ * afterCommit(tx, fn): run fn once the transaction `tx` has committed, never
+ * when it rolls back (a log line or metric for an audit event must mean the
+ * event was stored). Interactive transactions of getDb() register their tx;
+ * outside one, fn runs at once.
+ */
+const commitQueues = new WeakMap<object, Array<() => void>>();
+
+export function afterCommit(tx: Tx | Db, fn: () => void): void {
+  const queue = commitQueues.get(tx);
+  if (queue) queue.push(fn);
+  else fn();
+}
+
+function withAfterCommit(client: Db): Db {
+  const transaction = ((arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return client.$transaction(arg as never, options as never);
+    const queue: Array<() => void> = [];
+    return client
+      .$transaction(async (tx) => {
+        commitQueues.set(tx, queue);
+        return (arg as (tx: Tx) => Promise<unknown>)(tx);
+      }, options as never)
+      .then((result) => {
+        for (const fn of queue) fn();
+        return result;
+      });
+  }) as Db["$transaction"];
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === "$transaction") return transaction;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+const globalForDb = globalThis as unknown as { postkeyDb?: { client: Db; pool: Pool }; postkeyDbProbe?: ReturnType<typeof setInterval> };
+
+const PROBE_EVERY_MS = 1_000;
+
+/**
+ * Called with any error a request met: when it says the database is
+ * unreachable, the app enters its outage mode (logged once): pages get the
+ * 503 page, actions a form error, and a probe (SELECT 1 each second) ends
+ * the outage as soon as the database answers, with no restart. Returns
+ * whether the error was such an outage.
+ */
+export function noteDatabaseError(error: unknown): boolean {
+  if (!isDatabaseUnavailableError(error)) return false;
+  if (markDatabaseDown()) {
+    componentLogger("database").error({ err: error }, "the database is unreachable: answering 503 until it is back");
+    globalForDb.postkeyDbProbe ??= setInterval(() => void probeDatabase(), PROBE_EVERY_MS);
+    globalForDb.postkeyDbProbe.unref?.();
+  }
+  return true;
+}
+
+async function probeDatabase(): Promise<void> {
+  const pool = globalForDb.postkeyDb?.pool;
+  if (!pool || !isDatabaseDown()) return stopProbe();
+  try {
+    await pool.query("SELECT 1");
+  } catch {
+    return; // still down; the next tick tries again
+  }
+  stopProbe();
+  const lasted = markDatabaseUp();
+  componentLogger("database").warn({ outageMs: lasted }, "the database is reachable again");
+}
+
+function stopProbe(): void {
+  if (globalForDb.postkeyDbProbe) clearInterval(globalForDb.postkeyDbProbe);
+  globalForDb.postkeyDbProbe = undefined;
+}
 
 export function getDb(): Db {
   if (!globalForDb.postkeyDb) {
     globalForDb.postkeyDb = createClient(getEnv().DATABASE_URL);
     onShutdown("database", disconnectDb);
   }
-  return globalForDb.postkeyDb;
+  return globalForDb.postkeyDb.client;
 }
 
 export async function disconnectDb(): Promise<void> {
   const db = globalForDb.postkeyDb;
   globalForDb.postkeyDb = undefined;
   offShutdown("database");
-  await db?.$disconnect();
+  stopProbe();
+  await db?.client.$disconnect();
+  await db?.pool.end().catch(() => undefined);
 }

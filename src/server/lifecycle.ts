@@ -5,9 +5,15 @@
  * them: the registry sits on globalThis, which both share. No server-only
  * import, so the server script can load it.
  */
+import { logger } from "@/server/observability/logger";
+
 type Hook = () => Promise<void> | void;
 
-const g = globalThis as unknown as { postkeyShutdownHooks?: Map<string, Hook>; postkeyDraining?: boolean };
+const g = globalThis as unknown as {
+  postkeyShutdownHooks?: Map<string, Hook>;
+  postkeyDraining?: boolean;
+  postkeyDatabaseDownSince?: number;
+};
 
 /** The HTTP server is draining (SIGTERM): readiness answers 503 so a balancer stops sending requests. */
 export function markDraining(): void {
@@ -16,6 +22,28 @@ export function markDraining(): void {
 
 export function isDraining(): boolean {
   return g.postkeyDraining === true;
+}
+
+/**
+ * The database is unreachable (db.ts noteDatabaseError): until a probe
+ * reaches it again, the HTTP server answers pages with the 503 page at once
+ * instead of letting each request fail on its own.
+ */
+export function markDatabaseDown(at = Date.now()): boolean {
+  if (g.postkeyDatabaseDownSince !== undefined) return false;
+  g.postkeyDatabaseDownSince = at;
+  return true;
+}
+
+/** Clears the outage; returns how long it lasted (ms), or null when there was none. */
+export function markDatabaseUp(at = Date.now()): number | null {
+  const since = g.postkeyDatabaseDownSince;
+  g.postkeyDatabaseDownSince = undefined;
+  return since === undefined ? null : at - since;
+}
+
+export function isDatabaseDown(): boolean {
+  return g.postkeyDatabaseDownSince !== undefined;
 }
 
 /** Registers (or replaces) the closer of one named resource. */
@@ -37,7 +65,7 @@ export async function runShutdownHooks(timeoutMs = 5_000): Promise<void> {
       try {
         await Promise.race([Promise.resolve(hook()), timeout]);
       } catch (e) {
-        console.error(`[shutdown] closing ${name} failed`, e);
+        logger().error({ err: e, resource: name }, "closing a resource at shutdown failed");
       }
     }),
   );

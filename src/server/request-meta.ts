@@ -7,7 +7,11 @@ export interface RequestMeta {
   userAgent: string;
   /** The language the request is answered in (texts the domain sends, e.g. an SMS to the person at hand). */
   locale?: Locale;
+  /** The request's id (X-Request-Id, set by Postkey's HTTP server), for the log lines of its domain events. */
+  requestId?: string;
 }
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /**
  * From a request's headers. The client IP is the one X-Forwarded-For value
@@ -20,5 +24,6 @@ export function metaFromHeaders(h: Pick<Headers, "get">): RequestMeta {
   const forwarded = h.get("x-forwarded-for");
   const ip = forwarded && !forwarded.includes(",") ? (normalizeIp(forwarded) ?? UNKNOWN_IP) : UNKNOWN_IP;
   const userAgent = (h.get("user-agent") ?? "").slice(0, 512);
-  return { ip, userAgent };
+  const requestId = h.get("x-request-id") ?? undefined;
+  return { ip, userAgent, ...(requestId && REQUEST_ID.test(requestId) ? { requestId } : {}) };
 }

@@ -46,15 +46,15 @@ afterAll(() => {
 describe("captcha challenge", () => {
   it("accepts the right answer once", async () => {
     const id = await challenge();
-    expect(await verifyCaptcha(id, "KX7HA", meta)).toBe(true);
-    expect(await verifyCaptcha(id, "KX7HA", meta)).toBe(false);
+    expect(await verifyCaptcha(id, "KX7HA", meta, "recovery")).toBe(true);
+    expect(await verifyCaptcha(id, "KX7HA", meta, "recovery")).toBe(false);
     expect(await reasons()).toEqual(["expired_or_used"]);
   });
 
   it("is consumed by a wrong answer", async () => {
     const id = await challenge();
-    expect(await verifyCaptcha(id, "KX7HE", meta)).toBe(false);
-    expect(await verifyCaptcha(id, "KX7HA", meta)).toBe(false);
+    expect(await verifyCaptcha(id, "KX7HE", meta, "recovery")).toBe(false);
+    expect(await verifyCaptcha(id, "KX7HA", meta, "recovery")).toBe(false);
     expect(await reasons()).toEqual(["expired_or_used", "wrong_answer"]);
     const events = await failures();
     for (const e of events) expect(e).toMatchObject({ actorKind: "ANONYMOUS", result: "FAILURE", ip: meta.ip, userAgent: "vitest" });
@@ -64,29 +64,29 @@ describe("captcha challenge", () => {
   it("is valid for 119 s", async () => {
     const id = await challenge();
     vi.setSystemTime(T0.getTime() + 119 * SECOND);
-    expect(await verifyCaptcha(id, "KX7HA", meta)).toBe(true);
+    expect(await verifyCaptcha(id, "KX7HA", meta, "recovery")).toBe(true);
   });
 
   it("is refused at 121 s", async () => {
     const id = await challenge();
     vi.setSystemTime(T0.getTime() + 121 * SECOND);
-    expect(await verifyCaptcha(id, "KX7HA", meta)).toBe(false);
+    expect(await verifyCaptcha(id, "KX7HA", meta, "recovery")).toBe(false);
   });
 
   it("compares case-insensitively and ignores surrounding spaces", async () => {
-    expect(await verifyCaptcha(await challenge(), "kx7ha", meta)).toBe(true);
-    expect(await verifyCaptcha(await challenge(), "  Kx7hA ", meta)).toBe(true);
+    expect(await verifyCaptcha(await challenge(), "kx7ha", meta, "recovery")).toBe(true);
+    expect(await verifyCaptcha(await challenge(), "  Kx7hA ", meta, "recovery")).toBe(true);
   });
 
   it("refuses a missing, unknown or absurd id and an empty answer, without throwing", async () => {
     const id = await challenge();
-    expect(await verifyCaptcha(undefined, "KX7HA", meta)).toBe(false);
-    expect(await verifyCaptcha("", "KX7HA", meta)).toBe(false);
-    expect(await verifyCaptcha("no-such-challenge", "KX7HA", meta)).toBe(false);
-    expect(await verifyCaptcha("x".repeat(10_000), "KX7HA", meta)).toBe(false);
-    expect(await verifyCaptcha(id, "", meta)).toBe(false); // an empty answer still spends the challenge
-    expect(await verifyCaptcha(id, "KX7HA", meta)).toBe(false);
-    expect(await verifyCaptcha(await challenge(), "A".repeat(100_000), meta)).toBe(false);
+    expect(await verifyCaptcha(undefined, "KX7HA", meta, "recovery")).toBe(false);
+    expect(await verifyCaptcha("", "KX7HA", meta, "recovery")).toBe(false);
+    expect(await verifyCaptcha("no-such-challenge", "KX7HA", meta, "recovery")).toBe(false);
+    expect(await verifyCaptcha("x".repeat(10_000), "KX7HA", meta, "recovery")).toBe(false);
+    expect(await verifyCaptcha(id, "", meta, "recovery")).toBe(false); // an empty answer still spends the challenge
+    expect(await verifyCaptcha(id, "KX7HA", meta, "recovery")).toBe(false);
+    expect(await verifyCaptcha(await challenge(), "A".repeat(100_000), meta, "recovery")).toBe(false);
     expect(await reasons()).toEqual(
       ["missing", "missing", "expired_or_used", "missing", "wrong_answer", "expired_or_used", "wrong_answer"].sort(),
     );
@@ -94,7 +94,7 @@ describe("captcha challenge", () => {
 
   it("lets only one of two simultaneous right answers through", async () => {
     const id = await challenge();
-    const results = await Promise.all([verifyCaptcha(id, "KX7HA", meta), verifyCaptcha(id, "KX7HA", meta)]);
+    const results = await Promise.all([verifyCaptcha(id, "KX7HA", meta, "recovery"), verifyCaptcha(id, "KX7HA", meta, "recovery")]);
     expect(results.sort()).toEqual([false, true]);
   });
 
@@ -120,17 +120,17 @@ describe("rate limit", () => {
 
 describe("test mode", () => {
   it("refuses PASSED when CAPTCHA_TEST_MODE is off", async () => {
-    expect(await verifyCaptcha(await challenge(), "PASSED", meta)).toBe(false);
+    expect(await verifyCaptcha(await challenge(), "PASSED", meta, "recovery")).toBe(false);
   });
 
   it("accepts PASSED (any case) for a live challenge when CAPTCHA_TEST_MODE=1", async () => {
     setTestMode(true);
-    expect(await verifyCaptcha(await challenge(), "passed", meta)).toBe(true);
-    expect(await verifyCaptcha(await challenge(), "KX7HA", meta)).toBe(true);
-    expect(await verifyCaptcha(undefined, "PASSED", meta)).toBe(false);
+    expect(await verifyCaptcha(await challenge(), "passed", meta, "recovery")).toBe(true);
+    expect(await verifyCaptcha(await challenge(), "KX7HA", meta, "recovery")).toBe(true);
+    expect(await verifyCaptcha(undefined, "PASSED", meta, "recovery")).toBe(false);
     const used = await challenge();
-    await verifyCaptcha(used, "WRONG", meta);
-    expect(await verifyCaptcha(used, "PASSED", meta)).toBe(false);
+    await verifyCaptcha(used, "WRONG", meta, "recovery");
+    expect(await verifyCaptcha(used, "PASSED", meta, "recovery")).toBe(false);
   });
 });
 

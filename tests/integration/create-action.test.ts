@@ -3,6 +3,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { enText, tEn, tZh, zhText } from "../support/i18n";
+import { captureLogs } from "../support/logs";
 import { idle, type FormState } from "@/lib/form-state";
 import type { MailUser, Operator } from "@/server/auth/load-session-account";
 import { HashBusyError } from "@/server/security/password-hash";
@@ -201,7 +202,7 @@ describe("createAction: guard → audited refusal → parse → run → form sta
   });
 
   it("a thrown error becomes a generic form error (logged, no stack), keeping the safe values; a busy hasher says busy", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const boom = createAction({
       name: "test.boom",
       guard: anyone,
@@ -214,7 +215,11 @@ describe("createAction: guard → audited refusal → parse → run → form sta
     expect(state).toMatchObject({ status: "error", formError: enText("Common.errors.unexpected"), values: { name: "Ann", count: "1" } });
     expect(JSON.stringify(state)).not.toContain("db.internal");
     expect(JSON.stringify(state)).not.toContain("long-enough");
-    expect(logged).toHaveBeenCalledWith("[action test.boom] unexpected error", expect.any(Error));
+    expect(logs.lines).toContainEqual(
+      expect.objectContaining({ level: "error", component: "action", action: "test.boom", msg: "unexpected error" }),
+    );
+    expect(logs.text()).not.toContain("long-enough");
+    logs.restore();
 
     const busy = createAction({
       name: "test.busy",
@@ -228,6 +233,37 @@ describe("createAction: guard → audited refusal → parse → run → form sta
       status: "error",
       formError: enText("Common.errors.busy"),
     });
+  });
+
+  it("an unreachable database is 'temporarily unavailable', starts the outage mode (logged once), and a probe ends it", async () => {
+    const { isDatabaseDown, markDatabaseUp } = await import("@/server/lifecycle");
+    const logs = captureLogs();
+    const unreachable = Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: "P1001" });
+    const down = createAction({
+      name: "test.down",
+      guard: anyone,
+      schema,
+      run: async () => {
+        throw unreachable;
+      },
+    });
+    try {
+      for (let i = 0; i < 2; i++) {
+        expect(await down(idle, form({ name: "Ann", password: "long-enough", count: "1" }))).toMatchObject({
+          status: "error",
+          formError: enText("Common.errors.unavailable"),
+          values: { name: "Ann" },
+        });
+      }
+      expect(isDatabaseDown()).toBe(true);
+      expect(logs.lines.filter((l) => l.component === "database" && l.level === "error")).toHaveLength(1);
+      // The real database answers: the probe (each second) ends the outage by itself.
+      await vi.waitFor(() => expect(isDatabaseDown()).toBe(false), { timeout: 5_000, interval: 100 });
+      expect(logs.lines).toContainEqual(expect.objectContaining({ component: "database", msg: "the database is reachable again" }));
+    } finally {
+      markDatabaseUp();
+      logs.restore();
+    }
   });
 });
 

@@ -1,11 +1,13 @@
 import net from "node:net";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/env";
 import { MINUTE } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { blockLimit, closeRateLimiters, consumeLimit, peekLimit, resetLimit } from "@/server/security/rate-limit";
 import { resetDatabase } from "../support/db";
 import { useFakeClock } from "../support/fixtures";
+import { captureLogs, type CapturedLogs } from "../support/logs";
+import { throwawayRedis, type ThrowawayRedis } from "../support/services";
 
 describe("rate limits counted in Postgres (shared by every app instance)", () => {
   let clock: ReturnType<typeof useFakeClock>;
@@ -80,3 +82,69 @@ describe.skipIf(!redisAnswers)("rate limits counted in Redis when REDIS_URL is s
     expect(await getDb().rateLimit.count()).toBe(before);
   });
 });
+
+describe("a Redis outage: the insurance limiter on PostgreSQL keeps every limit", () => {
+  let redis: ThrowawayRedis;
+  let logs: CapturedLogs;
+  const pgRows = () => getDb().rateLimit.count({ where: { key: { startsWith: "recoverySmsByAccountHour:" } } });
+
+  beforeAll(async () => {
+    redis = throwawayRedis(await freePort());
+    await redis.start();
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+    logs = captureLogs();
+    process.env.REDIS_URL = redis.url;
+    resetEnvCache();
+    await closeRateLimiters();
+  });
+  afterEach(() => logs.restore());
+  afterAll(async () => {
+    delete process.env.REDIS_URL;
+    resetEnvCache();
+    await closeRateLimiters();
+    await redis.stop();
+  });
+
+  it("counts in Redis; while Redis is down counts in PostgreSQL (logged once, readiness 'degraded'); back in Redis when it returns", async () => {
+    const { checkReadiness } = await import("@/server/health/check-readiness");
+    for (let i = 1; i <= 3; i++) expect((await consumeLimit("recoverySmsByAccountHour", "acct-1")).allowed).toBe(true);
+    expect(await pgRows()).toBe(0);
+    expect((await checkReadiness()).checks.redis).toBe("ok");
+
+    await redis.stop();
+    // Never "no limit at all": the policy's 5 per hour hold, counted in PostgreSQL from zero.
+    for (let i = 1; i <= 5; i++) expect((await consumeLimit("recoverySmsByAccountHour", "acct-1")).allowed).toBe(true);
+    expect((await consumeLimit("recoverySmsByAccountHour", "acct-1")).allowed).toBe(false);
+    expect((await peekLimit("recoverySmsByAccountHour", "acct-1")).allowed).toBe(false);
+    expect(await pgRows()).toBe(1);
+    const r = await checkReadiness();
+    expect(r).toMatchObject({ ready: true, checks: { redis: "degraded", database: "ok" } });
+    const outageLines = () => logs.lines.filter((l) => l.component === "rate-limit" && l.level === "error");
+    expect(outageLines()).toHaveLength(1);
+    expect(outageLines()[0].msg).toBe("Redis is unreachable: limits are counted in PostgreSQL until it is back");
+
+    await redis.start();
+    await vi.waitFor(() => expect(logs.lines.map((l) => l.msg)).toContain("Redis is reachable again: limits are counted in Redis"), {
+      timeout: 15_000,
+      interval: 100,
+    });
+    // The restarted Redis is empty (it keeps nothing on disk): counting starts again there, not in PostgreSQL.
+    expect((await consumeLimit("recoverySmsByAccountHour", "acct-2")).allowed).toBe(true);
+    expect(await pgRows()).toBe(1);
+    expect((await checkReadiness()).checks.redis).toBe("ok");
+    expect(outageLines()).toHaveLength(1);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}

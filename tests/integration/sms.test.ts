@@ -11,6 +11,7 @@ import { getSmsProvider, resetSmsProviderCache, setSmsProviderForTests } from "@
 import { createTwilioProvider } from "@/server/sms/twilio-provider";
 import { isSmsOutboxAvailable } from "@/server/sms/list-sms-outbox";
 import { resetDatabase } from "../support/db";
+import { captureLogs, type CapturedLogs } from "../support/logs";
 import {
   connectTwilioStub,
   STUB_NUMBER_INVALID,
@@ -28,6 +29,7 @@ import {
 const stub = connectTwilioStub(inject("twilioStubUrl"));
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
 const TO = "+14155550101";
+let logs: CapturedLogs;
 const T0 = new Date("2026-11-24T21:05:00.000Z");
 const savedEnv = { ...process.env };
 
@@ -78,11 +80,11 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(T0);
   configure({ ...twilioEnv(), SMS_HOURLY_CAP: "1000", NODE_ENV: "test" });
-  // The module logs every send and failure by design; keep the test output readable.
-  for (const level of ["log", "warn", "error"] as const) vi.spyOn(console, level).mockImplementation(() => {});
+  logs = captureLogs("info");
 });
 
 afterEach(() => {
+  logs.restore();
   setSmsProviderForTests(undefined);
   vi.useRealTimers();
   vi.restoreAllMocks();
@@ -218,7 +220,9 @@ describe("global hourly cap", () => {
     const [event] = await audits("sms.failed");
     expect(event).toMatchObject({ result: "REFUSED" });
     expect(event.detail).toMatchObject({ reason: "hourly_cap", to: "+1 ••• ••• 0101" });
-    expect(console.error).toHaveBeenCalledWith("[sms] hourly cap of 3 reached: message refused");
+    expect(logs.lines).toContainEqual(
+      expect.objectContaining({ level: "error", component: "sms", cap: 3, msg: "hourly cap of 3 reached: message refused" }),
+    );
   });
 
   it("counts the last hour only, with the boundary inside the window", async () => {
@@ -242,11 +246,20 @@ describe("global hourly cap", () => {
 });
 
 describe("console provider", () => {
-  it("stores the real body on a local run (no public APP_URL) and logs it", async () => {
+  it("stores the real body on a local run (no public APP_URL); the log says one was written, never the number or the text", async () => {
     configure({ SMS_PROVIDER: "console" });
     const result = await sendSms(input());
     expect(result.ok).toBe(true);
-    expect(console.log).toHaveBeenCalledWith(`[sms] to=${TO} body=${input().body}`);
+    expect(logs.lines).toContainEqual(
+      expect.objectContaining({
+        component: "sms",
+        provider: "console",
+        recipient: "+1 ••• ••• 0101",
+        msg: "SMS written to the outbox (/dev/sms)",
+      }),
+    );
+    expect(logs.text()).not.toContain(TO);
+    expect(logs.text()).not.toContain(input().body);
     expect((await rows())[0]).toMatchObject({ provider: "console", status: "SENT", body: input().body });
   });
 

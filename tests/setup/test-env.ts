@@ -13,6 +13,8 @@ process.env.APP_ENV ??= "test";
 process.env.ARGON2_MEMORY_KIB ??= "8192";
 process.env.ARGON2_TIME_COST ??= "1";
 process.env.SMS_PROVIDER ??= "console";
+// Logs stay quiet; a test that checks them captures them (tests/support/logs.ts).
+process.env.LOG_LEVEL ??= "silent";
 
 // Actions answer in the request's language; outside Next.js there is no request,
 // so every test file's actions speak English (a test of Chinese mocks its own).

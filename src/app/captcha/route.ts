@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getRequestMeta } from "@/web/request";
 import { createCaptchaChallenge } from "@/server/captcha/create-captcha";
 import { setCaptchaCookie } from "@/web/captcha-cookie";
+import { componentLogger } from "@/server/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function GET() {
   try {
     result = await createCaptchaChallenge(await getRequestMeta());
   } catch (e) {
-    console.error("[captcha] could not create a challenge", e);
+    componentLogger("captcha").error({ err: e }, "could not create a challenge");
     return new NextResponse("The image is not available right now. Try again.", {
       status: 503,
       headers: { ...NO_STORE, "Content-Type": "text/plain; charset=utf-8" },

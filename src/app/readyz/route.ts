@@ -4,9 +4,9 @@ import { checkReadiness } from "@/server/health/check-readiness";
 export const dynamic = "force-dynamic";
 
 /**
- * Readiness: PostgreSQL answers, this version's migrations are applied, Redis
- * answers when configured, the hashing queue has room, and the server is not
- * draining. 200 or 503, JSON, never cached; no session, no limit, no audit.
+ * Readiness: PostgreSQL answers, this version's migrations are applied, the
+ * hashing queue has room, and the server is not draining; Redis, when
+ * configured, is reported (ok or degraded) without failing the probe. 200 or 503, JSON, never cached; no session, no limit, no audit.
  */
 export async function GET() {
   const r = await checkReadiness();

@@ -1,7 +1,8 @@
 import "server-only";
 import type { ActorKind, AuditResult } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
-import { getDb, type Tx } from "@/server/db";
+import { afterCommit, getDb, type Tx } from "@/server/db";
+import { emitDomainEvent } from "@/server/observability/domain-events";
 import { newId } from "@/server/ids";
 import { now } from "@/server/clock";
 import type { RequestMeta } from "@/server/request-meta";
@@ -24,7 +25,10 @@ export interface AuditInput {
   detail?: Prisma.InputJsonValue;
 }
 
-/** Writes one AuditEvent, inside the caller's transaction when one is given. */
+/**
+ * Writes one AuditEvent, inside the caller's transaction when one is given;
+ * once it is stored (the transaction committed), it is also logged and counted.
+ */
 export async function recordAuditEvent(input: AuditInput, tx?: Tx): Promise<void> {
   const client = tx ?? getDb();
   await client.auditEvent.create({
@@ -45,4 +49,5 @@ export async function recordAuditEvent(input: AuditInput, tx?: Tx): Promise<void
       createdAt: now(),
     },
   });
+  afterCommit(client, () => emitDomainEvent(input));
 }

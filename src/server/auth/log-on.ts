@@ -5,6 +5,7 @@ import { addMs, now } from "@/server/clock";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { verifyCaptcha } from "@/server/captcha/verify-captcha";
+import { metrics } from "@/server/observability/metrics";
 import type { RequestMeta } from "@/server/request-meta";
 import { blockLimit, consumeLimit, peekLimit, resetLimit } from "@/server/security/rate-limit";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/server/security/password-hash";
@@ -51,7 +52,8 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
     return { ok: false, error: "ip_blocked", captchaRequired: false };
   }
   const captchaRequired = !(await peekLimit("logonFailuresByAddress", addressKey)).allowed;
-  if (captchaRequired && !(await verifyCaptcha(input.captchaId, input.captchaAnswer ?? "", meta))) {
+  if (captchaRequired) metrics().captchaDemands.inc({ surface: kind === "cloud" ? "console" : "mail" });
+  if (captchaRequired && !(await verifyCaptcha(input.captchaId, input.captchaAnswer ?? "", meta, "logon"))) {
     return { ok: false, error: "captcha", captchaRequired: true };
   }
 

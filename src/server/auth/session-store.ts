@@ -5,6 +5,7 @@ import { getDb, type Tx } from "@/server/db";
 import { newToken } from "@/server/ids";
 import type { RequestMeta } from "@/server/request-meta";
 import { SESSION_POLICY, TOUCH_INTERVAL_MS, type SessionKind } from "./session-policy";
+import { componentLogger } from "@/server/observability/logger";
 
 /**
  * Session rows (one per logon): the server's side of a sealed cookie. A row
@@ -102,6 +103,6 @@ async function maybePurgeOldSessions(at: Date): Promise<void> {
   try {
     await getDb().session.deleteMany({ where: { createdAt: { lt: addMs(at, -24 * HOUR) } } });
   } catch (e) {
-    console.error("[sessions] purge of old sessions failed", e);
+    componentLogger("sessions").error({ err: e }, "purge of old sessions failed");
   }
 }

@@ -8,6 +8,7 @@ import { consumeLimit } from "@/server/security/rate-limit";
 import type { RequestMeta } from "@/server/request-meta";
 import { CAPTCHA_TTL_MS, generateCaptchaText, normalizeCaptchaAnswer } from "./captcha-text";
 import { renderCaptchaPng } from "./render-captcha";
+import { componentLogger } from "@/server/observability/logger";
 
 export type CreateCaptchaResult = { ok: true; id: string; png: Buffer } | { ok: false; error: "rate_limited" };
 
@@ -51,6 +52,6 @@ async function maybePurgeExpired(at: Date): Promise<void> {
   try {
     await getDb().captchaChallenge.deleteMany({ where: { expiresAt: { lt: addMs(at, -HOUR) } } });
   } catch (e) {
-    console.error("[captcha] purge of expired challenges failed", e);
+    componentLogger("captcha").error({ err: e }, "purge of expired challenges failed");
   }
 }

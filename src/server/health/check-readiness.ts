@@ -10,8 +10,13 @@ import { pingRedisStore } from "@/server/security/rate-limit";
  * stuck dependency answers "failing" within CHECK_TIMEOUT_MS, never hangs
  * the probe). The answer names checks and their state only: no versions,
  * hosts or error texts.
+ *
+ * Redis is "degraded", not "failing", when it does not answer: the limits are
+ * then counted in PostgreSQL (the insurance limiter in rate-limit.ts), so the
+ * instance still serves safely; a shared Redis failing must not take every
+ * instance out of the balancer at once.
  */
-export type CheckState = "ok" | "failing" | "skipped";
+export type CheckState = "ok" | "failing" | "degraded" | "skipped";
 
 export interface Readiness {
   ready: boolean;
@@ -44,7 +49,7 @@ export async function checkReadiness(): Promise<Readiness> {
   const [database, migrations, redis] = await Promise.all([
     bounded(async () => (await getDb().$queryRaw<Array<{ ok: number }>>`SELECT 1 AS ok`)[0]?.ok === 1),
     bounded(migrationsApplied),
-    bounded(pingRedisStore),
+    bounded(pingRedisStore).then((state): CheckState => (state === "failing" ? "degraded" : state)),
   ]);
   const checks = { accepting, database, migrations, redis, hashing };
   return { ready: Object.values(checks).every((s) => s !== "failing"), checks };

@@ -37,7 +37,7 @@ export async function startRecovery(
   input: StartRecoveryInput,
   meta: RequestMeta,
 ): Promise<StartRecoveryResult> {
-  if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer, meta))) return { ok: false, error: "captcha" };
+  if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer, meta, "recovery"))) return { ok: false, error: "captcha" };
   if (!(await consumeLimit("recoveryStartsByIp", ipLimitKey(meta.ip))).allowed) return { ok: false, error: "rate_limited" };
 
   const address = input.address.trim().toLowerCase();

@@ -5,31 +5,89 @@ import { Redis } from "ioredis";
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getEnv } from "@/env";
 import { offShutdown, onShutdown } from "@/server/lifecycle";
+import { componentLogger } from "@/server/observability/logger";
+import { metrics } from "@/server/observability/metrics";
 import { limitPolicy, type RateLimitPolicyName } from "./rate-limit-policies";
 
 /**
  * Named limits (rate-limit-policies.ts) counted in Postgres, or in Redis when
  * REDIS_URL is set: never in process memory, so every app instance shares them.
+ *
+ * With Redis, each limiter has an insurance limiter on Postgres
+ * (rate-limiter-flexible's insuranceLimiter): while Redis does not answer,
+ * the same limits are counted in Postgres (from zero: Redis's counts are not
+ * readable then), never "no limit at all". Redis commands fail fast (no
+ * offline queue, a command timeout), the outage is logged once, and Redis
+ * takes over again by itself when it is back.
  */
-const g = globalThis as unknown as { postkeyLimiters?: Map<string, RateLimiterAbstract>; postkeyLimitStore?: Pool | Redis };
+const g = globalThis as unknown as {
+  postkeyLimiters?: Map<string, RateLimiterAbstract>;
+  postkeyLimitPool?: Pool;
+  postkeyLimitRedis?: Redis;
+  postkeyRedisDown?: boolean;
+  /** Settles when the first connection attempt has (or has not) succeeded. */
+  postkeyRedisSettled?: Promise<void>;
+};
 
-function store(): Pool | Redis {
-  if (!g.postkeyLimitStore) {
-    const env = getEnv();
-    g.postkeyLimitStore = env.REDIS_URL
-      ? new Redis(env.REDIS_URL, { enableOfflineQueue: true, maxRetriesPerRequest: 2 })
-      : new Pool({ connectionString: env.DATABASE_URL, max: 4 });
+function pool(): Pool {
+  if (!g.postkeyLimitPool) {
+    const p = new Pool({ connectionString: getEnv().DATABASE_URL, max: 4, connectionTimeoutMillis: 5_000 });
+    // A connection the server ended (a restart): the pool replaces it; the request that needs it reports the outage.
+    p.on("error", () => undefined);
+    const m = metrics();
+    m.setGauge("pool.limits.total", () => p.totalCount);
+    m.setGauge("pool.limits.idle", () => p.idleCount);
+    m.setGauge("pool.limits.waiting", () => p.waitingCount);
+    g.postkeyLimitPool = p;
     onShutdown("rate-limit store", closeRateLimiters);
   }
-  return g.postkeyLimitStore;
+  return g.postkeyLimitPool;
 }
 
-/** Whether the limits' own store answers: Redis when configured (PING), else null (the limits live in PostgreSQL). */
+function redis(): Redis | null {
+  const url = getEnv().REDIS_URL;
+  if (!url) return null;
+  if (!g.postkeyLimitRedis) {
+    const r = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 1_000 });
+    const log = componentLogger("rate-limit");
+    const down = (e?: Error) => {
+      if (g.postkeyRedisDown) return;
+      g.postkeyRedisDown = true;
+      log.error({ err: e }, "Redis is unreachable: limits are counted in PostgreSQL until it is back");
+    };
+    r.on("error", down);
+    // The connection dropped and ioredis tries again: commands fail (no offline queue) until it is back.
+    r.on("reconnecting", () => down());
+    r.on("ready", () => {
+      if (!g.postkeyRedisDown) return;
+      g.postkeyRedisDown = false;
+      log.warn("Redis is reachable again: limits are counted in Redis");
+    });
+    metrics().setGauge("limits.redisDown", () => (g.postkeyRedisDown ? 1 : 0));
+    // Without an offline queue, a command sent before the first connection fails: wait for it (bounded) once.
+    g.postkeyRedisSettled = new Promise<void>((resolve) => {
+      r.once("ready", () => resolve());
+      r.once("error", () => resolve());
+      setTimeout(resolve, 2_000).unref();
+    });
+    g.postkeyLimitRedis = r;
+    pool(); // the insurance store, and the shutdown hook
+  }
+  return g.postkeyLimitRedis;
+}
+
+/**
+ * Readiness: Redis answers (PING) when configured, else null (the limits live
+ * in PostgreSQL). "degraded" while the insurance limiter counts in its place.
+ */
 export async function pingRedisStore(): Promise<boolean | null> {
-  if (!getEnv().REDIS_URL) return null;
-  const s = store();
-  if (!(s instanceof Redis)) return null;
-  return (await s.ping()) === "PONG";
+  const r = redis();
+  if (!r) return null;
+  try {
+    return (await r.ping()) === "PONG";
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -37,31 +95,36 @@ export async function pingRedisStore(): Promise<boolean | null> {
  * shares one backend session, where a second PREPARE of the same name fails.
  * Unnamed statements work everywhere at no measurable cost.
  */
-function unnamedStatements(pool: Pool) {
+function unnamedStatements(p: Pool) {
   return {
     query: (q: string | { text: string; values?: unknown[] }, values?: unknown[]) =>
-      typeof q === "string" ? pool.query(q, values) : pool.query({ text: q.text, values: q.values }),
+      typeof q === "string" ? p.query(q, values) : p.query({ text: q.text, values: q.values }),
   };
 }
 
-function limiter(name: RateLimitPolicyName): RateLimiterAbstract {
+/** The policy's limiter, once the store has had its first chance to connect. */
+async function limiter(name: RateLimitPolicyName): Promise<RateLimiterAbstract> {
+  const l = limiterNow(name);
+  await g.postkeyRedisSettled;
+  return l;
+}
+
+function limiterNow(name: RateLimitPolicyName): RateLimiterAbstract {
   g.postkeyLimiters ??= new Map();
   let l = g.postkeyLimiters.get(name);
   if (!l) {
     const p = limitPolicy(name);
     const common = { keyPrefix: name, points: p.points, duration: p.durationSec, blockDuration: p.blockSec ?? 0 };
-    const s = store();
-    l =
-      s instanceof Redis
-        ? new RateLimiterRedis({ ...common, storeClient: s })
-        : new RateLimiterPostgres({
-            ...common,
-            storeClient: unnamedStatements(s),
-            storeType: "pool",
-            tableName: "rate_limits",
-            tableCreated: true,
-            clearExpiredByTimeout: false,
-          });
+    const postgres = new RateLimiterPostgres({
+      ...common,
+      storeClient: unnamedStatements(pool()),
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+    });
+    const r = redis();
+    l = r ? new RateLimiterRedis({ ...common, storeClient: r, insuranceLimiter: postgres }) : postgres;
     g.postkeyLimiters.set(name, l);
   }
   return l;
@@ -94,17 +157,18 @@ function toState(res: RateLimiterRes | null, max: number): LimitState {
 export async function consumeLimit(name: RateLimitPolicyName, key: string, points = 1): Promise<LimitState> {
   const max = limitPolicy(name).points;
   try {
-    return toState(await limiter(name).consume(storeKey(key), points), max);
+    return toState(await (await limiter(name)).consume(storeKey(key), points), max);
   } catch (e) {
-    if (e instanceof RateLimiterRes) return { ...toState(e, max), allowed: false };
-    throw e;
+    if (!(e instanceof RateLimiterRes)) throw e;
+    metrics().rateLimitRefusals.inc({ limit: name });
+    return { ...toState(e, max), allowed: false };
   }
 }
 
 /** Reads the policy's state without counting. */
 export async function peekLimit(name: RateLimitPolicyName, key: string): Promise<LimitState> {
   const max = limitPolicy(name).points;
-  const res = await limiter(name).get(storeKey(key));
+  const res = await (await limiter(name)).get(storeKey(key));
   if (!res) return { allowed: true, used: 0, retryAfterMs: 0 };
   // `allowed` here means one more would still be permitted; a block
   // (blockDuration) shows as consumedPoints above the maximum.
@@ -112,21 +176,24 @@ export async function peekLimit(name: RateLimitPolicyName, key: string): Promise
 }
 
 export async function resetLimit(name: RateLimitPolicyName, key: string): Promise<void> {
-  await limiter(name).delete(storeKey(key));
+  await (await limiter(name)).delete(storeKey(key));
 }
 
 /** Starts the policy's block now (blockSec, or the window when it has none). */
 export async function blockLimit(name: RateLimitPolicyName, key: string): Promise<void> {
   const p = limitPolicy(name);
-  await limiter(name).block(storeKey(key), p.blockSec ?? p.durationSec);
+  await (await limiter(name)).block(storeKey(key), p.blockSec ?? p.durationSec);
 }
 
-/** Drops the limiters and their store connection (tests switch stores; shutdown). */
+/** Drops the limiters and their store connections (tests switch stores; shutdown). */
 export async function closeRateLimiters(): Promise<void> {
-  const s = g.postkeyLimitStore;
+  const { postkeyLimitRedis: r, postkeyLimitPool: p } = g;
   g.postkeyLimiters = undefined;
-  g.postkeyLimitStore = undefined;
+  g.postkeyLimitRedis = undefined;
+  g.postkeyLimitPool = undefined;
+  g.postkeyRedisDown = undefined;
+  g.postkeyRedisSettled = undefined;
   offShutdown("rate-limit store");
-  if (s instanceof Redis) s.disconnect();
-  else await s?.end();
+  r?.disconnect();
+  await p?.end();
 }

@@ -6,6 +6,7 @@ import { translatorFor } from "@/server/i18n/translator";
 import type { RequestMeta } from "@/server/request-meta";
 import { formatUtc } from "@/lib/format";
 import { sendSms } from "./send-sms";
+import { componentLogger } from "@/server/observability/logger";
 
 export interface MobileNoticeInput {
   /** `locale`: the account's stored language (MailAccount.locale), null when it chose none. */
@@ -42,6 +43,6 @@ export async function sendMobileNotice(input: MobileNoticeInput): Promise<void> 
       meta: input.meta,
     });
   } catch (e) {
-    console.error("[sms] mobile notice failed", e);
+    componentLogger("sms").error({ err: e }, "mobile notice failed");
   }
 }

@@ -5,6 +5,7 @@ import { accountLocale } from "@/server/accounts/account-locale";
 import { translatorFor } from "@/server/i18n/translator";
 import type { RequestMeta } from "@/server/request-meta";
 import { sendSms } from "./send-sms";
+import { componentLogger } from "@/server/observability/logger";
 
 export type ResetBy = "postmaster" | "self_service" | "console";
 
@@ -40,6 +41,6 @@ export async function sendResetNotice(input: ResetNoticeInput): Promise<void> {
       meta: input.meta,
     });
   } catch (e) {
-    console.error("[sms] reset notice failed", e);
+    componentLogger("sms").error({ err: e }, "reset notice failed");
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { AuditResult } from "@/generated/prisma/enums";
 import { getEnv } from "@/env";
 import { getDb } from "@/server/db";
+import { isDatabaseUnavailableError } from "@/server/database-errors";
 import { newId } from "@/server/ids";
 import { addMs, HOUR, now } from "@/server/clock";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
@@ -12,6 +13,9 @@ import { getSmsProvider, type SmsProvider, type SmsProviderResult } from "./prov
 import { isSmsOutboxAvailable } from "./list-sms-outbox";
 
 import type { SmsPurpose } from "@/generated/prisma/enums";
+import { componentLogger } from "@/server/observability/logger";
+
+const log = () => componentLogger("sms");
 
 export type { SmsPurpose };
 
@@ -44,7 +48,9 @@ export async function sendSms(input: SendSmsInput): Promise<SendSmsResult> {
   try {
     return await deliver(input);
   } catch (e) {
-    console.error("[sms] sendSms failed", e);
+    // No database, no SMS: the caller answers "temporarily unavailable" (nothing was sent or counted).
+    if (isDatabaseUnavailableError(e)) throw e;
+    log().error({ err: e }, "sendSms failed");
     return { ok: false, error: "send_failed" };
   }
 }
@@ -55,7 +61,7 @@ async function deliver(input: SendSmsInput): Promise<SendSmsResult> {
   try {
     provider = getSmsProvider();
   } catch (e) {
-    console.error("[sms] provider unavailable (check the TWILIO_* settings)", e);
+    log().error({ err: e }, "provider unavailable (check the TWILIO_* settings)");
   }
   const providerName = provider?.name ?? env.SMS_PROVIDER;
   // Codes are stored readable only where they cannot matter: the local console provider.
@@ -64,7 +70,7 @@ async function deliver(input: SendSmsInput): Promise<SendSmsResult> {
 
   const allowed = await reserveSlot(id, input, providerName, storedBody, env.SMS_HOURLY_CAP);
   if (!allowed) {
-    console.error(`[sms] hourly cap of ${env.SMS_HOURLY_CAP} reached: message refused`);
+    log().error({ cap: env.SMS_HOURLY_CAP }, `hourly cap of ${env.SMS_HOURLY_CAP} reached: message refused`);
     await audit(input, id, "REFUSED", { reason: "hourly_cap" });
     return { ok: false, error: "capped" };
   }
@@ -74,7 +80,7 @@ async function deliver(input: SendSmsInput): Promise<SendSmsResult> {
     : !E164.test(input.to)
       ? { ok: false, errorCode: "invalid_number", retryable: false }
       : await provider.send(input.to, input.body).catch((e: unknown): SmsProviderResult => {
-          console.error("[sms] provider threw", e);
+          log().error({ err: e }, "provider threw");
           return { ok: false, errorCode: "provider_error", retryable: false };
         });
 
@@ -85,7 +91,7 @@ async function deliver(input: SendSmsInput): Promise<SendSmsResult> {
       data: result.ok ? { status: result.status, providerMessageId: result.providerId } : { status: "FAILED", errorCode: result.errorCode },
     });
   } catch (e) {
-    console.error("[sms] could not record the outcome of message", id, e);
+    log().error({ err: e, messageId: id }, "could not record the outcome of a message");
   }
   if (result.ok) {
     await audit(input, id, "SUCCESS", { provider: providerName, status: result.status });
@@ -138,6 +144,6 @@ async function audit(input: SendSmsInput, messageId: string, result: AuditResult
       detail: { to, purpose: input.purpose, messageId, ...extra },
     });
   } catch (e) {
-    console.error("[sms] could not audit message", messageId, e);
+    log().error({ err: e, messageId }, "could not audit a message");
   }
 }

@@ -3,6 +3,7 @@ import twilio from "twilio";
 import type TwilioRequestClient from "twilio/lib/base/RequestClient";
 import { maskPhone } from "@/lib/phone";
 import type { SmsProvider, SmsProviderResult } from "./provider";
+import { componentLogger } from "@/server/observability/logger";
 
 const TWILIO_ORIGIN = "https://api.twilio.com";
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -95,7 +96,10 @@ export function createTwilioProvider(config: TwilioProviderConfig): SmsProvider 
         } catch (e) {
           const failure = classify(e);
           const known = PERMANENT_TWILIO_ERRORS[Number(failure.errorCode)];
-          console.warn(`[sms] twilio send to ${maskPhone(to)} failed (try ${tries}): ${failure.errorCode}${known ? ` ${known}` : ""}`);
+          componentLogger("sms").warn(
+            { provider: "twilio", recipient: maskPhone(to), try: tries, errorCode: failure.errorCode, meaning: known },
+            "twilio send failed",
+          );
           if (!failure.retryable || tries > delays.length) return failure;
           await sleep(delays[tries - 1]);
         }

@@ -4,6 +4,7 @@ import { addMs, DAY, now } from "@/server/clock";
 import { getDb, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import { attemptsLeft, checkSmsCode, generateSmsCode, resendWaitMs, SMS_CODE, smsCodeDigest, type CodeCheck } from "./sms-code";
+import { componentLogger } from "@/server/observability/logger";
 
 /**
  * The one SMS challenge (a Verification row per purpose and target), used by
@@ -141,6 +142,6 @@ async function maybePurgeOld(at: Date): Promise<void> {
   try {
     await getDb().verification.deleteMany({ where: { createdAt: { lt: addMs(at, -DAY) } } });
   } catch (e) {
-    console.error("[verification] purge of old rows failed", e);
+    componentLogger("verification").error({ err: e }, "purge of old rows failed");
   }
 }

@@ -7,6 +7,8 @@ import type { RequestMeta } from "@/server/request-meta";
 import { HashBusyError } from "@/server/security/password-hash";
 import { getTranslator, translateLoose, type Translator } from "@/web/i18n";
 import { getRequestMeta } from "@/web/request";
+import { componentLogger } from "@/server/observability/logger";
+import { noteDatabaseError } from "@/server/db";
 
 /**
  * The one way to write a server action (docs/architecture.md):
@@ -120,7 +122,9 @@ export function createAction<C, S extends Schema>(def: ActionDefinition<C, S>): 
     } catch (e) {
       unstable_rethrow(e);
       if (e instanceof HashBusyError) return formError(t("Common.errors.busy"), {}, values);
-      console.error(`[action ${def.name}] unexpected error`, e);
+      // Nothing was written (each domain function is one transaction): the same form can be sent again later.
+      if (noteDatabaseError(e)) return formError(t("Common.errors.unavailable"), {}, values);
+      componentLogger("action").error({ err: e, action: def.name }, "unexpected error");
       return formError(t("Common.errors.unexpected"), {}, values);
     }
   };
