@@ -1,9 +1,18 @@
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { startTwilioStub } from "../tests/support/twilio-stub";
-import { E2E_PORT, e2eDatabaseUrl, EMBEDDED_PG_PORT, STUB_PORT, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN } from "../e2e/support/e2e-env";
+import {
+  E2E_PORT,
+  E2E_SMS_RECORD_DIR,
+  e2eDatabaseUrl,
+  EMBEDDED_PG_PORT,
+  STUB_PORT,
+  TWILIO_FROM,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+} from "../e2e/support/e2e-env";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { serve } from "./lib/serve";
 
@@ -23,7 +32,13 @@ if (process.env.TEST_DATABASE_URL) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "postkey-e2e-"));
   await startEmbeddedPostgres(dir, EMBEDDED_PG_PORT, process.env.E2E_PG_PASSWORD);
 }
-await startTwilioStub({ port: STUB_PORT, accountSid: TWILIO_SID, authToken: TWILIO_TOKEN });
+mkdirSync(E2E_SMS_RECORD_DIR, { recursive: true });
+await startTwilioStub({
+  port: STUB_PORT,
+  accountSid: TWILIO_SID,
+  authToken: TWILIO_TOKEN,
+  recordFile: path.join(E2E_SMS_RECORD_DIR, `${process.env.E2E_RUN_ID}.jsonl`),
+});
 
 Object.assign(process.env, {
   DATABASE_URL: url,

@@ -1,7 +1,10 @@
 import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import config from "../playwright.config";
+import { E2E_LOG_DIR, E2E_SMS_RECORD_DIR } from "../e2e/support/e2e-env";
 import { buildIfStale } from "./lib/build-if-stale";
+import { checkLogDir, collectSecrets } from "./lib/log-secrets";
 
 /**
  * npm run test:e2e — Playwright in E2E_SHARDS processes at once (default 2:
@@ -9,6 +12,10 @@ import { buildIfStale } from "./lib/build-if-stale";
  * server, Twilio stub and database, so no shard sees another's accounts,
  * sessions or rate limits. Extra arguments go to every shard
  * (`npm run test:e2e -- e2e/reach`). Exit status: the worst shard's.
+ *
+ * Every line a shard prints (its web server's log among them) is also kept in
+ * test-results/logs/; after a full run those logs are searched for the run's
+ * secrets (scripts/lib/log-secrets.ts), and any hit fails it.
  */
 const shards = Math.max(1, Number(process.env.E2E_SHARDS ?? 2));
 /**
@@ -24,6 +31,11 @@ const unassigned = (config.projects ?? []).map((p) => p.name ?? "").filter((n) =
 if (unassigned.length) throw new Error(`scripts/e2e-shards.ts: put the Playwright project(s) ${unassigned.join(", ")} in a shard`);
 const args = process.argv.slice(2);
 const runId = String(Date.now());
+const root = path.resolve(import.meta.dirname, "..");
+for (const dir of [E2E_LOG_DIR, E2E_SMS_RECORD_DIR]) {
+  rmSync(path.join(root, dir), { recursive: true, force: true });
+  mkdirSync(path.join(root, dir), { recursive: true });
+}
 
 function runShard(i: number): Promise<number> {
   const env = {
@@ -41,16 +53,19 @@ function runShard(i: number): Promise<number> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const prefix = shards > 1 ? `[e2e ${i}/${shards}] ` : "";
+  const log = createWriteStream(path.join(root, E2E_LOG_DIR, `shard-${i}.log`));
   for (const stream of [child.stdout, child.stderr]) {
     let rest = "";
     stream.on("data", (chunk: Buffer) => {
+      log.write(chunk);
       const lines = (rest + chunk.toString()).split("\n");
       rest = lines.pop() ?? "";
-      for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+      // The servers' JSON request lines stay in the log file; the console shows the tests.
+      for (const line of lines) if (!line.includes('"msg":"request"')) process.stdout.write(`${prefix}${line}\n`);
     });
     stream.on("end", () => rest && process.stdout.write(`${prefix}${rest}\n`));
   }
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  return new Promise((resolve) => child.on("exit", (code, signal) => log.end(() => resolve(code ?? (signal ? 1 : 0)))));
 }
 
 // One build for every shard (their servers would otherwise race to build a stale one).
@@ -58,4 +73,24 @@ buildIfStale(path.join(import.meta.dirname, ".."), process.env);
 
 const codes = await Promise.all(Array.from({ length: shards }, (_, k) => runShard(k + 1)));
 codes.forEach((c, k) => console.log(`e2e shard ${k + 1}/${shards}: ${c === 0 ? "passed" : `FAILED (exit ${c})`}`));
-process.exit(Math.max(...codes));
+
+// The log-secrets check: only after a full run (a partial one proves nothing about the rest).
+let secretsCode = 0;
+if (!args.some((a) => !a.startsWith("-"))) {
+  const secrets = collectSecrets({
+    specDirs: [path.join(root, "e2e")],
+    smsRecords: [path.join(root, E2E_SMS_RECORD_DIR)].flatMap((d) => readdirSync(d).map((f) => path.join(d, f))),
+  });
+  const { files, bytes, findings } = checkLogDir(path.join(root, E2E_LOG_DIR), secrets);
+  const counts = Object.entries(secrets)
+    .map(([k, v]) => `${v.length} ${k}`)
+    .join(", ");
+  if (findings.length) {
+    secretsCode = 1;
+    console.log(`log-secrets: FAILED — ${findings.length} secret(s) in the logs:`);
+    for (const f of findings.slice(0, 50)) console.log(`  ${f.file}:${f.line}  ${f.kind}  ${f.value}`);
+  } else {
+    console.log(`log-secrets: passed — ${files} log files (${(bytes / 1e6).toFixed(1)} MB) hold none of ${counts}.`);
+  }
+}
+process.exit(Math.max(...codes, secretsCode));

@@ -64,6 +64,8 @@ export const envSchema = z
     TWILIO_FROM_NUMBER: optionalString,
     TWILIO_API_BASE_URL: optionalUrl,
     SMS_HOURLY_CAP: int(1000, 1, 10_000_000),
+    /** The longest one SMS send may take, retries included, before the page says it could not be sent. */
+    SMS_SEND_TIMEOUT_MS: int(8_000, 500, 60_000),
     CAPTCHA_TEST_MODE: flag,
     ARGON2_MEMORY_KIB: int(19_456, 8_192, 1_048_576),
     ARGON2_TIME_COST: int(2, 1, 20),

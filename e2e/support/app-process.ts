@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
+import { E2E_LOG_DIR } from "./e2e-env";
 
 /**
  * One production app process (scripts/app-server.ts on the build in .next),
@@ -10,7 +11,7 @@ import path from "node:path";
  * servers' logs (the log-secrets check reads them all after the run).
  */
 const root = path.resolve(import.meta.dirname, "../..");
-export const LOG_DIR = path.join(root, "test-results", "logs");
+export const LOG_DIR = path.join(root, E2E_LOG_DIR);
 
 export interface AppProcess {
   url: string;

@@ -24,3 +24,7 @@ export function e2eDatabaseUrl(): string {
   u.pathname = `/postkey_e2e_${process.env.E2E_RUN_ID}`;
   return u.toString();
 }
+
+/** Where every server of the run writes its log, and where the Twilio stub records what it was sent (the log-secrets check reads both). */
+export const E2E_LOG_DIR = "test-results/logs";
+export const E2E_SMS_RECORD_DIR = "test-results/sms-record";

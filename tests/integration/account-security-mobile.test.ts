@@ -46,7 +46,6 @@ let clock: ReturnType<typeof useFakeClock>;
 beforeEach(async () => {
   await freshDemo();
   clock = useFakeClock();
-  vi.spyOn(console, "log").mockImplementation(() => {}); // the console SMS provider logs every message
 });
 afterEach(() => {
   setSmsProviderForTests(undefined);

@@ -34,8 +34,6 @@ export function useRecoveryTestEnv(vars: Record<string, string> = {}) {
     clock.current = useFakeClock();
     Object.assign(process.env, { CAPTCHA_TEST_MODE: "1", SMS_PROVIDER: "console", SMS_HOURLY_CAP: "1000" }, vars);
     resetEnvCache();
-    // The SMS module logs every message; keep the output readable.
-    vi.spyOn(console, "log").mockImplementation(() => {});
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { sendFailureState } from "@/app/(mail)/forgot-password/form-states";
 import { getDb } from "@/server/db";
+import { peekLimit } from "@/server/security/rate-limit";
 import { resetSmsProviderCache } from "@/server/sms/provider";
 import { accountByAddress, auditActions } from "../support/fixtures";
 import { enText, tEn } from "../support/i18n";
@@ -84,5 +85,57 @@ describe("codes through Twilio (the stub)", () => {
     clock.advance(60_000);
     expect(await send(flowId)).toEqual({ ok: false, error: "send_failed" });
     expect(await enter(flowId, code)).toEqual({ ok: true });
+  });
+});
+
+describe("a slow or failing provider", () => {
+  useRecoveryTestEnv({
+    SMS_PROVIDER: "twilio",
+    TWILIO_ACCOUNT_SID: TWILIO_STUB_ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: TWILIO_STUB_AUTH_TOKEN,
+    TWILIO_FROM_NUMBER: TWILIO_STUB_FROM,
+    TWILIO_API_BASE_URL: stub.url,
+    SMS_SEND_TIMEOUT_MS: "600",
+  });
+
+  /** Nothing was counted: the flow as it was, no try, no send against the caps, the failure audited with its code. */
+  async function expectNothingCounted(flowId: string, before: unknown, errorCode: string) {
+    const alice = await accountByAddress(ALICE);
+    expect(await flowRow(flowId)).toEqual(before);
+    expect(await failures(alice.id)).toEqual({ all: 0, questions: 0 });
+    for (const [name, key] of [
+      ["recoverySmsByAccountHour", alice.id],
+      ["recoverySmsByAccountDay", alice.id],
+    ] as const)
+      expect((await peekLimit(name, key)).used).toBe(0);
+    expect((await auditActions({ action: "sms.failed" }))[0]).toMatchObject({ result: "FAILURE", detail: { errorCode } });
+  }
+
+  it("a provider slower than SMS_SEND_TIMEOUT_MS: a clear message within that time, nothing counted; the next send works", async () => {
+    await stub.clear();
+    resetSmsProviderCache();
+    const flowId = await startFlow(ALICE);
+    const before = await flowRow(flowId);
+    await stub.delayNextBy(5_000, 3);
+    const started = performance.now();
+    const r = await send(flowId);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(r).toEqual({ ok: false, error: "send_failed" });
+    if (!r.ok) expect(sendFailureState(tEn, r)).toMatchObject({ formError: enText("Recovery.errors.sendFailed") });
+    await expectNothingCounted(flowId, before, "timeout");
+    await stub.clear();
+    expect((await send(flowId)).ok).toBe(true);
+  });
+
+  it("a provider that is down (503 on every try): the same, after the retries its budget allows", async () => {
+    await stub.clear();
+    resetSmsProviderCache();
+    const flowId = await startFlow(ALICE);
+    const before = await flowRow(flowId);
+    await stub.failNextWith(503, 3);
+    expect(await send(flowId)).toEqual({ ok: false, error: "send_failed" });
+    // Retried once (200 ms later); the next retry (600 ms later) would pass the 600 ms budget, so it is not tried.
+    expect(await stub.attempts()).toBe(2);
+    await expectNothingCounted(flowId, before, "20500");
   });
 });

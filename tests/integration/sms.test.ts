@@ -196,6 +196,21 @@ describe("twilio provider through the stub", () => {
     }
   });
 
+  it("gives up when the send's whole budget is spent, whatever the per-request timeout", async () => {
+    const silent = createServer(() => {}); // accepts the request, never answers
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    try {
+      const baseUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const provider = createTwilioProvider({ ...twilioCredentials(), baseUrl, timeoutMs: 10_000, budgetMs: 300, retryDelaysMs: [1, 1] });
+      const started = performance.now();
+      expect(await provider.send(TO, "hello")).toMatchObject({ ok: false, errorCode: "timeout" });
+      expect(performance.now() - started).toBeLessThan(1_500);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
+    }
+  });
+
   it("fails cleanly (no throw) when the credentials are wrong", async () => {
     configure({ TWILIO_AUTH_TOKEN: "wrong-token" });
     expect(await sendSms(input())).toEqual({ ok: false, error: "send_failed" });

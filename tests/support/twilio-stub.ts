@@ -7,6 +7,7 @@
  *   GET    /_stub/messages[?to=+1...]                captured messages, oldest first
  *   DELETE /_stub/messages                           forget them (and any pending failures)
  *   POST   /_stub/fail-next?status=500&times=2       the next N creates answer with that status
+ *   POST   /_stub/delay-next?ms=3000&times=2         the next N creates answer only after that long (a slow provider)
  *   GET    /_stub/attempts                          {"count"}: create requests received (retries included)
  *
  * Magic "To" numbers answer Twilio's error JSON instead of sending:
@@ -23,6 +24,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
+import { appendFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 
@@ -82,6 +84,7 @@ export interface TwilioStub {
   attempts(): number;
   clear(): void;
   failNextWith(status: number, times?: number): void;
+  delayNextBy(ms: number, times?: number): void;
   stop(): Promise<void>;
 }
 
@@ -89,6 +92,8 @@ export interface TwilioStubOptions {
   port?: number;
   accountSid?: string;
   authToken?: string;
+  /** Appends each accepted message ({to, body}) as a JSON line: the e2e log-secrets check learns the codes sent. */
+  recordFile?: string;
 }
 
 /** Twilio's dates are RFC 2822 with a numeric zone. */
@@ -122,6 +127,7 @@ export async function startTwilioStub(opts: TwilioStubOptions = {}): Promise<Twi
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
   const messages: StubMessage[] = [];
   let failures: { status: number; left: number } | undefined;
+  let delays: { ms: number; left: number } | undefined;
   let attempts = 0;
 
   const stub: TwilioStub = {
@@ -131,7 +137,11 @@ export async function startTwilioStub(opts: TwilioStubOptions = {}): Promise<Twi
     clear() {
       messages.length = 0;
       failures = undefined;
+      delays = undefined;
       attempts = 0;
+    },
+    delayNextBy(ms, times = 1) {
+      delays = { ms, left: times };
     },
     failNextWith(status, times = 1) {
       failures = { status, left: times };
@@ -154,6 +164,11 @@ export async function startTwilioStub(opts: TwilioStubOptions = {}): Promise<Twi
     if (!to) return sendError(res, { status: 400, code: 21604, message: "A 'To' phone number is required." });
     if (!from) return sendError(res, { status: 400, code: 21603, message: "A 'From' phone number is required." });
     if (!body) return sendError(res, { status: 400, code: 21602, message: "Message body is required." });
+    if (delays && delays.left > 0) {
+      delays.left -= 1;
+      await new Promise((resolve) => setTimeout(resolve, delays!.ms));
+      if (res.destroyed) return;
+    }
     if (failures && failures.left > 0) {
       failures.left -= 1;
       return sendError(res, errorForStatus(failures.status));
@@ -172,6 +187,7 @@ export async function startTwilioStub(opts: TwilioStubOptions = {}): Promise<Twi
       dateCreated: created.toISOString(),
     };
     messages.push(message);
+    if (opts.recordFile) appendFileSync(opts.recordFile, `${JSON.stringify({ to, body })}\n`);
     const uri = `/2010-04-01/Accounts/${accountSid}/Messages/${message.sid}.json`;
     sendJson(res, 201, {
       account_sid: accountSid,
@@ -210,6 +226,10 @@ export async function startTwilioStub(opts: TwilioStubOptions = {}): Promise<Twi
       return sendJson(res, 200, { ok: true });
     }
     if (url.pathname === "/_stub/attempts" && req.method === "GET") return sendJson(res, 200, { count: attempts });
+    if (url.pathname === "/_stub/delay-next" && req.method === "POST") {
+      stub.delayNextBy(Number(url.searchParams.get("ms") ?? 1000), Number(url.searchParams.get("times") ?? 1));
+      return sendJson(res, 200, { ok: true });
+    }
     if (url.pathname === "/_stub/fail-next" && req.method === "POST") {
       const status = Number(url.searchParams.get("status") ?? 500);
       const times = Number(url.searchParams.get("times") ?? 1);
@@ -246,6 +266,7 @@ export function connectTwilioStub(url: string) {
     attempts: async () => ((await call("/_stub/attempts", "GET")) as { count: number }).count,
     clear: async () => void (await call("/_stub/messages", "DELETE")),
     failNextWith: async (status: number, times = 1) => void (await call(`/_stub/fail-next?status=${status}&times=${times}`, "POST")),
+    delayNextBy: async (ms: number, times = 1) => void (await call(`/_stub/delay-next?ms=${ms}&times=${times}`, "POST")),
   };
 }
 

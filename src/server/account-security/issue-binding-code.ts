@@ -2,7 +2,7 @@ import "server-only";
 import { maskPhone } from "@/lib/phone";
 import { now } from "@/server/clock";
 import type { RequestMeta } from "@/server/request-meta";
-import { consumeLimit } from "@/server/security/rate-limit";
+import { consumeLimit, refundLimit } from "@/server/security/rate-limit";
 import { sendSms } from "@/server/sms/send-sms";
 import { accountLocale } from "@/server/accounts/account-locale";
 import { codeSms } from "@/server/sms/code-sms";
@@ -25,7 +25,7 @@ type Target = { kind: "new"; phone: string } | { kind: "resend" };
  * a new number (a new challenge that replaces any pending one) or again to
  * the pending number (a new code voids the old one). 60 s between sends per
  * account, the bindSmsByAccount hourly limit; a send that fails puts back
- * what was there before.
+ * what was there before, the limit's count included.
  */
 export async function issueBindingCode(account: SecurityAccount, target: Target, meta: RequestMeta): Promise<IssueBindingCodeResult> {
   const at = now();
@@ -51,6 +51,7 @@ export async function issueBindingCode(account: SecurityAccount, target: Target,
   });
   if (!sent.ok) {
     await issued.undo();
+    await refundLimit("bindSmsByAccount", account.id);
     return { ok: false, error: "send_failed" };
   }
   return { ok: true, maskedPhone: maskPhone(phone), codeExpiresAt: issued.codeExpiresAt };

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
 import { LOG_LEVELS, runProfile } from "@/env";
@@ -58,7 +59,7 @@ function levelFromEnv(): LogLevel {
 export function createLogger(opts: { level?: string; pretty?: boolean; destination?: pino.DestinationStream } = {}): Logger {
   const options: pino.LoggerOptions = {
     level: opts.level ?? levelFromEnv(),
-    base: { service: "postkey", pid: process.pid },
+    base: { service: "postkey", host: hostname() },
     messageKey: "msg",
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
@@ -67,7 +68,7 @@ export function createLogger(opts: { level?: string; pretty?: boolean; destinati
   };
   if (opts.destination) return pino(options, opts.destination);
   if (opts.pretty ?? usesPrettyLogs()) {
-    return pino(options, pretty({ colorize: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,service", sync: true }));
+    return pino(options, pretty({ colorize: true, translateTime: "SYS:HH:MM:ss", ignore: "host,service", sync: true }));
   }
   return pino(options);
 }

@@ -4,7 +4,7 @@ import { maskPhone } from "@/lib/phone";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { consumeLimit, peekLimit, type LimitState } from "@/server/security/rate-limit";
+import { consumeLimit, peekLimit, refundLimit, type LimitState } from "@/server/security/rate-limit";
 import type { RateLimitPolicyName } from "@/server/security/rate-limit-policies";
 import { accountLocale } from "@/server/accounts/account-locale";
 import { codeSms } from "@/server/sms/code-sms";
@@ -25,7 +25,8 @@ export type SendRecoveryCodeResult =
  * "Send code" / "Resend code": at most one code per 60 s, 5 an hour and 10 a
  * day per account, 10 an hour per IP, under the global hourly cap. A new code
  * voids the old one and resets its tries; when the SMS cannot be sent the
- * previous code (and its resend timer) is put back, and no try is counted.
+ * previous code (and its resend timer) is put back, and neither a try nor a
+ * send is counted.
  */
 export async function sendRecoveryCode(
   flowId: string | undefined,
@@ -65,7 +66,9 @@ export async function sendRecoveryCode(
     meta,
   });
   if (!sent.ok) {
+    // Not sent: the previous code stands, and the caps give back what they counted for this one.
     await issued.undo();
+    await Promise.all(caps.map(([name, key]) => refundLimit(name, key)));
     return { ok: false, error: sent.error };
   }
   await getDb().recoveryFlow.updateMany({ where: { id: flow.id, step: "VERIFY" }, data: { method: "SMS" } });

@@ -1,6 +1,7 @@
 import "server-only";
 import argon2 from "argon2";
 import { getEnv } from "@/env";
+import { metrics } from "@/server/observability/metrics";
 
 /**
  * argon2id hashing (SECURITY.md "Hashing"). argon2 runs on libuv's thread
@@ -18,14 +19,20 @@ export class HashBusyError extends Error {
 let running = 0;
 const waiting: Array<() => void> = [];
 
+const m = metrics();
+m.setGauge("argon2.running", () => running);
+m.setGauge("argon2.waiting", () => waiting.length);
+
 async function withSlot<T>(job: () => Promise<T>): Promise<T> {
   const env = getEnv();
+  const queued = performance.now();
   if (running >= env.ARGON2_MAX_CONCURRENCY) {
     if (waiting.length >= env.ARGON2_MAX_QUEUE) throw new HashBusyError();
     await new Promise<void>((resolve) => waiting.push(resolve));
   } else {
     running++;
   }
+  m.hashWait.observe((performance.now() - queued) / 1000);
   try {
     return await job();
   } finally {

@@ -175,6 +175,11 @@ export async function peekLimit(name: RateLimitPolicyName, key: string): Promise
   return { allowed: res.consumedPoints < max, used: res.consumedPoints, retryAfterMs: res.msBeforeNext };
 }
 
+/** Gives back `points` counted for something that did not happen (an SMS the provider did not take). */
+export async function refundLimit(name: RateLimitPolicyName, key: string, points = 1): Promise<void> {
+  await (await limiter(name)).reward(storeKey(key), points);
+}
+
 export async function resetLimit(name: RateLimitPolicyName, key: string): Promise<void> {
   await (await limiter(name)).delete(storeKey(key));
 }

@@ -27,6 +27,7 @@ function buildProvider(env: Env): SmsProvider {
     authToken: env.TWILIO_AUTH_TOKEN ?? "",
     from: env.TWILIO_FROM_NUMBER ?? "",
     baseUrl: env.TWILIO_API_BASE_URL,
+    budgetMs: env.SMS_SEND_TIMEOUT_MS,
   });
 }
 

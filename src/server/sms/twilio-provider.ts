@@ -7,6 +7,8 @@ import { componentLogger } from "@/server/observability/logger";
 
 const TWILIO_ORIGIN = "https://api.twilio.com";
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** The whole send, retries included: a person is waiting on the page for it. */
+export const DEFAULT_SEND_BUDGET_MS = 8_000;
 /** Two retries: a code that arrives a minute late is useless, so back off briefly and give up. */
 const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [200, 600];
 
@@ -31,6 +33,8 @@ export interface TwilioProviderConfig {
   /** Where to send the SDK's requests instead of api.twilio.com (the test stub). */
   baseUrl?: string;
   timeoutMs?: number;
+  /** At most this long for the whole send, retries included (SMS_SEND_TIMEOUT_MS); then "timeout". */
+  budgetMs?: number;
   retryDelaysMs?: readonly number[];
 }
 
@@ -72,8 +76,11 @@ function classify(e: unknown): Failure {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+const TIMED_OUT: Failure = { ok: false, errorCode: "timeout", retryable: false };
+
 export function createTwilioProvider(config: TwilioProviderConfig): SmsProvider {
-  const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const budget = config.budgetMs ?? DEFAULT_SEND_BUDGET_MS;
+  const timeout = Math.min(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, budget);
   const delays = config.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const httpClient = config.baseUrl ? new BaseUrlRequestClient(config.baseUrl, { timeout }) : new twilio.RequestClient({ timeout });
   const client = twilio(config.accountSid, config.authToken, { httpClient, timeout });
@@ -87,22 +94,35 @@ export function createTwilioProvider(config: TwilioProviderConfig): SmsProvider 
     return { ok: true, providerId: message.sid, status: sent ? "SENT" : "QUEUED" };
   }
 
+  /** The attempt, or "timeout" once the send's budget is spent (the SDK's request is left to its own timeout). */
+  function within<T>(ms: number, work: Promise<T>): Promise<T | Failure> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<Failure>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
+    return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+  }
+
   return {
     name: "twilio",
     async send(to, body) {
+      const deadline = performance.now() + budget;
       for (let tries = 1; ; tries++) {
+        let failure: Failure;
         try {
-          return await attempt(to, body);
+          const result = await within(deadline - performance.now(), attempt(to, body));
+          if (result.ok || result !== TIMED_OUT) return result;
+          failure = TIMED_OUT;
         } catch (e) {
-          const failure = classify(e);
-          const known = PERMANENT_TWILIO_ERRORS[Number(failure.errorCode)];
-          componentLogger("sms").warn(
-            { provider: "twilio", recipient: maskPhone(to), try: tries, errorCode: failure.errorCode, meaning: known },
-            "twilio send failed",
-          );
-          if (!failure.retryable || tries > delays.length) return failure;
-          await sleep(delays[tries - 1]);
+          failure = classify(e);
         }
+        const known = PERMANENT_TWILIO_ERRORS[Number(failure.errorCode)];
+        componentLogger("sms").warn(
+          { provider: "twilio", recipient: maskPhone(to), try: tries, errorCode: failure.errorCode, meaning: known },
+          "twilio send failed",
+        );
+        const wait = delays[tries - 1];
+        if (!failure.retryable || wait === undefined) return failure;
+        if (performance.now() + wait >= deadline) return failure.errorCode === "timeout" ? failure : { ...failure, retryable: false };
+        await sleep(wait);
       }
     },
   };
