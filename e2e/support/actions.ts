@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fetchFrom } from "./round-robin-proxy";
 
 /**
  * Raw server-action requests, for tests that must send exactly the bytes
@@ -26,22 +27,34 @@ export interface RawResponse {
   cookies: string[];
 }
 
+/** How to send it: extra headers (e.g. a proxy's), and a local address to send from (another client). */
+export interface SendVia {
+  headers?: Record<string, string>;
+  localAddress?: string;
+}
+
 export async function postAction(
   baseUrl: string,
   pagePath: string,
   exportedName: string,
   fields: Record<string, string>,
   cookie = "",
+  via: SendVia = {},
 ): Promise<RawResponse> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
   form.append("0", '[{"status":"idle"},"$K1"]');
-  const res = await fetch(`${baseUrl}${pagePath}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Next-Action": actionId(exportedName), Origin: baseUrl, Accept: "text/x-component", ...(cookie ? { Cookie: cookie } : {}) },
-    body: form,
-  });
+  const headers = {
+    "Next-Action": actionId(exportedName),
+    Origin: baseUrl,
+    Accept: "text/x-component",
+    ...(cookie ? { Cookie: cookie } : {}),
+    ...via.headers,
+  };
+  const url = `${baseUrl}${pagePath}`;
+  const res = via.localAddress
+    ? await fetchFrom(via.localAddress, url, { method: "POST", headers, body: form })
+    : await fetch(url, { method: "POST", redirect: "manual", headers, body: form });
   return { status: res.status, headers: res.headers, text: await res.text(), cookies: res.headers.getSetCookie() };
 }
 

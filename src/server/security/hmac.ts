@@ -3,29 +3,44 @@ import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/env";
 
 /**
- * Short-lived secrets (SMS codes, captcha answers) are stored as
- * HMAC-SHA-256 under a key derived from SESSION_SECRET, never in clear.
+ * Short-lived secrets (SMS codes, captcha answers, the recovery cookie's
+ * browser key) are stored as HMAC-SHA-256 under a key derived from
+ * SESSION_SECRET, never in clear. Like the session cookies
+ * (session-options.ts), they rotate: the current secret makes new digests,
+ * and SESSION_SECRET_PREVIOUS still verifies the ones made before a rotation
+ * (a Forgot Password flow in progress survives it).
  */
-let key: Buffer | undefined;
-let keyFor: string | undefined;
+const keys = new Map<string, Buffer>();
 
-function hmacKey(): Buffer {
-  const secret = getEnv().SESSION_SECRET;
-  if (!key || keyFor !== secret) {
+function keyOf(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
     key = Buffer.from(hkdfSync("sha256", secret, "postkey", "hmac-short-secrets", 32));
-    keyFor = secret;
+    keys.set(secret, key);
   }
   return key;
 }
 
+/** The current secret first, then the previous ones (comma-separated, newest first). */
+function verifyingSecrets(): string[] {
+  const env = getEnv();
+  const previous = env.SESSION_SECRET_PREVIOUS?.split(",").map((s) => s.trim()) ?? [];
+  return [env.SESSION_SECRET, ...previous.filter(Boolean)];
+}
+
+const digest = (secret: string, purpose: string, value: string) =>
+  createHmac("sha256", keyOf(secret)).update(`${purpose}\u0000${value}`).digest();
+
 /** `purpose` binds the value to its use (and its flow), so a hash cannot be replayed elsewhere. */
 export function hmacDigest(purpose: string, value: string): string {
-  return createHmac("sha256", hmacKey()).update(`${purpose}\u0000${value}`).digest("hex");
+  return digest(getEnv().SESSION_SECRET, purpose, value).toString("hex");
 }
 
 export function hmacMatches(stored: string | null | undefined, purpose: string, value: string): boolean {
   if (!stored) return false;
   const a = Buffer.from(stored, "hex");
-  const b = Buffer.from(hmacDigest(purpose, value), "hex");
-  return a.length === b.length && timingSafeEqual(a, b);
+  return verifyingSecrets().some((secret) => {
+    const b = digest(secret, purpose, value);
+    return a.length === b.length && timingSafeEqual(a, b);
+  });
 }
