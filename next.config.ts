@@ -21,7 +21,16 @@ const nextConfig: NextConfig = {
   // svg-captcha reads its font file at run time; resvg and argon2 are native modules.
   // ioredis and rate-limiter-flexible: one copy per process. The limit store and its limiters are
   // shared through globalThis, and a copy bundled into each chunk fails their instanceof checks.
-  serverExternalPackages: ["svg-captcha", "@resvg/resvg-js", "argon2", "pg", "@electric-sql/pglite", "ioredis", "rate-limiter-flexible"],
+  serverExternalPackages: [
+    "svg-captcha",
+    "@resvg/resvg-js",
+    "argon2",
+    "pg",
+    "@electric-sql/pglite",
+    "ioredis",
+    "rate-limiter-flexible",
+    "prom-client",
+  ],
   experimental: { serverActions: { bodySizeLimit: "64kb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -13,6 +13,8 @@ import { createRouteLabeler } from "./lib/route-label";
  * once the database is migrated. SIGTERM or SIGINT drains it: no new
  * connections, requests in flight get up to DRAIN_MS to finish, then the
  * database pool and the rate-limit store are closed and the process exits 0.
+ * With SHUTDOWN_DELAY_MS, it first keeps serving that long while /readyz
+ * answers 503, so that a balancer takes it out before it stops accepting.
  */
 const DRAIN_MS = 10_000;
 const dev = process.argv.includes("--dev");
@@ -55,6 +57,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   log.info({ signal, inFlight: server.inFlight }, `${signal}: finishing requests in flight (at most ${DRAIN_MS / 1000} s)…`);
   markDraining(); // /readyz answers 503 from now on
+  if (env.SHUTDOWN_DELAY_MS) await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_DELAY_MS));
   const { forced } = await server.drain(DRAIN_MS);
   if (forced) log.warn({ forced }, `${forced} request(s) did not finish in time and were cut off.`);
   await app.close().catch(() => undefined);

@@ -53,6 +53,11 @@ export const envSchema = z
         .regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https:// URI")
         .optional(),
     ),
+    /**
+     * After SIGTERM, keep serving this long with /readyz answering 503 before
+     * refusing new connections, so a balancer sees the instance leave first.
+     */
+    SHUTDOWN_DELAY_MS: int(0, 0, 60_000),
     /** Trusted proxy hops in front of the app (0: the socket's address is the client). */
     TRUST_PROXY: int(0, 0, 10),
     // Required (checked below with the deployment rules, so a deployment sees every problem at once).

@@ -6,7 +6,7 @@ import { postAction, type RawResponse } from "../support/actions";
 import { E2E_PORT, e2eDatabaseUrl, STUB_URL, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN } from "../support/e2e-env";
 import { createEmployee, expect, latestCode, stubMessages, test } from "../support/fixtures";
 import { fetchFrom, startRoundRobinProxy, type RoundRobinProxy } from "../support/round-robin-proxy";
-import { throwawayRedis, type ThrowawayRedis } from "../support/services";
+import { throwawayRedis, type ThrowawayRedis } from "../../tests/support/services";
 
 /**
  * Postkey as several stateless instances behind a load balancer: two

@@ -106,11 +106,13 @@ export function createAppServer(handler: Handler, opts: AppServerOptions): AppSe
   let inFlight = 0;
   let draining = false;
   const idle: Array<() => void> = [];
+  const active = new Set<ServerResponse>();
   const log = componentLogger("http");
   const m = metrics();
   const routeLabel = opts.routeLabel ?? (() => "(all)");
   const server = http.createServer((req, res) => {
     inFlight++;
+    active.add(res);
     const started = process.hrtime.bigint();
     const pathname = (req.url ?? "/").split("?")[0];
     const reqId = requestIdOf(req, opts.trustProxy);
@@ -121,6 +123,7 @@ export function createAppServer(handler: Handler, opts: AppServerOptions): AppSe
       if (done) return;
       done = true;
       inFlight--;
+      active.delete(res);
       if (inFlight === 0) idle.splice(0).forEach((fn) => fn());
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = hasDecodablePath(req.url) ? routeLabel(pathname) : "(bad path)";
@@ -192,6 +195,8 @@ export function createAppServer(handler: Handler, opts: AppServerOptions): AppSe
     },
     async drain(drainMs) {
       draining = true;
+      // Answers still to come close their connection: the client's next request goes to another instance.
+      for (const res of active) if (!res.headersSent) res.setHeader("Connection", "close");
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const allDone = inFlight === 0 ? Promise.resolve(true) : new Promise<boolean>((resolve) => idle.push(() => resolve(true)));

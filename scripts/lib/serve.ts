@@ -32,10 +32,11 @@ export async function serve(opts: ServeOptions): Promise<void> {
   let embedded: EmbeddedPostgres | null = null;
   const stopAll = async (child?: ChildProcess) => {
     if (child && child.exitCode === null && child.signalCode === null) {
-      // The app drains its requests (up to 10 s) before it exits; the database stays up until then.
+      // The app drains its requests (up to 10 s, after SHUTDOWN_DELAY_MS) before it exits; the database stays up until then.
       const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
       child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+      const grace = 15_000 + (Number(process.env.SHUTDOWN_DELAY_MS) || 0);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, grace).unref())]);
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     }
     await embedded?.stop();
