@@ -1,5 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chownSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -14,14 +14,17 @@ function asPostgresUser(cmd: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
 }
 
+/** The server's programs: on PATH, else where pg_config says, else Debian's layout (the newest version). */
 function pgBin(name: string): string {
-  try {
-    execFileSync("which", [name], { stdio: "ignore" });
-    return name;
-  } catch {
-    const bindir = execFileSync("pg_config", ["--bindir"], { encoding: "utf8" }).trim();
-    return path.join(bindir, name);
-  }
+  const onPath = spawnSync("which", [name], { encoding: "utf8" });
+  if (onPath.status === 0) return name;
+  const bindir = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
+  if (bindir.status === 0 && existsSync(path.join(bindir.stdout.trim(), name))) return path.join(bindir.stdout.trim(), name);
+  const debian = "/usr/lib/postgresql";
+  const versions = existsSync(debian) ? readdirSync(debian).sort((a, b) => Number(b) - Number(a)) : [];
+  const found = versions.map((v) => path.join(debian, v, "bin", name)).find((p) => existsSync(p));
+  if (!found) throw new Error(`${name} not found: install PostgreSQL's server programs (Debian: apt-get install postgresql)`);
+  return found;
 }
 
 export interface ThrowawayPostgres {
