@@ -1,6 +1,6 @@
 import { startApp, type AppProcess } from "../support/app-process";
 import { cookiePair, postAction } from "../support/actions";
-import { E2E_PORT, e2eDatabaseUrl, STUB_URL, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN } from "../support/e2e-env";
+import { E2E_PORT, e2eDatabaseUrl, twilioStubEnv } from "../support/e2e-env";
 import { expect, test } from "../support/fixtures";
 
 /**
@@ -23,11 +23,7 @@ test.beforeAll(async () => {
       DATABASE_URL: e2eDatabaseUrl(),
       APP_URL: "https://mail.example.test",
       SESSION_SECRET: process.env.SESSION_SECRET,
-      SMS_PROVIDER: "twilio",
-      TWILIO_ACCOUNT_SID: TWILIO_SID,
-      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-      TWILIO_FROM_NUMBER: TWILIO_FROM,
-      TWILIO_API_BASE_URL: STUB_URL,
+      ...twilioStubEnv(),
     },
   });
 });

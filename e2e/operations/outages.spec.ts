@@ -5,7 +5,7 @@ import { Client } from "pg";
 import { throwawayPostgres, type ThrowawayPostgres } from "../../tests/support/services";
 import { actionId, cookiePair, postAction } from "../support/actions";
 import { startApp, type AppProcess } from "../support/app-process";
-import { E2E_PORT, STUB_URL, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN } from "../support/e2e-env";
+import { E2E_PORT, twilioStubEnv } from "../support/e2e-env";
 import { expect, test } from "../support/fixtures";
 
 /**
@@ -54,11 +54,7 @@ test.beforeAll(async () => {
       DATABASE_URL: pg.url,
       APP_ENV: "test",
       SESSION_SECRET: process.env.SESSION_SECRET,
-      SMS_PROVIDER: "twilio",
-      TWILIO_ACCOUNT_SID: TWILIO_SID,
-      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-      TWILIO_FROM_NUMBER: TWILIO_FROM,
-      TWILIO_API_BASE_URL: STUB_URL,
+      ...twilioStubEnv(),
       METRICS_TOKEN,
       SHUTDOWN_DELAY_MS: "1500",
     },

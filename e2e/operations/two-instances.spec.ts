@@ -3,7 +3,7 @@ import { unsealData } from "iron-session";
 import { getDb } from "@/server/db";
 import { startApp, type AppProcess } from "../support/app-process";
 import { postAction, type RawResponse } from "../support/actions";
-import { E2E_PORT, e2eDatabaseUrl, STUB_URL, TWILIO_FROM, TWILIO_SID, TWILIO_TOKEN } from "../support/e2e-env";
+import { E2E_PORT, e2eDatabaseUrl, twilioStubEnv } from "../support/e2e-env";
 import { createEmployee, expect, latestCode, stubMessages, test } from "../support/fixtures";
 import { fetchFrom, startRoundRobinProxy, type RoundRobinProxy } from "../support/round-robin-proxy";
 import { throwawayRedis, type ThrowawayRedis } from "../../tests/support/services";
@@ -40,11 +40,7 @@ function instanceEnv(secrets: { current: string; previous?: string; smsHourlyCap
     SESSION_SECRET: secrets.current,
     SESSION_SECRET_PREVIOUS: secrets.previous,
     SMS_HOURLY_CAP: secrets.smsHourlyCap === undefined ? undefined : String(secrets.smsHourlyCap),
-    SMS_PROVIDER: "twilio",
-    TWILIO_ACCOUNT_SID: TWILIO_SID,
-    TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-    TWILIO_FROM_NUMBER: TWILIO_FROM,
-    TWILIO_API_BASE_URL: STUB_URL,
+    ...twilioStubEnv(),
   };
 }
 

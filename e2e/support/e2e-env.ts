@@ -28,3 +28,14 @@ export function e2eDatabaseUrl(): string {
 /** Where every server of the run writes its log, and where the Twilio stub records what it was sent (the log-secrets check reads both). */
 export const E2E_LOG_DIR = "test-results/logs";
 export const E2E_SMS_RECORD_DIR = "test-results/sms-record";
+
+/** SMS through the real twilio SDK to the run's Twilio stub: the settings of every instance a spec starts. */
+export function twilioStubEnv(): Record<string, string> {
+  return {
+    SMS_PROVIDER: "twilio",
+    TWILIO_ACCOUNT_SID: TWILIO_SID,
+    TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+    TWILIO_FROM_NUMBER: TWILIO_FROM,
+    TWILIO_API_BASE_URL: STUB_URL,
+  };
+}
