@@ -60,8 +60,8 @@ function runShard(i: number): Promise<number> {
       log.write(chunk);
       const lines = (rest + chunk.toString()).split("\n");
       rest = lines.pop() ?? "";
-      // The servers' JSON request lines stay in the log file; the console shows the tests.
-      for (const line of lines) if (!line.includes('"msg":"request"')) process.stdout.write(`${prefix}${line}\n`);
+      // The servers' info lines (requests, audit events) stay in the log file; the console shows the tests, warnings and errors.
+      for (const line of lines) if (!/"level":"(info|debug|trace)"/.test(line)) process.stdout.write(`${prefix}${line}\n`);
     });
     stream.on("end", () => rest && process.stdout.write(`${prefix}${rest}\n`));
   }
