@@ -68,7 +68,21 @@ export function createLogger(opts: { level?: string; pretty?: boolean; destinati
   };
   if (opts.destination) return pino(options, opts.destination);
   if (opts.pretty ?? usesPrettyLogs()) {
-    return pino(options, pretty({ colorize: true, translateTime: "SYS:HH:MM:ss", ignore: "host,service", sync: true }));
+    return pino(
+      options,
+      pretty({
+        colorize: true,
+        translateTime: "SYS:HH:MM:ss",
+        sync: true,
+        singleLine: true,
+        // A request reads "GET /login 200 12.3 ms"; other lines "[sms] message", their fields after it.
+        ignore: "host,service,component,reqId,method,route,status,durationMs,ip",
+        messageFormat: (line, key) =>
+          line.component === "http" && line.method
+            ? `${String(line.method)} ${String(line.route)} ${String(line.status)} ${String(line.durationMs)} ms`
+            : `${line.component ? `[${String(line.component)}] ` : ""}${String(line[key])}`,
+      }),
+    );
   }
   return pino(options);
 }
