@@ -91,6 +91,7 @@ export async function keepSeedAccount(address: string): Promise<() => Promise<vo
           passwordHash: before.passwordHash,
           passwordChangedAt: before.passwordChangedAt,
           mustChangePassword: false,
+          status: before.status,
           secureMobile: before.secureMobile,
           secureMobileVerifiedAt: before.secureMobileVerifiedAt,
         },

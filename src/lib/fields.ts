@@ -91,3 +91,11 @@ export const idField = z
   .min(1, "Fields.errors.idMissing")
   .max(64, "Fields.errors.idInvalid")
   .regex(/^[A-Za-z0-9_-]+$/, "Fields.errors.idInvalid");
+
+/** A person's display name: what the console and the address book show. */
+export const DISPLAY_NAME_MAX = 64;
+export const displayNameField = z
+  .string({ error: "Fields.errors.displayNameRequired" })
+  .trim()
+  .min(1, "Fields.errors.displayNameRequired")
+  .max(DISPLAY_NAME_MAX, "Fields.errors.displayNameTooLong");

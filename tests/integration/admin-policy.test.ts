@@ -92,8 +92,8 @@ describe("Password Policy: self-service recovery settings", () => {
 
   it("turns the methods off and on, audited with before and after; an unchanged save is not audited", async () => {
     const pm = await accountByAddress("postmaster@example.com");
-    const save = (allowSmsRecovery: boolean, allowQuestionRecovery: boolean) =>
-      updateRecoverySettings({ actorId: pm.id, allowSmsRecovery, allowQuestionRecovery }, meta);
+    const save = (allowSmsRecovery: boolean, allowQuestionRecovery: boolean, notifyPostmasterOfSelfServiceResets = false) =>
+      updateRecoverySettings({ actorId: pm.id, allowSmsRecovery, allowQuestionRecovery, notifyPostmasterOfSelfServiceResets }, meta);
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: true, allowQuestionRecovery: true });
     expect(await save(false, true)).toEqual({ ok: true, changed: true });
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
@@ -101,11 +101,14 @@ describe("Password Policy: self-service recovery settings", () => {
     const events = await auditActions({ action: AuditAction.recoverySettingsChanged });
     expect(events).toHaveLength(1);
     expect(events[0].detail).toEqual({
-      before: { allowSmsRecovery: true, allowQuestionRecovery: true },
-      after: { allowSmsRecovery: false, allowQuestionRecovery: true },
+      before: { allowSmsRecovery: true, allowQuestionRecovery: true, notifyPostmasterOfSelfServiceResets: false },
+      after: { allowSmsRecovery: false, allowQuestionRecovery: true, notifyPostmasterOfSelfServiceResets: false },
     });
+    expect(await save(false, true, true)).toEqual({ ok: true, changed: true });
+    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ notifyPostmasterOfSelfServiceResets: true });
     const alice = await accountByAddress("alice@example.com");
-    expect(await updateRecoverySettings({ actorId: alice.id, allowSmsRecovery: true, allowQuestionRecovery: false }, meta)).toEqual({
+    const asAlice = { actorId: alice.id, allowSmsRecovery: true, allowQuestionRecovery: false, notifyPostmasterOfSelfServiceResets: false };
+    expect(await updateRecoverySettings(asAlice, meta)).toEqual({
       ok: false,
       error: "forbidden",
     });

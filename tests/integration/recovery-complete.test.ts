@@ -37,7 +37,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     const { flowId, code } = await verifiedBySms();
 
     const done = await complete(flowId);
-    expect(done).toEqual({ ok: true, notice: expect.objectContaining({ by: "self_service" }) });
+    expect(done).toEqual({ ok: true, notices: [expect.objectContaining({ type: "reset", by: "self_service" })] });
     await sendReturnedNotice(done);
     const after = await accountByAddress(ALICE);
     expect(after).toMatchObject({

@@ -83,6 +83,7 @@ describe("Prisma's model of schema.prisma, as the checker reads it", () => {
     expect(mail.indexes.map((i) => i.fields.map((f) => f.name))).toEqual([
       ["domainId", "displayName"],
       ["domainId", "departmentId"],
+      ["domainId", "lastLogonAt"],
     ]);
   });
 

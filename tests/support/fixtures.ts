@@ -2,7 +2,7 @@ import { vi } from "vitest";
 import { getDb } from "@/server/db";
 import { seedDemoData } from "@/server/seed/seed-demo-data";
 import type { RequestMeta } from "@/server/request-meta";
-import { sendResetNotice, type ResetNoticeInput } from "@/server/sms/send-reset-notice";
+import { sendNotice, type Notice } from "@/server/sms/account-notice";
 import { createCaptchaChallenge } from "@/server/captcha/create-captcha";
 import { resetDatabase } from "./db";
 
@@ -52,9 +52,10 @@ export async function sessionClaims(kind: "mail" | "console", account: { id: str
   return { accountId: account.id, sessionId, version: account.sessionVersion, loggedInAt: t, lastSeenAt: t };
 }
 
-/** What the web layer does after a reset's response: sends the SMS notice the domain function returned. */
-export async function sendReturnedNotice(result: { ok: boolean; notice?: ResetNoticeInput | null }): Promise<void> {
-  if (result.ok && result.notice) await sendResetNotice(result.notice);
+/** What the web layer does after a change's response: sends the SMS notices the domain function returned. */
+export async function sendReturnedNotice(result: { ok: boolean; notice?: Notice | null; notices?: readonly Notice[] }): Promise<void> {
+  if (!result.ok) return;
+  for (const n of [...(result.notice ? [result.notice] : []), ...(result.notices ?? [])]) await sendNotice(n);
 }
 
 /** A live captcha challenge answered with the test word (needs CAPTCHA_TEST_MODE=1). */

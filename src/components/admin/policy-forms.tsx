@@ -52,12 +52,14 @@ export function RecoverySettingsForm({
   action,
   allowSmsRecovery,
   allowQuestionRecovery,
-}: { action: FormAction } & Record<"allowSmsRecovery" | "allowQuestionRecovery", boolean>) {
+  notifyPostmasterOfSelfServiceResets,
+}: { action: FormAction } & Record<"allowSmsRecovery" | "allowQuestionRecovery" | "notifyPostmasterOfSelfServiceResets", boolean>) {
   const t = useTranslations("Admin");
   const [state, formAction] = useActionState(action, idle);
   const formRef = useFocusOnError(state);
   const [sms, setSms] = useState(allowSmsRecovery);
   const [questions, setQuestions] = useState(allowQuestionRecovery);
+  const [notify, setNotify] = useState(notifyPostmasterOfSelfServiceResets);
   const hint = (chunks: ReactNode) => <span className="text-slate-600">{chunks}</span>;
   return (
     <form ref={formRef} action={formAction} className="space-y-3">
@@ -70,6 +72,12 @@ export function RecoverySettingsForm({
         label={t.rich("policy.allowQuestions", { hint })}
       />
       {!sms && !questions ? <Alert kind="warning">{t("policy.bothOff")}</Alert> : null}
+      <OnOffCheckbox
+        name="notifyPostmasterOfSelfServiceResets"
+        checked={notify}
+        onChange={setNotify}
+        label={t.rich("policy.notifyPostmaster", { hint })}
+      />
       <SubmitButton pendingText={t("policy.saving")}>{t("policy.save")}</SubmitButton>
     </form>
   );

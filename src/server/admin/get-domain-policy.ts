@@ -6,12 +6,19 @@ export interface DomainPolicy {
   weakPasswordKeywords: string[];
   allowSmsRecovery: boolean;
   allowQuestionRecovery: boolean;
+  notifyPostmasterOfSelfServiceResets: boolean;
 }
 
 /** The Password Policy page's data: the domain's keywords and self-service settings. */
 export async function getDomainPolicy(domainId: string): Promise<DomainPolicy> {
   return getDb().domain.findUniqueOrThrow({
     where: { id: domainId },
-    select: { name: true, weakPasswordKeywords: true, allowSmsRecovery: true, allowQuestionRecovery: true },
+    select: {
+      name: true,
+      weakPasswordKeywords: true,
+      allowSmsRecovery: true,
+      allowQuestionRecovery: true,
+      notifyPostmasterOfSelfServiceResets: true,
+    },
   });
 }

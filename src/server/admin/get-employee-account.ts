@@ -17,6 +17,10 @@ export interface EmployeeAccountDetails extends Pick<
   /** Masked (+1 ••• ••• 0101); the full number never reaches the page. */
   secureMobile: string | null;
   questionsSet: boolean;
+  /** Any security question on file (a partial set can still be cleared). */
+  hasQuestions: boolean;
+  departmentId: string | null;
+  lastLogonAt: Date | null;
   lockedUntil: Date | null;
   failedLogonCount: number;
   mustChangePassword: boolean;
@@ -53,6 +57,7 @@ export async function getEmployeeAccount(
       mustChangePassword: true,
       passwordChangedAt: true,
       createdAt: true,
+      lastLogonAt: true,
       sessionVersion: true,
       _count: { select: { securityQuestions: true } },
       domain: { select: { weakPasswordKeywords: true, allowSmsRecovery: true, allowQuestionRecovery: true } },
@@ -73,6 +78,9 @@ export async function getEmployeeAccount(
       department: departments.find((d) => d.id === a.departmentId)?.path ?? null,
       secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? maskPhone(a.secureMobile) : null,
       questionsSet: a._count.securityQuestions >= 3,
+      hasQuestions: a._count.securityQuestions > 0,
+      departmentId: a.departmentId,
+      lastLogonAt: a.lastLogonAt,
       lockedUntil: isLocked(a.lockedUntil, now()) ? a.lockedUntil : null,
       failedLogonCount: a.failedLogonCount,
       mustChangePassword: a.mustChangePassword,

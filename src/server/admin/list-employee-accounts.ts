@@ -7,16 +7,28 @@ import { getDb } from "@/server/db";
 import { descendantIds, orderTree } from "./department-tree";
 import { pageWindow, type Paged } from "./paging";
 
-const ACCOUNTS_PAGE_SIZE = 25;
+/** Rows per page the list offers (500: a whole bulk action on one page). */
+export const PAGE_SIZES = [25, 100, 500] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
 /** The department filter's value for accounts in no department. */
 export const NO_DEPARTMENT = "none";
+export const STATUS_FILTERS = ["active", "disabled", "locked", "must_change"] as const;
+export const RECOVERY_FILTERS = ["none", "mobile", "questions"] as const;
+/** Name or Last logon, ascending or (with "-") descending. */
+export const SORTS = ["name", "-name", "last_logon", "-last_logon"] as const;
+export type AccountSort = (typeof SORTS)[number];
 
 export interface AccountListQuery {
   /** Part of a name or an address, any case. */
   search?: string;
   /** A department (its sub-departments included), or NO_DEPARTMENT. */
   departmentId?: string;
+  status?: (typeof STATUS_FILTERS)[number];
+  /** Which recovery method is set up: none, a verified secure mobile, the security questions. */
+  recovery?: (typeof RECOVERY_FILTERS)[number];
+  sort?: AccountSort;
   page?: number;
+  pageSize?: PageSize;
 }
 
 export interface AccountListRow {
@@ -29,13 +41,17 @@ export interface AccountListRow {
   hasSecureMobile: boolean;
   questionsSet: boolean;
   locked: boolean;
+  mustChangePassword: boolean;
   passwordChangedAt: Date;
+  lastLogonAt: Date | null;
 }
 
 /**
- * One page of the domain's accounts, by name. Server-side paging on the
- * (domainId, displayName) and (domainId, departmentId) indexes keeps the page
- * fast with 10,000 accounts; only the page's rows are read.
+ * One page of the domain's accounts, by name (or last logon), filtered by
+ * department, status and recovery method. Server-side paging on the
+ * (domainId, displayName), (domainId, departmentId) and (domainId,
+ * lastLogonAt) indexes keeps the page fast with 10,000 accounts; only the
+ * page's rows are read.
  */
 export async function listEmployeeAccounts(domainId: string, query: AccountListQuery): Promise<Paged<AccountListRow>> {
   const db = getDb();
@@ -44,14 +60,30 @@ export async function listEmployeeAccounts(domainId: string, query: AccountListQ
   if (query.departmentId === NO_DEPARTMENT) where.departmentId = null;
   else if (query.departmentId) where.departmentId = { in: [query.departmentId, ...descendantIds(departments, query.departmentId)] };
   const search = query.search?.trim();
+  const at = now();
+  const and: Prisma.MailAccountWhereInput[] = [];
   if (search) {
-    where.OR = [{ displayName: { contains: search, mode: "insensitive" } }, { address: { contains: search, mode: "insensitive" } }];
+    and.push({ OR: [{ displayName: { contains: search, mode: "insensitive" } }, { address: { contains: search, mode: "insensitive" } }] });
   }
+  if (query.status === "active") where.status = "ACTIVE";
+  if (query.status === "disabled") where.status = "DISABLED";
+  if (query.status === "locked") where.lockedUntil = { gt: at };
+  if (query.status === "must_change") where.mustChangePassword = true;
+  const mobile: Prisma.MailAccountWhereInput = { secureMobile: { not: null }, secureMobileVerifiedAt: { not: null } };
+  if (query.recovery === "mobile") and.push(mobile);
+  if (query.recovery === "questions") and.push({ securityQuestions: { some: {} } });
+  if (query.recovery === "none") and.push({ NOT: mobile }, { securityQuestions: { none: {} } });
+  if (and.length) where.AND = and;
   const total = await db.mailAccount.count({ where });
-  const win = pageWindow(total, query.page, ACCOUNTS_PAGE_SIZE);
+  const win = pageWindow(total, query.page, query.pageSize ?? PAGE_SIZES[0]);
+  const desc = query.sort?.startsWith("-") ?? false;
+  const direction = desc ? "desc" : "asc";
+  const orderBy: Prisma.MailAccountOrderByWithRelationInput[] = query.sort?.endsWith("last_logon")
+    ? [{ lastLogonAt: { sort: direction, nulls: "last" } }, { displayName: "asc" }, { address: "asc" }]
+    : [{ displayName: direction }, { address: direction }];
   const accounts = await db.mailAccount.findMany({
     where,
-    orderBy: [{ displayName: "asc" }, { address: "asc" }],
+    orderBy,
     skip: win.skip,
     take: win.pageSize,
     select: {
@@ -65,11 +97,12 @@ export async function listEmployeeAccounts(domainId: string, query: AccountListQ
       secureMobile: true,
       secureMobileVerifiedAt: true,
       lockedUntil: true,
+      mustChangePassword: true,
+      lastLogonAt: true,
       _count: { select: { securityQuestions: true } },
     },
   });
   const paths = new Map(departments.map((d) => [d.id, d.path]));
-  const at = now();
   const rows = accounts.map((a) => ({
     id: a.id,
     displayName: a.displayName,
@@ -80,7 +113,9 @@ export async function listEmployeeAccounts(domainId: string, query: AccountListQ
     hasSecureMobile: !!(a.secureMobile && a.secureMobileVerifiedAt),
     questionsSet: a._count.securityQuestions >= 3,
     locked: isLocked(a.lockedUntil, at),
+    mustChangePassword: a.mustChangePassword,
     passwordChangedAt: a.passwordChangedAt,
+    lastLogonAt: a.lastLogonAt,
   }));
   return { rows, total, page: win.page, pageCount: win.pageCount, pageSize: win.pageSize };
 }

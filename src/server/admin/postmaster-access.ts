@@ -132,15 +132,23 @@ export async function resolveEmployeeTarget(
   accountId: string,
   attempted: string,
   meta: RequestMeta,
-): Promise<
-  | { ok: true; postmaster: Postmaster; account: DomainAccount }
-  | Refused
-  | typeof NOT_FOUND
-  | { ok: false; error: "own_account" | "postmaster_account" }
-> {
+): Promise<{ ok: true; postmaster: Postmaster; account: DomainAccount } | Refused | typeof NOT_FOUND | EmployeeRefusal> {
   const target = await resolveAccountTarget(actorId, accountId, attempted, meta);
-  if (!target.ok || target.account.role !== "POSTMASTER") return target;
-  const { postmaster: pm, account } = target;
+  if (!target.ok) return target;
+  const refused = await refuseNonEmployee(target.postmaster, target.account, attempted, meta);
+  return refused ?? target;
+}
+
+export type EmployeeRefusal = { ok: false; error: "own_account" | "postmaster_account" };
+
+/** The postmaster's own account or another postmaster's: refused (audited); null for an employee. */
+export async function refuseNonEmployee(
+  pm: Postmaster,
+  account: DomainAccount,
+  attempted: string,
+  meta: RequestMeta,
+): Promise<EmployeeRefusal | null> {
+  if (account.role !== "POSTMASTER") return null;
   const reason = account.id === pm.id ? "own_account" : "postmaster_account";
   await refuseAccess({
     actor: postmasterActor(pm),
@@ -151,4 +159,16 @@ export async function resolveEmployeeTarget(
     meta,
   });
   return { ok: false, error: reason };
+}
+
+/** An employee of the postmaster's domain, for a caller already resolved (each account of a bulk action). */
+export async function findEmployeeAccount(
+  pm: Postmaster,
+  accountId: string,
+  attempted: string,
+  meta: RequestMeta,
+): Promise<{ ok: true; account: DomainAccount } | typeof NOT_FOUND | EmployeeRefusal> {
+  const found = await findDomainAccount(pm, accountId, attempted, meta);
+  if (!found.ok) return found;
+  return (await refuseNonEmployee(pm, found.account, attempted, meta)) ?? found;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import type { RequestMeta } from "@/server/request-meta";
-import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";
+import type { Notice } from "@/server/sms/account-notice";
 import { postmasterActor, resolveEmployeeTarget } from "./postmaster-access";
 
 export interface ResetEmployeePasswordInput {
@@ -14,7 +14,7 @@ export interface ResetEmployeePasswordInput {
 }
 
 export type ResetEmployeePasswordResult =
-  | { ok: true; address: string; changedAt: Date; notice: ResetNoticeInput | null }
+  | { ok: true; address: string; changedAt: Date; notice: Notice | null }
   | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors }
   | { ok: false; error: "forbidden" | "not_found" | "own_account" | "postmaster_account" };
 

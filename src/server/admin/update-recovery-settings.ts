@@ -8,11 +8,18 @@ import { postmasterActor, resolvePostmaster } from "./postmaster-access";
 export interface RecoverySettings {
   allowSmsRecovery: boolean;
   allowQuestionRecovery: boolean;
+  /** An SMS to the postmaster's secure mobile after each self-service reset. */
+  notifyPostmasterOfSelfServiceResets: boolean;
 }
+
+const KEYS = ["allowSmsRecovery", "allowQuestionRecovery", "notifyPostmasterOfSelfServiceResets"] as const;
 
 export type UpdateRecoverySettingsResult = { ok: true; changed: boolean } | { ok: false; error: "forbidden" };
 
-/** Which self-service (Forgot Password) methods the domain's employees may use. Audited with before and after. */
+/**
+ * Which self-service (Forgot Password) methods the domain's employees may use,
+ * and whether the postmaster hears of each self-service reset. Audited with before and after.
+ */
 export async function updateRecoverySettings(
   input: { actorId: string } & RecoverySettings,
   meta: RequestMeta,
@@ -20,14 +27,13 @@ export async function updateRecoverySettings(
   const caller = await resolvePostmaster(input.actorId, "policy.recovery_settings", meta);
   if (!caller.ok) return caller;
   const pm = caller.postmaster;
-  const after: RecoverySettings = { allowSmsRecovery: input.allowSmsRecovery, allowQuestionRecovery: input.allowQuestionRecovery };
+  const after = Object.fromEntries(KEYS.map((k) => [k, input[k]])) as unknown as RecoverySettings;
   return getDb().$transaction(async (tx) => {
     const before = await tx.domain.findUniqueOrThrow({
       where: { id: pm.domainId },
-      select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true },
+      select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, notifyPostmasterOfSelfServiceResets: true },
     });
-    if (before.allowSmsRecovery === after.allowSmsRecovery && before.allowQuestionRecovery === after.allowQuestionRecovery)
-      return { ok: true, changed: false };
+    if (KEYS.every((k) => before[k] === after[k])) return { ok: true, changed: false };
     await tx.domain.update({ where: { id: pm.domainId }, data: after });
     await recordAuditEvent(
       {
@@ -36,10 +42,7 @@ export async function updateRecoverySettings(
         domainId: pm.domainId,
         meta,
         target: { kind: "DOMAIN", id: pm.domainId, label: before.name },
-        detail: {
-          before: { allowSmsRecovery: before.allowSmsRecovery, allowQuestionRecovery: before.allowQuestionRecovery },
-          after: { ...after },
-        },
+        detail: { before: Object.fromEntries(KEYS.map((k) => [k, before[k]])), after: { ...after } },
       },
       tx,
     );

@@ -28,6 +28,11 @@ export const AuditAction = {
   reauthFailed: "reauth.failed",
   auditExported: "audit.exported",
   recoveryVerified: "recovery.verified",
+  accountUpdated: "account.updated",
+  accountDisabled: "account.disabled",
+  accountEnabled: "account.enabled",
+  questionsCleared: "questions.cleared",
+  passwordChangeRequired: "password.change_required",
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -66,6 +71,11 @@ export const AUDIT_ACTION_NAMES = {
   "reauth.failed": "Audit.actions.reauth.failed",
   "audit.exported": "Audit.actions.audit.exported",
   "recovery.verified": "Audit.actions.recovery.verified",
+  "account.updated": "Audit.actions.account.updated",
+  "account.disabled": "Audit.actions.account.disabled",
+  "account.enabled": "Audit.actions.account.enabled",
+  "questions.cleared": "Audit.actions.questions.cleared",
+  "password.change_required": "Audit.actions.password.change_required",
 } as const satisfies Record<AuditActionName, `Audit.actions.${string}`>;
 
 /** True for a stored action code that names one of AuditAction (old rows may hold others). */

@@ -33,6 +33,8 @@ export interface CounterUpdate {
   lockedUntil?: Date | null;
   lockCount?: number;
   passwordHash?: string;
+  /** A successful logon (mail accounts keep it: the Employee Accounts list shows and sorts by it). */
+  lastLogonAt?: Date;
 }
 
 export async function findCredential(kind: CredentialKind, where: { login: string } | { id: string }, tx?: Tx): Promise<Credential | null> {
@@ -86,8 +88,9 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
 
 export async function updateCounters(kind: CredentialKind, id: string, data: CounterUpdate, tx?: Tx): Promise<void> {
   const db = tx ?? getDb();
-  if (kind === "mail") await db.mailAccount.update({ where: { id }, data });
-  else await db.cloudAccount.update({ where: { id }, data });
+  const { lastLogonAt, ...counters } = data;
+  if (kind === "mail") await db.mailAccount.update({ where: { id }, data: { ...counters, lastLogonAt } });
+  else await db.cloudAccount.update({ where: { id }, data: counters });
 }
 
 export function actorKindOf(kind: CredentialKind): AccountActorKind {

@@ -69,6 +69,7 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
       lockedUntil: null,
       lockCount: 0,
       passwordHash: rehash,
+      lastLogonAt: at,
     });
     await resetLimit("logonFailuresByAddress", addressKey);
     await audit(AuditAction.logonSuccess, "SUCCESS", { id: cred.id, domainId: cred.domainId }, rehash ? { rehashed: "true" } : undefined);

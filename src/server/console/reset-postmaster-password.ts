@@ -3,7 +3,7 @@ import type { MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import { findCredential } from "@/server/auth/credential-store";
 import type { RequestMeta } from "@/server/request-meta";
-import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";
+import type { Notice } from "@/server/sms/account-notice";
 import { checkNewPassword, setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import { confirmConsolePassword } from "./confirm-console-password";
 import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./find-owned-domain";
@@ -21,7 +21,7 @@ export interface ResetPostmasterInput {
 export type ResetPostmasterFieldErrors = PasswordFieldErrors & { consolePassword?: MessageRef[] };
 
 export type ResetPostmasterResult =
-  | { ok: true; postmaster: string; reauthenticated: boolean; notice: ResetNoticeInput | null }
+  | { ok: true; postmaster: string; reauthenticated: boolean; notice: Notice | null }
   | { ok: false; error: "not_found" | "no_postmaster" }
   | { ok: false; error: "invalid"; fieldErrors: ResetPostmasterFieldErrors; reauthenticated: boolean }
   /** Too many wrong console passwords: every console session of the operator has ended. */

@@ -10,7 +10,7 @@ import { AuditAction, type AuditActionName } from "@/server/audit/audit-action";
 import { consumeLimit, peekLimit } from "@/server/security/rate-limit";
 import type { RequestMeta } from "@/server/request-meta";
 import { hashSecret, verifySecret } from "@/server/security/password-hash";
-import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";
+import type { Notice } from "@/server/sms/account-notice";
 import { actorKindOf, findCredential, type Credential, type CredentialKind } from "@/server/auth/credential-store";
 
 /** Problems with a new password, as catalog references (the web layer words them). */
@@ -30,13 +30,21 @@ export interface SetPasswordInput {
   meta: RequestMeta;
   /** Who to name in the SMS notice; null sends none (a user changing their own password). */
   notice: "postmaster" | "self_service" | "console" | null;
+  /**
+   * The password was generated here (a bulk reset): 16 random characters from
+   * a CSPRNG cannot be one of the account's last passwords, so the history is
+   * not compared (one argon2 run per account instead of up to six).
+   */
+  generated?: boolean;
+  /** Extra audit detail (a bulk action says so); never a secret. */
+  auditDetail?: Record<string, string | number | boolean>;
   /** Runs inside the transaction (closing a recovery flow, say): all or nothing with the new hash. */
   alsoInTransaction?: (tx: Tx) => Promise<void>;
 }
 
 export type SetPasswordResult =
   /** `notice`: the SMS to send after the response (sendResetNotice), or null when there is none to send. */
-  | { ok: true; changedAt: Date; notice: ResetNoticeInput | null }
+  | { ok: true; changedAt: Date; notice: Notice | null }
   | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors }
   | { ok: false; error: "not_found" };
 
@@ -102,7 +110,8 @@ async function isReused(cred: Credential, password: string): Promise<boolean> {
 export async function setPassword(input: SetPasswordInput): Promise<SetPasswordResult> {
   const cred = await findCredential(input.kind, { id: input.accountId });
   if (!cred) return { ok: false, error: "not_found" };
-  const fieldErrors = checkNewPassword(cred, input.password, input.confirmPassword) ?? (await checkReuse(input, cred));
+  const fieldErrors =
+    checkNewPassword(cred, input.password, input.confirmPassword) ?? (input.generated ? null : await checkReuse(input, cred));
   if (fieldErrors) return { ok: false, error: "invalid", fieldErrors };
 
   const hash = await hashSecret(input.password);
@@ -117,6 +126,7 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
         meta: input.meta,
         domainId: cred.domainId,
         target: { kind: actorKindOf(input.kind), id: cred.id, label: cred.login },
+        detail: input.auditDetail,
       },
       tx,
     );
@@ -126,6 +136,7 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
   const notice =
     by && input.kind === "mail" && cred.domainId && cred.secureMobile
       ? {
+          type: "reset" as const,
           account: { id: cred.id, address: cred.login, secureMobile: cred.secureMobile, domainId: cred.domainId, locale: cred.locale },
           by,
           at: changedAt,

@@ -1,9 +1,9 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
-import type { Tx } from "@/server/db";
+import { getDb, type Tx } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import type { ResetNoticeInput } from "@/server/sms/send-reset-notice";
+import type { Notice } from "@/server/sms/account-notice";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import { endRecoveryFlow, loadRecoveryFlow, type FlowError } from "./load-recovery-flow";
 import { recoveryActor } from "./recovery-audit";
@@ -15,7 +15,8 @@ export interface CompleteRecoveryInput {
 }
 
 export type CompleteRecoveryResult =
-  | { ok: true; notice: ResetNoticeInput | null }
+  /** `notices`: the owner's reset notice, and the postmasters' when the domain asks for them. */
+  | { ok: true; notices: Notice[] }
   | { ok: false; error: FlowError | "account_blocked" }
   | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors };
 
@@ -71,7 +72,10 @@ export async function completeRecovery(
       notice: "self_service",
       alsoInTransaction: markDone,
     });
-    if (result.ok) return { ok: true, notice: result.notice };
+    if (result.ok) {
+      const owner = result.notice ? [result.notice] : [];
+      return { ok: true, notices: [...owner, ...(await postmasterNotices(accountId, flow.address, result.changedAt, meta))] };
+    }
     if (result.error === "invalid") return { ok: false, error: "invalid", fieldErrors: result.fieldErrors };
     return { ok: false, error: "ended" };
   } catch (e) {
@@ -82,4 +86,37 @@ export async function completeRecovery(
     }
     throw e;
   }
+}
+
+/**
+ * "Notify the postmaster of self-service resets" (the domain's Password
+ * Policy, off by default): an SMS to each active postmaster of the domain
+ * with a bound secure mobile. The Audit Log shows the reset either way.
+ */
+async function postmasterNotices(accountId: string, address: string, at: Date, meta: RequestMeta): Promise<Notice[]> {
+  const account = await getDb().mailAccount.findUnique({
+    where: { id: accountId },
+    select: { domainId: true, domain: { select: { notifyPostmasterOfSelfServiceResets: true } } },
+  });
+  if (!account?.domain.notifyPostmasterOfSelfServiceResets) return [];
+  const postmasters = await getDb().mailAccount.findMany({
+    where: {
+      domainId: account.domainId,
+      role: "POSTMASTER",
+      status: "ACTIVE",
+      secureMobile: { not: null },
+      secureMobileVerifiedAt: { not: null },
+    },
+    select: { id: true, domainId: true, locale: true, secureMobile: true },
+  });
+  return postmasters.map((pm) => ({
+    type: "account",
+    recipient: { id: pm.id, domainId: pm.domainId, locale: pm.locale },
+    to: pm.secureMobile as string,
+    event: "self_service_reset",
+    address,
+    at,
+    meta,
+    actor: { kind: "SYSTEM", label: "notice" },
+  }));
 }

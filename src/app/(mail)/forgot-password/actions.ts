@@ -121,7 +121,7 @@ export const completeRecoveryAction = createAction({
   run: async (data, { meta, t }) => {
     const result = await completeRecovery(await readRecoveryFlowId(), data, meta);
     if (result.ok) {
-      sendNoticeAfterResponse(result.notice);
+      sendNoticeAfterResponse(result.notices);
       await clearRecoveryCookie();
       redirect(DONE_PATH);
     }

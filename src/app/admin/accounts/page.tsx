@@ -4,32 +4,89 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, PageHeader, tdClass, thClass } from "@/components/admin/admin-ui";
 import { Pagination } from "@/components/pagination";
 import { RecoveryMethods, StatusBadges } from "@/components/admin/account-badges";
+import { BulkAccounts, BULK_FORM_ID, SelectAllOnPage } from "@/components/admin/bulk-accounts";
+import { ClientMessages } from "@/components/client-messages";
 import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
 import { listDepartments } from "@/server/admin/list-departments";
-import { listEmployeeAccounts, NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
+import {
+  listEmployeeAccounts,
+  NO_DEPARTMENT,
+  PAGE_SIZES,
+  RECOVERY_FILTERS,
+  SORTS,
+  STATUS_FILTERS,
+  type AccountSort,
+} from "@/server/admin/list-employee-accounts";
 import { oneOf, parseQuery, queryId, queryPage, queryText, type RawQuery } from "@/lib/query";
 import { requirePostmaster } from "@/web/guards";
+import { bulkAccountsAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Admin"))("nav.employeeAccounts") };
 }
 
-const QUERY = { q: queryText(100), department: queryId, page: queryPage(), notice: oneOf(["password-changed"]) };
+const QUERY = {
+  q: queryText(100),
+  department: queryId,
+  status: oneOf(STATUS_FILTERS),
+  recovery: oneOf(RECOVERY_FILTERS),
+  sort: oneOf(SORTS),
+  size: oneOf(PAGE_SIZES.map(String) as ["25", "100", "500"]),
+  page: queryPage(),
+  notice: oneOf(["password-changed"]),
+};
 
-const COLUMNS = ["name", "email", "department", "status", "recovery", "passwordChanged"] as const;
+const STATUS_LABELS = {
+  active: "accounts.statusFilter.active",
+  disabled: "accounts.statusFilter.disabled",
+  locked: "accounts.statusFilter.locked",
+  must_change: "accounts.statusFilter.must_change",
+} as const satisfies Record<(typeof STATUS_FILTERS)[number], string>;
+
+const COLUMNS = ["name", "email", "department", "status", "recovery", "lastLogon", "passwordChanged"] as const;
+/** The columns a header click sorts by, and the sort each one starts with. */
+const SORTABLE: Partial<Record<(typeof COLUMNS)[number], { asc: AccountSort; desc: AccountSort; first: AccountSort }>> = {
+  name: { asc: "name", desc: "-name", first: "name" },
+  lastLogon: { asc: "last_logon", desc: "-last_logon", first: "-last_logon" },
+};
 
 export default async function EmployeeAccountsPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const user = await requirePostmaster();
   const sp = parseQuery(QUERY, await searchParams);
   const q = sp.q ?? "";
   const department = sp.department ?? "";
+  const sort = sp.sort ?? "name";
+  const size = sp.size ?? "25";
   const [list, tree, t, format] = await Promise.all([
-    listEmployeeAccounts(user.domainId, { search: q, departmentId: department || undefined, page: sp.page }),
+    listEmployeeAccounts(user.domainId, {
+      search: q,
+      departmentId: department || undefined,
+      status: sp.status,
+      recovery: sp.recovery,
+      sort,
+      page: sp.page,
+      pageSize: Number(size) as (typeof PAGE_SIZES)[number],
+    }),
     listDepartments(user.domainId),
     getTranslations("Admin"),
     getFormatter(),
   ]);
-  const filtered = !!(q || department);
+  const filtered = !!(q || department || sp.status || sp.recovery);
+  /** This list's address with some parameters changed (sorting, paging keep the filters). */
+  const params = {
+    q,
+    department,
+    status: sp.status ?? "",
+    recovery: sp.recovery ?? "",
+    sort: sort === "name" ? "" : sort,
+    size: size === "25" ? "" : size,
+  };
+  const href = (change: Partial<typeof params>) => {
+    const u = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...params, ...change })) if (v) u.set(k, v);
+    const qs = u.toString();
+    return qs ? `/admin/accounts?${qs}` : "/admin/accounts";
+  };
   return (
     <div>
       <PageHeader
@@ -63,18 +120,42 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
             className={inputClass}
           />
         </div>
-        <div className="w-full sm:w-64">
-          <label htmlFor="department" className={labelClass}>
-            {t("accounts.department")}
-          </label>
-          <select id="department" name="department" defaultValue={department} className={inputClass}>
-            <option value="">{t("accounts.allDepartments")}</option>
-            {tree.departments.map((d) => (
-              <option key={d.id} value={d.id}>{`${"\u00a0\u00a0".repeat(d.depth)}${d.name}`}</option>
-            ))}
-            <option value={NO_DEPARTMENT}>{t("accounts.noDepartment")}</option>
-          </select>
-        </div>
+        <FilterSelect
+          name="department"
+          label={t("accounts.department")}
+          value={department}
+          width="sm:w-64"
+          options={[
+            ["", t("accounts.allDepartments")],
+            ...tree.departments.map((d): [string, string] => [d.id, `${"\u00a0\u00a0".repeat(d.depth)}${d.name}`]),
+            [NO_DEPARTMENT, t("accounts.noDepartment")],
+          ]}
+        />
+        <FilterSelect
+          name="status"
+          label={t("accounts.status")}
+          value={sp.status ?? ""}
+          width="sm:w-44"
+          options={[["", t("accounts.anyStatus")], ...STATUS_FILTERS.map((f): [string, string] => [f, t(STATUS_LABELS[f])])]}
+        />
+        <FilterSelect
+          name="recovery"
+          label={t("accounts.recovery")}
+          value={sp.recovery ?? ""}
+          width="sm:w-44"
+          options={[
+            ["", t("accounts.anyRecovery")],
+            ...RECOVERY_FILTERS.map((f): [string, string] => [f, t(`accounts.recoveryFilter.${f}`)]),
+          ]}
+        />
+        <FilterSelect
+          name="size"
+          label={t("accounts.perPage")}
+          value={size}
+          width="sm:w-28"
+          options={PAGE_SIZES.map((n): [string, string] => [String(n), String(n)])}
+        />
+        {sort !== "name" ? <input type="hidden" name="sort" value={sort} /> : null}
         <button type="submit" className={secondaryButtonClass}>
           {t("accounts.search")}
         </button>
@@ -85,21 +166,61 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
         ) : null}
       </form>
 
+      <ClientMessages namespaces={["Admin"]}>
+        <BulkAccounts action={bulkAccountsAction} pageIds={list.rows.map((r) => r.id)} backHref={href({})} />
+      </ClientMessages>
+
       <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <div className="relative overflow-x-auto">
           <table className="w-full border-collapse">
             <thead>
               <tr>
-                {COLUMNS.map((c) => (
-                  <th key={c} scope="col" className={thClass}>
-                    {t(`accounts.columns.${c}`)}
-                  </th>
-                ))}
+                <th scope="col" className={`${thClass} w-10`}>
+                  <SelectAllOnPage label={t("accounts.selectAll")} />
+                </th>
+                {COLUMNS.map((c) => {
+                  const sorting = SORTABLE[c];
+                  const current = sorting && (sort === sorting.asc ? "ascending" : sort === sorting.desc ? "descending" : undefined);
+                  return (
+                    <th key={c} scope="col" className={thClass} aria-sort={current}>
+                      {sorting ? (
+                        <Link
+                          href={href({
+                            sort: current === "ascending" ? sorting.desc : current === "descending" ? sorting.asc : sorting.first,
+                          })}
+                          className="inline-flex items-center gap-1 hover:underline"
+                        >
+                          {t(`accounts.columns.${c}`)}
+                          <span aria-hidden="true">{current === "ascending" ? "▲" : current === "descending" ? "▼" : "↕"}</span>
+                          <span className="sr-only">
+                            {current
+                              ? current === "ascending"
+                                ? t("accounts.sortedAscending")
+                                : t("accounts.sortedDescending")
+                              : t("accounts.sortBy", { column: t(`accounts.columns.${c}`) })}
+                          </span>
+                        </Link>
+                      ) : (
+                        t(`accounts.columns.${c}`)
+                      )}
+                    </th>
+                  );
+                })}
               </tr>
             </thead>
             <tbody>
               {list.rows.map((a) => (
                 <tr key={a.id} className="hover:bg-slate-50">
+                  <td className={tdClass}>
+                    <input
+                      type="checkbox"
+                      name="ids"
+                      value={a.id}
+                      form={BULK_FORM_ID}
+                      aria-label={t("accounts.selectAccount", { name: a.displayName })}
+                      className="h-4 w-4"
+                    />
+                  </td>
                   <td className={tdClass}>
                     <span className="inline-flex flex-wrap items-center gap-2">
                       <Link href={`/admin/accounts/${a.id}`} className={linkClass}>
@@ -129,6 +250,15 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
                     <RecoveryMethods mobile={a.hasSecureMobile} questions={a.questionsSet} />
                   </td>
                   <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}>
+                    {a.lastLogonAt ? (
+                      <time dateTime={a.lastLogonAt.toISOString()} title={format.dateTime(a.lastLogonAt, "stamp")}>
+                        {format.dateTime(a.lastLogonAt, "day")}
+                      </time>
+                    ) : (
+                      t("accounts.never")
+                    )}
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}>
                     <time dateTime={a.passwordChangedAt.toISOString()} title={format.dateTime(a.passwordChangedAt, "stamp")}>
                       {format.dateTime(a.passwordChangedAt, "day")}
                     </time>
@@ -137,7 +267,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
               ))}
               {list.rows.length === 0 ? (
                 <tr>
-                  <td colSpan={COLUMNS.length} className="px-4 py-10 text-center text-sm text-slate-600">
+                  <td colSpan={COLUMNS.length + 1} className="px-4 py-10 text-center text-sm text-slate-600">
                     {filtered ? t("accounts.noMatch") : t("accounts.noAccounts")}
                   </td>
                 </tr>
@@ -147,7 +277,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
         </div>
         <Pagination
           basePath="/admin/accounts"
-          params={{ q, department }}
+          params={params}
           page={list.page}
           pageCount={list.pageCount}
           total={list.total}
@@ -155,6 +285,24 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
           noun={t("pagination.nouns.accounts")}
         />
       </div>
+    </div>
+  );
+}
+
+/** One of the list's filters: a labelled select whose value goes into the address (GET form). */
+function FilterSelect(props: { name: string; label: string; value: string; width: string; options: Array<[value: string, text: string]> }) {
+  return (
+    <div className={`w-full ${props.width}`}>
+      <label htmlFor={props.name} className={labelClass}>
+        {props.label}
+      </label>
+      <select id={props.name} name={props.name} defaultValue={props.value} className={inputClass}>
+        {props.options.map(([value, text]) => (
+          <option key={value || "any"} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -37,11 +37,15 @@ function keywordAction(op: "add" | "remove") {
 export const addKeywordAction = keywordAction("add");
 export const removeKeywordAction = keywordAction("remove");
 
-/** Security > Password Policy: which self-service methods the domain allows. */
+/** Security > Password Policy: which self-service methods the domain allows, and the postmaster's notice of their use. */
 export const saveRecoverySettingsAction = createAction({
   name: "policy.recovery_settings",
   guard: postmaster,
-  schema: z.object({ allowSmsRecovery: settingCheckbox, allowQuestionRecovery: settingCheckbox }),
+  schema: z.object({
+    allowSmsRecovery: settingCheckbox,
+    allowQuestionRecovery: settingCheckbox,
+    notifyPostmasterOfSelfServiceResets: settingCheckbox,
+  }),
   run: async (data, { user, meta, t }): Promise<FormState> => {
     const result = await updateRecoverySettings({ actorId: user.id, ...data }, meta);
     if (!result.ok) return formError(t("Admin.errors.forbidden"));

@@ -1,9 +1,11 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { checkboxDefaultOn, idField, passwordInput } from "@/lib/fields";
+import { checkboxDefaultOn, displayNameField, idField, passwordInput } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
+import { ACCOUNT_ACTIONS, runAccountAction, type AccountActionName } from "@/server/admin/account-actions";
 import { resetEmployeePassword } from "@/server/admin/reset-employee-password";
+import { updateAccountDetails } from "@/server/admin/update-account-details";
 import { signOutEverywhere } from "@/server/admin/sign-out-everywhere";
 import { unlockAccount } from "@/server/admin/unlock-account";
 import type { RequestMeta } from "@/server/request-meta";
@@ -14,7 +16,7 @@ import { sendNoticeAfterResponse } from "@/web/notices";
 
 /** What each refusal of an account action says (catalog keys). */
 const REFUSALS = {
-  own_account: "Admin.errors.ownAccount",
+  own_account: "Admin.errors.ownAccountAction",
   postmaster_account: "Admin.errors.postmasterAccount",
   not_found: "Admin.errors.notFound",
   forbidden: "Admin.errors.forbidden",
@@ -39,7 +41,47 @@ export const resetPasswordAction = createAction({
       redirect(`${accountPage(data.accountId, "password-reset")}&at=${result.changedAt.getTime()}`);
     }
     if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
+    return formError(t(result.error === "own_account" ? "Admin.errors.ownAccount" : REFUSALS[result.error]));
+  },
+});
+
+/** Edit Account > Account details > Save account details. */
+export const saveAccountDetailsAction = createAction({
+  name: "account.update",
+  guard: postmaster,
+  schema: z.object({
+    accountId: idField,
+    displayName: displayNameField,
+    departmentId: z.union([z.literal(""), idField]).transform((v) => v || null),
+  }),
+  run: async (data, { user, meta, t }) => {
+    const result = await updateAccountDetails({ actorId: user.id, ...data }, meta);
+    if (result.ok) redirect(accountPage(data.accountId, result.changed ? "details-saved" : "unchanged"));
+    if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     return formError(t(REFUSALS[result.error]));
+  },
+});
+
+/** The notice each action leaves on the page. */
+const DONE: Record<AccountActionName, string> = {
+  disable: "disabled",
+  enable: "enabled",
+  remove_mobile: "mobile-removed",
+  clear_questions: "questions-cleared",
+  sign_out: "signed-out",
+  require_change: "change-required",
+};
+
+/** Edit Account's confirmed buttons: Disable / Enable, Remove secure mobile, Clear security questions, Require password change. */
+export const accountAction = createAction({
+  name: "account.action",
+  guard: postmaster,
+  schema: z.object({ accountId: idField, action: z.enum(ACCOUNT_ACTIONS, { error: "Fields.errors.idInvalid" }) }),
+  run: async (data, { user, meta, t }) => {
+    const result = await runAccountAction({ actorId: user.id, accountId: data.accountId, action: data.action }, meta);
+    if (!result.ok) return formError(t(REFUSALS[result.error]));
+    sendNoticeAfterResponse(result.notices);
+    redirect(accountPage(data.accountId, result.changed ? DONE[data.action] : "unchanged"));
   },
 });
 

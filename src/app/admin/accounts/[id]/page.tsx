@@ -5,22 +5,39 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/action-button";
 import { DetailRow, PageHeader, smallButtonClass } from "@/components/admin/admin-ui";
 import { StatusBadges } from "@/components/admin/account-badges";
+import { AccountDetailsForm } from "@/components/admin/account-details-form";
 import { ResetPasswordPanel } from "@/components/admin/reset-password-panel";
 import { ClientMessages } from "@/components/client-messages";
-import { Alert, Card, linkClass } from "@/components/ui";
+import { Alert, Card, dangerButtonClass, dangerSolidButtonClass, linkClass, secondaryButtonClass } from "@/components/ui";
 import { getEmployeeAccount } from "@/server/admin/get-employee-account";
+import { listDepartments } from "@/server/admin/list-departments";
 import { idField } from "@/lib/fields";
 import { oneOf, parseQuery, queryFlag, queryText, type RawQuery } from "@/lib/query";
 import { requirePostmaster } from "@/web/guards";
 import { getRequestMeta } from "@/web/request";
-import { resetPasswordAction, signOutEverywhereAction, unlockAction } from "./actions";
+import { accountAction, resetPasswordAction, saveAccountDetailsAction, signOutEverywhereAction, unlockAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Admin"))("account.title") };
 }
 
+/** The actions that ask first (?confirm=…): the page shows what will happen, then one button. */
+const CONFIRMED = ["disable", "enable", "remove_mobile", "clear_questions", "require_change"] as const;
+
 const QUERY = {
-  notice: oneOf(["password-reset", "unlocked", "signed-out"]),
+  notice: oneOf([
+    "password-reset",
+    "unlocked",
+    "signed-out",
+    "disabled",
+    "enabled",
+    "mobile-removed",
+    "questions-cleared",
+    "change-required",
+    "details-saved",
+    "unchanged",
+  ]),
+  confirm: oneOf(CONFIRMED),
   at: queryText(20),
   /** Reset Password opened without JavaScript (its button is a plain link-like GET form). */
   reset: queryFlag,
@@ -36,12 +53,27 @@ export default async function EditAccountPage({
   const user = await requirePostmaster();
   const id = idField.safeParse((await params).id);
   if (!id.success) notFound();
-  const { notice, at, reset } = parseQuery(QUERY, await searchParams);
+  const { notice, at, reset, confirm } = parseQuery(QUERY, await searchParams);
   const found = await getEmployeeAccount(user, id.data, await getRequestMeta());
   if (!found.ok) notFound();
   const a = found.account;
-  const [t, format] = await Promise.all([getTranslations("Admin"), getFormatter()]);
+  const [t, format, tree] = await Promise.all([getTranslations("Admin"), getFormatter(), listDepartments(user.domainId)]);
   const muted = "text-slate-600";
+  const pagePath = `/admin/accounts/${encodeURIComponent(a.id)}`;
+  /** Status, recovery info, sessions and the password flag are the postmaster's to change for employees only. */
+  const employee = !a.isSelf && a.role !== "POSTMASTER";
+  const ask = (action: (typeof CONFIRMED)[number], label: string, danger = false) => (
+    <Link href={`${pagePath}?confirm=${action}`} className={danger ? dangerButtonClass : smallButtonClass}>
+      {label}
+    </Link>
+  );
+  const CONFIRM_LABEL = {
+    disable: t("account.disable"),
+    enable: t("account.enable"),
+    remove_mobile: t("account.removeMobile"),
+    clear_questions: t("account.clearQuestions"),
+    require_change: t("account.requireChange"),
+  } as const;
   return (
     // The forms below (Unlock, Sign out everywhere, Reset Password) are client components.
     <ClientMessages namespaces={["Admin", "Password"]}>
@@ -61,41 +93,99 @@ export default async function EditAccountPage({
           </Alert>
         ) : null}
 
-        <Card title={t("account.accountCard")}>
-          <dl className="divide-y divide-slate-100">
-            <DetailRow label={t("account.name")}>{a.displayName}</DetailRow>
+        {confirm && employee ? (
+          <section aria-labelledby="confirm-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4 shadow-sm">
+            <h2 id="confirm-title" className="text-base font-semibold text-slate-900">
+              {t("account.confirmTitle")}
+            </h2>
+            <p className="mt-2 text-sm text-slate-800">
+              {t(`account.confirm.${confirm}`, { name: a.displayName, address: a.address, phone: a.secureMobile ?? "" })}
+            </p>
+            <div className="mt-4 flex flex-wrap items-center gap-3">
+              <ActionButton
+                action={accountAction}
+                fields={{ accountId: a.id, action: confirm }}
+                label={CONFIRM_LABEL[confirm]}
+                pendingText={t("account.working")}
+                className={confirm === "enable" || confirm === "require_change" ? secondaryButtonClass : dangerSolidButtonClass}
+              />
+              <Link href={pagePath} className={`text-sm ${linkClass}`}>
+                {t("account.cancel")}
+              </Link>
+            </div>
+          </section>
+        ) : null}
+
+        <Card title={t("account.detailsCard")}>
+          <AccountDetailsForm
+            key={notice ?? "form"}
+            action={saveAccountDetailsAction}
+            accountId={a.id}
+            displayName={a.displayName}
+            departmentId={a.departmentId}
+            departments={tree.departments.map((d) => ({ id: d.id, name: d.name, depth: d.depth }))}
+          />
+          <dl className="mt-4 divide-y divide-slate-100 border-t border-slate-100">
             <DetailRow label={t("account.email")}>
               <span className="break-all font-mono">{a.address}</span>
-            </DetailRow>
-            <DetailRow label={t("account.department")}>
-              {a.department ?? <span className={muted}>{t("account.noDepartment")}</span>}
             </DetailRow>
             <DetailRow label={t("account.role")}>
               {a.role === "POSTMASTER" ? t("account.rolePostmaster") : t("account.roleEmployee")}
             </DetailRow>
-            <DetailRow label={t("account.status")}>
-              <StatusBadges status={a.status} locked={!!a.lockedUntil} />
-            </DetailRow>
             <DetailRow label={t("account.created")}>
               <time dateTime={a.createdAt.toISOString()}>{format.dateTime(a.createdAt, "stamp")}</time>
+            </DetailRow>
+            <DetailRow label={t("accounts.columns.lastLogon")}>
+              {a.lastLogonAt ? (
+                <time dateTime={a.lastLogonAt.toISOString()}>{format.dateTime(a.lastLogonAt, "stamp")}</time>
+              ) : (
+                <span className={muted}>{t("accounts.never")}</span>
+              )}
+            </DetailRow>
+          </dl>
+        </Card>
+
+        <Card title={t("account.statusCard")}>
+          <dl className="divide-y divide-slate-100">
+            <DetailRow label={t("account.status")}>
+              <div className="flex flex-wrap items-center gap-3">
+                <StatusBadges status={a.status} locked={!!a.lockedUntil} />
+                {employee
+                  ? a.status === "ACTIVE"
+                    ? ask("disable", t("account.disable"), true)
+                    : ask("enable", t("account.enable"))
+                  : null}
+              </div>
+            </DetailRow>
+          </dl>
+          {!employee ? <p className="mt-3 text-sm text-slate-600">{t("account.employeesOnly")}</p> : null}
+        </Card>
+
+        <Card title={t("account.recoveryCard")}>
+          <dl className="divide-y divide-slate-100">
+            <DetailRow label={t("account.secureMobile")}>
+              <div className="flex flex-wrap items-center gap-3">
+                {a.secureMobile ? (
+                  <span className="font-mono">{a.secureMobile}</span>
+                ) : (
+                  <span className={muted}>{t("account.notBound")}</span>
+                )}
+                {!a.domain.allowSmsRecovery ? <span className={muted}>{t("account.smsOff")}</span> : null}
+                {employee && a.secureMobile ? ask("remove_mobile", t("account.removeMobile"), true) : null}
+              </div>
+            </DetailRow>
+            <DetailRow label={t("account.securityQuestions")}>
+              <div className="flex flex-wrap items-center gap-3">
+                {a.questionsSet ? <span>{t("account.questionsSet")}</span> : <span className={muted}>{t("account.questionsNotSet")}</span>}
+                {!a.domain.allowQuestionRecovery ? <span className={muted}>{t("account.questionsOff")}</span> : null}
+                {employee && a.hasQuestions ? ask("clear_questions", t("account.clearQuestions"), true) : null}
+              </div>
             </DetailRow>
           </dl>
         </Card>
 
         <Card title={t("account.securityCard")}>
           <dl className="divide-y divide-slate-100">
-            <DetailRow label={t("account.secureMobile")}>
-              {a.secureMobile ? (
-                <span className="font-mono">{a.secureMobile}</span>
-              ) : (
-                <span className={muted}>{t("account.notBound")}</span>
-              )}
-              {!a.domain.allowSmsRecovery ? <span className={`ml-2 ${muted}`}>{t("account.smsOff")}</span> : null}
-            </DetailRow>
-            <DetailRow label={t("account.securityQuestions")}>
-              {a.questionsSet ? t("account.questionsSet") : <span className={muted}>{t("account.questionsNotSet")}</span>}
-              {!a.domain.allowQuestionRecovery ? <span className={`ml-2 ${muted}`}>{t("account.questionsOff")}</span> : null}
-            </DetailRow>
             <DetailRow label={t("account.logonLock")}>
               {a.lockedUntil ? (
                 <div className="flex flex-wrap items-center gap-3">
@@ -114,7 +204,7 @@ export default async function EditAccountPage({
             <DetailRow label={t("account.openSessions")}>
               <div className="flex flex-wrap items-center gap-3">
                 <span>{a.openSessions === 0 ? t("account.noSessions") : t("account.sessionCount", { count: a.openSessions })}</span>
-                {a.openSessions > 0 && !a.isSelf && a.role !== "POSTMASTER" ? (
+                {a.openSessions > 0 && employee ? (
                   <ActionButton
                     action={signOutEverywhereAction}
                     fields={{ accountId: a.id }}
@@ -133,7 +223,10 @@ export default async function EditAccountPage({
               <time dateTime={a.passwordChangedAt.toISOString()}>{format.dateTime(a.passwordChangedAt, "stamp")}</time>
             </DetailRow>
             <DetailRow label={t("account.changeAtNextLogon")}>
-              {a.mustChangePassword ? t("account.required") : t("account.notRequired")}
+              <div className="flex flex-wrap items-center gap-3">
+                <span>{a.mustChangePassword ? t("account.required") : t("account.notRequired")}</span>
+                {employee && !a.mustChangePassword ? ask("require_change", t("account.requireChange")) : null}
+              </div>
             </DetailRow>
           </dl>
           {a.isSelf ? (
@@ -156,7 +249,7 @@ export default async function EditAccountPage({
               address={a.address}
               weakKeywords={a.domain.weakPasswordKeywords}
               disabled={a.status === "DISABLED"}
-              pagePath={`/admin/accounts/${encodeURIComponent(a.id)}`}
+              pagePath={pagePath}
               initiallyOpen={reset}
             />
           )}

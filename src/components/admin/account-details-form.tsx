@@ -1,0 +1,67 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState, useId } from "react";
+import { SubmitButton } from "@/components/submit-button";
+import { FieldErrors, FormErrorAlert, inputClass, labelClass, TextField } from "@/components/ui";
+import { useFocusOnError } from "@/components/use-focus-on-error";
+import { idle, type FormAction } from "@/lib/form-state";
+
+/**
+ * Edit Account > Account details: the display name and the department, with
+ * their own Save (named "Save account details", apart from Reset Password's Save).
+ */
+export function AccountDetailsForm({
+  action,
+  accountId,
+  displayName,
+  departmentId,
+  departments,
+}: {
+  action: FormAction;
+  accountId: string;
+  displayName: string;
+  departmentId: string | null;
+  departments: Array<{ id: string; name: string; depth: number }>;
+}) {
+  const t = useTranslations("Admin");
+  const [state, formAction] = useActionState(action, idle);
+  const formRef = useFocusOnError(state);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const departmentFieldId = useId();
+  const values = (state.status === "error" ? state.values : undefined) ?? {};
+  return (
+    <form ref={formRef} action={formAction} className="space-y-4" aria-label={t("account.detailsCard")}>
+      <FormErrorAlert state={state} />
+      <input type="hidden" name="accountId" value={accountId} />
+      <TextField
+        label={t("account.name")}
+        name="displayName"
+        defaultValue={values.displayName ?? displayName}
+        maxLength={64}
+        required
+        autoComplete="off"
+        errors={errors.displayName}
+      />
+      <div>
+        <label htmlFor={departmentFieldId} className={labelClass}>
+          {t("account.department")}
+        </label>
+        <select
+          id={departmentFieldId}
+          name="departmentId"
+          defaultValue={values.departmentId ?? departmentId ?? ""}
+          className={inputClass}
+          aria-invalid={errors.departmentId?.length ? true : undefined}
+          aria-describedby={errors.departmentId?.length ? `${departmentFieldId}-err` : undefined}
+        >
+          <option value="">{t("account.noDepartment")}</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>{`${"\u00a0\u00a0".repeat(d.depth)}${d.name}`}</option>
+          ))}
+        </select>
+        <FieldErrors id={`${departmentFieldId}-err`} errors={errors.departmentId} />
+      </div>
+      <SubmitButton pendingText={t("account.savingDetails")}>{t("account.saveDetails")}</SubmitButton>
+    </form>
+  );
+}

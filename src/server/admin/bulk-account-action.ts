@@ -1,0 +1,130 @@
+import "server-only";
+import { generatePassword } from "@/lib/password-policy";
+import { AuditAction } from "@/server/audit/audit-action";
+import { getDb } from "@/server/db";
+import { componentLogger } from "@/server/observability/logger";
+import { setPassword } from "@/server/passwords/set-password";
+import type { RequestMeta } from "@/server/request-meta";
+import { getEnv } from "@/env";
+import type { Notice } from "@/server/sms/account-notice";
+import { applyAccountAction, type AccountActionName } from "./account-actions";
+import {
+  findEmployeeAccount,
+  postmasterActor,
+  resolvePostmaster,
+  type DomainAccount,
+  type Postmaster,
+  type Refused,
+} from "./postmaster-access";
+
+/**
+ * Employee Accounts > select accounts > an action for all of them, at most
+ * BULK_MAX at once. Each account is its own transaction (the same domain
+ * functions as Edit Account), so one failure does not lose the others; the
+ * summary says, per account, what happened or why not.
+ *
+ * Reset passwords: each account gets a generated 16-character password that
+ * meets the domain's policy, must be changed at next logon, and is returned
+ * once to be shown to the postmaster. It is never stored in clear, never in
+ * the audit log, never in a URL.
+ */
+export const BULK_MAX = 500;
+export const BULK_ACTIONS = ["require_change", "sign_out", "reset_password", "disable", "enable"] as const;
+export type BulkActionName = (typeof BULK_ACTIONS)[number];
+
+export type BulkFailure = "not_found" | "own_account" | "postmaster_account" | "error";
+export type BulkItem =
+  | { accountId: string; address: string; ok: true; changed: boolean; password?: string }
+  | { accountId: string; address: string | null; ok: false; reason: BulkFailure };
+
+export type BulkResult = { ok: true; items: BulkItem[]; notices: Notice[] } | Refused | { ok: false; error: "none" | "too_many" };
+
+const ATTEMPT: Record<BulkActionName, string> = {
+  require_change: "bulk.require_password_change",
+  sign_out: "bulk.sign_out_everywhere",
+  reset_password: "bulk.reset_password",
+  disable: "bulk.disable",
+  enable: "bulk.enable",
+};
+
+export async function runBulkAccountAction(
+  input: { actorId: string; accountIds: readonly string[]; action: BulkActionName },
+  meta: RequestMeta,
+): Promise<BulkResult> {
+  const ids = [...new Set(input.accountIds)];
+  if (ids.length === 0) return { ok: false, error: "none" };
+  if (ids.length > BULK_MAX) return { ok: false, error: "too_many" };
+  const caller = await resolvePostmaster(input.actorId, ATTEMPT[input.action], meta);
+  if (!caller.ok) return caller;
+  const pm = caller.postmaster;
+  const weakKeywords = input.action === "reset_password" ? await domainKeywords(pm.domainId) : [];
+  const items: BulkItem[] = new Array(ids.length);
+  const notices: Notice[] = [];
+
+  const one = async (accountId: string): Promise<BulkItem> => {
+    const found = await findEmployeeAccount(pm, accountId, ATTEMPT[input.action], meta);
+    if (!found.ok) return { accountId, address: null, ok: false, reason: found.error };
+    try {
+      const done = await apply(pm, found.account, input.action, weakKeywords, meta);
+      notices.push(...done.notices);
+      return {
+        accountId,
+        address: found.account.address,
+        ok: true,
+        changed: done.changed,
+        ...(done.password ? { password: done.password } : {}),
+      };
+    } catch (e) {
+      componentLogger("admin").error({ err: e, accountId, action: input.action }, "bulk action failed for one account");
+      return { accountId, address: found.account.address, ok: false, reason: "error" };
+    }
+  };
+
+  // Resets hash: as many at once as the hashing queue runs in parallel; the rest one by one.
+  const parallel = input.action === "reset_password" ? getEnv().ARGON2_MAX_CONCURRENCY : 1;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, ids.length) }, async () => {
+      for (let i = next++; i < ids.length; i = next++) items[i] = await one(ids[i]);
+    }),
+  );
+  return { ok: true, items, notices };
+}
+
+async function domainKeywords(domainId: string): Promise<string[]> {
+  const d = await getDb().domain.findUniqueOrThrow({ where: { id: domainId }, select: { weakPasswordKeywords: true } });
+  return d.weakPasswordKeywords;
+}
+
+const SINGLE: Record<Exclude<BulkActionName, "reset_password">, AccountActionName> = {
+  require_change: "require_change",
+  sign_out: "sign_out",
+  disable: "disable",
+  enable: "enable",
+};
+
+async function apply(
+  pm: Postmaster,
+  account: DomainAccount,
+  action: BulkActionName,
+  weakKeywords: string[],
+  meta: RequestMeta,
+): Promise<{ changed: boolean; notices: Notice[]; password?: string }> {
+  if (action !== "reset_password") return applyAccountAction(pm, account, SINGLE[action], meta, { bulk: true });
+  const password = generatePassword({ email: account.address, weakKeywords });
+  const result = await setPassword({
+    kind: "mail",
+    accountId: account.id,
+    password,
+    confirmPassword: password,
+    mustChangePassword: true,
+    actor: postmasterActor(pm),
+    action: AuditAction.passwordResetByPostmaster,
+    meta,
+    notice: "postmaster",
+    generated: true,
+    auditDetail: { bulk: true },
+  });
+  if (!result.ok) throw new Error(`generated password refused: ${result.error}`);
+  return { changed: true, notices: result.notice ? [result.notice] : [], password };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { SmsPurpose } from "@/generated/prisma/enums";
+import { formatUtc } from "@/lib/format";
+import type { Actor } from "@/server/audit/record-audit-event";
+import { accountLocale } from "@/server/accounts/account-locale";
+import { translatorFor } from "@/server/i18n/translator";
+import { componentLogger } from "@/server/observability/logger";
+import type { RequestMeta } from "@/server/request-meta";
+import { sendResetNotice, type ResetNoticeInput } from "./send-reset-notice";
+import { sendSms } from "./send-sms";
+
+/**
+ * What the postmaster did to an account, told to its owner's secure mobile
+ * (the number that was bound before, when the postmaster removed it), and a
+ * self-service reset told to the postmaster when the domain asks for it.
+ * Each says what happened, to which address and when, and whom to contact;
+ * never a secret. In the recipient's language; best effort, after the commit.
+ */
+export type AccountNoticeEvent = "disabled" | "mobile_removed" | "questions_cleared" | "self_service_reset";
+
+export interface AccountNoticeInput {
+  /** Who receives it: the account the SmsMessage row belongs to, and its language. */
+  recipient: { id: string; domainId: string; locale: string | null };
+  to: string;
+  event: AccountNoticeEvent;
+  /** The account the notice is about. */
+  address: string;
+  at: Date;
+  meta: RequestMeta;
+  actor: Actor;
+}
+
+const PURPOSE: Record<AccountNoticeEvent, SmsPurpose> = {
+  disabled: "ACCOUNT_NOTICE",
+  mobile_removed: "MOBILE_NOTICE",
+  questions_cleared: "ACCOUNT_NOTICE",
+  self_service_reset: "RESET_NOTICE",
+};
+
+export async function sendAccountNotice(input: AccountNoticeInput): Promise<void> {
+  try {
+    const t = await translatorFor(accountLocale(input.recipient.locale, input.meta.locale));
+    const body = t(`Sms.accountNotice.${input.event}`, { address: input.address, at: formatUtc(input.at) });
+    await sendSms({
+      to: input.to,
+      purpose: PURPOSE[input.event],
+      body,
+      redactedBody: body, // nothing secret in it
+      accountId: input.recipient.id,
+      domainId: input.recipient.domainId,
+      actor: input.actor,
+      meta: input.meta,
+    });
+  } catch (e) {
+    componentLogger("sms").error({ err: e, event: input.event }, "account notice failed");
+  }
+}
+
+/** Every SMS a domain function asks to send once its change is committed. */
+export type Notice = ({ type: "reset" } & ResetNoticeInput) | ({ type: "account" } & AccountNoticeInput);
+
+export function sendNotice(notice: Notice): Promise<void> {
+  return notice.type === "reset" ? sendResetNotice(notice) : sendAccountNotice(notice);
+}
