@@ -23,7 +23,7 @@ async function captureResetPost(page: Page, employeeId: string, password: string
     captured = { url: req.url(), headers, body: req.postDataBuffer() ?? Buffer.alloc(0) };
     await route.abort();
   });
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect.poll(() => captured).toBeTruthy();
   await page.unrouteAll({ behavior: "ignoreErrors" });
   return captured!;

@@ -175,7 +175,7 @@ test.describe("Employee Accounts without JavaScript", () => {
       "Require 2 accounts to change the password at the next logon?",
     );
     await page.getByRole("button", { name: "Yes, require password change at next logon" }).click();
-    await expect(page.getByRole("region", { name: /Result/ })).toContainText("2 accounts done, none failed.");
+    await expect(page.getByRole("region", { name: /^Result:/ })).toContainText("2 accounts done, none failed.");
     for (const e of emps) expect((await accountRow(e.address)).mustChangePassword).toBe(true);
   });
 

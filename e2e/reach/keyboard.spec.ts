@@ -51,7 +51,7 @@ test.describe("Keyboard only", () => {
     await page.keyboard.type("Quiet#Orchard2026");
     await tabTo(page, page.getByLabel("Confirm Password", { exact: true }));
     await page.keyboard.type("Quiet#Orchard2020");
-    await tabTo(page, page.getByRole("button", { name: "Save" }));
+    await tabTo(page, page.getByRole("button", { name: "Save", exact: true }));
     await page.keyboard.press("Enter");
     // A refused Save: the focus goes to the field in error, which says why.
     await expect(page.getByLabel("Confirm Password", { exact: true })).toBeFocused();

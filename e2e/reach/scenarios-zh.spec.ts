@@ -33,7 +33,7 @@ test.describe("三个场景（简体中文）", () => {
     await page.getByRole("searchbox", { name: zhText("Admin.accounts.search") }).press("Enter");
     await expect(page).toHaveURL(/q=/);
     const table = page.getByRole("table");
-    await expect(table.getByRole("columnheader").first()).toHaveText("姓名");
+    await expect(table.getByRole("columnheader", { name: /^姓名/ })).toBeVisible();
     await table.getByRole("row").filter({ hasText: emp.address }).getByRole("link", { name: "Aaron 中文测试" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: "编辑帐号" })).toBeVisible();
@@ -46,7 +46,7 @@ test.describe("三个场景（简体中文）", () => {
     await axe(page, "编辑帐号 > 重置密码");
     await page.getByLabel("密码", { exact: true }).fill("Quiet#Orchard2026");
     await page.getByLabel("确认密码", { exact: true }).fill("Quiet#Orchard2026");
-    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect(page.getByText(zhText("Admin.account.notices.password-reset", { address: emp.address, mustChange: "yes" }))).toBeVisible();
     await axe(page, "编辑帐号 after 保存");
     // The employee has no stored language: the notice goes out in the language of the reset (Chinese).

@@ -9,6 +9,8 @@ const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 /** Zero axe violations on the page as it is now (after its streamed <title> has arrived). */
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  // A client-side navigation still under way swaps the document's head: let it settle first.
+  await page.waitForLoadState("networkidle");
   // Next streams a dynamic page's <title> after its body: axe reads the document once it is there.
   await expect.poll(() => page.title(), { message: `a title on ${what}` }).not.toBe("");
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
@@ -19,7 +21,16 @@ export async function expectNoAxeViolations(page: Page, what: string): Promise<v
 /** Every page of the domain-management console (alice's Edit Account for the account page). */
 export async function adminPages(): Promise<string[]> {
   const alice = await accountId("alice@example.com");
-  return ["/admin/accounts", `/admin/accounts/${alice}`, "/admin/departments", "/admin/password-policy", "/admin/audit-log"];
+  return [
+    "/admin/accounts",
+    "/admin/accounts?status=active&recovery=mobile&sort=-last_logon",
+    `/admin/accounts/${alice}`,
+    // A confirmation panel open (nothing is done until its button is pressed).
+    `/admin/accounts/${alice}?confirm=disable`,
+    "/admin/departments",
+    "/admin/password-policy",
+    "/admin/audit-log",
+  ];
 }
 
 /** Every page of the cloud console, for example.com. */

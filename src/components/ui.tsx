@@ -181,3 +181,21 @@ export function Card({ title, children, actions }: { title?: string; children: R
     </section>
   );
 }
+
+/**
+ * A wide table's horizontal scroller: a keyboard user can focus it and
+ * scroll with the arrow keys (WCAG 2.1.1; axe's scrollable-region-focusable),
+ * and a screen reader hears what it holds.
+ */
+export function TableScroller({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={`relative overflow-x-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40 ${className ?? ""}`}
+    >
+      {children}
+    </div>
+  );
+}

@@ -111,7 +111,7 @@ async function apply(
   meta: RequestMeta,
 ): Promise<{ changed: boolean; notices: Notice[]; password?: string }> {
   if (action !== "reset_password") return applyAccountAction(pm, account, SINGLE[action], meta, { bulk: true });
-  const password = generatePassword({ email: account.address, weakKeywords });
+  const password = spreadsheetSafePassword(account.address, weakKeywords);
   const result = await setPassword({
     kind: "mail",
     accountId: account.id,
@@ -127,4 +127,16 @@ async function apply(
   });
   if (!result.ok) throw new Error(`generated password refused: ${result.error}`);
   return { changed: true, notices: result.notice ? [result.notice] : [], password };
+}
+
+/**
+ * A generated password that a spreadsheet shows as it is: one starting with
+ * = + - or @ would be read as a formula when the CSV is opened, so such a
+ * draw is drawn again (16 random characters either way).
+ */
+function spreadsheetSafePassword(email: string, weakKeywords: string[]): string {
+  for (;;) {
+    const password = generatePassword({ email, weakKeywords });
+    if (!/^[=+\-@]/.test(password)) return password;
+  }
 }

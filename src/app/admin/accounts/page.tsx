@@ -6,7 +6,7 @@ import { Pagination } from "@/components/pagination";
 import { RecoveryMethods, StatusBadges } from "@/components/admin/account-badges";
 import { BulkAccounts, BULK_FORM_ID, SelectAllOnPage } from "@/components/admin/bulk-accounts";
 import { ClientMessages } from "@/components/client-messages";
-import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
+import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass, TableScroller } from "@/components/ui";
 import { listDepartments } from "@/server/admin/list-departments";
 import {
   listEmployeeAccounts,
@@ -171,7 +171,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
       </ClientMessages>
 
       <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-        <div className="relative overflow-x-auto">
+        <TableScroller label={t("nav.employeeAccounts")}>
           <table className="w-full border-collapse">
             <thead>
               <tr>
@@ -274,7 +274,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
               ) : null}
             </tbody>
           </table>
-        </div>
+        </TableScroller>
         <Pagination
           basePath="/admin/accounts"
           params={params}

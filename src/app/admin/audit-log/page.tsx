@@ -5,7 +5,7 @@ import type { ActorKind, AuditResult } from "@/generated/prisma/enums";
 import { Badge, PageHeader, smallButtonClass, thClass } from "@/components/admin/admin-ui";
 import { FilterForm } from "@/components/admin/filter-form";
 import { Pagination } from "@/components/pagination";
-import { FieldErrors, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui";
+import { FieldErrors, inputClass, labelClass, linkClass, secondaryButtonClass, TableScroller } from "@/components/ui";
 import { listAuditEvents } from "@/server/admin/list-audit-events";
 import { AUDIT_ACTION_NAMES, isAuditActionName } from "@/server/audit/audit-action";
 import { requirePostmaster } from "@/web/guards";
@@ -141,7 +141,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </FilterForm>
 
       <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-        <div className="relative overflow-x-auto">
+        <TableScroller label={t("nav.auditLog")}>
           <table className="w-full border-collapse">
             <thead>
               <tr>
@@ -194,7 +194,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               ) : null}
             </tbody>
           </table>
-        </div>
+        </TableScroller>
         <Pagination
           basePath="/admin/audit-log"
           params={values}

@@ -5,7 +5,7 @@ import { ActionButton } from "@/components/action-button";
 import { dangerButtonClass, PageHeader, smallButtonClass, tdClass, thClass } from "@/components/admin/admin-ui";
 import { DepartmentForm } from "@/components/admin/department-form";
 import { ClientMessages } from "@/components/client-messages";
-import { Alert, Card, linkClass } from "@/components/ui";
+import { Alert, Card, linkClass, TableScroller } from "@/components/ui";
 import { descendantIds } from "@/server/admin/department-tree";
 import { listDepartments } from "@/server/admin/list-departments";
 import { NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
@@ -46,7 +46,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
 
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="min-w-0 lg:col-span-2">
-            <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+            <TableScroller label={t("nav.departments")} className="rounded-lg border border-slate-200 bg-white shadow-sm">
               <table className="w-full border-collapse">
                 <thead>
                   <tr>
@@ -132,7 +132,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </TableScroller>
           </div>
 
           <div className="min-w-0 space-y-6">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ConsolePageHeader, EditionName, StatusBadge } from "@/components/console/console-ui";
 import { Pagination } from "@/components/pagination";
-import { linkClass } from "@/components/ui";
+import { linkClass, TableScroller } from "@/components/ui";
 import { parseQuery, queryPage, queryText, type RawQuery } from "@/lib/query";
 import { requireOperator } from "@/web/guards";
 import { DOMAINS_PAGE_SIZE, listOperatorDomains } from "@/server/console/list-operator-domains";
@@ -58,7 +58,7 @@ export default async function EmailServicesPage({ searchParams }: { searchParams
           </form>
           <p className="text-sm text-slate-600">{t("count", { count: list.total })}</p>
         </div>
-        <div className="relative overflow-x-auto">
+        <TableScroller label={t("caption")}>
           <table className="min-w-full divide-y divide-slate-200">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-50">
@@ -97,7 +97,7 @@ export default async function EmailServicesPage({ searchParams }: { searchParams
           {list.rows.length === 0 ? (
             <p className="px-4 py-8 text-center text-sm text-slate-600">{q ? t("noMatch", { query: q }) : t("empty")}</p>
           ) : null}
-        </div>
+        </TableScroller>
         {list.pageCount > 1 ? (
           <div className="border-t border-slate-200">
             <Pagination
