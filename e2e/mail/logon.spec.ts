@@ -97,6 +97,8 @@ test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
     await other.close();
 
     await page.getByRole("button", { name: "Log Off" }).click();
+    // Log Off is a form post: the logon page comes once it has ended the session (going there sooner finds it still open).
+    await expect(page).toHaveURL(/\/login/);
     await logOn(page, u.address, u.password);
     await expect(formAlert(page)).toHaveText("Incorrect email address or password.");
     await logOn(page, u.address, "Fresh#Orchard2026");

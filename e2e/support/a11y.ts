@@ -36,5 +36,11 @@ export async function adminPages(): Promise<string[]> {
 /** Every page of the cloud console, for example.com. */
 export async function consolePages(): Promise<string[]> {
   const id = await domainIdOf("example.com");
-  return ["/console", `/console/domains/${id}`, `/console/domains/${id}/reset-password`, "/console/password"];
+  return [
+    "/console",
+    `/console/domains/${id}`,
+    `/console/domains/${id}/reset-password`,
+    `/console/domains/${id}/reset-mobile`,
+    "/console/password",
+  ];
 }

@@ -99,3 +99,15 @@ export const displayNameField = z
   .trim()
   .min(1, "Fields.errors.displayNameRequired")
   .max(DISPLAY_NAME_MAX, "Fields.errors.displayNameTooLong");
+
+/** A 6-digit SMS code as typed (spaces dropped): "Enter the code" when empty, "the 6-digit code" when malformed. */
+export const smsCodeInput = z
+  .string({ error: "Account.mobile.errors.codeRequired" })
+  .max(32, "Account.mobile.errors.codeFormat")
+  .transform((v) => v.replace(/\s+/g, ""))
+  .pipe(
+    z
+      .string()
+      .min(1, "Account.mobile.errors.codeRequired")
+      .regex(/^\d{6}$/, "Account.mobile.errors.codeFormat"),
+  );

@@ -10,6 +10,7 @@ import {
   auditActions,
   freshDemo,
   meta,
+  consoleOperator,
   operatorByEmail,
   sessionClaims,
   useFakeClock,
@@ -28,10 +29,7 @@ const CONSOLE_PASSWORD_MISSING = { key: "Console.errors.consolePasswordMissing" 
 const CONSOLE_PASSWORD_EXPIRED = { key: "Console.errors.consolePasswordExpired" };
 const MISMATCH = { key: "Password.errors.mismatch" };
 
-async function ops(email = "ops@cloud.example.net", reauthAt: number | null = null) {
-  const o = await operatorByEmail(email);
-  return { id: o.id, email: o.email, reauthAt };
-}
+const ops = consoleOperator;
 
 async function domainId(name: string) {
   return (await getDb().domain.findUniqueOrThrow({ where: { name } })).id;

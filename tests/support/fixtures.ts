@@ -23,6 +23,12 @@ export async function operatorByEmail(email: string) {
   return getDb().cloudAccount.findUniqueOrThrow({ where: { email } });
 }
 
+/** An operator as the console's domain functions take it (reauthAt: its last console-password confirmation, ms). */
+export async function consoleOperator(email = "ops@cloud.example.net", reauthAt: number | null = null) {
+  const o = await operatorByEmail(email);
+  return { id: o.id, email: o.email, reauthAt };
+}
+
 export async function auditActions(filter: { targetId?: string; action?: string } = {}) {
   return getDb().auditEvent.findMany({ where: filter, orderBy: { createdAt: "asc" } });
 }

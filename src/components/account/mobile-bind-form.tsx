@@ -2,13 +2,13 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { TextField, FormErrorAlert, CurrentPasswordField } from "@/components/ui";
+import { FormErrorAlert, CurrentPasswordField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
+import { idle, type FormAction } from "@/lib/form-state";
 import { Disclosure } from "./disclosure";
 import { formKey } from "./form-key";
 import type { CountryOption } from "./phone-countries";
-import { SelectField } from "./select-field";
+import { PhoneNumberFields } from "./phone-number-fields";
 
 interface Props {
   action: FormAction;
@@ -26,28 +26,12 @@ export function MobileBindForm({ action, countries, defaultCountry, disclosure }
   const form = (
     <form ref={formRef} key={formKey(state)} action={formAction} className="space-y-4" noValidate>
       <FormErrorAlert state={state} />
-      <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <SelectField
-          label={t("country")}
-          name="country"
-          options={countries.map((c) => ({ value: c.code, label: c.label }))}
-          defaultValue={valueOf(state, "country") ?? defaultCountry}
-          errors={errorsOf(state, "country")}
-        />
-        <TextField
-          label={t("phone")}
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          maxLength={64}
-          placeholder={t("phonePlaceholder")}
-          defaultValue={valueOf(state, "phone")}
-          errors={errorsOf(state, "phone")}
-          hint={t("phoneHint")}
-          required
-        />
-      </div>
+      <PhoneNumberFields
+        state={state}
+        countries={countries}
+        defaultCountry={defaultCountry}
+        labels={{ country: t("country"), phone: t("phone"), hint: t("phoneHint"), placeholder: t("phonePlaceholder") }}
+      />
       <CurrentPasswordField state={state} />
       <SubmitButton pendingText={t("sending")}>{t("sendCode")}</SubmitButton>
     </form>

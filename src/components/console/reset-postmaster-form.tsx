@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, buttonClass, secondaryButtonClass, TextField, FormErrorAlert, OnOffCheckbox } from "@/components/ui";
+import { Alert, buttonClass, secondaryButtonClass, FormErrorAlert, OnOffCheckbox } from "@/components/ui";
+import { ConsolePasswordField } from "./console-password-field";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
@@ -56,17 +57,7 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
         hint={t("mustChangeHint")}
         accentClass="accent-orange-700"
       />
-      <div className="border-t border-slate-200 pt-5">
-        <TextField
-          label={t("consolePassword")}
-          name="consolePassword"
-          type="password"
-          autoComplete="current-password"
-          errors={errorsOf(state, "consolePassword")}
-          hint={hint}
-          maxLength={64}
-        />
-      </div>
+      <ConsolePasswordField state={state} label={t("consolePassword")} hint={hint} />
       <div className="flex flex-wrap items-center gap-3 pt-1">
         <SubmitButton pendingText={t("submitting")} className={buttonClass}>
           {t("submit")}

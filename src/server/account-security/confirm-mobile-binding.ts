@@ -6,7 +6,7 @@ import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { sendMobileNotice } from "@/server/sms/send-mobile-notice";
 import { SMS_CODE } from "@/server/verification/sms-code";
-import { findVerification, judgeCode, precheckCode } from "@/server/verification/verification-store";
+import { judgeCode, pendingChallenge } from "@/server/verification/verification-store";
 import { auditSecurityChange } from "./account-context";
 import { bindingKey } from "./binding-rules";
 
@@ -34,17 +34,15 @@ export async function confirmMobileBinding(input: {
   if (!account || account.status !== "ACTIVE") return { ok: false, error: "not_found" };
   const key = bindingKey(account.id);
   const at = now();
-  const pending = await findVerification(key);
-  if (pending && pending.codeAttempts >= SMS_CODE.maxAttempts) return { ok: false, error: "voided" };
-  const precheck = precheckCode(pending, at);
-  if (precheck === "none") return { ok: false, error: "no_pending" };
-  if (precheck === "expired") return { ok: false, error: "expired" };
+  const ready = await pendingChallenge(key, at);
+  if (!ready.ok) return ready;
+  const pending = ready.pending;
 
   const previous = account.secureMobile && account.secureMobileVerifiedAt ? account.secureMobile : null;
   let bound: string | null = null;
   const result = await getDb().$transaction(async (tx): Promise<ConfirmMobileBindingResult> => {
     const judged = await judgeCode(tx, key, input.code, at);
-    const phone = judged.verification?.phone ?? pending!.phone;
+    const phone = judged.verification?.phone ?? pending.phone;
     const masked = maskPhone(phone);
     const failure = async (reason: string) =>
       auditSecurityChange(account, AuditAction.mobileBound, "FAILURE", input.meta, { reason, phone: masked }, tx);

@@ -33,6 +33,7 @@ export const AuditAction = {
   accountEnabled: "account.enabled",
   questionsCleared: "questions.cleared",
   passwordChangeRequired: "password.change_required",
+  mobileResetByConsole: "mobile.reset.console",
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -76,6 +77,7 @@ export const AUDIT_ACTION_NAMES = {
   "account.enabled": "Audit.actions.account.enabled",
   "questions.cleared": "Audit.actions.questions.cleared",
   "password.change_required": "Audit.actions.password.change_required",
+  "mobile.reset.console": "Audit.actions.mobile.reset.console",
 } as const satisfies Record<AuditActionName, `Audit.actions.${string}`>;
 
 /** True for a stored action code that names one of AuditAction (old rows may hold others). */

@@ -6,6 +6,7 @@ import { accountLocale } from "@/server/accounts/account-locale";
 import { translatorFor } from "@/server/i18n/translator";
 import { componentLogger } from "@/server/observability/logger";
 import type { RequestMeta } from "@/server/request-meta";
+import { sendMobileNotice, type MobileNoticeInput } from "./send-mobile-notice";
 import { sendResetNotice, type ResetNoticeInput } from "./send-reset-notice";
 import { sendSms } from "./send-sms";
 
@@ -57,8 +58,14 @@ export async function sendAccountNotice(input: AccountNoticeInput): Promise<void
 }
 
 /** Every SMS a domain function asks to send once its change is committed. */
-export type Notice = ({ type: "reset" } & ResetNoticeInput) | ({ type: "account" } & AccountNoticeInput);
+export type Notice =
+  | ({ type: "reset" } & ResetNoticeInput)
+  | ({ type: "account" } & AccountNoticeInput)
+  /** The old number learns it is no longer the secure mobile. */
+  | ({ type: "mobile" } & MobileNoticeInput);
 
 export function sendNotice(notice: Notice): Promise<void> {
-  return notice.type === "reset" ? sendResetNotice(notice) : sendAccountNotice(notice);
+  if (notice.type === "reset") return sendResetNotice(notice);
+  if (notice.type === "mobile") return sendMobileNotice(notice);
+  return sendAccountNotice(notice);
 }

@@ -107,6 +107,23 @@ export function precheckCode(row: Verification | null, at: Date): "none" | "expi
   return pre === "none" || pre === "expired" ? pre : "judge";
 }
 
+/**
+ * Before a code is judged (outside the transaction): the pending challenge
+ * for `key`, or why there is none to enter a code for: voided (too many
+ * wrong codes), no code, or expired. Nothing is counted.
+ */
+export async function pendingChallenge(
+  key: VerificationKey,
+  at: Date,
+): Promise<{ ok: true; pending: Verification } | { ok: false; error: "voided" | "no_pending" | "expired" }> {
+  const pending = await findVerification(key);
+  if (pending && pending.codeAttempts >= SMS_CODE.maxAttempts) return { ok: false, error: "voided" };
+  const precheck = precheckCode(pending, at);
+  if (precheck === "none" || !pending) return { ok: false, error: "no_pending" };
+  if (precheck === "expired") return { ok: false, error: "expired" };
+  return { ok: true, pending };
+}
+
 export interface CodeVerdict {
   verdict: CodeCheck;
   /** Entries left for this code after this one. */

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { idField, passwordInput } from "@/lib/fields";
+import { idField, passwordInput, smsCodeInput } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
 import { questionFieldErrors } from "@/lib/security-questions";
 import { cancelMobileBinding } from "@/server/account-security/cancel-mobile-binding";
@@ -82,18 +82,7 @@ export const resendMobileCodeAction = createAction({
   },
 });
 
-const codeSchema = z.object({
-  code: z
-    .string({ error: "Account.mobile.errors.codeRequired" })
-    .max(32, "Account.mobile.errors.codeFormat")
-    .transform((v) => v.replace(/\s+/g, ""))
-    .pipe(
-      z
-        .string()
-        .min(1, "Account.mobile.errors.codeRequired")
-        .regex(/^\d{6}$/, "Account.mobile.errors.codeFormat"),
-    ),
-});
+const codeSchema = z.object({ code: smsCodeInput });
 
 export const confirmMobileBindingAction = createAction({
   name: "mobile.confirm",

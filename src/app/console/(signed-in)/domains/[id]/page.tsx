@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Alert, buttonClass, Card } from "@/components/ui";
+import { Alert, buttonClass, Card, secondaryButtonClass } from "@/components/ui";
 import { ConsolePageHeader, DetailList, EditionName, StatusBadge } from "@/components/console/console-ui";
 import { idField } from "@/lib/fields";
 import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
@@ -29,8 +29,13 @@ export default async function ManageDomainPage({
   if (!result.ok) notFound();
   const d = result.domain;
   const pm = d.postmaster;
-  const { reset } = parseQuery({ reset: keyOf({ done: true }) }, await searchParams);
-  const [t, tc, format] = await Promise.all([getTranslations("Console.domain"), getTranslations("Console"), getFormatter()]);
+  const { reset, mobile } = parseQuery({ reset: keyOf({ done: true }), mobile: keyOf({ done: true }) }, await searchParams);
+  const [t, tc, tm, format] = await Promise.all([
+    getTranslations("Console.domain"),
+    getTranslations("Console"),
+    getTranslations("Console.mobile"),
+    getFormatter(),
+  ]);
   return (
     <>
       <ConsolePageHeader
@@ -38,9 +43,14 @@ export default async function ManageDomainPage({
         title={d.name}
         actions={
           pm ? (
-            <Link href={`/console/domains/${d.id}/reset-password`} className={buttonClass}>
-              {t("resetPassword")}
-            </Link>
+            <div className="flex flex-wrap gap-2">
+              <Link href={`/console/domains/${d.id}/reset-password`} className={buttonClass}>
+                {t("resetPassword")}
+              </Link>
+              <Link href={`/console/domains/${d.id}/reset-mobile`} className={secondaryButtonClass}>
+                {t("resetMobile")}
+              </Link>
+            </div>
           ) : null
         }
       />
@@ -49,6 +59,12 @@ export default async function ManageDomainPage({
           <Alert kind="success">
             <p className="font-semibold">{t("resetDone")}</p>
             <p className="mt-1">{t("resetDoneDetail")}</p>
+          </Alert>
+        ) : null}
+        {mobile === "done" ? (
+          <Alert kind="success">
+            <p className="font-semibold">{tm("done")}</p>
+            <p className="mt-1">{tm("doneDetail")}</p>
           </Alert>
         ) : null}
         <Card title={t("overview")}>

@@ -1,0 +1,87 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { idField, passwordInput, smsCodeInput } from "@/lib/fields";
+import { fieldErrors, formError } from "@/lib/form-state";
+import { now } from "@/server/clock";
+import { isReauthFresh } from "@/server/console/reauth-window";
+import { confirmPostmasterMobileReset, startPostmasterMobileReset } from "@/server/console/reset-postmaster-mobile";
+import type { Operator } from "@/server/auth/load-session-account";
+import { operator } from "@/web/actions/action-guards";
+import { createAction } from "@/web/actions/create-action";
+import { translateFieldErrors } from "@/web/i18n";
+import { sendNoticeAfterResponse } from "@/web/notices";
+import { endSession, markReauthenticated } from "@/web/session";
+
+const page = (domainId: string) => `/console/domains/${encodeURIComponent(domainId)}/reset-mobile`;
+
+const numberSchema = z.object({
+  domainId: idField,
+  country: z.string({ error: "Account.mobile.errors.countryRequired" }).trim().max(2, "Account.mobile.errors.countryRequired"),
+  phone: z
+    .string({ error: "Account.mobile.errors.phoneRequired" })
+    .trim()
+    .min(1, "Account.mobile.errors.phoneRequired")
+    .max(64, "Account.mobile.errors.phoneTooLong"),
+  consolePassword: z
+    .union([z.literal(""), passwordInput("Fields.errors.consolePasswordRequired")])
+    .optional()
+    .default(""),
+});
+const numberSchemaWithConsolePassword = numberSchema.extend({ consolePassword: passwordInput("Fields.errors.consolePasswordRequired") });
+
+/** Reset Secure Mobile, step 1: the new number and the console password → "Send verification code". */
+export const startPostmasterMobileResetAction = createAction({
+  name: "reset_postmaster_mobile.start",
+  guard: operator,
+  schema: ({ operator: op }: { operator: Operator }) =>
+    isReauthFresh(op.reauthAt, now().getTime()) ? numberSchema : numberSchemaWithConsolePassword,
+  run: async (data, { operator: op, meta, t }) => {
+    const result = await startPostmasterMobileReset({ operator: op, ...data }, meta);
+    if ("reauthenticated" in result && result.reauthenticated) await markReauthenticated();
+    if (result.ok) redirect(page(data.domainId));
+    switch (result.error) {
+      case "reauth_blocked":
+        await endSession("console");
+        redirect("/console/login?notice=reauth");
+      // falls through: redirect never returns
+      case "invalid":
+        return { ...fieldErrors(translateFieldErrors(t, result.fieldErrors)), flags: { reauthenticated: result.reauthenticated } };
+      case "resend_wait":
+        return formError(t("Console.mobile.errors.resendWait", { seconds: Math.ceil(result.waitMs / 1000) }));
+      case "rate_limited":
+        return formError(t("Console.mobile.errors.rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) }));
+      case "send_failed":
+        return formError(t("Console.mobile.errors.sendFailed"));
+      default:
+        return formError(t(`Console.errors.${result.error}`));
+    }
+  },
+});
+
+/** Reset Secure Mobile, step 2: the 6-digit code from the new number → Submit (提交). */
+export const confirmPostmasterMobileResetAction = createAction({
+  name: "reset_postmaster_mobile.confirm",
+  guard: operator,
+  schema: z.object({
+    domainId: idField,
+    code: smsCodeInput,
+  }),
+  run: async (data, { operator: op, meta, t }) => {
+    const result = await confirmPostmasterMobileReset({ operator: op, domainId: data.domainId, code: data.code }, meta);
+    if (result.ok) {
+      sendNoticeAfterResponse(result.notices);
+      redirect(`/console/domains/${encodeURIComponent(data.domainId)}?mobile=done`);
+    }
+    switch (result.error) {
+      case "wrong_code":
+        return fieldErrors({ code: [t("Console.mobile.errors.wrongCode", { count: result.attemptsLeft })] });
+      case "expired":
+      case "voided":
+      case "no_pending":
+        return formError(t(`Console.mobile.errors.${result.error === "no_pending" ? "noPending" : result.error}`));
+      default:
+        return formError(t(`Console.errors.${result.error}`));
+    }
+  },
+});

@@ -1,0 +1,188 @@
+import "server-only";
+import { msg, type MessageRef } from "@/lib/message-ref";
+import { maskPhone, normalizePhone } from "@/lib/phone";
+import { AuditAction } from "@/server/audit/audit-action";
+import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
+import { bindingKey } from "@/server/account-security/binding-rules";
+import { revokeAccountSessions } from "@/server/auth/session-store";
+import { now } from "@/server/clock";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { consumeLimit, refundLimit } from "@/server/security/rate-limit";
+import type { Notice } from "@/server/sms/account-notice";
+import { codeSms } from "@/server/sms/code-sms";
+import { sendSms } from "@/server/sms/send-sms";
+import { accountLocale } from "@/server/accounts/account-locale";
+import { SMS_CODE } from "@/server/verification/sms-code";
+import {
+  dropVerification,
+  findVerification,
+  issueCode,
+  judgeCode,
+  pendingChallenge,
+  precheckCode,
+  type VerificationKey,
+} from "@/server/verification/verification-store";
+import { confirmConsolePassword } from "./confirm-console-password";
+import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./find-owned-domain";
+
+/**
+ * Email Console > Email Services > Manage > Reset Secure Mobile: for a
+ * postmaster whose phone is gone. Step 1: the operator (who must own the
+ * domain) types the new number and confirms its console password (the
+ * 5-minute re-authentication); a 6-digit code goes by SMS to the new number.
+ * Step 2: the code, then Submit: in one transaction the number is bound,
+ * every session of the postmaster ends (sessionVersion + 1), and the event
+ * is audited with the operator as actor. The old number gets a notice.
+ * Codes follow SMS_CODE (6 digits, 5 minutes, 5 tries, 60 s between sends),
+ * sends the bindSmsByAccount limit.
+ */
+const ATTEMPT = "reset_postmaster_mobile";
+
+export function consoleMobileKey(postmasterId: string): VerificationKey {
+  return { purpose: "CONSOLE_MOBILE_RESET", target: postmasterId };
+}
+
+const operatorActor = (op: ConsoleOperatorRef): Actor => ({ kind: "CLOUD_ACCOUNT", id: op.id, label: op.email });
+
+export interface StartPostmasterMobileResetInput {
+  operator: ConsoleOperatorRef & { reauthAt: number | null };
+  domainId: string;
+  /** As typed: national (read with `country`) or international with +. */
+  phone: string;
+  country: string;
+  /** May be empty within 5 minutes of the last confirmation. */
+  consolePassword: string;
+}
+
+export type StartPostmasterMobileResetResult =
+  | { ok: true; maskedPhone: string; reauthenticated: boolean }
+  | { ok: false; error: "not_found" | "no_postmaster" | "reauth_blocked" }
+  | { ok: false; error: "resend_wait"; waitMs: number; reauthenticated: boolean }
+  | { ok: false; error: "rate_limited"; retryAfterMs: number; reauthenticated: boolean }
+  | { ok: false; error: "send_failed"; reauthenticated: boolean }
+  | { ok: false; error: "invalid"; fieldErrors: { phone?: MessageRef[]; consolePassword?: MessageRef[] }; reauthenticated: boolean };
+
+export async function startPostmasterMobileReset(
+  input: StartPostmasterMobileResetInput,
+  meta: RequestMeta,
+): Promise<StartPostmasterMobileResetResult> {
+  const domain = await findOwnedDomain(input.operator, input.domainId, ATTEMPT, meta);
+  if (!domain) return { ok: false, error: "not_found" };
+  const postmaster = await findPostmaster(domain);
+  if (!postmaster) return { ok: false, error: "no_postmaster" };
+
+  const parsed = normalizePhone(input.phone, input.country);
+  const reauth = await confirmConsolePassword(input.operator, input.consolePassword, ATTEMPT, meta);
+  if (!reauth.ok && reauth.error === "blocked") return { ok: false, error: "reauth_blocked" };
+  const reauthenticated = reauth.ok && reauth.reauthenticated;
+  // Every problem at once, so that one more Send can succeed.
+  const fieldErrors: { phone?: MessageRef[]; consolePassword?: MessageRef[] } = {};
+  if (!parsed.ok) fieldErrors.phone = [parsed.message];
+  else if (postmaster.secureMobile === parsed.e164 && postmaster.secureMobileVerifiedAt)
+    fieldErrors.phone = [msg("Console.mobile.errors.sameNumber")];
+  if (!reauth.ok) fieldErrors.consolePassword = [reauth.message];
+  if (!parsed.ok || fieldErrors.phone || fieldErrors.consolePassword) return { ok: false, error: "invalid", fieldErrors, reauthenticated };
+
+  const key = consoleMobileKey(postmaster.id);
+  const limit = await consumeLimit("bindSmsByAccount", postmaster.id);
+  if (!limit.allowed) return { ok: false, error: "rate_limited", retryAfterMs: limit.retryAfterMs, reauthenticated };
+  const issued = await issueCode(key, { phone: parsed.e164, fresh: true });
+  if (!issued.ok) {
+    await refundLimit("bindSmsByAccount", postmaster.id);
+    return { ...issued, reauthenticated };
+  }
+  const locale = (await getDb().mailAccount.findUniqueOrThrow({ where: { id: postmaster.id }, select: { locale: true } })).locale;
+  const sent = await sendSms({
+    to: parsed.e164,
+    purpose: "BIND_CODE",
+    ...(await codeSms(issued.code, accountLocale(locale, meta.locale))),
+    accountId: postmaster.id,
+    domainId: domain.id,
+    actor: operatorActor(input.operator),
+    meta,
+  });
+  if (!sent.ok) {
+    await issued.undo();
+    await refundLimit("bindSmsByAccount", postmaster.id);
+    return { ok: false, error: "send_failed", reauthenticated };
+  }
+  return { ok: true, maskedPhone: maskPhone(parsed.e164), reauthenticated };
+}
+
+/** The pending reset of this domain's postmaster, for the page (masked number, whether a code can be entered). */
+export async function getPendingPostmasterMobileReset(operator: ConsoleOperatorRef, domainId: string, meta: RequestMeta) {
+  const domain = await findOwnedDomain(operator, domainId, "view_postmaster_mobile_reset", meta);
+  if (!domain) return null;
+  const postmaster = await findPostmaster(domain);
+  if (!postmaster) return null;
+  const pending = await findVerification(consoleMobileKey(postmaster.id));
+  const at = now();
+  if (!pending) return { domain, postmaster, pending: null };
+  const precheck = precheckCode(pending, at);
+  const state: "active" | "expired" | "voided" =
+    pending.codeAttempts >= SMS_CODE.maxAttempts ? "voided" : precheck === "judge" ? "active" : "expired";
+  return { domain, postmaster, pending: { maskedPhone: maskPhone(pending.phone), state } };
+}
+
+export type ConfirmPostmasterMobileResetResult =
+  | { ok: true; postmaster: string; maskedPhone: string; notices: Notice[] }
+  | { ok: false; error: "not_found" | "no_postmaster" | "no_pending" | "expired" | "voided" }
+  | { ok: false; error: "wrong_code"; attemptsLeft: number };
+
+export async function confirmPostmasterMobileReset(
+  input: { operator: ConsoleOperatorRef; domainId: string; code: string },
+  meta: RequestMeta,
+): Promise<ConfirmPostmasterMobileResetResult> {
+  const domain = await findOwnedDomain(input.operator, input.domainId, ATTEMPT, meta);
+  if (!domain) return { ok: false, error: "not_found" };
+  const postmaster = await findPostmaster(domain);
+  if (!postmaster) return { ok: false, error: "no_postmaster" };
+  const key = consoleMobileKey(postmaster.id);
+  const at = now();
+  const ready = await pendingChallenge(key, at);
+  if (!ready.ok) return ready;
+  const pending = ready.pending;
+
+  const actor = operatorActor(input.operator);
+  const target = { kind: "MAIL_ACCOUNT" as const, id: postmaster.id, label: postmaster.address };
+  const previous = postmaster.secureMobile && postmaster.secureMobileVerifiedAt ? postmaster.secureMobile : null;
+  const outcome = await getDb().$transaction(async (tx) => {
+    const judged = await judgeCode(tx, key, input.code, at);
+    const phone = judged.verification?.phone ?? pending.phone;
+    const audit = (result: "SUCCESS" | "FAILURE", detail: Record<string, string | number>) =>
+      recordAuditEvent({ actor, action: AuditAction.mobileResetByConsole, result, target, domainId: domain.id, meta, detail }, tx);
+    switch (judged.verdict) {
+      case "none":
+        return {
+          ok: false as const,
+          error: (judged.verification?.codeAttempts ?? 0) >= SMS_CODE.maxAttempts ? ("voided" as const) : ("no_pending" as const),
+        };
+      case "expired":
+        return { ok: false as const, error: "expired" as const };
+      case "wrong":
+        await audit("FAILURE", { reason: "wrong_code", phone: maskPhone(phone) });
+        return { ok: false as const, error: "wrong_code" as const, attemptsLeft: judged.attemptsLeft };
+      case "exhausted":
+        await audit("FAILURE", { reason: "code_voided", phone: maskPhone(phone) });
+        return { ok: false as const, error: "voided" as const };
+    }
+    await tx.mailAccount.update({
+      where: { id: postmaster.id },
+      data: { secureMobile: phone, secureMobileVerifiedAt: at, sessionVersion: { increment: 1 } },
+    });
+    const ended = await revokeAccountSessions("mail", postmaster.id, "mobile_reset_by_console", undefined, tx);
+    // A binding the postmaster had started on Account Security is void now.
+    await dropVerification(bindingKey(postmaster.id), tx);
+    await audit("SUCCESS", { phone: maskPhone(phone), ...(previous ? { previous: maskPhone(previous) } : {}), sessionsEnded: ended });
+    return { ok: true as const, phone };
+  });
+  if (!outcome.ok) return outcome;
+  const account = await getDb().mailAccount.findUniqueOrThrow({
+    where: { id: postmaster.id },
+    select: { id: true, address: true, domainId: true, locale: true },
+  });
+  const notices: Notice[] =
+    previous && previous !== outcome.phone ? [{ type: "mobile", account, previous, next: outcome.phone, at, meta, actor }] : [];
+  return { ok: true, postmaster: postmaster.address, maskedPhone: maskPhone(outcome.phone), notices };
+}
