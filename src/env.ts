@@ -71,6 +71,20 @@ export const envSchema = z
     SMS_HOURLY_CAP: int(1000, 1, 10_000_000),
     /** The longest one SMS send may take, retries included, before the page says it could not be sent. */
     SMS_SEND_TIMEOUT_MS: int(8_000, 500, 60_000),
+    /** console: local runs only (the log and /dev/mail); smtp: nodemailer to SMTP_URL. */
+    EMAIL_PROVIDER: z.enum(["console", "smtp"]).default("console"),
+    /** smtp://user:pass@host:587 or smtps://…:465; required with EMAIL_PROVIDER=smtp. */
+    SMTP_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
+        .optional(),
+    ),
+    /** The sender of every email, e.g. "Postkey <no-reply@mail.example.com>". */
+    EMAIL_FROM: z.string().min(3).max(200).default("Postkey <no-reply@localhost>"),
+    /** The longest one email send may take before the page says it could not be sent. */
+    EMAIL_SEND_TIMEOUT_MS: int(8_000, 500, 60_000),
     CAPTCHA_TEST_MODE: flag,
     ARGON2_MEMORY_KIB: int(19_456, 8_192, 1_048_576),
     ARGON2_TIME_COST: int(2, 1, 20),
@@ -102,6 +116,11 @@ export const envSchema = z
           "SMS_PROVIDER",
           `is "console", which only prints codes to the log: a deployment sends real SMS, set SMS_PROVIDER=twilio and TWILIO_* ${LOCAL_HINT}`,
         );
+      if (env.EMAIL_PROVIDER === "console")
+        issue(
+          "EMAIL_PROVIDER",
+          `is "console", which only writes emails to the log and /dev/mail: a deployment sends real mail, set EMAIL_PROVIDER=smtp and SMTP_URL ${LOCAL_HINT}`,
+        );
       if (!env.APP_URL)
         issue(
           "APP_URL",
@@ -116,6 +135,8 @@ export const envSchema = z
           "looks like a placeholder (too few different characters): use 32 or more random bytes, e.g. from `openssl rand -base64 48`",
         );
     }
+    if (env.EMAIL_PROVIDER === "smtp" && !env.SMTP_URL)
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when EMAIL_PROVIDER=smtp" });
     if (env.SMS_PROVIDER === "twilio") {
       for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when SMS_PROVIDER=twilio" });

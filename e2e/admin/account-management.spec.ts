@@ -129,7 +129,7 @@ test.describe("Employee Accounts: bulk actions", () => {
     const confirm = page.getByRole("region", { name: "Please confirm" });
     await expect(confirm).toContainText("Reset the passwords of 3 accounts?");
     await shot(page, "bulk-confirm");
-    await confirm.getByRole("button", { name: "Yes, reset passwords" }).click();
+    await confirm.getByRole("button", { name: "Yes, reset the passwords" }).click();
 
     const result = page.getByRole("region", { name: /Result: Reset passwords/ });
     await expect(result).toContainText("3 accounts done, none failed.");
@@ -174,7 +174,7 @@ test.describe("Employee Accounts without JavaScript", () => {
     await expect(page.getByRole("region", { name: "Please confirm" })).toContainText(
       "Require 2 accounts to change the password at the next logon?",
     );
-    await page.getByRole("button", { name: "Yes, require password change at next logon" }).click();
+    await page.getByRole("button", { name: "Yes, require a password change" }).click();
     await expect(page.getByRole("region", { name: /^Result:/ })).toContainText("2 accounts done, none failed.");
     for (const e of emps) expect((await accountRow(e.address)).mustChangePassword).toBe(true);
   });

@@ -24,6 +24,9 @@ test.beforeAll(async () => {
       APP_URL: "https://mail.example.test",
       SESSION_SECRET: process.env.SESSION_SECRET,
       ...twilioStubEnv(),
+      // A deployment sends mail by SMTP; nothing these tests do sends any.
+      EMAIL_PROVIDER: "smtp",
+      SMTP_URL: "smtp://127.0.0.1:2525",
     },
   });
 });
@@ -32,8 +35,9 @@ test.afterAll(async () => {
   await app.stop("SIGKILL");
 });
 
-test("the SMS outbox does not exist on a deployment", async () => {
+test("the SMS and mail outboxes do not exist on a deployment", async () => {
   expect((await fetch(`${BASE}/dev/sms`)).status).toBe(404);
+  expect((await fetch(`${BASE}/dev/mail`)).status).toBe(404);
 });
 
 test("pages carry HSTS, and every cookie is __Host-, Secure, HttpOnly, Path=/", async () => {

@@ -9,7 +9,7 @@ Postkey is starting on ${base}
   Domain-management console:            ${base}/admin
   Cloud email console:                  ${base}/console/login`;
   if (profile === "deployment") {
-    console.log(`${surfaces}\n  (deployment: no demo data, no SMS outbox)\n`);
+    console.log(`${surfaces}\n  (deployment: no demo data, no SMS or mail outbox)\n`);
     return;
   }
   const rows = [
@@ -22,6 +22,7 @@ Postkey is starting on ${base}
   ];
   console.log(`${surfaces}
   SMS outbox (local, console provider): ${base}/dev/sms
+  Mail outbox (local, console provider): ${base}/dev/mail
 
 Demo logons (local run):
 ${rows.map(([l, p, r]) => `  ${l.padEnd(26)} ${p.padEnd(18)} ${r}`).join("\n")}

@@ -5,8 +5,11 @@
  * the app in its outage mode until the database answers again (db.ts).
  * Prisma (through @prisma/adapter-pg) and node-postgres report it in
  * different shapes; the cause chain is followed a few levels down.
+ * A pool whose connections are all busy ("timeout exceeded when trying to
+ * connect", P2024) is load, not an outage: it is not counted here.
  */
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** Not P2024 (pool timeout): all connections busy is load, not an outage. */
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
 /** SQLSTATE: admin/crash shutdown, cannot connect now, connection exceptions, too many connections. */
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300"]);
 const NETWORK_CODES = new Set([
@@ -20,7 +23,7 @@ const NETWORK_CODES = new Set([
   "EAI_AGAIN",
 ]);
 const MESSAGES =
-  /Can't reach database server|Connection terminated|timeout exceeded when trying to connect|Server has closed the connection|Connection refused|terminating connection due to administrator command|the database system is (starting up|shutting down)/i;
+  /Can't reach database server|Connection terminated|Server has closed the connection|Connection refused|terminating connection due to administrator command|the database system is (starting up|shutting down)/i;
 
 export function isDatabaseUnavailableError(error: unknown): boolean {
   let e: unknown = error;

@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Pool } from "pg";
+import { Client, Pool } from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/env";
 import { isDatabaseDown, markDatabaseDown, markDatabaseUp, offShutdown, onShutdown } from "@/server/lifecycle";
@@ -112,14 +112,30 @@ export function noteDatabaseError(error: unknown): boolean {
   return true;
 }
 
+/**
+ * One probe at a time, on a connection of its own (not the app's pool, whose
+ * waiting queue may be full while the database is slow): when it answers,
+ * the outage is over.
+ */
+let probing = false;
 async function probeDatabase(): Promise<void> {
-  const pool = globalForDb.postkeyDb?.pool;
-  if (!pool || !isDatabaseDown()) return stopProbe();
+  if (!globalForDb.postkeyDb || !isDatabaseDown()) return stopProbe();
+  if (probing) return;
+  probing = true;
+  const client = new Client({ connectionString: getEnv().DATABASE_URL, connectionTimeoutMillis: 2_000 });
+  client.on("error", () => undefined);
+  let reached = false;
   try {
-    await pool.query("SELECT 1");
+    await client.connect();
+    await client.query("SELECT 1");
+    reached = true;
   } catch {
-    return; // still down; the next tick tries again
+    // still down; the next tick tries again
+  } finally {
+    probing = false;
+    await client.end().catch(() => undefined);
   }
+  if (!reached) return;
   stopProbe();
   const lasted = markDatabaseUp();
   componentLogger("database").warn({ outageMs: lasted }, "the database is reachable again");

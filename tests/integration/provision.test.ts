@@ -74,6 +74,8 @@ describe("provisioning", () => {
           TWILIO_ACCOUNT_SID: "AC1",
           TWILIO_AUTH_TOKEN: "t",
           TWILIO_FROM_NUMBER: "+15005550006",
+          EMAIL_PROVIDER: "smtp",
+          SMTP_URL: "smtp://127.0.0.1:2525",
           ARGON2_MEMORY_KIB: "8192",
           ARGON2_TIME_COST: "1",
         } as unknown as NodeJS.ProcessEnv,

@@ -240,6 +240,15 @@ describe("global hourly cap", () => {
     );
   });
 
+  it("a send that timed out counts against the cap (the provider may still deliver it); a refused one does not", async () => {
+    setSmsProviderForTests({ name: "twilio", send: async () => ({ ok: false, errorCode: "timeout", retryable: true }) });
+    for (let i = 0; i < 3; i++) expect(await sendSms(input())).toEqual({ ok: false, error: "send_failed", mayHaveBeenSent: true });
+    expect(await sendSms(input())).toEqual({ ok: false, error: "capped" });
+    await resetDatabase();
+    setSmsProviderForTests({ name: "twilio", send: async () => ({ ok: false, errorCode: "21211", retryable: false }) });
+    for (let i = 0; i < 4; i++) expect(await sendSms(input())).toEqual({ ok: false, error: "send_failed" });
+  });
+
   it("counts the last hour only, with the boundary inside the window", async () => {
     for (let i = 0; i < 3; i++) await sendSms(input());
     vi.setSystemTime(T0.getTime() + HOUR);
@@ -292,6 +301,8 @@ describe("console provider", () => {
     APP_ENV: "production",
     APP_URL: "https://mail.example.com",
     SESSION_SECRET: "Zk3v9Qp2Lr8Wm4Tx6Yb1Nc5Hd7Gf0Js-Ua_Ie",
+    EMAIL_PROVIDER: "smtp",
+    SMTP_URL: "smtp://127.0.0.1:2525",
   };
   it.each([
     [{ APP_ENV: "test", SMS_PROVIDER: "console" }, true],

@@ -19,6 +19,8 @@ const DEPLOYMENT = {
   TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000001",
   TWILIO_AUTH_TOKEN: "token",
   TWILIO_FROM_NUMBER: "+15005550006",
+  EMAIL_PROVIDER: "smtp",
+  SMTP_URL: "smtp://127.0.0.1:2525",
 };
 
 function run(script: string, env: Record<string, string>, args: string[] = []) {

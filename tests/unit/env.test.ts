@@ -10,6 +10,8 @@ const deployment = {
   TWILIO_ACCOUNT_SID: "AC1",
   TWILIO_AUTH_TOKEN: "t",
   TWILIO_FROM_NUMBER: "+15005550006",
+  EMAIL_PROVIDER: "smtp",
+  SMTP_URL: "smtp://postkey:secret@smtp.internal:587",
 };
 
 describe("configuration (src/env.ts)", () => {

@@ -14,16 +14,17 @@ describe("isDatabaseUnavailableError", () => {
       "Prisma: raw query on a dead server",
       Object.assign(new Error("Raw query failed. Message: `Can't reach database server`"), { code: "P2010" }),
     ],
-    ["Prisma: pool timeout", Object.assign(new Error("Timed out fetching a new connection"), { code: "P2024" })],
     ["pg: admin shutdown", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
     ["pg: starting up", Object.assign(new Error("the database system is starting up"), { code: "57P03" })],
     ["node: refused", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })],
-    ["pg: connect timeout", new Error("timeout exceeded when trying to connect")],
+    ["pg: a connection cut", new Error("Connection terminated unexpectedly")],
     ["wrapped in a cause", new Error("query failed", { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) })],
   ])("%s: yes", (_, e) => expect(isDatabaseUnavailableError(e)).toBe(true));
 
   it.each([
     ["a unique constraint", Object.assign(new Error("Unique constraint failed"), { code: "P2002" })],
+    ["a busy pool (load, not an outage)", new Error("timeout exceeded when trying to connect")],
+    ["Prisma: a busy pool", Object.assign(new Error("Timed out fetching a new connection"), { code: "P2024" })],
     ["a syntax error", Object.assign(new Error('syntax error at or near "SELEC"'), { code: "42601" })],
     ["a bug", new TypeError("cannot read properties of undefined")],
     ["not an error", "ECONNREFUSED"],

@@ -48,7 +48,17 @@ export function BulkAccounts({ action, pageIds, backHref }: { action: FormAction
   const data = state.status === "success" ? state.data : undefined;
 
   const done = finished ?? (data?.step === "done" ? { action: data.action as BulkAction, rows: JSON.parse(data.rows) as Row[] } : null);
-  if (done) return <BulkResult action={done.action} rows={done.rows} backHref={backHref} />;
+  if (done) {
+    const total = data?.step === "confirm" ? data.ids.split(",").length : done.rows.length;
+    return (
+      <BulkResult
+        action={done.action}
+        rows={done.rows}
+        backHref={backHref}
+        stopped={chunkError !== null ? { error: chunkError, notDone: total - done.rows.length } : null}
+      />
+    );
+  }
 
   if (data?.step === "confirm") {
     const ids = data.ids.split(",");
@@ -79,9 +89,7 @@ export function BulkAccounts({ action, pageIds, backHref }: { action: FormAction
     };
     return (
       <section aria-labelledby="bulk-confirm-title" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 shadow-sm">
-        <h2 id="bulk-confirm-title" className="text-base font-semibold text-slate-900">
-          {t("account.confirmTitle")}
-        </h2>
+        <FocusedHeading id="bulk-confirm-title">{t("account.confirmTitle")}</FocusedHeading>
         <p className="mt-2 text-sm text-slate-800">{t(`accounts.bulk.confirm.${chosen}`, { count: ids.length })}</p>
         {chunkError ? <Alert kind="error">{chunkError}</Alert> : null}
         <form action={formAction} onSubmit={run} className="mt-4 flex flex-wrap items-center gap-3">
@@ -96,7 +104,7 @@ export function BulkAccounts({ action, pageIds, backHref }: { action: FormAction
           ) : (
             <>
               <SubmitButton className={chosen === "enable" ? buttonClass : dangerSolidButtonClass} pendingText={t("account.working")}>
-                {t("accounts.bulk.confirmButton", { action: t(`accounts.bulk.actions.${chosen}`).toLowerCase() })}
+                {t(`accounts.bulk.confirmButtons.${chosen}`)}
               </SubmitButton>
               <a href={backHref} className={`text-sm ${linkClass}`}>
                 {t("accounts.bulk.cancel")}
@@ -194,7 +202,29 @@ function csvCell(v: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-function BulkResult({ action, rows, backHref }: { action: BulkAction; rows: Row[]; backHref: string }) {
+/** A heading that takes the focus when it appears (the step before it and its button are gone). */
+function FocusedHeading({ id, children }: { id: string; children: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <h2 id={id} ref={ref} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
+      {children}
+    </h2>
+  );
+}
+
+function BulkResult({
+  action,
+  rows,
+  backHref,
+  stopped,
+}: {
+  action: BulkAction;
+  rows: Row[];
+  backHref: string;
+  /** The run stopped before the end (a chunk was refused): why, and how many accounts were not reached. */
+  stopped: { error: string; notDone: number } | null;
+}) {
   const t = useTranslations("Admin");
   const ok = rows.filter((r) => r.result === "changed" || r.result === "unchanged").length;
   const withPasswords = rows.some((r) => r.password);
@@ -212,6 +242,14 @@ function BulkResult({ action, rows, backHref }: { action: BulkAction; rows: Row[
       <p role="status" className="mt-1 text-sm text-slate-700">
         {t("accounts.bulk.summary", { ok, failed: rows.length - ok })}
       </p>
+      {stopped ? (
+        <div className="mt-3">
+          <Alert kind="error">
+            {stopped.error ? `${stopped.error} ` : ""}
+            {t("accounts.bulk.stopped", { count: stopped.notDone })}
+          </Alert>
+        </div>
+      ) : null}
       {withPasswords ? (
         <div className="mt-3">
           <Alert kind="warning">{t("accounts.bulk.passwordsOnce")}</Alert>

@@ -51,7 +51,7 @@ export async function issueBindingCode(account: SecurityAccount, target: Target,
   });
   if (!sent.ok) {
     await issued.undo();
-    await refundLimit("bindSmsByAccount", account.id);
+    if (!sent.mayHaveBeenSent) await refundLimit("bindSmsByAccount", account.id);
     return { ok: false, error: "send_failed" };
   }
   return { ok: true, maskedPhone: maskPhone(phone), codeExpiresAt: issued.codeExpiresAt };

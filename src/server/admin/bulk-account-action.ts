@@ -61,22 +61,20 @@ export async function runBulkAccountAction(
   const items: BulkItem[] = new Array(ids.length);
   const notices: Notice[] = [];
 
+  // Every step of one account, its look-up included, stays inside its own try: one failure never
+  // rejects the batch (which would leave the others done, with passwords nobody was shown).
   const one = async (accountId: string): Promise<BulkItem> => {
-    const found = await findEmployeeAccount(pm, accountId, ATTEMPT[input.action], meta);
-    if (!found.ok) return { accountId, address: null, ok: false, reason: found.error };
+    let address: string | null = null;
     try {
+      const found = await findEmployeeAccount(pm, accountId, ATTEMPT[input.action], meta);
+      if (!found.ok) return { accountId, address: null, ok: false, reason: found.error };
+      address = found.account.address;
       const done = await apply(pm, found.account, input.action, weakKeywords, meta);
       notices.push(...done.notices);
-      return {
-        accountId,
-        address: found.account.address,
-        ok: true,
-        changed: done.changed,
-        ...(done.password ? { password: done.password } : {}),
-      };
+      return { accountId, address, ok: true, changed: done.changed, ...(done.password ? { password: done.password } : {}) };
     } catch (e) {
       componentLogger("admin").error({ err: e, accountId, action: input.action }, "bulk action failed for one account");
-      return { accountId, address: found.account.address, ok: false, reason: "error" };
+      return { accountId, address, ok: false, reason: "error" };
     }
   };
 

@@ -34,6 +34,8 @@ export const AuditAction = {
   questionsCleared: "questions.cleared",
   passwordChangeRequired: "password.change_required",
   mobileResetByConsole: "mobile.reset.console",
+  emailSent: "email.sent",
+  emailFailed: "email.failed",
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -78,6 +80,8 @@ export const AUDIT_ACTION_NAMES = {
   "questions.cleared": "Audit.actions.questions.cleared",
   "password.change_required": "Audit.actions.password.change_required",
   "mobile.reset.console": "Audit.actions.mobile.reset.console",
+  "email.sent": "Audit.actions.email.sent",
+  "email.failed": "Audit.actions.email.failed",
 } as const satisfies Record<AuditActionName, `Audit.actions.${string}`>;
 
 /** True for a stored action code that names one of AuditAction (old rows may hold others). */

@@ -104,7 +104,8 @@ export async function startPostmasterMobileReset(
   });
   if (!sent.ok) {
     await issued.undo();
-    await refundLimit("bindSmsByAccount", postmaster.id);
+    // A timed-out send may still arrive: it keeps counting against the limit.
+    if (!sent.mayHaveBeenSent) await refundLimit("bindSmsByAccount", postmaster.id);
     return { ok: false, error: "send_failed", reauthenticated };
   }
   return { ok: true, maskedPhone: maskPhone(parsed.e164), reauthenticated };
@@ -146,6 +147,11 @@ export async function confirmPostmasterMobileReset(
 
   const actor = operatorActor(input.operator);
   const target = { kind: "MAIL_ACCOUNT" as const, id: postmaster.id, label: postmaster.address };
+  // Read before the change: after the commit nothing may fail that would cost the old number its notice.
+  const account = await getDb().mailAccount.findUniqueOrThrow({
+    where: { id: postmaster.id },
+    select: { id: true, address: true, domainId: true, locale: true },
+  });
   const previous = postmaster.secureMobile && postmaster.secureMobileVerifiedAt ? postmaster.secureMobile : null;
   const outcome = await getDb().$transaction(async (tx) => {
     const judged = await judgeCode(tx, key, input.code, at);
@@ -178,10 +184,6 @@ export async function confirmPostmasterMobileReset(
     return { ok: true as const, phone };
   });
   if (!outcome.ok) return outcome;
-  const account = await getDb().mailAccount.findUniqueOrThrow({
-    where: { id: postmaster.id },
-    select: { id: true, address: true, domainId: true, locale: true },
-  });
   const notices: Notice[] =
     previous && previous !== outcome.phone ? [{ type: "mobile", account, previous, next: outcome.phone, at, meta, actor }] : [];
   return { ok: true, postmaster: postmaster.address, maskedPhone: maskPhone(outcome.phone), notices };

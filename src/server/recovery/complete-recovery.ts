@@ -2,6 +2,7 @@ import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
 import { getDb, type Tx } from "@/server/db";
+import { componentLogger } from "@/server/observability/logger";
 import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
@@ -94,6 +95,16 @@ export async function completeRecovery(
  * with a bound secure mobile. The Audit Log shows the reset either way.
  */
 async function postmasterNotices(accountId: string, address: string, at: Date, meta: RequestMeta): Promise<Notice[]> {
+  // The reset is committed by now: a failed look-up here costs the postmaster's notice, never the answer.
+  try {
+    return await findPostmasterNotices(accountId, address, at, meta);
+  } catch (e) {
+    componentLogger("recovery").error({ err: e }, "could not prepare the postmaster's notice of a self-service reset");
+    return [];
+  }
+}
+
+async function findPostmasterNotices(accountId: string, address: string, at: Date, meta: RequestMeta): Promise<Notice[]> {
   const account = await getDb().mailAccount.findUnique({
     where: { id: accountId },
     select: { domainId: true, domain: { select: { notifyPostmasterOfSelfServiceResets: true } } },

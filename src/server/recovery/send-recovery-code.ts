@@ -26,7 +26,8 @@ export type SendRecoveryCodeResult =
  * day per account, 10 an hour per IP, under the global hourly cap. A new code
  * voids the old one and resets its tries; when the SMS cannot be sent the
  * previous code (and its resend timer) is put back, and neither a try nor a
- * send is counted.
+ * send is counted, unless the provider timed out: that SMS may still
+ * arrive, so the caps keep counting it.
  */
 export async function sendRecoveryCode(
   flowId: string | undefined,
@@ -68,7 +69,7 @@ export async function sendRecoveryCode(
   if (!sent.ok) {
     // Not sent: the previous code stands, and the caps give back what they counted for this one.
     await issued.undo();
-    await Promise.all(caps.map(([name, key]) => refundLimit(name, key)));
+    if (!sent.mayHaveBeenSent) await Promise.all(caps.map(([name, key]) => refundLimit(name, key)));
     return { ok: false, error: sent.error };
   }
   await getDb().recoveryFlow.updateMany({ where: { id: flow.id, step: "VERIFY" }, data: { method: "SMS" } });

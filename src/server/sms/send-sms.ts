@@ -32,7 +32,14 @@ export interface SendSmsInput {
   meta: RequestMeta;
 }
 
-export type SendSmsResult = { ok: true; messageId: string } | { ok: false; error: "send_failed" | "capped" };
+export type SendSmsResult =
+  | { ok: true; messageId: string }
+  /**
+   * `mayHaveBeenSent`: the provider did not answer in time, so the message may
+   * still arrive. The person is told it was not sent, but every cap keeps
+   * counting it (else a slow provider would allow unlimited sends).
+   */
+  | { ok: false; error: "send_failed" | "capped"; mayHaveBeenSent?: boolean };
 
 // Names the advisory lock that makes "count the last hour, then add one" atomic
 // across every app instance, so the global cap is never overshot by a race.
@@ -98,7 +105,7 @@ async function deliver(input: SendSmsInput): Promise<SendSmsResult> {
     return { ok: true, messageId: id };
   }
   await audit(input, id, "FAILURE", { provider: providerName, errorCode: result.errorCode });
-  return { ok: false, error: "send_failed" };
+  return { ok: false, error: "send_failed", ...(result.errorCode === "timeout" ? { mayHaveBeenSent: true } : {}) };
 }
 
 /** Adds the message row (QUEUED), or a FAILED "hourly_cap" row when the last hour is full. */
@@ -107,7 +114,8 @@ async function reserveSlot(id: string, input: SendSmsInput, provider: string, bo
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAP_LOCK_KEY}::bigint)`;
     const at = now();
     const recent = await tx.smsMessage.count({
-      where: { createdAt: { gte: addMs(at, -HOUR) }, status: { not: "FAILED" } },
+      // Failed messages do not count, except a timeout: the provider may have sent it after all.
+      where: { createdAt: { gte: addMs(at, -HOUR) }, OR: [{ status: { not: "FAILED" } }, { errorCode: "timeout" }] },
     });
     const allowed = recent < cap;
     await tx.smsMessage.create({

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DevOutbox } from "@/components/dev-outbox";
+import { isEmailOutboxAvailable, listEmailOutbox } from "@/server/email/list-email-outbox";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Dev.mail"))("title") };
+}
+
+const LIMIT = 50;
+
+/** The local run's mail outbox: what EMAIL_PROVIDER=console "sent" (codes included), like /dev/sms. */
+export default async function MailOutboxPage() {
+  if (!isEmailOutboxAvailable()) notFound();
+  const messages = await listEmailOutbox(LIMIT);
+  const [t, format] = await Promise.all([getTranslations("Dev.mail"), getFormatter()]);
+  return (
+    <DevOutbox
+      title={t("title")}
+      intro={t("intro", { limit: LIMIT })}
+      empty={t("empty")}
+      caption={t("caption")}
+      columns={[
+        { key: "time", label: t("columns.time"), className: "whitespace-nowrap text-slate-600" },
+        { key: "to", label: t("columns.to"), className: "whitespace-nowrap font-mono" },
+        { key: "purpose", label: t("columns.purpose") },
+        { key: "status", label: t("columns.status") },
+        { key: "subject", label: t("columns.subject") },
+        { key: "body", label: t("columns.body"), className: "min-w-48 whitespace-pre-wrap break-words" },
+      ]}
+      rows={messages.map((m) => ({
+        id: m.id,
+        cells: {
+          time: format.dateTime(m.createdAt, "precise"),
+          to: m.to,
+          purpose: m.purpose,
+          status: m.errorCode ? `${m.status} (${m.errorCode})` : m.status,
+          subject: m.subject,
+          body: m.body,
+        },
+      }))}
+    />
+  );
+}
