@@ -65,7 +65,7 @@ describe("binding a secure mobile", () => {
     let bob = await accountByAddress(BOB.address);
     expect(bob.secureMobile).toBeNull();
     const row = await pendingRow(BOB.address);
-    expect(row).toMatchObject({ phone: NEW, codeAttempts: 0, sendCount: 1 });
+    expect(row).toMatchObject({ destination: NEW, codeAttempts: 0, sendCount: 1 });
     expect(row!.codeHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.codeHash).not.toContain(code);
 
@@ -110,7 +110,7 @@ describe("binding a secure mobile", () => {
     expect(await sent("+447400123456")).toBe(1);
     clock.advance(MINUTE);
     expect(await start(BOB.address, { phone: "+49 1511 2345678", country: "US" })).toMatchObject({ ok: true });
-    expect((await pendingRow(BOB.address))?.phone).toBe("+4915112345678");
+    expect((await pendingRow(BOB.address))?.destination).toBe("+4915112345678");
   });
 
   it("refuses a wrong current password: nothing sent, nothing stored, audited without the password", async () => {
@@ -231,7 +231,7 @@ describe("the binding code", () => {
     setSmsProviderForTests({ name: "twilio", send: async () => ({ ok: false, errorCode: "provider_error", retryable: true }) });
     expect(await resendMobileBindingCode(bob.id, meta)).toEqual({ ok: false, error: "send_failed" });
     expect(await pendingRow(BOB.address)).toMatchObject({
-      phone: NEW,
+      destination: NEW,
       codeHash: before!.codeHash,
       codeSentAt: before!.codeSentAt,
       sendCount: 1,

@@ -18,3 +18,14 @@ export function Disclosure({ summary, open, children }: { summary: string; open?
     </details>
   );
 }
+
+/** The form as it is, or inside a Disclosure with `summary` (opened while the form shows an error). */
+export function MaybeDisclosure({ summary, open, children }: { summary?: string; open: boolean; children: ReactNode }) {
+  return summary ? (
+    <Disclosure summary={summary} open={open}>
+      {children}
+    </Disclosure>
+  ) : (
+    children
+  );
+}

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert, CurrentPasswordField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { idle, type FormAction } from "@/lib/form-state";
-import { Disclosure } from "./disclosure";
+import { MaybeDisclosure } from "./disclosure";
 import { formKey } from "./form-key";
 import type { CountryOption } from "./phone-countries";
 import { PhoneNumberFields } from "./phone-number-fields";
@@ -36,11 +36,9 @@ export function MobileBindForm({ action, countries, defaultCountry, disclosure }
       <SubmitButton pendingText={t("sending")}>{t("sendCode")}</SubmitButton>
     </form>
   );
-  return disclosure ? (
-    <Disclosure summary={disclosure} open={state.status === "error"}>
+  return (
+    <MaybeDisclosure summary={disclosure} open={state.status === "error"}>
       {form}
-    </Disclosure>
-  ) : (
-    form
+    </MaybeDisclosure>
   );
 }

@@ -7,23 +7,39 @@ import { useFocusOnError } from "@/components/use-focus-on-error";
 import { idle, type FormAction } from "@/lib/form-state";
 import { Disclosure } from "./disclosure";
 
-/**
- * "Remove the secure mobile" (a disclosure): what removing means, "Current
- * password" → "Remove". The password is the confirmation; no dialog, so it
- * works without JavaScript.
- */
+/** "Remove the secure mobile": what removing means, "Current password" → "Remove". */
 export function MobileRemoveForm({ action }: { action: FormAction }) {
   const t = useTranslations("Account.mobile");
+  return (
+    <RemoveWithPasswordForm
+      action={action}
+      labels={{ summary: t("remove"), warning: t("removeWarning"), submit: t("removeSubmit"), pending: t("removing") }}
+    />
+  );
+}
+
+/**
+ * A removal in a disclosure: what it means, "Current password" → the
+ * button. The password is the confirmation; no dialog, so it works without
+ * JavaScript.
+ */
+export function RemoveWithPasswordForm({
+  action,
+  labels,
+}: {
+  action: FormAction;
+  labels: { summary: string; warning?: string; submit: string; pending: string };
+}) {
   const [state, formAction] = useActionState(action, idle);
   const formRef = useFocusOnError(state);
   return (
-    <Disclosure summary={t("remove")} open={state.status === "error"}>
-      <p className="mb-4 text-sm text-slate-700">{t("removeWarning")}</p>
+    <Disclosure summary={labels.summary} open={state.status === "error"}>
+      {labels.warning ? <p className="mb-4 text-sm text-slate-700">{labels.warning}</p> : null}
       <form ref={formRef} action={formAction} className="space-y-4" noValidate>
         <FormErrorAlert state={state} />
         <CurrentPasswordField state={state} />
-        <SubmitButton pendingText={t("removing")} className={dangerSolidButtonClass}>
-          {t("removeSubmit")}
+        <SubmitButton pendingText={labels.pending} className={dangerSolidButtonClass}>
+          {labels.submit}
         </SubmitButton>
       </form>
     </Disclosure>

@@ -6,7 +6,7 @@ import { TextField, FormErrorAlert, CurrentPasswordField } from "@/components/ui
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
 import { ANSWER_MAX, ANSWER_MIN, QUESTIONS_REQUIRED, SECURITY_QUESTION_PRESETS } from "@/lib/security-questions";
-import { Disclosure } from "./disclosure";
+import { MaybeDisclosure } from "./disclosure";
 import { formKey } from "./form-key";
 import { SelectField } from "./select-field";
 
@@ -60,11 +60,9 @@ export function SecurityQuestionsForm({ action, current, disclosure }: Props) {
       <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );
-  return disclosure ? (
-    <Disclosure summary={disclosure} open={state.status === "error"}>
+  return (
+    <MaybeDisclosure summary={disclosure} open={state.status === "error"}>
       {form}
-    </Disclosure>
-  ) : (
-    form
+    </MaybeDisclosure>
   );
 }

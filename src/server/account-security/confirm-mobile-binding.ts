@@ -42,7 +42,7 @@ export async function confirmMobileBinding(input: {
   let bound: string | null = null;
   const result = await getDb().$transaction(async (tx): Promise<ConfirmMobileBindingResult> => {
     const judged = await judgeCode(tx, key, input.code, at);
-    const phone = judged.verification?.phone ?? pending.phone;
+    const phone = judged.verification?.destination ?? pending.destination;
     const masked = maskPhone(phone);
     const failure = async (reason: string) =>
       auditSecurityChange(account, AuditAction.mobileBound, "FAILURE", input.meta, { reason, phone: masked }, tx);

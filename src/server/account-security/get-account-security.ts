@@ -4,6 +4,8 @@ import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { attemptsLeft, resendWaitMs, SMS_CODE } from "@/server/verification/sms-code";
 import { findVerification } from "@/server/verification/verification-store";
+import { maskEmail } from "@/lib/email";
+import { backupEmailKey } from "./backup-email";
 import { bindingKey, isBindingOpen } from "./binding-rules";
 
 export interface PendingBinding {
@@ -19,6 +21,10 @@ export interface PendingBinding {
 
 export interface AccountSecurity {
   mobile: { masked: string; verifiedAt: Date } | null;
+  /** The bound backup email address, masked (a•••@gmail.com). */
+  backupEmail: string | null;
+  /** An address waiting for its mailed code. */
+  backupPending: { masked: string; codeState: "active" | "expired" | "voided" } | null;
   pending: PendingBinding | null;
   /** The questions in order (never the answers); empty when not set. */
   questions: string[];
@@ -26,16 +32,19 @@ export interface AccountSecurity {
 
 /** What the Account Security page shows: masked numbers and question texts only. */
 export async function getAccountSecurity(accountId: string): Promise<AccountSecurity | null> {
-  const [a, row] = await Promise.all([
+  const [a, row, emailRow] = await Promise.all([
     getDb().mailAccount.findUnique({
       where: { id: accountId },
       select: {
         secureMobile: true,
         secureMobileVerifiedAt: true,
+        backupEmail: true,
+        backupEmailVerifiedAt: true,
         securityQuestions: { select: { question: true }, orderBy: { position: "asc" } },
       },
     }),
     findVerification(bindingKey(accountId)),
+    findVerification(backupEmailKey(accountId)),
   ]);
   if (!a) return null;
   const at = now();
@@ -54,7 +63,7 @@ export async function getAccountSecurity(accountId: string): Promise<AccountSecu
     mobile: a.secureMobile && a.secureMobileVerifiedAt ? { masked: maskPhone(a.secureMobile), verifiedAt: a.secureMobileVerifiedAt } : null,
     pending: showPending
       ? {
-          maskedPhone: maskPhone(row.phone),
+          maskedPhone: maskPhone(row.destination),
           codeState,
           attemptsLeft: attemptsLeft(row),
           resendWaitMs: resendWaitMs(row, at),
@@ -62,5 +71,18 @@ export async function getAccountSecurity(accountId: string): Promise<AccountSecu
         }
       : null,
     questions: a.securityQuestions.length >= 3 ? a.securityQuestions.map((q) => q.question) : [],
+    backupEmail: a.backupEmail && a.backupEmailVerifiedAt ? maskEmail(a.backupEmail) : null,
+    backupPending:
+      emailRow && (emailRow.codeAttempts >= SMS_CODE.maxAttempts || emailRow.codeExpiresAt)
+        ? {
+            masked: maskEmail(emailRow.destination),
+            codeState:
+              emailRow.codeAttempts >= SMS_CODE.maxAttempts
+                ? "voided"
+                : !emailRow.codeHash || !emailRow.codeExpiresAt || at > emailRow.codeExpiresAt
+                  ? "expired"
+                  : "active",
+          }
+        : null,
   };
 }

@@ -37,8 +37,8 @@ export async function issueBindingCode(account: SecurityAccount, target: Target,
   const limit = await consumeLimit("bindSmsByAccount", account.id);
   if (!limit.allowed) return { ok: false, error: "rate_limited", retryAfterMs: limit.retryAfterMs };
 
-  const phone = target.kind === "new" ? target.phone : pending!.phone;
-  const issued = await issueCode(key, { phone, fresh: target.kind === "new" });
+  const phone = target.kind === "new" ? target.phone : pending!.destination;
+  const issued = await issueCode(key, { destination: phone, fresh: target.kind === "new" });
   if (!issued.ok) return issued;
   const sent = await sendSms({
     to: phone,

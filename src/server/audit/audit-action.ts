@@ -36,6 +36,8 @@ export const AuditAction = {
   mobileResetByConsole: "mobile.reset.console",
   emailSent: "email.sent",
   emailFailed: "email.failed",
+  backupEmailBound: "backup_email.bound",
+  backupEmailRemoved: "backup_email.removed",
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -82,6 +84,8 @@ export const AUDIT_ACTION_NAMES = {
   "mobile.reset.console": "Audit.actions.mobile.reset.console",
   "email.sent": "Audit.actions.email.sent",
   "email.failed": "Audit.actions.email.failed",
+  "backup_email.bound": "Audit.actions.backup_email.bound",
+  "backup_email.removed": "Audit.actions.backup_email.removed",
 } as const satisfies Record<AuditActionName, `Audit.actions.${string}`>;
 
 /** True for a stored action code that names one of AuditAction (old rows may hold others). */

@@ -87,7 +87,7 @@ export async function startPostmasterMobileReset(
   const key = consoleMobileKey(postmaster.id);
   const limit = await consumeLimit("bindSmsByAccount", postmaster.id);
   if (!limit.allowed) return { ok: false, error: "rate_limited", retryAfterMs: limit.retryAfterMs, reauthenticated };
-  const issued = await issueCode(key, { phone: parsed.e164, fresh: true });
+  const issued = await issueCode(key, { destination: parsed.e164, fresh: true });
   if (!issued.ok) {
     await refundLimit("bindSmsByAccount", postmaster.id);
     return { ...issued, reauthenticated };
@@ -123,7 +123,7 @@ export async function getPendingPostmasterMobileReset(operator: ConsoleOperatorR
   const precheck = precheckCode(pending, at);
   const state: "active" | "expired" | "voided" =
     pending.codeAttempts >= SMS_CODE.maxAttempts ? "voided" : precheck === "judge" ? "active" : "expired";
-  return { domain, postmaster, pending: { maskedPhone: maskPhone(pending.phone), state } };
+  return { domain, postmaster, pending: { maskedPhone: maskPhone(pending.destination), state } };
 }
 
 export type ConfirmPostmasterMobileResetResult =
@@ -155,7 +155,7 @@ export async function confirmPostmasterMobileReset(
   const previous = postmaster.secureMobile && postmaster.secureMobileVerifiedAt ? postmaster.secureMobile : null;
   const outcome = await getDb().$transaction(async (tx) => {
     const judged = await judgeCode(tx, key, input.code, at);
-    const phone = judged.verification?.phone ?? pending.phone;
+    const phone = judged.verification?.destination ?? pending.destination;
     const audit = (result: "SUCCESS" | "FAILURE", detail: Record<string, string | number>) =>
       recordAuditEvent({ actor, action: AuditAction.mobileResetByConsole, result, target, domainId: domain.id, meta, detail }, tx);
     switch (judged.verdict) {

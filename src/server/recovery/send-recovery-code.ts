@@ -49,7 +49,7 @@ export async function sendRecoveryCode(
   if (capped) return { ok: false, error: "send_limit", retryAfterMs: capped.retryAfterMs };
 
   // Of two parallel requests only one gets a code; the other is told to wait.
-  const issued = await issueCode(key, { phone: methods.sms });
+  const issued = await issueCode(key, { destination: methods.sms });
   if (!issued.ok) return issued;
   const limited = tightest(await Promise.all(caps.map(([name, key]) => consumeLimit(name, key))));
   if (limited) {

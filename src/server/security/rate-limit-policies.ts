@@ -34,6 +34,8 @@ const RATE_LIMIT_POLICIES = {
   recoveryStartsByIp: { points: 30, durationSec: 60 * 60 },
   /** Binding codes sent per account per hour (Account Security). */
   bindSmsByAccount: { points: 5, durationSec: 60 * 60 },
+  /** Codes mailed to a backup address being bound, per account. */
+  bindEmailByAccount: { points: 5, durationSec: 60 * 60 },
   /** "One of the last 5 passwords" answers per actor and account in an hour; past them, history is not compared. */
   passwordReuseByActorTarget: { points: 5, durationSec: 60 * 60 },
   /** Wrong current/console passwords typed inside a signed-in session: the 5th in 15 minutes ends the account's sessions. */

@@ -46,11 +46,11 @@ export type IssueCodeResult =
   | { ok: false; error: "resend_wait"; waitMs: number };
 
 /**
- * A new code for `key`, to `phone`: at most one send per 60 s (a new code
+ * A new code for `key`, to `destination` (a phone number or an email address): at most one send per 60 s (a new code
  * voids the old one and resets its tries). `fresh` starts a new challenge (a
  * new number to bind) instead of sending again to the pending one.
  */
-export async function issueCode(key: VerificationKey, opts: { phone: string; fresh?: boolean }): Promise<IssueCodeResult> {
+export async function issueCode(key: VerificationKey, opts: { destination: string; fresh?: boolean }): Promise<IssueCodeResult> {
   const at = now();
   const previous = await findVerification(key);
   const waitMs = previous ? resendWaitMs(previous, at) : 0;
@@ -69,13 +69,13 @@ export async function issueCode(key: VerificationKey, opts: { phone: string; fre
     ? (
         await getDb().verification.updateMany({
           where: { id, codeSentAt: again.codeSentAt },
-          data: { ...codeFields, phone: opts.phone, sendCount: { increment: 1 } },
+          data: { ...codeFields, destination: opts.destination, sendCount: { increment: 1 } },
         })
       ).count === 1
     : await getDb().$transaction(async (tx) => {
         if (previous && (await tx.verification.deleteMany({ where: { id: previous.id, codeSentAt: previous.codeSentAt } })).count !== 1)
           return false;
-        const data = { id, ...key, phone: opts.phone, ...codeFields, sendCount: 1, createdAt: at };
+        const data = { id, ...key, destination: opts.destination, ...codeFields, sendCount: 1, createdAt: at };
         return (await tx.verification.createMany({ data, skipDuplicates: true })).count === 1;
       });
   if (!claimed) return { ok: false, error: "resend_wait", waitMs: SMS_CODE.resendAfterMs };
@@ -83,10 +83,10 @@ export async function issueCode(key: VerificationKey, opts: { phone: string; fre
   const mine = { id, codeHash: codeFields.codeHash };
   const undo = async () => {
     if (again) {
-      const { codeHash, codeExpiresAt, codeAttempts, codeSentAt, phone } = again;
+      const { codeHash, codeExpiresAt, codeAttempts, codeSentAt, destination } = again;
       await getDb().verification.updateMany({
         where: mine,
-        data: { codeHash, codeExpiresAt, codeAttempts, codeSentAt, phone, sendCount: { decrement: 1 } },
+        data: { codeHash, codeExpiresAt, codeAttempts, codeSentAt, destination, sendCount: { decrement: 1 } },
       });
       return;
     }

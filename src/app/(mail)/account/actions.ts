@@ -4,6 +4,12 @@ import { z } from "zod";
 import { idField, passwordInput, smsCodeInput } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
 import { questionFieldErrors } from "@/lib/security-questions";
+import {
+  cancelBackupEmailBinding,
+  confirmBackupEmail,
+  removeBackupEmail,
+  startBackupEmailBinding,
+} from "@/server/account-security/backup-email";
 import { cancelMobileBinding } from "@/server/account-security/cancel-mobile-binding";
 import { confirmMobileBinding } from "@/server/account-security/confirm-mobile-binding";
 import { endMySessions } from "@/server/account-security/end-my-sessions";
@@ -187,5 +193,78 @@ export const endOtherSessionsAction = createAction({
   run: async (_data, { user, meta }) => {
     await endMySessions(caller(user), "all_others", meta);
     redirect("/account?done=sessions-ended");
+  },
+});
+
+/** Account Security > Backup email address > Send code: the address and the current password. */
+export const startBackupEmailAction = createAction({
+  name: "backup_email.bind",
+  guard: signedIn,
+  schema: z.object({
+    email: z
+      .string({ error: "Account.backupEmail.errors.required" })
+      .trim()
+      .min(1, "Account.backupEmail.errors.required")
+      .max(254, "Account.backupEmail.errors.invalid"),
+    currentPassword: passwordInput("Fields.errors.currentPasswordRequired"),
+  }),
+  run: async (data, { user, meta, t }) => {
+    const r = await startBackupEmailBinding({ accountId: user.id, email: data.email, currentPassword: data.currentPassword, meta });
+    if (r.ok) redirect("/account");
+    const values = { email: data.email };
+    switch (r.error) {
+      case "invalid":
+        return fieldErrors(translateFieldErrors(t, r.fieldErrors), values);
+      case "resend_wait":
+        return formError(t("Account.backupEmail.errors.resendWait", { seconds: seconds(r.waitMs) }), {}, values);
+      case "rate_limited":
+        return formError(t("Account.backupEmail.errors.rateLimited", { minutes: minutes(r.retryAfterMs) }), {}, values);
+      case "send_failed":
+        return fieldErrors({ email: [t("Account.backupEmail.errors.sendFailed")] }, values);
+    }
+  },
+});
+
+/** The code from the email → Verify: the address is bound. */
+export const confirmBackupEmailAction = createAction({
+  name: "backup_email.confirm",
+  guard: signedIn,
+  schema: codeSchema,
+  run: async (data, { user, meta, t }) => {
+    const r = await confirmBackupEmail({ accountId: user.id, code: data.code, meta });
+    if (r.ok) redirect("/account?done=backup-email-bound");
+    switch (r.error) {
+      case "wrong_code":
+        return fieldErrors({ code: [t("Account.backupEmail.errors.wrongCode", { count: r.attemptsLeft })] });
+      case "expired":
+      case "voided":
+        return fieldErrors({ code: [t(`Account.backupEmail.errors.${r.error}`)] });
+      case "no_pending":
+        return formError(t("Account.backupEmail.errors.noPending"));
+      case "not_found":
+        redirect("/login");
+    }
+  },
+});
+
+export const cancelBackupEmailAction = createCommand({
+  name: "backup_email.cancel",
+  guard: signedIn,
+  run: async ({ user }) => {
+    await cancelBackupEmailBinding(user.id);
+    redirect("/account");
+  },
+});
+
+export const removeBackupEmailAction = createAction({
+  name: "backup_email.remove",
+  guard: signedIn,
+  schema: removeSchema,
+  run: async (data, { user, meta, t }) => {
+    const r = await removeBackupEmail({ accountId: user.id, currentPassword: data.currentPassword, meta });
+    if (r.ok) redirect("/account?done=backup-email-removed");
+    return r.error === "wrong_password"
+      ? fieldErrors({ currentPassword: [t("Password.errors.currentWrong")] })
+      : formError(t("Account.backupEmail.errors.noPending"));
   },
 });

@@ -23,7 +23,12 @@ import {
   resendMobileCodeAction,
   saveSecurityQuestionsAction,
   startMobileBindingAction,
+  startBackupEmailAction,
+  confirmBackupEmailAction,
+  cancelBackupEmailAction,
+  removeBackupEmailAction,
 } from "./actions";
+import { BackupEmailCard } from "@/components/account/backup-email-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Account"))("title") };
@@ -32,12 +37,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Success notices after a redirect from an action ("Account.notices.<code>"), shown in the card they belong to. */
 const MOBILE_NOTICES = ["code-resent", "mobile-bound", "mobile-changed", "mobile-removed"] as const;
 const QUESTION_NOTICES = ["questions-saved"] as const;
+const BACKUP_EMAIL_NOTICES = ["backup-email-bound", "backup-email-removed"] as const;
 const SESSION_NOTICES = ["session-ended", "sessions-ended"] as const;
 
 const QUERY = {
   denied: oneOf(["admin"]),
   changed: queryFlag,
-  done: oneOf([...MOBILE_NOTICES, ...QUESTION_NOTICES, ...SESSION_NOTICES]),
+  done: oneOf([...MOBILE_NOTICES, ...QUESTION_NOTICES, ...BACKUP_EMAIL_NOTICES, ...SESSION_NOTICES]),
 };
 
 export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
@@ -79,6 +85,16 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
                 resend: resendMobileCodeAction,
                 cancel: cancelMobileBindingAction,
                 remove: removeSecureMobileAction,
+              }}
+            />
+            <BackupEmailCard
+              security={security}
+              notice={noticeOf(BACKUP_EMAIL_NOTICES)}
+              actions={{
+                start: startBackupEmailAction,
+                verify: confirmBackupEmailAction,
+                cancel: cancelBackupEmailAction,
+                remove: removeBackupEmailAction,
               }}
             />
             <SecurityQuestionsCard

@@ -1,0 +1,167 @@
+import "server-only";
+import { maskEmail } from "@/lib/email";
+import { msg, type MessageRef } from "@/lib/message-ref";
+import { accountLocale } from "@/server/accounts/account-locale";
+import { AuditAction } from "@/server/audit/audit-action";
+import { now } from "@/server/clock";
+import { getDb } from "@/server/db";
+import { codeEmail } from "@/server/email/code-email";
+import { sendEmail } from "@/server/email/send-email";
+import type { RequestMeta } from "@/server/request-meta";
+import { consumeLimit, refundLimit } from "@/server/security/rate-limit";
+import { dropVerification, issueCode, judgeCode, pendingChallenge, type VerificationKey } from "@/server/verification/verification-store";
+import { auditSecurityChange, reauthenticate } from "./account-context";
+
+/**
+ * Account Security > Backup email address: an address outside the account's
+ * own domain (a second way back in when the mailbox itself is the problem).
+ * Bind: the current password, then a 6-digit code mailed to the address
+ * (SMS_CODE's rules: 5 minutes, 5 tries, 60 s between sends, 5 sends an
+ * hour); only the right code binds it. Remove: the current password.
+ * Audited with the address masked (a•••@gmail.com).
+ */
+export function backupEmailKey(accountId: string): VerificationKey {
+  return { purpose: "EMAIL_BINDING", target: accountId };
+}
+
+const ADDRESS = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
+
+export type StartBackupEmailResult =
+  | { ok: true; masked: string }
+  | { ok: false; error: "invalid"; fieldErrors: { email?: MessageRef[]; currentPassword?: MessageRef[] } }
+  | { ok: false; error: "resend_wait"; waitMs: number }
+  | { ok: false; error: "rate_limited"; retryAfterMs: number }
+  | { ok: false; error: "send_failed" };
+
+export async function startBackupEmailBinding(input: {
+  accountId: string;
+  email: string;
+  currentPassword: string;
+  meta: RequestMeta;
+}): Promise<StartBackupEmailResult> {
+  const email = input.email.trim().toLowerCase();
+  const detail = { email: maskEmail(email) };
+  const account = await reauthenticate(input.accountId, input.currentPassword, {
+    action: AuditAction.backupEmailBound,
+    meta: input.meta,
+    detail,
+  });
+  if (!account) return { ok: false, error: "invalid", fieldErrors: { currentPassword: [msg("Password.errors.currentWrong")] } };
+  if (!ADDRESS.test(email) || email.length > 254)
+    return { ok: false, error: "invalid", fieldErrors: { email: [msg("Account.backupEmail.errors.invalid")] } };
+  const domain = account.address.slice(account.address.lastIndexOf("@"));
+  if (email.endsWith(domain)) return { ok: false, error: "invalid", fieldErrors: { email: [msg("Account.backupEmail.errors.ownDomain")] } };
+  const current = await getDb().mailAccount.findUniqueOrThrow({
+    where: { id: account.id },
+    select: { backupEmail: true, backupEmailVerifiedAt: true },
+  });
+  if (current.backupEmail === email && current.backupEmailVerifiedAt)
+    return { ok: false, error: "invalid", fieldErrors: { email: [msg("Account.backupEmail.errors.same")] } };
+
+  const limit = await consumeLimit("bindEmailByAccount", account.id);
+  if (!limit.allowed) return { ok: false, error: "rate_limited", retryAfterMs: limit.retryAfterMs };
+  const issued = await issueCode(backupEmailKey(account.id), { destination: email, fresh: true });
+  if (!issued.ok) {
+    await refundLimit("bindEmailByAccount", account.id);
+    return issued;
+  }
+  const sent = await sendEmail({
+    to: email,
+    purpose: "BIND_CODE",
+    ...(await codeEmail(issued.code, accountLocale(account.locale, input.meta.locale))),
+    accountId: account.id,
+    domainId: account.domainId,
+    actor: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address },
+    meta: input.meta,
+  });
+  if (!sent.ok) {
+    await issued.undo();
+    await refundLimit("bindEmailByAccount", account.id);
+    return { ok: false, error: "send_failed" };
+  }
+  return { ok: true, masked: maskEmail(email) };
+}
+
+export type ConfirmBackupEmailResult =
+  | { ok: true; masked: string }
+  | { ok: false; error: "no_pending" | "expired" | "voided" | "not_found" }
+  | { ok: false; error: "wrong_code"; attemptsLeft: number };
+
+export async function confirmBackupEmail(input: { accountId: string; code: string; meta: RequestMeta }): Promise<ConfirmBackupEmailResult> {
+  const account = await getDb().mailAccount.findUnique({
+    where: { id: input.accountId },
+    select: { id: true, address: true, domainId: true, status: true },
+  });
+  if (!account || account.status !== "ACTIVE") return { ok: false, error: "not_found" };
+  const key = backupEmailKey(account.id);
+  const at = now();
+  const ready = await pendingChallenge(key, at);
+  if (!ready.ok) return ready;
+  return getDb().$transaction(async (tx): Promise<ConfirmBackupEmailResult> => {
+    const judged = await judgeCode(tx, key, input.code, at);
+    const email = judged.verification?.destination ?? ready.pending.destination;
+    const masked = maskEmail(email);
+    switch (judged.verdict) {
+      case "none":
+        return { ok: false, error: "no_pending" };
+      case "expired":
+        return { ok: false, error: "expired" };
+      case "wrong":
+        await auditSecurityChange(
+          account,
+          AuditAction.backupEmailBound,
+          "FAILURE",
+          input.meta,
+          { reason: "wrong_code", email: masked },
+          tx,
+        );
+        return { ok: false, error: "wrong_code", attemptsLeft: judged.attemptsLeft };
+      case "exhausted":
+        await auditSecurityChange(
+          account,
+          AuditAction.backupEmailBound,
+          "FAILURE",
+          input.meta,
+          { reason: "code_voided", email: masked },
+          tx,
+        );
+        return { ok: false, error: "voided" };
+    }
+    await tx.mailAccount.update({ where: { id: account.id }, data: { backupEmail: email, backupEmailVerifiedAt: at } });
+    await auditSecurityChange(account, AuditAction.backupEmailBound, "SUCCESS", input.meta, { email: masked }, tx);
+    return { ok: true, masked };
+  });
+}
+
+export async function cancelBackupEmailBinding(accountId: string): Promise<void> {
+  await dropVerification(backupEmailKey(accountId));
+}
+
+export type RemoveBackupEmailResult = { ok: true } | { ok: false; error: "wrong_password" | "not_bound" };
+
+export async function removeBackupEmail(input: {
+  accountId: string;
+  currentPassword: string;
+  meta: RequestMeta;
+}): Promise<RemoveBackupEmailResult> {
+  const account = await reauthenticate(input.accountId, input.currentPassword, {
+    action: AuditAction.backupEmailRemoved,
+    meta: input.meta,
+  });
+  if (!account) return { ok: false, error: "wrong_password" };
+  const row = await getDb().mailAccount.findUniqueOrThrow({ where: { id: account.id }, select: { backupEmail: true } });
+  if (!row.backupEmail) return { ok: false, error: "not_bound" };
+  await getDb().$transaction(async (tx) => {
+    await tx.mailAccount.update({ where: { id: account.id }, data: { backupEmail: null, backupEmailVerifiedAt: null } });
+    await dropVerification(backupEmailKey(account.id), tx);
+    await auditSecurityChange(
+      account,
+      AuditAction.backupEmailRemoved,
+      "SUCCESS",
+      input.meta,
+      { email: maskEmail(row.backupEmail as string) },
+      tx,
+    );
+  });
+  return { ok: true };
+}

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  cancelBackupEmailBinding,
+  confirmBackupEmail,
+  removeBackupEmail,
+  startBackupEmailBinding,
+} from "@/server/account-security/backup-email";
+import { getAccountSecurity } from "@/server/account-security/get-account-security";
+import { SECOND } from "@/server/clock";
+import { getDb } from "@/server/db";
+import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
+
+/**
+ * Account Security > Backup email address (src/server/account-security/backup-email.ts):
+ * the current password, a 6-digit code mailed to the address (the console
+ * provider keeps the text on a local run), only the right code binds it.
+ */
+const ERIN = "erin@example.org";
+const PASSWORD = "Grey#Summit2026";
+const ADDRESS = "erin.backup@gmail.example";
+
+let erin: Awaited<ReturnType<typeof accountByAddress>>;
+let clock: ReturnType<typeof useFakeClock>;
+beforeEach(async () => {
+  await freshDemo();
+  clock = useFakeClock();
+  erin = await accountByAddress(ERIN);
+});
+afterEach(() => vi.useRealTimers());
+
+const start = (email = ADDRESS, currentPassword = PASSWORD) =>
+  startBackupEmailBinding({ accountId: erin.id, email, currentPassword, meta });
+const confirm = (code: string) => confirmBackupEmail({ accountId: erin.id, code, meta });
+const mailedCode = async () =>
+  (await getDb().emailMessage.findFirstOrThrow({ where: { to: ADDRESS }, orderBy: { createdAt: "desc" } })).body.match(/\d{6}/)![0];
+
+describe("binding a backup email address", () => {
+  it("mails a code; only the right code binds the address; shown masked; audited without the address", async () => {
+    expect(await start(` ${ADDRESS.toUpperCase()} `)).toEqual({ ok: true, masked: "e•••@gmail.example" });
+    const [mail] = await getDb().emailMessage.findMany();
+    expect(mail).toMatchObject({ to: ADDRESS, purpose: "BIND_CODE", subject: "Your Postkey verification code", status: "SENT" });
+    expect((await getAccountSecurity(erin.id))?.backupPending).toEqual({ masked: "e•••@gmail.example", codeState: "active" });
+    const code = await mailedCode();
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    expect(await confirm(wrong)).toEqual({ ok: false, error: "wrong_code", attemptsLeft: 4 });
+    expect((await accountByAddress(ERIN)).backupEmail).toBeNull();
+    expect(await confirm(code)).toEqual({ ok: true, masked: "e•••@gmail.example" });
+    expect(await accountByAddress(ERIN)).toMatchObject({ backupEmail: ADDRESS, backupEmailVerifiedAt: expect.any(Date) });
+    expect((await getAccountSecurity(erin.id))?.backupEmail).toBe("e•••@gmail.example");
+    const events = await auditActions({ action: "backup_email.bound" });
+    expect(events.map((e) => e.result)).toEqual(["FAILURE", "SUCCESS"]);
+    expect(JSON.stringify(events)).not.toContain(ADDRESS);
+    expect(await confirm(code)).toEqual({ ok: false, error: "no_pending" });
+  });
+
+  it("refuses a wrong password, a malformed address, an address of the account's own domain, and the bound address again", async () => {
+    expect(await start(ADDRESS, "Wrong#Password1")).toMatchObject({
+      fieldErrors: { currentPassword: [{ key: "Password.errors.currentWrong" }] },
+    });
+    expect(await start("not-an-address")).toMatchObject({ fieldErrors: { email: [{ key: "Account.backupEmail.errors.invalid" }] } });
+    expect(await start("erin.other@example.org")).toMatchObject({
+      fieldErrors: { email: [{ key: "Account.backupEmail.errors.ownDomain" }] },
+    });
+    expect(await getDb().emailMessage.count()).toBe(0);
+    await start();
+    await confirm(await mailedCode());
+    clock.advance(60 * SECOND);
+    expect(await start()).toMatchObject({ fieldErrors: { email: [{ key: "Account.backupEmail.errors.same" }] } });
+  });
+
+  it("one send per 60 s; the 5th wrong code voids it; Cancel drops it; Remove needs the password", async () => {
+    await start();
+    expect(await start()).toMatchObject({ ok: false, error: "resend_wait" });
+    const code = await mailedCode();
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    for (let i = 0; i < 4; i++) await confirm(wrong);
+    expect(await confirm(wrong)).toEqual({ ok: false, error: "voided" });
+    expect((await getAccountSecurity(erin.id))?.backupPending?.codeState).toBe("voided");
+    await cancelBackupEmailBinding(erin.id);
+    expect((await getAccountSecurity(erin.id))?.backupPending).toBeNull();
+    clock.advance(60 * SECOND);
+    await start();
+    await confirm(await mailedCode());
+    expect(await removeBackupEmail({ accountId: erin.id, currentPassword: "Wrong#Password1", meta })).toEqual({
+      ok: false,
+      error: "wrong_password",
+    });
+    expect(await removeBackupEmail({ accountId: erin.id, currentPassword: PASSWORD, meta })).toEqual({ ok: true });
+    expect((await accountByAddress(ERIN)).backupEmail).toBeNull();
+    expect(await auditActions({ action: "backup_email.removed" })).toHaveLength(2);
+  });
+});
