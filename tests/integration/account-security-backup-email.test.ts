@@ -8,7 +8,8 @@ import {
 import { getAccountSecurity } from "@/server/account-security/get-account-security";
 import { SECOND } from "@/server/clock";
 import { getDb } from "@/server/db";
-import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
+import { resetEmployeePassword } from "@/server/admin/reset-employee-password";
+import { accountByAddress, auditActions, freshDemo, meta, sendReturnedNotice, useFakeClock } from "../support/fixtures";
 
 /**
  * Account Security > Backup email address (src/server/account-security/backup-email.ts):
@@ -88,5 +89,24 @@ describe("binding a backup email address", () => {
     expect(await removeBackupEmail({ accountId: erin.id, currentPassword: PASSWORD, meta })).toEqual({ ok: true });
     expect((await accountByAddress(ERIN)).backupEmail).toBeNull();
     expect(await auditActions({ action: "backup_email.removed" })).toHaveLength(2);
+  });
+});
+
+describe("resets are told at the backup address too", () => {
+  it("a postmaster's reset: the SMS notice to the secure mobile and an email to the bound backup address, no secret in either", async () => {
+    await start();
+    await confirm(await mailedCode());
+    const pm = await accountByAddress("postmaster@example.org");
+    const r = await resetEmployeePassword(
+      { actorId: pm.id, accountId: erin.id, password: "Quiet#Harbor2027", confirmPassword: "Quiet#Harbor2027", mustChangePassword: true },
+      meta,
+    );
+    expect(r.ok).toBe(true);
+    await sendReturnedNotice(r);
+    const [mail] = await getDb().emailMessage.findMany({ where: { purpose: "RESET_NOTICE" } });
+    expect(mail).toMatchObject({ to: ADDRESS, subject: "The password of erin@example.org was reset", status: "SENT" });
+    expect(mail.body).toContain("The password of erin@example.org was reset by your administrator");
+    expect(mail.body).not.toContain("Quiet#Harbor2027");
+    expect(await getDb().smsMessage.count({ where: { purpose: "RESET_NOTICE", to: "+14155550105" } })).toBe(1);
   });
 });

@@ -23,6 +23,8 @@ export interface Credential {
   domainId: string | null;
   weakKeywords: string[];
   secureMobile: string | null;
+  /** The verified backup email address (mail accounts), null when none. */
+  backupEmail: string | null;
   /** The account's chosen language, null until it chose one. */
   locale: string | null;
 }
@@ -60,6 +62,7 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
       domainId: a.domainId,
       weakKeywords: a.domain.weakPasswordKeywords,
       secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? a.secureMobile : null,
+      backupEmail: a.backupEmail && a.backupEmailVerifiedAt ? a.backupEmail : null,
       locale: a.locale,
     };
   }
@@ -82,6 +85,7 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
     domainId: null,
     weakKeywords: [],
     secureMobile: null,
+    backupEmail: null,
     locale: c.locale,
   };
 }

@@ -3,9 +3,7 @@ import type { Locale } from "@/lib/locale";
 import { SMS_CODE } from "@/lib/sms-code";
 import { MINUTE } from "@/lib/time";
 import { translatorFor } from "@/server/i18n/translator";
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+import { emailHtml } from "./email-html";
 
 /**
  * The email that carries a code, in the recipient's language: a subject,
@@ -19,13 +17,7 @@ export async function codeEmail(
   const t = await translatorFor(locale);
   const minutes = SMS_CODE.ttlMs / MINUTE;
   const lines = (c: string) => [t("Email.code.greeting"), t("Email.code.body", { code: c, minutes }), t("Email.code.ignore")];
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif">${lines(code)
-    .map((l, i) =>
-      i === 1
-        ? `<p>${escapeHtml(l).replace(escapeHtml(code), `<strong style="font-size:1.25em">${code}</strong>`)}</p>`
-        : `<p>${escapeHtml(l)}</p>`,
-    )
-    .join("")}</body></html>`;
+  const html = emailHtml(locale, lines(code), code);
   return {
     subject: t("Email.code.subject"),
     text: lines(code).join("\n\n"),

@@ -134,10 +134,17 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
 
   const by = input.notice;
   const notice =
-    by && input.kind === "mail" && cred.domainId && cred.secureMobile
+    by && input.kind === "mail" && cred.domainId && (cred.secureMobile || cred.backupEmail)
       ? {
           type: "reset" as const,
-          account: { id: cred.id, address: cred.login, secureMobile: cred.secureMobile, domainId: cred.domainId, locale: cred.locale },
+          account: {
+            id: cred.id,
+            address: cred.login,
+            secureMobile: cred.secureMobile,
+            backupEmail: cred.backupEmail,
+            domainId: cred.domainId,
+            locale: cred.locale,
+          },
           by,
           at: changedAt,
           meta: input.meta,
