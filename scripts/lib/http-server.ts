@@ -115,6 +115,7 @@ export function createAppServer(handler: Handler, opts: AppServerOptions): AppSe
     active.add(res);
     const started = process.hrtime.bigint();
     const pathname = (req.url ?? "/").split("?")[0];
+    const decodable = hasDecodablePath(req.url);
     const reqId = requestIdOf(req, opts.trustProxy);
     req.headers["x-request-id"] = reqId;
     res.setHeader("X-Request-Id", reqId);
@@ -126,7 +127,7 @@ export function createAppServer(handler: Handler, opts: AppServerOptions): AppSe
       active.delete(res);
       if (inFlight === 0) idle.splice(0).forEach((fn) => fn());
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = hasDecodablePath(req.url) ? routeLabel(pathname) : "(bad path)";
+      const route = decodable ? routeLabel(pathname) : "(bad path)";
       const status = res.writableFinished ? res.statusCode : 499; // 499: the client went away first
       m.httpDuration.observe({ route, method: req.method ?? "GET", status: String(status) }, seconds);
       const line = {
@@ -157,7 +158,7 @@ export function createAppServer(handler: Handler, opts: AppServerOptions): AppSe
       sendUnavailable(req, res);
       return;
     }
-    if (!hasDecodablePath(req.url)) {
+    if (!decodable) {
       // Next answers 500 to a path it cannot percent-decode (a dynamic segment of "%ff").
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
       res.end("Bad request: the address is not valid.");

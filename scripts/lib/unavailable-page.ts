@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { escapeHtml } from "../../src/lib/html";
 import { LOCALE_COOKIE, resolveLocale, type Locale } from "../../src/lib/locale";
 
 /**
@@ -28,8 +29,6 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
-
 export function sendUnavailable(req: IncomingMessage, res: ServerResponse): void {
   const locale = resolveLocale(cookie(req, LOCALE_COOKIE), req.headers["accept-language"]);
   const { appName, message } = texts[locale];
@@ -47,8 +46,8 @@ export function sendUnavailable(req: IncomingMessage, res: ServerResponse): void
   });
   res.end(`<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(appName)}</title>
+<title>${escapeHtml(appName)}</title>
 <style>body{font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a;display:grid;place-items:center;min-height:100vh;margin:0}
 main{background:#fff;border:1px solid #e2e8f0;border-radius:.5rem;padding:2rem;max-width:28rem;margin:1rem}h1{font-size:1.25rem;margin:0 0 .75rem}</style>
-</head><body><main><h1>${escape(appName)}</h1><p role="alert">${escape(message)}</p></main></body></html>`);
+</head><body><main><h1>${escapeHtml(appName)}</h1><p role="alert">${escapeHtml(message)}</p></main></body></html>`);
 }

@@ -111,3 +111,13 @@ export const smsCodeInput = z
       .min(1, "Account.mobile.errors.codeRequired")
       .regex(/^\d{6}$/, "Account.mobile.errors.codeFormat"),
   );
+
+/** A mobile number as the binding forms ask it: the country selector and the number as typed (read with it). */
+export const phoneNumberFields = {
+  country: z.string({ error: "Account.mobile.errors.countryRequired" }).regex(/^[A-Z]{2}$/, "Account.mobile.errors.countryRequired"),
+  phone: z
+    .string({ error: "Account.mobile.errors.phoneRequired" })
+    .trim()
+    .min(1, "Account.mobile.errors.phoneRequired")
+    .max(64, "Account.mobile.errors.phoneTooLong"),
+};

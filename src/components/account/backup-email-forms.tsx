@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { SmsCodeField } from "@/components/sms-code-field";
 import { SubmitButton } from "@/components/submit-button";
 import { CurrentPasswordField, FormErrorAlert, secondaryButtonClass, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
@@ -48,15 +49,7 @@ export function BackupEmailVerifyForm({ verifyAction, cancelAction }: { verifyAc
       <form ref={formRef} action={verify} className="flex flex-wrap items-start gap-3" noValidate>
         <FormErrorAlert state={state} />
         <div className="w-full max-w-xs">
-          <TextField
-            label={t("code")}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={12}
-            errors={errorsOf(state, "code")}
-            required
-          />
+          <SmsCodeField label={t("code")} errors={errorsOf(state, "code")} />
         </div>
         <div className="sm:pt-6">
           <SubmitButton pendingText={t("verifying")}>{t("verify")}</SubmitButton>

@@ -2,8 +2,8 @@ import "server-only";
 import { maskPhone } from "@/lib/phone";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
-import { attemptsLeft, resendWaitMs, SMS_CODE } from "@/server/verification/sms-code";
-import { findVerification } from "@/server/verification/verification-store";
+import { attemptsLeft, resendWaitMs } from "@/server/verification/sms-code";
+import { challengeState, findVerification } from "@/server/verification/verification-store";
 import { maskEmail } from "@/lib/email";
 import { backupEmailKey } from "./backup-email";
 import { bindingKey, isBindingOpen } from "./binding-rules";
@@ -48,15 +48,8 @@ export async function getAccountSecurity(accountId: string): Promise<AccountSecu
   ]);
   if (!a) return null;
   const at = now();
-  const codeState: PendingBinding["codeState"] = !row
-    ? "none"
-    : row.codeAttempts >= SMS_CODE.maxAttempts
-      ? "voided"
-      : !row.codeHash || !row.codeExpiresAt
-        ? "none"
-        : at > row.codeExpiresAt
-          ? "expired"
-          : "active";
+  const emailState = challengeState(emailRow, at);
+  const codeState: PendingBinding["codeState"] = challengeState(row, at);
   // A binding left alone past its lifetime is forgotten, unless its code is still good.
   const showPending = !!row && (isBindingOpen(row, at) || codeState === "active");
   return {
@@ -72,17 +65,6 @@ export async function getAccountSecurity(accountId: string): Promise<AccountSecu
       : null,
     questions: a.securityQuestions.length >= 3 ? a.securityQuestions.map((q) => q.question) : [],
     backupEmail: a.backupEmail && a.backupEmailVerifiedAt ? maskEmail(a.backupEmail) : null,
-    backupPending:
-      emailRow && (emailRow.codeAttempts >= SMS_CODE.maxAttempts || emailRow.codeExpiresAt)
-        ? {
-            masked: maskEmail(emailRow.destination),
-            codeState:
-              emailRow.codeAttempts >= SMS_CODE.maxAttempts
-                ? "voided"
-                : !emailRow.codeHash || !emailRow.codeExpiresAt || at > emailRow.codeExpiresAt
-                  ? "expired"
-                  : "active",
-          }
-        : null,
+    backupPending: emailRow && emailState !== "none" ? { masked: maskEmail(emailRow.destination), codeState: emailState } : null,
   };
 }

@@ -15,12 +15,12 @@ import { sendSms } from "@/server/sms/send-sms";
 import { accountLocale } from "@/server/accounts/account-locale";
 import { SMS_CODE } from "@/server/verification/sms-code";
 import {
+  challengeState,
   dropVerification,
   findVerification,
   issueCode,
   judgeCode,
   pendingChallenge,
-  precheckCode,
   type VerificationKey,
 } from "@/server/verification/verification-store";
 import { confirmConsolePassword } from "./confirm-console-password";
@@ -120,9 +120,9 @@ export async function getPendingPostmasterMobileReset(operator: ConsoleOperatorR
   const pending = await findVerification(consoleMobileKey(postmaster.id));
   const at = now();
   if (!pending) return { domain, postmaster, pending: null };
-  const precheck = precheckCode(pending, at);
-  const state: "active" | "expired" | "voided" =
-    pending.codeAttempts >= SMS_CODE.maxAttempts ? "voided" : precheck === "judge" ? "active" : "expired";
+  const challenge = challengeState(pending, at);
+  // No code left in the row (its send failed) reads as expired: a new one must be sent.
+  const state: "active" | "expired" | "voided" = challenge === "none" ? "expired" : challenge;
   return { domain, postmaster, pending: { maskedPhone: maskPhone(pending.destination), state } };
 }
 

@@ -100,6 +100,20 @@ export async function issueCode(key: VerificationKey, opts: { destination: strin
   return { ok: true, code, codeExpiresAt: codeFields.codeExpiresAt, undo };
 }
 
+/**
+ * What a page shows of a challenge: "active" (a code can be entered),
+ * "expired", "voided" (too many wrong codes: a new one must be sent), or
+ * "none" (no row, or no code in it: the last send failed).
+ */
+export type ChallengeState = "none" | "voided" | "expired" | "active";
+
+export function challengeState(row: Verification | null, at: Date): ChallengeState {
+  if (!row) return "none";
+  if (row.codeAttempts >= SMS_CODE.maxAttempts) return "voided";
+  if (!row.codeHash || !row.codeExpiresAt) return "none";
+  return at > row.codeExpiresAt ? "expired" : "active";
+}
+
 /** What an entry would meet, without counting it: "none" (no code), "expired", or a code to judge. */
 export function precheckCode(row: Verification | null, at: Date): "none" | "expired" | "judge" {
   if (!row) return "none";

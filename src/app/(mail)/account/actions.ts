@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { idField, passwordInput, smsCodeInput } from "@/lib/fields";
+import { idField, passwordInput, phoneNumberFields, smsCodeInput } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
 import { questionFieldErrors } from "@/lib/security-questions";
 import {
@@ -44,12 +44,7 @@ function issueRefusal(t: Translator, r: Extract<IssueBindingCodeResult, { ok: fa
 }
 
 const startSchema = z.object({
-  country: z.string({ error: "Account.mobile.errors.countryRequired" }).regex(/^[A-Z]{2}$/, "Account.mobile.errors.countryRequired"),
-  phone: z
-    .string({ error: "Account.mobile.errors.phoneRequired" })
-    .trim()
-    .min(1, "Account.mobile.errors.phoneRequired")
-    .max(64, "Account.mobile.errors.phoneTooLong"),
+  ...phoneNumberFields,
   currentPassword: passwordInput("Fields.errors.currentPasswordRequired"),
 });
 

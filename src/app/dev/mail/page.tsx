@@ -23,25 +23,13 @@ export default async function MailOutboxPage() {
       intro={t("intro", { limit: LIMIT })}
       empty={t("empty")}
       caption={t("caption")}
-      columns={[
-        { key: "time", label: t("columns.time"), className: "whitespace-nowrap text-slate-600" },
-        { key: "to", label: t("columns.to"), className: "whitespace-nowrap font-mono" },
-        { key: "purpose", label: t("columns.purpose") },
-        { key: "status", label: t("columns.status") },
-        { key: "subject", label: t("columns.subject") },
-        { key: "body", label: t("columns.body"), className: "min-w-48 whitespace-pre-wrap break-words" },
+      labels={{ time: t("columns.time"), to: t("columns.to"), purpose: t("columns.purpose"), status: t("columns.status") }}
+      formatTime={(at) => format.dateTime(at, "precise")}
+      messages={messages}
+      more={[
+        { key: "subject", label: t("columns.subject"), cell: (m) => m.subject },
+        { key: "body", label: t("columns.body"), className: "min-w-48 whitespace-pre-wrap break-words", cell: (m) => m.body },
       ]}
-      rows={messages.map((m) => ({
-        id: m.id,
-        cells: {
-          time: format.dateTime(m.createdAt, "precise"),
-          to: m.to,
-          purpose: m.purpose,
-          status: m.errorCode ? `${m.status} (${m.errorCode})` : m.status,
-          subject: m.subject,
-          body: m.body,
-        },
-      }))}
     />
   );
 }

@@ -1,13 +1,11 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { idField, passwordInput, smsCodeInput } from "@/lib/fields";
+import { idField, phoneNumberFields, smsCodeInput } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
-import { now } from "@/server/clock";
-import { isReauthFresh } from "@/server/console/reauth-window";
 import { confirmPostmasterMobileReset, startPostmasterMobileReset } from "@/server/console/reset-postmaster-mobile";
-import type { Operator } from "@/server/auth/load-session-account";
 import { operator } from "@/web/actions/action-guards";
+import { withConsolePassword } from "@/web/actions/console-reauth";
 import { createAction } from "@/web/actions/create-action";
 import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";
@@ -15,27 +13,13 @@ import { endSession, markReauthenticated } from "@/web/session";
 
 const page = (domainId: string) => `/console/domains/${encodeURIComponent(domainId)}/reset-mobile`;
 
-const numberSchema = z.object({
-  domainId: idField,
-  country: z.string({ error: "Account.mobile.errors.countryRequired" }).trim().max(2, "Account.mobile.errors.countryRequired"),
-  phone: z
-    .string({ error: "Account.mobile.errors.phoneRequired" })
-    .trim()
-    .min(1, "Account.mobile.errors.phoneRequired")
-    .max(64, "Account.mobile.errors.phoneTooLong"),
-  consolePassword: z
-    .union([z.literal(""), passwordInput("Fields.errors.consolePasswordRequired")])
-    .optional()
-    .default(""),
-});
-const numberSchemaWithConsolePassword = numberSchema.extend({ consolePassword: passwordInput("Fields.errors.consolePasswordRequired") });
+const numberSchema = withConsolePassword({ domainId: idField, ...phoneNumberFields });
 
 /** Reset Secure Mobile, step 1: the new number and the console password → "Send verification code". */
 export const startPostmasterMobileResetAction = createAction({
   name: "reset_postmaster_mobile.start",
   guard: operator,
-  schema: ({ operator: op }: { operator: Operator }) =>
-    isReauthFresh(op.reauthAt, now().getTime()) ? numberSchema : numberSchemaWithConsolePassword,
+  schema: numberSchema,
   run: async (data, { operator: op, meta, t }) => {
     const result = await startPostmasterMobileReset({ operator: op, ...data }, meta);
     if ("reauthenticated" in result && result.reauthenticated) await markReauthenticated();

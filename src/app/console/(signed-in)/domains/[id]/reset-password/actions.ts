@@ -1,31 +1,21 @@
 "use server";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { checkboxDefaultOn, idField, passwordInput } from "@/lib/fields";
 import { fieldErrors, formError } from "@/lib/form-state";
-import { now } from "@/server/clock";
-import { isReauthFresh } from "@/server/console/reauth-window";
 import { resetPostmasterPassword } from "@/server/console/reset-postmaster-password";
-import type { Operator } from "@/server/auth/load-session-account";
 import { operator } from "@/web/actions/action-guards";
+import { withConsolePassword } from "@/web/actions/console-reauth";
 import { createAction } from "@/web/actions/create-action";
 import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";
 import { endSession, markReauthenticated } from "@/web/session";
 
-const schema = z.object({
+const schema = withConsolePassword({
   domainId: idField,
   password: passwordInput("Fields.errors.newPasswordRequired"),
   confirmPassword: passwordInput("Fields.errors.newPasswordAgainRequired"),
   mustChangePassword: checkboxDefaultOn,
-  // May be left empty within 5 minutes of the last confirmation (the domain function decides).
-  consolePassword: z
-    .union([z.literal(""), passwordInput("Fields.errors.consolePasswordRequired")])
-    .optional()
-    .default(""),
 });
-// Without a recent confirmation the console password is required like the rest, so an empty form shows every problem at once.
-const schemaWithConsolePassword = schema.extend({ consolePassword: passwordInput("Fields.errors.consolePasswordRequired") });
 
 /** The domain function's refusals, as the form says them. */
 const REFUSALS = { not_found: "Console.errors.not_found", no_postmaster: "Console.errors.no_postmaster" } as const;
@@ -34,7 +24,7 @@ const REFUSALS = { not_found: "Console.errors.not_found", no_postmaster: "Consol
 export const resetPostmasterPasswordAction = createAction({
   name: "reset_postmaster_password",
   guard: operator,
-  schema: ({ operator: op }: { operator: Operator }) => (isReauthFresh(op.reauthAt, now().getTime()) ? schema : schemaWithConsolePassword),
+  schema,
   run: async (data, { operator: op, meta, t }) => {
     const result = await resetPostmasterPassword({ operator: op, ...data }, meta);
     if ("reauthenticated" in result && result.reauthenticated) await markReauthenticated();
