@@ -85,6 +85,7 @@ const FIELDS = [
   "keyword",
   "allowSmsRecovery",
   "allowQuestionRecovery",
+  "allowEmailRecovery",
   "sessionId",
 ];
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_0000", "$ACTION_KEY"];
@@ -314,7 +315,7 @@ test.describe("hostile input: never a 5xx, nothing written", () => {
       const before = await rowCounts();
       const settings = await getDb().domain.findMany({
         orderBy: { name: "asc" },
-        select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, weakPasswordKeywords: true },
+        select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true, weakPasswordKeywords: true },
       });
       const ids = await realIds();
       const checks: Array<() => Promise<void>> = [];
@@ -343,7 +344,7 @@ test.describe("hostile input: never a 5xx, nothing written", () => {
       expect(
         await getDb().domain.findMany({
           orderBy: { name: "asc" },
-          select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, weakPasswordKeywords: true },
+          select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true, weakPasswordKeywords: true },
         }),
       ).toEqual(settings);
       console.log(

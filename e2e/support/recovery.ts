@@ -71,7 +71,7 @@ export function uniqueMobile(): string {
 /**
  * Test cleanup for the demo accounts (alice, carol) that other spec files log
  * on to with their seed passwords and methods: remembers the password hash,
- * the history, the secure mobile and the security questions before the test
+ * the history, the secure mobile, the backup address and the security questions before the test
  * and puts them back afterwards, directly in the database.
  */
 export async function keepSeedAccount(address: string): Promise<() => Promise<void>> {
@@ -94,6 +94,8 @@ export async function keepSeedAccount(address: string): Promise<() => Promise<vo
           status: before.status,
           secureMobile: before.secureMobile,
           secureMobileVerifiedAt: before.secureMobileVerifiedAt,
+          backupEmail: before.backupEmail,
+          backupEmailVerifiedAt: before.backupEmailVerifiedAt,
         },
       }),
     ]);

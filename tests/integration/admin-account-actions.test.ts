@@ -290,7 +290,7 @@ describe("the postmaster hears of self-service resets when the domain asks", () 
     expect((await reset()).map((n) => n.type)).toEqual(["reset"]);
     await getDb().mailAccount.update({ where: { id: pm.id }, data: { secureMobile: "+14155550190", secureMobileVerifiedAt: new Date() } });
     await updateRecoverySettings(
-      { actorId: pm.id, allowSmsRecovery: true, allowQuestionRecovery: true, notifyPostmasterOfSelfServiceResets: true },
+      { actorId: pm.id, allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true, notifyPostmasterOfSelfServiceResets: true },
       meta,
     );
     const notices = await reset();

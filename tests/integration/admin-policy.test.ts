@@ -92,22 +92,27 @@ describe("Password Policy: self-service recovery settings", () => {
 
   it("turns the methods off and on, audited with before and after; an unchanged save is not audited", async () => {
     const pm = await accountByAddress("postmaster@example.com");
-    const save = (allowSmsRecovery: boolean, allowQuestionRecovery: boolean, notifyPostmasterOfSelfServiceResets = false) =>
-      updateRecoverySettings({ actorId: pm.id, allowSmsRecovery, allowQuestionRecovery, notifyPostmasterOfSelfServiceResets }, meta);
-    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: true, allowQuestionRecovery: true });
+    const save = (allowSmsRecovery: boolean, allowQuestionRecovery: boolean, notifyPostmasterOfSelfServiceResets = false, allowEmailRecovery = true) =>
+      updateRecoverySettings(
+        { actorId: pm.id, allowSmsRecovery, allowQuestionRecovery, allowEmailRecovery, notifyPostmasterOfSelfServiceResets },
+        meta,
+      );
+    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true });
     expect(await save(false, true)).toEqual({ ok: true, changed: true });
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
     expect(await save(false, true)).toEqual({ ok: true, changed: false });
     const events = await auditActions({ action: AuditAction.recoverySettingsChanged });
     expect(events).toHaveLength(1);
     expect(events[0].detail).toEqual({
-      before: { allowSmsRecovery: true, allowQuestionRecovery: true, notifyPostmasterOfSelfServiceResets: false },
-      after: { allowSmsRecovery: false, allowQuestionRecovery: true, notifyPostmasterOfSelfServiceResets: false },
+      before: { allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true, notifyPostmasterOfSelfServiceResets: false },
+      after: { allowSmsRecovery: false, allowQuestionRecovery: true, allowEmailRecovery: true, notifyPostmasterOfSelfServiceResets: false },
     });
     expect(await save(false, true, true)).toEqual({ ok: true, changed: true });
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ notifyPostmasterOfSelfServiceResets: true });
+    expect(await save(false, true, true, false)).toEqual({ ok: true, changed: true });
+    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowEmailRecovery: false });
     const alice = await accountByAddress("alice@example.com");
-    const asAlice = { actorId: alice.id, allowSmsRecovery: true, allowQuestionRecovery: false, notifyPostmasterOfSelfServiceResets: false };
+    const asAlice = { actorId: alice.id, allowSmsRecovery: true, allowQuestionRecovery: false, allowEmailRecovery: true, notifyPostmasterOfSelfServiceResets: false };
     expect(await updateRecoverySettings(asAlice, meta)).toEqual({
       ok: false,
       error: "forbidden",

@@ -112,9 +112,9 @@ describe("metrics fed by the domain", () => {
   });
 
   it("rate-limit refusals by limit name", async () => {
-    const refused = () => sample("postkey_rate_limit_refusals_total", { limit: "recoverySmsByAccountHour" });
+    const refused = () => sample("postkey_rate_limit_refusals_total", { limit: "recoveryCodesByAccountHour" });
     const before = await refused();
-    for (let i = 0; i < 7; i++) await consumeLimit("recoverySmsByAccountHour", "metrics-test");
+    for (let i = 0; i < 7; i++) await consumeLimit("recoveryCodesByAccountHour", "metrics-test");
     expect(await refused()).toBe(before + 2);
   });
 

@@ -73,12 +73,12 @@ describe.skipIf(!redisAnswers)("rate limits counted in Redis when REDIS_URL is s
   it("counts, refuses past the limit and resets, with nothing written to Postgres", async () => {
     const key = `redis-test-${Date.now()}-${Math.random()}`;
     const before = await getDb().rateLimit.count();
-    for (let i = 1; i <= 5; i++) expect((await consumeLimit("recoverySmsByAccountHour", key)).allowed).toBe(true);
-    expect((await consumeLimit("recoverySmsByAccountHour", key)).allowed).toBe(false);
+    for (let i = 1; i <= 5; i++) expect((await consumeLimit("recoveryCodesByAccountHour", key)).allowed).toBe(true);
+    expect((await consumeLimit("recoveryCodesByAccountHour", key)).allowed).toBe(false);
     await closeRateLimiters();
-    expect((await peekLimit("recoverySmsByAccountHour", key)).used).toBe(6);
-    await resetLimit("recoverySmsByAccountHour", key);
-    expect((await peekLimit("recoverySmsByAccountHour", key)).used).toBe(0);
+    expect((await peekLimit("recoveryCodesByAccountHour", key)).used).toBe(6);
+    await resetLimit("recoveryCodesByAccountHour", key);
+    expect((await peekLimit("recoveryCodesByAccountHour", key)).used).toBe(0);
     expect(await getDb().rateLimit.count()).toBe(before);
   });
 });
@@ -86,7 +86,7 @@ describe.skipIf(!redisAnswers)("rate limits counted in Redis when REDIS_URL is s
 describe("a Redis outage: the insurance limiter on PostgreSQL keeps every limit", () => {
   let redis: ThrowawayRedis;
   let logs: CapturedLogs;
-  const pgRows = () => getDb().rateLimit.count({ where: { key: { startsWith: "recoverySmsByAccountHour:" } } });
+  const pgRows = () => getDb().rateLimit.count({ where: { key: { startsWith: "recoveryCodesByAccountHour:" } } });
 
   beforeAll(async () => {
     redis = throwawayRedis(await freePort());
@@ -109,15 +109,15 @@ describe("a Redis outage: the insurance limiter on PostgreSQL keeps every limit"
 
   it("counts in Redis; while Redis is down counts in PostgreSQL (logged once, readiness 'degraded'); back in Redis when it returns", async () => {
     const { checkReadiness } = await import("@/server/health/check-readiness");
-    for (let i = 1; i <= 3; i++) expect((await consumeLimit("recoverySmsByAccountHour", "acct-1")).allowed).toBe(true);
+    for (let i = 1; i <= 3; i++) expect((await consumeLimit("recoveryCodesByAccountHour", "acct-1")).allowed).toBe(true);
     expect(await pgRows()).toBe(0);
     expect((await checkReadiness()).checks.redis).toBe("ok");
 
     await redis.stop();
     // Never "no limit at all": the policy's 5 per hour hold, counted in PostgreSQL from zero.
-    for (let i = 1; i <= 5; i++) expect((await consumeLimit("recoverySmsByAccountHour", "acct-1")).allowed).toBe(true);
-    expect((await consumeLimit("recoverySmsByAccountHour", "acct-1")).allowed).toBe(false);
-    expect((await peekLimit("recoverySmsByAccountHour", "acct-1")).allowed).toBe(false);
+    for (let i = 1; i <= 5; i++) expect((await consumeLimit("recoveryCodesByAccountHour", "acct-1")).allowed).toBe(true);
+    expect((await consumeLimit("recoveryCodesByAccountHour", "acct-1")).allowed).toBe(false);
+    expect((await peekLimit("recoveryCodesByAccountHour", "acct-1")).allowed).toBe(false);
     expect(await pgRows()).toBe(1);
     const r = await checkReadiness();
     expect(r).toMatchObject({ ready: true, checks: { redis: "degraded", database: "ok" } });
@@ -131,7 +131,7 @@ describe("a Redis outage: the insurance limiter on PostgreSQL keeps every limit"
       interval: 100,
     });
     // The restarted Redis is empty (it keeps nothing on disk): counting starts again there, not in PostgreSQL.
-    expect((await consumeLimit("recoverySmsByAccountHour", "acct-2")).allowed).toBe(true);
+    expect((await consumeLimit("recoveryCodesByAccountHour", "acct-2")).allowed).toBe(true);
     expect(await pgRows()).toBe(1);
     expect((await checkReadiness()).checks.redis).toBe("ok");
     expect(outageLines()).toHaveLength(1);

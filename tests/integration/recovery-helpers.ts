@@ -65,7 +65,7 @@ export async function startFlow(address: string, m: RequestMeta = meta): Promise
   return r.flowId;
 }
 
-export const send = (flowId: string, m: RequestMeta = meta) => sendRecoveryCode(flowId, {}, m);
+export const send = (flowId: string, m: RequestMeta = meta) => sendRecoveryCode(flowId, { method: "SMS" }, m);
 export const enter = (flowId: string, code: string, m: RequestMeta = meta) => verifyRecoveryCode(flowId, { code }, m);
 export const answer = (flowId: string, answers: string[], m: RequestMeta = meta) => verifySecurityAnswers(flowId, { answers }, m);
 

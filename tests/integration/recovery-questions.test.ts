@@ -82,7 +82,7 @@ describe("security questions", () => {
     expect(await answer(flowId, ALICE_ANSWERS)).toEqual({ ok: false, error: "questions_blocked" });
     expect(await getRecoveryState(flowId)).toMatchObject({
       step: "verify",
-      methods: { sms: { maskedPhone: "+1 ••• ••• 0101" }, questions: { blocked: true } },
+      methods: { sms: { masked: "+1 ••• ••• 0101" }, email: null, questions: { blocked: true } },
     });
     expect((await failures(alice.id)).all).toBe(5);
 

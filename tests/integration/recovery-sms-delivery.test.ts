@@ -27,7 +27,7 @@ describe("the global hourly SMS cap", () => {
     const before = await flowRow(flows[2]);
     const r = await send(flows[2]);
     expect(r).toEqual({ ok: false, error: "capped" });
-    if (!r.ok) expect(sendFailureState(tEn, r)).toMatchObject({ formError: enText("Recovery.errors.capped") });
+    if (!r.ok) expect(sendFailureState(tEn, r, "SMS")).toMatchObject({ formError: enText("Recovery.errors.capped") });
     expect(await flowRow(flows[2])).toEqual(before);
     expect((await auditActions({ action: "sms.failed" }))[0]).toMatchObject({ result: "REFUSED", detail: { reason: "hourly_cap" } });
   });
@@ -68,7 +68,7 @@ describe("codes through Twilio (the stub)", () => {
     const r = await send(flowId);
     expect(r).toEqual({ ok: false, error: "send_failed" });
     if (!r.ok)
-      expect(sendFailureState(tEn, r)).toMatchObject({ formError: "We could not send the code. Check back later or use another method." });
+      expect(sendFailureState(tEn, r, "SMS")).toMatchObject({ formError: "We could not send the code. Check back later or use another method." });
     expect(await flowRow(flowId)).toEqual(before);
     expect(await failures((await accountByAddress(ALICE)).id)).toEqual({ all: 0, questions: 0 });
     expect((await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } }))[0]).toMatchObject({ status: "FAILED" });
@@ -108,8 +108,8 @@ describe("a slow or failing provider", () => {
     expect(await flowRow(flowId)).toEqual(before);
     expect(await failures(alice.id)).toEqual({ all: 0, questions: 0 });
     for (const [name, key] of [
-      ["recoverySmsByAccountHour", alice.id],
-      ["recoverySmsByAccountDay", alice.id],
+      ["recoveryCodesByAccountHour", alice.id],
+      ["recoveryCodesByAccountDay", alice.id],
     ] as const)
       expect((await peekLimit(name, key)).used).toBe(capsUsed);
     expect((await auditActions({ action: "sms.failed" }))[0]).toMatchObject({ result: "FAILURE", detail: { errorCode } });
@@ -125,7 +125,7 @@ describe("a slow or failing provider", () => {
     const r = await send(flowId);
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(r).toEqual({ ok: false, error: "send_failed" });
-    if (!r.ok) expect(sendFailureState(tEn, r)).toMatchObject({ formError: enText("Recovery.errors.sendFailed") });
+    if (!r.ok) expect(sendFailureState(tEn, r, "SMS")).toMatchObject({ formError: enText("Recovery.errors.sendFailed") });
     await expectNoCodeCounted(flowId, before, "timeout", 1);
     await stub.clear();
     expect((await send(flowId)).ok).toBe(true);

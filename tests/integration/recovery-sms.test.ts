@@ -16,7 +16,7 @@ describe("SMS verification code", () => {
 
   it("sends 6 digits to the secure mobile, stored only as an HMAC bound to the flow", async () => {
     const flowId = await startFlow(ALICE);
-    expect(await send(flowId)).toEqual({ ok: true, maskedPhone: "+1 ••• ••• 0101" });
+    expect(await send(flowId)).toEqual({ ok: true, masked: "+1 ••• ••• 0101" });
     const code = await lastCode();
     const [sms] = await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } });
     expect(sms).toMatchObject({
@@ -120,7 +120,7 @@ describe("SMS verification code", () => {
     clock.advance(59 * SECOND);
     const early = await send(flowId);
     expect(early).toEqual({ ok: false, error: "resend_wait", waitMs: SECOND });
-    if (!early.ok) expect(sendFailureState(tEn, early)).toMatchObject({ formError: "Wait 1 second, then send a new code." });
+    if (!early.ok) expect(sendFailureState(tEn, early, "SMS")).toMatchObject({ formError: "Wait 1 second, then send a new code." });
     clock.advance(SECOND);
     const second = await sendCode(flowId);
     expect((await flowRow(flowId)).codeAttempts).toBe(0);
@@ -138,7 +138,7 @@ describe("SMS verification code", () => {
     const refused = await send(await startFlow(ALICE));
     expect(refused).toMatchObject({ ok: false, error: "send_limit" });
     if (!refused.ok)
-      expect(sendFailureState(tEn, refused)).toMatchObject({
+      expect(sendFailureState(tEn, refused, "SMS")).toMatchObject({
         formError: expect.stringMatching(/^Too many codes were requested\. Try again in \d+ minutes or use another method\.$/),
       });
     clock.advance(60 * MINUTE + SECOND);

@@ -200,7 +200,7 @@ describe("step 1, Account (startRecovery)", () => {
     const other = key.startsWith("A") ? `B${key.slice(1)}` : `A${key.slice(1)}`;
     for (const forged of [id, `${id}.`, `${id}.${other}`, `${id}.${key}x`, `${id}.${key}.${key}`]) {
       expect(await getRecoveryState(forged)).toEqual({ step: "account", notice: null });
-      expect(await sendRecoveryCode(forged, {}, meta)).toEqual({ ok: false, error: "no_flow" });
+      expect(await sendRecoveryCode(forged, { method: "SMS" }, meta)).toEqual({ ok: false, error: "no_flow" });
     }
     // A forged token cannot close the flow either.
     await start(ALICE, meta, `${id}.${other}`);

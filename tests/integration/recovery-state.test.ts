@@ -30,13 +30,13 @@ describe("the page's view of a flow (getRecoveryState)", () => {
     expect(await getRecoveryState(alice)).toEqual({
       step: "verify",
       address: ALICE,
-      methods: { sms: { maskedPhone: "+1 ••• ••• 0101" }, questions: { blocked: false } },
+      methods: { sms: { masked: "+1 ••• ••• 0101" }, email: null, questions: { blocked: false } },
       chosen: null,
-      sms: { codeSent: false, resendInMs: 0, sentAt: null },
+      code: { codeSent: false, method: null, resendInMs: 0, sentAt: null },
       questions: [...DEMO_QUESTIONS],
     });
     expect(await getRecoveryState(await startFlow(DAN))).toMatchObject({
-      methods: { sms: { maskedPhone: "+1 ••• ••• 0104" }, questions: null },
+      methods: { sms: { masked: "+1 ••• ••• 0104" }, email: null, questions: null },
       questions: [],
     });
     expect(await getRecoveryState(await startFlow(CAROL))).toMatchObject({ methods: { sms: null, questions: { blocked: false } } });
@@ -53,7 +53,7 @@ describe("the page's view of a flow (getRecoveryState)", () => {
     const flowId = await startFlow(ALICE);
     await sendCode(flowId);
     clock.advance(15 * SECOND);
-    expect(await getRecoveryState(flowId)).toMatchObject({ chosen: "SMS", sms: { codeSent: true, resendInMs: 45 * SECOND } });
+    expect(await getRecoveryState(flowId)).toMatchObject({ chosen: "SMS", code: { codeSent: true, method: "SMS", resendInMs: 45 * SECOND } });
   });
 
   it("names why a flow ended, and shows step 3 and step 4", async () => {

@@ -44,7 +44,7 @@ describe("what the Forgot Password wizard says", () => {
     [1, "Wait 1 second, then send a new code."],
     [59_001, "Wait 60 seconds, then send a new code."],
   ])("a resend after %i ms", (ms, text) =>
-    expect(sendFailureState(tEn, { ok: false, error: "resend_wait", waitMs: ms })).toMatchObject({ formError: text }),
+    expect(sendFailureState(tEn, { ok: false, error: "resend_wait", waitMs: ms }, "SMS")).toMatchObject({ formError: text }),
   );
 
   it.each([
@@ -52,17 +52,17 @@ describe("what the Forgot Password wizard says", () => {
     [45 * 60_000, "Too many codes were requested. Try again in 45 minutes or use another method."],
     [20 * 3_600_000, "Too many codes were requested. Try again in 20 hours or use another method."],
   ])("the send limit, %i ms to go", (ms, text) =>
-    expect(sendFailureState(tEn, { ok: false, error: "send_limit", retryAfterMs: ms })).toMatchObject({ formError: text }),
+    expect(sendFailureState(tEn, { ok: false, error: "send_limit", retryAfterMs: ms }, "SMS")).toMatchObject({ formError: text }),
   );
 
   it("says the same in Chinese, numbers included", () => {
     expect(answersFailureState(tZh, { ok: false, error: "wrong_answers", triesLeft: 4 })).toMatchObject({
       formError: "验证失败，还剩 4 次机会。",
     });
-    expect(sendFailureState(tZh, { ok: false, error: "resend_wait", waitMs: 23_000 })).toMatchObject({
+    expect(sendFailureState(tZh, { ok: false, error: "resend_wait", waitMs: 23_000 }, "SMS")).toMatchObject({
       formError: "请等待 23 秒后再获取新验证码。",
     });
-    expect(sendFailureState(tZh, { ok: false, error: "send_limit", retryAfterMs: 20 * 3_600_000 })).toMatchObject({
+    expect(sendFailureState(tZh, { ok: false, error: "send_limit", retryAfterMs: 20 * 3_600_000 }, "SMS")).toMatchObject({
       formError: "获取验证码次数过多。请 20 小时后再试，或选择其他验证方式。",
     });
   });
@@ -82,14 +82,14 @@ describe("what the Forgot Password wizard says", () => {
   });
 
   it("maps SMS, code and answer refusals without detail", () => {
-    expect(sendFailureState(tEn, { ok: false, error: "send_failed" })).toMatchObject({
+    expect(sendFailureState(tEn, { ok: false, error: "send_failed" }, "SMS")).toMatchObject({
       formError: "We could not send the code. Check back later or use another method.",
     });
-    expect(sendFailureState(tEn, { ok: false, error: "capped" })).toMatchObject({ formError: enText("Recovery.errors.capped") });
+    expect(sendFailureState(tEn, { ok: false, error: "capped" }, "SMS")).toMatchObject({ formError: enText("Recovery.errors.capped") });
     expect(codeFailureState(tEn, { ok: false, error: "wrong_code", triesLeft: 3 })).toMatchObject({
       fieldErrors: { code: ["Verification failed. 3 tries left."] },
     });
-    expect(codeFailureState(tEn, { ok: false, error: "no_code" })).toMatchObject({ formError: "Send a code to your secure mobile first." });
+    expect(codeFailureState(tEn, { ok: false, error: "no_code" })).toMatchObject({ formError: "Send a code first." });
     expect(answersFailureState(tEn, { ok: false, error: "wrong_answers", triesLeft: 2 })).toMatchObject({
       formError: "Verification failed. 2 tries left.",
       fieldErrors: {},

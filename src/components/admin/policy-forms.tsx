@@ -47,18 +47,23 @@ export function KeywordAddForm({ action }: { action: FormAction }) {
   );
 }
 
-/** The domain's self-service methods (SMS verification, security questions). */
+/** The domain's self-service methods (SMS verification, security questions, backup email). */
 export function RecoverySettingsForm({
   action,
   allowSmsRecovery,
   allowQuestionRecovery,
+  allowEmailRecovery,
   notifyPostmasterOfSelfServiceResets,
-}: { action: FormAction } & Record<"allowSmsRecovery" | "allowQuestionRecovery" | "notifyPostmasterOfSelfServiceResets", boolean>) {
+}: { action: FormAction } & Record<
+  "allowSmsRecovery" | "allowQuestionRecovery" | "allowEmailRecovery" | "notifyPostmasterOfSelfServiceResets",
+  boolean
+>) {
   const t = useTranslations("Admin");
   const [state, formAction] = useActionState(action, idle);
   const formRef = useFocusOnError(state);
   const [sms, setSms] = useState(allowSmsRecovery);
   const [questions, setQuestions] = useState(allowQuestionRecovery);
+  const [email, setEmail] = useState(allowEmailRecovery);
   const [notify, setNotify] = useState(notifyPostmasterOfSelfServiceResets);
   const hint = (chunks: ReactNode) => <span className="text-slate-600">{chunks}</span>;
   return (
@@ -71,7 +76,8 @@ export function RecoverySettingsForm({
         onChange={setQuestions}
         label={t.rich("policy.allowQuestions", { hint })}
       />
-      {!sms && !questions ? <Alert kind="warning">{t("policy.bothOff")}</Alert> : null}
+      <OnOffCheckbox name="allowEmailRecovery" checked={email} onChange={setEmail} label={t.rich("policy.allowEmail", { hint })} />
+      {!sms && !questions && !email ? <Alert kind="warning">{t("policy.bothOff")}</Alert> : null}
       <OnOffCheckbox
         name="notifyPostmasterOfSelfServiceResets"
         checked={notify}

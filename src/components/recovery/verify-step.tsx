@@ -5,9 +5,9 @@ import { useId, useState } from "react";
 import { Alert, secondaryButtonClass } from "@/components/ui";
 import { useHydrated } from "@/components/use-countdown";
 import type { FormAction } from "@/lib/form-state";
-import type { MethodChoice, SmsState } from "@/server/recovery/get-recovery-state";
+import type { CodeState, MethodChoice } from "@/server/recovery/get-recovery-state";
+import { CodePanel } from "./code-panel";
 import { QuestionsPanel } from "./questions-panel";
-import { SmsCodePanel } from "./sms-code-panel";
 import { StepHeading } from "./step-heading";
 
 type Method = RecoveryMethod;
@@ -18,7 +18,7 @@ export interface VerifyStepProps {
   chosen: Method | null;
   /** The method named in the address (?method=): how the choice is made without JavaScript. */
   requested: Method | null;
-  sms: SmsState;
+  code: CodeState;
   questions: string[];
   actions: { sendCode: FormAction; verifyCode: FormAction; verifyAnswers: FormAction };
 }
@@ -29,17 +29,19 @@ export interface VerifyStepProps {
  * once; without, "Continue" loads the page again with ?method= (a GET: it
  * changes nothing on the server).
  */
-export function VerifyStep({ address, methods, chosen, requested, sms, questions, actions }: VerifyStepProps) {
+export function VerifyStep({ address, methods, chosen, requested, code, questions, actions }: VerifyStepProps) {
   const t = useTranslations("Recovery");
   const live = useHydrated();
   const usable: Method[] = [
     ...(methods.sms ? ["SMS" as const] : []),
+    ...(methods.email ? ["EMAIL" as const] : []),
     ...(methods.questions && !methods.questions.blocked ? ["QUESTIONS" as const] : []),
   ];
   const initial = [requested, chosen].find((m) => m && usable.includes(m)) ?? (usable.length === 1 ? usable[0] : null);
   const [picked, setMethod] = useState<Method | null>(initial);
   // A method blocked meanwhile (the 5th failed question try) cannot stay chosen.
   const method = picked && usable.includes(picked) ? picked : null;
+  const codeTo = method === "SMS" ? methods.sms : method === "EMAIL" ? methods.email : null;
   return (
     <div className="space-y-5">
       <div>
@@ -61,7 +63,16 @@ export function VerifyStep({ address, methods, chosen, requested, sms, questions
               checked={method === "SMS"}
               onSelect={setMethod}
               label={t("verify.sms")}
-              detail={methods.sms.maskedPhone}
+              detail={methods.sms.masked}
+            />
+          ) : null}
+          {methods.email ? (
+            <MethodOption
+              value="EMAIL"
+              checked={method === "EMAIL"}
+              onSelect={setMethod}
+              label={t("verify.email")}
+              detail={methods.email.masked}
             />
           ) : null}
           {methods.questions ? (
@@ -81,11 +92,12 @@ export function VerifyStep({ address, methods, chosen, requested, sms, questions
           </button>
         ) : null}
       </form>
-      {method === "SMS" && methods.sms ? (
-        <SmsCodePanel
-          key={sms.sentAt ?? "none"}
-          maskedPhone={methods.sms.maskedPhone}
-          sms={sms}
+      {codeTo && (method === "SMS" || method === "EMAIL") ? (
+        <CodePanel
+          key={`${method}-${code.sentAt ?? "none"}`}
+          method={method}
+          masked={codeTo.masked}
+          code={{ ...code, codeSent: code.codeSent && code.method === method }}
           sendCode={actions.sendCode}
           verifyCode={actions.verifyCode}
         />

@@ -6,6 +6,7 @@ export interface DomainPolicy {
   weakPasswordKeywords: string[];
   allowSmsRecovery: boolean;
   allowQuestionRecovery: boolean;
+  allowEmailRecovery: boolean;
   notifyPostmasterOfSelfServiceResets: boolean;
 }
 
@@ -18,6 +19,7 @@ export async function getDomainPolicy(domainId: string): Promise<DomainPolicy> {
       weakPasswordKeywords: true,
       allowSmsRecovery: true,
       allowQuestionRecovery: true,
+      allowEmailRecovery: true,
       notifyPostmasterOfSelfServiceResets: true,
     },
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { maskEmail } from "@/lib/email";
 import { maskPhone } from "@/lib/phone";
 import { isLocked } from "@/server/auth/lockout";
 import { listLiveSessions } from "@/server/auth/session-store";
@@ -16,6 +17,8 @@ export interface EmployeeAccountDetails extends Pick<
 > {
   /** Masked (+1 ••• ••• 0101); the full number never reaches the page. */
   secureMobile: string | null;
+  /** The verified backup email address, masked (a•••@gmail.com). */
+  backupEmail: string | null;
   questionsSet: boolean;
   /** Any security question on file (a partial set can still be cleared). */
   hasQuestions: boolean;
@@ -29,7 +32,7 @@ export interface EmployeeAccountDetails extends Pick<
   isSelf: boolean;
   /** Sessions that would still open (not logged off, not ended by a reset). */
   openSessions: number;
-  domain: { weakPasswordKeywords: string[]; allowSmsRecovery: boolean; allowQuestionRecovery: boolean };
+  domain: { weakPasswordKeywords: string[]; allowSmsRecovery: boolean; allowQuestionRecovery: boolean; allowEmailRecovery: boolean };
 }
 
 /** The Edit Account page's data; an account of another domain is not_found (and audited). */
@@ -52,6 +55,8 @@ export async function getEmployeeAccount(
       departmentId: true,
       secureMobile: true,
       secureMobileVerifiedAt: true,
+      backupEmail: true,
+      backupEmailVerifiedAt: true,
       lockedUntil: true,
       failedLogonCount: true,
       mustChangePassword: true,
@@ -60,7 +65,7 @@ export async function getEmployeeAccount(
       lastLogonAt: true,
       sessionVersion: true,
       _count: { select: { securityQuestions: true } },
-      domain: { select: { weakPasswordKeywords: true, allowSmsRecovery: true, allowQuestionRecovery: true } },
+      domain: { select: { weakPasswordKeywords: true, allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true } },
     },
   });
   const openSessions = (await listLiveSessions("mail", a.id, a.sessionVersion)).length;
@@ -77,6 +82,7 @@ export async function getEmployeeAccount(
       status: a.status,
       department: departments.find((d) => d.id === a.departmentId)?.path ?? null,
       secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? maskPhone(a.secureMobile) : null,
+      backupEmail: a.backupEmail && a.backupEmailVerifiedAt ? maskEmail(a.backupEmail) : null,
       questionsSet: a._count.securityQuestions >= 3,
       hasQuestions: a._count.securityQuestions > 0,
       departmentId: a.departmentId,

@@ -8,11 +8,12 @@ import { postmasterActor, resolvePostmaster } from "./postmaster-access";
 export interface RecoverySettings {
   allowSmsRecovery: boolean;
   allowQuestionRecovery: boolean;
+  allowEmailRecovery: boolean;
   /** An SMS to the postmaster's secure mobile after each self-service reset. */
   notifyPostmasterOfSelfServiceResets: boolean;
 }
 
-const KEYS = ["allowSmsRecovery", "allowQuestionRecovery", "notifyPostmasterOfSelfServiceResets"] as const;
+const KEYS = ["allowSmsRecovery", "allowQuestionRecovery", "allowEmailRecovery", "notifyPostmasterOfSelfServiceResets"] as const;
 
 export type UpdateRecoverySettingsResult = { ok: true; changed: boolean } | { ok: false; error: "forbidden" };
 
@@ -31,7 +32,7 @@ export async function updateRecoverySettings(
   return getDb().$transaction(async (tx) => {
     const before = await tx.domain.findUniqueOrThrow({
       where: { id: pm.domainId },
-      select: { name: true, allowSmsRecovery: true, allowQuestionRecovery: true, notifyPostmasterOfSelfServiceResets: true },
+      select: { name: true, ...(Object.fromEntries(KEYS.map((k) => [k, true])) as Record<(typeof KEYS)[number], true>) },
     });
     if (KEYS.every((k) => before[k] === after[k])) return { ok: true, changed: false };
     await tx.domain.update({ where: { id: pm.domainId }, data: after });

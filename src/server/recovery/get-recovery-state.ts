@@ -1,23 +1,29 @@
 import "server-only";
 import type { RecoveryMethod } from "@/generated/prisma/enums";
 import type { RecoveryFlow } from "@/generated/prisma/client";
+import { maskEmail } from "@/lib/email";
 import { maskPhone } from "@/lib/phone";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { resendWaitMs } from "@/server/verification/sms-code";
 import { findVerification } from "@/server/verification/verification-store";
-import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "./recovery-account";
+import { canSelfServe, codeMethodOf, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "./recovery-account";
 import { findRecoveryFlow } from "./load-recovery-flow";
 import { recoveryCodeKey } from "./recovery-policy";
 
 export interface MethodChoice {
   /** The masked secure mobile, e.g. "+1 ••• ••• 0101"; null when SMS cannot be used. */
-  sms: { maskedPhone: string } | null;
+  sms: { masked: string } | null;
+  /** The masked backup email address, e.g. "a•••@gmail.com"; null when email cannot be used. */
+  email: { masked: string } | null;
   questions: { blocked: boolean } | null;
 }
 
-export interface SmsState {
+/** The flow's code: one at a time, by SMS or email. */
+export interface CodeState {
   codeSent: boolean;
+  /** The method the live code went by. */
+  method: "SMS" | "EMAIL" | null;
   /** Time until "Resend code" is enabled, from the server's clock. */
   resendInMs: number;
   /** Identifies the code last sent (the countdown restarts for a new one). */
@@ -30,7 +36,7 @@ export type RecoveryNotice = "expired" | "too_many_codes" | "unavailable";
 /** What the wizard page shows; derived from the flow row alone, nothing kept in the browser. */
 export type RecoveryView =
   | { step: "account"; notice: RecoveryNotice | null }
-  | { step: "verify"; address: string; methods: MethodChoice; chosen: RecoveryMethod | null; sms: SmsState; questions: string[] }
+  | { step: "verify"; address: string; methods: MethodChoice; chosen: RecoveryMethod | null; code: CodeState; questions: string[] }
   | { step: "reset"; address: string; weakKeywords: string[] }
   | { step: "done" };
 
@@ -75,10 +81,15 @@ async function verifyView(flow: RecoveryFlow, accountId: string, at: Date): Prom
   return {
     step: "verify",
     address: account.address,
-    methods: { sms: m.sms ? { maskedPhone: maskPhone(m.sms) } : null, questions: m.questions ? { blocked: m.questionsBlocked } : null },
+    methods: {
+      sms: m.sms ? { masked: maskPhone(m.sms) } : null,
+      email: m.email ? { masked: maskEmail(m.email) } : null,
+      questions: m.questions ? { blocked: m.questionsBlocked } : null,
+    },
     chosen: flow.method,
-    sms: {
+    code: {
       codeSent: Boolean(code?.codeSentAt && code.codeHash),
+      method: code?.codeHash ? codeMethodOf(m, code.destination) : null,
       resendInMs: code ? resendWaitMs(code, at) : 0,
       sentAt: code?.codeSentAt?.getTime() ?? null,
     },

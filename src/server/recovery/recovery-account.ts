@@ -15,7 +15,9 @@ const RECOVERY_ACCOUNT_SELECT = {
   domainId: true,
   secureMobile: true,
   secureMobileVerifiedAt: true,
-  domain: { select: { allowSmsRecovery: true, allowQuestionRecovery: true, weakPasswordKeywords: true } },
+  backupEmail: true,
+  backupEmailVerifiedAt: true,
+  domain: { select: { allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true, weakPasswordKeywords: true } },
   _count: { select: { securityQuestions: true } },
 } satisfies Prisma.MailAccountSelect;
 
@@ -41,6 +43,8 @@ export async function readRecoveryBlocks(key: string): Promise<RecoveryBlocks> {
 export interface RecoveryMethods {
   /** The verified secure mobile (E.164) when the domain allows SMS recovery. */
   sms: string | null;
+  /** The verified backup email address when the domain allows recovery by email. */
+  email: string | null;
   /** The account has its 3 questions and the domain allows them. */
   questions: boolean;
   questionsBlocked: boolean;
@@ -48,22 +52,34 @@ export interface RecoveryMethods {
 
 export function recoveryMethods(account: RecoveryAccount, blocks: RecoveryBlocks): RecoveryMethods {
   const sms = account.domain.allowSmsRecovery && account.secureMobile && account.secureMobileVerifiedAt ? account.secureMobile : null;
+  const email = account.domain.allowEmailRecovery && account.backupEmail && account.backupEmailVerifiedAt ? account.backupEmail : null;
   const questions = account.domain.allowQuestionRecovery && account._count.securityQuestions >= QUESTIONS_REQUIRED;
-  return { sms, questions, questionsBlocked: questions && blocks.questions };
+  return { sms, email, questions, questionsBlocked: questions && blocks.questions };
+}
+
+/** Which method sent a code to `destination`, while that method is still usable (a code outlives no change of number, address or policy). */
+export function codeMethodOf(methods: RecoveryMethods, destination: string | null | undefined): "SMS" | "EMAIL" | null {
+  if (!destination) return null;
+  return destination === methods.sms ? "SMS" : destination === methods.email ? "EMAIL" : null;
+}
+
+/** Where a code of this method goes (a number or an address), or null when the method sends no code or cannot be used. */
+export function codeDestination(methods: RecoveryMethods, method: RecoveryMethod | null): string | null {
+  return method === "SMS" ? methods.sms : method === "EMAIL" ? methods.email : null;
 }
 
 /** Self-service is open when the account is active, not blocked, and has a method it may use now. */
 export function canSelfServe(account: RecoveryAccount | null, blocks: RecoveryBlocks): account is RecoveryAccount {
   if (!account || account.status !== "ACTIVE" || blocks.account) return false;
   const m = recoveryMethods(account, blocks);
-  return Boolean(m.sms) || (m.questions && !m.questionsBlocked);
+  return Boolean(m.sms) || Boolean(m.email) || (m.questions && !m.questionsBlocked);
 }
 
 /** Self-service is still open and the method that passed step 2 is still one the account may use. */
 export function canStillUse(account: RecoveryAccount | null, blocks: RecoveryBlocks, method: RecoveryMethod | null): boolean {
   if (!canSelfServe(account, blocks)) return false;
   const m = recoveryMethods(account, blocks);
-  return method === "SMS" ? Boolean(m.sms) : method === "QUESTIONS" ? m.questions && !m.questionsBlocked : false;
+  return method === "QUESTIONS" ? m.questions && !m.questionsBlocked : Boolean(codeDestination(m, method));
 }
 
 /** Why an address cannot self-serve, for the audit log only (the user always gets the same answer). */

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RecoveryMethod } from "@/generated/prisma/enums";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
@@ -8,6 +9,7 @@ import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./load-recov
 import { recordRecoveryEvent } from "./recovery-audit";
 import { failTry, refundTry, reserveTry } from "./recovery-failures";
 import { grantReset } from "./grant-reset";
+import { codeMethodOf } from "./recovery-account";
 import { recoveryCodeKey } from "./recovery-policy";
 
 export type VerifyRecoveryCodeResult =
@@ -16,7 +18,7 @@ export type VerifyRecoveryCodeResult =
   | { ok: false; error: "wrong_code"; triesLeft: number };
 
 /**
- * Checks the SMS code. Expired or missing codes count as no try. Each judged
+ * Checks the code sent by SMS or to the backup email address. Expired or missing codes count as no try. Each judged
  * entry is counted on the flow (atomically, below the maximum) and against
  * the account's failure cap before it is compared; the 5th wrong entry voids
  * the code and ends the flow. A right code is used up and yields the grant.
@@ -30,22 +32,25 @@ export async function verifyRecoveryCode(
   const loaded = await loadVerifyContext(flowId, at);
   if (!loaded.ok) return loaded;
   const { flow, account, methods } = loaded.ctx;
-  if (!methods.sms) return { ok: false, error: "method_unavailable" };
   const key = recoveryCodeKey(flow.id);
-  const precheck = precheckCode(await findVerification(key), at);
+  const current = await findVerification(key);
+  const precheck = precheckCode(current, at);
   if (precheck === "none") return { ok: false, error: "no_code" };
   if (precheck === "expired") return { ok: false, error: "code_expired" };
+  // The method that sent the live code (its destination) must still be one the account may use.
+  const method = codeMethodOf(methods, current?.destination);
+  if (!method) return { ok: false, error: "method_unavailable" };
 
   const reserved = await reserveTry(account.id, "code");
   if (!reserved.ok) {
     await endRecoveryFlow(flow.id, "account_blocked", at);
     return { ok: false, error: "account_blocked" };
   }
-  const { verdict, attemptsLeft } = await judgeOnFlow(flow.id, input.code, at);
+  const { verdict, attemptsLeft } = await judgeOnFlow(flow.id, method, input.code, at);
   const subject = { accountId: account.id, address: account.address, domainId: account.domainId };
   if (verdict === "ok") {
     await refundTry(reserved.reserved);
-    await recordRecoveryEvent(AuditAction.recoveryVerified, subject, meta, "SUCCESS", { method: "SMS" });
+    await recordRecoveryEvent(AuditAction.recoveryVerified, subject, meta, "SUCCESS", { method });
     return { ok: true };
   }
   if (verdict === "none" || verdict === "expired") {
@@ -67,10 +72,10 @@ export async function verifyRecoveryCode(
  * Judges the entry (the shared judgeCode) and moves the flow in the same
  * transaction: a right code grants the reset, the 5th wrong one ends the flow.
  */
-async function judgeOnFlow(flowId: string, entered: string, at: Date) {
+async function judgeOnFlow(flowId: string, method: RecoveryMethod, entered: string, at: Date) {
   return getDb().$transaction(async (tx) => {
     const judged = await judgeCode(tx, recoveryCodeKey(flowId), entered, at);
-    if (judged.verdict === "ok" && !(await grantReset(tx, flowId, "SMS", at))) return { ...judged, verdict: "none" as const };
+    if (judged.verdict === "ok" && !(await grantReset(tx, flowId, method, at))) return { ...judged, verdict: "none" as const };
     if (judged.verdict === "exhausted") {
       await tx.recoveryFlow.update({ where: { id: flowId }, data: { step: "FAILED", completedAt: at, endedReason: "too_many_codes" } });
     }

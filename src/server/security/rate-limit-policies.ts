@@ -15,11 +15,11 @@ const RATE_LIMIT_POLICIES = {
   logonFailuresByIp: { points: 50, durationSec: 60 * 60, blockSec: 60 * 60 },
   /** New captcha images per IP per minute. */
   captchaByIp: { points: 30, durationSec: 60 },
-  /** Recovery SMS per account: 5 an hour and 10 a day. */
-  recoverySmsByAccountHour: { points: 5, durationSec: 60 * 60 },
-  recoverySmsByAccountDay: { points: 10, durationSec: 24 * 60 * 60 },
-  /** Recovery SMS per IP per hour. */
-  recoverySmsByIp: { points: 10, durationSec: 60 * 60 },
+  /** Forgot Password codes per account, by SMS and email together: 5 an hour and 10 a day. */
+  recoveryCodesByAccountHour: { points: 5, durationSec: 60 * 60 },
+  recoveryCodesByAccountDay: { points: 10, durationSec: 24 * 60 * 60 },
+  /** Forgot Password codes (SMS and email) per IP per hour. */
+  recoveryCodesByIp: { points: 10, durationSec: 60 * 60 },
   /** Failed security-question tries per account: 5 in 24 h block the method for 24 h. */
   questionFailuresByAccount: { points: 5, durationSec: 24 * 60 * 60, blockSec: 24 * 60 * 60 },
   /** All recovery failures per account in a 24 h window (codes + answers); the 10th starts recoveryBlockByAccount. */

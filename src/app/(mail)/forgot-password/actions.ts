@@ -86,11 +86,13 @@ function settle<R extends { ok: boolean; error?: string }>(result: R, failure: (
   return failure(result as Extract<R, { ok: false }>);
 }
 
+/** "Send code" of the SMS or the email panel: the method rides in a hidden field. */
 export const sendCodeAction = createAction({
   name: "recovery.send_code",
   guard: anyone,
-  schema: z.object({}),
-  run: async (_data, { meta, t }) => settle(await sendRecoveryCode(await readRecoveryFlowId(), {}, meta), (r) => sendFailureState(t, r)),
+  schema: z.object({ method: z.enum(["SMS", "EMAIL"], { error: "Recovery.errors.methodUnavailable" }) }),
+  run: async (data, { meta, t }) =>
+    settle(await sendRecoveryCode(await readRecoveryFlowId(), { method: data.method }, meta), (r) => sendFailureState(t, r, data.method)),
 });
 
 export const verifyCodeAction = createAction({

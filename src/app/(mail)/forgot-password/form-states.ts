@@ -1,7 +1,7 @@
 import { fieldErrors, formError, type FormState } from "@/lib/form-state";
 import type { FlowError } from "@/server/recovery/load-recovery-flow";
 import type { StartRecoveryResult } from "@/server/recovery/start-recovery";
-import type { SendRecoveryCodeResult } from "@/server/recovery/send-recovery-code";
+import type { CodeMethod, SendRecoveryCodeResult } from "@/server/recovery/send-recovery-code";
 import type { VerifyRecoveryCodeResult } from "@/server/recovery/verify-recovery-code";
 import type { VerifySecurityAnswersResult } from "@/server/recovery/verify-security-answers";
 import type { Translator } from "@/web/i18n";
@@ -48,7 +48,7 @@ function sendLimited(t: Translator, retryAfterMs: number): string {
     : t("Recovery.errors.sendLimitedMinutes", { minutes });
 }
 
-export function sendFailureState(t: Translator, result: Failure<SendRecoveryCodeResult>): FormState {
+export function sendFailureState(t: Translator, result: Failure<SendRecoveryCodeResult>, method: CodeMethod): FormState {
   switch (result.error) {
     case "resend_wait":
       return formError(t("Recovery.errors.resendWait", { seconds: Math.max(1, Math.ceil(result.waitMs / 1000)) }));
@@ -59,7 +59,7 @@ export function sendFailureState(t: Translator, result: Failure<SendRecoveryCode
     case "method_unavailable":
       return formError(t("Recovery.errors.methodUnavailable"));
     default:
-      return formError(t("Recovery.errors.sendFailed"));
+      return formError(method === "EMAIL" ? t("Recovery.errors.emailSendFailed") : t("Recovery.errors.sendFailed"));
   }
 }
 

@@ -44,6 +44,7 @@ export const saveRecoverySettingsAction = createAction({
   schema: z.object({
     allowSmsRecovery: settingCheckbox,
     allowQuestionRecovery: settingCheckbox,
+    allowEmailRecovery: settingCheckbox,
     notifyPostmasterOfSelfServiceResets: settingCheckbox,
   }),
   run: async (data, { user, meta, t }): Promise<FormState> => {

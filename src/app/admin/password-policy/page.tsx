@@ -93,6 +93,7 @@ export default async function PasswordPolicyPage() {
             action={saveRecoverySettingsAction}
             allowSmsRecovery={policy.allowSmsRecovery}
             allowQuestionRecovery={policy.allowQuestionRecovery}
+            allowEmailRecovery={policy.allowEmailRecovery}
             notifyPostmasterOfSelfServiceResets={policy.notifyPostmasterOfSelfServiceResets}
           />
         </Card>

@@ -174,6 +174,12 @@ export default async function EditAccountPage({
                 {employee && a.secureMobile ? ask("remove_mobile", t("account.removeMobile"), true) : null}
               </div>
             </DetailRow>
+            <DetailRow label={t("account.backupEmail")}>
+              <div className="flex flex-wrap items-center gap-3">
+                {a.backupEmail ? <span className="font-mono">{a.backupEmail}</span> : <span className={muted}>{t("account.notBound")}</span>}
+                {!a.domain.allowEmailRecovery ? <span className={muted}>{t("account.emailOff")}</span> : null}
+              </div>
+            </DetailRow>
             <DetailRow label={t("account.securityQuestions")}>
               <div className="flex flex-wrap items-center gap-3">
                 {a.questionsSet ? <span>{t("account.questionsSet")}</span> : <span className={muted}>{t("account.questionsNotSet")}</span>}
