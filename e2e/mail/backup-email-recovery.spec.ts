@@ -45,7 +45,10 @@ async function mailedCode(to: string, after: number): Promise<string> {
   let code: string | undefined;
   await expect
     .poll(() => {
-      code = smtp.messages.slice(after).findLast((m) => m.to.includes(to))?.text.match(/\b(\d{6})\b/)?.[1];
+      code = smtp.messages
+        .slice(after)
+        .findLast((m) => m.to.includes(to))
+        ?.text.match(/\b(\d{6})\b/)?.[1];
       return code;
     })
     .toBeTruthy();

@@ -41,7 +41,8 @@ function prismaClient(pool: Pool) {
   return new PrismaClient({
     adapter: new PrismaPg(pool),
     omit: {
-      mailAccount: { passwordHash: true },
+      mailAccount: { passwordHash: true, totpSecret: true, totpPendingSecret: true },
+      twoStepRecoveryCode: { codeHash: true },
       cloudAccount: { passwordHash: true },
       securityQuestion: { answerHash: true },
       passwordHistory: { passwordHash: true },

@@ -14,10 +14,14 @@ export const getMailUser = cache(async (): Promise<MailUser | null> => loadMailU
 
 export const getOperator = cache(async (): Promise<Operator | null> => loadOperator(await openSession("console")));
 
-export async function requireMailUser(opts: { allowMustChange?: boolean } = {}): Promise<MailUser> {
+/** Account Security is the one page a session that must first set up two-step logon may reach. */
+export const TWO_STEP_SETUP_PATH = "/account";
+
+export async function requireMailUser(opts: { allowMustChange?: boolean; allowTwoStepSetup?: boolean } = {}): Promise<MailUser> {
   const user = await getMailUser();
   if (!user) redirect("/login");
   if (user.mustChangePassword && !opts.allowMustChange) redirect("/account/change-password");
+  if (user.twoStepSetupRequired && !opts.allowTwoStepSetup) redirect(TWO_STEP_SETUP_PATH);
   return user;
 }
 

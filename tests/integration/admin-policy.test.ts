@@ -92,12 +92,21 @@ describe("Password Policy: self-service recovery settings", () => {
 
   it("turns the methods off and on, audited with before and after; an unchanged save is not audited", async () => {
     const pm = await accountByAddress("postmaster@example.com");
-    const save = (allowSmsRecovery: boolean, allowQuestionRecovery: boolean, notifyPostmasterOfSelfServiceResets = false, allowEmailRecovery = true) =>
+    const save = (
+      allowSmsRecovery: boolean,
+      allowQuestionRecovery: boolean,
+      notifyPostmasterOfSelfServiceResets = false,
+      allowEmailRecovery = true,
+    ) =>
       updateRecoverySettings(
         { actorId: pm.id, allowSmsRecovery, allowQuestionRecovery, allowEmailRecovery, notifyPostmasterOfSelfServiceResets },
         meta,
       );
-    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true });
+    expect(await getDomainPolicy(pm.domainId)).toMatchObject({
+      allowSmsRecovery: true,
+      allowQuestionRecovery: true,
+      allowEmailRecovery: true,
+    });
     expect(await save(false, true)).toEqual({ ok: true, changed: true });
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
     expect(await save(false, true)).toEqual({ ok: true, changed: false });
@@ -112,7 +121,13 @@ describe("Password Policy: self-service recovery settings", () => {
     expect(await save(false, true, true, false)).toEqual({ ok: true, changed: true });
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowEmailRecovery: false });
     const alice = await accountByAddress("alice@example.com");
-    const asAlice = { actorId: alice.id, allowSmsRecovery: true, allowQuestionRecovery: false, allowEmailRecovery: true, notifyPostmasterOfSelfServiceResets: false };
+    const asAlice = {
+      actorId: alice.id,
+      allowSmsRecovery: true,
+      allowQuestionRecovery: false,
+      allowEmailRecovery: true,
+      notifyPostmasterOfSelfServiceResets: false,
+    };
     expect(await updateRecoverySettings(asAlice, meta)).toEqual({
       ok: false,
       error: "forbidden",

@@ -48,7 +48,7 @@ describe("Email Services and the Manage page (console domain functions)", () => 
     expect(r.domain.postmaster).toMatchObject({
       address: pm.address,
       passwordChangedAt: pm.passwordChangedAt,
-      secureMobile: null,
+      secureMobile: "+1 ••• ••• 0100",
       active: true,
       lockedUntil: null,
     });

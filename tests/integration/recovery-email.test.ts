@@ -25,7 +25,11 @@ const BOB_BACKUP = "bob.home@gmail.example";
 const ALICE_BACKUP = "alice.home@mail.example.net";
 const NEW_PASSWORD = "Harbor-Lantern-42";
 
-const env: Record<string, string> = { EMAIL_PROVIDER: "smtp", EMAIL_FROM: "Postkey <no-reply@mail.example.com>", EMAIL_SEND_TIMEOUT_MS: "1000" };
+const env: Record<string, string> = {
+  EMAIL_PROVIDER: "smtp",
+  EMAIL_FROM: "Postkey <no-reply@mail.example.com>",
+  EMAIL_SEND_TIMEOUT_MS: "1000",
+};
 let smtp: TestSmtpServer;
 
 beforeAll(async () => {
@@ -53,7 +57,10 @@ function mailedCode(to: string): string {
 }
 
 async function bindBackup(address: string, email: string, verified = true) {
-  await getDb().mailAccount.update({ where: { address }, data: { backupEmail: email, backupEmailVerifiedAt: verified ? new Date() : null } });
+  await getDb().mailAccount.update({
+    where: { address },
+    data: { backupEmail: email, backupEmailVerifiedAt: verified ? new Date() : null },
+  });
 }
 
 async function setEmailPolicy(allowEmailRecovery: boolean) {

@@ -68,7 +68,9 @@ describe("codes through Twilio (the stub)", () => {
     const r = await send(flowId);
     expect(r).toEqual({ ok: false, error: "send_failed" });
     if (!r.ok)
-      expect(sendFailureState(tEn, r, "SMS")).toMatchObject({ formError: "We could not send the code. Check back later or use another method." });
+      expect(sendFailureState(tEn, r, "SMS")).toMatchObject({
+        formError: "We could not send the code. Check back later or use another method.",
+      });
     expect(await flowRow(flowId)).toEqual(before);
     expect(await failures((await accountByAddress(ALICE)).id)).toEqual({ all: 0, questions: 0 });
     expect((await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } }))[0]).toMatchObject({ status: "FAILED" });

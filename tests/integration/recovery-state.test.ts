@@ -53,7 +53,10 @@ describe("the page's view of a flow (getRecoveryState)", () => {
     const flowId = await startFlow(ALICE);
     await sendCode(flowId);
     clock.advance(15 * SECOND);
-    expect(await getRecoveryState(flowId)).toMatchObject({ chosen: "SMS", code: { codeSent: true, method: "SMS", resendInMs: 45 * SECOND } });
+    expect(await getRecoveryState(flowId)).toMatchObject({
+      chosen: "SMS",
+      code: { codeSent: true, method: "SMS", resendInMs: 45 * SECOND },
+    });
   });
 
   it("names why a flow ended, and shows step 3 and step 4", async () => {

@@ -88,3 +88,19 @@ export function RecoverySettingsForm({
     </form>
   );
 }
+
+/** "Require two-step logon for employees" (postmasters always have it). */
+export function TwoStepPolicyForm({ action, requireTwoStepForEmployees }: { action: FormAction; requireTwoStepForEmployees: boolean }) {
+  const t = useTranslations("Admin");
+  const [state, formAction] = useActionState(action, idle);
+  const formRef = useFocusOnError(state);
+  const [on, setOn] = useState(requireTwoStepForEmployees);
+  const hint = (chunks: ReactNode) => <span className="text-slate-600">{chunks}</span>;
+  return (
+    <form ref={formRef} action={formAction} className="space-y-3">
+      <Outcome state={state} />
+      <OnOffCheckbox name="requireTwoStepForEmployees" checked={on} onChange={setOn} label={t.rich("policy.requireTwoStep", { hint })} />
+      <SubmitButton pendingText={t("policy.saving")}>{t("policy.save")}</SubmitButton>
+    </form>
+  );
+}

@@ -58,13 +58,7 @@ export function VerifyStep({ address, methods, chosen, requested, code, question
         <fieldset className="space-y-2">
           <legend className="sr-only">{t("verify.legend")}</legend>
           {methods.sms ? (
-            <MethodOption
-              value="SMS"
-              checked={method === "SMS"}
-              onSelect={setMethod}
-              label={t("verify.sms")}
-              detail={methods.sms.masked}
-            />
+            <MethodOption value="SMS" checked={method === "SMS"} onSelect={setMethod} label={t("verify.sms")} detail={methods.sms.masked} />
           ) : null}
           {methods.email ? (
             <MethodOption

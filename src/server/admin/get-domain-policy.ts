@@ -8,6 +8,7 @@ export interface DomainPolicy {
   allowQuestionRecovery: boolean;
   allowEmailRecovery: boolean;
   notifyPostmasterOfSelfServiceResets: boolean;
+  requireTwoStepForEmployees: boolean;
 }
 
 /** The Password Policy page's data: the domain's keywords and self-service settings. */
@@ -21,6 +22,7 @@ export async function getDomainPolicy(domainId: string): Promise<DomainPolicy> {
       allowQuestionRecovery: true,
       allowEmailRecovery: true,
       notifyPostmasterOfSelfServiceResets: true,
+      requireTwoStepForEmployees: true,
     },
   });
 }

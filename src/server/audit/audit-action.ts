@@ -38,6 +38,12 @@ export const AuditAction = {
   emailFailed: "email.failed",
   backupEmailBound: "backup_email.bound",
   backupEmailRemoved: "backup_email.removed",
+  twoStepStarted: "two_step.started",
+  twoStepFailed: "two_step.failed",
+  totpEnabled: "totp.enabled",
+  totpDisabled: "totp.disabled",
+  recoveryCodesGenerated: "recovery_codes.generated",
+  twoStepPolicyChanged: "policy.two_step_changed",
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -86,6 +92,12 @@ export const AUDIT_ACTION_NAMES = {
   "email.failed": "Audit.actions.email.failed",
   "backup_email.bound": "Audit.actions.backup_email.bound",
   "backup_email.removed": "Audit.actions.backup_email.removed",
+  "two_step.started": "Audit.actions.two_step.started",
+  "two_step.failed": "Audit.actions.two_step.failed",
+  "totp.enabled": "Audit.actions.totp.enabled",
+  "totp.disabled": "Audit.actions.totp.disabled",
+  "recovery_codes.generated": "Audit.actions.recovery_codes.generated",
+  "policy.two_step_changed": "Audit.actions.policy.two_step_changed",
 } as const satisfies Record<AuditActionName, `Audit.actions.${string}`>;
 
 /** True for a stored action code that names one of AuditAction (old rows may hold others). */

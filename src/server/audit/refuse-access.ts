@@ -5,7 +5,13 @@ import type { RequestMeta } from "@/server/request-meta";
 
 /** Why a caller was refused (access.refused, result REFUSED): who tried what, on whom, and why. */
 export type RefusalReason =
-  "no_session" | "not_postmaster" | "must_change_password" | "other_domain" | "own_account" | "postmaster_account";
+  | "no_session"
+  | "not_postmaster"
+  | "must_change_password"
+  | "two_step_setup_required"
+  | "other_domain"
+  | "own_account"
+  | "postmaster_account";
 
 export async function refuseAccess(input: {
   actor: Actor;

@@ -2,6 +2,7 @@ import "server-only";
 import type { AccountRole } from "@/generated/prisma/enums";
 import { getDb } from "@/server/db";
 import { now } from "@/server/clock";
+import { twoStepRequirement } from "@/server/two-step/two-step-policy";
 import { checkSessionClaims, type SessionData } from "./session-policy";
 import { touchSessionRecord } from "./session-store";
 
@@ -15,6 +16,8 @@ export interface MailUser {
   mustChangePassword: boolean;
   hasSecureMobile: boolean;
   hasQuestions: boolean;
+  /** Two-step logon is required but neither method is set up: only Account Security may be used. */
+  twoStepSetupRequired: boolean;
   sessionVersion: number;
   /** The Session row of this browser's logon. */
   sessionId: string;
@@ -40,7 +43,8 @@ const MAIL_ACCOUNT_SELECT = {
   mustChangePassword: true,
   secureMobile: true,
   secureMobileVerifiedAt: true,
-  domain: { select: { name: true } },
+  totpEnabledAt: true,
+  domain: { select: { name: true, requireTwoStepForEmployees: true } },
   _count: { select: { securityQuestions: true } },
 } as const;
 
@@ -67,6 +71,7 @@ export async function loadMailUser(data: SessionData): Promise<MailUser | null> 
     mustChangePassword: a.mustChangePassword,
     hasSecureMobile: !!(a.secureMobile && a.secureMobileVerifiedAt),
     hasQuestions: a._count.securityQuestions >= 3,
+    twoStepSetupRequired: twoStepRequirement(a).needsSetup,
     sessionVersion: a.sessionVersion,
     sessionId: data.sessionId,
   };

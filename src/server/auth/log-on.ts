@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditResult } from "@/generated/prisma/enums";
 import { ipLimitKey } from "@/lib/client-ip";
-import { addMs, now } from "@/server/clock";
+import { now } from "@/server/clock";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { verifyCaptcha } from "@/server/captcha/verify-captcha";
@@ -9,18 +9,26 @@ import { metrics } from "@/server/observability/metrics";
 import type { RequestMeta } from "@/server/request-meta";
 import { blockLimit, consumeLimit, peekLimit, resetLimit } from "@/server/security/rate-limit";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/server/security/password-hash";
-import { actorKindOf, findCredential, incrementFailures, lockIfDue, updateCounters, type CredentialKind } from "./credential-store";
-import { isLocked, lockDurationMs, LOCK_AFTER_FAILURES } from "./lockout";
+import { beginTwoStep, type PendingTwoStep } from "@/server/two-step/two-step-logon";
+import { isTrustedBrowser } from "@/server/two-step/trusted-browser";
+import { findTwoStepAccount, twoStepRequirement } from "@/server/two-step/two-step-policy";
+import { countAccountFailure } from "./count-account-failure";
+import { actorKindOf, findCredential, updateCounters, type CredentialKind } from "./credential-store";
+import { isLocked } from "./lockout";
 
 export interface LogOnInput {
   login: string;
   password: string;
   captchaId?: string;
   captchaAnswer?: string;
+  /** The "Trust this browser" cookie, when the browser sent one (mail logons). */
+  trustedBrowser?: string;
 }
 
 export type LogOnResult =
   | { ok: true; accountId: string; sessionVersion: number; mustChangePassword: boolean; role: string; locale: string | null }
+  /** The password was right; the logon completes only with the second step (two-step-logon.ts). */
+  | { ok: "second_step"; pending: PendingTwoStep }
   | { ok: false; error: "invalid" | "captcha" | "ip_blocked"; captchaRequired: boolean };
 
 /**
@@ -63,6 +71,13 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
 
   if (cred && passwordOk && cred.active && !isLocked(cred.lockedUntil, at)) {
     const rehash = needsRehash(cred.passwordHash) ? await hashSecret(input.password) : undefined;
+    // A second step is due: nothing is reset until it passes (else each right password would wipe its failures).
+    const twoStep = kind === "mail" ? await findTwoStepAccount(cred.id) : null;
+    const need = twoStep ? twoStepRequirement(twoStep) : null;
+    if (twoStep && need?.required && !need.needsSetup && !(await isTrustedBrowser(input.trustedBrowser, twoStep, at))) {
+      if (rehash) await updateCounters(kind, cred.id, { passwordHash: rehash });
+      return { ok: "second_step", pending: await beginTwoStep(twoStep, meta) };
+    }
     await updateCounters(kind, cred.id, {
       failedLogonCount: 0,
       lastFailedLogonAt: null,
@@ -72,7 +87,16 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
       lastLogonAt: at,
     });
     await resetLimit("logonFailuresByAddress", addressKey);
-    await audit(AuditAction.logonSuccess, "SUCCESS", { id: cred.id, domainId: cred.domainId }, rehash ? { rehashed: "true" } : undefined);
+    const detail = {
+      ...(rehash ? { rehashed: "true" } : {}),
+      ...(need?.required ? { twoStep: need.needsSetup ? "setup_required" : "trusted_browser" } : {}),
+    };
+    await audit(
+      AuditAction.logonSuccess,
+      "SUCCESS",
+      { id: cred.id, domainId: cred.domainId },
+      Object.keys(detail).length ? detail : undefined,
+    );
     return {
       ok: true,
       accountId: cred.id,
@@ -90,25 +114,4 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
   if (ip.used >= 50) await blockLimit("logonFailuresByIp", ipKey);
   const address = await consumeLimit("logonFailuresByAddress", addressKey);
   return { ok: false, error: "invalid", captchaRequired: !address.allowed || address.used >= 5 };
-}
-
-async function countAccountFailure(
-  kind: CredentialKind,
-  cred: { id: string; domainId: string | null },
-  at: Date,
-  login: string,
-  meta: RequestMeta,
-): Promise<void> {
-  const failures = await incrementFailures(kind, cred.id, at);
-  if (failures < LOCK_AFTER_FAILURES) return;
-  const lock = await lockIfDue(kind, cred.id, LOCK_AFTER_FAILURES, (lockCount) => addMs(at, lockDurationMs(lockCount)));
-  if (!lock.locked) return;
-  await recordAuditEvent({
-    actor: { kind: "SYSTEM", label: "lockout" },
-    action: AuditAction.accountLocked,
-    meta,
-    domainId: cred.domainId,
-    target: { kind: actorKindOf(kind), id: cred.id, label: login },
-    detail: { until: lock.until.toISOString(), lockNumber: lock.lockNumber },
-  });
 }

@@ -78,7 +78,10 @@ export async function sendRecoveryCode(
   const sent =
     input.method === "SMS"
       ? await sendSms({ to, purpose: "RECOVERY_CODE", ...(await codeSms(issued.code, locale)), ...message })
-      : { ...(await sendEmail({ to, purpose: "RECOVERY_CODE", ...(await codeEmail(issued.code, locale)), ...message })), mayHaveBeenSent: false };
+      : {
+          ...(await sendEmail({ to, purpose: "RECOVERY_CODE", ...(await codeEmail(issued.code, locale)), ...message })),
+          mayHaveBeenSent: false,
+        };
   if (!sent.ok) {
     // Not sent: the previous code stands, and the caps give back what they counted for this one.
     await issued.undo();

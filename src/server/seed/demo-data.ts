@@ -28,7 +28,15 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { domain: "example.com", localPart: "postmaster", displayName: "Postmaster", role: "POSTMASTER", password: "Admin#Domain2026" },
+  // Postmasters always log on in two steps: theirs is an SMS code to this secure mobile (read it on /dev/sms locally).
+  {
+    domain: "example.com",
+    localPart: "postmaster",
+    displayName: "Postmaster",
+    role: "POSTMASTER",
+    password: "Admin#Domain2026",
+    mobile: "+14155550100",
+  },
   {
     domain: "example.com",
     localPart: "alice",
@@ -58,7 +66,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     password: "Gold#Meadow2026",
     mobile: "+14155550104",
   },
-  { domain: "example.org", localPart: "postmaster", displayName: "Postmaster", role: "POSTMASTER", password: "Admin#Domain2026" },
+  {
+    domain: "example.org",
+    localPart: "postmaster",
+    displayName: "Postmaster",
+    role: "POSTMASTER",
+    password: "Admin#Domain2026",
+    mobile: "+14155550106",
+  },
   {
     domain: "example.org",
     localPart: "erin",

@@ -5,7 +5,7 @@ import type { MailUser, Operator } from "@/server/auth/load-session-account";
 import type { Actor } from "@/server/audit/record-audit-event";
 import { refuseAccess } from "@/server/audit/refuse-access";
 import { recordConsoleRefusal } from "@/server/console/record-console-refusal";
-import { getMailUser, getOperator } from "@/web/guards";
+import { getMailUser, getOperator, TWO_STEP_SETUP_PATH } from "@/web/guards";
 import type { ActionGuard } from "./create-action";
 
 /**
@@ -20,29 +20,37 @@ const mailActor = (u: MailUser): Actor => ({ kind: "MAIL_ACCOUNT", id: u.id, lab
 export const anyone: ActionGuard<Record<never, never>> = async () => ({ ok: true, ctx: {} });
 
 /** A signed-in mail account (employee or postmaster); one that must change its password may only do that. */
-export function mailUser(opts: { allowMustChange?: boolean } = {}): ActionGuard<{ user: MailUser }> {
+export function mailUser(opts: { allowMustChange?: boolean; allowTwoStepSetup?: boolean } = {}): ActionGuard<{ user: MailUser }> {
   return async ({ attempted, meta }) => {
     const user = await getMailUser();
-    if (user && (opts.allowMustChange || !user.mustChangePassword)) return { ok: true, ctx: { user } };
+    const mustChange = user?.mustChangePassword && !opts.allowMustChange;
+    const mustSetUp = user?.twoStepSetupRequired && !opts.allowTwoStepSetup;
+    if (user && !mustChange && !mustSetUp) return { ok: true, ctx: { user } };
     await refuseAccess({
       actor: user ? mailActor(user) : { kind: "ANONYMOUS", label: null },
       attempted,
-      reason: user ? "must_change_password" : "no_session",
+      reason: !user ? "no_session" : mustChange ? "must_change_password" : "two_step_setup_required",
       domainId: user?.domainId ?? null,
       meta,
     });
-    redirect(user ? "/account/change-password" : "/login");
+    redirect(!user ? "/login" : mustChange ? "/account/change-password" : TWO_STEP_SETUP_PATH);
   };
 }
 
 /** The postmaster of a domain (domain-management console); the domain functions check the target's domain again. */
 export const postmaster: ActionGuard<{ user: MailUser }> = async ({ attempted, meta, t }) => {
   const user = await getMailUser();
-  if (user?.role === "POSTMASTER" && !user.mustChangePassword) return { ok: true, ctx: { user } };
+  if (user?.role === "POSTMASTER" && !user.mustChangePassword && !user.twoStepSetupRequired) return { ok: true, ctx: { user } };
   await refuseAccess({
     actor: user ? mailActor(user) : { kind: "ANONYMOUS", label: null },
     attempted,
-    reason: !user ? "no_session" : user.role === "POSTMASTER" ? "must_change_password" : "not_postmaster",
+    reason: !user
+      ? "no_session"
+      : user.role !== "POSTMASTER"
+        ? "not_postmaster"
+        : user.mustChangePassword
+          ? "must_change_password"
+          : "two_step_setup_required",
     domainId: user?.domainId ?? null,
     meta,
   });

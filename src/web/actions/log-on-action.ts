@@ -9,6 +9,7 @@ import type { CredentialKind } from "@/server/auth/credential-store";
 import { readCaptchaId } from "@/web/captcha-cookie";
 import { rememberLocale } from "@/web/i18n";
 import { startSession } from "@/web/session";
+import { readTrustedBrowser, setPendingTwoStep } from "@/web/two-step-cookie";
 import { anyone } from "./action-guards";
 import { createAction } from "./create-action";
 
@@ -21,7 +22,13 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
     guard: anyone,
     schema: logOnSchema,
     run: async (data, { meta, t }) => {
-      const input = { login: data.email, password: data.password, captchaId: await readCaptchaId(), captchaAnswer: data.captcha };
+      const input = {
+        login: data.email,
+        password: data.password,
+        captchaId: await readCaptchaId(),
+        captchaAnswer: data.captcha,
+        trustedBrowser: kind === "mail" ? await readTrustedBrowser() : undefined,
+      };
       const result = await logOn(kind, input, meta);
       if (!result.ok) {
         return {
@@ -33,10 +40,25 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
           attempt: Date.now(),
         };
       }
-      const locale = await adoptAccountLocale(kind, result.accountId, result.locale, meta.locale ?? "en");
-      await rememberLocale(locale);
-      await startSession(kind === "mail" ? "mail" : "console", { id: result.accountId, sessionVersion: result.sessionVersion }, meta);
+      if (result.ok === "second_step") {
+        await setPendingTwoStep(result.pending);
+        redirect(TWO_STEP_PATH);
+      }
+      await signIn(kind, result, meta);
       redirect(landing(result));
     },
   });
+}
+
+export const TWO_STEP_PATH = "/login/two-step";
+
+/** The logon is complete (password, and the second step when one was due): the account's language and a fresh session. */
+export async function signIn(
+  kind: CredentialKind,
+  account: { accountId: string; sessionVersion: number; locale: string | null },
+  meta: { locale?: string | null } & Parameters<typeof startSession>[2],
+): Promise<void> {
+  const locale = await adoptAccountLocale(kind, account.accountId, account.locale, meta.locale ?? "en");
+  await rememberLocale(locale);
+  await startSession(kind === "mail" ? "mail" : "console", { id: account.accountId, sessionVersion: account.sessionVersion }, meta);
 }

@@ -19,12 +19,13 @@ import { resendMobileBindingCode } from "@/server/account-security/resend-mobile
 import { saveSecurityQuestions } from "@/server/account-security/save-security-questions";
 import { startMobileBinding } from "@/server/account-security/start-mobile-binding";
 import type { MailUser } from "@/server/auth/load-session-account";
+import { cancelTotpSetup, confirmTotpSetup, disableTotp, regenerateRecoveryCodes, startTotpSetup } from "@/server/two-step/manage-two-step";
 import { mailUser } from "@/web/actions/action-guards";
 import { createAction, createCommand } from "@/web/actions/create-action";
 import { translateFieldErrors, translateLoose, type Translator } from "@/web/i18n";
 
 /** Account Security: every action is for the signed-in mail account itself (the guard re-checks the session). */
-const signedIn = mailUser();
+const signedIn = mailUser({ allowTwoStepSetup: true });
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
@@ -261,5 +262,66 @@ export const removeBackupEmailAction = createAction({
     return r.error === "wrong_password"
       ? fieldErrors({ currentPassword: [t("Password.errors.currentWrong")] })
       : formError(t("Account.backupEmail.errors.noPending"));
+  },
+});
+
+/** Two-step logon: "Set up an authenticator app" (a new key, shown as a QR code). */
+export const startTotpSetupAction = createCommand({
+  name: "totp.start",
+  guard: signedIn,
+  run: async ({ user }) => {
+    await startTotpSetup(user.id);
+    redirect("/account#two-step");
+  },
+});
+
+export const cancelTotpSetupAction = createCommand({
+  name: "totp.cancel",
+  guard: signedIn,
+  run: async ({ user }) => {
+    await cancelTotpSetup(user.id);
+    redirect("/account#two-step");
+  },
+});
+
+const codesState = (message: string, codes: string[]) => ({ status: "success" as const, message, data: { codes: codes.join("\n") } });
+
+/** "Turn on": the app's first code; the recovery codes come back once, in the form's state (never in a URL or the log). */
+export const confirmTotpSetupAction = createAction({
+  name: "totp.confirm",
+  guard: signedIn,
+  schema: z.object({ code: smsCodeInput }),
+  run: async (data, { user, meta, t }) => {
+    const r = await confirmTotpSetup(user.id, data.code, meta);
+    if (r.ok) return codesState(t("TwoStep.setup.enabled"), r.recoveryCodes);
+    return r.error === "wrong_code"
+      ? fieldErrors({ code: [t("TwoStep.setup.wrongCode")] })
+      : formError(t("TwoStep.errors.methodUnavailable"));
+  },
+});
+
+const twoStepPasswordFailure = (t: Translator, error: "wrong_password" | "not_enabled" | "still_required") =>
+  error === "wrong_password"
+    ? fieldErrors({ currentPassword: [t("Password.errors.currentWrong")] })
+    : formError(t(error === "still_required" ? "TwoStep.setup.disableBlocked" : "TwoStep.errors.methodUnavailable"));
+
+export const regenerateRecoveryCodesAction = createAction({
+  name: "recovery_codes.generate",
+  guard: signedIn,
+  schema: removeSchema,
+  run: async (data, { user, meta, t }) => {
+    const r = await regenerateRecoveryCodes(user.id, data.currentPassword, meta);
+    return r.ok ? codesState(t("TwoStep.setup.regenerated"), r.recoveryCodes) : twoStepPasswordFailure(t, r.error);
+  },
+});
+
+export const disableTotpAction = createAction({
+  name: "totp.disable",
+  guard: signedIn,
+  schema: removeSchema,
+  run: async (data, { user, meta, t }) => {
+    const r = await disableTotp(user.id, data.currentPassword, meta);
+    if (r.ok) redirect("/account?done=totp-disabled#two-step");
+    return twoStepPasswordFailure(t, r.error);
   },
 });

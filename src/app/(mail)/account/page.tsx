@@ -27,7 +27,14 @@ import {
   confirmBackupEmailAction,
   cancelBackupEmailAction,
   removeBackupEmailAction,
+  startTotpSetupAction,
+  confirmTotpSetupAction,
+  cancelTotpSetupAction,
+  regenerateRecoveryCodesAction,
+  disableTotpAction,
 } from "./actions";
+import { TwoStepCard } from "@/components/account/two-step-card";
+import { getTwoStepSettings } from "@/server/two-step/manage-two-step";
 import { BackupEmailCard } from "@/components/account/backup-email-card";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,18 +46,20 @@ const MOBILE_NOTICES = ["code-resent", "mobile-bound", "mobile-changed", "mobile
 const QUESTION_NOTICES = ["questions-saved"] as const;
 const BACKUP_EMAIL_NOTICES = ["backup-email-bound", "backup-email-removed"] as const;
 const SESSION_NOTICES = ["session-ended", "sessions-ended"] as const;
+const TWO_STEP_NOTICES = ["totp-disabled"] as const;
 
 const QUERY = {
   denied: oneOf(["admin"]),
   changed: queryFlag,
-  done: oneOf([...MOBILE_NOTICES, ...QUESTION_NOTICES, ...BACKUP_EMAIL_NOTICES, ...SESSION_NOTICES]),
+  done: oneOf([...MOBILE_NOTICES, ...QUESTION_NOTICES, ...BACKUP_EMAIL_NOTICES, ...SESSION_NOTICES, ...TWO_STEP_NOTICES]),
 };
 
 export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
-  const user = await requireMailUser();
+  const user = await requireMailUser({ allowTwoStepSetup: true });
   const { denied, changed, done } = parseQuery(QUERY, await searchParams);
-  const [security, sessions, t, locale] = await Promise.all([
+  const [security, twoStep, sessions, t, locale] = await Promise.all([
     getAccountSecurity(user.id),
+    getTwoStepSettings(user.id),
     listLiveSessions("mail", user.id, user.sessionVersion),
     getTranslations(),
     getLocale(),
@@ -71,7 +80,7 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
           </Link>
         </p>
       </Card>
-      <ClientMessages namespaces={["Account", "Fields", "Sms"]}>
+      <ClientMessages namespaces={["Account", "Fields", "Sms", "TwoStep"]}>
         {security ? (
           <>
             <SecureMobileCard
@@ -97,6 +106,19 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
                 remove: removeBackupEmailAction,
               }}
             />
+            {twoStep ? (
+              <TwoStepCard
+                settings={twoStep}
+                notice={noticeOf(TWO_STEP_NOTICES)}
+                actions={{
+                  start: startTotpSetupAction,
+                  confirm: confirmTotpSetupAction,
+                  cancel: cancelTotpSetupAction,
+                  regenerate: regenerateRecoveryCodesAction,
+                  disable: disableTotpAction,
+                }}
+              />
+            ) : null}
             <SecurityQuestionsCard
               questions={security.questions.map((q) => {
                 const key = securityQuestionKey(q);

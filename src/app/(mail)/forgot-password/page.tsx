@@ -33,7 +33,10 @@ const STEP_INDEX: Record<RecoveryView["step"], number> = { account: 0, verify: 1
  * only which method's form to show, the choice made without JavaScript).
  */
 export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
-  const query = parseQuery({ notice: oneOf(["expired"]), done: queryFlag, method: oneOf(["SMS", "EMAIL", "QUESTIONS"]) }, await searchParams);
+  const query = parseQuery(
+    { notice: oneOf(["expired"]), done: queryFlag, method: oneOf(["SMS", "EMAIL", "QUESTIONS"]) },
+    await searchParams,
+  );
   const [state, t] = await Promise.all([readRecoveryFlowId().then(getRecoveryState), getTranslator()]);
   // A stored question is one of the presets: shown in the reader's language (anything else as stored).
   const questionText = (stored: string) => {

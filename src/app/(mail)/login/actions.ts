@@ -1,6 +1,5 @@
 "use server";
 import { makeLogOnAction } from "@/web/actions/log-on-action";
+import { mailLanding } from "./landing";
 
-export const logOnAction = makeLogOnAction("mail", (r) =>
-  r.mustChangePassword ? "/account/change-password" : r.role === "POSTMASTER" ? "/admin" : "/account",
-);
+export const logOnAction = makeLogOnAction("mail", mailLanding);

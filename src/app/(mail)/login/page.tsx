@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Logon"))("title") };
 }
 
-const NOTICES = ["signed-out", "password-changed", "reauth-failed"] as const;
+const NOTICES = ["signed-out", "password-changed", "reauth-failed", "two-step-ended"] as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   await requireAnonymousMail();

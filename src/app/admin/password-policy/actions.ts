@@ -4,6 +4,7 @@ import { z } from "zod";
 import { settingCheckbox } from "@/lib/fields";
 import { fieldErrors, formError, type FormState } from "@/lib/form-state";
 import { updateRecoverySettings } from "@/server/admin/update-recovery-settings";
+import { updateTwoStepPolicy } from "@/server/admin/update-two-step-policy";
 import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
@@ -52,5 +53,18 @@ export const saveRecoverySettingsAction = createAction({
     if (!result.ok) return formError(t("Admin.errors.forbidden"));
     revalidatePath(PAGE);
     return { status: "success", message: t("Admin.policy.recoverySaved") };
+  },
+});
+
+/** Security > Password Policy: "Require two-step logon for employees". */
+export const saveTwoStepPolicyAction = createAction({
+  name: "policy.two_step",
+  guard: postmaster,
+  schema: z.object({ requireTwoStepForEmployees: settingCheckbox }),
+  run: async (data, { user, meta, t }): Promise<FormState> => {
+    const result = await updateTwoStepPolicy({ actorId: user.id, ...data }, meta);
+    if (!result.ok) return formError(t("Admin.errors.forbidden"));
+    revalidatePath(PAGE);
+    return { status: "success", message: t("Admin.policy.twoStepSaved") };
   },
 });

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/action-button";
 import { PageHeader } from "@/components/admin/admin-ui";
-import { KeywordAddForm, RecoverySettingsForm } from "@/components/admin/policy-forms";
+import { KeywordAddForm, RecoverySettingsForm, TwoStepPolicyForm } from "@/components/admin/policy-forms";
 import { ClientMessages } from "@/components/client-messages";
 import { Card } from "@/components/ui";
 import { HISTORY_DEPTH, KEYWORD_MAX, KEYWORD_MIN, KEYWORDS_MAX_COUNT, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/password-policy";
 import { getDomainPolicy } from "@/server/admin/get-domain-policy";
 import { requirePostmaster } from "@/web/guards";
-import { addKeywordAction, removeKeywordAction, saveRecoverySettingsAction } from "./actions";
+import { addKeywordAction, removeKeywordAction, saveRecoverySettingsAction, saveTwoStepPolicyAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Admin"))("nav.passwordPolicy") };
@@ -96,6 +96,10 @@ export default async function PasswordPolicyPage() {
             allowEmailRecovery={policy.allowEmailRecovery}
             notifyPostmasterOfSelfServiceResets={policy.notifyPostmasterOfSelfServiceResets}
           />
+        </Card>
+
+        <Card title={t("policy.twoStepCard")}>
+          <TwoStepPolicyForm action={saveTwoStepPolicyAction} requireTwoStepForEmployees={policy.requireTwoStepForEmployees} />
         </Card>
       </div>
     </ClientMessages>

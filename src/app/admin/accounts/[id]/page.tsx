@@ -176,7 +176,11 @@ export default async function EditAccountPage({
             </DetailRow>
             <DetailRow label={t("account.backupEmail")}>
               <div className="flex flex-wrap items-center gap-3">
-                {a.backupEmail ? <span className="font-mono">{a.backupEmail}</span> : <span className={muted}>{t("account.notBound")}</span>}
+                {a.backupEmail ? (
+                  <span className="font-mono">{a.backupEmail}</span>
+                ) : (
+                  <span className={muted}>{t("account.notBound")}</span>
+                )}
                 {!a.domain.allowEmailRecovery ? <span className={muted}>{t("account.emailOff")}</span> : null}
               </div>
             </DetailRow>

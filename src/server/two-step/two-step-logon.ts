@@ -1,0 +1,214 @@
+import "server-only";
+import { maskPhone } from "@/lib/phone";
+import { accountLocale } from "@/server/accounts/account-locale";
+import { AuditAction } from "@/server/audit/audit-action";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { isLocked } from "@/server/auth/lockout";
+import { countAccountFailure } from "@/server/auth/count-account-failure";
+import { findCredential, updateCounters } from "@/server/auth/credential-store";
+import { now } from "@/server/clock";
+import { getDb } from "@/server/db";
+import { newId, newToken } from "@/server/ids";
+import type { RequestMeta } from "@/server/request-meta";
+import { consumeLimit, peekLimit, refundLimit, resetLimit } from "@/server/security/rate-limit";
+import { codeSms } from "@/server/sms/code-sms";
+import { sendSms } from "@/server/sms/send-sms";
+import { resendWaitMs } from "@/server/verification/sms-code";
+import { findVerification, issueCode, judgeCode, type VerificationKey } from "@/server/verification/verification-store";
+import { useRecoveryCode } from "./recovery-codes";
+import { useTotpCode } from "./totp";
+import { findTwoStepAccount, TWO_STEP, twoStepRequirement, type TwoStepAccount, type TwoStepMethods } from "./two-step-policy";
+
+/**
+ * The second step of a logon. The password step leaves a pending attempt: a
+ * Verification row (purpose TWO_STEP_LOGON) whose existence keeps the attempt
+ * alive, and claims the browser carries sealed (web/two-step-cookie.ts).
+ * Success deletes the row, so the same claims never open a second session;
+ * 5 wrong codes, 10 minutes, a reset or a lock end the attempt. Every wrong
+ * code also counts as a failed logon of the account (the lock rules).
+ */
+export interface PendingTwoStep {
+  challengeId: string;
+  accountId: string;
+  /** The account's sessionVersion at the password step: a reset meanwhile ends the attempt. */
+  version: number;
+  startedAt: number;
+}
+
+export type SecondStepMethod = "SMS" | "TOTP" | "RECOVERY_CODE";
+
+const challengeKey = (challengeId: string): VerificationKey => ({ purpose: "TWO_STEP_LOGON", target: challengeId });
+
+const subjectOf = (a: Pick<TwoStepAccount, "id" | "address" | "domainId">) => ({
+  actor: { kind: "MAIL_ACCOUNT" as const, id: a.id, label: a.address },
+  target: { kind: "MAIL_ACCOUNT" as const, id: a.id, label: a.address },
+  domainId: a.domainId,
+});
+
+/** After a right password: a new pending attempt (audited two_step.started). */
+export async function beginTwoStep(account: TwoStepAccount, meta: RequestMeta): Promise<PendingTwoStep> {
+  const at = now();
+  const challengeId = newToken();
+  await getDb().verification.create({
+    data: { id: newId(), ...challengeKey(challengeId), destination: "", sendCount: 0, createdAt: at },
+  });
+  await recordAuditEvent({ ...subjectOf(account), action: AuditAction.twoStepStarted, meta });
+  return { challengeId, accountId: account.id, version: account.sessionVersion, startedAt: at.getTime() };
+}
+
+export interface TwoStepView {
+  address: string;
+  methods: { sms: { masked: string } | null; totp: boolean };
+  /** An SMS code is waiting to be entered. */
+  codeSent: boolean;
+  resendInMs: number;
+  sentAt: number | null;
+}
+
+type Loaded = { ok: true; account: TwoStepAccount; methods: TwoStepMethods } | { ok: false; error: "ended" };
+
+/** The attempt if it is still alive: its row, its 10 minutes, the account active, unlocked and not reset since. */
+async function loadAttempt(pending: PendingTwoStep | null, at: Date): Promise<Loaded> {
+  if (!pending) return { ok: false, error: "ended" };
+  const [row, account] = await Promise.all([findVerification(challengeKey(pending.challengeId)), findTwoStepAccount(pending.accountId)]);
+  const cred = account ? await findCredential("mail", { id: account.id }) : null;
+  const alive =
+    row &&
+    account &&
+    cred?.active &&
+    !isLocked(cred.lockedUntil, at) &&
+    account.sessionVersion === pending.version &&
+    at.getTime() < pending.startedAt + TWO_STEP.challengeTtlMs;
+  if (!alive) return { ok: false, error: "ended" };
+  const methods = twoStepRequirement(account).methods;
+  if (!methods.sms && !methods.totp) return { ok: false, error: "ended" };
+  return { ok: true, account, methods };
+}
+
+/** What the second-step page shows; null when the attempt is over (back to the logon page). */
+export async function getTwoStepView(pending: PendingTwoStep | null): Promise<TwoStepView | null> {
+  const at = now();
+  const loaded = await loadAttempt(pending, at);
+  if (!loaded.ok || !pending) return null;
+  const row = await findVerification(challengeKey(pending.challengeId));
+  return {
+    address: loaded.account.address,
+    methods: { sms: loaded.methods.sms ? { masked: maskPhone(loaded.methods.sms) } : null, totp: loaded.methods.totp },
+    codeSent: Boolean(row?.codeHash && row.codeSentAt),
+    resendInMs: row ? resendWaitMs(row, at) : 0,
+    sentAt: row?.codeSentAt?.getTime() ?? null,
+  };
+}
+
+export type SendLogonCodeResult =
+  | { ok: true; masked: string }
+  | { ok: false; error: "ended" | "method_unavailable" | "send_failed" | "capped" }
+  | { ok: false; error: "resend_wait"; waitMs: number }
+  | { ok: false; error: "send_limit"; retryAfterMs: number };
+
+/** "Send code": a 6-digit code to the secure mobile (SMS_CODE's rules), at most 5 an hour per account. */
+export async function sendLogonCode(pending: PendingTwoStep | null, meta: RequestMeta): Promise<SendLogonCodeResult> {
+  const loaded = await loadAttempt(pending, now());
+  if (!loaded.ok || !pending) return { ok: false, error: "ended" };
+  const { account, methods } = loaded;
+  if (!methods.sms) return { ok: false, error: "method_unavailable" };
+  const cap = await peekLimit("twoStepSmsByAccount", account.id);
+  if (!cap.allowed) return { ok: false, error: "send_limit", retryAfterMs: cap.retryAfterMs };
+  const issued = await issueCode(challengeKey(pending.challengeId), { destination: methods.sms });
+  if (!issued.ok) return issued;
+  const counted = await consumeLimit("twoStepSmsByAccount", account.id);
+  if (!counted.allowed) {
+    await issued.undo();
+    return { ok: false, error: "send_limit", retryAfterMs: counted.retryAfterMs };
+  }
+  const sent = await sendSms({
+    to: methods.sms,
+    purpose: "LOGON_CODE",
+    ...(await codeSms(issued.code, accountLocale(account.locale, meta.locale))),
+    accountId: account.id,
+    domainId: account.domainId,
+    actor: subjectOf(account).actor,
+    meta,
+  });
+  if (!sent.ok) {
+    await issued.undo();
+    if (!sent.mayHaveBeenSent) await refundLimit("twoStepSmsByAccount", account.id);
+    return { ok: false, error: sent.error };
+  }
+  return { ok: true, masked: maskPhone(methods.sms) };
+}
+
+export interface SignedInAccount {
+  accountId: string;
+  sessionVersion: number;
+  role: string;
+  mustChangePassword: boolean;
+  locale: string | null;
+}
+
+export type CompleteTwoStepResult =
+  | { ok: true; account: SignedInAccount }
+  /** `ended`: the attempt is over (5 wrong codes, a lock): log on again. */
+  | { ok: false; error: "wrong_code"; ended: boolean }
+  | { ok: false; error: "ended" | "method_unavailable" };
+
+/**
+ * Checks the second step by the chosen method. Wrong, expired, used and
+ * unknown codes all answer "wrong_code" (the logon's generic answer);
+ * each counts once on the attempt and once toward the account's lock.
+ */
+export async function completeTwoStep(
+  pending: PendingTwoStep | null,
+  input: { method: SecondStepMethod; code: string },
+  meta: RequestMeta,
+): Promise<CompleteTwoStepResult> {
+  const at = now();
+  const loaded = await loadAttempt(pending, at);
+  if (!loaded.ok || !pending) return { ok: false, error: "ended" };
+  const { account, methods } = loaded;
+  if (input.method === "SMS" ? !methods.sms : !methods.totp) return { ok: false, error: "method_unavailable" };
+  const key = challengeKey(pending.challengeId);
+
+  let passed: boolean;
+  if (input.method === "SMS") {
+    passed = await getDb().$transaction(async (tx) => (await judgeCode(tx, key, input.code, at)).verdict === "ok");
+  } else {
+    passed = input.method === "TOTP" ? await useTotpCode(account.id, input.code, at) : await useRecoveryCode(account.id, input.code);
+    // The attempt is claimed once: a parallel success, or an attempt ended meanwhile, opens nothing.
+    if (passed) passed = (await getDb().verification.deleteMany({ where: key })).count === 1;
+  }
+  if (passed) return { ok: true, account: await finishLogon(account, input.method, meta, at) };
+
+  await recordAuditEvent({
+    ...subjectOf(account),
+    action: AuditAction.twoStepFailed,
+    result: "FAILURE",
+    meta,
+    detail: { method: input.method },
+  });
+  const locked = await countAccountFailure("mail", { id: account.id, domainId: account.domainId }, at, account.address, meta);
+  const attempt = await consumeLimit("twoStepFailuresByChallenge", pending.challengeId);
+  const ended = !attempt.allowed || attempt.used >= TWO_STEP.maxFailures || locked;
+  if (ended) await getDb().verification.deleteMany({ where: key });
+  return { ok: false, error: "wrong_code", ended };
+}
+
+/** The logon is complete: the password step's counters are reset only now (audited logon.success). */
+async function finishLogon(account: TwoStepAccount, method: SecondStepMethod, meta: RequestMeta, at: Date): Promise<SignedInAccount> {
+  await updateCounters("mail", account.id, {
+    failedLogonCount: 0,
+    lastFailedLogonAt: null,
+    lockedUntil: null,
+    lockCount: 0,
+    lastLogonAt: at,
+  });
+  await resetLimit("logonFailuresByAddress", `mail:${account.address}`);
+  await recordAuditEvent({ ...subjectOf(account), action: AuditAction.logonSuccess, meta, detail: { twoStep: method } });
+  return {
+    accountId: account.id,
+    sessionVersion: account.sessionVersion,
+    role: account.role,
+    mustChangePassword: account.mustChangePassword,
+    locale: account.locale,
+  };
+}

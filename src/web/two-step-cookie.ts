@@ -1,0 +1,50 @@
+import "server-only";
+import { sealData, unsealData } from "iron-session";
+import { passwordMap } from "@/server/auth/session-options";
+import { TRUSTED_COOKIE, trustBrowser } from "@/server/two-step/trusted-browser";
+import type { PendingTwoStep } from "@/server/two-step/two-step-logon";
+import { TWO_STEP } from "@/server/two-step/two-step-policy";
+import { now } from "@/server/clock";
+import { deleteCookie, readCookie, writeCookie } from "./cookies";
+
+/**
+ * The pending second step rides in a sealed, HttpOnly, SameSite=Strict
+ * cookie that lives as long as the attempt (10 minutes). The claims alone
+ * open nothing: the attempt's row must still exist (two-step-logon.ts).
+ */
+const PENDING = { name: "postkey_two_step", maxAgeSec: TWO_STEP.challengeTtlMs / 1000 } as const;
+
+export async function readPendingTwoStep(): Promise<PendingTwoStep | null> {
+  const sealed = await readCookie(PENDING.name);
+  if (!sealed) return null;
+  try {
+    const p = await unsealData<Partial<PendingTwoStep>>(sealed, { password: passwordMap(), ttl: PENDING.maxAgeSec });
+    return typeof p.challengeId === "string" &&
+      typeof p.accountId === "string" &&
+      typeof p.version === "number" &&
+      typeof p.startedAt === "number"
+      ? { challengeId: p.challengeId, accountId: p.accountId, version: p.version, startedAt: p.startedAt }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function setPendingTwoStep(pending: PendingTwoStep): Promise<void> {
+  const sealed = await sealData(pending, { password: passwordMap(), ttl: PENDING.maxAgeSec });
+  await writeCookie(PENDING.name, sealed, { sameSite: "strict", maxAgeSec: PENDING.maxAgeSec });
+}
+
+export function clearPendingTwoStep(): Promise<void> {
+  return deleteCookie(PENDING.name);
+}
+
+export function readTrustedBrowser(): Promise<string | undefined> {
+  return readCookie(TRUSTED_COOKIE.name);
+}
+
+/** "Trust this browser for 30 days" was ticked and the second step passed. */
+export async function rememberTrustedBrowser(account: { id: string; sessionVersion: number }): Promise<void> {
+  const value = await trustBrowser(await readTrustedBrowser(), account, now());
+  await writeCookie(TRUSTED_COOKIE.name, value, { sameSite: TRUSTED_COOKIE.sameSite, maxAgeSec: TRUSTED_COOKIE.maxAgeSec });
+}
