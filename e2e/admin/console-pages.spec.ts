@@ -1,6 +1,7 @@
-import { createEmployee, expect, logOn, test } from "../support/fixtures";
+import { createEmployee, expect, logOnWithSmsCode, test } from "../support/fixtures";
 import { accountRow, choose, logOnAsPostmaster, shot, tag, weakKeywords } from "../support/admin";
 import { openSession } from "../support/sessions";
+import { uniqueMobile } from "../support/recovery";
 
 // The rest of the console: Departments, Password Policy, Audit Log, Unlock.
 test.describe("Domain management console pages", () => {
@@ -84,16 +85,43 @@ test.describe("Domain management console pages", () => {
     const questions = page.getByRole("checkbox", { name: /Allow security questions/ });
     await expect(sms).toBeChecked();
     await expect(questions).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /Allow backup email verification/ })).toBeChecked();
     await sms.uncheck();
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("The recovery settings were saved.")).toBeVisible();
     await page.reload();
     await expect(page.getByRole("checkbox", { name: /Allow SMS verification/ })).not.toBeChecked();
     await shot(page, "6-password-policy");
     // Back to the default, for the other specs of the run.
     await page.getByRole("checkbox", { name: /Allow SMS verification/ }).check();
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("The recovery settings were saved.")).toBeVisible();
+  });
+
+  test("Password Policy: 'Require two-step logon for employees' asks an employee for a code after the password", async ({
+    page,
+    browser,
+  }) => {
+    const mobile = uniqueMobile();
+    const emp = await createEmployee({ mobile });
+    await logOnAsPostmaster(page);
+    await choose(page, "Security", "Password Policy");
+    const requireIt = page.getByRole("checkbox", { name: /Require two-step logon for employees/ });
+    await expect(requireIt).not.toBeChecked();
+    await requireIt.check();
+    await page.getByRole("button", { name: "Save two-step logon" }).click();
+    await expect(page.getByText("The two-step logon setting was saved.")).toBeVisible();
+    try {
+      const employee = await browser.newPage();
+      await logOnWithSmsCode(employee, emp.address, emp.password, mobile);
+      await expect(employee).toHaveURL(/\/account$/);
+      await employee.close();
+    } finally {
+      // Back to the default, for the other specs of the run.
+      await page.getByRole("checkbox", { name: /Require two-step logon for employees/ }).uncheck();
+      await page.getByRole("button", { name: "Save two-step logon" }).click();
+      await expect(page.getByText("The two-step logon setting was saved.")).toBeVisible();
+    }
   });
 
   test("Unlock ends a logon lock from the Edit Account page", async ({ page }) => {
@@ -115,7 +143,8 @@ test.describe("Domain management console pages", () => {
   test("Audit Log: newest first, filters, bad dates explained, CSV export of the filtered events", async ({ page }) => {
     const emp = await createEmployee();
     // A logon through the form, so that the newest event is this postmaster's logon.
-    await logOn(page, "postmaster@example.com", "Admin#Domain2026");
+    await logOnWithSmsCode(page, "postmaster@example.com", "Admin#Domain2026", "+14155550100");
+    await expect(page).toHaveURL(/\/admin/);
     await page.goto(`/admin/accounts/${emp.id}`);
     await choose(page, "Security", "Audit Log");
     const firstRow = page.getByRole("table").getByRole("row").nth(1);

@@ -1,13 +1,15 @@
 import { maskPhone } from "@/lib/phone";
+import { BASE_URL } from "../support/e2e-env";
 import { domainIdOf, logOnConsole, OPS2 } from "../support/console";
-import { expect, latestCode, test } from "../support/fixtures";
+import { expect, latestCode, logOnWithSmsCode, test } from "../support/fixtures";
 import { keepSeedAccount, uniqueMobile } from "../support/recovery";
 
 /**
  * Email Console > Email Services > Manage > Reset Secure Mobile, as the
  * operator of example.org does it for postmaster@example.org, whose phone is
  * gone: the new number and the console password, then the code the new
- * phone received (read from the Twilio stub), Submit.
+ * phone received (read from the Twilio stub), Submit; then the postmaster
+ * logs on with its password and a code sent to the new number.
  */
 const PM = "postmaster@example.org";
 
@@ -17,7 +19,10 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("the operator binds a new secure mobile for the postmaster; the Manage page shows it", async ({ page }) => {
+    test("the operator binds a new secure mobile for the postmaster, who then logs on with a code sent to it", async ({
+      page,
+      browser,
+    }) => {
       const restore = await keepSeedAccount(PM);
       try {
         const mobile = uniqueMobile();
@@ -43,6 +48,15 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page.getByText(maskPhone(mobile))).toBeVisible();
         const { getDb } = await import("@/server/db");
         expect(await getDb().mailAccount.findUniqueOrThrow({ where: { address: PM } })).toMatchObject({ secureMobile: mobile });
+
+        // The postmaster, on its own browser, logs on with a code sent to the new number.
+        const postmaster = await browser.newPage({ javaScriptEnabled, baseURL: BASE_URL });
+        try {
+          await logOnWithSmsCode(postmaster, PM, "Admin#Domain2026", mobile);
+          await expect(postmaster).toHaveURL(/\/admin/);
+        } finally {
+          await postmaster.close();
+        }
       } finally {
         await restore();
       }

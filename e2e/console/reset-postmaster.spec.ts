@@ -1,5 +1,5 @@
 import { openSession } from "../support/sessions";
-import { expect, formAlert, logOn, test } from "../support/fixtures";
+import { expect, formAlert, logOn, logOnWithSmsCode, test } from "../support/fixtures";
 import {
   auditEventsSince,
   createConsoleOperator,
@@ -85,7 +85,7 @@ test.describe("Scenario 3: the cloud operator resets a forgotten postmaster pass
     const pmPage = await postmaster.newPage();
     await logOn(pmPage, POSTMASTER.email, POSTMASTER.password);
     await expect(formAlert(pmPage)).toHaveText("Incorrect email address or password.");
-    await logOn(pmPage, POSTMASTER.email, NEW_PASSWORD);
+    await logOnWithSmsCode(pmPage, POSTMASTER.email, NEW_PASSWORD, POSTMASTER.mobile);
     await expect(pmPage).toHaveURL(/\/admin/);
     await postmaster.close();
 

@@ -1,4 +1,4 @@
-import { createEmployee, expect, formAlert, logOn, submit, test } from "../support/fixtures";
+import { createEmployee, expect, formAlert, logOn, logOnWithSmsCode, submit, test } from "../support/fixtures";
 import { imageLoaded } from "../support/recovery";
 import { openSession } from "../support/sessions";
 
@@ -17,8 +17,8 @@ test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("a postmaster lands on the domain-management console", async ({ page }) => {
-    await logOn(page, "postmaster@example.org", "Admin#Domain2026");
+  test("a postmaster lands on the domain-management console after the second step", async ({ page }) => {
+    await logOnWithSmsCode(page, "postmaster@example.org", "Admin#Domain2026", "+14155550106");
     await expect(page).toHaveURL(/\/admin/);
   });
 

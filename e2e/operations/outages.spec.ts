@@ -6,7 +6,7 @@ import { throwawayPostgres, type ThrowawayPostgres } from "../../tests/support/s
 import { actionId, cookiePair, postAction } from "../support/actions";
 import { startApp, type AppProcess } from "../support/app-process";
 import { E2E_PORT, twilioStubEnv } from "../support/e2e-env";
-import { expect, test } from "../support/fixtures";
+import { expect, latestCode, test } from "../support/fixtures";
 
 /**
  * A PostgreSQL of its own (initdb + pg_ctl in a temp folder) that the test
@@ -69,7 +69,12 @@ test.afterAll(async () => {
 const html = (p: string, headers: Record<string, string> = {}) => fetch(`${BASE}${p}`, { headers: { Accept: "text/html", ...headers } });
 
 test("PostgreSQL stopped: the 503 page, a form error, nothing half-written; back by itself when PostgreSQL is", async ({ page }) => {
-  const logon = await postAction(BASE, "/login", "logOnAction", { email: "postmaster@example.com", password: "Admin#Domain2026" });
+  const password = await postAction(BASE, "/login", "logOnAction", { email: "postmaster@example.com", password: "Admin#Domain2026" });
+  const pending = cookiePair(password.cookies.find((c) => c.startsWith("postkey_two_step="))!);
+  const sentAfter = Date.now();
+  await postAction(BASE, "/login/two-step", "sendLogonCodeAction", {}, pending);
+  const code = await latestCode("+14155550100", sentAfter);
+  const logon = await postAction(BASE, "/login/two-step", "verifySecondStepAction", { method: "SMS", code }, pending);
   const postmaster = cookiePair(logon.cookies.find((c) => c.startsWith("postkey_mail="))!);
   const [alice] = await sql<{ id: string }>(`SELECT id FROM "MailAccount" WHERE address = $1`, ["alice@example.com"]);
   const auditsBefore = (await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent"`))[0].n;

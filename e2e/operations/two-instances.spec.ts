@@ -222,7 +222,12 @@ test("a postmaster's reset on B signs the employee out on A", async () => {
   expect((await open(employee, "/account", "a")).status).toBe(200);
 
   const postmaster = client();
-  expect(redirectOf(await logOn(postmaster, "b", "postmaster@example.com", "Admin#Domain2026"))).toBe("/admin");
+  // The password on B, the second step's code sent from A and checked on B.
+  expect(redirectOf(await logOn(postmaster, "b", "postmaster@example.com", "Admin#Domain2026"))).toBe("/login/two-step");
+  const sentAfter = Date.now();
+  expect(redirectOf(await act(postmaster, "a", "/login/two-step", "sendLogonCodeAction", {}))).toBe("/login/two-step");
+  const code = await latestCode("+14155550100", sentAfter);
+  expect(redirectOf(await act(postmaster, "b", "/login/two-step", "verifySecondStepAction", { method: "SMS", code }))).toBe("/admin");
   const reset = await act(postmaster, "b", `/admin/accounts/${u.id}`, "resetPasswordAction", {
     accountId: u.id,
     password: "Quiet#Harbor2027",

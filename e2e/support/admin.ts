@@ -6,8 +6,8 @@ import { signedInPage } from "./sessions";
  * Helpers of the domain-management console specs (Scenario 1). Look-ups go
  * straight to the run's database, as in fixtures.ts: test plumbing only.
  */
-export const POSTMASTER = { email: "postmaster@example.com", password: "Admin#Domain2026" };
-export const ORG_POSTMASTER = { email: "postmaster@example.org", password: "Admin#Domain2026" };
+export const POSTMASTER = { email: "postmaster@example.com", password: "Admin#Domain2026", mobile: "+14155550100" };
+export const ORG_POSTMASTER = { email: "postmaster@example.org", password: "Admin#Domain2026", mobile: "+14155550106" };
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // a directory: save screenshots of the console there
 

@@ -100,7 +100,7 @@ export function TwoStepPolicyForm({ action, requireTwoStepForEmployees }: { acti
     <form ref={formRef} action={formAction} className="space-y-3">
       <Outcome state={state} />
       <OnOffCheckbox name="requireTwoStepForEmployees" checked={on} onChange={setOn} label={t.rich("policy.requireTwoStep", { hint })} />
-      <SubmitButton pendingText={t("policy.saving")}>{t("policy.save")}</SubmitButton>
+      <SubmitButton pendingText={t("policy.saving")}>{t("policy.saveTwoStep")}</SubmitButton>
     </form>
   );
 }

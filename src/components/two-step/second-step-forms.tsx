@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert, secondaryButtonClass, TextField } from "@/components/ui";
 import { useCountdown, useHydrated } from "@/components/use-countdown";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, idle, type FormAction, type FormState } from "@/lib/form-state";
 import { SMS_CODE } from "@/lib/sms-code";
 import { MINUTE, SECOND } from "@/lib/time";
 
@@ -44,12 +44,7 @@ export function SecondStepForms({ methods, codeSent, resendInMs, actions }: Seco
           {codeSent ? <VerifyForm method="SMS" action={actions.verify} /> : null}
         </section>
       ) : null}
-      {methods.totp ? (
-        <Disclosure summary={t("recovery.summary")} open={false}>
-          <p className="mb-3 text-sm text-slate-600">{t("recovery.help")}</p>
-          <VerifyForm method="RECOVERY_CODE" action={actions.verify} label={t("recovery.codeLabel")} />
-        </Disclosure>
-      ) : null}
+      {methods.totp ? <RecoveryCodeSection action={actions.verify} /> : null}
     </div>
   );
 }
@@ -93,21 +88,38 @@ function SendCodeForm({
   );
 }
 
-function VerifyForm({ method, action, label, numeric }: { method: string; action: FormAction; label?: string; numeric?: boolean }) {
+/** "Use a recovery code", opened again when its form comes back with an error (also without JavaScript). */
+function RecoveryCodeSection({ action }: { action: FormAction }) {
   const t = useTranslations("TwoStep");
   const [state, verify] = useActionState(action, idle);
+  return (
+    <Disclosure summary={t("recovery.summary")} open={state.status === "error"}>
+      <p className="mb-3 text-sm text-slate-600">{t("recovery.help")}</p>
+      <VerifyFields method="RECOVERY_CODE" state={state} dispatch={verify} label={t("recovery.codeLabel")} />
+    </Disclosure>
+  );
+}
+
+function VerifyForm({ method, action, label, numeric }: { method: string; action: FormAction; label?: string; numeric?: boolean }) {
+  const [state, verify] = useActionState(action, idle);
+  return <VerifyFields method={method} state={state} dispatch={verify} label={label} numeric={numeric} />;
+}
+
+function VerifyFields(props: { method: string; state: FormState; dispatch: (f: FormData) => void; label?: string; numeric?: boolean }) {
+  const { method, state } = props;
+  const t = useTranslations("TwoStep");
   const ref = useFocusOnError(state);
   return (
-    <form ref={ref} action={verify} className="space-y-3" noValidate>
+    <form ref={ref} action={props.dispatch} className="space-y-3" noValidate>
       <input type="hidden" name="method" value={method} />
       <FormErrorAlert state={state} />
       {method === "SMS" ? (
         <SmsCodeField errors={errorsOf(state, "code")} />
       ) : (
         <TextField
-          label={label ?? ""}
+          label={props.label ?? ""}
           name="code"
-          inputMode={numeric ? "numeric" : "text"}
+          inputMode={props.numeric ? "numeric" : "text"}
           autoComplete="one-time-code"
           maxLength={32}
           errors={errorsOf(state, "code")}

@@ -1,4 +1,5 @@
 "use server";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { idField, passwordInput, phoneNumberFields, smsCodeInput } from "@/lib/fields";
@@ -271,7 +272,7 @@ export const startTotpSetupAction = createCommand({
   guard: signedIn,
   run: async ({ user }) => {
     await startTotpSetup(user.id);
-    redirect("/account#two-step");
+    refresh();
   },
 });
 
@@ -280,7 +281,7 @@ export const cancelTotpSetupAction = createCommand({
   guard: signedIn,
   run: async ({ user }) => {
     await cancelTotpSetup(user.id);
-    redirect("/account#two-step");
+    refresh();
   },
 });
 
