@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendFailureState } from "@/app/(mail)/forgot-password/form-states";
 import { getDb } from "@/server/db";
 import { peekLimit } from "@/server/security/rate-limit";
@@ -15,7 +15,7 @@ import {
 } from "../support/twilio-stub";
 import { ALICE, enter, failures, flowRow, send, startFlow, useRecoveryTestEnv } from "./recovery-helpers";
 
-const stub = connectTwilioStub(inject("twilioStubUrl"));
+const stub = connectTwilioStub(process.env.TEST_TWILIO_STUB_URL as string);
 
 describe("the global hourly SMS cap", () => {
   useRecoveryTestEnv({ SMS_HOURLY_CAP: "2" });

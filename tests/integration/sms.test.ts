@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/env";
 import { getDb } from "@/server/db";
 import { HOUR } from "@/server/clock";
@@ -26,7 +26,7 @@ import {
   TWILIO_STUB_FROM,
 } from "../support/twilio-stub";
 
-const stub = connectTwilioStub(inject("twilioStubUrl"));
+const stub = connectTwilioStub(process.env.TEST_TWILIO_STUB_URL as string);
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
 const TO = "+14155550101";
 let logs: CapturedLogs;

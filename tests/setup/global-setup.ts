@@ -55,10 +55,11 @@ export default async function setup(project: TestProject) {
   process.env.DATABASE_URL = url;
   project.provide("databaseUrl", url);
   project.provide("workerDatabaseUrls", workerUrls);
-  // One Twilio-compatible stub for the run; tests point TWILIO_API_BASE_URL at it.
-  const twilioStub = await startTwilioStub();
-  teardown.push(() => twilioStub.stop());
-  project.provide("twilioStubUrl", twilioStub.url);
+  // A Twilio-compatible stub per worker (its messages and programmed failures are global to it, so
+  // two files side by side must not share one); tests point TWILIO_API_BASE_URL at their worker's.
+  const stubs = await Promise.all(workerUrls.map(() => startTwilioStub()));
+  for (const s of stubs) teardown.push(() => s.stop());
+  project.provide("twilioStubUrls", stubs.map((s) => s.url));
   return async () => {
     for (const fn of teardown.reverse()) await fn();
   };
@@ -87,6 +88,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     workerDatabaseUrls: string[];
     databaseUrl: string;
-    twilioStubUrl: string;
+    twilioStubUrls: string[];
   }
 }

@@ -4,7 +4,11 @@ import type * as I18n from "@/web/i18n";
 // Configuration every test file sees; src/env.ts validates it like in production.
 // This worker's own database (a copy of the migrated one), or the one database of an embedded run.
 const workers = inject("workerDatabaseUrls");
-process.env.DATABASE_URL = workers[Number(process.env.VITEST_POOL_ID ?? 1) - 1] ?? inject("databaseUrl");
+const worker = Number(process.env.VITEST_POOL_ID ?? 1) - 1;
+process.env.DATABASE_URL = workers[worker] ?? inject("databaseUrl");
+// This worker's own Twilio stub (tests/support/twilio-stub.ts).
+const stubs = inject("twilioStubUrls");
+process.env.TEST_TWILIO_STUB_URL = stubs[worker] ?? stubs[0];
 process.env.SESSION_SECRET ??= "test-session-secret-0123456789-abcdefghijklmnop";
 (process.env as Record<string, string>).NODE_ENV = "test";
 // A local run for automated tests (src/env.ts runProfile); tests of the deployment rules set their own.
