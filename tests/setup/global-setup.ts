@@ -59,7 +59,10 @@ export default async function setup(project: TestProject) {
   // two files side by side must not share one); tests point TWILIO_API_BASE_URL at their worker's.
   const stubs = await Promise.all(workerUrls.map(() => startTwilioStub()));
   for (const s of stubs) teardown.push(() => s.stop());
-  project.provide("twilioStubUrls", stubs.map((s) => s.url));
+  project.provide(
+    "twilioStubUrls",
+    stubs.map((s) => s.url),
+  );
   return async () => {
     for (const fn of teardown.reverse()) await fn();
   };

@@ -2,14 +2,12 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Disclosure } from "@/components/account/disclosure";
+import { SendCodeForm } from "@/components/send-code-form";
 import { SmsCodeField } from "@/components/sms-code-field";
 import { SubmitButton } from "@/components/submit-button";
-import { FormErrorAlert, secondaryButtonClass, TextField } from "@/components/ui";
-import { useCountdown, useHydrated } from "@/components/use-countdown";
+import { FormErrorAlert, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, type FormAction, type FormState } from "@/lib/form-state";
-import { SMS_CODE } from "@/lib/sms-code";
-import { MINUTE, SECOND } from "@/lib/time";
 
 export interface SecondStepProps {
   methods: { sms: { masked: string } | null; totp: boolean };
@@ -40,51 +38,12 @@ export function SecondStepForms({ methods, codeSent, resendInMs, actions }: Seco
           <h2 id="two-step-sms" className="text-base font-semibold text-slate-900">
             {t("sms.heading")}
           </h2>
-          <SendCodeForm masked={methods.sms.masked} codeSent={codeSent} resendInMs={resendInMs} action={actions.sendCode} />
+          <SendCodeForm channel="sms" masked={methods.sms.masked} codeSent={codeSent} resendInMs={resendInMs} action={actions.sendCode} />
           {codeSent ? <VerifyForm method="SMS" action={actions.verify} /> : null}
         </section>
       ) : null}
       {methods.totp ? <RecoveryCodeSection action={actions.verify} /> : null}
     </div>
-  );
-}
-
-function SendCodeForm({
-  masked,
-  codeSent,
-  resendInMs,
-  action,
-}: {
-  masked: string;
-  codeSent: boolean;
-  resendInMs: number;
-  action: FormAction;
-}) {
-  const tr = useTranslations("Recovery");
-  const [state, send] = useActionState(action, idle);
-  const ref = useFocusOnError(state);
-  const secondsLeft = useCountdown(resendInMs);
-  const live = useHydrated();
-  const waiting = live && codeSent && secondsLeft > 0;
-  return (
-    <form ref={ref} action={send} className="space-y-3">
-      <p className="text-sm text-slate-700" role="status">
-        {codeSent
-          ? tr("sms.sent", { to: masked, minutes: SMS_CODE.ttlMs / MINUTE })
-          : tr("sms.willSend", { to: masked, digits: SMS_CODE.digits })}
-      </p>
-      <FormErrorAlert state={state} />
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={waiting} aria-disabled={waiting} className={`${secondaryButtonClass} disabled:opacity-60`}>
-          {codeSent ? tr("sms.resend") : tr("sms.send")}
-        </button>
-        {codeSent && !live ? (
-          <span className="text-sm text-slate-600">{tr("sms.resendRule", { seconds: SMS_CODE.resendAfterMs / SECOND })}</span>
-        ) : waiting ? (
-          <span className="text-sm text-slate-600">{tr("sms.resendIn", { seconds: secondsLeft })}</span>
-        ) : null}
-      </div>
-    </form>
   );
 }
 

@@ -12,17 +12,21 @@ import { getEnv } from "@/env";
  */
 const keys = new Map<string, Buffer>();
 
-function keyOf(secret: string): Buffer {
-  let key = keys.get(secret);
+/** A 256-bit key for one use (`info`) derived from a session secret (HKDF-SHA-256), cached. */
+export function derivedKey(secret: string, info: string): Buffer {
+  const id = `${info}\u0000${secret}`;
+  let key = keys.get(id);
   if (!key) {
-    key = Buffer.from(hkdfSync("sha256", secret, "postkey", "hmac-short-secrets", 32));
-    keys.set(secret, key);
+    key = Buffer.from(hkdfSync("sha256", secret, "postkey", info, 32));
+    keys.set(id, key);
   }
   return key;
 }
 
+const keyOf = (secret: string) => derivedKey(secret, "hmac-short-secrets");
+
 /** The current secret first, then the previous ones (comma-separated, newest first). */
-function verifyingSecrets(): string[] {
+export function verifyingSecrets(): string[] {
   const env = getEnv();
   const previous = env.SESSION_SECRET_PREVIOUS?.split(",").map((s) => s.trim()) ?? [];
   return [env.SESSION_SECRET, ...previous.filter(Boolean)];

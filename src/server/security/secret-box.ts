@@ -1,6 +1,7 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { getEnv } from "@/env";
+import { derivedKey, verifyingSecrets } from "./hmac";
 
 /**
  * Secrets the server must read back (an authenticator app's TOTP key) are
@@ -9,22 +10,7 @@ import { getEnv } from "@/env";
  * no key; SESSION_SECRET_PREVIOUS still opens what was sealed before a
  * rotation.
  */
-const keys = new Map<string, Buffer>();
-
-function keyOf(secret: string): Buffer {
-  let key = keys.get(secret);
-  if (!key) {
-    key = Buffer.from(hkdfSync("sha256", secret, "postkey", "secret-box", 32));
-    keys.set(secret, key);
-  }
-  return key;
-}
-
-function secrets(): string[] {
-  const env = getEnv();
-  const previous = env.SESSION_SECRET_PREVIOUS?.split(",").map((s) => s.trim()) ?? [];
-  return [env.SESSION_SECRET, ...previous.filter(Boolean)];
-}
+const keyOf = (secret: string) => derivedKey(secret, "secret-box");
 
 export function sealSecret(plain: string, purpose: string): string {
   const iv = randomBytes(12);
@@ -39,7 +25,7 @@ export function openSecret(sealed: string | null | undefined, purpose: string): 
   const parts = sealed?.split(".");
   if (!parts || parts.length !== 4 || parts[0] !== "v1") return null;
   const [iv, tag, body] = parts.slice(1).map((p) => Buffer.from(p, "base64url"));
-  for (const secret of secrets()) {
+  for (const secret of verifyingSecrets()) {
     try {
       const decipher = createDecipheriv("aes-256-gcm", keyOf(secret), iv);
       decipher.setAAD(Buffer.from(purpose));

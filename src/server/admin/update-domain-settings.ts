@@ -1,0 +1,59 @@
+import "server-only";
+import type { AuditActionName } from "@/server/audit/audit-action";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
+import { postmasterActor, resolvePostmaster } from "./postmaster-access";
+
+/** The domain's on/off settings a postmaster saves on the Password Policy page. */
+export type DomainSettingKey =
+  | "allowSmsRecovery"
+  | "allowQuestionRecovery"
+  | "allowEmailRecovery"
+  | "notifyPostmasterOfSelfServiceResets"
+  | "requireTwoStepForEmployees";
+
+export type UpdateDomainSettingsResult = { ok: true; changed: boolean } | { ok: false; error: "forbidden" };
+
+/**
+ * Saves some of the caller's domain settings (the caller re-checked as a
+ * postmaster), in one transaction with its audit event (before and after);
+ * an unchanged save writes and audits nothing.
+ */
+export async function updateDomainSettings<K extends DomainSettingKey>(
+  input: { actorId: string; attempted: string; action: AuditActionName; values: Record<K, boolean> },
+  meta: RequestMeta,
+): Promise<UpdateDomainSettingsResult> {
+  const caller = await resolvePostmaster(input.actorId, input.attempted, meta);
+  if (!caller.ok) return caller;
+  const pm = caller.postmaster;
+  const keys = Object.keys(input.values) as K[];
+  return getDb().$transaction(async (tx) => {
+    const row = (await tx.domain.findUniqueOrThrow({
+      where: { id: pm.domainId },
+      select: {
+        name: true,
+        allowSmsRecovery: true,
+        allowQuestionRecovery: true,
+        allowEmailRecovery: true,
+        notifyPostmasterOfSelfServiceResets: true,
+        requireTwoStepForEmployees: true,
+      },
+    })) satisfies { name: string } & Record<DomainSettingKey, boolean>;
+    const before = Object.fromEntries(keys.map((k) => [k, row[k]])) as Record<K, boolean>;
+    if (keys.every((k) => before[k] === input.values[k])) return { ok: true, changed: false };
+    await tx.domain.update({ where: { id: pm.domainId }, data: input.values });
+    await recordAuditEvent(
+      {
+        actor: postmasterActor(pm),
+        action: input.action,
+        domainId: pm.domainId,
+        meta,
+        target: { kind: "DOMAIN", id: pm.domainId, label: row.name },
+        detail: { before, after: { ...input.values } },
+      },
+      tx,
+    );
+    return { ok: true, changed: true };
+  });
+}
