@@ -23,7 +23,10 @@ async function logOnWithRecoveryCode(page: Page, who: { address: string; passwor
   await logOn(page, who.address, who.password);
   await page.getByText("Use a recovery code").click();
   await page.getByLabel("Recovery code").fill(code);
-  await page.locator("form", { has: page.getByLabel("Recovery code") }).getByRole("button", { name: "Verify" }).click();
+  await page
+    .locator("form", { has: page.getByLabel("Recovery code") })
+    .getByRole("button", { name: "Verify" })
+    .click();
 }
 
 async function logOff(page: Page) {
