@@ -141,7 +141,7 @@ async function sendRecoverySms(from: string, address: string, on: Upstream): Pro
   const c = client(from);
   const started = await startRecovery(c, address, on, other(on));
   expect(redirectOf(started)).toBe("/forgot-password");
-  const sent = await act(c, on, "/forgot-password", "sendCodeAction", {});
+  const sent = await act(c, on, "/forgot-password", "sendCodeAction", { method: "SMS" });
   return redirectOf(sent) === "/forgot-password" ? true : sent.text;
 }
 
@@ -298,7 +298,7 @@ test("a Forgot Password flow started on A continues on B: captcha checked on B, 
   const verify = await open(c, "/forgot-password", "a");
   expect(verify.text).toContain("Receive an SMS verification code on your secure mobile");
   const after = Date.now();
-  const sent = await act(c, "a", "/forgot-password", "sendCodeAction", {});
+  const sent = await act(c, "a", "/forgot-password", "sendCodeAction", { method: "SMS" });
   expect(redirectOf(sent)).toBe("/forgot-password");
   const code = await latestCode(mobile, after);
 
@@ -366,7 +366,7 @@ test("SESSION_SECRET rotation: with SESSION_SECRET_PREVIOUS, old cookies still o
   const recovering = client();
   expect(redirectOf(await startRecovery(recovering, u.address, "a", "b"))).toBe("/forgot-password");
   const sentAt = Date.now();
-  expect(redirectOf(await act(recovering, "b", "/forgot-password", "sendCodeAction", {}))).toBe("/forgot-password");
+  expect(redirectOf(await act(recovering, "b", "/forgot-password", "sendCodeAction", { method: "SMS" }))).toBe("/forgot-password");
   const code = await latestCode(mobile, sentAt);
 
   // Both instances restart: S2 seals, S1 still opens.

@@ -57,6 +57,36 @@ for (const locale of ["en", "zh-CN"] as const) {
       await expectAccessible(page, "/account/change-password after an empty submit");
     });
 
+    test("two-step logon: the second step (also with an error), and Account Security setting up an authenticator app", async ({ page }) => {
+      const { getDb } = await import("@/server/db");
+      const pm = await createEmployee({ mobile: "+14155550124" });
+      await getDb().mailAccount.update({ where: { id: pm.id }, data: { role: "POSTMASTER" } });
+      await page.goto("/login");
+      await page.locator('input[name="email"]').fill(pm.address);
+      await page.locator('input[name="password"]').fill(pm.password);
+      await page.locator("main form button[type=submit]").last().click();
+      await expect(page).toHaveURL(/\/login\/two-step$/);
+      await expectAccessible(page, "/login/two-step");
+      await page.locator("main form").first().locator("button[type=submit]").click();
+      await expect(page.locator('input[name="code"]')).toBeVisible();
+      await page.locator('input[name="code"]').fill("000000");
+      await page.locator('input[name="code"]').press("Enter");
+      await expect(page.locator("[aria-invalid=true]").first()).toBeVisible();
+      await expectAccessible(page, "/login/two-step after a wrong code");
+
+      // Without a method, the postmaster is held on Account Security, where the app is set up.
+      await getDb().mailAccount.update({ where: { id: pm.id }, data: { secureMobile: null, secureMobileVerifiedAt: null } });
+      await page.context().clearCookies();
+      await page.goto("/login");
+      await page.locator('input[name="email"]').fill(pm.address);
+      await page.locator('input[name="password"]').fill(pm.password);
+      await page.locator("main form button[type=submit]").last().click();
+      await expect(page).toHaveURL(/\/account$/);
+      await page.locator("#two-step form button[type=submit]").first().click();
+      await expect(page.getByTestId("totp-key")).toBeVisible();
+      await expectAccessible(page, "/account with an authenticator app being set up");
+    });
+
     test("the domain-management console: every page", async ({ page, signIn }) => {
       await signIn(POSTMASTER.email, { path: "/admin/accounts" });
       for (const path of await adminPages()) {

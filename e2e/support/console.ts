@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
+import { uniqueMobile } from "./recovery";
 import { signedInPage } from "./sessions";
 
 /**
@@ -64,7 +65,7 @@ export async function createConsoleOperator() {
     role: "POSTMASTER",
     password: "Admin#Domain2026",
     // Postmasters log on in two steps: this one by SMS, as the demo's do.
-    secureMobile: `+1628${String(Date.now() % 10_000_000).padStart(7, "0")}`,
+    secureMobile: uniqueMobile(),
   });
   if (!pm.ok) throw new Error(`cannot create the postmaster of ${domain.name}: ${pm.error}`);
   return { ...operator, domain: { ...domain, postmaster: { id: pm.id, address: pm.address, password: "Admin#Domain2026" } } };

@@ -63,9 +63,16 @@ export async function setNewPassword(page: Page, password: string): Promise<void
   await expectStep(page, "Done");
 }
 
-/** A number no other test uses, so the stub's messages to it are this test's only. */
+let mobiles = 0;
+
+/**
+ * A number no other test uses, so the stub's messages to it are this test's
+ * only. A valid North American number: its exchange (the 3 digits after the
+ * area code) never starts with 0 or 1, else the number is refused as invalid.
+ */
 export function uniqueMobile(): string {
-  return `+1628${String(Date.now() % 10_000_000).padStart(7, "0")}`;
+  const n = Date.now() * 10 + (mobiles++ % 10);
+  return `+1628${2 + (Math.floor(n / 1_000_000) % 8)}${String(n % 1_000_000).padStart(6, "0")}`;
 }
 
 /**

@@ -43,7 +43,7 @@ function prismaClient(pool: Pool) {
     omit: {
       mailAccount: { passwordHash: true, totpSecret: true, totpPendingSecret: true },
       twoStepRecoveryCode: { codeHash: true },
-      cloudAccount: { passwordHash: true },
+      cloudAccount: { passwordHash: true, totpSecret: true, totpPendingSecret: true },
       securityQuestion: { answerHash: true },
       passwordHistory: { passwordHash: true },
       captchaChallenge: { answerHash: true },

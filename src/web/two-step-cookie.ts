@@ -14,17 +14,19 @@ import { deleteCookie, readCookie, writeCookie } from "./cookies";
  */
 const PENDING = { name: "postkey_two_step", maxAgeSec: TWO_STEP.challengeTtlMs / 1000 } as const;
 
-export async function readPendingTwoStep(): Promise<PendingTwoStep | null> {
+/** The pending second step of this browser, when it is one of `kind`'s logons (mail or the cloud console). */
+export async function readPendingTwoStep(kind: PendingTwoStep["kind"]): Promise<PendingTwoStep | null> {
   const sealed = await readCookie(PENDING.name);
   if (!sealed) return null;
   try {
     const p = await unsealData<Partial<PendingTwoStep>>(sealed, { password: passwordMap(), ttl: PENDING.maxAgeSec });
-    return typeof p.challengeId === "string" &&
+    const ok =
+      p.kind === kind &&
+      typeof p.challengeId === "string" &&
       typeof p.accountId === "string" &&
       typeof p.version === "number" &&
-      typeof p.startedAt === "number"
-      ? { challengeId: p.challengeId, accountId: p.accountId, version: p.version, startedAt: p.startedAt }
-      : null;
+      typeof p.startedAt === "number";
+    return ok ? { challengeId: p.challengeId!, kind, accountId: p.accountId!, version: p.version!, startedAt: p.startedAt! } : null;
   } catch {
     return null;
   }

@@ -57,6 +57,8 @@ async function lastSmsCode(to: string): Promise<string> {
   return m.body.match(/\d{6}/)![0];
 }
 
+/** A mail account as the owner of two-step settings. */
+const own = (a: { id: string }) => ({ kind: "mail" as const, id: a.id });
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 const counters = (address: string) =>
   getDb().mailAccount.findUniqueOrThrow({
@@ -67,12 +69,12 @@ const counters = (address: string) =>
 /** Sets up the authenticator app; returns a generator of its codes at any time, and the recovery codes. */
 async function setUpApp(address: string) {
   const account = await accountByAddress(address);
-  expect(await startTotpSetup(account.id)).toEqual({ ok: true });
-  const settings = await getTwoStepSettings(account.id);
+  expect(await startTotpSetup(own(account))).toEqual({ ok: true });
+  const settings = await getTwoStepSettings(own(account));
   expect(settings?.pending?.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
   const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
   const codeAt = (offsetMs = 0) => totp.generate({ timestamp: Date.now() + offsetMs });
-  const confirmed = await confirmTotpSetup(account.id, codeAt(), meta);
+  const confirmed = await confirmTotpSetup(own(account), codeAt(), meta);
   if (!confirmed.ok) throw new Error(`setup refused: ${confirmed.error}`);
   return { account, codeAt, recoveryCodes: confirmed.recoveryCodes };
 }
@@ -204,11 +206,11 @@ describe("SMS codes", () => {
 describe("the authenticator app (TOTP)", () => {
   it("is set up by scanning the QR code and confirming one code; the key is stored encrypted", async () => {
     const account = await accountByAddress(PM.address);
-    await startTotpSetup(account.id);
-    const settings = await getTwoStepSettings(account.id);
-    expect(await confirmTotpSetup(account.id, "000000", meta)).toMatchObject({ ok: false, error: "wrong_code" });
+    await startTotpSetup(own(account));
+    const settings = await getTwoStepSettings(own(account));
+    expect(await confirmTotpSetup(own(account), "000000", meta)).toMatchObject({ ok: false, error: "wrong_code" });
     const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
-    const r = await confirmTotpSetup(account.id, totp.generate(), meta);
+    const r = await confirmTotpSetup(own(account), totp.generate(), meta);
     expect(r).toMatchObject({ ok: true });
     if (r.ok) {
       expect(r.recoveryCodes).toHaveLength(10);
@@ -226,7 +228,7 @@ describe("the authenticator app (TOTP)", () => {
     const stored = await getDb().twoStepRecoveryCode.findMany({ where: { accountId: account.id }, omit: { codeHash: false } });
     expect(stored).toHaveLength(10);
     if (r.ok) for (const s of stored) expect(r.recoveryCodes).not.toContain(s.codeHash);
-    expect(await getTwoStepSettings(account.id)).toMatchObject({ totpEnabledAt: expect.any(Date), codesLeft: 10, pending: null });
+    expect(await getTwoStepSettings(own(account))).toMatchObject({ totpEnabledAt: expect.any(Date), codesLeft: 10, pending: null });
   });
 
   it("accepts a code within ±1 step, each step once, and never an older one", async () => {
@@ -264,10 +266,10 @@ describe("the authenticator app (TOTP)", () => {
     expect(await completeTwoStep(await pendingOf(PM), { method: "RECOVERY_CODE", code: first }, meta)).toMatchObject({
       error: "wrong_code",
     });
-    expect((await getTwoStepSettings(account.id))?.codesLeft).toBe(9);
+    expect((await getTwoStepSettings(own(account)))?.codesLeft).toBe(9);
 
-    expect(await regenerateRecoveryCodes(account.id, "not-the-password", meta)).toEqual({ ok: false, error: "wrong_password" });
-    const fresh = await regenerateRecoveryCodes(account.id, PM.password, meta);
+    expect(await regenerateRecoveryCodes(own(account), "not-the-password", meta)).toEqual({ ok: false, error: "wrong_password" });
+    const fresh = await regenerateRecoveryCodes(own(account), PM.password, meta);
     expect(fresh).toMatchObject({ ok: true });
     expect(await completeTwoStep(await pendingOf(PM), { method: "RECOVERY_CODE", code: second }, meta)).toMatchObject({
       error: "wrong_code",
@@ -282,10 +284,10 @@ describe("the authenticator app (TOTP)", () => {
   it("is turned off with the password, unless it is the only method of an account that requires two steps", async () => {
     const { account } = await setUpApp(PM.address);
     await getDb().mailAccount.update({ where: { id: account.id }, data: { secureMobile: null, secureMobileVerifiedAt: null } });
-    expect(await disableTotp(account.id, PM.password, meta)).toEqual({ ok: false, error: "still_required" });
+    expect(await disableTotp(own(account), PM.password, meta)).toEqual({ ok: false, error: "still_required" });
     await getDb().mailAccount.update({ where: { id: account.id }, data: { secureMobile: PM.mobile, secureMobileVerifiedAt: new Date() } });
-    expect(await disableTotp(account.id, "wrong", meta)).toEqual({ ok: false, error: "wrong_password" });
-    expect(await disableTotp(account.id, PM.password, meta)).toEqual({ ok: true });
+    expect(await disableTotp(own(account), "wrong", meta)).toEqual({ ok: false, error: "wrong_password" });
+    expect(await disableTotp(own(account), PM.password, meta)).toEqual({ ok: true });
     expect(await getDb().twoStepRecoveryCode.count({ where: { accountId: account.id } })).toBe(0);
     expect(await getTwoStepView(await pendingOf(PM))).toMatchObject({ methods: { sms: { masked: "+1 ••• ••• 0100" }, totp: false } });
   });
@@ -313,5 +315,64 @@ describe("Trust this browser for 30 days", () => {
       meta,
     );
     expect((await passwordStep({ address: ALICE.address, password: "Fresh#Harbor2027" }, again)).ok).toBe("second_step");
+  });
+});
+
+describe("the cloud console's operators (by their own choice)", () => {
+  const OPS = { email: "ops@cloud.example.net", password: "Cloud#Console2026" };
+  const consoleStep = () => logOn("cloud", { login: OPS.email, password: OPS.password }, meta);
+
+  it("log on with the password alone until they turn on an authenticator app; then with its code or a recovery code", async () => {
+    expect((await consoleStep()).ok).toBe(true);
+    const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: OPS.email } });
+    const owner = { kind: "cloud" as const, id: op.id };
+    expect(await getTwoStepSettings(owner)).toMatchObject({ required: false, needsSetup: false, totpEnabledAt: null, pending: null });
+    await startTotpSetup(owner);
+    const settings = await getTwoStepSettings(owner);
+    const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
+    const confirmed = await confirmTotpSetup(owner, totp.generate(), meta);
+    if (!confirmed.ok) throw new Error("setup refused");
+    const [enabled] = await auditActions({ action: "totp.enabled" });
+    expect(enabled).toMatchObject({ actorKind: "CLOUD_ACCOUNT", actorId: op.id, domainId: null, result: "SUCCESS" });
+
+    const first = await consoleStep();
+    expect(first).toMatchObject({ ok: "second_step", pending: { kind: "cloud", accountId: op.id } });
+    if (first.ok !== "second_step") return;
+    // No secure mobile: no SMS for an operator.
+    expect(await getTwoStepView(first.pending)).toMatchObject({ methods: { sms: null, totp: true } });
+    expect(await sendLogonCode(first.pending, meta)).toEqual({ ok: false, error: "method_unavailable" });
+    clock.advance(30 * SECOND);
+    expect(await completeTwoStep(first.pending, { method: "TOTP", code: totp.generate() }, meta)).toMatchObject({
+      ok: true,
+      account: { accountId: op.id, role: "OPERATOR" },
+    });
+
+    const second = await consoleStep();
+    if (second.ok !== "second_step") throw new Error("expected a second step");
+    expect(await completeTwoStep(second.pending, { method: "RECOVERY_CODE", code: confirmed.recoveryCodes[0] }, meta)).toMatchObject({
+      ok: true,
+    });
+    // The code used up is one of the operator's own (its codes hang on its CloudAccount row).
+    expect(await getDb().twoStepRecoveryCode.count({ where: { cloudAccountId: op.id, usedAt: { not: null } } })).toBe(1);
+
+    // Turned off with the console password (a wrong one is audited and counted like every console re-authentication).
+    expect(await disableTotp(owner, "Wrong#Console2026", meta)).toEqual({ ok: false, error: "wrong_password" });
+    expect(await disableTotp(owner, OPS.password, meta)).toEqual({ ok: true });
+    expect((await consoleStep()).ok).toBe(true);
+  });
+
+  it("counts wrong codes toward the operator's own logon lock", async () => {
+    const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: OPS.email } });
+    const owner = { kind: "cloud" as const, id: op.id };
+    await startTotpSetup(owner);
+    const settings = await getTwoStepSettings(owner);
+    const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
+    await confirmTotpSetup(owner, totp.generate(), meta);
+    const pending = await consoleStep();
+    if (pending.ok !== "second_step") throw new Error("expected a second step");
+    for (let i = 1; i <= 5; i++) await completeTwoStep(pending.pending, { method: "TOTP", code: "000000" }, meta);
+    const after = await getDb().cloudAccount.findUniqueOrThrow({ where: { id: op.id }, select: { failedLogonCount: true } });
+    expect(after.failedLogonCount).toBe(5);
+    expect(await completeTwoStep(pending.pending, { method: "TOTP", code: totp.generate() }, meta)).toEqual({ ok: false, error: "ended" });
   });
 });

@@ -9,6 +9,8 @@ import { AuthenticatorAppForms } from "./two-step-forms";
 export async function TwoStepCard(props: {
   settings: TwoStepSettings;
   notice?: string;
+  /** "Current password" (mail accounts) or "Console password" (operators). */
+  passwordLabel: string;
   actions: { start: () => Promise<void>; confirm: FormAction; cancel: () => Promise<void>; regenerate: FormAction; disable: FormAction };
 }) {
   const t = await getTranslations("TwoStep.setup");
@@ -40,6 +42,7 @@ export async function TwoStepCard(props: {
           <AuthenticatorAppForms
             enabled={Boolean(s.totpEnabledAt)}
             pending={s.pending}
+            passwordLabel={props.passwordLabel}
             actions={{
               confirm: props.actions.confirm,
               regenerate: props.actions.regenerate,

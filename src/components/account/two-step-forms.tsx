@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, CurrentPasswordField, dangerButtonClass, FormErrorAlert, TextField } from "@/components/ui";
+import { Alert, dangerButtonClass, FormErrorAlert, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, type FormAction, type FormState } from "@/lib/form-state";
 import { Disclosure } from "./disclosure";
@@ -12,6 +12,8 @@ export interface AuthenticatorAppFormsProps {
   /** A setup in progress: the key and its QR code (an SVG drawn on the server from the otpauth:// URI). */
   pending: { base32: string; qrSvg: string } | null;
   actions: { confirm: FormAction; regenerate: FormAction; disable: FormAction; cancel: () => Promise<void> };
+  /** The password asked before new codes or turning off: "Current password", or the operator's "Console password". */
+  passwordLabel: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface AuthenticatorAppFormsProps {
  * whatever the state, so the recovery codes a form returned are still shown
  * once the page around it changed (also without JavaScript).
  */
-export function AuthenticatorAppForms({ enabled, pending, actions }: AuthenticatorAppFormsProps) {
+export function AuthenticatorAppForms({ enabled, pending, actions, passwordLabel }: AuthenticatorAppFormsProps) {
   const t = useTranslations("TwoStep.setup");
   const [confirmState, confirm] = useActionState(actions.confirm, idle);
   const [regenState, regenerate] = useActionState(actions.regenerate, idle);
@@ -69,14 +71,14 @@ export function AuthenticatorAppForms({ enabled, pending, actions }: Authenticat
           <Disclosure summary={t("regenerate")} open={regenState.status === "error"}>
             <form ref={regenRef} action={regenerate} className="space-y-3" noValidate>
               <FormErrorAlert state={regenState} />
-              <CurrentPasswordField state={regenState} />
+              <OwnPasswordField label={passwordLabel} state={regenState} />
               <SubmitButton pendingText={t("working")}>{t("regenerate")}</SubmitButton>
             </form>
           </Disclosure>
           <Disclosure summary={t("disable")} open={disableState.status === "error"}>
             <form ref={disableRef} action={disable} className="space-y-3" noValidate>
               <FormErrorAlert state={disableState} />
-              <CurrentPasswordField state={disableState} />
+              <OwnPasswordField label={passwordLabel} state={disableState} />
               <button type="submit" className={dangerButtonClass}>
                 {t("disable")}
               </button>
@@ -85,6 +87,19 @@ export function AuthenticatorAppForms({ enabled, pending, actions }: Authenticat
         </>
       ) : null}
     </div>
+  );
+}
+
+function OwnPasswordField({ label, state }: { label: string; state: FormState }) {
+  return (
+    <TextField
+      label={label}
+      name="currentPassword"
+      type="password"
+      autoComplete="current-password"
+      errors={errorsOf(state, "currentPassword")}
+      required
+    />
   );
 }
 

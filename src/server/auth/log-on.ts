@@ -11,7 +11,7 @@ import { blockLimit, consumeLimit, peekLimit, resetLimit } from "@/server/securi
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/server/security/password-hash";
 import { beginTwoStep, type PendingTwoStep } from "@/server/two-step/two-step-logon";
 import { isTrustedBrowser } from "@/server/two-step/trusted-browser";
-import { findTwoStepAccount, twoStepRequirement } from "@/server/two-step/two-step-policy";
+import { findTwoStepSubject } from "@/server/two-step/two-step-policy";
 import { countAccountFailure } from "./count-account-failure";
 import { actorKindOf, findCredential, updateCounters, type CredentialKind } from "./credential-store";
 import { isLocked } from "./lockout";
@@ -21,7 +21,7 @@ export interface LogOnInput {
   password: string;
   captchaId?: string;
   captchaAnswer?: string;
-  /** The "Trust this browser" cookie, when the browser sent one (mail logons). */
+  /** The "Trust this browser" cookie, when the browser sent one. */
   trustedBrowser?: string;
 }
 
@@ -72,8 +72,8 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
   if (cred && passwordOk && cred.active && !isLocked(cred.lockedUntil, at)) {
     const rehash = needsRehash(cred.passwordHash) ? await hashSecret(input.password) : undefined;
     // A second step is due: nothing is reset until it passes (else each right password would wipe its failures).
-    const twoStep = kind === "mail" ? await findTwoStepAccount(cred.id) : null;
-    const need = twoStep ? twoStepRequirement(twoStep) : null;
+    const twoStep = await findTwoStepSubject({ kind, id: cred.id });
+    const need = twoStep?.requirement ?? null;
     if (twoStep && need?.required && !need.needsSetup && !(await isTrustedBrowser(input.trustedBrowser, twoStep, at))) {
       if (rehash) await updateCounters(kind, cred.id, { passwordHash: rehash });
       return { ok: "second_step", pending: await beginTwoStep(twoStep, meta) };

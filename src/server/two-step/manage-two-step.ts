@@ -1,18 +1,25 @@
 import "server-only";
+import type { AuditResult } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import { maskPhone } from "@/lib/phone";
-import { AuditAction } from "@/server/audit/audit-action";
-import { auditSecurityChange, reauthenticate } from "@/server/account-security/account-context";
+import { reauthenticate } from "@/server/account-security/account-context";
+import { AuditAction, type AuditActionName } from "@/server/audit/audit-action";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import { actorKindOf, findCredential } from "@/server/auth/credential-store";
+import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { getDb, type Tx } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { countUnusedRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
-import { describeTotpSecret, matchTotpStep, newTotpSecret, qrSvg } from "./totp";
-import { findTwoStepAccount, twoStepRequirement } from "./two-step-policy";
+import { verifySecret } from "@/server/security/password-hash";
+import { countUnusedRecoveryCodes, dropRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
+import { describeTotpSecret, matchTotpStep, newTotpSecret, qrSvg, readTotp, updateTotp } from "./totp";
+import { findTwoStepSubject, type TwoStepOwner, type TwoStepSubject } from "./two-step-policy";
 
 /**
- * Account Security > Two-step logon: the authenticator app (set up by
- * scanning a QR code and confirming one code; 10 recovery codes shown once),
- * new recovery codes and turning the app off (both with the password).
+ * Two-step logon settings of one's own account (Account Security for mail
+ * accounts, Console Password for operators): the authenticator app (set up
+ * by scanning a QR code and confirming one code; 10 recovery codes shown
+ * once), new recovery codes and turning the app off (both with the password).
  */
 export interface TwoStepSettings {
   required: boolean;
@@ -24,57 +31,58 @@ export interface TwoStepSettings {
   pending: { base32: string; qrSvg: string } | null;
 }
 
-export async function getTwoStepSettings(accountId: string): Promise<TwoStepSettings | null> {
-  const account = await findTwoStepAccount(accountId);
-  if (!account) return null;
-  const req = twoStepRequirement(account);
-  const row = await getDb().mailAccount.findUniqueOrThrow({ where: { id: accountId }, select: { totpPendingSecret: true } });
-  const pending = account.totpEnabledAt ? null : describeTotpSecret(row.totpPendingSecret, account.address);
+export async function getTwoStepSettings(owner: TwoStepOwner): Promise<TwoStepSettings | null> {
+  const [subject, totp] = await Promise.all([findTwoStepSubject(owner), readTotp(owner)]);
+  if (!subject || !totp) return null;
+  const req = subject.requirement;
+  const pending = totp.totpEnabledAt ? null : describeTotpSecret(totp.totpPendingSecret, subject.login);
   return {
-    required: req.required,
+    // An operator's two steps are its own choice: "required" means a mail account's rule.
+    required: subject.kind === "mail" && req.required,
     needsSetup: req.needsSetup,
     maskedMobile: req.methods.sms ? maskPhone(req.methods.sms) : null,
-    totpEnabledAt: account.totpEnabledAt,
-    codesLeft: account.totpEnabledAt ? await countUnusedRecoveryCodes(accountId) : 0,
+    totpEnabledAt: totp.totpEnabledAt,
+    codesLeft: totp.totpEnabledAt ? await countUnusedRecoveryCodes(owner) : 0,
     pending: pending ? { base32: pending.base32, qrSvg: await qrSvg(pending.uri) } : null,
   };
 }
 
 /** "Set up an authenticator app": a new secret waits for its first code (a second click makes a new one). */
-export async function startTotpSetup(accountId: string): Promise<{ ok: boolean }> {
-  const account = await findTwoStepAccount(accountId);
-  if (!account || account.status !== "ACTIVE" || account.totpEnabledAt) return { ok: false };
-  const { sealed } = newTotpSecret(account.address);
-  await getDb().mailAccount.update({ where: { id: accountId }, data: { totpPendingSecret: sealed } });
-  return { ok: true };
+export async function startTotpSetup(owner: TwoStepOwner): Promise<{ ok: boolean }> {
+  const subject = await findTwoStepSubject(owner);
+  if (!subject?.active || subject.totpEnabledAt) return { ok: false };
+  const { sealed } = newTotpSecret(subject.login);
+  return { ok: await updateTotp(owner, { totpEnabledAt: null }, { totpPendingSecret: sealed }) };
 }
 
-export async function cancelTotpSetup(accountId: string): Promise<void> {
-  await getDb().mailAccount.updateMany({ where: { id: accountId, totpEnabledAt: null }, data: { totpPendingSecret: null } });
+export async function cancelTotpSetup(owner: TwoStepOwner): Promise<void> {
+  await updateTotp(owner, { totpEnabledAt: null }, { totpPendingSecret: null });
 }
 
 export type ConfirmTotpResult = { ok: true; recoveryCodes: string[] } | { ok: false; error: "no_setup" | "wrong_code" };
 
 /** "Turn on": the code the app shows proves it holds the secret; that step is used up, and 10 recovery codes are made. */
-export async function confirmTotpSetup(accountId: string, code: string, meta: RequestMeta): Promise<ConfirmTotpResult> {
-  const account = await findTwoStepAccount(accountId);
-  const row = await getDb().mailAccount.findUnique({ where: { id: accountId }, select: { totpPendingSecret: true } });
-  if (!account || account.status !== "ACTIVE" || account.totpEnabledAt || !row?.totpPendingSecret) return { ok: false, error: "no_setup" };
+export async function confirmTotpSetup(owner: TwoStepOwner, code: string, meta: RequestMeta): Promise<ConfirmTotpResult> {
+  const [subject, totp] = await Promise.all([findTwoStepSubject(owner), readTotp(owner)]);
+  const pendingSecret = totp?.totpPendingSecret;
+  if (!subject?.active || totp?.totpEnabledAt || !pendingSecret) return { ok: false, error: "no_setup" };
   const at = now();
-  const step = matchTotpStep(row.totpPendingSecret, code, at);
+  const step = matchTotpStep(pendingSecret, code, at);
   if (step === null) {
-    await auditSecurityChange(account, AuditAction.totpEnabled, "FAILURE", meta, { reason: "wrong_code" });
+    await auditOwn(subject, AuditAction.totpEnabled, "FAILURE", meta, { reason: "wrong_code" });
     return { ok: false, error: "wrong_code" };
   }
   return getDb().$transaction(async (tx) => {
-    const moved = await tx.mailAccount.updateMany({
-      where: { id: accountId, totpEnabledAt: null, totpPendingSecret: row.totpPendingSecret },
-      data: { totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: at, totpLastStep: step },
-    });
-    if (moved.count !== 1) return { ok: false, error: "no_setup" } as const;
-    const recoveryCodes = await replaceRecoveryCodes(accountId, tx);
-    await auditSecurityChange(account, AuditAction.totpEnabled, "SUCCESS", meta, {}, tx);
-    await auditSecurityChange(account, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
+    const moved = await updateTotp(
+      owner,
+      { totpEnabledAt: null, totpPendingSecret: pendingSecret },
+      { totpSecret: pendingSecret, totpPendingSecret: null, totpEnabledAt: at, totpLastStep: step },
+      tx,
+    );
+    if (!moved) return { ok: false, error: "no_setup" } as const;
+    const recoveryCodes = await replaceRecoveryCodes(owner, tx);
+    await auditOwn(subject, AuditAction.totpEnabled, "SUCCESS", meta, {}, tx);
+    await auditOwn(subject, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
     return { ok: true, recoveryCodes } as const;
   });
 }
@@ -83,36 +91,68 @@ export type PasswordCheckedResult<T> = T | { ok: false; error: "wrong_password" 
 
 /** "Generate new recovery codes": the old ones stop working. */
 export async function regenerateRecoveryCodes(
-  accountId: string,
+  owner: TwoStepOwner,
   password: string,
   meta: RequestMeta,
 ): Promise<PasswordCheckedResult<{ ok: true; recoveryCodes: string[] }>> {
-  const account = await reauthenticate(accountId, password, { action: AuditAction.recoveryCodesGenerated, meta });
-  if (!account) return { ok: false, error: "wrong_password" };
-  const state = await findTwoStepAccount(accountId);
-  if (!state?.totpEnabledAt) return { ok: false, error: "not_enabled" };
+  const subject = await withOwnPassword(owner, password, AuditAction.recoveryCodesGenerated, meta);
+  if (!subject) return { ok: false, error: "wrong_password" };
+  if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };
   return getDb().$transaction(async (tx) => {
-    const recoveryCodes = await replaceRecoveryCodes(accountId, tx);
-    await auditSecurityChange(account, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
+    const recoveryCodes = await replaceRecoveryCodes(owner, tx);
+    await auditOwn(subject, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
     return { ok: true, recoveryCodes } as const;
   });
 }
 
-/** "Turn off authenticator app": refused while the account needs two-step logon and has no secure mobile to fall back on. */
-export async function disableTotp(accountId: string, password: string, meta: RequestMeta): Promise<PasswordCheckedResult<{ ok: true }>> {
-  const account = await reauthenticate(accountId, password, { action: AuditAction.totpDisabled, meta });
-  if (!account) return { ok: false, error: "wrong_password" };
-  const state = await findTwoStepAccount(accountId);
-  if (!state?.totpEnabledAt) return { ok: false, error: "not_enabled" };
-  const req = twoStepRequirement(state);
-  if (req.required && !req.methods.sms) return { ok: false, error: "still_required" };
+/** "Turn off authenticator app": refused while a mail account needs two-step logon and has no secure mobile to fall back on. */
+export async function disableTotp(owner: TwoStepOwner, password: string, meta: RequestMeta): Promise<PasswordCheckedResult<{ ok: true }>> {
+  const subject = await withOwnPassword(owner, password, AuditAction.totpDisabled, meta);
+  if (!subject) return { ok: false, error: "wrong_password" };
+  if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };
+  const req = subject.requirement;
+  if (subject.kind === "mail" && req.required && !req.methods.sms) return { ok: false, error: "still_required" };
   await getDb().$transaction(async (tx) => {
-    await tx.mailAccount.update({
-      where: { id: accountId },
-      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpPendingSecret: null },
-    });
-    await tx.twoStepRecoveryCode.deleteMany({ where: { accountId } });
-    await auditSecurityChange(account, AuditAction.totpDisabled, "SUCCESS", meta, {}, tx);
+    await updateTotp(owner, {}, { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpPendingSecret: null }, tx);
+    await dropRecoveryCodes(owner, tx);
+    await auditOwn(subject, AuditAction.totpDisabled, "SUCCESS", meta, {}, tx);
   });
   return { ok: true };
+}
+
+/**
+ * The account's own password, re-entered: the mail account's current
+ * password or the operator's console password, under the shared rule (the
+ * 5th wrong one in 15 minutes ends the account's sessions).
+ */
+async function withOwnPassword(
+  owner: TwoStepOwner,
+  password: string,
+  action: AuditActionName,
+  meta: RequestMeta,
+): Promise<TwoStepSubject | null> {
+  if (owner.kind === "mail") return (await reauthenticate(owner.id, password, { action, meta })) ? findTwoStepSubject(owner) : null;
+  const cred = await findCredential("cloud", { id: owner.id });
+  if (!cred) return null;
+  if (await verifySecret(cred.passwordHash, password)) {
+    await clearReauthFailures("cloud", cred.id);
+    return findTwoStepSubject(owner);
+  }
+  const subject = { kind: "cloud" as const, id: cred.id, login: cred.login, domainId: null };
+  await auditOwn(subject, action, "FAILURE", meta, { reason: "wrong_password" });
+  await countReauthFailure(subject, action, meta);
+  return null;
+}
+
+/** A change to one's own two-step settings, the account as actor and target; never a secret in `detail`. */
+async function auditOwn(
+  subject: Pick<TwoStepSubject, "kind" | "id" | "login" | "domainId">,
+  action: AuditActionName,
+  result: AuditResult,
+  meta: RequestMeta,
+  detail: Prisma.InputJsonValue,
+  tx?: Tx,
+): Promise<void> {
+  const who = { kind: actorKindOf(subject.kind), id: subject.id, label: subject.login };
+  await recordAuditEvent({ actor: who, action, target: who, domainId: subject.domainId, result, meta, detail }, tx);
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
-import { getDb } from "@/server/db";
+import type { Prisma } from "@/generated/prisma/client";
+import { getDb, type Tx } from "@/server/db";
 import { openSecret, sealSecret } from "@/server/security/secret-box";
-import { TWO_STEP } from "./two-step-policy";
+import { TWO_STEP, type TwoStepOwner } from "./two-step-policy";
 
 /** Authenticator apps (RFC 6238 with the otpauth library): SHA-1, 6 digits, 30 s, as every app reads them. */
 const SEAL_PURPOSE = "totp-secret";
@@ -44,22 +45,47 @@ export function matchTotpStep(sealed: string | null, token: string, at: Date): n
   return delta === null ? null : Math.floor(at.getTime() / 1000 / TWO_STEP.totp.periodSec) + delta;
 }
 
+/** The owner's TOTP columns (mail account or operator): the same four on both tables. */
+export interface TotpColumns {
+  totpSecret: string | null;
+  totpEnabledAt: Date | null;
+  totpLastStep: number | null;
+  totpPendingSecret: string | null;
+}
+
+const TOTP_SELECT = { totpSecret: true, totpEnabledAt: true, totpLastStep: true, totpPendingSecret: true } as const;
+
+export async function readTotp(owner: TwoStepOwner): Promise<TotpColumns | null> {
+  const where = { where: { id: owner.id }, select: TOTP_SELECT };
+  return owner.kind === "mail" ? getDb().mailAccount.findUnique(where) : getDb().cloudAccount.findUnique(where);
+}
+
+/** A conditional update of the owner's TOTP columns; true when the row matched. */
+export async function updateTotp(
+  owner: TwoStepOwner,
+  where: Prisma.MailAccountWhereInput & Prisma.CloudAccountWhereInput,
+  data: Partial<TotpColumns>,
+  tx?: Tx,
+): Promise<boolean> {
+  const db = tx ?? getDb();
+  const args = { where: { ...where, id: owner.id }, data };
+  const { count } = owner.kind === "mail" ? await db.mailAccount.updateMany(args) : await db.cloudAccount.updateMany(args);
+  return count === 1;
+}
+
 /**
- * Checks a code against the account's confirmed secret and uses up its
- * step: a code (or an older one) already accepted is refused, also when two
+ * Checks a code against the owner's confirmed secret and uses up its step:
+ * a code (or an older one) already accepted is refused, also when two
  * requests race with it.
  */
-export async function useTotpCode(accountId: string, token: string, at: Date): Promise<boolean> {
-  const a = await getDb().mailAccount.findUnique({
-    where: { id: accountId },
-    select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true },
-  });
+export async function useTotpCode(owner: TwoStepOwner, token: string, at: Date): Promise<boolean> {
+  const a = await readTotp(owner);
   if (!a?.totpEnabledAt) return false;
   const step = matchTotpStep(a.totpSecret, token, at);
   if (step === null) return false;
-  const used = await getDb().mailAccount.updateMany({
-    where: { id: accountId, totpEnabledAt: { not: null }, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
-    data: { totpLastStep: step },
-  });
-  return used.count === 1;
+  return updateTotp(
+    owner,
+    { totpEnabledAt: { not: null }, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    { totpLastStep: step },
+  );
 }

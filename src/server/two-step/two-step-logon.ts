@@ -5,7 +5,7 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { isLocked } from "@/server/auth/lockout";
 import { countAccountFailure } from "@/server/auth/count-account-failure";
-import { findCredential, updateCounters } from "@/server/auth/credential-store";
+import { actorKindOf, findCredential, updateCounters, type CredentialKind } from "@/server/auth/credential-store";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { newId, newToken } from "@/server/ids";
@@ -17,7 +17,7 @@ import { resendWaitMs } from "@/server/verification/sms-code";
 import { findVerification, issueCode, judgeCode, type VerificationKey } from "@/server/verification/verification-store";
 import { useRecoveryCode } from "./recovery-codes";
 import { useTotpCode } from "./totp";
-import { findTwoStepAccount, TWO_STEP, twoStepRequirement, type TwoStepAccount, type TwoStepMethods } from "./two-step-policy";
+import { findTwoStepSubject, TWO_STEP, type TwoStepMethods, type TwoStepSubject } from "./two-step-policy";
 
 /**
  * The second step of a logon. The password step leaves a pending attempt: a
@@ -29,6 +29,8 @@ import { findTwoStepAccount, TWO_STEP, twoStepRequirement, type TwoStepAccount, 
  */
 export interface PendingTwoStep {
   challengeId: string;
+  /** A mail logon or the cloud console's. */
+  kind: CredentialKind;
   accountId: string;
   /** The account's sessionVersion at the password step: a reset meanwhile ends the attempt. */
   version: number;
@@ -39,21 +41,20 @@ export type SecondStepMethod = "SMS" | "TOTP" | "RECOVERY_CODE";
 
 const challengeKey = (challengeId: string): VerificationKey => ({ purpose: "TWO_STEP_LOGON", target: challengeId });
 
-const subjectOf = (a: Pick<TwoStepAccount, "id" | "address" | "domainId">) => ({
-  actor: { kind: "MAIL_ACCOUNT" as const, id: a.id, label: a.address },
-  target: { kind: "MAIL_ACCOUNT" as const, id: a.id, label: a.address },
-  domainId: a.domainId,
-});
+const subjectOf = (a: Pick<TwoStepSubject, "kind" | "id" | "login" | "domainId">) => {
+  const who = { kind: actorKindOf(a.kind), id: a.id, label: a.login };
+  return { actor: who, target: who, domainId: a.domainId };
+};
 
 /** After a right password: a new pending attempt (audited two_step.started). */
-export async function beginTwoStep(account: TwoStepAccount, meta: RequestMeta): Promise<PendingTwoStep> {
+export async function beginTwoStep(account: TwoStepSubject, meta: RequestMeta): Promise<PendingTwoStep> {
   const at = now();
   const challengeId = newToken();
   await getDb().verification.create({
     data: { id: newId(), ...challengeKey(challengeId), destination: "", sendCount: 0, createdAt: at },
   });
   await recordAuditEvent({ ...subjectOf(account), action: AuditAction.twoStepStarted, meta });
-  return { challengeId, accountId: account.id, version: account.sessionVersion, startedAt: at.getTime() };
+  return { challengeId, kind: account.kind, accountId: account.id, version: account.sessionVersion, startedAt: at.getTime() };
 }
 
 export interface TwoStepView {
@@ -65,13 +66,16 @@ export interface TwoStepView {
   sentAt: number | null;
 }
 
-type Loaded = { ok: true; account: TwoStepAccount; methods: TwoStepMethods } | { ok: false; error: "ended" };
+type Loaded = { ok: true; account: TwoStepSubject; methods: TwoStepMethods } | { ok: false; error: "ended" };
 
 /** The attempt if it is still alive: its row, its 10 minutes, the account active, unlocked and not reset since. */
 async function loadAttempt(pending: PendingTwoStep | null, at: Date): Promise<Loaded> {
   if (!pending) return { ok: false, error: "ended" };
-  const [row, account] = await Promise.all([findVerification(challengeKey(pending.challengeId)), findTwoStepAccount(pending.accountId)]);
-  const cred = account ? await findCredential("mail", { id: account.id }) : null;
+  const [row, account, cred] = await Promise.all([
+    findVerification(challengeKey(pending.challengeId)),
+    findTwoStepSubject({ kind: pending.kind, id: pending.accountId }),
+    findCredential(pending.kind, { id: pending.accountId }),
+  ]);
   const alive =
     row &&
     account &&
@@ -80,7 +84,7 @@ async function loadAttempt(pending: PendingTwoStep | null, at: Date): Promise<Lo
     account.sessionVersion === pending.version &&
     at.getTime() < pending.startedAt + TWO_STEP.challengeTtlMs;
   if (!alive) return { ok: false, error: "ended" };
-  const methods = twoStepRequirement(account).methods;
+  const methods = account.requirement.methods;
   if (!methods.sms && !methods.totp) return { ok: false, error: "ended" };
   return { ok: true, account, methods };
 }
@@ -92,7 +96,7 @@ export async function getTwoStepView(pending: PendingTwoStep | null): Promise<Tw
   if (!loaded.ok || !pending) return null;
   const row = await findVerification(challengeKey(pending.challengeId));
   return {
-    address: loaded.account.address,
+    address: loaded.account.login,
     methods: { sms: loaded.methods.sms ? { masked: maskPhone(loaded.methods.sms) } : null, totp: loaded.methods.totp },
     codeSent: Boolean(row?.codeHash && row.codeSentAt),
     resendInMs: row ? resendWaitMs(row, at) : 0,
@@ -121,6 +125,7 @@ export async function sendLogonCode(pending: PendingTwoStep | null, meta: Reques
     await issued.undo();
     return { ok: false, error: "send_limit", retryAfterMs: counted.retryAfterMs };
   }
+  // SMS codes are for mail accounts (an operator has no secure mobile: its methods.sms is null).
   const sent = await sendSms({
     to: methods.sms,
     purpose: "LOGON_CODE",
@@ -173,7 +178,7 @@ export async function completeTwoStep(
   if (input.method === "SMS") {
     passed = await getDb().$transaction(async (tx) => (await judgeCode(tx, key, input.code, at)).verdict === "ok");
   } else {
-    passed = input.method === "TOTP" ? await useTotpCode(account.id, input.code, at) : await useRecoveryCode(account.id, input.code);
+    passed = input.method === "TOTP" ? await useTotpCode(account, input.code, at) : await useRecoveryCode(account, input.code);
     // The attempt is claimed once: a parallel success, or an attempt ended meanwhile, opens nothing.
     if (passed) passed = (await getDb().verification.deleteMany({ where: key })).count === 1;
   }
@@ -186,7 +191,7 @@ export async function completeTwoStep(
     meta,
     detail: { method: input.method },
   });
-  const locked = await countAccountFailure("mail", { id: account.id, domainId: account.domainId }, at, account.address, meta);
+  const locked = await countAccountFailure(account.kind, { id: account.id, domainId: account.domainId }, at, account.login, meta);
   const attempt = await consumeLimit("twoStepFailuresByChallenge", pending.challengeId);
   const ended = !attempt.allowed || attempt.used >= TWO_STEP.maxFailures || locked;
   if (ended) await getDb().verification.deleteMany({ where: key });
@@ -194,15 +199,15 @@ export async function completeTwoStep(
 }
 
 /** The logon is complete: the password step's counters are reset only now (audited logon.success). */
-async function finishLogon(account: TwoStepAccount, method: SecondStepMethod, meta: RequestMeta, at: Date): Promise<SignedInAccount> {
-  await updateCounters("mail", account.id, {
+async function finishLogon(account: TwoStepSubject, method: SecondStepMethod, meta: RequestMeta, at: Date): Promise<SignedInAccount> {
+  await updateCounters(account.kind, account.id, {
     failedLogonCount: 0,
     lastFailedLogonAt: null,
     lockedUntil: null,
     lockCount: 0,
-    lastLogonAt: at,
+    ...(account.kind === "mail" ? { lastLogonAt: at } : {}),
   });
-  await resetLimit("logonFailuresByAddress", `mail:${account.address}`);
+  await resetLimit("logonFailuresByAddress", `${account.kind}:${account.login}`);
   await recordAuditEvent({ ...subjectOf(account), action: AuditAction.logonSuccess, meta, detail: { twoStep: method } });
   return {
     accountId: account.id,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import type { CredentialKind } from "@/server/auth/credential-store";
 import { DAY, MINUTE } from "@/server/clock";
 import { getDb, type Tx } from "@/server/db";
 
@@ -8,7 +8,8 @@ import { getDb, type Tx } from "@/server/db";
  * 6-digit SMS code to the secure mobile or a code from an authenticator app
  * (TOTP, RFC 6238: 30 s steps, ±1 step, each step accepted once), or one of
  * 10 one-use recovery codes. Postmasters always; employees when their
- * domain's Password Policy asks for it.
+ * domain's Password Policy asks for it; cloud operators when they turn on
+ * an authenticator app for themselves.
  */
 export const TWO_STEP = {
   /** From the password to the second step: the attempt lives 10 minutes. */
@@ -21,29 +22,8 @@ export const TWO_STEP = {
   totp: { digits: 6, periodSec: 30, window: 1, issuer: "Postkey" },
 } as const;
 
-export const TWO_STEP_ACCOUNT_SELECT = {
-  id: true,
-  address: true,
-  role: true,
-  status: true,
-  locale: true,
-  domainId: true,
-  sessionVersion: true,
-  mustChangePassword: true,
-  secureMobile: true,
-  secureMobileVerifiedAt: true,
-  totpEnabledAt: true,
-  domain: { select: { requireTwoStepForEmployees: true } },
-} satisfies Prisma.MailAccountSelect;
-
-export type TwoStepAccount = Prisma.MailAccountGetPayload<{ select: typeof TWO_STEP_ACCOUNT_SELECT }>;
-
-export function findTwoStepAccount(id: string, tx?: Tx): Promise<TwoStepAccount | null> {
-  return (tx ?? getDb()).mailAccount.findUnique({ where: { id }, select: TWO_STEP_ACCOUNT_SELECT });
-}
-
 export interface TwoStepMethods {
-  /** The verified secure mobile (E.164), for SMS codes. */
+  /** The verified secure mobile (E.164), for SMS codes (mail accounts only). */
   sms: string | null;
   /** An authenticator app is set up (its recovery codes go with it). */
   totp: boolean;
@@ -56,14 +36,95 @@ export interface TwoStepRequirement {
   needsSetup: boolean;
 }
 
-export function twoStepRequired(a: Pick<TwoStepAccount, "role" | "domain">): boolean {
-  return a.role === "POSTMASTER" || a.domain.requireTwoStepForEmployees;
+/** Whose second step: a mail account, or a cloud operator (who may turn it on for itself). */
+export interface TwoStepOwner {
+  kind: CredentialKind;
+  id: string;
 }
 
-export function twoStepRequirement(
-  a: Pick<TwoStepAccount, "role" | "domain" | "secureMobile" | "secureMobileVerifiedAt" | "totpEnabledAt">,
-): TwoStepRequirement {
+/** What the second step needs to know about the account behind a logon. */
+export interface TwoStepSubject extends TwoStepOwner {
+  /** The address (mail) or email (operator) it logs on with. */
+  login: string;
+  domainId: string | null;
+  role: string;
+  active: boolean;
+  locale: string | null;
+  sessionVersion: number;
+  mustChangePassword: boolean;
+  totpEnabledAt: Date | null;
+  requirement: TwoStepRequirement;
+}
+
+/**
+ * Mail accounts: postmasters always, employees when their domain requires
+ * it; either by SMS to the secure mobile or an authenticator app. Operators:
+ * only once they turned on an authenticator app.
+ */
+export function twoStepRequirement(a: {
+  role: string;
+  domain: { requireTwoStepForEmployees: boolean };
+  secureMobile: string | null;
+  secureMobileVerifiedAt: Date | null;
+  totpEnabledAt: Date | null;
+}): TwoStepRequirement {
   const methods = { sms: a.secureMobile && a.secureMobileVerifiedAt ? a.secureMobile : null, totp: Boolean(a.totpEnabledAt) };
-  const required = twoStepRequired(a);
+  const required = a.role === "POSTMASTER" || a.domain.requireTwoStepForEmployees;
   return { required, methods, needsSetup: required && !methods.sms && !methods.totp };
+}
+
+export async function findTwoStepSubject(owner: TwoStepOwner, tx?: Tx): Promise<TwoStepSubject | null> {
+  const db = tx ?? getDb();
+  if (owner.kind === "cloud") {
+    const op = await db.cloudAccount.findUnique({
+      where: { id: owner.id },
+      select: { id: true, email: true, locale: true, sessionVersion: true, totpEnabledAt: true },
+    });
+    if (!op) return null;
+    const totp = Boolean(op.totpEnabledAt);
+    return {
+      kind: "cloud",
+      id: op.id,
+      login: op.email,
+      domainId: null,
+      role: "OPERATOR",
+      active: true,
+      locale: op.locale,
+      sessionVersion: op.sessionVersion,
+      mustChangePassword: false,
+      totpEnabledAt: op.totpEnabledAt,
+      requirement: { required: totp, methods: { sms: null, totp }, needsSetup: false },
+    };
+  }
+  const a = await db.mailAccount.findUnique({
+    where: { id: owner.id },
+    select: {
+      id: true,
+      address: true,
+      role: true,
+      status: true,
+      locale: true,
+      domainId: true,
+      sessionVersion: true,
+      mustChangePassword: true,
+      secureMobile: true,
+      secureMobileVerifiedAt: true,
+      totpEnabledAt: true,
+      domain: { select: { requireTwoStepForEmployees: true } },
+    },
+  });
+  if (!a) return null;
+  return {
+    kind: "mail",
+    id: a.id,
+    login: a.address,
+    domainId: a.domainId,
+    role: a.role,
+    active: a.status === "ACTIVE",
+    locale: a.locale,
+    sessionVersion: a.sessionVersion,
+    mustChangePassword: a.mustChangePassword,
+    totpEnabledAt: a.totpEnabledAt,
+    requirement: twoStepRequirement(a),
+  };
 }

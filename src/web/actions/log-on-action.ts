@@ -27,7 +27,7 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
         password: data.password,
         captchaId: await readCaptchaId(),
         captchaAnswer: data.captcha,
-        trustedBrowser: kind === "mail" ? await readTrustedBrowser() : undefined,
+        trustedBrowser: await readTrustedBrowser(),
       };
       const result = await logOn(kind, input, meta);
       if (!result.ok) {
@@ -42,7 +42,7 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
       }
       if (result.ok === "second_step") {
         await setPendingTwoStep(result.pending);
-        redirect(TWO_STEP_PATH);
+        redirect(TWO_STEP_PATH[kind]);
       }
       await signIn(kind, result, meta);
       redirect(landing(result));
@@ -50,7 +50,8 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
   });
 }
 
-export const TWO_STEP_PATH = "/login/two-step";
+/** The second logon step's page of each logon. */
+export const TWO_STEP_PATH: Record<CredentialKind, string> = { mail: "/login/two-step", cloud: "/console/login/two-step" };
 
 /** The logon is complete (password, and the second step when one was due): the account's language and a fresh session. */
 export async function signIn(

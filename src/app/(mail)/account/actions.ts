@@ -1,5 +1,4 @@
 "use server";
-import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { idField, passwordInput, phoneNumberFields, smsCodeInput } from "@/lib/fields";
@@ -20,8 +19,8 @@ import { resendMobileBindingCode } from "@/server/account-security/resend-mobile
 import { saveSecurityQuestions } from "@/server/account-security/save-security-questions";
 import { startMobileBinding } from "@/server/account-security/start-mobile-binding";
 import type { MailUser } from "@/server/auth/load-session-account";
-import { cancelTotpSetup, confirmTotpSetup, disableTotp, regenerateRecoveryCodes, startTotpSetup } from "@/server/two-step/manage-two-step";
 import { mailUser } from "@/web/actions/action-guards";
+import { twoStepSettingsActions } from "@/web/actions/two-step-settings";
 import { createAction, createCommand } from "@/web/actions/create-action";
 import { translateFieldErrors, translateLoose, type Translator } from "@/web/i18n";
 
@@ -266,63 +265,16 @@ export const removeBackupEmailAction = createAction({
   },
 });
 
-/** Two-step logon: "Set up an authenticator app" (a new key, shown as a QR code). */
-export const startTotpSetupAction = createCommand({
-  name: "totp.start",
+/** Two-step logon: the account's own authenticator app. */
+const twoStep = twoStepSettingsActions({
+  prefix: "totp",
   guard: signedIn,
-  run: async ({ user }) => {
-    await startTotpSetup(user.id);
-    refresh();
-  },
+  owner: ({ user }) => ({ kind: "mail", id: user.id }),
+  disabledPath: "/account?done=totp-disabled#two-step",
+  wrongPassword: (t) => t("Password.errors.currentWrong"),
 });
-
-export const cancelTotpSetupAction = createCommand({
-  name: "totp.cancel",
-  guard: signedIn,
-  run: async ({ user }) => {
-    await cancelTotpSetup(user.id);
-    refresh();
-  },
-});
-
-const codesState = (message: string, codes: string[]) => ({ status: "success" as const, message, data: { codes: codes.join("\n") } });
-
-/** "Turn on": the app's first code; the recovery codes come back once, in the form's state (never in a URL or the log). */
-export const confirmTotpSetupAction = createAction({
-  name: "totp.confirm",
-  guard: signedIn,
-  schema: z.object({ code: smsCodeInput }),
-  run: async (data, { user, meta, t }) => {
-    const r = await confirmTotpSetup(user.id, data.code, meta);
-    if (r.ok) return codesState(t("TwoStep.setup.enabled"), r.recoveryCodes);
-    return r.error === "wrong_code"
-      ? fieldErrors({ code: [t("TwoStep.setup.wrongCode")] })
-      : formError(t("TwoStep.errors.methodUnavailable"));
-  },
-});
-
-const twoStepPasswordFailure = (t: Translator, error: "wrong_password" | "not_enabled" | "still_required") =>
-  error === "wrong_password"
-    ? fieldErrors({ currentPassword: [t("Password.errors.currentWrong")] })
-    : formError(t(error === "still_required" ? "TwoStep.setup.disableBlocked" : "TwoStep.errors.methodUnavailable"));
-
-export const regenerateRecoveryCodesAction = createAction({
-  name: "recovery_codes.generate",
-  guard: signedIn,
-  schema: removeSchema,
-  run: async (data, { user, meta, t }) => {
-    const r = await regenerateRecoveryCodes(user.id, data.currentPassword, meta);
-    return r.ok ? codesState(t("TwoStep.setup.regenerated"), r.recoveryCodes) : twoStepPasswordFailure(t, r.error);
-  },
-});
-
-export const disableTotpAction = createAction({
-  name: "totp.disable",
-  guard: signedIn,
-  schema: removeSchema,
-  run: async (data, { user, meta, t }) => {
-    const r = await disableTotp(user.id, data.currentPassword, meta);
-    if (r.ok) redirect("/account?done=totp-disabled#two-step");
-    return twoStepPasswordFailure(t, r.error);
-  },
-});
+export const startTotpSetupAction = twoStep.start;
+export const cancelTotpSetupAction = twoStep.cancel;
+export const confirmTotpSetupAction = twoStep.confirm;
+export const regenerateRecoveryCodesAction = twoStep.regenerate;
+export const disableTotpAction = twoStep.disable;

@@ -59,7 +59,7 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
   const { denied, changed, done } = parseQuery(QUERY, await searchParams);
   const [security, twoStep, sessions, t, locale] = await Promise.all([
     getAccountSecurity(user.id),
-    getTwoStepSettings(user.id),
+    getTwoStepSettings({ kind: "mail", id: user.id }),
     listLiveSessions("mail", user.id, user.sessionVersion),
     getTranslations(),
     getLocale(),
@@ -110,6 +110,7 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
               <TwoStepCard
                 settings={twoStep}
                 notice={noticeOf(TWO_STEP_NOTICES)}
+                passwordLabel={t("Fields.currentPassword")}
                 actions={{
                   start: startTotpSetupAction,
                   confirm: confirmTotpSetupAction,

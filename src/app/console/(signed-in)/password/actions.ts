@@ -6,6 +6,7 @@ import { fieldErrors } from "@/lib/form-state";
 import { changeConsolePassword } from "@/server/console/change-console-password";
 import { operator } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
+import { twoStepSettingsActions } from "@/web/actions/two-step-settings";
 import { translateFieldErrors } from "@/web/i18n";
 import { endSession, startSession } from "@/web/session";
 
@@ -32,3 +33,17 @@ export const changeConsolePasswordAction = createAction({
     redirect("/console/password?changed=1");
   },
 });
+
+/** Two-step logon for the operator itself: its own authenticator app, by its choice. */
+const twoStep = twoStepSettingsActions({
+  prefix: "console.totp",
+  guard: operator,
+  owner: ({ operator: op }) => ({ kind: "cloud", id: op.id }),
+  disabledPath: "/console/password?totp=off",
+  wrongPassword: (t) => t("Console.errors.consolePasswordWrong"),
+});
+export const startConsoleTotpSetupAction = twoStep.start;
+export const cancelConsoleTotpSetupAction = twoStep.cancel;
+export const confirmConsoleTotpSetupAction = twoStep.confirm;
+export const regenerateConsoleRecoveryCodesAction = twoStep.regenerate;
+export const disableConsoleTotpAction = twoStep.disable;

@@ -4,9 +4,18 @@ import { ChangePasswordForm } from "@/components/change-password-form";
 import { ClientMessages } from "@/components/client-messages";
 import { ConsolePageHeader } from "@/components/console/console-ui";
 import { Alert, Card } from "@/components/ui";
-import { parseQuery, queryFlag, type RawQuery } from "@/lib/query";
+import { TwoStepCard } from "@/components/account/two-step-card";
+import { oneOf, parseQuery, queryFlag, type RawQuery } from "@/lib/query";
+import { getTwoStepSettings } from "@/server/two-step/manage-two-step";
 import { requireOperator } from "@/web/guards";
-import { changeConsolePasswordAction } from "./actions";
+import {
+  cancelConsoleTotpSetupAction,
+  changeConsolePasswordAction,
+  confirmConsoleTotpSetupAction,
+  disableConsoleTotpAction,
+  regenerateConsoleRecoveryCodesAction,
+  startConsoleTotpSetupAction,
+} from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Console.password"))("title") };
@@ -14,8 +23,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ConsolePasswordPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const operator = await requireOperator();
-  const { changed } = parseQuery({ changed: queryFlag }, await searchParams);
-  const t = await getTranslations("Console.password");
+  const { changed, totp } = parseQuery({ changed: queryFlag, totp: oneOf(["off"]) }, await searchParams);
+  const [t, tAll, twoStep] = await Promise.all([
+    getTranslations("Console.password"),
+    getTranslations(),
+    getTwoStepSettings({ kind: "cloud", id: operator.id }),
+  ]);
   return (
     <>
       <ConsolePageHeader title={t("title")} />
@@ -32,6 +45,22 @@ export default async function ConsolePasswordPage({ searchParams }: { searchPara
             <ChangePasswordForm action={changeConsolePasswordAction} email={operator.email} weakKeywords={[]} />
           </ClientMessages>
         </Card>
+        {twoStep ? (
+          <ClientMessages namespaces={["Fields", "TwoStep"]}>
+            <TwoStepCard
+              settings={twoStep}
+              notice={totp === "off" ? tAll("Account.notices.totp-disabled") : undefined}
+              passwordLabel={tAll("Console.reset.consolePassword")}
+              actions={{
+                start: startConsoleTotpSetupAction,
+                confirm: confirmConsoleTotpSetupAction,
+                cancel: cancelConsoleTotpSetupAction,
+                regenerate: regenerateConsoleRecoveryCodesAction,
+                disable: disableConsoleTotpAction,
+              }}
+            />
+          </ClientMessages>
+        ) : null}
       </div>
     </>
   );

@@ -1,0 +1,97 @@
+import "server-only";
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { passwordInput, smsCodeInput } from "@/lib/fields";
+import { fieldErrors, formError, type FormAction, type FormState } from "@/lib/form-state";
+import { cancelTotpSetup, confirmTotpSetup, disableTotp, regenerateRecoveryCodes, startTotpSetup } from "@/server/two-step/manage-two-step";
+import type { TwoStepOwner } from "@/server/two-step/two-step-policy";
+import type { Translator } from "@/web/i18n";
+import { createAction, createCommand, type ActionGuard } from "./create-action";
+
+/**
+ * The actions of one's own authenticator app, for Account Security (mail
+ * accounts) and Console Password (operators): the same domain functions
+ * behind each page's own guard.
+ */
+export interface TwoStepSettingsActions {
+  start: () => Promise<void>;
+  cancel: () => Promise<void>;
+  confirm: FormAction;
+  regenerate: FormAction;
+  disable: FormAction;
+}
+
+const passwordSchema = z.object({ currentPassword: passwordInput("Fields.errors.currentPasswordRequired") });
+
+const codesState = (message: string, codes: string[]): FormState => ({ status: "success", message, data: { codes: codes.join("\n") } });
+
+const passwordFailure = (t: Translator, error: "wrong_password" | "not_enabled" | "still_required", wrongPassword: string) =>
+  error === "wrong_password"
+    ? fieldErrors({ currentPassword: [wrongPassword] })
+    : formError(t(error === "still_required" ? "TwoStep.setup.disableBlocked" : "TwoStep.errors.methodUnavailable"));
+
+export function twoStepSettingsActions<C>(opts: {
+  /** "totp" for mail accounts, "console.totp" for operators: the audited names of the actions. */
+  prefix: string;
+  guard: ActionGuard<C>;
+  owner: (ctx: C) => TwoStepOwner;
+  /** Where "Turn off" lands (a page that says so). */
+  disabledPath: string;
+  wrongPassword: (t: Translator) => string;
+}): TwoStepSettingsActions {
+  const { prefix, guard, owner } = opts;
+  return {
+    /** "Set up an authenticator app" (a new key, shown as a QR code). */
+    start: createCommand({
+      name: `${prefix}.start`,
+      guard,
+      run: async (ctx) => {
+        await startTotpSetup(owner(ctx));
+        refresh();
+      },
+    }),
+    cancel: createCommand({
+      name: `${prefix}.cancel`,
+      guard,
+      run: async (ctx) => {
+        await cancelTotpSetup(owner(ctx));
+        refresh();
+      },
+    }),
+    /** "Turn on": the app's first code; the recovery codes come back once, in the form's state (never in a URL or the log). */
+    confirm: createAction({
+      name: `${prefix}.confirm`,
+      guard,
+      schema: z.object({ code: smsCodeInput }),
+      run: async (data, ctx) => {
+        const r = await confirmTotpSetup(owner(ctx), data.code, ctx.meta);
+        if (r.ok) return codesState(ctx.t("TwoStep.setup.enabled"), r.recoveryCodes);
+        return r.error === "wrong_code"
+          ? fieldErrors({ code: [ctx.t("TwoStep.setup.wrongCode")] })
+          : formError(ctx.t("TwoStep.errors.methodUnavailable"));
+      },
+    }),
+    regenerate: createAction({
+      name: `${prefix}.recovery_codes`,
+      guard,
+      schema: passwordSchema,
+      run: async (data, ctx) => {
+        const r = await regenerateRecoveryCodes(owner(ctx), data.currentPassword, ctx.meta);
+        return r.ok
+          ? codesState(ctx.t("TwoStep.setup.regenerated"), r.recoveryCodes)
+          : passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
+      },
+    }),
+    disable: createAction({
+      name: `${prefix}.disable`,
+      guard,
+      schema: passwordSchema,
+      run: async (data, ctx) => {
+        const r = await disableTotp(owner(ctx), data.currentPassword, ctx.meta);
+        if (r.ok) redirect(opts.disabledPath);
+        return passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
+      },
+    }),
+  };
+}
