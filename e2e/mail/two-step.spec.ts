@@ -1,6 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import type { Page } from "@playwright/test";
-import { createEmployee, expect, latestCode, logOn, submit, test } from "../support/fixtures";
+import { createEmployee, expect, latestCode, logOn, submit, test, verifyWithAuthenticatorApp } from "../support/fixtures";
 import { uniqueMobile } from "../support/recovery";
 
 /**
@@ -93,15 +93,7 @@ for (const javaScriptEnabled of [true, false]) {
       await logOff(page);
       await logOn(page, pm.address, pm.password);
       await expect(page).toHaveURL(/\/login\/two-step$/);
-      // The step the setup used is spent: wait for the next one.
-      const { getDb } = await import("@/server/db");
-      const { totpLastStep } = await getDb().mailAccount.findUniqueOrThrow({ where: { id: pm.id }, select: { totpLastStep: true } });
-      await expect.poll(() => Math.floor(Date.now() / 30_000), { timeout: 35_000 }).toBeGreaterThan(totpLastStep ?? 0);
-      await page.getByLabel("Authenticator app code").fill(totp.generate());
-      await page
-        .locator("form", { has: page.getByLabel("Authenticator app code") })
-        .getByRole("button", { name: "Verify" })
-        .click();
+      await verifyWithAuthenticatorApp(page, { kind: "mail", id: pm.id }, () => totp.generate());
       await expect(page).toHaveURL(/\/admin/);
 
       // A lost phone: one recovery code, once.

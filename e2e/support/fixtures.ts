@@ -84,6 +84,26 @@ export async function logOnWithSmsCode(
   await form.getByRole("button", { name: "Verify" }).click();
 }
 
+/**
+ * The second logon step by the authenticator app: waits until the step the
+ * app's last accepted code used is over (a step is accepted once), then
+ * enters the app's current code and Verify.
+ */
+export async function verifyWithAuthenticatorApp(
+  page: Page,
+  owner: { kind: "mail" | "cloud"; id: string },
+  code: () => string,
+): Promise<void> {
+  const { getDb } = await import("@/server/db");
+  const select = { where: { id: owner.id }, select: { totpLastStep: true } };
+  const { totpLastStep } =
+    owner.kind === "mail" ? await getDb().mailAccount.findUniqueOrThrow(select) : await getDb().cloudAccount.findUniqueOrThrow(select);
+  await expect.poll(() => Math.floor(Date.now() / 30_000), { timeout: 35_000 }).toBeGreaterThan(totpLastStep ?? 0);
+  const form = page.locator("form", { has: page.getByLabel("Authenticator app code") });
+  await form.getByLabel("Authenticator app code").fill(code());
+  await form.getByRole("button", { name: "Verify" }).click();
+}
+
 /** The page's own alert (Next's route announcer also has role="alert"). */
 export function formAlert(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');

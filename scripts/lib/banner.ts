@@ -17,7 +17,7 @@ Postkey is starting on ${base}
     ...DEMO_ACCOUNTS.map((a) => [
       `${a.localPart}@${a.domain}`,
       a.password,
-      a.role === "POSTMASTER" ? "postmaster → /login" : "employee → /login",
+      a.role === "POSTMASTER" ? "postmaster → /login, then the SMS code from /dev/sms" : "employee → /login",
     ]),
   ];
   console.log(`${surfaces}

@@ -1,8 +1,8 @@
 import "server-only";
+import { auditOwnChange } from "@/server/audit/audit-own-change";
 import type { AuditResult } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AuditActionName } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { findCredential } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import type { Tx } from "@/server/db";
@@ -51,6 +51,12 @@ export async function auditSecurityChange(
   detail: Prisma.InputJsonValue,
   tx?: Tx,
 ): Promise<void> {
-  const who = { kind: "MAIL_ACCOUNT" as const, id: account.id, label: account.address };
-  await recordAuditEvent({ actor: who, action, target: who, domainId: account.domainId, result, meta, detail }, tx);
+  await auditOwnChange(
+    { kind: "mail", id: account.id, login: account.address, domainId: account.domainId },
+    action,
+    result,
+    meta,
+    detail,
+    tx,
+  );
 }

@@ -1,14 +1,12 @@
 import "server-only";
-import type { AuditResult } from "@/generated/prisma/enums";
-import type { Prisma } from "@/generated/prisma/client";
 import { maskPhone } from "@/lib/phone";
 import { reauthenticate } from "@/server/account-security/account-context";
 import { AuditAction, type AuditActionName } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { actorKindOf, findCredential } from "@/server/auth/credential-store";
+import { auditOwnChange } from "@/server/audit/audit-own-change";
+import { findCredential } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import { now } from "@/server/clock";
-import { getDb, type Tx } from "@/server/db";
+import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
 import { countUnusedRecoveryCodes, dropRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
@@ -69,7 +67,7 @@ export async function confirmTotpSetup(owner: TwoStepOwner, code: string, meta: 
   const at = now();
   const step = matchTotpStep(pendingSecret, code, at);
   if (step === null) {
-    await auditOwn(subject, AuditAction.totpEnabled, "FAILURE", meta, { reason: "wrong_code" });
+    await auditOwnChange(subject, AuditAction.totpEnabled, "FAILURE", meta, { reason: "wrong_code" });
     return { ok: false, error: "wrong_code" };
   }
   return getDb().$transaction(async (tx) => {
@@ -81,8 +79,8 @@ export async function confirmTotpSetup(owner: TwoStepOwner, code: string, meta: 
     );
     if (!moved) return { ok: false, error: "no_setup" } as const;
     const recoveryCodes = await replaceRecoveryCodes(owner, tx);
-    await auditOwn(subject, AuditAction.totpEnabled, "SUCCESS", meta, {}, tx);
-    await auditOwn(subject, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
+    await auditOwnChange(subject, AuditAction.totpEnabled, "SUCCESS", meta, {}, tx);
+    await auditOwnChange(subject, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
     return { ok: true, recoveryCodes } as const;
   });
 }
@@ -100,7 +98,7 @@ export async function regenerateRecoveryCodes(
   if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };
   return getDb().$transaction(async (tx) => {
     const recoveryCodes = await replaceRecoveryCodes(owner, tx);
-    await auditOwn(subject, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
+    await auditOwnChange(subject, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
     return { ok: true, recoveryCodes } as const;
   });
 }
@@ -115,7 +113,7 @@ export async function disableTotp(owner: TwoStepOwner, password: string, meta: R
   await getDb().$transaction(async (tx) => {
     await updateTotp(owner, {}, { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpPendingSecret: null }, tx);
     await dropRecoveryCodes(owner, tx);
-    await auditOwn(subject, AuditAction.totpDisabled, "SUCCESS", meta, {}, tx);
+    await auditOwnChange(subject, AuditAction.totpDisabled, "SUCCESS", meta, {}, tx);
   });
   return { ok: true };
 }
@@ -139,20 +137,7 @@ async function withOwnPassword(
     return findTwoStepSubject(owner);
   }
   const subject = { kind: "cloud" as const, id: cred.id, login: cred.login, domainId: null };
-  await auditOwn(subject, action, "FAILURE", meta, { reason: "wrong_password" });
+  await auditOwnChange(subject, action, "FAILURE", meta, { reason: "wrong_password" });
   await countReauthFailure(subject, action, meta);
   return null;
-}
-
-/** A change to one's own two-step settings, the account as actor and target; never a secret in `detail`. */
-async function auditOwn(
-  subject: Pick<TwoStepSubject, "kind" | "id" | "login" | "domainId">,
-  action: AuditActionName,
-  result: AuditResult,
-  meta: RequestMeta,
-  detail: Prisma.InputJsonValue,
-  tx?: Tx,
-): Promise<void> {
-  const who = { kind: actorKindOf(subject.kind), id: subject.id, label: subject.login };
-  await recordAuditEvent({ actor: who, action, target: who, domainId: subject.domainId, result, meta, detail }, tx);
 }
