@@ -1,0 +1,245 @@
+/**
+ * npm run bench:http [-- --seconds N] [-- --smoke]
+ *
+ * Issue 13's HTTP benchmark, first part: the production build (built first
+ * when stale) served by scripts/app-server.ts on a fresh database (the
+ * server in TEST_DATABASE_URL, else an embedded PGlite), driven through
+ * real HTTP as a browser does it (pages, and server actions posted with
+ * their Next-Action id). Everything is measured in the same run, so the
+ * figures are ratios to a bound or a baseline of this machine at this
+ * minute:
+ *   - the argon2id bound: verifies/s of 4 parallel verifies at the app's parameters;
+ *   - successful logons/s of one employee, 8 clients, as a share of that bound;
+ *   - idle p95 of /login and /forgot-password (one client at a time);
+ *   - p95 of /forgot-password and /login while the logons flood, against their idle p95;
+ *   - the server's peak RSS during the flood.
+ * Prints one table with targets and ratios, writes bench/results/http.json,
+ * and exits non-zero when a target is missed (--smoke: a short run that
+ * asserts only that every phase completes).
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { buildIfStale } from "../scripts/lib/build-if-stale";
+import { withBenchDatabase } from "./database";
+import { percentile, round } from "./stats";
+
+const root = path.resolve(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const smoke = args.includes("--smoke");
+const secondsArg = args.indexOf("--seconds");
+const PHASE_MS = (secondsArg >= 0 ? Number(args[secondsArg + 1]) : smoke ? 1 : 10) * 1000;
+const CLIENTS = 8;
+const EMPLOYEE = { email: "alice@example.com", password: "Blue#Harbor2026" };
+
+interface Target {
+  figure: string;
+  value: number;
+  unit: string;
+  target: string;
+  pass: boolean;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function actionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, a]) => a.exportedName === exportedName);
+  if (!found) throw new Error(`no server action named ${exportedName} in the build`);
+  return found[0];
+}
+
+/** The production server on `url`, until stopped; its RSS is read from /proc while it runs. */
+async function startServer(databaseUrl: string): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "app-server.ts")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NODE_OPTIONS: "",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      APP_ENV: "test",
+      APP_URL: `http://127.0.0.1:${port}`,
+      CAPTCHA_TEST_MODE: "1",
+      SMS_PROVIDER: "console",
+      EMAIL_PROVIDER: "console",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes(`listening on port ${port}`)) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the server did not start in 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kib / 1024;
+}
+
+/** One page request as a browser makes it; its latency in ms (throws on a status other than 200). */
+async function getPage(base: string, p: string): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(`${base}${p}`, { headers: { Accept: "text/html" } });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}`);
+  return performance.now() - t0;
+}
+
+/** One successful logon, posted as the logon form's server action; its latency in ms. */
+async function logOn(base: string, id: string): Promise<number> {
+  const form = new FormData();
+  form.append("_1_email", EMPLOYEE.email);
+  form.append("_1_password", EMPLOYEE.password);
+  form.append("0", '[{"status":"idle"},"$K1"]');
+  const t0 = performance.now();
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Next-Action": id, Origin: base, Accept: "text/x-component" },
+    body: form,
+  });
+  await res.arrayBuffer();
+  const to = res.headers.get("x-action-redirect")?.split(";")[0];
+  if (to !== "/account") throw new Error(`the logon answered ${res.status}, redirect ${to ?? "none"}`);
+  return performance.now() - t0;
+}
+
+/** `clients` loops calling `fn` for `ms`; every latency. */
+async function flood(clients: number, ms: number, fn: () => Promise<number>): Promise<number[]> {
+  const out: number[] = [];
+  const end = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) out.push(await fn());
+    }),
+  );
+  return out;
+}
+
+/** One client at a time, alternating the paths, for `ms`; latencies per path. */
+async function sample(base: string, paths: string[], ms: number): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = Object.fromEntries(paths.map((p) => [p, []]));
+  const end = performance.now() + ms;
+  while (performance.now() < end) for (const p of paths) out[p].push(await getPage(base, p));
+  return out;
+}
+
+const p95 = (v: number[]) => round(percentile(v, 95));
+
+buildIfStale(root, process.env);
+const ok = await withBenchDatabase(async (url, kind) => {
+  Object.assign(process.env, { DATABASE_URL: url, APP_ENV: "test", SMS_PROVIDER: "console" });
+  process.env.LOG_LEVEL ??= "warn";
+  process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
+  const { seedDemoData } = await import("../src/server/seed/seed-demo-data");
+  const { disconnectDb } = await import("../src/server/db");
+  const { hashSecret, verifySecret } = await import("../src/server/security/password-hash");
+  await seedDemoData();
+  const server = await startServer(url);
+  try {
+    console.log(`Database: ${kind}; server: ${server.base} (pid ${server.pid}); ${PHASE_MS / 1000} s per phase`);
+    const logonId = actionId("logOnAction");
+    const pages = ["/login", "/forgot-password"];
+
+    // Warm-up: the first requests compile nothing (production) but fill caches and pools.
+    await sample(server.base, pages, Math.min(PHASE_MS, 2000));
+    await flood(2, Math.min(PHASE_MS, 2000), () => logOn(server.base, logonId));
+
+    const idle = await sample(server.base, pages, PHASE_MS);
+
+    // The argon2id bound, measured here at the app's parameters: 4 verifies in flight.
+    const stored = await hashSecret(EMPLOYEE.password);
+    const verifies = await flood(4, PHASE_MS, async () => {
+      const t0 = performance.now();
+      await verifySecret(stored, EMPLOYEE.password);
+      return performance.now() - t0;
+    });
+    const bound = verifies.length / (PHASE_MS / 1000);
+
+    let peakRss = rssMiB(server.pid);
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(server.pid))), 200);
+    const [logons, busy] = await Promise.all([
+      flood(CLIENTS, PHASE_MS, () => logOn(server.base, logonId)),
+      sample(server.base, pages, PHASE_MS),
+    ]);
+    clearInterval(rssTimer);
+    const logonRate = logons.length / (PHASE_MS / 1000);
+
+    const results: Target[] = [
+      { figure: "argon2id bound (4 parallel verifies)", value: round(bound, 1), unit: "verifies/s", target: "—", pass: true },
+      {
+        figure: `successful logons (${CLIENTS} clients)`,
+        value: round(logonRate, 1),
+        unit: `/s = ${round((logonRate / bound) * 100, 1)} % of the bound; p50 ${round(percentile(logons, 50))} ms, p95 ${p95(logons)} ms`,
+        target: "≥ 75 % of the bound",
+        pass: logonRate >= 0.75 * bound,
+      },
+      ...pages.map((p) => ({
+        figure: `${p} idle p95`,
+        value: p95(idle[p]),
+        unit: "ms",
+        target: "≤ 25 ms",
+        pass: p95(idle[p]) <= 25,
+      })),
+      ...pages.map((p) => ({
+        figure: `${p} p95 while logons flood`,
+        value: p95(busy[p]),
+        unit: `ms = ${round(p95(busy[p]) / p95(idle[p]), 2)}× idle`,
+        target: "≤ 1.5× idle",
+        pass: p95(busy[p]) <= 1.5 * p95(idle[p]),
+      })),
+      { figure: "server RSS during the flood (peak)", value: round(peakRss, 1), unit: "MiB", target: "< 512 MiB", pass: peakRss < 512 },
+    ];
+    console.log("");
+    console.log(`${"figure".padEnd(42)} ${"value".padStart(9)}  ${"target".padEnd(22)} result`);
+    for (const r of results)
+      console.log(
+        `${r.figure.padEnd(42)} ${String(r.value).padStart(9)}  ${r.target.padEnd(22)} ${r.pass ? "met" : "MISSED"}   (${r.unit})`,
+      );
+    const dir = path.join(root, "bench", "results");
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      path.join(dir, "http.json"),
+      `${JSON.stringify({ at: new Date().toISOString(), node: process.version, database: kind, phaseMs: PHASE_MS, smoke, results }, null, 2)}\n`,
+    );
+    console.log("(written to bench/results/http.json)");
+    return smoke || results.every((r) => r.pass);
+  } finally {
+    await server.stop();
+    await disconnectDb();
+  }
+});
+process.exit(ok ? 0 : 1);
