@@ -36,22 +36,21 @@ export interface ResetNoticeInput {
  */
 export async function sendResetNotice(input: ResetNoticeInput): Promise<void> {
   const { account } = input;
-  const values = { address: account.address, at: formatUtc(input.at) };
+  if (!account.secureMobile && !account.backupEmail) return;
   const locale = accountLocale(account.locale, input.meta.locale);
+  let t: Awaited<ReturnType<typeof translatorFor>>;
+  try {
+    t = await translatorFor(locale);
+  } catch (e) {
+    componentLogger("sms").error({ err: e }, "reset notice failed");
+    return;
+  }
+  // The same words by SMS and by email: nothing secret in them.
+  const notice = t(`Sms.resetNotice.${input.by}`, { address: account.address, at: formatUtc(input.at) });
+  const common = { accountId: account.id, domainId: account.domainId, actor: input.actor, meta: input.meta };
   if (account.secureMobile) {
     try {
-      const t = await translatorFor(locale);
-      const body = t(`Sms.resetNotice.${input.by}`, values);
-      await sendSms({
-        to: account.secureMobile,
-        purpose: "RESET_NOTICE",
-        body,
-        redactedBody: body, // nothing secret in it
-        accountId: account.id,
-        domainId: account.domainId,
-        actor: input.actor,
-        meta: input.meta,
-      });
+      await sendSms({ to: account.secureMobile, purpose: "RESET_NOTICE", body: notice, redactedBody: notice, ...common });
     } catch (e) {
       componentLogger("sms").error({ err: e }, "reset notice failed");
     }
@@ -59,19 +58,15 @@ export async function sendResetNotice(input: ResetNoticeInput): Promise<void> {
   // The backup email address hears it too (issue 14): a reset the owner did not ask for is noticed there as well.
   if (account.backupEmail) {
     try {
-      const t = await translatorFor(locale);
-      const text = `${t(`Sms.resetNotice.${input.by}`, values)}\n\n${t("Email.resetNotice.footer")}`;
+      const text = `${notice}\n\n${t("Email.resetNotice.footer")}`;
       await sendEmail({
         to: account.backupEmail,
         purpose: "RESET_NOTICE",
         subject: t("Email.resetNotice.subject", { address: account.address }),
         text,
         html: emailHtml(locale, text.split("\n\n")),
-        redactedText: text, // nothing secret in it
-        accountId: account.id,
-        domainId: account.domainId,
-        actor: input.actor,
-        meta: input.meta,
+        redactedText: text,
+        ...common,
       });
     } catch (e) {
       componentLogger("email").error({ err: e }, "reset notice email failed");
