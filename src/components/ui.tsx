@@ -99,11 +99,12 @@ export function EmailAddressField({ state }: { state: FormState }) {
 }
 
 /** "Current password": the re-entry that confirms a change to the signed-in account. */
-export function CurrentPasswordField({ state }: { state: FormState }) {
+/** "Current password" (or `label`: the operator's "Console password"), named currentPassword. */
+export function CurrentPasswordField({ state, label }: { state: FormState; label?: string }) {
   const t = useTranslations("Fields");
   return (
     <TextField
-      label={t("currentPassword")}
+      label={label ?? t("currentPassword")}
       name="currentPassword"
       type="password"
       autoComplete="current-password"

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { Alert, dangerButtonClass, FormErrorAlert, TextField } from "@/components/ui";
+import { Alert, CurrentPasswordField, dangerButtonClass, FormErrorAlert, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, idle, type FormAction, type FormState } from "@/lib/form-state";
 import { Disclosure } from "./disclosure";
@@ -71,14 +71,14 @@ export function AuthenticatorAppForms({ enabled, pending, actions, passwordLabel
           <Disclosure summary={t("regenerate")} open={regenState.status === "error"}>
             <form ref={regenRef} action={regenerate} className="space-y-3" noValidate>
               <FormErrorAlert state={regenState} />
-              <OwnPasswordField label={passwordLabel} state={regenState} />
+              <CurrentPasswordField label={passwordLabel} state={regenState} />
               <SubmitButton pendingText={t("working")}>{t("regenerate")}</SubmitButton>
             </form>
           </Disclosure>
           <Disclosure summary={t("disable")} open={disableState.status === "error"}>
             <form ref={disableRef} action={disable} className="space-y-3" noValidate>
               <FormErrorAlert state={disableState} />
-              <OwnPasswordField label={passwordLabel} state={disableState} />
+              <CurrentPasswordField label={passwordLabel} state={disableState} />
               <button type="submit" className={dangerButtonClass}>
                 {t("disable")}
               </button>
@@ -87,19 +87,6 @@ export function AuthenticatorAppForms({ enabled, pending, actions, passwordLabel
         </>
       ) : null}
     </div>
-  );
-}
-
-function OwnPasswordField({ label, state }: { label: string; state: FormState }) {
-  return (
-    <TextField
-      label={label}
-      name="currentPassword"
-      type="password"
-      autoComplete="current-password"
-      errors={errorsOf(state, "currentPassword")}
-      required
-    />
   );
 }
 

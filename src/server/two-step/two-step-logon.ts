@@ -1,4 +1,5 @@
 import "server-only";
+import type { Verification } from "@/generated/prisma/client";
 import { maskPhone } from "@/lib/phone";
 import { accountLocale } from "@/server/accounts/account-locale";
 import { AuditAction } from "@/server/audit/audit-action";
@@ -66,7 +67,7 @@ export interface TwoStepView {
   sentAt: number | null;
 }
 
-type Loaded = { ok: true; account: TwoStepSubject; methods: TwoStepMethods } | { ok: false; error: "ended" };
+type Loaded = { ok: true; account: TwoStepSubject; methods: TwoStepMethods; row: Verification } | { ok: false; error: "ended" };
 
 /** The attempt if it is still alive: its row, its 10 minutes, the account active, unlocked and not reset since. */
 async function loadAttempt(pending: PendingTwoStep | null, at: Date): Promise<Loaded> {
@@ -86,21 +87,21 @@ async function loadAttempt(pending: PendingTwoStep | null, at: Date): Promise<Lo
   if (!alive) return { ok: false, error: "ended" };
   const methods = account.requirement.methods;
   if (!methods.sms && !methods.totp) return { ok: false, error: "ended" };
-  return { ok: true, account, methods };
+  return { ok: true, account, methods, row };
 }
 
 /** What the second-step page shows; null when the attempt is over (back to the logon page). */
 export async function getTwoStepView(pending: PendingTwoStep | null): Promise<TwoStepView | null> {
   const at = now();
   const loaded = await loadAttempt(pending, at);
-  if (!loaded.ok || !pending) return null;
-  const row = await findVerification(challengeKey(pending.challengeId));
+  if (!loaded.ok) return null;
+  const { row } = loaded;
   return {
     address: loaded.account.login,
     methods: { sms: loaded.methods.sms ? { masked: maskPhone(loaded.methods.sms) } : null, totp: loaded.methods.totp },
-    codeSent: Boolean(row?.codeHash && row.codeSentAt),
-    resendInMs: row ? resendWaitMs(row, at) : 0,
-    sentAt: row?.codeSentAt?.getTime() ?? null,
+    codeSent: Boolean(row.codeHash && row.codeSentAt),
+    resendInMs: resendWaitMs(row, at),
+    sentAt: row.codeSentAt?.getTime() ?? null,
   };
 }
 
