@@ -6,6 +6,7 @@ import { CaptchaField } from "@/components/captcha-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, linkClass, TextField, FormErrorAlert, EmailAddressField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
+import { useFollowRedirect } from "@/components/use-follow-redirect";
 import { errorsOf, idle, type FormAction } from "@/lib/form-state";
 
 interface Props {
@@ -23,6 +24,7 @@ export function LogOnForm({ action, forgotPasswordHref, notice, captchaHref, cap
   const t = useTranslations();
   const [state, formAction] = useActionState(action, idle);
   const formRef = useFocusOnError(state);
+  useFollowRedirect(state);
   const captchaRequired = captchaShown || (state.status === "error" && state.flags?.captchaRequired);
   return (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate>

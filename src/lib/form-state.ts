@@ -11,7 +11,9 @@ export type FormState =
       attempt?: number;
       flags?: Record<string, boolean>;
     }
-  | { status: "success"; message?: string; data?: Record<string, string> };
+  | { status: "success"; message?: string; data?: Record<string, string> }
+  /** The action is done and the browser goes on to `to` (web/actions/navigate.ts); `fullLoad`: a whole new page. */
+  | { status: "redirect"; to: string; fullLoad?: boolean };
 
 export const idle: FormState = { status: "idle" };
 

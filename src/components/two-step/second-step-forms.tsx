@@ -7,6 +7,7 @@ import { SmsCodeField } from "@/components/sms-code-field";
 import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
+import { useFollowRedirect } from "@/components/use-follow-redirect";
 import { errorsOf, idle, type FormAction, type FormState } from "@/lib/form-state";
 
 export interface SecondStepProps {
@@ -68,6 +69,7 @@ function VerifyFields(props: { method: string; state: FormState; dispatch: (f: F
   const { method, state } = props;
   const t = useTranslations("TwoStep");
   const ref = useFocusOnError(state);
+  useFollowRedirect(state);
   return (
     <form ref={ref} action={props.dispatch} className="space-y-3" noValidate>
       <input type="hidden" name="method" value={method} />

@@ -2,12 +2,14 @@ import "server-only";
 import argon2 from "argon2";
 import { getEnv } from "@/env";
 import { metrics } from "@/server/observability/metrics";
+import { argon2Hash, argon2Verify, type Argon2Params } from "./hash-pool";
 
 /**
- * argon2id hashing (SECURITY.md "Hashing"). argon2 runs on libuv's thread
- * pool; on top of that a bounded queue keeps a burst of logons from piling
- * up: past ARGON2_MAX_QUEUE waiting jobs the caller gets HashBusyError and
- * the user a clear "busy, try again".
+ * argon2id hashing (SECURITY.md "Hashing"). argon2 runs in its own process
+ * at the lowest CPU priority (hash-pool.ts), so pages stay fast while it
+ * runs flat out; in front of it a bounded queue keeps a burst of logons from
+ * piling up: past ARGON2_MAX_QUEUE waiting jobs the caller gets
+ * HashBusyError and the user a clear "busy, try again".
  */
 export class HashBusyError extends Error {
   constructor() {
@@ -42,29 +44,26 @@ async function withSlot<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-function options() {
+/** argon2id's parameters from the configuration (SECURITY.md "Hashing"). */
+export function argon2Params(): Argon2Params {
   const env = getEnv();
-  return {
-    type: argon2.argon2id,
-    memoryCost: env.ARGON2_MEMORY_KIB,
-    timeCost: env.ARGON2_TIME_COST,
-    parallelism: env.ARGON2_PARALLELISM,
-  } as const;
+  return { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST, parallelism: env.ARGON2_PARALLELISM };
+}
+
+function options() {
+  return { type: argon2.argon2id, ...argon2Params() } as const;
 }
 
 export function hashSecret(secret: string): Promise<string> {
-  return withSlot(() => argon2.hash(secret, options()));
+  return withSlot(() => argon2Hash(secret, argon2Params()));
 }
 
-/** False for a malformed hash instead of throwing: a bad row must not become a 500. */
+/**
+ * False for a malformed hash instead of throwing: a bad row must not become a 500. A hashing process
+ * that stopped is a fault, not a wrong password: it throws.
+ */
 export function verifySecret(hash: string, secret: string): Promise<boolean> {
-  return withSlot(async () => {
-    try {
-      return await argon2.verify(hash, secret);
-    } catch {
-      return false;
-    }
-  });
+  return withSlot(() => argon2Verify(hash, secret));
 }
 
 /** True when the hash was made with other parameters than the configured ones. */
@@ -88,8 +87,7 @@ let dummyPending: Promise<string> | undefined;
 export function prepareDummyHash(): Promise<string> {
   const params = JSON.stringify(options());
   if (dummy?.params === params) return Promise.resolve(dummy.hash);
-  dummyPending ??= argon2
-    .hash("postkey-dummy-password-for-timing", options())
+  dummyPending ??= argon2Hash("postkey-dummy-password-for-timing", argon2Params())
     .then((hash) => {
       dummy = { params, hash };
       return hash;

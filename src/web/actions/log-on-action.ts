@@ -1,5 +1,4 @@
 import "server-only";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { captchaInput, emailField, passwordInput } from "@/lib/fields";
 import type { FormAction } from "@/lib/form-state";
@@ -12,6 +11,7 @@ import { startSession } from "@/web/session";
 import { readTrustedBrowser, setPendingTwoStep } from "@/web/two-step-cookie";
 import { anyone } from "./action-guards";
 import { createAction } from "./create-action";
+import { navigateTo } from "./navigate";
 
 const logOnSchema = z.object({ email: emailField, password: passwordInput("Fields.errors.passwordRequired"), captcha: captchaInput });
 
@@ -42,10 +42,10 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
       }
       if (result.ok === "second_step") {
         await setPendingTwoStep(result.pending);
-        redirect(TWO_STEP_PATH[kind]);
+        return navigateTo(TWO_STEP_PATH[kind]);
       }
-      await signIn(kind, result, meta);
-      redirect(landing(result));
+      const { localeChanged } = await signIn(kind, result, meta);
+      return navigateTo(landing(result), { fullLoad: localeChanged });
     },
   });
 }
@@ -53,13 +53,18 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
 /** The second logon step's page of each logon. */
 export const TWO_STEP_PATH: Record<CredentialKind, string> = { mail: "/login/two-step", cloud: "/console/login/two-step" };
 
-/** The logon is complete (password, and the second step when one was due): the account's language and a fresh session. */
+/**
+ * The logon is complete (password, and the second step when one was due): the account's language and a
+ * fresh session. `localeChanged`: the account's language is not the one this page was drawn in.
+ */
 export async function signIn(
   kind: CredentialKind,
   account: { accountId: string; sessionVersion: number; locale: string | null },
   meta: { locale?: string | null } & Parameters<typeof startSession>[2],
-): Promise<void> {
-  const locale = await adoptAccountLocale(kind, account.accountId, account.locale, meta.locale ?? "en");
+): Promise<{ localeChanged: boolean }> {
+  const current = meta.locale ?? "en";
+  const locale = await adoptAccountLocale(kind, account.accountId, account.locale, current);
   await rememberLocale(locale);
   await startSession(kind === "mail" ? "mail" : "console", { id: account.accountId, sessionVersion: account.sessionVersion }, meta);
+  return { localeChanged: locale !== current };
 }

@@ -8,6 +8,7 @@ import { clearPendingTwoStep, readPendingTwoStep, rememberTrustedBrowser } from 
 import { anyone } from "./action-guards";
 import { createAction } from "./create-action";
 import { signIn, TWO_STEP_PATH } from "./log-on-action";
+import { navigateTo } from "./navigate";
 
 const verifySchema = z.object({
   method: z.enum(["SMS", "TOTP", "RECOVERY_CODE"], { error: "TwoStep.errors.methodUnavailable" }),
@@ -63,8 +64,8 @@ export function secondStepActions(
         if (r.ok) {
           await clearPendingTwoStep();
           if (data.trust) await rememberTrustedBrowser({ id: r.account.accountId, sessionVersion: r.account.sessionVersion });
-          await signIn(kind, r.account, meta);
-          redirect(opts.landing(r.account));
+          const { localeChanged } = await signIn(kind, r.account, meta);
+          return navigateTo(opts.landing(r.account), { fullLoad: localeChanged });
         }
         if (r.error === "ended" || (r.error === "wrong_code" && r.ended)) {
           await clearPendingTwoStep();
