@@ -24,6 +24,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { gunzipSync } from "node:zlib";
 import path from "node:path";
+import { appProcessEnv } from "../scripts/lib/app-process-env";
 import { buildIfStale } from "../scripts/lib/build-if-stale";
 import { withBenchDatabase } from "./database";
 import argon2 from "argon2";
@@ -75,7 +76,7 @@ async function startServer(databaseUrl: string): Promise<{ base: string; pid: nu
   const prof = profDir ? ["--cpu-prof", "--cpu-prof-dir", profDir] : [];
   const child = spawn(process.execPath, [...prof, "--import", "tsx", path.join(root, "scripts", "app-server.ts")], {
     cwd: root,
-    env: {
+    env: appProcessEnv({
       ...process.env,
       NODE_ENV: "production",
       NODE_OPTIONS: "",
@@ -89,7 +90,7 @@ async function startServer(databaseUrl: string): Promise<{ base: string; pid: nu
       LOG_LEVEL: "warn",
       // As behind a load balancer: each request's client is the X-Forwarded-For address the bench gives it.
       TRUST_PROXY: "1",
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
+import { appProcessEnv } from "../../scripts/lib/app-process-env";
 import { E2E_LOG_DIR } from "./e2e-env";
 
 /**
@@ -31,7 +32,7 @@ export async function startApp(opts: { name: string; port: number; env: Record<s
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_INHERITED.test(k)));
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "app-server.ts")], {
     cwd: root,
-    env: { ...inherited, NODE_ENV: "production", PORT: String(opts.port), ...opts.env },
+    env: appProcessEnv({ ...inherited, NODE_ENV: "production", PORT: String(opts.port), ...opts.env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   mkdirSync(LOG_DIR, { recursive: true });

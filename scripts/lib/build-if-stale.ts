@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 /** Inputs of `next build`: when any is newer than .next/BUILD_ID the build is stale. */
-const INPUTS = ["src", "public", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+const INPUTS = ["src", "public", "next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

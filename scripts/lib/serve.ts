@@ -3,6 +3,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { formatEnvError, envSchema, type Env } from "@/env";
 import { applyMigrations } from "@/server/migrations/apply-migrations";
+import { appProcessEnv } from "./app-process-env";
 import { buildIfStale } from "./build-if-stale";
 import { type EmbeddedPostgres } from "./embedded-postgres";
 import { ensureLocalSessionSecret } from "./load-env";
@@ -106,9 +107,7 @@ async function prepareDatabase(env: Env): Promise<void> {
 
 /** The app's server must not inherit the react-server condition these scripts run under. */
 function serverEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  if (env.NODE_OPTIONS) env.NODE_OPTIONS = env.NODE_OPTIONS.replace(/--conditions[= ]react-server/g, "").trim();
-  return env;
+  return appProcessEnv(process.env);
 }
 
 async function checkDatabase(url: string): Promise<void> {

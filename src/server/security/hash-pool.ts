@@ -1,6 +1,7 @@
 import "server-only";
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { getEnv } from "@/env";
 import { onShutdown } from "@/server/lifecycle";
@@ -9,8 +10,8 @@ import { componentLogger } from "@/server/observability/logger";
 /**
  * argon2 in its own process at the lowest CPU priority (hash-worker.mjs says
  * why). One process per app process, started on first use and again after
- * it dies; its libuv pool has ARGON2_MAX_CONCURRENCY threads (password-hash.ts
- * keeps the queue in front of it). A job in flight when it dies fails, and
+ * it dies; its libuv pool has a thread per core (at most
+ * ARGON2_MAX_CONCURRENCY; password-hash.ts keeps the queue in front of it). A job in flight when it dies fails, and
  * the caller's request fails like any other server error; nothing is retried
  * behind its back.
  */
@@ -37,7 +38,8 @@ export function hashWorkerPath(): string {
 
 function pool() {
   if (g.postkeyHashPool && g.postkeyHashPool.child.exitCode === null && g.postkeyHashPool.child.connected) return g.postkeyHashPool;
-  const threads = String(getEnv().ARGON2_MAX_CONCURRENCY);
+  // A thread per core: more hashes at once would only share the same cores, each holding its 19 MiB.
+  const threads = String(Math.max(1, Math.min(getEnv().ARGON2_MAX_CONCURRENCY, os.availableParallelism())));
   // Not a module of the bundle: a file run by its own node process (turbopackIgnore keeps the bundler out of it).
   const child = fork(/* turbopackIgnore: true */ hashWorkerPath(), [], {
     // Its own small heap; a libuv thread per hash in flight; two malloc arenas (19 MiB a hash, kept).

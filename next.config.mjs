@@ -1,4 +1,5 @@
-import type { NextConfig } from "next";
+// Plain JavaScript, not next.config.ts: a TypeScript config makes the production server load the
+// SWC compiler at every start just to read it (about 30 MiB of resident memory; docs/performance.md).
 import createNextIntlPlugin from "next-intl/plugin";
 
 /** next-intl without i18n routing: the language comes from a cookie or Accept-Language (src/i18n/request.ts). */
@@ -16,7 +17,8 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   poweredByHeader: false,
   // svg-captcha reads its font file at run time; resvg and argon2 are native modules.
   // ioredis and rate-limiter-flexible: one copy per process. The limit store and its limiters are
