@@ -321,6 +321,7 @@ const ok = await withBenchDatabase(async (url, kind) => {
       `${JSON.stringify({ at: new Date().toISOString(), node: process.version, database: kind, phaseMs: PHASE_MS, smoke, cpuPerLogon, results }, null, 2)}\n`,
     );
     console.log("(written to bench/results/http.json)");
+    if (smoke) console.log("Smoke run: every phase completed. Its figures are too short to judge, and no target is checked.");
     return smoke || results.every((r) => r.pass);
   } finally {
     await http.close();
