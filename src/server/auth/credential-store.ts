@@ -2,6 +2,7 @@ import "server-only";
 import type { AccountRole } from "@/generated/prisma/enums";
 import type { AccountActorKind } from "@/server/audit/record-audit-event";
 import { getDb, type Tx } from "@/server/db";
+import { cloudTwoStepSubject, mailTwoStepSubject, type TwoStepSubject } from "@/server/two-step/two-step-policy";
 
 /**
  * Mail accounts and cloud accounts share logon, lockout and password
@@ -27,6 +28,8 @@ export interface Credential {
   backupEmail: string | null;
   /** The account's chosen language, null until it chose one. */
   locale: string | null;
+  /** Its second step at logon, read with the rest (no other query on the logon's path). */
+  twoStep: TwoStepSubject;
 }
 
 export interface CounterUpdate {
@@ -45,7 +48,7 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
     const a = await db.mailAccount.findUnique({
       where: "id" in where ? { id: where.id } : { address: where.login },
       omit: { passwordHash: false },
-      include: { domain: { select: { weakPasswordKeywords: true } } },
+      include: { domain: { select: { weakPasswordKeywords: true, requireTwoStepForEmployees: true } } },
     });
     if (!a) return null;
     return {
@@ -64,6 +67,7 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
       secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? a.secureMobile : null,
       backupEmail: a.backupEmail && a.backupEmailVerifiedAt ? a.backupEmail : null,
       locale: a.locale,
+      twoStep: mailTwoStepSubject(a),
     };
   }
   const c = await db.cloudAccount.findUnique({
@@ -87,6 +91,7 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
     secureMobile: null,
     backupEmail: null,
     locale: c.locale,
+    twoStep: cloudTwoStepSubject(c),
   };
 }
 

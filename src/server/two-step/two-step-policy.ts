@@ -73,6 +73,63 @@ export function twoStepRequirement(a: {
   return { required, methods, needsSetup: required && !methods.sms && !methods.totp };
 }
 
+/** The columns a mail account's second step needs (findCredential reads them with the password hash). */
+export interface MailSubjectRow {
+  id: string;
+  address: string;
+  role: string;
+  status: string;
+  locale: string | null;
+  domainId: string;
+  sessionVersion: number;
+  mustChangePassword: boolean;
+  secureMobile: string | null;
+  secureMobileVerifiedAt: Date | null;
+  totpEnabledAt: Date | null;
+  domain: { requireTwoStepForEmployees: boolean };
+}
+
+export interface CloudSubjectRow {
+  id: string;
+  email: string;
+  locale: string | null;
+  sessionVersion: number;
+  totpEnabledAt: Date | null;
+}
+
+export function mailTwoStepSubject(a: MailSubjectRow): TwoStepSubject {
+  return {
+    kind: "mail",
+    id: a.id,
+    login: a.address,
+    domainId: a.domainId,
+    role: a.role,
+    active: a.status === "ACTIVE",
+    locale: a.locale,
+    sessionVersion: a.sessionVersion,
+    mustChangePassword: a.mustChangePassword,
+    totpEnabledAt: a.totpEnabledAt,
+    requirement: twoStepRequirement(a),
+  };
+}
+
+export function cloudTwoStepSubject(op: CloudSubjectRow): TwoStepSubject {
+  const totp = Boolean(op.totpEnabledAt);
+  return {
+    kind: "cloud",
+    id: op.id,
+    login: op.email,
+    domainId: null,
+    role: "OPERATOR",
+    active: true,
+    locale: op.locale,
+    sessionVersion: op.sessionVersion,
+    mustChangePassword: false,
+    totpEnabledAt: op.totpEnabledAt,
+    requirement: { required: totp, methods: { sms: null, totp }, needsSetup: false },
+  };
+}
+
 export async function findTwoStepSubject(owner: TwoStepOwner, tx?: Tx): Promise<TwoStepSubject | null> {
   const db = tx ?? getDb();
   if (owner.kind === "cloud") {
@@ -80,21 +137,7 @@ export async function findTwoStepSubject(owner: TwoStepOwner, tx?: Tx): Promise<
       where: { id: owner.id },
       select: { id: true, email: true, locale: true, sessionVersion: true, totpEnabledAt: true },
     });
-    if (!op) return null;
-    const totp = Boolean(op.totpEnabledAt);
-    return {
-      kind: "cloud",
-      id: op.id,
-      login: op.email,
-      domainId: null,
-      role: "OPERATOR",
-      active: true,
-      locale: op.locale,
-      sessionVersion: op.sessionVersion,
-      mustChangePassword: false,
-      totpEnabledAt: op.totpEnabledAt,
-      requirement: { required: totp, methods: { sms: null, totp }, needsSetup: false },
-    };
+    return op && cloudTwoStepSubject(op);
   }
   const a = await db.mailAccount.findUnique({
     where: { id: owner.id },
@@ -113,18 +156,5 @@ export async function findTwoStepSubject(owner: TwoStepOwner, tx?: Tx): Promise<
       domain: { select: { requireTwoStepForEmployees: true } },
     },
   });
-  if (!a) return null;
-  return {
-    kind: "mail",
-    id: a.id,
-    login: a.address,
-    domainId: a.domainId,
-    role: a.role,
-    active: a.status === "ACTIVE",
-    locale: a.locale,
-    sessionVersion: a.sessionVersion,
-    mustChangePassword: a.mustChangePassword,
-    totpEnabledAt: a.totpEnabledAt,
-    requirement: twoStepRequirement(a),
-  };
+  return a && mailTwoStepSubject(a);
 }
