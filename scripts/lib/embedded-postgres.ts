@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { startAuthFront } from "./pg-auth-front";
@@ -42,7 +43,8 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   const dir = path.join(dataDir, "pglite");
   await mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+  // pg_trgm: the Employee Accounts search's indexes (migration 20261127090000), as on a PostgreSQL server.
+  const db = await PGlite.create(dir, { extensions: { pg_trgm } });
   // mkdtemp makes the directory 0700: only this user can reach the socket inside.
   const socketDir = await mkdtemp(path.join(os.tmpdir(), "postkey-pg-"));
   const backendPath = path.join(socketDir, "pglite.sock");

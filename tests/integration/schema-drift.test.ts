@@ -81,10 +81,14 @@ describe("Prisma's model of schema.prisma, as the checker reads it", () => {
     });
     expect(mail.fields.find((f) => f.name === "role")).toMatchObject({ kind: "enum", default: { kind: "ident", name: "EMPLOYEE" } });
     expect(mail.indexes.map((i) => i.fields.map((f) => f.name))).toEqual([
-      ["domainId", "displayName"],
+      ["domainId", "displayName", "address", "id"],
+      ["displayName"],
+      ["address"],
       ["domainId", "departmentId"],
       ["domainId", "lastLogonAt"],
     ]);
+    // The search's trigram indexes: GIN with their operator class.
+    expect(mail.indexes[1]).toMatchObject({ method: "gin", fields: [{ name: "displayName", opclass: "gin_trgm_ops" }] });
   });
 
   it("refuses what the checker cannot judge instead of skipping it", () => {
@@ -158,8 +162,13 @@ describe("database built by prisma/migrations", () => {
     ],
     [
       "a dropped index",
-      `DROP INDEX "MailAccount_domainId_displayName_idx"`,
-      /@@index\(\[domainId, displayName\]\) expects an index on \("domainId", "displayName"\)/,
+      `DROP INDEX "MailAccount_domainId_displayName_address_id_idx"`,
+      /@@index\(\[domainId, displayName, address, id\]\) expects an index on \("domainId", "displayName", "address", "id"\)/,
+    ],
+    [
+      "a trigram index made as a btree",
+      `DROP INDEX "MailAccount_address_trgm_idx"; CREATE INDEX "MailAccount_address_trgm_idx" ON "MailAccount" ("address")`,
+      /index "MailAccount_address_trgm_idx" uses btree, expected gin/,
     ],
     [
       "an index on other columns",

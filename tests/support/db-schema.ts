@@ -127,10 +127,14 @@ export interface FieldDef {
 export interface IndexField {
   name: string;
   sort: "Asc" | "Desc";
+  /** An operator class named in the schema (`ops: raw("gin_trgm_ops")`), else the type's default. */
+  opclass?: string;
 }
 export interface IndexDef {
   fields: IndexField[];
   map?: string;
+  /** btree unless the schema says otherwise (`type: Gin`). */
+  method?: "btree" | "gin";
 }
 
 export interface ModelDef {
@@ -175,7 +179,9 @@ export function schemaFromPrisma(datamodel: string): PrismaSchema {
   if (!("datamodel" in dmmf)) throw new Error(`Prisma could not read the schema (${dmmf.type}: ${dmmf.reason}) ${String(dmmf.error)}`);
   const { enums, models, indexes } = dmmf.datamodel;
   for (const ix of indexes) {
-    if (ix.type === "fulltext" || (ix.algorithm && ix.algorithm !== "BTree")) {
+    // GIN is understood with an operator class on every field (the trigram search indexes).
+    const gin = ix.algorithm === "Gin" && ix.fields.every((f) => f.operatorClass);
+    if (ix.type === "fulltext" || (ix.algorithm && ix.algorithm !== "BTree" && !gin)) {
       throw new Error(
         `model ${ix.model}: a ${ix.type} index${ix.algorithm ? ` using ${ix.algorithm}` : ""} is not understood by the drift checker`,
       );
@@ -195,8 +201,13 @@ export function schemaFromPrisma(datamodel: string): PrismaSchema {
         own
           .filter((ix) => ix.type === type && !ix.isDefinedOnField)
           .map((ix) => ({
-            fields: ix.fields.map((f) => ({ name: f.name, sort: f.sortOrder === "desc" ? "Desc" : "Asc" })),
+            fields: ix.fields.map((f) => ({
+              name: f.name,
+              sort: f.sortOrder === "desc" ? "Desc" : "Asc",
+              ...(f.operatorClass ? { opclass: f.operatorClass } : {}),
+            })),
             map: ix.dbName ?? undefined,
+            method: ix.algorithm === "Gin" ? "gin" : "btree",
           }));
       const fields = m.fields.map((f): FieldDef => {
         if (f.kind !== "scalar" && f.kind !== "enum" && f.kind !== "object")
@@ -459,6 +470,7 @@ interface DbIndex {
   is_partial: boolean;
   columns: Array<string | null>;
   options: number[];
+  opclasses: string[];
   key_count: number;
 }
 interface DbConstraint {
@@ -523,7 +535,11 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
                       FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
                       LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum AND k.attnum <> 0
                      ORDER BY k.ord) AS columns,
-              ix.indoption::int2[] AS options
+              ix.indoption::int2[] AS options,
+              ARRAY(SELECT opc.opcname::text
+                      FROM unnest(ix.indclass::oid[]) WITH ORDINALITY c(oid, ord)
+                      JOIN pg_catalog.pg_opclass opc ON opc.oid = c.oid
+                     ORDER BY c.ord) AS opclasses
          FROM pg_catalog.pg_index ix
          JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid
          JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid
@@ -656,7 +672,16 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
     }
 
     // Unique constraints and indexes (the primary key's index is checked above)
-    type Wanted = { unique: boolean; columns: string[]; desc: boolean[]; name: string; what: string };
+    type Wanted = {
+      unique: boolean;
+      columns: string[];
+      desc: boolean[];
+      name: string;
+      what: string;
+      method?: "btree" | "gin";
+      /** Operator classes the schema names (null: the column type's default). */
+      opclasses?: Array<string | null>;
+    };
     const wanted: Wanted[] = [];
     for (const f of scalarFields.filter((x) => x.unique)) {
       wanted.push({
@@ -685,6 +710,8 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
         desc: ix.fields.map((x) => x.sort === "Desc"),
         name: ix.map ?? defaultName(model.table, c, "idx"),
         what: `@@index([${ix.fields.map((x) => x.name).join(", ")}])`,
+        method: ix.method,
+        opclasses: ix.fields.map((x) => x.opclass ?? null),
       });
     }
     const tableIndexes = indexes.filter((i) => i.table_name === model.table && !i.is_primary);
@@ -706,7 +733,12 @@ export async function checkSchemaDrift(db: ClientBase, schema: PrismaSchema): Pr
       matched.add(hit);
       if (hit.index_name !== w.name)
         problems.push(`${label}: ${w.what}: index on ${cols(w.columns)} is named "${hit.index_name}", expected "${w.name}"`);
-      if (hit.method !== "btree") problems.push(`${label}: ${w.what}: index "${hit.index_name}" uses ${hit.method}, expected btree`);
+      const method = w.method ?? "btree";
+      if (hit.method !== method) problems.push(`${label}: ${w.what}: index "${hit.index_name}" uses ${hit.method}, expected ${method}`);
+      (w.opclasses ?? []).forEach((opclass, k) => {
+        if (opclass && hit.opclasses[k] !== opclass)
+          problems.push(`${label}: ${w.what}: index "${hit.index_name}" uses operator class ${hit.opclasses[k]}, expected ${opclass}`);
+      });
       if (hit.is_partial) problems.push(`${label}: ${w.what}: index "${hit.index_name}" is partial (has a WHERE clause)`);
       if (hit.columns.length !== hit.key_count) problems.push(`${label}: ${w.what}: index "${hit.index_name}" has INCLUDE columns`);
       const desc = hit.options.slice(0, hit.key_count).map((o) => (o & 1) === 1);
