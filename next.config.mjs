@@ -20,6 +20,8 @@ const securityHeaders = [
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // HTTP_COMPRESSION=off when a proxy in front compresses (src/env.ts validates the value; .env.example).
+  compress: process.env.HTTP_COMPRESSION !== "off",
   // svg-captcha reads its font file at run time; resvg and argon2 are native modules.
   // ioredis and rate-limiter-flexible: one copy per process. The limit store and its limiters are
   // shared through globalThis, and a copy bundled into each chunk fails their instanceof checks.

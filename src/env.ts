@@ -60,6 +60,8 @@ export const envSchema = z
     SHUTDOWN_DELAY_MS: int(0, 0, 60_000),
     /** Trusted proxy hops in front of the app (0: the socket's address is the client). */
     TRUST_PROXY: int(0, 0, 10),
+    // on: the app gzips its answers; off: a proxy in front compresses (next.config.mjs reads it at start).
+    HTTP_COMPRESSION: z.enum(["on", "off"]).default("on"),
     // Required (checked below with the deployment rules, so a deployment sees every problem at once).
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SESSION_SECRET_PREVIOUS: optionalString,

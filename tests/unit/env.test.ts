@@ -70,6 +70,12 @@ describe("configuration (src/env.ts)", () => {
     expect(() => parseEnv({ ...base, TRUST_PROXY: "-1" })).toThrow("TRUST_PROXY");
     expect(() => parseEnv({ ...base, TRUST_PROXY: "true" })).toThrow("TRUST_PROXY");
   });
+
+  it("HTTP_COMPRESSION is on or off, on by default; a typo stops the start", () => {
+    expect(parseEnv(base).HTTP_COMPRESSION).toBe("on");
+    expect(parseEnv({ ...base, HTTP_COMPRESSION: "off" }).HTTP_COMPRESSION).toBe("off");
+    expect(() => parseEnv({ ...base, HTTP_COMPRESSION: "of" })).toThrow("HTTP_COMPRESSION");
+  });
 });
 
 describe("local run or deployment: one rule (runProfile)", () => {
