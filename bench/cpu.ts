@@ -33,17 +33,18 @@ export function treeCpuMs(pid: number): number {
   return [pid, ...childPids(pid)].reduce((sum, p) => sum + (processCpuMs(p) || 0), 0);
 }
 
+/** Resident memory of one process, in MiB (0 once it has exited). */
+export function processRssMiB(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
 /** Resident memory of a process and its children, in MiB. */
 export function treeRssMiB(pid: number): number {
-  let kib = 0;
-  for (const p of [pid, ...childPids(pid)]) {
-    try {
-      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return kib / 1024;
+  return [pid, ...childPids(pid)].reduce((sum, p) => sum + processRssMiB(p), 0);
 }
 
 /** CPU ms of every process whose command is `name` (PostgreSQL's backends: "postgres"). */

@@ -40,7 +40,7 @@ import { renderCaptchaPng } from "../src/server/captcha/render-captcha";
 import { withBenchDatabase } from "./database";
 import argon2 from "argon2";
 import { Pool } from "undici";
-import { cpuDuring, ownCpuMs, treeRssMiB } from "./cpu";
+import { cpuDuring, ownCpuMs, processRssMiB, treeRssMiB } from "./cpu";
 import { median, percentile, round } from "./stats";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -549,7 +549,11 @@ const ok = await withBenchDatabase(async (url, kind) => {
 
     const idleRss = treeRssMiB(server.pid);
     let peakRss = idleRss;
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, treeRssMiB(server.pid))), 200);
+    let peakMain = 0;
+    const rssTimer = setInterval(() => {
+      const total = treeRssMiB(server.pid);
+      if (total > peakRss) [peakRss, peakMain] = [total, processRssMiB(server.pid)];
+    }, 200);
     const {
       value: [logons, busy],
       ...cpu
@@ -595,7 +599,7 @@ const ok = await withBenchDatabase(async (url, kind) => {
       {
         figure: "server RSS during the flood (peak)",
         value: round(peakRss, 1),
-        unit: `MiB with its hashing process; ${round(idleRss, 1)} MiB before it`,
+        unit: `MiB: the app ${round(peakMain, 1)} + its hashing process ${round(peakRss - peakMain, 1)}; ${round(idleRss, 1)} MiB before the flood`,
         target: "< 512 MiB",
         pass: peakRss < 512,
       },
