@@ -445,6 +445,7 @@ async function selfServiceResets(base: string, http: Pool, count: number) {
     const i = next++ % count;
     const jar = new CookieJar();
     const ip = clientIp();
+    // `expect`: the address the answer sends the browser to, or "next step" (the page drawn again into it).
     const step = async (id: string, fields: Record<string, string>, expect: string) => {
       const { body, contentType } = actionBody(fields);
       const res = await http.request({
@@ -460,25 +461,27 @@ async function selfServiceResets(base: string, http: Pool, count: number) {
         },
         body,
       });
-      await res.body.arrayBuffer();
+      const raw = Buffer.from(await res.body.arrayBuffer());
       jar.take(res.headers["set-cookie"]);
       const to = String(res.headers["x-action-redirect"] ?? "");
-      if (res.statusCode !== 200 || !to.startsWith(expect))
-        throw new Error(`Forgot Password answered ${res.statusCode}, redirect ${to || "none"}`);
+      const text = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
+      const ok = expect === "next step" ? res.headers["x-action-revalidated"] && text.includes('{"status":"idle"}') : to.startsWith(expect);
+      if (res.statusCode !== 200 || !ok)
+        throw new Error(`Forgot Password answered ${res.statusCode}, redirect ${to || "none"}: ${text.slice(0, 200)}`);
     };
     const t0 = performance.now();
     const image = await http.request({ path: "/captcha", method: "GET", headers: { "x-forwarded-for": ip } });
     await image.body.arrayBuffer();
     jar.take(image.headers["set-cookie"]);
-    await step(ids.start, { email: `self.user${i}@example.com`, captcha: "PASSED" }, "/forgot-password");
-    await step(ids.send, { method: "SMS" }, "/forgot-password");
+    await step(ids.start, { email: `self.user${i}@example.com`, captcha: "PASSED" }, "next step");
+    await step(ids.send, { method: "SMS" }, "next step");
     const sms = await db.smsMessage.findFirstOrThrow({
       where: { accountId: `self-${i}` },
       orderBy: { createdAt: "desc" },
       select: { body: true },
     });
     const code = /\b(\d{6})\b/.exec(sms.body)?.[1] ?? "";
-    await step(ids.verify, { code }, "/forgot-password");
+    await step(ids.verify, { code }, "next step");
     const password = `Qz${randomBytes(6).toString("base64url")}#7v`;
     await step(ids.complete, { password, confirmPassword: password }, "/forgot-password?done=1");
     return performance.now() - t0;

@@ -1,7 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/lib/form-state";
+import { idle, type FormState } from "@/lib/form-state";
 
 /**
  * Ends an action by sending the browser on to `to`.
@@ -19,4 +20,16 @@ import type { FormState } from "@/lib/form-state";
 export async function navigateTo(to: string, opts: { fullLoad?: boolean } = {}): Promise<FormState> {
   if ((await headers()).has("next-action")) return { status: "redirect", to, ...(opts.fullLoad ? { fullLoad: true } : {}) };
   redirect(to);
+}
+
+/**
+ * Ends an action whose page shows what comes next at the same address (the Forgot Password wizard's
+ * steps). With JavaScript the page is drawn again into this answer (refresh()): no second request, and
+ * no fetch of the page by the server itself as redirect() makes. Without JavaScript: the 303 of redirect(),
+ * so that reloading the page never posts the form again.
+ */
+export async function showNextStep(path: string): Promise<FormState> {
+  if (!(await headers()).has("next-action")) redirect(path);
+  refresh();
+  return idle;
 }

@@ -8,6 +8,7 @@ import { ANSWER_MAX, normalizeAnswer } from "@/lib/security-questions";
 import { readCaptchaId } from "@/web/captcha-cookie";
 import { anyone } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
+import { showNextStep } from "@/web/actions/navigate";
 import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
@@ -75,13 +76,17 @@ export const startRecoveryAction = createAction({
     const result = await startRecovery(await readRecoveryFlowId(), input, meta);
     if (!result.ok) return startFailureState(t, result, data.email);
     await setRecoveryCookie(result.flowId);
-    redirect(WIZARD_PATH);
+    return showNextStep(WIZARD_PATH);
   },
 });
 
-/** Leaves for the page when the flow moved on or ended; otherwise hands back the form's state. */
-function settle<R extends { ok: boolean; error?: string }>(result: R, failure: (r: Extract<R, { ok: false }>) => FormState): FormState {
+/** Shows the wizard's next step when the flow moved on, leaves when it ended; otherwise hands back the form's state. */
+async function settle<R extends { ok: boolean; error?: string }>(
+  result: R,
+  failure: (r: Extract<R, { ok: false }>) => FormState,
+): Promise<FormState> {
   const to = result.ok ? WIZARD_PATH : flowRedirect(result.error ?? "");
+  if (to === WIZARD_PATH) return showNextStep(WIZARD_PATH);
   if (to) redirect(to);
   return failure(result as Extract<R, { ok: false }>);
 }
