@@ -1,3 +1,5 @@
+// First: what it turns off applies to every module loaded after it.
+import "./lib/source-maps";
 import path from "node:path";
 import next from "next";
 import { formatEnvError, envSchema } from "../src/env";
