@@ -152,41 +152,12 @@ async function get(http: Pool, p: string, headers: Record<string, string> = {}):
   return performance.now() - t0;
 }
 
-/** The logon form as React posts it (multipart, the action's id in Next-Action), encoded once. */
-function logonRequest(base: string, id: string) {
-  const boundary = "----postkeybench";
-  // In this order: React reads the reply as it streams in, and field 0 refers to the form's fields before it.
-  const fields = [
-    ["_1_email", EMPLOYEE.email],
-    ["_1_password", EMPLOYEE.password],
-    ["0", '[{"status":"idle"},"$K1"]'],
-  ];
-  const body = Buffer.from(
-    fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`,
-  );
-  const headers = {
-    "next-action": id,
-    origin: base,
-    accept: "text/x-component",
-    "accept-encoding": "gzip",
-    "content-type": `multipart/form-data; boundary=${boundary}`,
-  };
-  return { body, headers };
-}
-
-/** One successful logon, posted as the logon form's server action; its latency in ms. */
-async function logOn(http: Pool, req: ReturnType<typeof logonRequest>): Promise<number> {
+/** One successful logon, posted as the logon form's server action (its form encoded once); its latency in ms. */
+async function logOn(http: Pool, base: string, id: string, form: ReturnType<typeof actionBody>): Promise<number> {
   const t0 = performance.now();
-  const res = await http.request({
-    path: "/login",
-    method: "POST",
-    headers: { ...req.headers, "x-forwarded-for": clientIp() },
-    body: req.body,
-  });
-  const raw = Buffer.from(await res.body.arrayBuffer());
-  const text = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
-  const landed = text.includes('"status":"redirect","to":"/account"') && res.headers["set-cookie"];
-  if (res.statusCode !== 200 || !landed) throw new Error(`the logon answered ${res.statusCode}: ${text.slice(0, 300)}`);
+  const res = await postAction(http, base, "/login", id, form);
+  const landed = res.text.includes('"status":"redirect","to":"/account"') && res.headers["set-cookie"];
+  if (res.status !== 200 || !landed) throw new Error(`the logon answered ${res.status}: ${res.text.slice(0, 300)}`);
   return performance.now() - t0;
 }
 
@@ -333,55 +304,86 @@ function actionBody(fields: Record<string, string>): { body: Buffer; contentType
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/** Posts a server action as the browser does (its id, the page's Origin, RSC accepted); the answer decoded. */
+async function postAction(
+  http: Pool,
+  base: string,
+  p: string,
+  id: string,
+  form: { body: Buffer; contentType: string },
+  extra: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  const res = await http.request({
+    path: p,
+    method: "POST",
+    headers: {
+      "next-action": id,
+      origin: base,
+      accept: "text/x-component",
+      "accept-encoding": "gzip",
+      "content-type": form.contentType,
+      "x-forwarded-for": clientIp(),
+      ...extra,
+    },
+    body: form.body,
+  });
+  const raw = Buffer.from(await res.body.arrayBuffer());
+  const text = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
+  return { status: res.statusCode, headers: res.headers, text };
+}
+
 /**
- * Scenario 1's reset as the Reset Password form posts it, for `count` fresh employees whose password
- * history is full (the history check's worst case, every reset after the fifth). Returns one reset per call.
+ * `count` employees of example.com named `<prefix>-<i>` (address `<prefix>.user<i>@example.com`), with the
+ * demo accounts' password hash and a full password history (the reset's worst case: every history verify
+ * runs), and a verified secure mobile when asked. One statement each on the server (generate_series).
  */
-async function postmasterResets(base: string, http: Pool, cookie: string, count: number) {
+async function seedEmployeesWithHistory(prefix: string, count: number, opts: { mobile: boolean }) {
   const { getDb } = await import("../src/server/db");
   const { HISTORY_DEPTH } = await import("../src/lib/password-policy");
   const db = getDb();
   const domain = await db.domain.findUniqueOrThrow({ where: { name: "example.com" }, select: { id: true } });
   const hash = (await db.mailAccount.findFirstOrThrow({ where: { domainId: domain.id }, omit: { passwordHash: false } })).passwordHash;
   await db.$executeRawUnsafe(
-    `INSERT INTO "MailAccount" ("id", "domainId", "address", "displayName", "passwordHash", "passwordChangedAt", "updatedAt")
-     SELECT 'reset-' || i, $1, 'reset.user' || i || '@example.com', 'Reset User ' || i, $2, now(), now() FROM generate_series(0, $3::int - 1) AS i`,
+    `INSERT INTO "MailAccount" ("id", "domainId", "address", "displayName", "passwordHash", "passwordChangedAt", "updatedAt",
+                                "secureMobile", "secureMobileVerifiedAt")
+     SELECT $4 || '-' || i, $1, $4 || '.user' || i || '@example.com', 'User ' || $4 || ' ' || i, $2, now(), now(),
+            CASE WHEN $5 THEN '+1415' || (2000000 + i)::text END, CASE WHEN $5 THEN now() END
+     FROM generate_series(0, $3::int - 1) AS i`,
     domain.id,
     hash,
     count,
+    prefix,
+    opts.mobile,
   );
   await db.$executeRawUnsafe(
     `INSERT INTO "PasswordHistory" ("id", "mailAccountId", "passwordHash", "createdAt")
-     SELECT 'reset-' || i || '-' || k, 'reset-' || i, $1, now() - k * interval '1 day'
+     SELECT $4 || '-' || i || '-' || k, $4 || '-' || i, $1, now() - k * interval '1 day'
      FROM generate_series(0, $2::int - 1) AS i, generate_series(1, $3::int) AS k`,
     hash,
     count,
     HISTORY_DEPTH,
+    prefix,
   );
+  return db;
+}
+
+/**
+ * Scenario 1's reset as the Reset Password form posts it, for `count` fresh employees whose password
+ * history is full (the history check's worst case, every reset after the fifth). Returns one reset per call.
+ */
+async function postmasterResets(base: string, http: Pool, cookie: string, count: number) {
+  await seedEmployeesWithHistory("reset", count, { mobile: false });
   const id = actionId("resetPasswordAction");
   let next = 0;
   return async (): Promise<number> => {
     const accountId = `reset-${next++ % count}`;
     const password = `Qz${randomBytes(6).toString("base64url")}#7v`;
-    const { body, contentType } = actionBody({ accountId, password, confirmPassword: password, mustChangePassword: "on" });
+    const form = actionBody({ accountId, password, confirmPassword: password, mustChangePassword: "on" });
     const t0 = performance.now();
-    const res = await http.request({
-      path: `/admin/accounts/${accountId}`,
-      method: "POST",
-      headers: {
-        "next-action": id,
-        origin: base,
-        accept: "text/x-component",
-        "content-type": contentType,
-        cookie,
-        "x-forwarded-for": clientIp(),
-      },
-      body,
-    });
-    await res.body.arrayBuffer();
+    const res = await postAction(http, base, `/admin/accounts/${accountId}`, id, form, { cookie });
     const to = String(res.headers["x-action-redirect"] ?? "");
-    if (res.statusCode !== 200 || !to.includes("notice=password-reset"))
-      throw new Error(`the reset answered ${res.statusCode}, redirect ${to || "none"}`);
+    if (res.status !== 200 || !to.includes("notice=password-reset"))
+      throw new Error(`the reset answered ${res.status}, redirect ${to || "none"}`);
     return performance.now() - t0;
   };
 }
@@ -411,29 +413,7 @@ class CookieJar {
  * Returns one whole reset per call.
  */
 async function selfServiceResets(base: string, http: Pool, count: number) {
-  const { getDb } = await import("../src/server/db");
-  const { HISTORY_DEPTH } = await import("../src/lib/password-policy");
-  const db = getDb();
-  const domain = await db.domain.findUniqueOrThrow({ where: { name: "example.com" }, select: { id: true } });
-  const hash = (await db.mailAccount.findFirstOrThrow({ where: { domainId: domain.id }, omit: { passwordHash: false } })).passwordHash;
-  await db.$executeRawUnsafe(
-    `INSERT INTO "MailAccount" ("id", "domainId", "address", "displayName", "passwordHash", "passwordChangedAt", "updatedAt",
-                                "secureMobile", "secureMobileVerifiedAt")
-     SELECT 'self-' || i, $1, 'self.user' || i || '@example.com', 'Self User ' || i, $2, now(), now(),
-            '+1415' || (2000000 + i)::text, now()
-     FROM generate_series(0, $3::int - 1) AS i`,
-    domain.id,
-    hash,
-    count,
-  );
-  await db.$executeRawUnsafe(
-    `INSERT INTO "PasswordHistory" ("id", "mailAccountId", "passwordHash", "createdAt")
-     SELECT 'self-' || i || '-' || k, 'self-' || i, $1, now() - k * interval '1 day'
-     FROM generate_series(0, $2::int - 1) AS i, generate_series(1, $3::int) AS k`,
-    hash,
-    count,
-    HISTORY_DEPTH,
-  );
+  const db = await seedEmployeesWithHistory("self", count, { mobile: true });
   const ids = {
     start: actionId("startRecoveryAction"),
     send: actionId("sendCodeAction"),
@@ -447,27 +427,13 @@ async function selfServiceResets(base: string, http: Pool, count: number) {
     const ip = clientIp();
     // `expect`: the address the answer sends the browser to, or "next step" (the page drawn again into it).
     const step = async (id: string, fields: Record<string, string>, expect: string) => {
-      const { body, contentType } = actionBody(fields);
-      const res = await http.request({
-        path: "/forgot-password",
-        method: "POST",
-        headers: {
-          "next-action": id,
-          origin: base,
-          accept: "text/x-component",
-          "content-type": contentType,
-          cookie: jar.header(),
-          "x-forwarded-for": ip,
-        },
-        body,
-      });
-      const raw = Buffer.from(await res.body.arrayBuffer());
+      const res = await postAction(http, base, "/forgot-password", id, actionBody(fields), { cookie: jar.header(), "x-forwarded-for": ip });
       jar.take(res.headers["set-cookie"]);
       const to = String(res.headers["x-action-redirect"] ?? "");
-      const text = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
-      const ok = expect === "next step" ? res.headers["x-action-revalidated"] && text.includes('{"status":"idle"}') : to.startsWith(expect);
-      if (res.statusCode !== 200 || !ok)
-        throw new Error(`Forgot Password answered ${res.statusCode}, redirect ${to || "none"}: ${text.slice(0, 200)}`);
+      const ok =
+        expect === "next step" ? res.headers["x-action-revalidated"] && res.text.includes('{"status":"idle"}') : to.startsWith(expect);
+      if (res.status !== 200 || !ok)
+        throw new Error(`Forgot Password answered ${res.status}, redirect ${to || "none"}: ${res.text.slice(0, 200)}`);
     };
     const t0 = performance.now();
     const image = await http.request({ path: "/captcha", method: "GET", headers: { "x-forwarded-for": ip } });
@@ -501,7 +467,8 @@ const ok = await withBenchDatabase(async (url, kind) => {
   const http = new Pool(server.base, { connections: 2 * CLIENTS });
   try {
     console.log(`Database: ${kind}; server: ${server.base} (pid ${server.pid}); ${PHASE_MS / 1000} s per phase`);
-    const logon = logonRequest(server.base, actionId("logOnAction"));
+    const logonId = actionId("logOnAction");
+    const logonForm = actionBody({ email: EMPLOYEE.email, password: EMPLOYEE.password });
     const admin = { cookie: await postmasterCookie("postmaster@example.com") };
     // What a person does while others log on: none of these hashes a password.
     const requests: Record<string, () => Promise<number>> = {
@@ -511,7 +478,7 @@ const ok = await withBenchDatabase(async (url, kind) => {
       "/admin/accounts": () => get(http, "/admin/accounts", admin),
     };
     const paged = ["/login", "/forgot-password"]; // their idle p95 has its own target
-    const doLogOn = () => logOn(http, logon);
+    const doLogOn = () => logOn(http, server.base, logonId, logonForm);
 
     if (SOAK_MINUTES > 0) {
       console.log(
