@@ -10,10 +10,10 @@ import { componentLogger } from "@/server/observability/logger";
 /**
  * argon2 in its own process at the lowest CPU priority (hash-worker.mjs says
  * why). One process per app process, started on first use and again after
- * it dies; its libuv pool has a thread per core (at most
- * ARGON2_MAX_CONCURRENCY; password-hash.ts keeps the queue in front of it). A job in flight when it dies fails, and
- * the caller's request fails like any other server error; nothing is retried
- * behind its back.
+ * it dies; its libuv pool has a thread per core, at most
+ * ARGON2_MAX_CONCURRENCY (password-hash.ts keeps the queue in front of it).
+ * A job in flight when it dies fails, and the caller's request fails like
+ * any other server error; nothing is retried behind its back.
  */
 export interface Argon2Params {
   memoryCost: number;
@@ -43,7 +43,7 @@ function pool() {
   // Not a module of the bundle: a file run by its own node process (turbopackIgnore keeps the bundler out of it).
   const child = fork(/* turbopackIgnore: true */ hashWorkerPath(), [], {
     // A small JavaScript heap (it only passes messages); two malloc arenas, which keep a hash's 19 MiB for
-    // the next one. One arena would give it back each time, at a fifth of the throughput (docs/performance.md).
+    // the next one. One arena gives it back after each hash, at 20 % less throughput (docs/performance.md).
     execArgv: ["--max-old-space-size=16", "--max-semi-space-size=1"],
     env: { NODE_ENV: process.env.NODE_ENV, PATH: process.env.PATH ?? "", UV_THREADPOOL_SIZE: threads, MALLOC_ARENA_MAX: "2" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
