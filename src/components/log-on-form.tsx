@@ -47,7 +47,9 @@ export function LogOnForm({ action, forgotPasswordHref, notice, captchaHref, cap
         />
       ) : null}
       <div className="flex items-center justify-between pt-2">
-        <SubmitButton pendingText={t("Logon.pending")}>{t("Logon.submit")}</SubmitButton>
+        <SubmitButton pendingText={t("Logon.pending")} busy={state.status === "redirect"}>
+          {t("Logon.submit")}
+        </SubmitButton>
         {forgotPasswordHref ? (
           <Link href={forgotPasswordHref} className={`text-sm ${linkClass}`}>
             {t("Logon.forgotPassword")}

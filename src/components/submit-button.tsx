@@ -10,14 +10,17 @@ export function SubmitButton({
   className,
   name,
   value,
+  busy = false,
 }: {
   children: string;
   pendingText?: string;
   className?: string;
   name?: string;
   value?: string;
+  /** Still working once the action answered: the next page is on its way (useFollowRedirect). */
+  busy?: boolean;
 }) {
-  const { pending } = useFormStatus();
+  const pending = useFormStatus().pending || busy;
   const t = useTranslations("Common");
   return (
     <button type="submit" disabled={pending} aria-disabled={pending} className={className ?? buttonClass} name={name} value={value}>

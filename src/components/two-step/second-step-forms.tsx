@@ -91,7 +91,9 @@ function VerifyFields(props: { method: string; state: FormState; dispatch: (f: F
         <input type="checkbox" name="trust" value="on" className="h-4 w-4 rounded border-slate-300 text-blue-700" />
         {t("trust")}
       </label>
-      <SubmitButton pendingText={t("verifying")}>{t("verify")}</SubmitButton>
+      <SubmitButton pendingText={t("verifying")} busy={state.status === "redirect"}>
+        {t("verify")}
+      </SubmitButton>
     </form>
   );
 }
