@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { unsealData } from "iron-session";
 import { getDb } from "@/server/db";
 import { startApp, type AppProcess } from "../support/app-process";
-import { postAction, type RawResponse } from "../support/actions";
+import { postAction, sentTo, type RawResponse } from "../support/actions";
 import { E2E_PORT, e2eDatabaseUrl, twilioStubEnv } from "../support/e2e-env";
 import { createEmployee, expect, latestCode, stubMessages, test } from "../support/fixtures";
 import { fetchFrom, startRoundRobinProxy, type RoundRobinProxy } from "../support/round-robin-proxy";
@@ -116,7 +116,7 @@ async function act(c: Client, on: Upstream, path: string, action: string, fields
   return res;
 }
 
-const redirectOf = (res: RawResponse) => res.headers.get("x-action-redirect")?.split(";")[0] ?? null;
+const redirectOf = sentTo;
 const other = (on: Upstream): Upstream => (on === "a" ? "b" : "a");
 
 /** A fresh captcha image from `on`: its challenge id lands in the client's cookie. */

@@ -25,7 +25,27 @@ export interface RawResponse {
   text: string;
   /** Set-Cookie lines, whole. */
   cookies: string[];
+  /** The page the action was posted to. */
+  page?: string;
 }
+
+/**
+ * Where an action's answer sends the browser (null: it stays, with a form state):
+ * - redirect()'s X-Action-Redirect header;
+ * - navigateTo()'s "redirect" state (src/web/actions/navigate.ts);
+ * - for showNextStep(), the page it was posted to, drawn again into the answer with the flow moved on.
+ */
+export function sentTo(res: RawResponse): string | null {
+  const header = res.headers.get("x-action-redirect")?.split(";")[0];
+  if (header) return header;
+  const state = REDIRECT_STATE.exec(res.text)?.[1];
+  if (state) return state;
+  if (res.page && res.headers.has("x-action-revalidated") && res.text.includes('{"status":"idle"}')) return res.page;
+  return null;
+}
+
+/** navigateTo()'s state in an action's answer. */
+export const REDIRECT_STATE = /"status":"redirect","to":"([^"]+)"/;
 
 /** How to send it: extra headers (e.g. a proxy's), and a local address to send from (another client). */
 export interface SendVia {
@@ -55,7 +75,7 @@ export async function postAction(
   const res = via.localAddress
     ? await fetchFrom(via.localAddress, url, { method: "POST", headers, body: form })
     : await fetch(url, { method: "POST", redirect: "manual", headers, body: form });
-  return { status: res.status, headers: res.headers, text: await res.text(), cookies: res.headers.getSetCookie() };
+  return { status: res.status, headers: res.headers, text: await res.text(), cookies: res.headers.getSetCookie(), page: pagePath };
 }
 
 /** "name=value" of a Set-Cookie line, for the Cookie header of the next request. */

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import { REDIRECT_STATE } from "./actions";
 import { e2eDatabaseUrl, STUB_URL } from "./e2e-env";
 import { openSession, type SessionKind } from "./sessions";
 
@@ -49,7 +50,8 @@ export async function submit(page: Page, name: string): Promise<void> {
   ]);
   const [response] = await Promise.all([answered, page.getByRole("button", { name, exact: true }).click()]);
   if (!response) return;
-  const target = response.headers()["x-action-redirect"]?.split(";")[0];
+  // redirect()'s header, or navigateTo()'s state in the answer (the page then navigates by itself).
+  const target = response.headers()["x-action-redirect"]?.split(";")[0] ?? REDIRECT_STATE.exec(await response.text().catch(() => ""))?.[1];
   if (target) await page.waitForURL((u) => u.pathname + u.search === target || u.pathname === target.split("?")[0]);
   await page.waitForLoadState();
 }

@@ -114,6 +114,8 @@ export async function stopHashPool(): Promise<void> {
   if (state.child.exitCode !== null) return;
   await new Promise<void>((resolve) => {
     state.child.once("exit", () => resolve());
+    // Waited for: an idle worker is unref'd, and the app's process would otherwise end before it hears back.
+    state.child.ref();
     state.child.kill("SIGTERM");
   });
 }
