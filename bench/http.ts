@@ -27,7 +27,6 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
@@ -37,6 +36,7 @@ import { appProcessEnv } from "../scripts/lib/app-process-env";
 import { buildIfStale } from "../scripts/lib/build-if-stale";
 import { generateCaptchaText } from "../src/server/captcha/captcha-text";
 import { renderCaptchaPng } from "../src/server/captcha/render-captcha";
+import { actionId, CookieJar } from "../e2e/support/actions";
 import { withBenchDatabase } from "./database";
 import argon2 from "argon2";
 import { Pool } from "undici";
@@ -73,15 +73,6 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, a]) => a.exportedName === exportedName);
-  if (!found) throw new Error(`no server action named ${exportedName} in the build`);
-  return found[0];
 }
 
 /** The production server on `url`, until stopped; its RSS is read from /proc while it runs. */
@@ -206,23 +197,10 @@ const p95 = (v: number[]) => round(percentile(v, 95));
  */
 async function accountsListAtScale(http: Pool, cookie: string, count: number, ms: number): Promise<Record<string, number[]>> {
   const { getDb } = await import("../src/server/db");
-  const db = getDb();
-  const domain = await db.domain.findUniqueOrThrow({ where: { name: "example.com" }, select: { id: true } });
-  const depts = (await db.department.findMany({ where: { domainId: domain.id }, select: { id: true }, orderBy: { id: "asc" } })).map(
-    (d) => d.id,
-  );
-  const hash = (await db.mailAccount.findFirstOrThrow({ where: { domainId: domain.id }, omit: { passwordHash: false } })).passwordHash;
-  // One statement on the server (generate_series): 100,000 accounts in seconds, spread over the departments.
-  await db.$executeRawUnsafe(
-    `INSERT INTO "MailAccount" ("id", "domainId", "address", "displayName", "departmentId", "passwordHash", "passwordChangedAt", "updatedAt")
-     SELECT 'bench-' || i, $1, 'bench.user' || i || '@example.com', 'Bench User ' || lpad(i::text, 6, '0'),
-            ($2::text[])[1 + i % greatest(cardinality($2::text[]), 1)], $3, now(), now()
-     FROM generate_series(0, $4::int - 1) AS i`,
-    domain.id,
-    depts,
-    hash,
-    count,
-  );
+  const depts = (
+    await getDb().department.findMany({ where: { domain: { name: "example.com" } }, select: { id: true }, orderBy: { id: "asc" } })
+  ).map((d) => d.id);
+  const db = await seedEmployees("bench", count, { departments: depts });
   // What autovacuum does within a minute of such an insert: statistics, and the visibility map index-only scans rely on.
   await db.$executeRawUnsafe(`VACUUM ANALYZE "MailAccount"`);
   const deepPage = Math.max(1, Math.floor(count / 25 / 2));
@@ -333,37 +311,41 @@ async function postAction(
 }
 
 /**
- * `count` employees of example.com named `<prefix>-<i>` (address `<prefix>.user<i>@example.com`), with the
- * demo accounts' password hash and a full password history (the reset's worst case: every history verify
- * runs), and a verified secure mobile when asked. One statement each on the server (generate_series).
+ * `count` employees of example.com named `<prefix>-<i>` (address `<prefix>.user<i>@example.com`, display
+ * name "<Prefix> User 000042") with the demo accounts' password hash, in one statement on the server
+ * (generate_series): 100,000 in seconds. Optionally spread over the domain's departments, with a verified
+ * secure mobile, and with a full password history (a reset's worst case: every history verify runs).
  */
-async function seedEmployeesWithHistory(prefix: string, count: number, opts: { mobile: boolean }) {
+async function seedEmployees(prefix: string, count: number, opts: { departments?: string[]; mobile?: boolean; history?: boolean }) {
   const { getDb } = await import("../src/server/db");
   const { HISTORY_DEPTH } = await import("../src/lib/password-policy");
   const db = getDb();
   const domain = await db.domain.findUniqueOrThrow({ where: { name: "example.com" }, select: { id: true } });
   const hash = (await db.mailAccount.findFirstOrThrow({ where: { domainId: domain.id }, omit: { passwordHash: false } })).passwordHash;
   await db.$executeRawUnsafe(
-    `INSERT INTO "MailAccount" ("id", "domainId", "address", "displayName", "passwordHash", "passwordChangedAt", "updatedAt",
-                                "secureMobile", "secureMobileVerifiedAt")
-     SELECT $4 || '-' || i, $1, $4 || '.user' || i || '@example.com', 'User ' || $4 || ' ' || i, $2, now(), now(),
+    `INSERT INTO "MailAccount" ("id", "domainId", "address", "displayName", "departmentId", "passwordHash", "passwordChangedAt",
+                                "updatedAt", "secureMobile", "secureMobileVerifiedAt")
+     SELECT $4 || '-' || i, $1, $4 || '.user' || i || '@example.com', initcap($4) || ' User ' || lpad(i::text, 6, '0'),
+            ($6::text[])[1 + i % greatest(cardinality($6::text[]), 1)], $2, now(), now(),
             CASE WHEN $5 THEN '+1415' || (2000000 + i)::text END, CASE WHEN $5 THEN now() END
      FROM generate_series(0, $3::int - 1) AS i`,
     domain.id,
     hash,
     count,
     prefix,
-    opts.mobile,
+    opts.mobile ?? false,
+    opts.departments ?? [],
   );
-  await db.$executeRawUnsafe(
-    `INSERT INTO "PasswordHistory" ("id", "mailAccountId", "passwordHash", "createdAt")
-     SELECT $4 || '-' || i || '-' || k, $4 || '-' || i, $1, now() - k * interval '1 day'
-     FROM generate_series(0, $2::int - 1) AS i, generate_series(1, $3::int) AS k`,
-    hash,
-    count,
-    HISTORY_DEPTH,
-    prefix,
-  );
+  if (opts.history)
+    await db.$executeRawUnsafe(
+      `INSERT INTO "PasswordHistory" ("id", "mailAccountId", "passwordHash", "createdAt")
+       SELECT $4 || '-' || i || '-' || k, $4 || '-' || i, $1, now() - k * interval '1 day'
+       FROM generate_series(0, $2::int - 1) AS i, generate_series(1, $3::int) AS k`,
+      hash,
+      count,
+      HISTORY_DEPTH,
+      prefix,
+    );
   return db;
 }
 
@@ -372,7 +354,7 @@ async function seedEmployeesWithHistory(prefix: string, count: number, opts: { m
  * history is full (the history check's worst case, every reset after the fifth). Returns one reset per call.
  */
 async function postmasterResets(base: string, http: Pool, cookie: string, count: number) {
-  await seedEmployeesWithHistory("reset", count, { mobile: false });
+  await seedEmployees("reset", count, { history: true });
   const id = actionId("resetPasswordAction");
   let next = 0;
   return async (): Promise<number> => {
@@ -388,24 +370,6 @@ async function postmasterResets(base: string, http: Pool, cookie: string, count:
   };
 }
 
-/** The cookies of one browser: what the server set, sent back with every request. */
-class CookieJar {
-  private jar = new Map<string, string>();
-  take(setCookie: string | string[] | undefined): void {
-    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
-      const [pair] = line.split(";");
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (!value || /max-age=0/i.test(line)) this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
-  }
-  header(): string {
-    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
-
 /**
  * Scenario 2 as a browser with JavaScript goes through it, for `count` fresh employees with a verified
  * secure mobile and a full password history: the image code (CAPTCHA_TEST_MODE's word), "Next", "Send
@@ -413,7 +377,7 @@ class CookieJar {
  * Returns one whole reset per call.
  */
 async function selfServiceResets(base: string, http: Pool, count: number) {
-  const db = await seedEmployeesWithHistory("self", count, { mobile: true });
+  const db = await seedEmployees("self", count, { mobile: true, history: true });
   const ids = {
     start: actionId("startRecoveryAction"),
     send: actionId("sendCodeAction"),
@@ -428,7 +392,7 @@ async function selfServiceResets(base: string, http: Pool, count: number) {
     // `expect`: the address the answer sends the browser to, or "next step" (the page drawn again into it).
     const step = async (id: string, fields: Record<string, string>, expect: string) => {
       const res = await postAction(http, base, "/forgot-password", id, actionBody(fields), { cookie: jar.header(), "x-forwarded-for": ip });
-      jar.take(res.headers["set-cookie"]);
+      jar.take([res.headers["set-cookie"] ?? []].flat());
       const to = String(res.headers["x-action-redirect"] ?? "");
       const ok =
         expect === "next step" ? res.headers["x-action-revalidated"] && res.text.includes('{"status":"idle"}') : to.startsWith(expect);
@@ -438,7 +402,7 @@ async function selfServiceResets(base: string, http: Pool, count: number) {
     const t0 = performance.now();
     const image = await http.request({ path: "/captcha", method: "GET", headers: { "x-forwarded-for": ip } });
     await image.body.arrayBuffer();
-    jar.take(image.headers["set-cookie"]);
+    jar.take([image.headers["set-cookie"] ?? []].flat());
     await step(ids.start, { email: `self.user${i}@example.com`, captcha: "PASSED" }, "next step");
     await step(ids.send, { method: "SMS" }, "next step");
     const sms = await db.smsMessage.findFirstOrThrow({

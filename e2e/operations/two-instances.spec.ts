@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { unsealData } from "iron-session";
 import { getDb } from "@/server/db";
 import { startApp, type AppProcess } from "../support/app-process";
-import { postAction, sentTo, type RawResponse } from "../support/actions";
+import { CookieJar, postAction, sentTo, type RawResponse } from "../support/actions";
 import { E2E_PORT, e2eDatabaseUrl, twilioStubEnv } from "../support/e2e-env";
 import { createEmployee, expect, latestCode, stubMessages, test } from "../support/fixtures";
 import { fetchFrom, startRoundRobinProxy, type RoundRobinProxy } from "../support/round-robin-proxy";
@@ -56,32 +56,12 @@ async function stopPair(): Promise<Array<number | null>> {
   return Promise.all([apps.a?.stop(), apps.b?.stop()].map((p) => p ?? Promise.resolve(null)));
 }
 
-/** The cookies of one client, as a browser keeps them (a Set-Cookie with no value or Max-Age=0 deletes). */
-class Jar {
-  private readonly values = new Map<string, string>();
-  take(setCookies: string[]): void {
-    for (const line of setCookies) {
-      const pair = line.split(";")[0];
-      const name = pair.slice(0, pair.indexOf("="));
-      const value = pair.slice(pair.indexOf("=") + 1);
-      if (!value || /;\s*max-age=0/i.test(line)) this.values.delete(name);
-      else this.values.set(name, value);
-    }
-  }
-  get(name: string): string | undefined {
-    return this.values.get(name);
-  }
-  header(): string {
-    return [...this.values].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
-
 /** One client of the load balancer: its cookies and the loopback address it connects from. */
 interface Client {
-  jar: Jar;
+  jar: CookieJar;
   from: string;
 }
-const client = (from = "127.0.0.1"): Client => ({ jar: new Jar(), from });
+const client = (from = "127.0.0.1"): Client => ({ jar: new CookieJar(), from });
 
 interface Answer {
   status: number;
@@ -186,7 +166,7 @@ test("the proxy takes turns between A and B, and each instance sees the client's
   // An X-Forwarded-For the client makes up stays in front of the proxy's entry: the instance still takes the socket's.
   const forged = await fetchFrom("127.0.0.3", `${proxy.url}/captcha`, { headers: { "x-forwarded-for": "203.0.113.9" } });
   expect(forged.status).toBe(200);
-  const jar = new Jar();
+  const jar = new CookieJar();
   jar.take(forged.headers.getSetCookie());
   const challenge = await getDb().captchaChallenge.findUniqueOrThrow({ where: { id: jar.get("postkey_captcha")! } });
   expect(challenge.ip).toBe("127.0.0.3");

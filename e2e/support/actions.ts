@@ -19,6 +19,26 @@ export function actionId(exportedName: string): string {
   return found[0];
 }
 
+/** The cookies of one client, as a browser keeps them (a Set-Cookie with no value or Max-Age=0 deletes). */
+export class CookieJar {
+  private readonly values = new Map<string, string>();
+  take(setCookies: string[]): void {
+    for (const line of setCookies) {
+      const pair = line.split(";")[0];
+      const name = pair.slice(0, pair.indexOf("="));
+      const value = pair.slice(pair.indexOf("=") + 1);
+      if (!value || /;\s*max-age=0/i.test(line)) this.values.delete(name);
+      else this.values.set(name, value);
+    }
+  }
+  get(name: string): string | undefined {
+    return this.values.get(name);
+  }
+  header(): string {
+    return [...this.values].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
 export interface RawResponse {
   status: number;
   headers: Headers;

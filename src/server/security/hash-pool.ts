@@ -50,8 +50,7 @@ function pool() {
     serialization: "json",
   });
   const state = { child, jobs: new Map<number, Job>(), next: 1 };
-  child.on("message", (msg: Reply | { ready: true }) => {
-    if (!("id" in msg)) return;
+  child.on("message", (msg: Reply) => {
     const job = state.jobs.get(msg.id);
     if (!job) return;
     state.jobs.delete(msg.id);

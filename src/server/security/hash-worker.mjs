@@ -51,4 +51,3 @@ process.on("message", async (msg) => {
   }
 });
 process.on("disconnect", () => process.exit(0));
-process.send({ ready: true });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CredentialKind } from "@/server/auth/credential-store";
 import { DAY, MINUTE } from "@/server/clock";
+import type { Prisma } from "@/generated/prisma/client";
 import { getDb, type Tx } from "@/server/db";
 
 /**
@@ -74,28 +75,24 @@ export function twoStepRequirement(a: {
 }
 
 /** The columns a mail account's second step needs (findCredential reads them with the password hash). */
-export interface MailSubjectRow {
-  id: string;
-  address: string;
-  role: string;
-  status: string;
-  locale: string | null;
-  domainId: string;
-  sessionVersion: number;
-  mustChangePassword: boolean;
-  secureMobile: string | null;
-  secureMobileVerifiedAt: Date | null;
-  totpEnabledAt: Date | null;
-  domain: { requireTwoStepForEmployees: boolean };
-}
+const MAIL_SUBJECT_SELECT = {
+  id: true,
+  address: true,
+  role: true,
+  status: true,
+  locale: true,
+  domainId: true,
+  sessionVersion: true,
+  mustChangePassword: true,
+  secureMobile: true,
+  secureMobileVerifiedAt: true,
+  totpEnabledAt: true,
+  domain: { select: { requireTwoStepForEmployees: true } },
+} as const;
+const CLOUD_SUBJECT_SELECT = { id: true, email: true, locale: true, sessionVersion: true, totpEnabledAt: true } as const;
 
-export interface CloudSubjectRow {
-  id: string;
-  email: string;
-  locale: string | null;
-  sessionVersion: number;
-  totpEnabledAt: Date | null;
-}
+export type MailSubjectRow = Prisma.MailAccountGetPayload<{ select: typeof MAIL_SUBJECT_SELECT }>;
+export type CloudSubjectRow = Prisma.CloudAccountGetPayload<{ select: typeof CLOUD_SUBJECT_SELECT }>;
 
 export function mailTwoStepSubject(a: MailSubjectRow): TwoStepSubject {
   return {
@@ -133,28 +130,9 @@ export function cloudTwoStepSubject(op: CloudSubjectRow): TwoStepSubject {
 export async function findTwoStepSubject(owner: TwoStepOwner, tx?: Tx): Promise<TwoStepSubject | null> {
   const db = tx ?? getDb();
   if (owner.kind === "cloud") {
-    const op = await db.cloudAccount.findUnique({
-      where: { id: owner.id },
-      select: { id: true, email: true, locale: true, sessionVersion: true, totpEnabledAt: true },
-    });
+    const op = await db.cloudAccount.findUnique({ where: { id: owner.id }, select: CLOUD_SUBJECT_SELECT });
     return op && cloudTwoStepSubject(op);
   }
-  const a = await db.mailAccount.findUnique({
-    where: { id: owner.id },
-    select: {
-      id: true,
-      address: true,
-      role: true,
-      status: true,
-      locale: true,
-      domainId: true,
-      sessionVersion: true,
-      mustChangePassword: true,
-      secureMobile: true,
-      secureMobileVerifiedAt: true,
-      totpEnabledAt: true,
-      domain: { select: { requireTwoStepForEmployees: true } },
-    },
-  });
+  const a = await db.mailAccount.findUnique({ where: { id: owner.id }, select: MAIL_SUBJECT_SELECT });
   return a && mailTwoStepSubject(a);
 }
