@@ -69,16 +69,20 @@ export const ownCpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-/** CPU ms spent by the server (with its hashing process), PostgreSQL and this client while `fn` runs. */
+/**
+ * CPU ms spent while `fn` runs by the server (with its hashing process), by the server's own process alone
+ * (`app`: its event loop and Node's threads, without the hashing), PostgreSQL and this client.
+ */
 export async function cpuDuring<T>(
   serverPid: number,
   fn: () => Promise<T>,
-): Promise<{ value: T; server: number; postgres: number; client: number }> {
-  const before = { server: treeCpuMs(serverPid), postgres: commandCpuMs("postgres"), client: ownCpuMs() };
+): Promise<{ value: T; server: number; app: number; postgres: number; client: number }> {
+  const before = { server: treeCpuMs(serverPid), app: processCpuMs(serverPid), postgres: commandCpuMs("postgres"), client: ownCpuMs() };
   const value = await fn();
   return {
     value,
     server: treeCpuMs(serverPid) - before.server,
+    app: processCpuMs(serverPid) - before.app,
     postgres: commandCpuMs("postgres") - before.postgres,
     client: ownCpuMs() - before.client,
   };

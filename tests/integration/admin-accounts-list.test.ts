@@ -67,6 +67,12 @@ describe("Employee Accounts list", () => {
     const inSupport = await listEmployeeAccounts(pm.domainId, { departmentId: support });
     expect(inSupport.total).toBe(61);
     expect(inSupport.rows[0]).toMatchObject({ displayName: "Bob Li", department: "Support / Tier 2" });
+    // The tree it read comes back for the page's filter: in display order, each row with its depth.
+    const tree = inSupport.departments.filter((d) => d.path.startsWith("Support"));
+    expect(tree.map((d) => [d.path, d.depth])).toEqual([
+      ["Support", 0],
+      ["Support / Tier 2", 1],
+    ]);
     expect((await listEmployeeAccounts(pm.domainId, { departmentId: child.id })).total).toBe(1);
     expect((await listEmployeeAccounts(pm.domainId, { departmentId: NO_DEPARTMENT })).total).toBe(61); // 60 bulk + postmaster
   });

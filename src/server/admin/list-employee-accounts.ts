@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { isLocked } from "@/server/auth/lockout";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
-import { descendantIds, orderTree } from "./department-tree";
+import { descendantIds, orderTree, type DepartmentNode, type TreeRow } from "./department-tree";
 import { pageWindow, type Paged } from "./paging";
 
 /** Rows per page the list offers (500: a whole bulk action on one page). */
@@ -51,9 +51,13 @@ export interface AccountListRow {
  * department, status and recovery method. Server-side paging on the
  * (domainId, displayName, address, id), (domainId, departmentId) and
  * (domainId, lastLogonAt) indexes keeps the page fast with 100,000 accounts
- * (docs/performance.md); only the page's rows are read.
+ * (docs/performance.md); only the page's rows are read. Also returns the
+ * domain's department tree it read, for the page's department filter.
  */
-export async function listEmployeeAccounts(domainId: string, query: AccountListQuery): Promise<Paged<AccountListRow>> {
+export async function listEmployeeAccounts(
+  domainId: string,
+  query: AccountListQuery,
+): Promise<Paged<AccountListRow> & { departments: TreeRow<DepartmentNode>[] }> {
   const db = getDb();
   const departments = orderTree(await db.department.findMany({ where: { domainId }, select: { id: true, name: true, parentId: true } }));
   const where: Prisma.MailAccountWhereInput = { domainId };
@@ -74,18 +78,22 @@ export async function listEmployeeAccounts(domainId: string, query: AccountListQ
   if (query.recovery === "questions") and.push({ securityQuestions: { some: {} } });
   if (query.recovery === "none") and.push({ NOT: mobile }, { securityQuestions: { none: {} } });
   if (and.length) where.AND = and;
-  const total = await db.mailAccount.count({ where });
-  const win = pageWindow(total, query.page, query.pageSize ?? PAGE_SIZES[0]);
   const desc = query.sort?.startsWith("-") ?? false;
   const direction = desc ? "desc" : "asc";
   const orderBy: Prisma.MailAccountOrderByWithRelationInput[] = query.sort?.endsWith("last_logon")
     ? [{ lastLogonAt: { sort: direction, nulls: "last" } }, { displayName: "asc" }, { address: "asc" }]
     : [{ displayName: direction }, { address: direction }];
+  const pageSize = query.pageSize ?? PAGE_SIZES[0];
   // The page's ids first, from the (domainId, displayName, address, id) index alone when only the domain
   // filters (an index-only scan, however deep the page), then the rows of those ids only.
-  const ids = (await db.mailAccount.findMany({ where, orderBy, skip: win.skip, take: win.pageSize, select: { id: true } })).map(
-    (a) => a.id,
-  );
+  const pageIds = async (skip: number) =>
+    (await db.mailAccount.findMany({ where, orderBy, skip, take: pageSize, select: { id: true } })).map((a) => a.id);
+  // The count and the requested page's ids at once (at 100,000 accounts each scans the index): only a
+  // page past the end, which shows the last page, has its ids read again.
+  const wanted = pageWindow(Number.MAX_SAFE_INTEGER, query.page, pageSize);
+  const [total, wantedIds] = await Promise.all([db.mailAccount.count({ where }), pageIds(wanted.skip)]);
+  const win = pageWindow(total, query.page, pageSize);
+  const ids = win.skip === wanted.skip ? wantedIds : await pageIds(win.skip);
   const found = await db.mailAccount.findMany({
     where: { id: { in: ids } },
     select: {
@@ -122,5 +130,5 @@ export async function listEmployeeAccounts(domainId: string, query: AccountListQ
     passwordChangedAt: a.passwordChangedAt,
     lastLogonAt: a.lastLogonAt,
   }));
-  return { rows, total, page: win.page, pageCount: win.pageCount, pageSize: win.pageSize };
+  return { rows, total, page: win.page, pageCount: win.pageCount, pageSize: win.pageSize, departments };
 }

@@ -7,7 +7,6 @@ import { RecoveryMethods, StatusBadges } from "@/components/admin/account-badges
 import { BulkAccounts, BULK_FORM_ID, SelectAllOnPage } from "@/components/admin/bulk-accounts";
 import { ClientMessages } from "@/components/client-messages";
 import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass, TableScroller } from "@/components/ui";
-import { listDepartments } from "@/server/admin/list-departments";
 import {
   listEmployeeAccounts,
   NO_DEPARTMENT,
@@ -57,7 +56,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
   const department = sp.department ?? "";
   const sort = sp.sort ?? "name";
   const size = sp.size ?? "25";
-  const [list, tree, t, format] = await Promise.all([
+  const [list, t, format] = await Promise.all([
     listEmployeeAccounts(user.domainId, {
       search: q,
       departmentId: department || undefined,
@@ -67,7 +66,6 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
       page: sp.page,
       pageSize: Number(size) as (typeof PAGE_SIZES)[number],
     }),
-    listDepartments(user.domainId),
     getTranslations("Admin"),
     getFormatter(),
   ]);
@@ -127,7 +125,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
           width="sm:w-64"
           options={[
             ["", t("accounts.allDepartments")],
-            ...tree.departments.map((d): [string, string] => [d.id, `${"\u00a0\u00a0".repeat(d.depth)}${d.name}`]),
+            ...list.departments.map((d): [string, string] => [d.id, `${"\u00a0\u00a0".repeat(d.depth)}${d.name}`]),
             [NO_DEPARTMENT, t("accounts.noDepartment")],
           ]}
         />
