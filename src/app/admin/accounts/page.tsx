@@ -164,7 +164,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
         ) : null}
       </form>
 
-      <ClientMessages namespaces={["Admin"]}>
+      <ClientMessages namespaces={["Admin.accounts.bulk", "Admin.account.confirmTitle", "Admin.account.working"]}>
         <BulkAccounts action={bulkAccountsAction} pageIds={list.rows.map((r) => r.id)} backHref={href({})} />
       </ClientMessages>
 

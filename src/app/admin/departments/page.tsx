@@ -35,7 +35,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
   const n = (value: number) => format.number(value);
   return (
     // The Delete buttons and the department forms are client components.
-    <ClientMessages namespaces={["Admin"]}>
+    <ClientMessages namespaces={["Admin.departments"]}>
       <div className="space-y-6">
         <PageHeader
           title={t("nav.departments")}

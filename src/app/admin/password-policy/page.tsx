@@ -28,7 +28,7 @@ export default async function PasswordPolicyPage() {
   ];
   return (
     // The keyword and recovery forms (and the Remove buttons) are client components.
-    <ClientMessages namespaces={["Admin"]}>
+    <ClientMessages namespaces={["Admin.policy"]}>
       <div className="space-y-6">
         <PageHeader
           title={t("nav.passwordPolicy")}

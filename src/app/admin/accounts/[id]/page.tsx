@@ -76,7 +76,7 @@ export default async function EditAccountPage({
   } as const;
   return (
     // The forms below (Unlock, Sign out everywhere, Reset Password) are client components.
-    <ClientMessages namespaces={["Admin", "Password"]}>
+    <ClientMessages namespaces={["Admin.account", "Admin.reset", "Password"]}>
       <div className="space-y-6">
         <PageHeader
           title={t("account.title")}
