@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 
 /** Building blocks of the domain-management console (server- and client-safe: no hooks). */
-export const thClass = "border-b border-slate-200 bg-slate-50 px-3 py-2.5 text-left text-sm font-semibold text-slate-600";
-export const tdClass = "border-b border-slate-100 px-3 py-3 align-top text-sm text-slate-700";
+/** A table's header and body cells (globals.css: one short class, not the same utilities in every cell of a long list). */
+export const thClass = "head-cell";
+export const tdClass = "cell";
 export { dangerButtonClass, smallButtonClass } from "@/components/ui";
 
 export function PageHeader({
@@ -28,20 +29,9 @@ export function PageHeader({
   );
 }
 
-const TONES = {
-  green: "bg-green-50 text-green-800 ring-green-600/20",
-  slate: "bg-slate-100 text-slate-700 ring-slate-500/20",
-  red: "bg-red-50 text-red-800 ring-red-600/20",
-  amber: "bg-amber-50 text-amber-900 ring-amber-600/20",
-  blue: "bg-blue-50 text-blue-800 ring-blue-600/20",
-} as const;
-
-export function Badge({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
-  return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>
-      {children}
-    </span>
-  );
+/** A pill beside a name or in a list's cell; its tone's colours are `.badge-<tone>` in globals.css. */
+export function Badge({ tone, children }: { tone: "green" | "slate" | "red" | "amber" | "blue"; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
 /** One "label: value" line of a details card (a <dl> row). */
