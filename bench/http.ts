@@ -25,7 +25,9 @@
  * and exits non-zero when a target is missed. --smoke: a short run (npm test)
  * that asserts only that every phase completes. --soak N: N minutes of
  * logons and page views after a 2-minute warm-up, and the RSS growth
- * (bench/results/http-soak.json).
+ * (bench/results/http-soak.json). --steps: instead of the phases, where a
+ * self-service reset's CPU goes, request by request, beside the floor of a
+ * page (bench/results/http-steps.json; docs/performance.md).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -54,6 +56,7 @@ const PHASE_MS = (secondsArg >= 0 ? Number(args[secondsArg + 1]) : smoke ? 1 : 1
 const soakArg = args.indexOf("--soak");
 const SOAK_MINUTES = soakArg >= 0 ? Number(args[soakArg + 1]) : 0;
 const SOAK_WARMUP_MS = 2 * 60_000;
+const STEPS = args.includes("--steps");
 const CLIENTS = 8;
 const METRICS_TOKEN = randomBytes(24).toString("base64url");
 const EMPLOYEE = { email: "alice@example.com", password: "Blue#Harbor2026" };
@@ -263,6 +266,68 @@ async function soak(pid: number, minutes: number, logOnOnce: () => Promise<numbe
   return { logons: logons.length, afterWarmupMiB: round(after, 1), lastMinuteMiB: round(last, 1), growth: last / after - 1, series };
 }
 
+/**
+ * --steps: the CPU of each request of a self-service reset (FLOWS flows, one request at a time, after 20 to
+ * warm up), in the app's process, its hashing process and PostgreSQL; beside them, measured the same way,
+ * the floor of a request: the cheapest route handler, the logon page, Employee Accounts with nothing to
+ * list (a search that matches no one) and with its first 25 rows. One client at a time, so the figures are
+ * a request's own work, without a flood's queueing; they are a diagnosis, not a target.
+ */
+async function steps(pid: number, base: string, http: Pool, cookie: string, pages: Record<string, () => Promise<number>>) {
+  const FLOWS = smoke ? 5 : 200;
+  type Cpu = { app: number; hashing: number; postgres: number; n: number };
+  let totals: Record<string, Cpu> = {};
+  const measure: Around = async (name, request) => {
+    const { value, ...cpu } = await cpuDuring(pid, request);
+    const t = (totals[name] ??= { app: 0, hashing: 0, postgres: 0, n: 0 });
+    t.app += cpu.app;
+    t.hashing += cpu.server - cpu.app;
+    t.postgres += Math.max(0, cpu.postgres);
+    t.n++;
+    return value;
+  };
+  const flow = await selfServiceResets(base, http, FLOWS + 20, measure);
+  for (let i = 0; i < 20; i++) await flow();
+  totals = {};
+  for (let i = 0; i < FLOWS; i++) await flow();
+  const flowSteps = totals;
+  totals = {};
+  const floors: Record<string, () => Promise<number>> = {
+    "GET /healthz": () => get(http, "/healthz"),
+    "GET /login": pages["/login"],
+    "GET /admin/accounts, nothing listed": () => get(http, "/admin/accounts?q=nobody-is-called-this", { cookie }),
+    "GET /admin/accounts, 25 rows": pages["/admin/accounts"],
+  };
+  for (const [name, request] of Object.entries(floors)) {
+    for (let i = 0; i < 20; i++) await request();
+    for (let i = 0; i < FLOWS; i++) await measure(name, request);
+  }
+  const per = (t: Cpu) => ({ app: round(t.app / t.n, 1), hashing: round(t.hashing / t.n, 1), postgres: round(t.postgres / t.n, 1) });
+  const table = (title: string, rows: Record<string, Cpu>) => {
+    console.log("");
+    console.log(`${title.padEnd(40)} ${"app".padStart(7)} ${"hashing".padStart(8)} ${"PostgreSQL".padStart(11)}   ms of CPU a request`);
+    const sum = { app: 0, hashing: 0, postgres: 0 };
+    for (const [name, t] of Object.entries(rows)) {
+      const p = per(t);
+      sum.app += p.app;
+      sum.hashing += p.hashing;
+      sum.postgres += p.postgres;
+      console.log(`${name.padEnd(40)} ${String(p.app).padStart(7)} ${String(p.hashing).padStart(8)} ${String(p.postgres).padStart(11)}`);
+    }
+    return sum;
+  };
+  const sum = table(`a self-service reset (${FLOWS} flows)`, flowSteps);
+  console.log(
+    `${"the whole flow".padEnd(40)} ${String(round(sum.app, 1)).padStart(7)} ${String(round(sum.hashing, 1)).padStart(8)} ${String(round(sum.postgres, 1)).padStart(11)}`,
+  );
+  table(`the floor of a request (${FLOWS} each)`, totals);
+  return {
+    flows: FLOWS,
+    steps: Object.fromEntries(Object.entries(flowSteps).map(([k, t]) => [k, per(t)])),
+    floors: Object.fromEntries(Object.entries(totals).map(([k, t]) => [k, per(t)])),
+  };
+}
+
 /** The time of one argon2 verify with nothing else running (median of 15, after one to warm up). */
 async function argon2AloneMs(params: argon2.Options): Promise<number> {
   const stored = await argon2.hash("Bench#Alone2026", params);
@@ -393,13 +458,16 @@ async function postmasterResets(base: string, http: Pool, cookie: string, count:
   };
 }
 
+/** Runs one request of a flow; --steps wraps each in a CPU measurement. */
+type Around = <T>(name: string, request: () => Promise<T>) => Promise<T>;
+
 /**
  * Scenario 2 as a browser with JavaScript goes through it, for `count` fresh employees with a verified
  * secure mobile and a full password history: the image code (CAPTCHA_TEST_MODE's word), "Next", "Send
  * code" (the code read from the SMS outbox, as a phone would), "Next", then the new password twice.
- * Returns one whole reset per call.
+ * Returns one whole reset per call; `around` runs each of its requests.
  */
-async function selfServiceResets(base: string, http: Pool, count: number) {
+async function selfServiceResets(base: string, http: Pool, count: number, around: Around = (_, request) => request()) {
   const db = await seedEmployees("self", count, { mobile: true, history: true });
   const ids = {
     start: actionId("startRecoveryAction"),
@@ -407,25 +475,37 @@ async function selfServiceResets(base: string, http: Pool, count: number) {
     verify: actionId("verifyCodeAction"),
     complete: actionId("completeRecoveryAction"),
   };
+  const stepNames: Record<string, string> = {
+    [ids.start]: '"Next" (account and image code)',
+    [ids.send]: '"Send code"',
+    [ids.verify]: '"Next" (SMS code)',
+    [ids.complete]: "the new password",
+  };
   let next = 0;
   return async (): Promise<number> => {
     const i = next++ % count;
     const jar = new CookieJar();
     const ip = clientIp();
     // `expect`: the address the answer sends the browser to, or "next step" (the page drawn again into it).
-    const step = async (id: string, fields: Record<string, string>, expect: string) => {
-      const res = await postAction(http, base, "/forgot-password", id, actionBody(fields), { cookie: jar.header(), "x-forwarded-for": ip });
-      jar.take([res.headers["set-cookie"] ?? []].flat());
-      const to = String(res.headers["x-action-redirect"] ?? "");
-      const ok =
-        expect === "next step" ? res.headers["x-action-revalidated"] && res.text.includes('{"status":"idle"}') : to.startsWith(expect);
-      if (res.status !== 200 || !ok)
-        throw new Error(`Forgot Password answered ${res.status}, redirect ${to || "none"}: ${res.text.slice(0, 200)}`);
-    };
+    const step = (id: string, fields: Record<string, string>, expect: string) =>
+      around(stepNames[id], async () => {
+        const res = await postAction(http, base, "/forgot-password", id, actionBody(fields), {
+          cookie: jar.header(),
+          "x-forwarded-for": ip,
+        });
+        jar.take([res.headers["set-cookie"] ?? []].flat());
+        const to = String(res.headers["x-action-redirect"] ?? "");
+        const ok =
+          expect === "next step" ? res.headers["x-action-revalidated"] && res.text.includes('{"status":"idle"}') : to.startsWith(expect);
+        if (res.status !== 200 || !ok)
+          throw new Error(`Forgot Password answered ${res.status}, redirect ${to || "none"}: ${res.text.slice(0, 200)}`);
+      });
     const t0 = performance.now();
-    const image = await http.request({ path: "/captcha", method: "GET", headers: { "x-forwarded-for": ip } });
-    await image.body.arrayBuffer();
-    jar.take([image.headers["set-cookie"] ?? []].flat());
+    await around("GET /captcha", async () => {
+      const image = await http.request({ path: "/captcha", method: "GET", headers: { "x-forwarded-for": ip } });
+      await image.body.arrayBuffer();
+      jar.take([image.headers["set-cookie"] ?? []].flat());
+    });
     await step(ids.start, { email: `self.user${i}@example.com`, captcha: "PASSED" }, "next step");
     await step(ids.send, { method: "SMS" }, "next step");
     const sms = await db.smsMessage.findFirstOrThrow({
@@ -485,6 +565,17 @@ const ok = await withBenchDatabase(async (url, kind) => {
       return pass;
     }
 
+    if (STEPS) {
+      const r = await steps(server.pid, server.base, http, admin.cookie, requests);
+      await mkdir(path.join(root, "bench", "results"), { recursive: true });
+      await writeFile(
+        path.join(root, "bench", "results", "http-steps.json"),
+        `${JSON.stringify({ at: new Date().toISOString(), node: process.version, database: kind, ...r }, null, 2)}\n`,
+      );
+      console.log("(written to bench/results/http-steps.json)");
+      return true;
+    }
+
     // Warm-up: the first requests compile nothing (production) but fill caches and pools.
     await sample(requests, Math.min(PHASE_MS, 2000));
     await flood(2, Math.min(PHASE_MS, 2000), doLogOn);
@@ -504,9 +595,11 @@ const ok = await withBenchDatabase(async (url, kind) => {
     const bound = verifies.length / (PHASE_MS / 1000);
     const verifyCpu = (ownCpuMs() - boundCpu0) / verifies.length;
 
+    // The peak of the app and its hashing process together, and the app's share at that moment (at idle
+    // when the flood never goes above it).
     const idleRss = treeRssMiB(server.pid);
     let peakRss = idleRss;
-    let peakMain = 0;
+    let peakMain = processRssMiB(server.pid);
     const rssTimer = setInterval(() => {
       const total = treeRssMiB(server.pid);
       if (total > peakRss) [peakRss, peakMain] = [total, processRssMiB(server.pid)];
