@@ -71,7 +71,7 @@ export async function soak(pid: number, minutes: number, logOnOnce: () => Promis
 }
 
 /**
- * --steps: the CPU of each request of a self-service reset (FLOWS flows, one request at a time, after 20 to
+ * --steps: the CPU of each request of a self-service reset (`flows` flows, one request at a time, after 20 to
  * warm up), in the app's process, its hashing process and PostgreSQL; beside them, measured the same way,
  * the floor of a request: the cheapest route handler, the logon page, Employee Accounts with nothing to
  * list (a search that matches no one) and with its first 25 rows. One client at a time, so the figures are
@@ -83,7 +83,7 @@ export async function steps(
   http: Pool,
   cookie: string,
   pages: Record<string, () => Promise<number>>,
-  FLOWS: number,
+  flows: number,
 ) {
   type Cpu = { app: number; hashing: number; postgres: number; n: number };
   let totals: Record<string, Cpu> = {};
@@ -96,10 +96,10 @@ export async function steps(
     t.n++;
     return value;
   };
-  const flow = await selfServiceResets(base, http, FLOWS + 20, measure);
+  const flow = await selfServiceResets(base, http, flows + 20, measure);
   for (let i = 0; i < 20; i++) await flow();
   totals = {};
-  for (let i = 0; i < FLOWS; i++) await flow();
+  for (let i = 0; i < flows; i++) await flow();
   const flowSteps = totals;
   totals = {};
   const floors: Record<string, () => Promise<number>> = {
@@ -110,29 +110,27 @@ export async function steps(
   };
   for (const [name, request] of Object.entries(floors)) {
     for (let i = 0; i < 20; i++) await request();
-    for (let i = 0; i < FLOWS; i++) await measure(name, request);
+    for (let i = 0; i < flows; i++) await measure(name, request);
   }
-  const per = (t: Cpu) => ({ app: round(t.app / t.n, 1), hashing: round(t.hashing / t.n, 1), postgres: round(t.postgres / t.n, 1) });
+  type Row = { app: number; hashing: number; postgres: number };
+  const per = (t: Cpu): Row => ({ app: round(t.app / t.n, 1), hashing: round(t.hashing / t.n, 1), postgres: round(t.postgres / t.n, 1) });
+  const line = (name: string, r: Row | Record<keyof Row, string>) =>
+    console.log(`${name.padEnd(40)} ${String(r.app).padStart(7)} ${String(r.hashing).padStart(8)} ${String(r.postgres).padStart(11)}`);
   const table = (title: string, rows: Record<string, Cpu>) => {
     console.log("");
-    console.log(`${title.padEnd(40)} ${"app".padStart(7)} ${"hashing".padStart(8)} ${"PostgreSQL".padStart(11)}   ms of CPU a request`);
-    const sum = { app: 0, hashing: 0, postgres: 0 };
-    for (const [name, t] of Object.entries(rows)) {
-      const p = per(t);
-      sum.app += p.app;
-      sum.hashing += p.hashing;
-      sum.postgres += p.postgres;
-      console.log(`${name.padEnd(40)} ${String(p.app).padStart(7)} ${String(p.hashing).padStart(8)} ${String(p.postgres).padStart(11)}`);
-    }
-    return sum;
+    line(title, { app: "app", hashing: "hashing", postgres: "PostgreSQL" });
+    for (const [name, t] of Object.entries(rows)) line(name, per(t));
   };
-  const sum = table(`a self-service reset (${FLOWS} flows)`, flowSteps);
-  console.log(
-    `${"the whole flow".padEnd(40)} ${String(round(sum.app, 1)).padStart(7)} ${String(round(sum.hashing, 1)).padStart(8)} ${String(round(sum.postgres, 1)).padStart(11)}`,
-  );
-  table(`the floor of a request (${FLOWS} each)`, totals);
+  table(`a self-service reset (${flows} flows), ms of CPU`, flowSteps);
+  const whole = (k: keyof Row) =>
+    round(
+      Object.values(flowSteps).reduce((sum, t) => sum + t[k] / t.n, 0),
+      1,
+    );
+  line("the whole flow", { app: whole("app"), hashing: whole("hashing"), postgres: whole("postgres") });
+  table(`the floor of a request (${flows} each)`, totals);
   return {
-    flows: FLOWS,
+    flows,
     steps: Object.fromEntries(Object.entries(flowSteps).map(([k, t]) => [k, per(t)])),
     floors: Object.fromEntries(Object.entries(totals).map(([k, t]) => [k, per(t)])),
   };

@@ -24,7 +24,7 @@ export async function startServer(
   opts: { metricsToken: string; profDir: string | null },
 ): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
-  // --cpu-prof DIR: the server writes a V8 CPU profile there when it exits (docs/performance.md reads them).
+  // profDir: the server writes a V8 CPU profile there when it exits (--cpu-prof DIR).
   const prof = opts.profDir ? ["--cpu-prof", "--cpu-prof-dir", opts.profDir] : [];
   const child = spawn(process.execPath, [...prof, "--import", "tsx", path.join(root, "scripts", "app-server.ts")], {
     cwd: root,

@@ -66,6 +66,9 @@ const PHASE_MS = (secondsArg >= 0 ? Number(args[secondsArg + 1]) : smoke ? 1 : 1
 // --soak N: instead of the phases, N minutes of logons and page views after a 2-minute warm-up, and the server's RSS growth.
 const soakArg = args.indexOf("--soak");
 const SOAK_MINUTES = soakArg >= 0 ? Number(args[soakArg + 1]) : 0;
+// --cpu-prof DIR: the server writes a V8 CPU profile there when it exits (docs/performance.md reads them).
+const profArg = args.indexOf("--cpu-prof");
+const PROF_DIR = profArg >= 0 ? path.resolve(args[profArg + 1]) : null;
 const STEPS = args.includes("--steps");
 const METRICS_TOKEN = randomBytes(24).toString("base64url");
 const EMPLOYEE = { email: "alice@example.com", password: "Blue#Harbor2026" };
@@ -77,6 +80,17 @@ interface Target {
   target: string;
   pass: boolean;
 }
+/** A run's figures as bench/results/<name>, stamped with the time and Node's version. */
+async function writeResults(name: string, figures: Record<string, unknown>): Promise<void> {
+  const dir = path.join(root, "bench", "results");
+  await mkdir(dir, { recursive: true });
+  await writeFile(
+    path.join(dir, name),
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, ...figures }, null, 2)}\n`,
+  );
+  console.log(`(written to bench/results/${name})`);
+}
+
 buildIfStale(root, process.env);
 const ok = await withBenchDatabase(async (url, kind) => {
   Object.assign(process.env, { DATABASE_URL: url, APP_ENV: "test", SMS_PROVIDER: "console" });
@@ -88,7 +102,7 @@ const ok = await withBenchDatabase(async (url, kind) => {
   await seedDemoData();
   const server = await startServer(url, {
     metricsToken: METRICS_TOKEN,
-    profDir: args.includes("--cpu-prof") ? path.resolve(args[args.indexOf("--cpu-prof") + 1]) : null,
+    profDir: PROF_DIR,
   });
   const http = new Pool(server.base, { connections: 2 * CLIENTS });
   try {
@@ -116,22 +130,13 @@ const ok = await withBenchDatabase(async (url, kind) => {
         `RSS after the warm-up ${r.afterWarmupMiB} MiB, in the last minute ${r.lastMinuteMiB} MiB: ` +
           `growth ${round(r.growth * 100, 1)} % (target ≤ 5 %) ${pass ? "met" : "MISSED"}; ${r.logons} logons`,
       );
-      await mkdir(path.join(root, "bench", "results"), { recursive: true });
-      await writeFile(
-        path.join(root, "bench", "results", "http-soak.json"),
-        `${JSON.stringify({ at: new Date().toISOString(), node: process.version, database: kind, minutes: SOAK_MINUTES, ...r, pass }, null, 2)}\n`,
-      );
+      await writeResults("http-soak.json", { database: kind, minutes: SOAK_MINUTES, ...r, pass });
       return pass;
     }
 
     if (STEPS) {
       const r = await steps(server.pid, server.base, http, admin.cookie, requests, smoke ? 5 : 200);
-      await mkdir(path.join(root, "bench", "results"), { recursive: true });
-      await writeFile(
-        path.join(root, "bench", "results", "http-steps.json"),
-        `${JSON.stringify({ at: new Date().toISOString(), node: process.version, database: kind, ...r }, null, 2)}\n`,
-      );
-      console.log("(written to bench/results/http-steps.json)");
+      await writeResults("http-steps.json", { database: kind, ...r });
       return true;
     }
 
@@ -300,13 +305,7 @@ const ok = await withBenchDatabase(async (url, kind) => {
       console.log(
         `${r.figure.padEnd(58)} ${String(r.value).padStart(9)}  ${r.target.padEnd(22)} ${r.pass ? "met" : "MISSED"}   (${r.unit})`,
       );
-    const dir = path.join(root, "bench", "results");
-    await mkdir(dir, { recursive: true });
-    await writeFile(
-      path.join(dir, "http.json"),
-      `${JSON.stringify({ at: new Date().toISOString(), node: process.version, database: kind, phaseMs: PHASE_MS, smoke, cpuPerLogon, logonBudgetMs: budget, floors, results }, null, 2)}\n`,
-    );
-    console.log("(written to bench/results/http.json)");
+    await writeResults("http.json", { database: kind, phaseMs: PHASE_MS, smoke, cpuPerLogon, logonBudgetMs: budget, floors, results });
     if (smoke) console.log("Smoke run: every phase completed. Its figures are too short to judge, and no target is checked.");
     return smoke || results.every((r) => r.pass);
   } finally {
