@@ -137,7 +137,7 @@ export async function steps(
 }
 
 /** The time of one argon2 verify with nothing else running (median of 15, after one to warm up). */
-export async function argon2AloneMs(params: argon2.Options): Promise<number> {
+export async function argon2AloneMs(params: argon2.HashOptions): Promise<number> {
   const stored = await argon2.hash("Bench#Alone2026", params);
   const times: number[] = [];
   for (let i = 0; i < 16; i++) {

@@ -91,7 +91,7 @@ async function writeResults(name: string, figures: Record<string, unknown>): Pro
   console.log(`(written to bench/results/${name})`);
 }
 
-buildIfStale(root, process.env);
+await buildIfStale(root, process.env);
 const ok = await withBenchDatabase(async (url, kind) => {
   Object.assign(process.env, { DATABASE_URL: url, APP_ENV: "test", SMS_PROVIDER: "console" });
   process.env.LOG_LEVEL ??= "warn";
@@ -147,7 +147,7 @@ const ok = await withBenchDatabase(async (url, kind) => {
     const idle = await sample(requests, PHASE_MS);
 
     // The argon2id bound, measured here with argon2 itself at the app's parameters: 4 verifies in flight.
-    const params = { type: argon2.argon2id, ...argon2Params() };
+    const params = { type: argon2.argon2id, ...argon2Params() } as const;
     const cores = availableParallelism();
     const stored = await argon2.hash(EMPLOYEE.password, params);
     const boundCpu0 = ownCpuMs();

@@ -60,7 +60,7 @@ const ok = await withBenchDatabase(async (url, kind) => {
     }
     if (wants("pages")) {
       const root = path.join(import.meta.dirname, "..");
-      buildIfStale(root, process.env);
+      await buildIfStale(root, process.env);
       const r = measurePageJs(root);
       printPageJs(r);
       await save(r.name, r);

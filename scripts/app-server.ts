@@ -28,6 +28,11 @@ if (!parsed.success) {
 }
 const env = parsed.data;
 
+// next.config.ts through Node's own type stripping instead of SWC (about 24 MiB and two threads at
+// every start): what `next build|start --experimental-next-config-strip-types` sets. A custom server
+// has no such flag; e2e/operations/app-process.spec.ts checks that SWC stays out of this process.
+process.env.__NEXT_NODE_NATIVE_TS_LOADER_ENABLED ??= "true";
+
 // src/instrumentation.ts checks this: the app refuses to serve under a server that trusts client headers.
 process.env.POSTKEY_HTTP_SERVER = "1";
 
@@ -45,11 +50,11 @@ const server = createAppServer(
   },
   { trustProxy: env.TRUST_PROXY, metricsToken: env.METRICS_TOKEN, routeLabel: createRouteLabeler(dev ? null : nextDir) },
 );
-const port = await server.listen(env.PORT);
+const port = await server.listen(env.PORT, env.HOST);
 const log = logger();
 log.info(
-  { port, trustProxy: env.TRUST_PROXY, metrics: Boolean(env.METRICS_TOKEN), profile: env.profile },
-  `Postkey is listening on port ${port}${env.TRUST_PROXY ? ` (trusting ${env.TRUST_PROXY} proxy hop${env.TRUST_PROXY > 1 ? "s" : ""})` : ""}.`,
+  { port, address: env.HOST ?? "*", trustProxy: env.TRUST_PROXY, metrics: Boolean(env.METRICS_TOKEN), profile: env.profile },
+  `Postkey is listening on port ${port} (${env.HOST ?? "every interface"})${env.TRUST_PROXY ? `, trusting ${env.TRUST_PROXY} proxy hop${env.TRUST_PROXY > 1 ? "s" : ""}` : ""}.`,
 );
 process.send?.({ ready: port });
 

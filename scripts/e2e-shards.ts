@@ -69,7 +69,7 @@ function runShard(i: number): Promise<number> {
 }
 
 // One build for every shard (their servers would otherwise race to build a stale one).
-buildIfStale(path.join(import.meta.dirname, ".."), process.env);
+await buildIfStale(path.join(import.meta.dirname, ".."), process.env);
 
 const codes = await Promise.all(Array.from({ length: shards }, (_, k) => runShard(k + 1)));
 codes.forEach((c, k) => console.log(`e2e shard ${k + 1}/${shards}: ${c === 0 ? "passed" : `FAILED (exit ${c})`}`));

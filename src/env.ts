@@ -44,6 +44,17 @@ export const envSchema = z
       .string({ error: "is required (the embedded database sets it when you use npm start)" })
       .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a postgres:// or postgresql:// URL"),
     PORT: int(3000, 1, 65535),
+    /**
+     * The address the app listens on. Unset: 127.0.0.1 on a local run (it serves demo passwords,
+     * /dev/sms and /dev/mail), every interface on a deployment (its proxy or balancer decides who reaches it).
+     */
+    HOST: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9.:-]{1,253}$/, "must be a host name or an IP address, e.g. 127.0.0.1, 0.0.0.0 or ::")
+        .optional(),
+    ),
     APP_URL: optionalUrl,
     /** Where to report a vulnerability (/.well-known/security.txt): a mailto: or https: URI. */
     SECURITY_CONTACT: z.preprocess(
@@ -60,7 +71,7 @@ export const envSchema = z
     SHUTDOWN_DELAY_MS: int(0, 0, 60_000),
     /** Trusted proxy hops in front of the app (0: the socket's address is the client). */
     TRUST_PROXY: int(0, 0, 10),
-    // on: the app gzips its answers; off: a proxy in front compresses (next.config.mjs reads it at start).
+    // on: the app gzips its answers; off: a proxy in front compresses (next.config.ts reads it at start).
     HTTP_COMPRESSION: z.enum(["on", "off"]).default("on"),
     // Required (checked below with the deployment rules, so a deployment sees every problem at once).
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -152,7 +163,23 @@ export const envSchema = z
       }
     }
   })
-  .transform((env) => ({ ...env, SESSION_SECRET: env.SESSION_SECRET as string, profile: profileOf(env) }));
+  .transform((env) => {
+    const profile = profileOf(env);
+    return {
+      ...env,
+      SESSION_SECRET: env.SESSION_SECRET as string,
+      profile,
+      HOST: env.HOST ?? (profile === "local" ? LOCAL_HOST : undefined),
+    };
+  });
+
+/** Where a local run listens unless HOST says otherwise. */
+const LOCAL_HOST = "127.0.0.1";
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
 
 function profileOf(env: { APP_ENV?: string; POSTKEY_EMBEDDED_DB: boolean }): RunProfile {
   return runProfile({ APP_ENV: env.APP_ENV, POSTKEY_EMBEDDED_DB: env.POSTKEY_EMBEDDED_DB ? "1" : undefined });

@@ -16,7 +16,7 @@ import { expectedOrigins, isAllowedOrigin } from "../../src/proxy-helpers";
  * fields named `1_<field>`. React escapes a string that starts with "$" as
  * "$$…", so the only references allowed are the ones listed here.
  */
-export const ACTION_BODY_LIMIT = 64 * 1024; // next.config.mjs serverActions.bodySizeLimit
+export const ACTION_BODY_LIMIT = 64 * 1024; // next.config.ts serverActions.bodySizeLimit
 
 const PLAIN_REFERENCES = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$)/;
 const FORM_DATA_REFERENCE = /^\$K[0-9a-f]{1,3}$/;

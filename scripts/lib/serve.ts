@@ -61,18 +61,22 @@ export async function serve(opts: ServeOptions): Promise<void> {
       await stopAll();
       process.exit(0);
     }
-    if (!opts.dev) buildIfStale(process.cwd(), serverEnv());
+    if (!opts.dev) await buildIfStale(process.cwd(), process.env);
   } catch (e) {
     console.error((e as Error).message);
     await stopAll();
     process.exit(1);
   }
 
+  if (!opts.quiet) console.log("Starting the app's server…");
   const child = spawn(process.execPath, ["--import", "tsx", APP_SERVER, ...(opts.dev ? ["--dev"] : [])], {
-    env: serverEnv(),
-    stdio: "inherit",
+    env: appProcessEnv(process.env),
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
   });
-  if (!opts.quiet) printBanner(env.APP_URL ?? `http://localhost:${env.PORT}`, env.profile);
+  // The banner once the app answers: its URLs work from the moment they are printed.
+  child.on("message", (m: { ready?: number }) => {
+    if (m.ready && !opts.quiet) printBanner({ url: env.APP_URL ?? `http://localhost:${m.ready}`, profile: env.profile, host: env.HOST });
+  });
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -91,7 +95,7 @@ async function prepareDatabase(env: Env): Promise<void> {
   const { applied } = await applyMigrations(env.DATABASE_URL);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const { seedDemoData, isDatabaseEmpty } = await import("@/server/seed/seed-demo-data");
-  const { disconnectDb } = await import("@/server/db");
+  const { runShutdownHooks } = await import("@/server/lifecycle");
   if (await isDatabaseEmpty()) {
     if (env.profile === "local") {
       await seedDemoData();
@@ -102,12 +106,8 @@ async function prepareDatabase(env: Env): Promise<void> {
       );
     }
   }
-  await disconnectDb();
-}
-
-/** The app's server must not inherit the react-server condition these scripts run under. */
-function serverEnv(): NodeJS.ProcessEnv {
-  return appProcessEnv(process.env);
+  // The pool, and the hashing process the seed started: the app's process has its own.
+  await runShutdownHooks();
 }
 
 async function checkDatabase(url: string): Promise<void> {

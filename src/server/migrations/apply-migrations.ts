@@ -30,11 +30,7 @@ export interface Migration {
 }
 
 async function readMigrations(dir: string): Promise<Migration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
+  const names = await shippedMigrationNames(dir);
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -45,7 +41,8 @@ async function readMigrations(dir: string): Promise<Migration[]> {
 
 /** The migrations this version of the app ships, by name (prisma/migrations/<name>/migration.sql). */
 export async function shippedMigrationNames(dir = path.join(process.cwd(), "prisma", "migrations")): Promise<string[]> {
-  return (await readdir(dir, { withFileTypes: true }))
+  // Read at run time from the app's folder (npm start serves the checkout); nothing for the bundler to trace.
+  return (await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }))
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();

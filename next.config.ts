@@ -1,5 +1,9 @@
-// Plain JavaScript, not next.config.ts: a TypeScript config makes the production server load the
-// SWC compiler at every start just to read it (about 30 MiB of resident memory; docs/performance.md).
+// Read by Node's own type stripping (Node ≥ 22.18), never by SWC: `next build` gets
+// --experimental-next-config-strip-types (scripts/lib/build-if-stale.ts, package.json), and the app's
+// own server sets what that flag sets (scripts/app-server.ts). Through SWC, the production server
+// would load the compiler at every start just to read this file (docs/performance.md).
+// Only erasable TypeScript here (types, no enums or namespaces): Node strips, it does not compile.
+import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
 /** next-intl without i18n routing: the language comes from a cookie or Accept-Language (src/i18n/request.ts). */
@@ -17,8 +21,7 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
-/** @type {import("next").NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   poweredByHeader: false,
   // HTTP_COMPRESSION=off when a proxy in front compresses (src/env.ts validates the value; .env.example).
   compress: process.env.HTTP_COMPRESSION !== "off",
