@@ -27,7 +27,12 @@ const say = (line: string) => console.log(`[first start] ${line}`);
 
 const work = mkdtempSync(path.join(os.tmpdir(), "postkey-first-start-"));
 const dir = path.join(work, "postkey");
-const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.homedir(), PORT: String(await freePort()) };
+// No NODE_ENV either (a newcomer's shell has none), although Next's types declare it in every ProcessEnv.
+const env = {
+  PATH: process.env.PATH ?? "",
+  HOME: process.env.HOME ?? os.homedir(),
+  PORT: String(await freePort()),
+} as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv;
 const base = `http://localhost:${env.PORT}`;
 let server: ChildProcess | undefined;
 let output = "";
@@ -44,10 +49,11 @@ try {
   say(`npm install: ${elapsed(installStarted)}`);
 
   const startStarted = Date.now();
-  server = spawn("npm", ["start"], { cwd: dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout?.on("data", (d: Buffer) => (output += d.toString()));
-  server.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  await waitForFirstPage(server);
+  const npmStart = spawn("npm", ["start"], { cwd: dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  server = npmStart;
+  npmStart.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  npmStart.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  await waitForFirstPage(npmStart);
   say(`npm start: the first page answered after ${elapsed(startStarted)} (${elapsed()} from the clone)`);
 
   for (const [page, words] of [
@@ -64,9 +70,9 @@ try {
   await logOnAsPostmaster();
   say("the demo postmaster logged on (password, then the SMS code from /dev/sms) and opened Employee Accounts");
 
-  const code = await stop(server);
+  const code = await stop(npmStart);
   if (code !== 0) fail(`npm start exited ${code} after SIGTERM (expected 0)`);
-  const left = leftovers(server.pid as number);
+  const left = leftovers(npmStart.pid as number);
   if (left) fail(`processes of npm start still run after it exited:\n${left}`);
   say(`SIGTERM: npm start exited 0 and left no process behind. All done in ${elapsed()}.`);
   rmSync(work, { recursive: true, force: true });
