@@ -27,8 +27,12 @@ const say = (line: string) => console.log(`[first start] ${line}`);
 
 const work = mkdtempSync(path.join(os.tmpdir(), "postkey-first-start-"));
 const dir = path.join(work, "postkey");
+// Nothing of the project's: PATH, HOME and the port. What the machine itself needs to reach the package
+// registry is kept (its certificate authorities and proxies, where set): a newcomer's shell has those too.
 // No NODE_ENV either (a newcomer's shell has none), although Next's types declare it in every ProcessEnv.
+const MACHINE = /^(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|(HTTPS?|NO)_PROXY|(https?|no)_proxy)$/;
 const env = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => MACHINE.test(k))),
   PATH: process.env.PATH ?? "",
   HOME: process.env.HOME ?? os.homedir(),
   PORT: String(await freePort()),
@@ -41,7 +45,7 @@ try {
   const commit = git(["rev-parse", "HEAD"], root);
   git(["clone", "--quiet", "--no-hardlinks", root, dir], work);
   git(["checkout", "--quiet", "--detach", commit], dir);
-  say(`commit ${commit.slice(0, 12)} cloned into ${dir}; PORT=${env.PORT}, environment: PATH and HOME only`);
+  say(`commit ${commit.slice(0, 12)} cloned into ${dir}; environment: ${Object.keys(env).join(", ")} (PORT=${env.PORT})`);
 
   const installStarted = Date.now();
   const install = spawnSync("npm", ["install"], { cwd: dir, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
