@@ -186,12 +186,15 @@ async function stop(child: ChildProcess): Promise<number | null> {
   return result;
 }
 
-/** Processes still in npm start's process group. */
+/** Processes still running in npm start's process group (zombies left for init to reap do not count). */
 function leftovers(group: number): string {
-  const ps = spawnSync("ps", ["-eo", "pid=,pgid=,args="], { encoding: "utf8" });
+  const ps = spawnSync("ps", ["-eo", "pid=,pgid=,stat=,args="], { encoding: "utf8" });
   return ps.stdout
     .split("\n")
-    .filter((line) => line.trim().split(/\s+/)[1] === String(group))
+    .filter((line) => {
+      const [, pgid, stat] = line.trim().split(/\s+/);
+      return pgid === String(group) && !stat.startsWith("Z");
+    })
     .join("\n");
 }
 
