@@ -18,16 +18,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The production server on `url`, until stopped; its RSS is read from /proc while it runs. */
+/**
+ * The production server on `url`, until stopped; its RSS is read from /proc while it runs.
+ * `dir`: the app's folder (default: this project's); `env`: settings on top of the benchmark's.
+ */
 export async function startServer(
   databaseUrl: string,
-  opts: { metricsToken: string; profDir: string | null },
+  opts: { metricsToken: string; profDir: string | null; dir?: string; env?: Record<string, string> },
 ): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   // profDir: the server writes a V8 CPU profile there when it exits (--cpu-prof DIR).
   const prof = opts.profDir ? ["--cpu-prof", "--cpu-prof-dir", opts.profDir] : [];
   const child = spawn(process.execPath, [...prof, "--import", "tsx", path.join(root, "scripts", "app-server.ts")], {
-    cwd: root,
+    cwd: opts.dir ?? root,
     env: appProcessEnv({
       ...process.env,
       NODE_ENV: "production",
@@ -43,6 +46,7 @@ export async function startServer(
       // As behind a load balancer: each request's client is the X-Forwarded-For address the bench gives it.
       TRUST_PROXY: "1",
       METRICS_TOKEN: opts.metricsToken,
+      ...opts.env,
     }),
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- enumeration|accounts|argon2|pages|bulk] [--iterations N] [--samples N]
+ * npm run bench [-- enumeration|accounts|argon2|pages|bulk|config] [--iterations N] [--samples N] [--rounds N]
  *
  * Runs the benchmarks against a fresh, migrated database seeded with the demo
  * data (TEST_DATABASE_URL's server, or an embedded PGlite), prints the
@@ -14,6 +14,7 @@ import path from "node:path";
 import { benchAccountsList, printAccountsList } from "./admin-accounts-list";
 import { benchArgon2, printArgon2 } from "./argon2-throughput";
 import { benchBulkReset, printBulkReset } from "./bulk-reset";
+import { benchConfigMemory, printConfigMemory } from "./config-memory";
 import { measurePageJs, printPageJs } from "./page-js";
 import { buildIfStale } from "../scripts/lib/build-if-stale";
 import { withBenchDatabase } from "./database";
@@ -63,6 +64,13 @@ const ok = await withBenchDatabase(async (url, kind) => {
       await buildIfStale(root, process.env);
       const r = measurePageJs(root);
       printPageJs(r);
+      await save(r.name, r);
+      pass &&= r.pass;
+    }
+    if (wants("config")) {
+      await buildIfStale(path.join(import.meta.dirname, ".."), process.env);
+      const r = await benchConfigMemory(url, flag("--rounds", 5));
+      printConfigMemory(r);
       await save(r.name, r);
       pass &&= r.pass;
     }

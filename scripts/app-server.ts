@@ -36,11 +36,14 @@ process.env.__NEXT_NODE_NATIVE_TS_LOADER_ENABLED ??= "true";
 // src/instrumentation.ts checks this: the app refuses to serve under a server that trusts client headers.
 process.env.POSTKEY_HTTP_SERVER = "1";
 
-const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), turbopack: dev || undefined, port: env.PORT });
+// The app's folder is the working directory, as for the hashing worker and the migrations: npm start,
+// the e2e instances and the benchmarks start this process there.
+const root = process.cwd();
+const app = next({ dev, dir: root, turbopack: dev || undefined, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
 // Known action ids of this build (a dev server compiles as it goes: no list to check against).
-const nextDir = path.resolve(import.meta.dirname, "..", ".next");
+const nextDir = path.join(root, ".next");
 const actionIds = dev ? null : readActionIds(nextDir);
 const server = createAppServer(
   async (req, res) => {

@@ -35,6 +35,12 @@ test.afterAll(async () => {
   await app.stop("SIGKILL");
 });
 
+test("a deployment with no HOST listens on every interface (its proxy or balancer decides who reaches it)", async () => {
+  expect(app.output()).toContain(`listening on port ${PORT} (every interface)`);
+  expect((await fetch(`http://127.0.0.1:${PORT}/healthz`)).status).toBe(200);
+  expect((await fetch(`http://[::1]:${PORT}/healthz`)).status).toBe(200);
+});
+
 test("the SMS and mail outboxes do not exist on a deployment", async () => {
   expect((await fetch(`${BASE}/dev/sms`)).status).toBe(404);
   expect((await fetch(`${BASE}/dev/mail`)).status).toBe(404);

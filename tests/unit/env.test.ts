@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv, runProfile } from "@/env";
+import { isLoopbackHost, parseEnv, runProfile } from "@/env";
 
 const base = { APP_ENV: "development", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postkey", SESSION_SECRET: "x".repeat(32) };
 const deployment = {
@@ -76,6 +76,37 @@ describe("configuration (src/env.ts)", () => {
     expect(parseEnv({ ...base, HTTP_COMPRESSION: "off" }).HTTP_COMPRESSION).toBe("off");
     expect(() => parseEnv({ ...base, HTTP_COMPRESSION: "of" })).toThrow("HTTP_COMPRESSION");
   });
+});
+
+describe("HOST: where the app listens (SECURITY.md: a local run listens on 127.0.0.1 unless HOST says otherwise)", () => {
+  it("a local run listens on 127.0.0.1 unless HOST says otherwise", () => {
+    expect(parseEnv(base).HOST).toBe("127.0.0.1");
+    expect(parseEnv({ ...base, HOST: "" }).HOST).toBe("127.0.0.1");
+    expect(parseEnv({ ...base, HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+  });
+
+  it("a deployment listens where it is told, on every interface when it is not", () => {
+    expect(parseEnv(deployment).HOST).toBeUndefined();
+    expect(parseEnv({ ...deployment, HOST: "10.0.0.7" }).HOST).toBe("10.0.0.7");
+    expect(parseEnv({ ...deployment, HOST: "::" }).HOST).toBe("::");
+  });
+
+  it("refuses what is not a host name or an address", () => {
+    expect(() => parseEnv({ ...base, HOST: "http://0.0.0.0" })).toThrow("HOST: must be a host name or an IP address");
+    expect(() => parseEnv({ ...base, HOST: "0.0.0.0 3000" })).toThrow("HOST");
+  });
+
+  it.each([
+    ["127.0.0.1", true],
+    ["127.1.2.3", true],
+    ["::1", true],
+    ["localhost", true],
+    ["0.0.0.0", false],
+    ["::", false],
+    ["192.168.1.20", false],
+    ["1270.0.0.1", false],
+    ["mail.example.com", false],
+  ])("%s is a loopback address: %s", (host, loopback) => expect(isLoopbackHost(host)).toBe(loopback));
 });
 
 describe("local run or deployment: one rule (runProfile)", () => {

@@ -11,10 +11,18 @@ describe("argon2id hashing", () => {
 
   it("hashes with argon2id and the configured parameters, and verifies", async () => {
     const h = await hashSecret("Blue#Harbor2026");
-    expect(h).toMatch(/^\$argon2id\$v=19\$m=8192,t=1,p=1\$/);
+    // argon2 0.45 writes the parameters in the order m, p, t (0.44: m, t, p); both are the same PHC string.
+    expect(h).toMatch(/^\$argon2id\$v=19\$m=8192,p=1,t=1\$/);
     expect(await verifySecret(h, "Blue#Harbor2026")).toBe(true);
     expect(await verifySecret(h, "blue#harbor2026")).toBe(false);
     expect(needsRehash(h)).toBe(false);
+  });
+
+  it("a hash stored by argon2 0.44 (the release before, parameters as m, t, p) still verifies, with no rehash", async () => {
+    const stored = "$argon2id$v=19$m=8192,t=1,p=1$dMDM6Bn7tXpMJd5gPe/mYw$MNOM6kempS2oNnwa573Wh+LCA6S+2fYvXu9OTTIbmWU";
+    expect(await verifySecret(stored, "Stored#Before2026")).toBe(true);
+    expect(await verifySecret(stored, "Stored#Before2025")).toBe(false);
+    expect(needsRehash(stored)).toBe(false);
   });
 
   it("treats a malformed stored hash as a mismatch, not a crash", async () => {
