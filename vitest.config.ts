@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { PARALLEL, WORKERS } from "./tests/setup/workers";
+import { PARALLEL, WORKERS } from "./tests/setup/workers.ts";
 
 export default defineConfig({
   resolve: {
