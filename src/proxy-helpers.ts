@@ -18,6 +18,9 @@ export function buildCsp(nonce: string, opts: { dev: boolean; https: boolean }):
   ].join("; ");
 }
 
+/** The answer (403) to a POST whose Origin is not ours: proxy.ts, and the HTTP server for server actions. */
+export const FOREIGN_ORIGIN = "Forbidden: this request did not come from a Postkey page.";
+
 /**
  * Server actions (and any other POST) must come from our own pages: a
  * missing, "null" or foreign Origin is refused.

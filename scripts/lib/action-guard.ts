@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
-import { expectedOrigins, isAllowedOrigin } from "../../src/proxy-helpers";
+import { expectedOrigins, FOREIGN_ORIGIN, isAllowedOrigin } from "../../src/proxy-helpers";
 
 /**
  * Server-action requests (a `Next-Action` header) are checked before Next
@@ -106,9 +106,11 @@ export function readActionIds(distDir: string): Set<string> | null {
 
 export async function guardActionRequest(req: IncomingMessage, appUrl?: string, actionIds?: Set<string> | null): Promise<GuardResult> {
   if (req.method !== "POST" || req.headers["next-action"] === undefined) return { ok: true, req };
-  // A POST from another origin is proxy.ts's to refuse (403), before anything is read.
+  // An action from another origin: 403 before anything is read, the answer proxy.ts gives. Refused here
+  // too because the proxy does not run on every path (its matcher), and Next answers such a POST with a 500.
   const origins = expectedOrigins(appUrl, req.headers.host ?? null, (req.headers["x-forwarded-proto"] as string | undefined) ?? null);
-  if (!isAllowedOrigin((req.headers.origin as string | undefined) ?? null, origins)) return { ok: true, req };
+  if (!isAllowedOrigin((req.headers.origin as string | undefined) ?? null, origins))
+    return { ok: false, status: 403, message: FOREIGN_ORIGIN };
   if (actionIds && !actionIds.has(String(req.headers["next-action"]))) {
     // A page from before a deployment, or a made-up id: nothing to run.
     return { ok: false, status: 404, message: "This form is out of date. Reload the page and try again." };

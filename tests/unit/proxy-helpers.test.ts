@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import * as staticInfo from "next/dist/build/analysis/get-page-static-info";
+import { config } from "@/proxy";
 import { buildCsp, expectedOrigins, isAllowedOrigin } from "@/proxy-helpers";
 
 describe("CSP", () => {
@@ -36,4 +38,24 @@ describe("Origin rule for POSTs", () => {
       "https://10.0.0.5:3000",
     ]);
   });
+});
+
+describe("which paths the proxy runs on (its matcher, compiled by Next's own function)", () => {
+  // What `next build` turns the matcher into (exported by Next's module, though not in its types).
+  const { getMiddlewareMatchers } = staticInfo as unknown as {
+    getMiddlewareMatchers: (matcher: unknown, nextConfig: object) => Array<{ regexp: string }>;
+  };
+  const matchers = getMiddlewareMatchers(config.matcher, {});
+  const runsOn = (path: string) => matchers.some((m) => new RegExp(m.regexp).test(path));
+
+  it.each(["/healthz", "/readyz", "/favicon.ico", "/_next/static/chunks/app.js", "/_next/image"])(
+    "skips exactly %s (probes and build files)",
+    (path) => expect(runsOn(path)).toBe(false),
+  );
+
+  // A path that only starts like an exclusion is an ordinary page: a foreign POST there must meet the Origin rule.
+  it.each(["/healthzfoo", "/readyz-x", "/favicon.icox", "/healthz/x", "/_next/staticfoo", "/_next/images", "/login", "/"])(
+    "runs on %s",
+    (path) => expect(runsOn(path)).toBe(true),
+  );
 });
