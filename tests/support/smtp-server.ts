@@ -9,6 +9,8 @@ import { SMTPServer } from "smtp-server";
  * waiting (a slow server).
  */
 export interface CapturedEmail {
+  /** The SMTP envelope: MAIL FROM and every RCPT TO, as the server received them. */
+  envelope: { from: string; to: string[] };
   to: string;
   from: string;
   subject: string;
@@ -36,7 +38,7 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", async () => {
@@ -54,7 +56,9 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
         }
         const mail = await simpleParser(Buffer.concat(chunks));
         const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
+        const { mailFrom, rcptTo } = session.envelope;
         messages.push({
+          envelope: { from: mailFrom ? mailFrom.address : "", to: rcptTo.map((r) => r.address) },
           to,
           from: mail.from?.text ?? "",
           subject: mail.subject ?? "",

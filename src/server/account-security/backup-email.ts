@@ -1,5 +1,6 @@
 import "server-only";
 import { maskEmail } from "@/lib/email";
+import { domainOf, parseMailbox, type MailboxError } from "@/lib/mailbox";
 import { msg, type MessageRef } from "@/lib/message-ref";
 import { accountLocale } from "@/server/accounts/account-locale";
 import { AuditAction } from "@/server/audit/audit-action";
@@ -24,7 +25,14 @@ export function backupEmailKey(accountId: string): VerificationKey {
   return { purpose: "EMAIL_BINDING", target: accountId };
 }
 
-const ADDRESS = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
+// Why an address was refused, next to the field (src/lib/mailbox.ts: one strict mailbox, never a list).
+const ADDRESS_ERRORS: Record<MailboxError, string> = {
+  required: "Account.backupEmail.errors.required",
+  too_long: "Account.backupEmail.errors.tooLong",
+  one_address: "Account.backupEmail.errors.oneAddress",
+  unicode_domain: "Account.backupEmail.errors.unicodeDomain",
+  invalid: "Account.backupEmail.errors.invalid",
+};
 
 export type StartBackupEmailResult =
   | { ok: true; masked: string }
@@ -47,10 +55,10 @@ export async function startBackupEmailBinding(input: {
     detail,
   });
   if (!account) return { ok: false, error: "invalid", fieldErrors: { currentPassword: [msg("Password.errors.currentWrong")] } };
-  if (!ADDRESS.test(email) || email.length > 254)
-    return { ok: false, error: "invalid", fieldErrors: { email: [msg("Account.backupEmail.errors.invalid")] } };
-  const domain = account.address.slice(account.address.lastIndexOf("@"));
-  if (email.endsWith(domain)) return { ok: false, error: "invalid", fieldErrors: { email: [msg("Account.backupEmail.errors.ownDomain")] } };
+  const mailbox = parseMailbox(email);
+  if (!mailbox.ok) return { ok: false, error: "invalid", fieldErrors: { email: [msg(ADDRESS_ERRORS[mailbox.error])] } };
+  if (mailbox.domain === domainOf(account.address))
+    return { ok: false, error: "invalid", fieldErrors: { email: [msg("Account.backupEmail.errors.ownDomain")] } };
   const current = await getDb().mailAccount.findUniqueOrThrow({
     where: { id: account.id },
     select: { backupEmail: true, backupEmailVerifiedAt: true },

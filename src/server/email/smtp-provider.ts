@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { maskEmail } from "@/lib/email";
+import { parseMailbox } from "@/lib/mailbox";
 import { componentLogger } from "@/server/observability/logger";
 import type { EmailProvider, EmailProviderResult } from "./provider";
 
@@ -23,12 +24,27 @@ export function createSmtpProvider(config: { url: string; from: string; timeoutM
   return {
     name: "smtp",
     async send(message): Promise<EmailProviderResult> {
+      // One strict mailbox or nothing: a row bound before the check could hold a list ("boss,ceo@evil.test").
+      const mailbox = parseMailbox(message.to);
+      if (!mailbox.ok) {
+        log.warn({ provider: "smtp", recipient: maskEmail(message.to) }, "email not sent: the recipient is not one address");
+        return { ok: false, errorCode: "invalid_address", retryable: false };
+      }
+      // Objects, never a string nodemailer would read as an address list; the envelope says the one RCPT TO.
+      const to = { name: "", address: mailbox.address };
       let timer: ReturnType<typeof setTimeout> | undefined;
       const expired = new Promise<EmailProviderResult>((resolve) => {
         timer = setTimeout(() => resolve({ ok: false, errorCode: "timeout", retryable: true }), config.timeoutMs);
       });
       const sent = transport
-        .sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text, html: message.html })
+        .sendMail({
+          from: config.from,
+          to,
+          envelope: { from: config.from, to: [to] },
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+        })
         .then((info): EmailProviderResult => ({ ok: true, providerId: String(info.messageId ?? "") }))
         .catch((e: unknown): EmailProviderResult => classify(e));
       const result = await Promise.race([sent, expired]).finally(() => clearTimeout(timer));
