@@ -144,11 +144,16 @@ test.describe("Employee Accounts: bulk actions", () => {
     expect(password).toHaveLength(16);
     expect(page.url()).not.toContain(password);
 
+    // The file is made at the click (a Blob URL, revoked after it), never a data: URL in the page.
+    const link = result.getByRole("link", { name: "Download CSV" });
+    await expect(link).toHaveAttribute("href", "#");
     const download = page.waitForEvent("download");
-    await result.getByRole("link", { name: "Download CSV" }).click();
+    await link.click();
+    await expect(link).toHaveAttribute("href", /^blob:/);
     const csv = readFileSync(await (await download).path(), "utf8");
     expect(csv.split(/\r\n/).filter(Boolean)).toHaveLength(4);
-    expect(csv).toContain(`${address},${password}`);
+    expect(csv.startsWith('\ufeff"address","password"\r\n')).toBe(true);
+    expect(csv).toContain(`"${address}","${password}"\r\n`);
 
     const employee = await browser.newPage();
     await logOn(employee, address, password);

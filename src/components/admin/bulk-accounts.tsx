@@ -5,8 +5,10 @@ import { useActionState, useEffect, useId, useRef, useState, type FormEvent } fr
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, buttonClass, dangerSolidButtonClass, FieldErrors, inputClass, labelClass, linkClass, TableScroller } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
+import { csvDocument } from "@/lib/csv";
 import { idle, type FormAction, type FormState } from "@/lib/form-state";
 import { tdClass, thClass } from "./admin-ui";
+import { CsvDownload } from "./csv-download";
 
 /** The id of the form the list's checkboxes belong to (their `form` attribute). */
 export const BULK_FORM_ID = "bulk-select";
@@ -197,11 +199,6 @@ export function SelectAllOnPage({ label }: { label: string }) {
   );
 }
 
-/** Quoted when it must be. The generated passwords never start with = + - @ (bulk-account-action.ts), so no cell is a formula. */
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /** A heading that takes the focus when it appears (the step before it and its button are gone). */
 function FocusedHeading({ id, children }: { id: string; children: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -228,10 +225,8 @@ function BulkResult({
   const t = useTranslations("Admin");
   const ok = rows.filter((r) => r.result === "changed" || r.result === "unchanged").length;
   const withPasswords = rows.some((r) => r.password);
-  const csv = [
-    "address,password",
-    ...rows.filter((r) => r.password).map((r) => `${csvCell(r.address ?? "")},${csvCell(r.password ?? "")}`),
-  ].join("\r\n");
+  // The formula guard cannot touch a password: generated ones never start with = + - @ (bulk-account-action.ts).
+  const csv = csvDocument([["address", "password"], ...rows.filter((r) => r.password).map((r) => [r.address, r.password])]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -285,13 +280,9 @@ function BulkResult({
       </TableScroller>
       <div className="mt-4 flex flex-wrap items-center gap-4">
         {withPasswords ? (
-          <a
-            download="reset-passwords.csv"
-            href={`data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${csv}\r\n`)}`}
-            className={buttonClass}
-          >
+          <CsvDownload csv={csv} filename="reset-passwords.csv">
             {t("accounts.bulk.downloadCsv")}
-          </a>
+          </CsvDownload>
         ) : null}
         <a href={backHref} className={`text-sm ${linkClass}`}>
           {t("accounts.bulk.done")}

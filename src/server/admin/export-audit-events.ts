@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db";
-import { csvLine } from "./csv";
+import { csvLine } from "@/lib/csv";
 import { auditRowSelect, auditWhere, type AuditFilter, type AuditRow } from "./list-audit-events";
 
 export const EXPORT_BATCH = 1000;
