@@ -66,7 +66,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("erin binds a backup address and resets her password with the code read from the SMTP server", async ({ page }) => {
       const backup = `erin.${Date.now().toString(36)}@gmail.example`;
-      const masked = `e•••@gmail.example`;
+      const masked = `e•••@g•••.example`;
       await logOn(page, ERIN.address, ERIN.password, `${app.url}/login`);
       await expect(page).toHaveURL(/\/account$/);
       await page.goto(`${app.url}/account`);

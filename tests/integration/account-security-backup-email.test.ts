@@ -37,17 +37,17 @@ const mailedCode = async () =>
 
 describe("binding a backup email address", () => {
   it("mails a code; only the right code binds the address; shown masked; audited without the address", async () => {
-    expect(await start(` ${ADDRESS.toUpperCase()} `)).toEqual({ ok: true, masked: "e•••@gmail.example" });
+    expect(await start(` ${ADDRESS.toUpperCase()} `)).toEqual({ ok: true, masked: "e•••@g•••.example" });
     const [mail] = await getDb().emailMessage.findMany();
     expect(mail).toMatchObject({ to: ADDRESS, purpose: "BIND_CODE", subject: "Your Postkey verification code", status: "SENT" });
-    expect((await getAccountSecurity(erin.id))?.backupPending).toEqual({ masked: "e•••@gmail.example", codeState: "active" });
+    expect((await getAccountSecurity(erin.id))?.backupPending).toEqual({ masked: "e•••@g•••.example", codeState: "active" });
     const code = await mailedCode();
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
     expect(await confirm(wrong)).toEqual({ ok: false, error: "wrong_code", attemptsLeft: 4 });
     expect((await accountByAddress(ERIN)).backupEmail).toBeNull();
-    expect(await confirm(code)).toEqual({ ok: true, masked: "e•••@gmail.example" });
+    expect(await confirm(code)).toEqual({ ok: true, masked: "e•••@g•••.example" });
     expect(await accountByAddress(ERIN)).toMatchObject({ backupEmail: ADDRESS, backupEmailVerifiedAt: expect.any(Date) });
-    expect((await getAccountSecurity(erin.id))?.backupEmail).toBe("e•••@gmail.example");
+    expect((await getAccountSecurity(erin.id))?.backupEmail).toBe("e•••@g•••.example");
     const events = await auditActions({ action: "backup_email.bound" });
     expect(events.map((e) => e.result)).toEqual(["FAILURE", "SUCCESS"]);
     expect(JSON.stringify(events)).not.toContain(ADDRESS);

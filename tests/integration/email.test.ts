@@ -79,7 +79,7 @@ describe("SMTP (nodemailer to a real SMTP server)", () => {
     expect(row).toMatchObject({ to: TO, provider: "smtp", status: "SENT", body: input().redactedText });
     expect(row.providerMessageId).toBeTruthy();
     const [event] = await getDb().auditEvent.findMany({ where: { action: "email.sent" } });
-    expect(event.detail).toMatchObject({ to: "e•••@gmail.example", purpose: "RECOVERY_CODE" });
+    expect(event.detail).toMatchObject({ to: "e•••@g•••.example", purpose: "RECOVERY_CODE" });
     expect(JSON.stringify(event)).not.toContain("482913");
     expect(logs.text()).not.toContain(TO);
   });
@@ -162,9 +162,9 @@ describe("the console provider (local runs)", () => {
 });
 
 describe("maskEmail", () => {
-  it("shows the first character and the domain", () => {
-    expect(maskEmail("alice.wang@gmail.com")).toBe("a•••@gmail.com");
-    expect(maskEmail("x@example.org")).toBe("x•••@example.org");
+  it("shows the first character of the local part and of the domain, and the public suffix (tests/unit/mask-email.test.ts)", () => {
+    expect(maskEmail("alice.wang@gmail.com")).toBe("a•••@g•••.com");
+    expect(maskEmail("x@example.org")).toBe("x•••@e•••.org");
     expect(maskEmail("not-an-address")).toBe("•••");
   });
 });
