@@ -4,9 +4,10 @@ import { checkReadiness } from "@/server/health/check-readiness";
 export const dynamic = "force-dynamic";
 
 /**
- * Readiness: PostgreSQL answers, this version's migrations are applied, the
- * hashing queue has room, and the server is not draining; Redis, when
- * configured, is reported (ok or degraded) without failing the probe. 200 or 503, JSON, never cached; no session, no limit, no audit.
+ * Readiness: PostgreSQL answers, this version's migrations are applied and
+ * the server is not draining; Redis, when configured, and the hashing queue
+ * are reported (ok or degraded) without failing the probe. 200 or 503, JSON,
+ * never cached; no session, no limit, no audit.
  */
 export async function GET() {
   const r = await checkReadiness();

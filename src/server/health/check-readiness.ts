@@ -14,7 +14,12 @@ import { pingRedisStore } from "@/server/security/rate-limit";
  * Redis is "degraded", not "failing", when it does not answer: the limits are
  * then counted in PostgreSQL (the insurance limiter in rate-limit.ts), so the
  * instance still serves safely; a shared Redis failing must not take every
- * instance out of the balancer at once.
+ * instance out of the balancer at once. A full hashing queue is "degraded"
+ * for the same reason: a logon flood fills every instance's queue together,
+ * and each one still serves pages and answers logons "busy, try again"
+ * (hash-pool.ts starts a new hashing process if one stops). "failing" is kept
+ * for what leaves this instance unable to serve: no database, this version's
+ * migrations missing, draining.
  */
 export type CheckState = "ok" | "failing" | "degraded" | "skipped";
 
@@ -45,7 +50,7 @@ async function migrationsApplied(): Promise<boolean> {
 export async function checkReadiness(): Promise<Readiness> {
   // The instant states first (the probe's moment), then the dependencies.
   const accepting: CheckState = isDraining() ? "failing" : "ok";
-  const hashing: CheckState = hashQueueStats().saturated ? "failing" : "ok";
+  const hashing: CheckState = hashQueueStats().saturated ? "degraded" : "ok";
   const [database, migrations, redis] = await Promise.all([
     bounded(async () => (await getDb().$queryRaw<Array<{ ok: number }>>`SELECT 1 AS ok`)[0]?.ok === 1),
     bounded(migrationsApplied),
