@@ -7,7 +7,7 @@ import { getEnv } from "@/env";
 import { offShutdown, onShutdown } from "@/server/lifecycle";
 import { componentLogger } from "@/server/observability/logger";
 import { metrics } from "@/server/observability/metrics";
-import { limitPolicy, type RateLimitPolicyName } from "./rate-limit-policies";
+import { limitPolicy, type BlockingPolicyName, type RateLimitPolicyName } from "./rate-limit-policies";
 
 /**
  * Named limits (rate-limit-policies.ts) counted in Postgres, or in Redis when
@@ -19,9 +19,25 @@ import { limitPolicy, type RateLimitPolicyName } from "./rate-limit-policies";
  * readable then), never "no limit at all". Redis commands fail fast (no
  * offline queue, a command timeout), the outage is logged once, and Redis
  * takes over again by itself when it is back.
+ *
+ * Blocks are kept in both stores (docs/decisions/0004): a count may restart
+ * from zero in an outage, a running block must not (an IP's hour after 50
+ * failed logons, an account's 24 h questions block or 1 h recovery block).
+ * blockLimit() writes the block to Postgres as well, and every peek and
+ * consume of a blocking policy reads Postgres beside Redis, so a block holds
+ * while Redis is down, when it comes back empty, and when it was started
+ * during the outage. Failing closed instead (refusing every blocking policy
+ * while Redis is down) would lock every user out of logon and recovery for
+ * the whole outage; one primary-key read per check is the cheaper price.
  */
+/** A policy's limiter, and its Postgres one (the same object without Redis; the insurance with it). */
+interface Limiters {
+  main: RateLimiterAbstract;
+  postgres: RateLimiterAbstract;
+}
+
 const g = globalThis as unknown as {
-  postkeyLimiters?: Map<string, RateLimiterAbstract>;
+  postkeyLimiters?: Map<string, Limiters>;
   postkeyLimitPool?: Pool;
   postkeyLimitRedis?: Redis;
   postkeyRedisDown?: boolean;
@@ -102,14 +118,16 @@ function unnamedStatements(p: Pool) {
   };
 }
 
-/** The policy's limiter, once the store has had its first chance to connect. */
-async function limiter(name: RateLimitPolicyName): Promise<RateLimiterAbstract> {
-  const l = limiterNow(name);
+/** The policy's limiters, once the store has had its first chance to connect. */
+async function limiters(name: RateLimitPolicyName): Promise<Limiters> {
+  const l = limitersNow(name);
   await g.postkeyRedisSettled;
   return l;
 }
 
-function limiterNow(name: RateLimitPolicyName): RateLimiterAbstract {
+const limiter = async (name: RateLimitPolicyName) => (await limiters(name)).main;
+
+function limitersNow(name: RateLimitPolicyName): Limiters {
   g.postkeyLimiters ??= new Map();
   let l = g.postkeyLimiters.get(name);
   if (!l) {
@@ -124,7 +142,7 @@ function limiterNow(name: RateLimitPolicyName): RateLimiterAbstract {
       clearExpiredByTimeout: false,
     });
     const r = redis();
-    l = r ? new RateLimiterRedis({ ...common, storeClient: r, insuranceLimiter: postgres }) : postgres;
+    l = { main: r ? new RateLimiterRedis({ ...common, storeClient: r, insuranceLimiter: postgres }) : postgres, postgres };
     g.postkeyLimiters.set(name, l);
   }
   return l;
@@ -153,9 +171,28 @@ function toState(res: RateLimiterRes | null, max: number): LimitState {
   return { allowed: res.consumedPoints <= max, used: res.consumedPoints, retryAfterMs: res.msBeforeNext };
 }
 
+/**
+ * A block of a blocking policy as Postgres holds it, when Redis is the store
+ * (without Redis, Postgres is the store and the limiter reads it). Over the
+ * limit there is a block: blockLimit() sets points + 1, and a count past the
+ * limit of these policies refuses anyway.
+ */
+async function blockInPostgres(name: RateLimitPolicyName, key: string): Promise<LimitState | null> {
+  const policy = limitPolicy(name);
+  if (!policy.blocks || !redis()) return null;
+  const res = await (await limiters(name)).postgres.get(key);
+  return res && res.consumedPoints > policy.points ? { allowed: false, used: res.consumedPoints, retryAfterMs: res.msBeforeNext } : null;
+}
+
 /** Counts one (or `points`) against the policy; `allowed` is false once over the limit. */
 export async function consumeLimit(name: RateLimitPolicyName, key: string, points = 1): Promise<LimitState> {
   const max = limitPolicy(name).points;
+  // A running block refuses before anything is counted; a give-back (negative points) is never refused.
+  const blocked = points > 0 ? await blockInPostgres(name, storeKey(key)) : null;
+  if (blocked) {
+    metrics().rateLimitRefusals.inc({ limit: name });
+    return blocked;
+  }
   try {
     return toState(await (await limiter(name)).consume(storeKey(key), points), max);
   } catch (e) {
@@ -168,7 +205,8 @@ export async function consumeLimit(name: RateLimitPolicyName, key: string, point
 /** Reads the policy's state without counting. */
 export async function peekLimit(name: RateLimitPolicyName, key: string): Promise<LimitState> {
   const max = limitPolicy(name).points;
-  const res = await (await limiter(name)).get(storeKey(key));
+  const [res, blocked] = await Promise.all([(await limiter(name)).get(storeKey(key)), blockInPostgres(name, storeKey(key))]);
+  if (blocked) return blocked;
   if (!res) return { allowed: true, used: 0, retryAfterMs: 0 };
   // `allowed` here means one more would still be permitted; a block
   // (blockDuration) shows as consumedPoints above the maximum.
@@ -180,14 +218,19 @@ export async function refundLimit(name: RateLimitPolicyName, key: string, points
   await (await limiter(name)).reward(storeKey(key), points);
 }
 
+/** Clears the key's count (and block) in every store that may hold it. */
 export async function resetLimit(name: RateLimitPolicyName, key: string): Promise<void> {
-  await (await limiter(name)).delete(storeKey(key));
+  const { main, postgres } = await limiters(name);
+  const both = limitPolicy(name).blocks && main !== postgres;
+  await Promise.all([main.delete(storeKey(key)), both ? postgres.delete(storeKey(key)) : null]);
 }
 
-/** Starts the policy's block now (blockSec, or the window when it has none). */
-export async function blockLimit(name: RateLimitPolicyName, key: string): Promise<void> {
+/** Starts the policy's block now (blockSec, or the window when it has none), in Redis and Postgres alike. */
+export async function blockLimit(name: BlockingPolicyName, key: string): Promise<void> {
   const p = limitPolicy(name);
-  await (await limiter(name)).block(storeKey(key), p.blockSec ?? p.durationSec);
+  const { main, postgres } = await limiters(name);
+  const seconds = p.blockSec ?? p.durationSec;
+  await Promise.all([main.block(storeKey(key), seconds), main !== postgres ? postgres.block(storeKey(key), seconds) : null]);
 }
 
 /** Drops the limiters and their store connections (tests switch stores; shutdown). */
