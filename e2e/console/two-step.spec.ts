@@ -1,6 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { createConsoleOperator } from "../support/console";
-import { expect, logOn, test, verifyWithAuthenticatorApp } from "../support/fixtures";
+import { expect, logOn, startAuthenticatorSetup, test, verifyWithAuthenticatorApp } from "../support/fixtures";
 
 /**
  * An operator turns on two-step logon for itself (issue 14 §2): Console
@@ -17,8 +17,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/\/console$/);
       await page.goto("/console/password");
       await expect(page.getByText("Two-step logon is not required for your account")).toBeVisible();
-      await page.getByRole("button", { name: "Set up an authenticator app" }).click();
-      const key = (await page.getByTestId("totp-key").textContent())!.trim();
+      const key = await startAuthenticatorSetup(page, op.password, "Console password");
       const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(key) });
       await page.getByLabel("Authenticator app code").fill(totp.generate());
       await page.getByRole("button", { name: "Turn on" }).click();

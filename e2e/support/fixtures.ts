@@ -87,6 +87,19 @@ export async function logOnWithSmsCode(
 }
 
 /**
+ * "Set up an authenticator app" on Account Security or Console Password: the
+ * section opened (it starts open for an account that must set up two-step
+ * logon), the account's own password, "Continue"; returns the QR code's key.
+ */
+export async function startAuthenticatorSetup(page: Page, password: string, passwordLabel = "Current password"): Promise<string> {
+  const section = page.locator("details", { has: page.locator("summary", { hasText: "Set up an authenticator app" }) });
+  if ((await section.getAttribute("open")) === null) await section.locator("summary").click();
+  await section.getByLabel(passwordLabel, { exact: true }).fill(password);
+  await section.getByRole("button", { name: "Continue" }).click();
+  return (await page.getByTestId("totp-key").textContent())!.trim();
+}
+
+/**
  * The second logon step by the authenticator app: waits until the step the
  * app's last accepted code used is over (a step is accepted once), then
  * enters the app's current code and Verify.

@@ -17,9 +17,20 @@ export const getOperator = cache(async (): Promise<Operator | null> => loadOpera
 /** Account Security is the one page a session that must first set up two-step logon may reach. */
 export const TWO_STEP_SETUP_PATH = "/account";
 
-export async function requireMailUser(opts: { allowMustChange?: boolean; allowTwoStepSetup?: boolean } = {}): Promise<MailUser> {
+/**
+ * A signed-in mail account. In a fixed order: a setup-only session that has set up its method shows
+ * Account Security alone (to log off); an account that must change its password does that first
+ * (also in a setup-only session: a provisioned postmaster), then sets up two-step logon.
+ */
+export async function requireMailUser(
+  opts: { allowMustChange?: boolean; allowTwoStepSetup?: boolean; allowLogOnAgain?: boolean } = {},
+): Promise<MailUser> {
   const user = await getMailUser();
   if (!user) redirect("/login");
+  if (user.logOnAgain) {
+    if (opts.allowLogOnAgain) return user;
+    redirect(TWO_STEP_SETUP_PATH);
+  }
   if (user.mustChangePassword && !opts.allowMustChange) redirect("/account/change-password");
   if (user.twoStepSetupRequired && !opts.allowTwoStepSetup) redirect(TWO_STEP_SETUP_PATH);
   return user;

@@ -14,9 +14,13 @@ export async function openSession(kind: SessionKind): Promise<IronSession<Sessio
 }
 
 /** A fresh session for a successful logon: a new Session row, and nothing of the old cookie is kept. */
-export async function startSession(kind: SessionKind, account: { id: string; sessionVersion: number }, meta: RequestMeta): Promise<void> {
+export async function startSession(
+  kind: SessionKind,
+  account: { id: string; sessionVersion: number; setupOnly?: boolean },
+  meta: RequestMeta,
+): Promise<void> {
   const session = await openSession(kind);
-  const sessionId = await createSessionRecord(kind, account, meta);
+  const sessionId = await createSessionRecord(kind, account, meta, { setupOnly: account.setupOnly });
   const t = now().getTime();
   for (const key of Object.keys(session) as Array<keyof SessionData>) delete session[key];
   session.accountId = account.id;

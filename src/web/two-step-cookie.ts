@@ -1,10 +1,10 @@
 import "server-only";
 import { sealData, unsealData } from "iron-session";
 import { passwordMap } from "@/server/auth/session-options";
-import { TRUSTED_COOKIE, trustBrowser } from "@/server/two-step/trusted-browser";
+import type { RequestMeta } from "@/server/request-meta";
+import { TRUSTED_COOKIE, trustBrowser, type TrustSubject } from "@/server/two-step/trusted-browser";
 import type { PendingTwoStep } from "@/server/two-step/two-step-logon";
 import { TWO_STEP } from "@/server/two-step/two-step-policy";
-import { now } from "@/server/clock";
 import { deleteCookie, readCookie, writeCookie } from "./cookies";
 
 /**
@@ -46,7 +46,7 @@ export function readTrustedBrowser(): Promise<string | undefined> {
 }
 
 /** "Trust this browser for 30 days" was ticked and the second step passed. */
-export async function rememberTrustedBrowser(account: { id: string; sessionVersion: number }): Promise<void> {
-  const value = await trustBrowser(await readTrustedBrowser(), account, now());
+export async function rememberTrustedBrowser(account: TrustSubject, meta: RequestMeta): Promise<void> {
+  const value = await trustBrowser(await readTrustedBrowser(), account, meta);
   await writeCookie(TRUSTED_COOKIE.name, value, { sameSite: TRUSTED_COOKIE.sameSite, maxAgeSec: TRUSTED_COOKIE.maxAgeSec });
 }

@@ -59,6 +59,7 @@ async function lastSmsCode(to: string): Promise<string> {
 
 /** A mail account as the owner of two-step settings. */
 const own = (a: { id: string }) => ({ kind: "mail" as const, id: a.id });
+const mailTrust = (a: { id: string; sessionVersion: number }) => ({ kind: "mail" as const, id: a.id, sessionVersion: a.sessionVersion });
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 const counters = (address: string) =>
   getDb().mailAccount.findUniqueOrThrow({
@@ -67,9 +68,9 @@ const counters = (address: string) =>
   });
 
 /** Sets up the authenticator app; returns a generator of its codes at any time, and the recovery codes. */
-async function setUpApp(address: string) {
-  const account = await accountByAddress(address);
-  expect(await startTotpSetup(own(account))).toEqual({ ok: true });
+async function setUpApp(who: { address: string; password: string }) {
+  const account = await accountByAddress(who.address);
+  expect(await startTotpSetup(own(account), who.password, meta)).toEqual({ ok: true });
   const settings = await getTwoStepSettings(own(account));
   expect(settings?.pending?.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
   const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
@@ -206,7 +207,11 @@ describe("SMS codes", () => {
 describe("the authenticator app (TOTP)", () => {
   it("is set up by scanning the QR code and confirming one code; the key is stored encrypted", async () => {
     const account = await accountByAddress(PM.address);
-    await startTotpSetup(own(account));
+    // Adding a method asks for the password: a session alone cannot add a second factor.
+    expect(await startTotpSetup(own(account), "Not#The-Password1", meta)).toEqual({ ok: false, error: "wrong_password" });
+    expect(await getTwoStepSettings(own(account))).toMatchObject({ pending: null });
+    expect((await auditActions({ action: "totp.enabled" }))[0]).toMatchObject({ result: "FAILURE", detail: { reason: "wrong_password" } });
+    expect(await startTotpSetup(own(account), PM.password, meta)).toEqual({ ok: true });
     const settings = await getTwoStepSettings(own(account));
     expect(await confirmTotpSetup(own(account), "000000", meta)).toMatchObject({ ok: false, error: "wrong_code" });
     const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
@@ -221,7 +226,7 @@ describe("the authenticator app (TOTP)", () => {
       where: { id: account.id },
       select: { totpSecret: true, totpPendingSecret: true, totpEnabledAt: true },
     });
-    expect(row.totpSecret).toMatch(/^v1\./);
+    expect(row.totpSecret).toMatch(/^v2\./);
     expect(row.totpSecret).not.toContain(settings!.pending!.base32);
     expect(row.totpPendingSecret).toBeNull();
     expect(row.totpEnabledAt).not.toBeNull();
@@ -232,7 +237,7 @@ describe("the authenticator app (TOTP)", () => {
   });
 
   it("accepts a code within ±1 step, each step once, and never an older one", async () => {
-    const { codeAt } = await setUpApp(PM.address);
+    const { codeAt } = await setUpApp(PM);
     clock.advance(90 * SECOND);
     // One step behind: the phone's clock is a little slow.
     const behind = codeAt(-30 * SECOND);
@@ -256,7 +261,7 @@ describe("the authenticator app (TOTP)", () => {
   });
 
   it("takes each recovery code once, typed in any case and spacing; new codes void the old ones", async () => {
-    const { account, recoveryCodes } = await setUpApp(PM.address);
+    const { account, recoveryCodes } = await setUpApp(PM);
     const [first, second] = recoveryCodes;
     expect(
       await completeTwoStep(await pendingOf(PM), { method: "RECOVERY_CODE", code: first.toUpperCase().replace("-", " ") }, meta),
@@ -282,7 +287,7 @@ describe("the authenticator app (TOTP)", () => {
   });
 
   it("is turned off with the password, unless it is the only method of an account that requires two steps", async () => {
-    const { account } = await setUpApp(PM.address);
+    const { account } = await setUpApp(PM);
     await getDb().mailAccount.update({ where: { id: account.id }, data: { secureMobile: null, secureMobileVerifiedAt: null } });
     expect(await disableTotp(own(account), PM.password, meta)).toEqual({ ok: false, error: "still_required" });
     await getDb().mailAccount.update({ where: { id: account.id }, data: { secureMobile: PM.mobile, secureMobileVerifiedAt: new Date() } });
@@ -298,7 +303,7 @@ describe("Trust this browser for 30 days", () => {
     await getDb().domain.update({ where: { name: "example.com" }, data: { requireTwoStepForEmployees: true } });
     const alice = await accountByAddress(ALICE.address);
     const pm = await accountByAddress(PM.address);
-    const cookie = await trustBrowser(undefined, alice, new Date());
+    const cookie = await trustBrowser(undefined, mailTrust(alice), meta);
     expect((await passwordStep(ALICE, cookie)).ok).toBe(true);
     // Another account on the same browser is not trusted by it.
     expect((await passwordStep(PM, cookie)).ok).toBe("second_step");
@@ -308,7 +313,7 @@ describe("Trust this browser for 30 days", () => {
     clock.advance(30 * DAY + SECOND);
     expect((await passwordStep(ALICE, cookie)).ok).toBe("second_step");
 
-    const again = await trustBrowser(cookie, alice, new Date());
+    const again = await trustBrowser(cookie, mailTrust(alice), meta);
     expect((await passwordStep(ALICE, again)).ok).toBe(true);
     await resetEmployeePassword(
       { actorId: pm.id, accountId: alice.id, password: "Fresh#Harbor2027", confirmPassword: "Fresh#Harbor2027", mustChangePassword: false },
@@ -327,7 +332,7 @@ describe("the cloud console's operators (by their own choice)", () => {
     const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: OPS.email } });
     const owner = { kind: "cloud" as const, id: op.id };
     expect(await getTwoStepSettings(owner)).toMatchObject({ required: false, needsSetup: false, totpEnabledAt: null, pending: null });
-    await startTotpSetup(owner);
+    await startTotpSetup(owner, OPS.password, meta);
     const settings = await getTwoStepSettings(owner);
     const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
     const confirmed = await confirmTotpSetup(owner, totp.generate(), meta);
@@ -364,7 +369,7 @@ describe("the cloud console's operators (by their own choice)", () => {
   it("counts wrong codes toward the operator's own logon lock", async () => {
     const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: OPS.email } });
     const owner = { kind: "cloud" as const, id: op.id };
-    await startTotpSetup(owner);
+    await startTotpSetup(owner, OPS.password, meta);
     const settings = await getTwoStepSettings(owner);
     const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
     await confirmTotpSetup(owner, totp.generate(), meta);

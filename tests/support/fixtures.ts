@@ -51,9 +51,14 @@ export function useFakeClock(start = new Date(Math.ceil(Date.now() / 1000) * 100
 }
 
 /** The sealed claims of a real logon (a Session row), as the cookie would carry them. */
-export async function sessionClaims(kind: "mail" | "console", account: { id: string; sessionVersion: number }, m: RequestMeta = meta) {
+export async function sessionClaims(
+  kind: "mail" | "console",
+  account: { id: string; sessionVersion: number },
+  m: RequestMeta = meta,
+  opts: { setupOnly?: boolean } = {},
+) {
   const { createSessionRecord } = await import("@/server/auth/session-store");
-  const sessionId = await createSessionRecord(kind, account, m);
+  const sessionId = await createSessionRecord(kind, account, m, opts);
   const t = Date.now();
   return { accountId: account.id, sessionId, version: account.sessionVersion, loggedInAt: t, lastSeenAt: t };
 }

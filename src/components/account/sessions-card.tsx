@@ -4,6 +4,16 @@ import { ActionButton } from "@/components/action-button";
 import { Alert, Card, dangerButtonClass } from "@/components/ui";
 import { describeUserAgent } from "@/lib/user-agent";
 
+export interface TrustedBrowserRow {
+  id: string;
+  ip: string;
+  userAgent: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+  current: boolean;
+}
+
 export interface SessionRow {
   id: string;
   ip: string;
@@ -14,22 +24,31 @@ export interface SessionRow {
 }
 
 /**
- * Account Security > Sessions: where this account is logged on now. Each
- * other session can be logged off (a lost laptop, a shared computer) with a
- * plain one-button form; Log Off in the header ends this one.
+ * Account Security > Sessions: where this account is logged on now, and
+ * which browsers skip the second step. Each other session can be logged off
+ * (a lost laptop, a shared computer) and each trusted browser forgotten,
+ * with a plain one-button form; "Log off all other sessions" does both for
+ * every other browser. Log Off in the header ends this one.
  */
 export async function SessionsCard({
   sessions,
+  trusted = [],
   actions,
   notice,
 }: {
   sessions: SessionRow[];
-  actions: { endOne: FormAction; endOthers: FormAction };
+  trusted?: TrustedBrowserRow[];
+  actions: { endOne: FormAction; endOthers: FormAction; forget?: FormAction };
   /** Already in the reader's language. */
   notice?: string;
 }) {
   const [t, format] = await Promise.all([getTranslations("Account.sessions"), getFormatter()]);
   const others = sessions.filter((s) => !s.current);
+  const otherTrusted = trusted.filter((b) => !b.current);
+  const deviceOf = (userAgent: string) => {
+    const { browser, system } = describeUserAgent(userAgent);
+    return browser && system ? t("device", { browser, system }) : (browser ?? system ?? t("unknownDevice"));
+  };
   return (
     <Card title={t("title")}>
       <div className="space-y-4">
@@ -37,18 +56,13 @@ export async function SessionsCard({
         {notice ? <Alert kind="success">{notice}</Alert> : null}
         <ul className="divide-y divide-slate-100" aria-label={t("listLabel")}>
           {sessions.map((s) => {
-            const { browser, system } = describeUserAgent(s.userAgent);
-            const device = browser && system ? t("device", { browser, system }) : (browser ?? system ?? t("unknownDevice"));
+            const device = deviceOf(s.userAgent);
             return (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div className="min-w-0 text-sm">
                   <p className="font-medium text-slate-900">
                     {device}
-                    {s.current ? (
-                      <span className="ml-2 rounded-full bg-blue-50 px-2 py-0.5 text-xs font-medium text-blue-800 ring-1 ring-inset ring-blue-600/20">
-                        {t("thisBrowser")}
-                      </span>
-                    ) : null}
+                    {s.current ? <span className="badge badge-blue ml-2">{t("thisBrowser")}</span> : null}
                   </p>
                   <p className="break-words text-slate-700">
                     {t("details", {
@@ -71,14 +85,55 @@ export async function SessionsCard({
             );
           })}
         </ul>
-        {others.length > 1 ? (
-          <ActionButton
-            action={actions.endOthers}
-            fields={{}}
-            label={t("logOffOthers")}
-            pendingText={t("loggingOff")}
-            className={dangerButtonClass}
-          />
+        {trusted.length && actions.forget ? (
+          <section aria-labelledby="trusted-browsers" className="space-y-2 border-t border-slate-200 pt-4">
+            <h3 id="trusted-browsers" className="text-sm font-semibold text-slate-900">
+              {t("trustedTitle")}
+            </h3>
+            <p className="text-sm text-slate-700">{t("trustedIntro")}</p>
+            <ul className="divide-y divide-slate-100" aria-label={t("trustedListLabel")}>
+              {trusted.map((b) => {
+                const device = deviceOf(b.userAgent);
+                return (
+                  <li key={b.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                    <div className="min-w-0 text-sm">
+                      <p className="font-medium text-slate-900">
+                        {device}
+                        {b.current ? <span className="badge badge-blue ml-2">{t("thisBrowser")}</span> : null}
+                      </p>
+                      <p className="break-words text-slate-700">
+                        {t("trustedDetails", {
+                          ip: b.ip,
+                          createdAt: format.dateTime(b.createdAt, "stamp"),
+                          lastUsedAt: format.dateTime(b.lastUsedAt, "stamp"),
+                          expiresAt: format.dateTime(b.expiresAt, "day"),
+                        })}
+                      </p>
+                    </div>
+                    <ActionButton
+                      action={actions.forget!}
+                      fields={{ trustId: b.id }}
+                      label={t("forget")}
+                      pendingText={t("forgetting")}
+                      formLabel={t("forgetLabel", { device, ip: b.ip })}
+                    />
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+        {others.length + otherTrusted.length > 0 ? (
+          <div className="space-y-2">
+            <p className="text-sm text-slate-700">{t("logOffOthersHelp")}</p>
+            <ActionButton
+              action={actions.endOthers}
+              fields={{}}
+              label={t("logOffOthers")}
+              pendingText={t("loggingOff")}
+              className={dangerButtonClass}
+            />
+          </div>
         ) : null}
       </div>
     </Card>

@@ -11,7 +11,9 @@ export interface AuthenticatorAppFormsProps {
   enabled: boolean;
   /** A setup in progress: the key and its QR code (an SVG drawn on the server from the otpauth:// URI). */
   pending: { base32: string; qrSvg: string } | null;
-  actions: { confirm: FormAction; regenerate: FormAction; disable: FormAction; cancel: () => Promise<void> };
+  /** The setup form starts open (an account that must set up two-step logon). */
+  startOpen?: boolean;
+  actions: { start: FormAction; confirm: FormAction; regenerate: FormAction; disable: FormAction; cancel: () => Promise<void> };
   /** The password asked before new codes or turning off: "Current password", or the operator's "Console password". */
   passwordLabel: string;
 }
@@ -21,11 +23,13 @@ export interface AuthenticatorAppFormsProps {
  * whatever the state, so the recovery codes a form returned are still shown
  * once the page around it changed (also without JavaScript).
  */
-export function AuthenticatorAppForms({ enabled, pending, actions, passwordLabel }: AuthenticatorAppFormsProps) {
+export function AuthenticatorAppForms({ enabled, pending, startOpen, actions, passwordLabel }: AuthenticatorAppFormsProps) {
   const t = useTranslations("TwoStep.setup");
+  const [startState, start] = useActionState(actions.start, idle);
   const [confirmState, confirm] = useActionState(actions.confirm, idle);
   const [regenState, regenerate] = useActionState(actions.regenerate, idle);
   const [disableState, disable] = useActionState(actions.disable, idle);
+  const startRef = useFocusOnError(startState);
   const confirmRef = useFocusOnError(confirmState);
   const regenRef = useFocusOnError(regenState);
   const disableRef = useFocusOnError(disableState);
@@ -33,6 +37,16 @@ export function AuthenticatorAppForms({ enabled, pending, actions, passwordLabel
   return (
     <div className="space-y-4">
       {shown?.status === "success" ? <RecoveryCodes state={shown} /> : null}
+      {!enabled && !pending ? (
+        <Disclosure summary={t("start")} open={startOpen || startState.status === "error"}>
+          <form ref={startRef} action={start} className="space-y-3" noValidate>
+            <p className="text-sm text-slate-700">{t("startHelp")}</p>
+            <FormErrorAlert state={startState} />
+            <CurrentPasswordField label={passwordLabel} state={startState} />
+            <SubmitButton pendingText={t("working")}>{t("startContinue")}</SubmitButton>
+          </form>
+        </Disclosure>
+      ) : null}
       {pending && !enabled ? (
         <div className="space-y-4 rounded-md border border-slate-200 p-4">
           <p className="text-sm text-slate-700">{t("scan")}</p>

@@ -44,6 +44,7 @@ export const AuditAction = {
   totpDisabled: "totp.disabled",
   recoveryCodesGenerated: "recovery_codes.generated",
   twoStepPolicyChanged: "policy.two_step_changed",
+  trustedBrowserForgotten: "trusted_browser.forgotten",
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -98,6 +99,7 @@ export const AUDIT_ACTION_NAMES = {
   "totp.disabled": "Audit.actions.totp.disabled",
   "recovery_codes.generated": "Audit.actions.recovery_codes.generated",
   "policy.two_step_changed": "Audit.actions.policy.two_step_changed",
+  "trusted_browser.forgotten": "Audit.actions.trusted_browser.forgotten",
 } as const satisfies Record<AuditActionName, `Audit.actions.${string}`>;
 
 /** True for a stored action code that names one of AuditAction (old rows may hold others). */

@@ -9,6 +9,8 @@ export type RefusalReason =
   | "not_postmaster"
   | "must_change_password"
   | "two_step_setup_required"
+  /** A setup-only session that has set up its method: it may only log off. */
+  | "log_on_again"
   | "other_domain"
   | "own_account"
   | "postmaster_account";

@@ -16,8 +16,16 @@ export interface MailUser {
   mustChangePassword: boolean;
   hasSecureMobile: boolean;
   hasQuestions: boolean;
-  /** Two-step logon is required but neither method is set up: only Account Security may be used. */
+  /**
+   * Only Account Security may be used: two-step logon is required and neither method is set up, or
+   * this is a setup-only session (a logon by password alone of such an account).
+   */
   twoStepSetupRequired: boolean;
+  /**
+   * A setup-only session whose account now has a method: it may do nothing but log off, and the owner
+   * logs on again through the new method (SECURITY.md "Second step").
+   */
+  logOnAgain: boolean;
   sessionVersion: number;
   /** The Session row of this browser's logon. */
   sessionId: string;
@@ -53,7 +61,14 @@ export async function loadMailUser(data: SessionData): Promise<MailUser | null> 
   if (!data.sessionId || !data.accountId) return null;
   const s = await getDb().session.findUnique({
     where: { id: data.sessionId },
-    select: { kind: true, revokedAt: true, lastSeenAt: true, mailAccountId: true, mailAccount: { select: MAIL_ACCOUNT_SELECT } },
+    select: {
+      kind: true,
+      revokedAt: true,
+      lastSeenAt: true,
+      setupOnly: true,
+      mailAccountId: true,
+      mailAccount: { select: MAIL_ACCOUNT_SELECT },
+    },
   });
   const a = s?.kind === "MAIL" ? s.mailAccount : null;
   const record =
@@ -61,6 +76,7 @@ export async function loadMailUser(data: SessionData): Promise<MailUser | null> 
   const check = checkSessionClaims("mail", data, record, now().getTime());
   if (!check.ok || !s || !a) return null;
   await touchSessionRecord(data.sessionId, s.lastSeenAt);
+  const { needsSetup } = twoStepRequirement(a);
   return {
     id: a.id,
     address: a.address,
@@ -71,7 +87,8 @@ export async function loadMailUser(data: SessionData): Promise<MailUser | null> 
     mustChangePassword: a.mustChangePassword,
     hasSecureMobile: !!(a.secureMobile && a.secureMobileVerifiedAt),
     hasQuestions: a._count.securityQuestions >= 3,
-    twoStepSetupRequired: twoStepRequirement(a).needsSetup,
+    twoStepSetupRequired: needsSetup || s.setupOnly,
+    logOnAgain: s.setupOnly && !needsSetup,
     sessionVersion: a.sessionVersion,
     sessionId: data.sessionId,
   };

@@ -25,7 +25,16 @@ export interface LogOnInput {
 }
 
 export type LogOnResult =
-  | { ok: true; accountId: string; sessionVersion: number; mustChangePassword: boolean; role: string; locale: string | null }
+  | {
+      ok: true;
+      accountId: string;
+      sessionVersion: number;
+      mustChangePassword: boolean;
+      role: string;
+      locale: string | null;
+      /** The account must set up two-step logon: a setup-only session (Account Security, then a fresh logon). */
+      setupOnly: boolean;
+    }
   /** The password was right; the logon completes only with the second step (two-step-logon.ts). */
   | { ok: "second_step"; pending: PendingTwoStep }
   | { ok: false; error: "invalid" | "captcha" | "ip_blocked"; captchaRequired: boolean };
@@ -74,7 +83,7 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
     // A second step is due: nothing is reset until it passes (else each right password would wipe its failures).
     const twoStep = cred.twoStep;
     const need = twoStep.requirement;
-    if (need.required && !need.needsSetup && !(await isTrustedBrowser(input.trustedBrowser, twoStep, at))) {
+    if (need.asked && !(await isTrustedBrowser(input.trustedBrowser, twoStep, at))) {
       if (rehash) await updateCounters(kind, cred.id, { passwordHash: rehash });
       return { ok: "second_step", pending: await beginTwoStep(twoStep, meta) };
     }
@@ -90,7 +99,7 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
     if (addressFailures.used > 0) await resetLimit("logonFailuresByAddress", addressKey);
     const detail = {
       ...(rehash ? { rehashed: "true" } : {}),
-      ...(need.required ? { twoStep: need.needsSetup ? "setup_required" : "trusted_browser" } : {}),
+      ...(need.needsSetup ? { twoStep: "setup_required" } : need.asked ? { twoStep: "trusted_browser" } : {}),
     };
     await audit(
       AuditAction.logonSuccess,
@@ -105,6 +114,7 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
       mustChangePassword: cred.mustChangePassword,
       role: cred.role,
       locale: cred.locale,
+      setupOnly: need.needsSetup,
     };
   }
 

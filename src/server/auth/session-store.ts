@@ -18,11 +18,12 @@ const recordKind = (kind: SessionKind): SessionRecordKind => (kind === "mail" ? 
 
 const owner = (kind: SessionKind, accountId: string) => (kind === "mail" ? { mailAccountId: accountId } : { cloudAccountId: accountId });
 
-/** A new row for a successful logon; returns its id (128 bits from the CSPRNG). */
+/** A new row for a successful logon; returns its id (128 bits from the CSPRNG). `setupOnly`: see Session.setupOnly. */
 export async function createSessionRecord(
   kind: SessionKind,
   account: { id: string; sessionVersion: number },
   meta: RequestMeta,
+  opts: { setupOnly?: boolean } = {},
 ): Promise<string> {
   const id = newToken();
   const at = now();
@@ -36,6 +37,7 @@ export async function createSessionRecord(
       userAgent: meta.userAgent,
       createdAt: at,
       lastSeenAt: at,
+      setupOnly: opts.setupOnly ?? false,
     },
   });
   await maybePurgeOldSessions(at);

@@ -11,7 +11,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
 import { countUnusedRecoveryCodes, dropRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
 import { describeTotpSecret, matchTotpStep, newTotpSecret, qrSvg, readTotp, updateTotp } from "./totp";
-import { findTwoStepSubject, type TwoStepOwner, type TwoStepSubject } from "./two-step-policy";
+import { findTwoStepSubject, isLastRequiredMethod, lockTwoStepSubject, type TwoStepOwner, type TwoStepSubject } from "./two-step-policy";
 
 /**
  * Two-step logon settings of one's own account (Account Security for mail
@@ -45,12 +45,23 @@ export async function getTwoStepSettings(owner: TwoStepOwner): Promise<TwoStepSe
   };
 }
 
-/** "Set up an authenticator app": a new secret waits for its first code (a second click makes a new one). */
-export async function startTotpSetup(owner: TwoStepOwner): Promise<{ ok: boolean }> {
-  const subject = await findTwoStepSubject(owner);
-  if (!subject?.active || subject.totpEnabledAt) return { ok: false };
+/**
+ * "Set up an authenticator app", with the account's own password (SECURITY.md: adding a method asks
+ * for the password, so a session alone cannot add a second factor): a new secret waits for its first
+ * code (a second start makes a new one).
+ */
+export async function startTotpSetup(
+  owner: TwoStepOwner,
+  password: string,
+  meta: RequestMeta,
+): Promise<PasswordCheckedResult<{ ok: true }>> {
+  const subject = await withOwnPassword(owner, password, AuditAction.totpEnabled, meta);
+  if (!subject) return { ok: false, error: "wrong_password" };
+  if (!subject.active || subject.totpEnabledAt) return { ok: false, error: "unavailable" };
   const { sealed } = newTotpSecret(subject.login);
-  return { ok: await updateTotp(owner, { totpEnabledAt: null }, { totpPendingSecret: sealed }) };
+  return (await updateTotp(owner, { totpEnabledAt: null }, { totpPendingSecret: sealed }))
+    ? { ok: true }
+    : { ok: false, error: "unavailable" };
 }
 
 export async function cancelTotpSetup(owner: TwoStepOwner): Promise<void> {
@@ -85,7 +96,7 @@ export async function confirmTotpSetup(owner: TwoStepOwner, code: string, meta: 
   });
 }
 
-export type PasswordCheckedResult<T> = T | { ok: false; error: "wrong_password" | "not_enabled" | "still_required" };
+export type PasswordCheckedResult<T> = T | { ok: false; error: "wrong_password" | "not_enabled" | "unavailable" | "still_required" };
 
 /** "Generate new recovery codes": the old ones stop working. */
 export async function regenerateRecoveryCodes(
@@ -108,14 +119,16 @@ export async function disableTotp(owner: TwoStepOwner, password: string, meta: R
   const subject = await withOwnPassword(owner, password, AuditAction.totpDisabled, meta);
   if (!subject) return { ok: false, error: "wrong_password" };
   if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };
-  const req = subject.requirement;
-  if (subject.kind === "mail" && req.required && !req.methods.sms) return { ok: false, error: "still_required" };
-  await getDb().$transaction(async (tx) => {
+  // On the locked row: a parallel removal of the secure mobile cannot slip between the check and the change.
+  const done = await getDb().$transaction(async (tx) => {
+    const locked = await lockTwoStepSubject(tx, owner);
+    if (!locked || isLastRequiredMethod(locked.requirement, "totp")) return false;
     await updateTotp(owner, {}, { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpPendingSecret: null }, tx);
     await dropRecoveryCodes(owner, tx);
     await auditOwnChange(subject, AuditAction.totpDisabled, "SUCCESS", meta, {}, tx);
+    return true;
   });
-  return { ok: true };
+  return done ? { ok: true } : { ok: false, error: "still_required" };
 }
 
 /**

@@ -161,7 +161,10 @@ export type CompleteTwoStepResult =
 /**
  * Checks the second step by the chosen method. Wrong, expired, used and
  * unknown codes all answer "wrong_code" (the logon's generic answer);
- * each counts once on the attempt and once toward the account's lock.
+ * each counts once on the attempt and once toward the account's lock. The
+ * try is reserved on the attempt before it is judged (one atomic
+ * increment), whatever the method: of parallel guesses at most 5 are
+ * judged, and the rest end the attempt without a look at their code.
  */
 export async function completeTwoStep(
   pending: PendingTwoStep | null,
@@ -174,6 +177,11 @@ export async function completeTwoStep(
   const { account, methods } = loaded;
   if (input.method === "SMS" ? !methods.sms : !methods.totp) return { ok: false, error: "method_unavailable" };
   const key = challengeKey(pending.challengeId);
+  const attempt = await consumeLimit("twoStepFailuresByChallenge", pending.challengeId);
+  if (!attempt.allowed) {
+    await getDb().verification.deleteMany({ where: key });
+    return { ok: false, error: "wrong_code", ended: true };
+  }
 
   let passed: boolean;
   if (input.method === "SMS") {
@@ -193,8 +201,7 @@ export async function completeTwoStep(
     detail: { method: input.method },
   });
   const locked = await countAccountFailure(account.kind, { id: account.id, domainId: account.domainId }, at, account.login, meta);
-  const attempt = await consumeLimit("twoStepFailuresByChallenge", pending.challengeId);
-  const ended = !attempt.allowed || attempt.used >= TWO_STEP.maxFailures || locked;
+  const ended = attempt.used >= TWO_STEP.maxFailures || locked;
   if (ended) await getDb().verification.deleteMany({ where: key });
   return { ok: false, error: "wrong_code", ended };
 }

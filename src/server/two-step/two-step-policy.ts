@@ -31,8 +31,14 @@ export interface TwoStepMethods {
 }
 
 export interface TwoStepRequirement {
+  /** The account's rule asks for a second step: a postmaster, an employee under the domain's policy. */
   required: boolean;
   methods: TwoStepMethods;
+  /**
+   * A second step is asked at every logon (SECURITY.md "Second step"): required with a method to
+   * use, or an authenticator app set up by the owner's own choice (then its SMS codes work too).
+   */
+  asked: boolean;
   /** Required, but neither method is set up: the session may only reach Account Security. */
   needsSetup: boolean;
 }
@@ -59,8 +65,9 @@ export interface TwoStepSubject extends TwoStepOwner {
 
 /**
  * Mail accounts: postmasters always, employees when their domain requires
- * it; either by SMS to the secure mobile or an authenticator app. Operators:
- * only once they turned on an authenticator app.
+ * it or once they set up an authenticator app; by SMS to the secure mobile
+ * or the app. An employee's secure mobile alone is a way back in (Forgot
+ * Password), not a second step. Operators: once they turned on an app.
  */
 export function twoStepRequirement(a: {
   role: string;
@@ -71,7 +78,8 @@ export function twoStepRequirement(a: {
 }): TwoStepRequirement {
   const methods = { sms: a.secureMobile && a.secureMobileVerifiedAt ? a.secureMobile : null, totp: Boolean(a.totpEnabledAt) };
   const required = a.role === "POSTMASTER" || a.domain.requireTwoStepForEmployees;
-  return { required, methods, needsSetup: required && !methods.sms && !methods.totp };
+  const hasMethod = Boolean(methods.sms) || methods.totp;
+  return { required, methods, asked: (required && hasMethod) || methods.totp, needsSetup: required && !hasMethod };
 }
 
 /** The columns a mail account's second step needs (findCredential reads them with the password hash). */
@@ -123,7 +131,7 @@ export function cloudTwoStepSubject(op: CloudSubjectRow): TwoStepSubject {
     sessionVersion: op.sessionVersion,
     mustChangePassword: false,
     totpEnabledAt: op.totpEnabledAt,
-    requirement: { required: totp, methods: { sms: null, totp }, needsSetup: false },
+    requirement: { required: false, methods: { sms: null, totp }, asked: totp, needsSetup: false },
   };
 }
 
@@ -135,4 +143,20 @@ export async function findTwoStepSubject(owner: TwoStepOwner, tx?: Tx): Promise<
   }
   const a = await db.mailAccount.findUnique({ where: { id: owner.id }, select: MAIL_SUBJECT_SELECT });
   return a && mailTwoStepSubject(a);
+}
+
+/**
+ * The owner's row locked for the rest of `tx` (SELECT … FOR UPDATE), then its second-step state:
+ * changes of methods serialize on it, so two parallel removals cannot each see the other method.
+ */
+export async function lockTwoStepSubject(tx: Tx, owner: TwoStepOwner): Promise<TwoStepSubject | null> {
+  if (owner.kind === "cloud") await tx.$queryRaw`SELECT 1 FROM "CloudAccount" WHERE "id" = ${owner.id} FOR UPDATE`;
+  else await tx.$queryRaw`SELECT 1 FROM "MailAccount" WHERE "id" = ${owner.id} FOR UPDATE`;
+  return findTwoStepSubject(owner, tx);
+}
+
+/** Removing `method` would leave an account that requires a second step without one (SECURITY.md: refused). */
+export function isLastRequiredMethod(requirement: TwoStepRequirement, method: "sms" | "totp"): boolean {
+  if (!requirement.required) return false;
+  return method === "sms" ? !requirement.methods.totp : !requirement.methods.sms;
 }

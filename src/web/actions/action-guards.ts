@@ -19,21 +19,26 @@ const mailActor = (u: MailUser): Actor => ({ kind: "MAIL_ACCOUNT", id: u.id, lab
 /** Anyone: the logon and Forgot Password forms (their domain functions carry their own limits). */
 export const anyone: ActionGuard<Record<never, never>> = async () => ({ ok: true, ctx: {} });
 
-/** A signed-in mail account (employee or postmaster); one that must change its password may only do that. */
+/**
+ * A signed-in mail account (employee or postmaster); one that must change its password may only do
+ * that, one that must set up two-step logon only Account Security, and a setup-only session that has
+ * set up its method nothing at all (Log Off is open to anyone).
+ */
 export function mailUser(opts: { allowMustChange?: boolean; allowTwoStepSetup?: boolean } = {}): ActionGuard<{ user: MailUser }> {
   return async ({ attempted, meta }) => {
     const user = await getMailUser();
+    const logOnAgain = user?.logOnAgain;
     const mustChange = user?.mustChangePassword && !opts.allowMustChange;
     const mustSetUp = user?.twoStepSetupRequired && !opts.allowTwoStepSetup;
-    if (user && !mustChange && !mustSetUp) return { ok: true, ctx: { user } };
+    if (user && !logOnAgain && !mustChange && !mustSetUp) return { ok: true, ctx: { user } };
     await refuseAccess({
       actor: user ? mailActor(user) : { kind: "ANONYMOUS", label: null },
       attempted,
-      reason: !user ? "no_session" : mustChange ? "must_change_password" : "two_step_setup_required",
+      reason: !user ? "no_session" : logOnAgain ? "log_on_again" : mustChange ? "must_change_password" : "two_step_setup_required",
       domainId: user?.domainId ?? null,
       meta,
     });
-    redirect(!user ? "/login" : mustChange ? "/account/change-password" : TWO_STEP_SETUP_PATH);
+    redirect(!user ? "/login" : mustChange && !logOnAgain ? "/account/change-password" : TWO_STEP_SETUP_PATH);
   };
 }
 

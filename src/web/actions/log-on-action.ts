@@ -59,12 +59,13 @@ export const TWO_STEP_PATH: Record<CredentialKind, string> = { mail: "/login/two
  */
 export async function signIn(
   kind: CredentialKind,
-  account: { accountId: string; sessionVersion: number; locale: string | null },
+  account: { accountId: string; sessionVersion: number; locale: string | null; setupOnly?: boolean },
   meta: { locale?: string | null } & Parameters<typeof startSession>[2],
 ): Promise<{ localeChanged: boolean }> {
   const current = meta.locale ?? "en";
   const locale = await adoptAccountLocale(kind, account.accountId, account.locale, current);
   await rememberLocale(locale);
-  await startSession(kind === "mail" ? "mail" : "console", { id: account.accountId, sessionVersion: account.sessionVersion }, meta);
+  const session = { id: account.accountId, sessionVersion: account.sessionVersion, setupOnly: account.setupOnly };
+  await startSession(kind === "mail" ? "mail" : "console", session, meta);
   return { localeChanged: locale !== current };
 }

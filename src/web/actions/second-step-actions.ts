@@ -63,7 +63,7 @@ export function secondStepActions(
         const r = await completeTwoStep(await readPendingTwoStep(kind), { method: data.method, code }, meta);
         if (r.ok) {
           await clearPendingTwoStep();
-          if (data.trust) await rememberTrustedBrowser({ id: r.account.accountId, sessionVersion: r.account.sessionVersion });
+          if (data.trust) await rememberTrustedBrowser({ kind, id: r.account.accountId, sessionVersion: r.account.sessionVersion }, meta);
           const { localeChanged } = await signIn(kind, r.account, meta);
           return navigateTo(opts.landing(r.account), { fullLoad: localeChanged });
         }

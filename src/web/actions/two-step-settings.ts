@@ -3,7 +3,7 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { passwordInput, smsCodeInput } from "@/lib/fields";
-import { fieldErrors, formError, type FormAction, type FormState } from "@/lib/form-state";
+import { fieldErrors, formError, idle, type FormAction, type FormState } from "@/lib/form-state";
 import { cancelTotpSetup, confirmTotpSetup, disableTotp, regenerateRecoveryCodes, startTotpSetup } from "@/server/two-step/manage-two-step";
 import type { TwoStepOwner } from "@/server/two-step/two-step-policy";
 import type { Translator } from "@/web/i18n";
@@ -15,7 +15,7 @@ import { createAction, createCommand, type ActionGuard } from "./create-action";
  * behind each page's own guard.
  */
 export interface TwoStepSettingsActions {
-  start: () => Promise<void>;
+  start: FormAction;
   cancel: () => Promise<void>;
   confirm: FormAction;
   regenerate: FormAction;
@@ -26,7 +26,11 @@ const passwordSchema = z.object({ currentPassword: passwordInput("Fields.errors.
 
 const codesState = (message: string, codes: string[]): FormState => ({ status: "success", message, data: { codes: codes.join("\n") } });
 
-const passwordFailure = (t: Translator, error: "wrong_password" | "not_enabled" | "still_required", wrongPassword: string) =>
+const passwordFailure = (
+  t: Translator,
+  error: "wrong_password" | "not_enabled" | "unavailable" | "still_required",
+  wrongPassword: string,
+) =>
   error === "wrong_password"
     ? fieldErrors({ currentPassword: [wrongPassword] })
     : formError(t(error === "still_required" ? "TwoStep.setup.disableBlocked" : "TwoStep.errors.methodUnavailable"));
@@ -39,16 +43,21 @@ export function twoStepSettingsActions<C>(opts: {
   /** Where "Turn off" lands (a page that says so). */
   disabledPath: string;
   wrongPassword: (t: Translator) => string;
+  /** A setup-only session that sets up its first method: it logs on again through it (the page says so). */
+  logOnAgainAfterSetup?: (ctx: C) => boolean;
 }): TwoStepSettingsActions {
   const { prefix, guard, owner } = opts;
   return {
-    /** "Set up an authenticator app" (a new key, shown as a QR code). */
-    start: createCommand({
+    /** "Set up an authenticator app", with the password (a new key, shown as a QR code). */
+    start: createAction({
       name: `${prefix}.start`,
       guard,
-      run: async (ctx) => {
-        await startTotpSetup(owner(ctx));
+      schema: passwordSchema,
+      run: async (data, ctx) => {
+        const r = await startTotpSetup(owner(ctx), data.currentPassword, ctx.meta);
+        if (!r.ok) return passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
         refresh();
+        return idle;
       },
     }),
     cancel: createCommand({
@@ -66,7 +75,10 @@ export function twoStepSettingsActions<C>(opts: {
       schema: z.object({ code: smsCodeInput }),
       run: async (data, ctx) => {
         const r = await confirmTotpSetup(owner(ctx), data.code, ctx.meta);
-        if (r.ok) return codesState(ctx.t("TwoStep.setup.enabled"), r.recoveryCodes);
+        if (r.ok) {
+          const logOnAgain = opts.logOnAgainAfterSetup?.(ctx) ?? false;
+          return codesState(ctx.t(logOnAgain ? "TwoStep.setup.enabledLogOnAgain" : "TwoStep.setup.enabled"), r.recoveryCodes);
+        }
         return r.error === "wrong_code"
           ? fieldErrors({ code: [ctx.t("TwoStep.setup.wrongCode")] })
           : formError(ctx.t("TwoStep.errors.methodUnavailable"));

@@ -21,6 +21,8 @@ import { startMobileBinding } from "@/server/account-security/start-mobile-bindi
 import type { MailUser } from "@/server/auth/load-session-account";
 import { mailUser } from "@/web/actions/action-guards";
 import { twoStepSettingsActions } from "@/web/actions/two-step-settings";
+import { currentTrustId, forgetTrustedBrowser } from "@/server/two-step/trusted-browser";
+import { readTrustedBrowser } from "@/web/two-step-cookie";
 import { createAction, createCommand } from "@/web/actions/create-action";
 import { translateFieldErrors, translateLoose, type Translator } from "@/web/i18n";
 
@@ -126,9 +128,8 @@ export const removeSecureMobileAction = createAction({
   run: async (data, { user, meta, t }) => {
     const r = await removeSecureMobile({ accountId: user.id, currentPassword: data.currentPassword, meta });
     if (r.ok) redirect("/account?done=mobile-removed");
-    return r.error === "wrong_password"
-      ? fieldErrors({ currentPassword: [t("Password.errors.currentWrong")] })
-      : formError(t("Account.mobile.errors.noMobile"));
+    if (r.error === "wrong_password") return fieldErrors({ currentPassword: [t("Password.errors.currentWrong")] });
+    return formError(t(r.error === "still_required" ? "Account.mobile.errors.stillRequired" : "Account.mobile.errors.noMobile"));
   },
 });
 
@@ -164,11 +165,12 @@ export const saveSecurityQuestionsAction = createAction({
   },
 });
 
-const caller = (user: MailUser) => ({
+const caller = async (user: MailUser) => ({
   accountId: user.id,
   address: user.address,
   domainId: user.domainId,
   currentSessionId: user.sessionId,
+  currentTrustId: await currentTrustId(await readTrustedBrowser(), { kind: "mail", id: user.id, sessionVersion: user.sessionVersion }),
 });
 
 export const endSessionAction = createAction({
@@ -176,7 +178,7 @@ export const endSessionAction = createAction({
   guard: signedIn,
   schema: z.object({ sessionId: idField }),
   run: async (data, { user, meta, t }) => {
-    const r = await endMySessions(caller(user), { sessionId: data.sessionId }, meta);
+    const r = await endMySessions(await caller(user), { sessionId: data.sessionId }, meta);
     if (r.ok) redirect("/account?done=session-ended");
     return formError(r.error === "current" ? t("Account.sessions.errors.current") : t("Account.sessions.errors.gone"));
   },
@@ -187,8 +189,21 @@ export const endOtherSessionsAction = createAction({
   guard: signedIn,
   schema: z.object({}),
   run: async (_data, { user, meta }) => {
-    await endMySessions(caller(user), "all_others", meta);
+    await endMySessions(await caller(user), "all_others", meta);
     redirect("/account?done=sessions-ended");
+  },
+});
+
+/** Account Security > Sessions > Trusted browsers > Forget. */
+export const forgetTrustedBrowserAction = createAction({
+  name: "sessions.forget_browser",
+  guard: signedIn,
+  schema: z.object({ trustId: idField }),
+  run: async (data, { user, meta, t }) => {
+    const owner = { kind: "mail" as const, id: user.id, login: user.address, domainId: user.domainId };
+    const r = await forgetTrustedBrowser(owner, data.trustId, meta);
+    if (r.ok) redirect("/account?done=browser-forgotten");
+    return formError(t("Account.sessions.errors.trustGone"));
   },
 });
 
@@ -272,6 +287,7 @@ const twoStep = twoStepSettingsActions({
   owner: ({ user }) => ({ kind: "mail", id: user.id }),
   disabledPath: "/account?done=totp-disabled#two-step",
   wrongPassword: (t) => t("Password.errors.currentWrong"),
+  logOnAgainAfterSetup: ({ user }) => user.twoStepSetupRequired,
 });
 export const startTotpSetupAction = twoStep.start;
 export const cancelTotpSetupAction = twoStep.cancel;

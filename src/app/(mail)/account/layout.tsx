@@ -5,7 +5,7 @@ import { requireMailUser } from "@/web/guards";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   // Pages and actions check again: a layout is not a security boundary.
-  const user = await requireMailUser({ allowMustChange: true, allowTwoStepSetup: true });
+  const user = await requireMailUser({ allowMustChange: true, allowTwoStepSetup: true, allowLogOnAgain: true });
   return (
     <div className="min-h-screen">
       <MailHeader user={user} area="account" logOff={logOutMail} />

@@ -14,11 +14,14 @@ import { securityQuestionKey } from "@/lib/security-questions";
 import { translateLoose } from "@/web/i18n";
 import { requireMailUser } from "@/web/guards";
 import { listLiveSessions } from "@/server/auth/session-store";
+import { currentTrustId, listTrustedBrowsers } from "@/server/two-step/trusted-browser";
+import { readTrustedBrowser } from "@/web/two-step-cookie";
 import {
   cancelMobileBindingAction,
   confirmMobileBindingAction,
   endOtherSessionsAction,
   endSessionAction,
+  forgetTrustedBrowserAction,
   removeSecureMobileAction,
   resendMobileCodeAction,
   saveSecurityQuestionsAction,
@@ -36,6 +39,8 @@ import {
 import { TwoStepCard } from "@/components/account/two-step-card";
 import { getTwoStepSettings } from "@/server/two-step/manage-two-step";
 import { BackupEmailCard } from "@/components/account/backup-email-card";
+import { LogOffButton } from "@/components/log-off-button";
+import { logOutMail } from "@/app/log-off-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Account"))("title") };
@@ -45,7 +50,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const MOBILE_NOTICES = ["code-resent", "mobile-bound", "mobile-changed", "mobile-removed"] as const;
 const QUESTION_NOTICES = ["questions-saved"] as const;
 const BACKUP_EMAIL_NOTICES = ["backup-email-bound", "backup-email-removed"] as const;
-const SESSION_NOTICES = ["session-ended", "sessions-ended"] as const;
+const SESSION_NOTICES = ["session-ended", "sessions-ended", "browser-forgotten"] as const;
 const TWO_STEP_NOTICES = ["totp-disabled"] as const;
 
 const QUERY = {
@@ -55,17 +60,50 @@ const QUERY = {
 };
 
 export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
-  const user = await requireMailUser({ allowTwoStepSetup: true });
+  const user = await requireMailUser({ allowTwoStepSetup: true, allowLogOnAgain: true });
   const { denied, changed, done } = parseQuery(QUERY, await searchParams);
-  const [security, twoStep, sessions, t, locale] = await Promise.all([
+  const trustSubject = { kind: "mail" as const, id: user.id, sessionVersion: user.sessionVersion };
+  const [security, twoStep, sessions, trusted, thisTrust, t, locale] = await Promise.all([
     getAccountSecurity(user.id),
     getTwoStepSettings({ kind: "mail", id: user.id }),
     listLiveSessions("mail", user.id, user.sessionVersion),
+    listTrustedBrowsers(trustSubject),
+    readTrustedBrowser().then((sealed) => currentTrustId(sealed, trustSubject)),
     getTranslations(),
     getLocale(),
   ]);
   const defaultCountry = getEnv().DEFAULT_PHONE_COUNTRY;
   const noticeOf = (codes: readonly string[]) => (done && codes.includes(done) ? t(`Account.notices.${done}`) : undefined);
+  const twoStepCard = twoStep ? (
+    <TwoStepCard
+      settings={twoStep}
+      notice={noticeOf(TWO_STEP_NOTICES)}
+      passwordLabel={t("Fields.currentPassword")}
+      actions={{
+        start: startTotpSetupAction,
+        confirm: confirmTotpSetupAction,
+        cancel: cancelTotpSetupAction,
+        regenerate: regenerateRecoveryCodesAction,
+        disable: disableTotpAction,
+      }}
+    />
+  ) : null;
+  if (user.logOnAgain) {
+    // A setup-only session that has set up its method: it may only log off (the recovery codes the
+    // setup returned stay on screen, also without JavaScript).
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold">{t("Account.title")}</h1>
+        <Alert kind="warning">
+          <p>{t("Account.logOnAgain")}</p>
+          <div className="mt-3">
+            <LogOffButton action={logOutMail} className="border-amber-400 bg-white text-slate-800 hover:bg-amber-50" />
+          </div>
+        </Alert>
+        <ClientMessages namespaces={["Account", "Fields", "TwoStep"]}>{twoStepCard}</ClientMessages>
+      </div>
+    );
+  }
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("Account.title")}</h1>
@@ -106,20 +144,7 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
                 remove: removeBackupEmailAction,
               }}
             />
-            {twoStep ? (
-              <TwoStepCard
-                settings={twoStep}
-                notice={noticeOf(TWO_STEP_NOTICES)}
-                passwordLabel={t("Fields.currentPassword")}
-                actions={{
-                  start: startTotpSetupAction,
-                  confirm: confirmTotpSetupAction,
-                  cancel: cancelTotpSetupAction,
-                  regenerate: regenerateRecoveryCodesAction,
-                  disable: disableTotpAction,
-                }}
-              />
-            ) : null}
+            {twoStepCard}
             <SecurityQuestionsCard
               questions={security.questions.map((q) => {
                 const key = securityQuestionKey(q);
@@ -132,7 +157,8 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
         ) : null}
         <SessionsCard
           sessions={sessions.map((s) => ({ ...s, current: s.id === user.sessionId }))}
-          actions={{ endOne: endSessionAction, endOthers: endOtherSessionsAction }}
+          trusted={trusted.map((b) => ({ ...b, current: b.id === thisTrust }))}
+          actions={{ endOne: endSessionAction, endOthers: endOtherSessionsAction, forget: forgetTrustedBrowserAction }}
           notice={noticeOf(SESSION_NOTICES)}
         />
       </ClientMessages>

@@ -15,10 +15,13 @@ const schema = z.object({
   confirmPassword: passwordInput("Fields.errors.newPasswordAgainRequired"),
 });
 
-/** Change Password (also the one page open to an account that must change its password). */
+/**
+ * Change Password (also the one page open to an account that must change its password, and the first
+ * step of a provisioned account that must also set up two-step logon).
+ */
 export const changePasswordAction = createAction({
   name: "password.change",
-  guard: mailUser({ allowMustChange: true }),
+  guard: mailUser({ allowMustChange: true, allowTwoStepSetup: true }),
   schema,
   run: async (data, { user, meta, t }) => {
     const result = await changeOwnPassword("mail", user.id, data, meta);
@@ -27,8 +30,9 @@ export const changePasswordAction = createAction({
       redirect("/login?notice=reauth-failed");
     }
     if (!result.ok) return fieldErrors(translateFieldErrors(t, result.fieldErrors));
-    // Every other session ended with the new version; this browser keeps a fresh one.
-    await startSession("mail", { id: user.id, sessionVersion: result.sessionVersion }, meta);
-    redirect(user.role === "POSTMASTER" ? "/admin?changed=1" : "/account?changed=1");
+    // Every other session ended with the new version; this browser keeps a fresh one, setup-only as
+    // long as two-step logon is still to be set up (a new password must not lift that restriction).
+    await startSession("mail", { id: user.id, sessionVersion: result.sessionVersion, setupOnly: user.twoStepSetupRequired }, meta);
+    redirect(user.role === "POSTMASTER" && !user.twoStepSetupRequired ? "/admin?changed=1" : "/account?changed=1");
   },
 });

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ChangePasswordPage() {
-  const user = await requireMailUser({ allowMustChange: true });
+  const user = await requireMailUser({ allowMustChange: true, allowTwoStepSetup: true });
   const [weakKeywords, t] = await Promise.all([getDomainWeakKeywords(user.domainId), getTranslations("Account.changePassword")]);
   return (
     <div className="space-y-6">
