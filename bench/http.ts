@@ -96,6 +96,7 @@ const ok = await withBenchDatabase(async (url, kind) => {
   Object.assign(process.env, { DATABASE_URL: url, APP_ENV: "test", SMS_PROVIDER: "console" });
   process.env.LOG_LEVEL ??= "warn";
   process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
+  process.env.DATA_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   const { seedDemoData } = await import("../src/server/seed/seed-demo-data");
   const { disconnectDb } = await import("../src/server/db");
   const { argon2Params } = await import("../src/server/security/password-hash");

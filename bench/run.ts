@@ -41,6 +41,7 @@ const ok = await withBenchDatabase(async (url, kind) => {
   Object.assign(process.env, { DATABASE_URL: url, APP_ENV: "test", CAPTCHA_TEST_MODE: "1", SMS_PROVIDER: "console" });
   process.env.LOG_LEVEL ??= "warn"; // one line per audit event would bury the results
   process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
+  process.env.DATA_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   console.log(`Database: ${kind}`);
   const { seedDemoData } = await import("../src/server/seed/seed-demo-data");
   const { disconnectDb } = await import("../src/server/db");

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ensureLocalSessionSecret } from "./lib/load-env";
+import { ensureLocalSecrets } from "./lib/load-env";
 import { withDatabase } from "./lib/with-database";
 
 /**
@@ -51,7 +51,7 @@ if (!["operator", "domain", "account"].includes(what ?? "")) {
 }
 
 await withDatabase(async (url) => {
-  ensureLocalSessionSecret();
+  ensureLocalSecrets();
   const { applyMigrations } = await import("@/server/migrations/apply-migrations");
   await applyMigrations(url);
   const p = await import("@/server/provisioning/provision");

@@ -1,4 +1,4 @@
-import { ensureLocalSessionSecret } from "./lib/load-env";
+import { ensureLocalSecrets } from "./lib/load-env";
 import { withDatabase } from "./lib/with-database";
 
 /**
@@ -8,7 +8,7 @@ import { withDatabase } from "./lib/with-database";
  */
 const force = process.argv.includes("--force");
 await withDatabase(async () => {
-  ensureLocalSessionSecret();
+  ensureLocalSecrets();
   const { getEnv } = await import("@/env");
   const { applyMigrations } = await import("@/server/migrations/apply-migrations");
   await applyMigrations(process.env.DATABASE_URL!);

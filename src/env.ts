@@ -76,6 +76,13 @@ export const envSchema = z
     // Required (checked below with the deployment rules, so a deployment sees every problem at once).
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SESSION_SECRET_PREVIOUS: optionalString,
+    /**
+     * The key of stored secrets (authenticator apps' TOTP keys, recovery-code digests), apart from
+     * SESSION_SECRET so that rotating sessions never touches them. Required (checked below); previous
+     * keys (comma-separated, newest first) still open what they sealed until `npm run data:reseal`.
+     */
+    DATA_ENCRYPTION_KEY: optionalString,
+    DATA_ENCRYPTION_KEY_PREVIOUS: optionalString,
     SMS_PROVIDER: z.enum(["console", "twilio"]).default("console"),
     TWILIO_ACCOUNT_SID: optionalString,
     TWILIO_AUTH_TOKEN: optionalString,
@@ -121,6 +128,7 @@ export const envSchema = z
     const profile = profileOf(env);
     if (!env.SESSION_SECRET)
       issue("SESSION_SECRET", "is required: 32 or more random bytes shared by every instance, e.g. from `openssl rand -base64 48`");
+    checkDataKeys(env, profile, issue);
     if (env.CAPTCHA_TEST_MODE && env.APP_ENV !== "test")
       issue("CAPTCHA_TEST_MODE", "is for automated tests only: it needs APP_ENV=test (a deployment must never accept the test word)");
     if (profile === "deployment") {
@@ -168,10 +176,42 @@ export const envSchema = z
     return {
       ...env,
       SESSION_SECRET: env.SESSION_SECRET as string,
+      DATA_ENCRYPTION_KEY: env.DATA_ENCRYPTION_KEY as string,
       profile,
       HOST: env.HOST ?? (profile === "local" ? LOCAL_HOST : undefined),
     };
   });
+
+/** A data key's bytes: base64 (or base64url) of 32 or more bytes; null for anything else. */
+export function decodeDataKey(value: string): Buffer | null {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) return null;
+  const bytes = Buffer.from(v, "base64");
+  return bytes.length >= 32 ? bytes : null;
+}
+
+const DATA_KEY_HINT = "32 or more random bytes in base64, e.g. from `openssl rand -base64 32`";
+
+function checkDataKeys(
+  env: { DATA_ENCRYPTION_KEY?: string; DATA_ENCRYPTION_KEY_PREVIOUS?: string; SESSION_SECRET?: string },
+  profile: RunProfile,
+  issue: (key: string, message: string) => void,
+): void {
+  const key = env.DATA_ENCRYPTION_KEY;
+  const bytes = key ? decodeDataKey(key) : null;
+  if (!key)
+    issue(
+      "DATA_ENCRYPTION_KEY",
+      `is required: ${DATA_KEY_HINT}, the same on every instance, kept apart from SESSION_SECRET (it seals authenticator keys and recovery codes)`,
+    );
+  else if (!bytes) issue("DATA_ENCRYPTION_KEY", `must be ${DATA_KEY_HINT}`);
+  else if (key.trim() === env.SESSION_SECRET?.trim())
+    issue("DATA_ENCRYPTION_KEY", "must differ from SESSION_SECRET: rotating the session secret must never touch stored secrets");
+  else if (profile === "deployment" && new Set(bytes).size < 16)
+    issue("DATA_ENCRYPTION_KEY", `looks like a placeholder (too few different bytes): use ${DATA_KEY_HINT}`);
+  if (env.DATA_ENCRYPTION_KEY_PREVIOUS?.split(",").some((previous) => !decodeDataKey(previous)))
+    issue("DATA_ENCRYPTION_KEY_PREVIOUS", `each key must be ${DATA_KEY_HINT} (comma-separated)`);
+}
 
 /** Where a local run listens unless HOST says otherwise. */
 const LOCAL_HOST = "127.0.0.1";

@@ -7,6 +7,9 @@ import { randomBytes } from "node:crypto";
 process.env.E2E_RUN_ID ??= String(Date.now());
 // The embedded database accepts one password; the runner makes it, the server and the workers inherit it.
 process.env.E2E_PG_PASSWORD ??= randomBytes(18).toString("base64url");
+// The key of stored secrets (TOTP keys, recovery codes): the server, every instance a spec starts on the
+// same database and the workers' domain calls must share it.
+process.env.DATA_ENCRYPTION_KEY ??= "ZTJlLWRhdGEta2V5LTAxMjM0NTY3ODktYWJjZGVmZ2hpamtsbW4=";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const STUB_PORT = Number(process.env.E2E_STUB_PORT ?? 3199);

@@ -6,7 +6,7 @@ import { applyMigrations } from "@/server/migrations/apply-migrations";
 import { appProcessEnv } from "./app-process-env";
 import { buildIfStale } from "./build-if-stale";
 import { type EmbeddedPostgres } from "./embedded-postgres";
-import { ensureLocalSessionSecret } from "./load-env";
+import { ensureLocalSecrets } from "./load-env";
 import { useEmbeddedDatabaseIfUnset } from "./with-database";
 import { printBanner } from "./banner";
 
@@ -48,7 +48,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     (process.env as Record<string, string>).NODE_ENV ??= opts.dev ? "development" : "production";
     embedded = await useEmbeddedDatabaseIfUnset(opts.dataDir);
     if (embedded) console.log(`Embedded PostgreSQL (PGlite) running; data in ${opts.dataDir ?? ".data"}/pglite`);
-    ensureLocalSessionSecret();
+    ensureLocalSecrets();
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) throw new Error(formatEnvError(parsed.error));
     env = parsed.data;
@@ -106,8 +106,21 @@ async function prepareDatabase(env: Env): Promise<void> {
       );
     }
   }
+  await checkStoredSecrets();
   // The pool, and the hashing process the seed started: the app's process has its own.
   await runShutdownHooks();
+}
+
+/** Stops the start when stored secrets exist that no configured key opens (src/server/security/check-sealed-data.ts). */
+async function checkStoredSecrets(): Promise<void> {
+  const { checkSealedData } = await import("@/server/security/check-sealed-data");
+  const { problems, warnings } = await checkSealedData();
+  for (const w of warnings) console.warn(`Stored secrets: ${w}`);
+  if (problems.length) {
+    const { runShutdownHooks } = await import("@/server/lifecycle");
+    await runShutdownHooks();
+    throw new Error(`Stored secrets cannot be read with this configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  }
 }
 
 async function checkDatabase(url: string): Promise<void> {

@@ -7,6 +7,7 @@ import { isEmailOutboxAvailable } from "@/server/email/list-email-outbox";
 import { resetEmailProviderCache } from "@/server/email/provider";
 import { sendEmail, type SendEmailInput } from "@/server/email/send-email";
 import { resetDatabase } from "../support/db";
+import { DEPLOYMENT_SECRETS } from "../support/deployment-env";
 import { meta } from "../support/fixtures";
 import { captureLogs, type CapturedLogs } from "../support/logs";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
@@ -148,12 +149,7 @@ describe("the console provider (local runs)", () => {
     const deployment = {
       APP_ENV: "production",
       DATABASE_URL: "postgresql://postkey@db.internal:5432/postkey",
-      APP_URL: "https://mail.example.com",
-      SESSION_SECRET: "Zk3v9Qp2Lr8Wm4Tx6Yb1Nc5Hd7Gf0Js-Ua_Ie",
-      SMS_PROVIDER: "twilio",
-      TWILIO_ACCOUNT_SID: "AC1",
-      TWILIO_AUTH_TOKEN: "t",
-      TWILIO_FROM_NUMBER: "+15005550006",
+      ...DEPLOYMENT_SECRETS,
     };
     expect(() => parseEnv({ ...deployment, EMAIL_PROVIDER: "console" })).toThrow(/EMAIL_PROVIDER: is "console"/);
     expect(() => parseEnv({ ...deployment, EMAIL_PROVIDER: "smtp" })).toThrow(/SMTP_URL: is required when EMAIL_PROVIDER=smtp/);

@@ -1,11 +1,11 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { provisionAccount, provisionDomain, provisionOperator } from "@/server/provisioning/provision";
 import { resetDatabase } from "../support/db";
+import { DEPLOYMENT_SECRETS } from "../support/deployment-env";
 import { meta } from "../support/fixtures";
+import { runScript } from "../support/run-script";
 
 /** A deployment starts empty; `npm run provision` makes its first operator, domains and mailboxes. */
 describe("provisioning", () => {
@@ -58,27 +58,13 @@ describe("provisioning", () => {
   });
 
   it("npm run provision works on a deployment and explains bad arguments", () => {
-    const root = path.resolve(import.meta.dirname, "../..");
     const run = (args: string[]) =>
-      spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/provision.ts", ...args], {
-        cwd: root,
-        encoding: "utf8",
-        timeout: 60_000,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          DATABASE_URL: process.env.DATABASE_URL,
-          APP_URL: "https://mail.example.com",
-          SESSION_SECRET: "Zk3v9Qp2Lr8Wm4Tx6Yb1Nc5Hd7Gf0Js-Ua_Ie",
-          SMS_PROVIDER: "twilio",
-          TWILIO_ACCOUNT_SID: "AC1",
-          TWILIO_AUTH_TOKEN: "t",
-          TWILIO_FROM_NUMBER: "+15005550006",
-          EMAIL_PROVIDER: "smtp",
-          SMTP_URL: "smtp://127.0.0.1:2525",
-          ARGON2_MEMORY_KIB: "8192",
-          ARGON2_TIME_COST: "1",
-        } as unknown as NodeJS.ProcessEnv,
+      runScript("scripts/provision.ts", args, {
+        ...DEPLOYMENT_SECRETS,
+        EMAIL_PROVIDER: "smtp",
+        SMTP_URL: "smtp://127.0.0.1:2525",
+        ARGON2_MEMORY_KIB: "8192",
+        ARGON2_TIME_COST: "1",
       });
     const ok = run(["operator", "--email", "ops@cloud.example.net", "--name", "Cloud Ops"]);
     expect(ok.stderr).toBe("");

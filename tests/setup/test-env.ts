@@ -10,6 +10,8 @@ process.env.DATABASE_URL = workers[worker] ?? inject("databaseUrl");
 const stubs = inject("twilioStubUrls");
 process.env.TEST_TWILIO_STUB_URL = stubs[worker] ?? stubs[0];
 process.env.SESSION_SECRET ??= "test-session-secret-0123456789-abcdefghijklmnop";
+// The key of stored secrets (TOTP keys, recovery codes): 32 bytes in base64, apart from SESSION_SECRET.
+process.env.DATA_ENCRYPTION_KEY ??= "dGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5LWFiY2RlZmdoaWo=";
 (process.env as Record<string, string>).NODE_ENV = "test";
 // A local run for automated tests (src/env.ts runProfile); tests of the deployment rules set their own.
 process.env.APP_ENV ??= "test";

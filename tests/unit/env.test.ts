@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { isLoopbackHost, parseEnv, runProfile } from "@/env";
+import { DEPLOYMENT_SECRETS } from "../support/deployment-env";
 
-const base = { APP_ENV: "development", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postkey", SESSION_SECRET: "x".repeat(32) };
+const DATA_KEY = DEPLOYMENT_SECRETS.DATA_ENCRYPTION_KEY;
+const base = {
+  APP_ENV: "development",
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postkey",
+  SESSION_SECRET: "x".repeat(32),
+  DATA_ENCRYPTION_KEY: DATA_KEY,
+};
 const deployment = {
   DATABASE_URL: "postgresql://postkey@db.internal:5432/postkey",
-  SESSION_SECRET: "Zk3v9Qp2Lr8Wm4Tx6Yb1Nc5Hd7Gf0Js-Ua_Ie",
-  APP_URL: "https://mail.example.com",
-  SMS_PROVIDER: "twilio",
-  TWILIO_ACCOUNT_SID: "AC1",
-  TWILIO_AUTH_TOKEN: "t",
-  TWILIO_FROM_NUMBER: "+15005550006",
+  ...DEPLOYMENT_SECRETS,
   EMAIL_PROVIDER: "smtp",
   SMTP_URL: "smtp://postkey:secret@smtp.internal:587",
 };
@@ -43,6 +45,11 @@ describe("configuration (src/env.ts)", () => {
     [{ ARGON2_MEMORY_KIB: "1024" }, "ARGON2_MEMORY_KIB"],
     [{ TWILIO_API_BASE_URL: "::" }, "TWILIO_API_BASE_URL"],
     [{ SESSION_SECRET_PREVIOUS: "too-short" }, "SESSION_SECRET_PREVIOUS"],
+    [{ DATA_ENCRYPTION_KEY: undefined }, "DATA_ENCRYPTION_KEY: is required: 32 or more random bytes in base64"],
+    [{ DATA_ENCRYPTION_KEY: "c2hvcnQ=" }, "DATA_ENCRYPTION_KEY: must be 32 or more random bytes in base64"],
+    [{ DATA_ENCRYPTION_KEY: "not base64, not at all, though long enough!" }, "DATA_ENCRYPTION_KEY: must be 32 or more random bytes"],
+    [{ DATA_ENCRYPTION_KEY: "x".repeat(44), SESSION_SECRET: "x".repeat(44) }, "DATA_ENCRYPTION_KEY: must differ from SESSION_SECRET"],
+    [{ DATA_ENCRYPTION_KEY_PREVIOUS: `${DATA_KEY},c2hvcnQ=` }, "DATA_ENCRYPTION_KEY_PREVIOUS: each key must be"],
     [{ DEFAULT_PHONE_COUNTRY: "usa" }, "DEFAULT_PHONE_COUNTRY"],
   ])("refuses %o with a message naming the variable", (override, message) => {
     expect(() => parseEnv({ ...base, ...override })).toThrow(message);
@@ -135,6 +142,8 @@ describe("local run or deployment: one rule (runProfile)", () => {
     [{ CAPTCHA_TEST_MODE: "1" }, "CAPTCHA_TEST_MODE: is for automated tests only"],
     [{ SESSION_SECRET: undefined }, "SESSION_SECRET: is required"],
     [{ SESSION_SECRET: "ab".repeat(20) }, "SESSION_SECRET: looks like a placeholder"],
+    [{ DATA_ENCRYPTION_KEY: "A".repeat(44) }, "DATA_ENCRYPTION_KEY: looks like a placeholder"],
+    [{ DATA_ENCRYPTION_KEY: undefined }, "DATA_ENCRYPTION_KEY: is required"],
     [{ APP_ENV: "production", POSTKEY_EMBEDDED_DB: "1" }, "DATABASE_URL: is required on a deployment"],
   ])("a deployment refuses %o", (override, message) => {
     expect(() => parseEnv({ ...deployment, ...override })).toThrow(message);
@@ -146,7 +155,14 @@ describe("local run or deployment: one rule (runProfile)", () => {
   });
 
   it("a local run keeps the conveniences: console SMS, no APP_URL", () => {
-    expect(parseEnv({ DATABASE_URL: base.DATABASE_URL, SESSION_SECRET: base.SESSION_SECRET, POSTKEY_EMBEDDED_DB: "1" })).toMatchObject({
+    expect(
+      parseEnv({
+        DATABASE_URL: base.DATABASE_URL,
+        SESSION_SECRET: base.SESSION_SECRET,
+        DATA_ENCRYPTION_KEY: DATA_KEY,
+        POSTKEY_EMBEDDED_DB: "1",
+      }),
+    ).toMatchObject({
       profile: "local",
       SMS_PROVIDER: "console",
     });

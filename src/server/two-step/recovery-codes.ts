@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { now } from "@/server/clock";
 import { getDb, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
-import { hmacDigest, hmacMatches } from "@/server/security/hmac";
+import { dataDigest, dataDigestMatches } from "@/server/security/data-digest";
 import { TWO_STEP, type TwoStepOwner } from "./two-step-policy";
 
 /**
@@ -32,7 +32,7 @@ export async function replaceRecoveryCodes(owner: TwoStepOwner, tx: Tx): Promise
   const at = now();
   await tx.twoStepRecoveryCode.deleteMany({ where: ownedBy(owner) });
   await tx.twoStepRecoveryCode.createMany({
-    data: codes.map((c) => ({ id: newId(), ...ownedBy(owner), codeHash: hmacDigest(purpose(owner), c), createdAt: at })),
+    data: codes.map((c) => ({ id: newId(), ...ownedBy(owner), codeHash: dataDigest(purpose(owner), c), createdAt: at })),
   });
   return codes;
 }
@@ -45,7 +45,7 @@ export async function useRecoveryCode(owner: TwoStepOwner, input: string): Promi
     where: { ...ownedBy(owner), usedAt: null },
     select: { id: true, codeHash: true },
   });
-  const match = unused.find((c) => hmacMatches(c.codeHash, purpose(owner), code));
+  const match = unused.find((c) => dataDigestMatches(c.codeHash, purpose(owner), code));
   if (!match) return false;
   return (await getDb().twoStepRecoveryCode.updateMany({ where: { id: match.id, usedAt: null }, data: { usedAt: now() } })).count === 1;
 }
