@@ -17,7 +17,7 @@ export interface EmployeeAccountDetails extends Pick<
 > {
   /** Masked (+1 ••• ••• 0101); the full number never reaches the page. */
   secureMobile: string | null;
-  /** The verified backup email address, masked (a•••@gmail.com). */
+  /** The verified backup email address, masked (a•••@g•••.com). */
   backupEmail: string | null;
   questionsSet: boolean;
   /** Any security question on file (a partial set can still be cleared). */
