@@ -3,7 +3,8 @@ import { latestCode, submit } from "./fixtures";
 
 /** Helpers of e2e/mail/forgot-password*.spec.ts: the article's Scenario 2, step by step. */
 export const SMS_METHOD = "Receive an SMS verification code on your secure mobile";
-export const NOT_AVAILABLE = "Self-service reset is not available for this account. Contact your email administrator (postmaster).";
+export const NOT_AVAILABLE =
+  "Self-service reset is not available for this account. Contact your email administrator (postmaster). If you are the postmaster, contact the cloud operator who manages your domain.";
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // a directory: save screenshots of each step there
 

@@ -139,6 +139,9 @@ describe("Recovery info", () => {
       email: null,
       questions: true,
       questionsBlocked: false,
+      totp: false,
+      recoveryCode: false,
+      proofsNeeded: 1,
     });
     expect(await act(alice.id, "remove_mobile")).toMatchObject({ ok: true, changed: false });
   });

@@ -113,7 +113,8 @@ describe("step 1, Account (startRecovery)", () => {
     for (const s of shown) expect(s).toEqual(shown[0]);
     expect(shown[0]).toMatchObject({ status: "error", formError: enText("Recovery.errors.unavailable"), fieldErrors: {} });
     expect(enText("Recovery.errors.unavailable")).toBe(
-      "Self-service reset is not available for this account. Contact your email administrator (postmaster).",
+      "Self-service reset is not available for this account. Contact your email administrator (postmaster). " +
+        "If you are the postmaster, contact the cloud operator who manages your domain.",
     );
 
     // The same work for each: a flow row without an account, an audit event with the reason (for the postmaster only).
@@ -161,7 +162,9 @@ describe("step 1, Account (startRecovery)", () => {
       expect(answers[lang].map((s) => (s.status === "error" ? s.values : null))).toEqual(cases.map((email) => ({ email })));
     }
     expect(answers.en[0]).toMatchObject({ formError: enText("Recovery.errors.unavailable") });
-    expect(answers["zh-CN"][0]).toMatchObject({ formError: "此帐号无法自助重置密码。请联系邮箱管理员（postmaster）。" });
+    expect(answers["zh-CN"][0]).toMatchObject({
+      formError: "此帐号无法自助重置密码。请联系邮箱管理员（postmaster）。如果您就是邮箱管理员，请联系管理您域名的云服务运营方。",
+    });
     expect(await db.recoveryFlow.count({ where: { accountId: { not: null } } })).toBe(0);
   });
 

@@ -30,7 +30,9 @@ describe("the page's view of a flow (getRecoveryState)", () => {
     expect(await getRecoveryState(alice)).toEqual({
       step: "verify",
       address: ALICE,
-      methods: { sms: { masked: "+1 ••• ••• 0101" }, email: null, questions: { blocked: false } },
+      methods: { sms: { masked: "+1 ••• ••• 0101" }, email: null, questions: { blocked: false }, totp: false, recoveryCode: false },
+      // An employee without two-step logon: one proof.
+      proofs: { needed: 1, first: null },
       chosen: null,
       code: { codeSent: false, method: null, resendInMs: 0, sentAt: null },
       questions: [...DEMO_QUESTIONS],

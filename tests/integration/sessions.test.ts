@@ -96,11 +96,11 @@ describe("Account Security > Sessions: an employee ends its other sessions", () 
     expect(await loadMailUser(bobs)).not.toBeNull();
     expect(await endMySessions(caller, { sessionId: here.sessionId }, meta)).toEqual({ ok: false, error: "current" });
 
-    expect(await endMySessions(caller, { sessionId: laptop.sessionId }, meta)).toEqual({ ok: true, ended: 1 });
+    expect(await endMySessions(caller, { sessionId: laptop.sessionId }, meta)).toEqual({ ok: true, ended: 1, untrusted: 0 });
     expect(await loadMailUser(laptop)).toBeNull();
     expect(await loadMailUser(phone)).not.toBeNull();
 
-    expect(await endMySessions(caller, "all_others", meta)).toEqual({ ok: true, ended: 1 });
+    expect(await endMySessions(caller, "all_others", meta)).toEqual({ ok: true, ended: 1, untrusted: 0 });
     expect(await loadMailUser(phone)).toBeNull();
     expect(await loadMailUser(here)).not.toBeNull();
     const events = await auditActions({ action: "sessions.ended" });

@@ -5,7 +5,8 @@ import { useId, useState } from "react";
 import { Alert, secondaryButtonClass } from "@/components/ui";
 import { useHydrated } from "@/components/use-countdown";
 import type { FormAction } from "@/lib/form-state";
-import type { CodeState, MethodChoice } from "@/server/recovery/get-recovery-state";
+import type { CodeState, MethodChoice, ProofProgress } from "@/server/recovery/get-recovery-state";
+import { AppCodePanel } from "./app-code-panel";
 import { CodePanel } from "./code-panel";
 import { QuestionsPanel } from "./questions-panel";
 import { StepHeading } from "./step-heading";
@@ -15,26 +16,30 @@ type Method = RecoveryMethod;
 export interface VerifyStepProps {
   address: string;
   methods: MethodChoice;
+  proofs: ProofProgress;
   chosen: Method | null;
   /** The method named in the address (?method=): how the choice is made without JavaScript. */
   requested: Method | null;
   code: CodeState;
   questions: string[];
-  actions: { sendCode: FormAction; verifyCode: FormAction; verifyAnswers: FormAction };
+  actions: { sendCode: FormAction; verifyCode: FormAction; verifyAnswers: FormAction; verifyAppCode: FormAction };
 }
 
 /**
  * Step 2, "Verify identity": the methods this account has and its domain
  * allows, as radio buttons. With JavaScript choosing one shows its panel at
  * once; without, "Continue" loads the page again with ?method= (a GET: it
- * changes nothing on the server).
+ * changes nothing on the server). An account that uses two-step logon
+ * proves itself twice: "Proof 1 of 2", then the other methods only.
  */
-export function VerifyStep({ address, methods, chosen, requested, code, questions, actions }: VerifyStepProps) {
+export function VerifyStep({ address, methods, proofs, chosen, requested, code, questions, actions }: VerifyStepProps) {
   const t = useTranslations("Recovery");
   const live = useHydrated();
   const usable: Method[] = [
     ...(methods.sms ? ["SMS" as const] : []),
     ...(methods.email ? ["EMAIL" as const] : []),
+    ...(methods.totp ? ["TOTP" as const] : []),
+    ...(methods.recoveryCode ? ["RECOVERY_CODE" as const] : []),
     ...(methods.questions && !methods.questions.blocked ? ["QUESTIONS" as const] : []),
   ];
   const initial = [requested, chosen].find((m) => m && usable.includes(m)) ?? (usable.length === 1 ? usable[0] : null);
@@ -45,14 +50,20 @@ export function VerifyStep({ address, methods, chosen, requested, code, question
   return (
     <div className="space-y-5">
       <div>
-        <StepHeading step="verify">{t("steps.verify")}</StepHeading>
+        <StepHeading step={proofs.first ? "verify-2" : "verify"}>
+          {t("steps.verify")}
+          {proofs.needed === 2 ? (
+            <span className="font-normal text-slate-600"> · {t("verify.proofOf", { n: proofs.first ? 2 : 1 })}</span>
+          ) : null}
+        </StepHeading>
         <p className="mt-1 text-sm text-slate-600">
-          {t.rich("verify.intro", {
+          {t.rich(proofs.needed === 2 ? "verify.twoProofs" : "verify.intro", {
             address,
             addr: (chunks) => <span className="font-medium text-slate-900">{chunks}</span>,
           })}
         </p>
       </div>
+      {proofs.first ? <Alert kind="success">{t("verify.firstPassed", { method: t(`methodNames.${proofs.first}`) })}</Alert> : null}
       {methods.questions?.blocked ? <Alert kind="warning">{t("errors.questionsBlocked")}</Alert> : null}
       <form method="get" action="/forgot-password" className="space-y-3">
         <fieldset className="space-y-2">
@@ -67,6 +78,24 @@ export function VerifyStep({ address, methods, chosen, requested, code, question
               onSelect={setMethod}
               label={t("verify.email")}
               detail={methods.email.masked}
+            />
+          ) : null}
+          {methods.totp ? (
+            <MethodOption
+              value="TOTP"
+              checked={method === "TOTP"}
+              onSelect={setMethod}
+              label={t("verify.totp")}
+              detail={t("verify.totpDetail")}
+            />
+          ) : null}
+          {methods.recoveryCode ? (
+            <MethodOption
+              value="RECOVERY_CODE"
+              checked={method === "RECOVERY_CODE"}
+              onSelect={setMethod}
+              label={t("verify.recoveryCode")}
+              detail={t("verify.recoveryCodeDetail")}
             />
           ) : null}
           {methods.questions ? (
@@ -95,6 +124,9 @@ export function VerifyStep({ address, methods, chosen, requested, code, question
           sendCode={actions.sendCode}
           verifyCode={actions.verifyCode}
         />
+      ) : null}
+      {method === "TOTP" || method === "RECOVERY_CODE" ? (
+        <AppCodePanel key={method} method={method} verify={actions.verifyAppCode} />
       ) : null}
       {method === "QUESTIONS" && methods.questions && !methods.questions.blocked ? (
         <QuestionsPanel questions={questions} verifyAnswers={actions.verifyAnswers} />

@@ -19,7 +19,7 @@ import { auditSecurityChange, reauthenticate } from "./account-context";
  * Bind: the current password, then a 6-digit code mailed to the address
  * (SMS_CODE's rules: 5 minutes, 5 tries, 60 s between sends, 5 sends an
  * hour); only the right code binds it. Remove: the current password.
- * Audited with the address masked (a•••@gmail.com).
+ * Audited with the address masked (a•••@g•••.com).
  */
 export function backupEmailKey(accountId: string): VerificationKey {
   return { purpose: "EMAIL_BINDING", target: accountId };

@@ -21,7 +21,7 @@ export interface PendingBinding {
 
 export interface AccountSecurity {
   mobile: { masked: string; verifiedAt: Date } | null;
-  /** The bound backup email address, masked (a•••@gmail.com). */
+  /** The bound backup email address, masked (a•••@g•••.com). */
   backupEmail: string | null;
   /** An address waiting for its mailed code. */
   backupPending: { masked: string; codeState: "active" | "expired" | "voided" } | null;

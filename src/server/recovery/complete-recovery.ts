@@ -32,7 +32,7 @@ class NoLongerEligibleError extends Error {}
  * hash, sessionVersion + 1, lockout cleared, audit; SMS notice after commit)
  * also moves the flow to DONE, on the condition that it is still at RESET —
  * so the grant is used once, even by parallel requests — and only while the
- * account is still active and may still self-serve by the method that passed.
+ * account is still active and may still self-serve by the methods that passed.
  */
 export async function completeRecovery(
   flowId: string | undefined,
@@ -53,7 +53,8 @@ export async function completeRecovery(
     // Read after the new hash was written, so the account row is locked: a postmaster who disables
     // the account (or removes the method that passed step 2) meanwhile either came first, and is
     // seen here, or waits until this transaction ends.
-    if (!canStillUse(await findRecoveryAccount({ id: accountId }, tx), blocks, flow.method)) throw new NoLongerEligibleError();
+    const passed = [flow.firstMethod, flow.method];
+    if (!canStillUse(await findRecoveryAccount({ id: accountId }, tx), blocks, passed)) throw new NoLongerEligibleError();
     const done = await tx.recoveryFlow.updateMany({
       where: { id: flow.id, step: "RESET", grantExpiresAt: { gte: at }, expiresAt: { gte: at } },
       data: { step: "DONE", completedAt: now(), endedReason: "reset" },

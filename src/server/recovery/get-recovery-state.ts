@@ -14,9 +14,20 @@ import { recoveryCodeKey } from "./recovery-policy";
 export interface MethodChoice {
   /** The masked secure mobile, e.g. "+1 ••• ••• 0101"; null when SMS cannot be used. */
   sms: { masked: string } | null;
-  /** The masked backup email address, e.g. "a•••@gmail.com"; null when email cannot be used. */
+  /** The masked backup email address, e.g. "a•••@g•••.com"; null when email cannot be used. */
   email: { masked: string } | null;
   questions: { blocked: boolean } | null;
+  /** A code from the account's authenticator app. */
+  totp: boolean;
+  /** One of the app's recovery codes. */
+  recoveryCode: boolean;
+}
+
+/** An account that uses two-step logon proves itself twice, by two different methods. */
+export interface ProofProgress {
+  needed: 1 | 2;
+  /** The method that already passed in this flow (it is not offered again). */
+  first: RecoveryMethod | null;
 }
 
 /** The flow's code: one at a time, by SMS or email. */
@@ -36,7 +47,15 @@ export type RecoveryNotice = "expired" | "too_many_codes" | "unavailable";
 /** What the wizard page shows; derived from the flow row alone, nothing kept in the browser. */
 export type RecoveryView =
   | { step: "account"; notice: RecoveryNotice | null }
-  | { step: "verify"; address: string; methods: MethodChoice; chosen: RecoveryMethod | null; code: CodeState; questions: string[] }
+  | {
+      step: "verify";
+      address: string;
+      methods: MethodChoice;
+      proofs: ProofProgress;
+      chosen: RecoveryMethod | null;
+      code: CodeState;
+      questions: string[];
+    }
   | { step: "reset"; address: string; weakKeywords: string[] }
   | { step: "done" };
 
@@ -73,6 +92,8 @@ async function verifyView(flow: RecoveryFlow, accountId: string, at: Date): Prom
   ]);
   if (!canSelfServe(account, blocks)) return { step: "account", notice: "unavailable" };
   const m = recoveryMethods(account, blocks);
+  // The proof already passed is not offered again.
+  const open = (method: RecoveryMethod) => method !== flow.firstMethod;
   const questions = m.questions
     ? (await getDb().securityQuestion.findMany({ where: { accountId }, orderBy: { position: "asc" }, select: { question: true } })).map(
         (q) => q.question,
@@ -82,10 +103,13 @@ async function verifyView(flow: RecoveryFlow, accountId: string, at: Date): Prom
     step: "verify",
     address: account.address,
     methods: {
-      sms: m.sms ? { masked: maskPhone(m.sms) } : null,
-      email: m.email ? { masked: maskEmail(m.email) } : null,
+      sms: m.sms && open("SMS") ? { masked: maskPhone(m.sms) } : null,
+      email: m.email && open("EMAIL") ? { masked: maskEmail(m.email) } : null,
       questions: m.questions ? { blocked: m.questionsBlocked } : null,
+      totp: m.totp && open("TOTP"),
+      recoveryCode: m.recoveryCode && open("RECOVERY_CODE"),
     },
+    proofs: { needed: m.proofsNeeded, first: flow.firstMethod },
     chosen: flow.method,
     code: {
       codeSent: Boolean(code?.codeSentAt && code.codeHash),

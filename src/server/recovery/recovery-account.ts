@@ -4,6 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { QUESTIONS_REQUIRED } from "@/lib/security-questions";
 import { getDb, type Tx } from "@/server/db";
 import { peekLimit } from "@/server/security/rate-limit";
+import { twoStepRequirement } from "@/server/two-step/two-step-policy";
 
 /** What the wizard needs to know about an account: status, methods, and what its domain allows. */
 const RECOVERY_ACCOUNT_SELECT = {
@@ -17,8 +18,18 @@ const RECOVERY_ACCOUNT_SELECT = {
   secureMobileVerifiedAt: true,
   backupEmail: true,
   backupEmailVerifiedAt: true,
-  domain: { select: { allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true, weakPasswordKeywords: true } },
-  _count: { select: { securityQuestions: true } },
+  role: true,
+  totpEnabledAt: true,
+  domain: {
+    select: {
+      allowSmsRecovery: true,
+      allowQuestionRecovery: true,
+      allowEmailRecovery: true,
+      weakPasswordKeywords: true,
+      requireTwoStepForEmployees: true,
+    },
+  },
+  _count: { select: { securityQuestions: true, twoStepRecoveryCodes: { where: { usedAt: null } } } },
 } satisfies Prisma.MailAccountSelect;
 
 export type RecoveryAccount = Prisma.MailAccountGetPayload<{ select: typeof RECOVERY_ACCOUNT_SELECT }>;
@@ -45,16 +56,42 @@ export interface RecoveryMethods {
   sms: string | null;
   /** The verified backup email address when the domain allows recovery by email. */
   email: string | null;
-  /** The account has its 3 questions and the domain allows them. */
+  /** The account has its 3 questions, the domain allows them, and the account needs one proof only. */
   questions: boolean;
   questionsBlocked: boolean;
+  /** The account's authenticator app: a code from it is a proof. */
+  totp: boolean;
+  /** One of the app's unused recovery codes is a proof. */
+  recoveryCode: boolean;
+  /**
+   * Proofs to pass before "Set a new password" (SECURITY.md "Second step and recovery strength"): two
+   * different ones for an account that uses two-step logon (postmasters, employees under the domain's
+   * policy, anyone with an app), whose security questions never count; one for every other account.
+   */
+  proofsNeeded: 1 | 2;
 }
 
 export function recoveryMethods(account: RecoveryAccount, blocks: RecoveryBlocks): RecoveryMethods {
+  const twoStep = twoStepRequirement(account);
+  const proofsNeeded = twoStep.required || twoStep.methods.totp ? 2 : 1;
   const sms = account.domain.allowSmsRecovery && account.secureMobile && account.secureMobileVerifiedAt ? account.secureMobile : null;
   const email = account.domain.allowEmailRecovery && account.backupEmail && account.backupEmailVerifiedAt ? account.backupEmail : null;
-  const questions = account.domain.allowQuestionRecovery && account._count.securityQuestions >= QUESTIONS_REQUIRED;
-  return { sms, email, questions, questionsBlocked: questions && blocks.questions };
+  const questions = proofsNeeded === 1 && account.domain.allowQuestionRecovery && account._count.securityQuestions >= QUESTIONS_REQUIRED;
+  const totp = twoStep.methods.totp;
+  const recoveryCode = totp && account._count.twoStepRecoveryCodes > 0;
+  return { sms, email, questions, questionsBlocked: questions && blocks.questions, totp, recoveryCode, proofsNeeded };
+}
+
+/** The methods that can give a proof now, but the one that already passed in this flow (`used`). */
+export function usableProofs(methods: RecoveryMethods, used: RecoveryMethod | null = null): RecoveryMethod[] {
+  const all: [RecoveryMethod, boolean][] = [
+    ["SMS", Boolean(methods.sms)],
+    ["EMAIL", Boolean(methods.email)],
+    ["TOTP", methods.totp],
+    ["RECOVERY_CODE", methods.recoveryCode],
+    ["QUESTIONS", methods.questions && !methods.questionsBlocked],
+  ];
+  return all.filter(([m, usable]) => usable && m !== used).map(([m]) => m);
 }
 
 /** Which method sent a code to `destination`, while that method is still usable (a code outlives no change of number, address or policy). */
@@ -68,18 +105,22 @@ export function codeDestination(methods: RecoveryMethods, method: RecoveryMethod
   return method === "SMS" ? methods.sms : method === "EMAIL" ? methods.email : null;
 }
 
-/** Self-service is open when the account is active, not blocked, and has a method it may use now. */
+/** Self-service is open when the account is active, not blocked, and has as many methods as it needs proofs. */
 export function canSelfServe(account: RecoveryAccount | null, blocks: RecoveryBlocks): account is RecoveryAccount {
   if (!account || account.status !== "ACTIVE" || blocks.account) return false;
   const m = recoveryMethods(account, blocks);
-  return Boolean(m.sms) || Boolean(m.email) || (m.questions && !m.questionsBlocked);
+  return usableProofs(m).length >= m.proofsNeeded;
 }
 
-/** Self-service is still open and the method that passed step 2 is still one the account may use. */
-export function canStillUse(account: RecoveryAccount | null, blocks: RecoveryBlocks, method: RecoveryMethod | null): boolean {
+/**
+ * Self-service is still open and every method that passed (`passed`: the flow's first proof and its
+ * last) is still one the account may use: a number, an address or an app removed meanwhile ends it.
+ */
+export function canStillUse(account: RecoveryAccount | null, blocks: RecoveryBlocks, passed: (RecoveryMethod | null)[]): boolean {
   if (!canSelfServe(account, blocks)) return false;
-  const m = recoveryMethods(account, blocks);
-  return method === "QUESTIONS" ? m.questions && !m.questionsBlocked : Boolean(codeDestination(m, method));
+  const usable = usableProofs(recoveryMethods(account, blocks));
+  const proofs = passed.filter((m): m is RecoveryMethod => m !== null);
+  return proofs.length > 0 && proofs.every((m) => usable.includes(m));
 }
 
 /** Why an address cannot self-serve, for the audit log only (the user always gets the same answer). */
@@ -87,5 +128,6 @@ export function unavailableReason(account: RecoveryAccount | null, blocks: Recov
   if (!account) return "unknown_address";
   if (account.status !== "ACTIVE") return "disabled";
   if (blocks.account) return "blocked";
-  return "no_method";
+  const m = recoveryMethods(account, blocks);
+  return m.proofsNeeded === 2 && usableProofs(m).length === 1 ? "one_method_of_two" : "no_method";
 }

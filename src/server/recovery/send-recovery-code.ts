@@ -49,7 +49,8 @@ export async function sendRecoveryCode(
   if (!loaded.ok) return loaded;
   const { flow, account, methods } = loaded.ctx;
   const to = codeDestination(methods, input.method);
-  if (!to) return { ok: false, error: "method_unavailable" };
+  // The proof this flow already passed does not count twice: the second one is another method.
+  if (!to || input.method === flow.firstMethod) return { ok: false, error: "method_unavailable" };
   const key = recoveryCodeKey(flow.id);
   const current = await findVerification(key);
   const waitMs = current ? resendWaitMs(current, at) : 0;

@@ -8,7 +8,7 @@ import { findVerification, judgeCode, precheckCode } from "@/server/verification
 import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./load-recovery-flow";
 import { recordRecoveryEvent } from "./recovery-audit";
 import { failTry, refundTry, reserveTry } from "./recovery-failures";
-import { grantReset } from "./grant-reset";
+import { passProof } from "./grant-reset";
 import { codeMethodOf } from "./recovery-account";
 import { recoveryCodeKey } from "./recovery-policy";
 
@@ -37,16 +37,17 @@ export async function verifyRecoveryCode(
   const precheck = precheckCode(current, at);
   if (precheck === "none") return { ok: false, error: "no_code" };
   if (precheck === "expired") return { ok: false, error: "code_expired" };
-  // The method that sent the live code (its destination) must still be one the account may use.
+  // The method that sent the live code (its destination) must still be one the account may use,
+  // and not the proof this flow already passed.
   const method = codeMethodOf(methods, current?.destination);
-  if (!method) return { ok: false, error: "method_unavailable" };
+  if (!method || method === flow.firstMethod) return { ok: false, error: "method_unavailable" };
 
   const reserved = await reserveTry(account.id, "code");
   if (!reserved.ok) {
     await endRecoveryFlow(flow.id, "account_blocked", at);
     return { ok: false, error: "account_blocked" };
   }
-  const { verdict, attemptsLeft } = await judgeOnFlow(flow.id, method, input.code, at);
+  const { verdict, attemptsLeft } = await judgeOnFlow(flow.id, method, methods.proofsNeeded, input.code, at);
   const subject = { accountId: account.id, address: account.address, domainId: account.domainId };
   if (verdict === "ok") {
     await refundTry(reserved.reserved);
@@ -70,12 +71,14 @@ export async function verifyRecoveryCode(
 
 /**
  * Judges the entry (the shared judgeCode) and moves the flow in the same
- * transaction: a right code grants the reset, the 5th wrong one ends the flow.
+ * transaction: a right code is a proof (the reset granted, or one more proof
+ * asked), the 5th wrong one ends the flow.
  */
-async function judgeOnFlow(flowId: string, method: RecoveryMethod, entered: string, at: Date) {
+async function judgeOnFlow(flowId: string, method: RecoveryMethod, proofsNeeded: 1 | 2, entered: string, at: Date) {
   return getDb().$transaction(async (tx) => {
     const judged = await judgeCode(tx, recoveryCodeKey(flowId), entered, at);
-    if (judged.verdict === "ok" && !(await grantReset(tx, flowId, method, at))) return { ...judged, verdict: "none" as const };
+    if (judged.verdict === "ok" && (await passProof(tx, flowId, method, proofsNeeded, at)) === "gone")
+      return { ...judged, verdict: "none" as const };
     if (judged.verdict === "exhausted") {
       await tx.recoveryFlow.update({ where: { id: flowId }, data: { step: "FAILED", completedAt: at, endedReason: "too_many_codes" } });
     }

@@ -8,7 +8,7 @@ import { verifySecret } from "@/server/security/password-hash";
 import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./load-recovery-flow";
 import { recordRecoveryEvent } from "./recovery-audit";
 import { failTry, refundTry, reserveTry } from "./recovery-failures";
-import { grantReset } from "./grant-reset";
+import { passProof } from "./grant-reset";
 
 export type VerifySecurityAnswersResult =
   | { ok: true }
@@ -56,8 +56,8 @@ export async function verifySecurityAnswers(
 
   if (passed) {
     await refundTry(reserved.reserved);
-    const moved = await getDb().$transaction((tx) => grantReset(tx, flow.id, "QUESTIONS", at));
-    if (!moved) return { ok: false, error: "ended" };
+    const outcome = await getDb().$transaction((tx) => passProof(tx, flow.id, "QUESTIONS", methods.proofsNeeded, at));
+    if (outcome === "gone") return { ok: false, error: "ended" };
     await recordRecoveryEvent(AuditAction.recoveryVerified, subject, meta, "SUCCESS", { method: "QUESTIONS" });
     return { ok: true };
   }

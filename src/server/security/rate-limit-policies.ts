@@ -43,6 +43,8 @@ const RATE_LIMIT_POLICIES = {
   twoStepSmsByAccount: { points: 5, durationSec: 60 * 60 },
   /** Wrong second-step codes in one logon attempt: the 5th ends it (each also counts toward the logon lock). */
   twoStepFailuresByChallenge: { points: 5, durationSec: 15 * 60 },
+  /** Authenticator and recovery codes tried in one Forgot Password flow: the 5th wrong one ends it (a flow lives 15 minutes). */
+  appCodeTriesByRecoveryFlow: { points: 5, durationSec: 15 * 60 },
   /** "One of the last 5 passwords" answers per actor and account in an hour; past them, history is not compared. */
   passwordReuseByActorTarget: { points: 5, durationSec: 60 * 60 },
   /** Wrong current/console passwords typed inside a signed-in session: the 5th in 15 minutes ends the account's sessions. */

@@ -15,10 +15,12 @@ import { completeRecovery } from "@/server/recovery/complete-recovery";
 import { clearRecoveryCookie, readRecoveryFlowId, setRecoveryCookie } from "@/web/recovery-cookie";
 import { sendRecoveryCode } from "@/server/recovery/send-recovery-code";
 import { startRecovery } from "@/server/recovery/start-recovery";
+import { verifyAppCode } from "@/server/recovery/verify-app-code";
 import { verifyRecoveryCode } from "@/server/recovery/verify-recovery-code";
 import { verifySecurityAnswers } from "@/server/recovery/verify-security-answers";
 import {
   answersFailureState,
+  appCodeFailureState,
   codeFailureState,
   flowRedirect,
   sendFailureState,
@@ -106,6 +108,25 @@ export const verifyCodeAction = createAction({
   schema: codeSchema,
   run: async (data, { meta, t }) =>
     settle(await verifyRecoveryCode(await readRecoveryFlowId(), { code: data.code }, meta), (r) => codeFailureState(t, r)),
+});
+
+/** "Authenticator app" or "Recovery code" (accounts with an app): the method rides in a hidden field. */
+export const verifyAppCodeAction = createAction({
+  name: "recovery.verify_app_code",
+  guard: anyone,
+  schema: z.object({
+    method: z.enum(["TOTP", "RECOVERY_CODE"], { error: "Recovery.errors.methodUnavailable" }),
+    code: z
+      .string({ error: "Recovery.errors.appCodeRequired" })
+      .trim()
+      .min(1, "Recovery.errors.appCodeRequired")
+      .max(32, "Recovery.errors.appCodeInvalid"),
+  }),
+  run: async (data, { meta, t }) => {
+    // An app's code is 6 digits (spaces dropped); a recovery code is read as typed (its own normalizing).
+    const code = data.method === "TOTP" ? data.code.replace(/\s+/g, "") : data.code;
+    return settle(await verifyAppCode(await readRecoveryFlowId(), { method: data.method, code }, meta), (r) => appCodeFailureState(t, r));
+  },
 });
 
 export const verifyAnswersAction = createAction({

@@ -2,6 +2,7 @@ import { fieldErrors, formError, type FormState } from "@/lib/form-state";
 import type { FlowError } from "@/server/recovery/load-recovery-flow";
 import type { StartRecoveryResult } from "@/server/recovery/start-recovery";
 import type { CodeMethod, SendRecoveryCodeResult } from "@/server/recovery/send-recovery-code";
+import type { VerifyAppCodeResult } from "@/server/recovery/verify-app-code";
 import type { VerifyRecoveryCodeResult } from "@/server/recovery/verify-recovery-code";
 import type { VerifySecurityAnswersResult } from "@/server/recovery/verify-security-answers";
 import type { Translator } from "@/web/i18n";
@@ -74,6 +75,11 @@ export function codeFailureState(t: Translator, result: Failure<VerifyRecoveryCo
     default:
       return formError(t("Recovery.errors.noCode"));
   }
+}
+
+export function appCodeFailureState(t: Translator, result: Failure<VerifyAppCodeResult>): FormState {
+  if (result.error === "wrong_code") return fieldErrors({ code: [verificationFailed(t, result.triesLeft)] });
+  return formError(t("Recovery.errors.methodUnavailable"));
 }
 
 export function answersFailureState(t: Translator, result: Failure<VerifySecurityAnswersResult>): FormState {

@@ -11,7 +11,14 @@ import { VerifyStep } from "@/components/recovery/verify-step";
 import { getRecoveryState, type RecoveryNotice, type RecoveryView } from "@/server/recovery/get-recovery-state";
 import { getTranslator, translateLoose } from "@/web/i18n";
 import { readRecoveryFlowId } from "@/web/recovery-cookie";
-import { completeRecoveryAction, sendCodeAction, startRecoveryAction, verifyAnswersAction, verifyCodeAction } from "./actions";
+import {
+  completeRecoveryAction,
+  sendCodeAction,
+  startRecoveryAction,
+  verifyAnswersAction,
+  verifyAppCodeAction,
+  verifyCodeAction,
+} from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Recovery"))("title") };
@@ -34,7 +41,7 @@ const STEP_INDEX: Record<RecoveryView["step"], number> = { account: 0, verify: 1
  */
 export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
   const query = parseQuery(
-    { notice: oneOf(["expired"]), done: queryFlag, method: oneOf(["SMS", "EMAIL", "QUESTIONS"]) },
+    { notice: oneOf(["expired"]), done: queryFlag, method: oneOf(["SMS", "EMAIL", "TOTP", "RECOVERY_CODE", "QUESTIONS"]) },
     await searchParams,
   );
   const [state, t] = await Promise.all([readRecoveryFlowId().then(getRecoveryState), getTranslator()]);
@@ -61,11 +68,17 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
           <VerifyStep
             address={view.address}
             methods={view.methods}
+            proofs={view.proofs}
             chosen={view.chosen}
             requested={query.method ?? null}
             code={view.code}
             questions={view.questions.map(questionText)}
-            actions={{ sendCode: sendCodeAction, verifyCode: verifyCodeAction, verifyAnswers: verifyAnswersAction }}
+            actions={{
+              sendCode: sendCodeAction,
+              verifyCode: verifyCodeAction,
+              verifyAnswers: verifyAnswersAction,
+              verifyAppCode: verifyAppCodeAction,
+            }}
           />
         </ClientMessages>
       ) : view.step === "reset" ? (
