@@ -59,6 +59,7 @@ for (const javaScriptEnabled of [true, false]) {
       await section.getByRole("button", { name: "Continue" }).click();
       await expect(page.getByText("The current password is incorrect.")).toBeVisible();
       const totp = await turnOnApp(page, alice.password);
+      await page.goto("/account");
       await expect(page.locator("#two-step").getByText("On", { exact: true })).toBeVisible();
 
       // A fresh browser with only her password is asked for the app's code.
@@ -135,6 +136,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(laptop).toHaveURL(/\/admin/);
 
       await logOnWithSmsCode(page, pm.address, pm.password, mobile);
+      await expect(page).toHaveURL(/\/admin/);
       await page.goto("/account");
       const trusted = page.getByRole("list", { name: "Trusted browsers" });
       await expect(trusted.getByRole("listitem")).toHaveCount(1);

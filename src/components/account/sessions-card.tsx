@@ -85,7 +85,7 @@ export async function SessionsCard({
             );
           })}
         </ul>
-        {trusted.length && actions.forget ? (
+        {trusted.length > 0 && actions.forget ? (
           <section aria-labelledby="trusted-browsers" className="space-y-2 border-t border-slate-200 pt-4">
             <h3 id="trusted-browsers" className="text-sm font-semibold text-slate-900">
               {t("trustedTitle")}

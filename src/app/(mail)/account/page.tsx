@@ -74,93 +74,99 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
   ]);
   const defaultCountry = getEnv().DEFAULT_PHONE_COUNTRY;
   const noticeOf = (codes: readonly string[]) => (done && codes.includes(done) ? t(`Account.notices.${done}`) : undefined);
-  const twoStepCard = twoStep ? (
-    <TwoStepCard
-      settings={twoStep}
-      notice={noticeOf(TWO_STEP_NOTICES)}
-      passwordLabel={t("Fields.currentPassword")}
-      actions={{
-        start: startTotpSetupAction,
-        confirm: confirmTotpSetupAction,
-        cancel: cancelTotpSetupAction,
-        regenerate: regenerateRecoveryCodesAction,
-        disable: disableTotpAction,
-      }}
-    />
-  ) : null;
-  if (user.logOnAgain) {
-    // A setup-only session that has set up its method: it may only log off (the recovery codes the
-    // setup returned stay on screen, also without JavaScript).
-    return (
-      <div className="space-y-6">
-        <h1 className="text-2xl font-semibold">{t("Account.title")}</h1>
+  const again = user.logOnAgain;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("Account.title")}</h1>
+      {denied === "admin" ? <Alert kind="error">{t("Account.deniedAdmin")}</Alert> : null}
+      {changed ? <Alert kind="success">{t("Account.passwordChanged")}</Alert> : null}
+      {again ? (
+        // A setup-only session that has set up its method may only log off. The page keeps its shape
+        // (only the other cards go): the recovery codes the setup returned stay on screen, also
+        // without JavaScript, where React matches the form's answer to its place on the page.
         <Alert kind="warning">
           <p>{t("Account.logOnAgain")}</p>
           <div className="mt-3">
             <LogOffButton action={logOutMail} className="border-amber-400 bg-white text-slate-800 hover:bg-amber-50" />
           </div>
         </Alert>
-        <ClientMessages namespaces={["Account", "Fields", "TwoStep"]}>{twoStepCard}</ClientMessages>
-      </div>
-    );
-  }
-  return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("Account.title")}</h1>
-      {denied === "admin" ? <Alert kind="error">{t("Account.deniedAdmin")}</Alert> : null}
-      {changed ? <Alert kind="success">{t("Account.passwordChanged")}</Alert> : null}
-      {!user.hasSecureMobile && !user.hasQuestions ? <Alert kind="warning">{t("Account.bindBanner")}</Alert> : null}
-      <Card title={t("Account.password.title")}>
-        <p className="text-sm text-slate-700">
-          {t("Account.password.intro", { address: user.address })}{" "}
-          <Link href="/account/change-password" className={`${linkClass} underline`}>
-            {t("Account.password.link")}
-          </Link>
-        </p>
-      </Card>
+      ) : !user.hasSecureMobile && !user.hasQuestions ? (
+        <Alert kind="warning">{t("Account.bindBanner")}</Alert>
+      ) : null}
+      {again ? null : (
+        <Card title={t("Account.password.title")}>
+          <p className="text-sm text-slate-700">
+            {t("Account.password.intro", { address: user.address })}{" "}
+            <Link href="/account/change-password" className={`${linkClass} underline`}>
+              {t("Account.password.link")}
+            </Link>
+          </p>
+        </Card>
+      )}
       <ClientMessages namespaces={["Account", "Fields", "Sms", "TwoStep"]}>
         {security ? (
           <>
-            <SecureMobileCard
-              security={security}
-              countries={phoneCountryOptions(defaultCountry, locale)}
-              defaultCountry={defaultCountry}
-              notice={noticeOf(MOBILE_NOTICES)}
-              actions={{
-                start: startMobileBindingAction,
-                verify: confirmMobileBindingAction,
-                resend: resendMobileCodeAction,
-                cancel: cancelMobileBindingAction,
-                remove: removeSecureMobileAction,
-              }}
-            />
-            <BackupEmailCard
-              security={security}
-              notice={noticeOf(BACKUP_EMAIL_NOTICES)}
-              actions={{
-                start: startBackupEmailAction,
-                verify: confirmBackupEmailAction,
-                cancel: cancelBackupEmailAction,
-                remove: removeBackupEmailAction,
-              }}
-            />
-            {twoStepCard}
-            <SecurityQuestionsCard
-              questions={security.questions.map((q) => {
-                const key = securityQuestionKey(q);
-                return { value: q, label: key ? translateLoose(t, key) : q };
-              })}
-              action={saveSecurityQuestionsAction}
-              notice={noticeOf(QUESTION_NOTICES)}
-            />
+            {again ? null : (
+              <SecureMobileCard
+                security={security}
+                countries={phoneCountryOptions(defaultCountry, locale)}
+                defaultCountry={defaultCountry}
+                notice={noticeOf(MOBILE_NOTICES)}
+                actions={{
+                  start: startMobileBindingAction,
+                  verify: confirmMobileBindingAction,
+                  resend: resendMobileCodeAction,
+                  cancel: cancelMobileBindingAction,
+                  remove: removeSecureMobileAction,
+                }}
+              />
+            )}
+            {again ? null : (
+              <BackupEmailCard
+                security={security}
+                notice={noticeOf(BACKUP_EMAIL_NOTICES)}
+                actions={{
+                  start: startBackupEmailAction,
+                  verify: confirmBackupEmailAction,
+                  cancel: cancelBackupEmailAction,
+                  remove: removeBackupEmailAction,
+                }}
+              />
+            )}
+            {twoStep ? (
+              <TwoStepCard
+                settings={twoStep}
+                notice={noticeOf(TWO_STEP_NOTICES)}
+                passwordLabel={t("Fields.currentPassword")}
+                actions={{
+                  start: startTotpSetupAction,
+                  confirm: confirmTotpSetupAction,
+                  cancel: cancelTotpSetupAction,
+                  regenerate: regenerateRecoveryCodesAction,
+                  disable: disableTotpAction,
+                }}
+              />
+            ) : null}
+            {again ? null : (
+              <SecurityQuestionsCard
+                questions={security.questions.map((q) => {
+                  const key = securityQuestionKey(q);
+                  return { value: q, label: key ? translateLoose(t, key) : q };
+                })}
+                action={saveSecurityQuestionsAction}
+                notice={noticeOf(QUESTION_NOTICES)}
+              />
+            )}
           </>
         ) : null}
-        <SessionsCard
-          sessions={sessions.map((s) => ({ ...s, current: s.id === user.sessionId }))}
-          trusted={trusted.map((b) => ({ ...b, current: b.id === thisTrust }))}
-          actions={{ endOne: endSessionAction, endOthers: endOtherSessionsAction, forget: forgetTrustedBrowserAction }}
-          notice={noticeOf(SESSION_NOTICES)}
-        />
+        {again ? null : (
+          <SessionsCard
+            sessions={sessions.map((s) => ({ ...s, current: s.id === user.sessionId }))}
+            trusted={trusted.map((b) => ({ ...b, current: b.id === thisTrust }))}
+            actions={{ endOne: endSessionAction, endOthers: endOtherSessionsAction, forget: forgetTrustedBrowserAction }}
+            notice={noticeOf(SESSION_NOTICES)}
+          />
+        )}
       </ClientMessages>
     </div>
   );
