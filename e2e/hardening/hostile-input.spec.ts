@@ -61,6 +61,7 @@ function actions(): ActionRef[] {
 
 // ---------------------------------------------------------------- the corpus
 const FIELDS = [
+  "token",
   "email",
   "password",
   "confirmPassword",
@@ -322,19 +323,23 @@ test.describe("hostile input: never a 5xx, nothing written", () => {
 
       for (const route of routes()) {
         const queries = fc.sample(hostileQuery, { seed: SEED, numRuns: RUNS_PER_PAGE });
-        const badIds = route.includes("[id]") ? fc.sample(hostileId, { seed: SEED, numRuns: RUNS_PER_PAGE }) : [];
+        // Any dynamic segment ([id], [token]) gets hostile values, then a real one where there is one.
+        const dynamic = /\[\w+\]/;
+        const badIds = dynamic.test(route) ? fc.sample(hostileId, { seed: SEED, numRuns: RUNS_PER_PAGE }) : [];
         for (const [i, q] of queries.entries()) {
-          const filled = route.replace("[id]", badIds[i] ?? ids[route] ?? "x");
+          const filled = route.replace(dynamic, badIds[i] ?? ids[route] ?? "x");
           checks.push(() => check(session.req, "GET", `${filled}?${q}`));
         }
-        if (route.includes("[id]")) checks.push(() => check(session.req, "GET", route.replace("[id]", ids[route])));
+        if (dynamic.test(route) && ids[route]) checks.push(() => check(session.req, "GET", route.replace(dynamic, ids[route])));
       }
 
       // Log Off takes no input; sent from a signed-in context it would end the session under test.
       const targets = actions().filter((a) => role === "anonymous" || !/^logOut/.test(a.name));
       for (const action of targets) {
         for (const shape of fc.sample(actionShape, { seed: SEED + action.id.length, numRuns: RUNS_PER_ACTION })) {
-          checks.push(() => check(session.req, "POST", action.page.replace("[id]", ids[action.page] ?? "x"), actionRequest(action, shape)));
+          checks.push(() =>
+            check(session.req, "POST", action.page.replace(/\[\w+\]/, ids[action.page] ?? "x"), actionRequest(action, shape)),
+          );
         }
       }
       await runAll(checks, CONCURRENCY);

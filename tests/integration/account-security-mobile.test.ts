@@ -99,7 +99,7 @@ describe("binding a secure mobile", () => {
       [
         ALICE.mobile,
         expect.stringMatching(
-          /^The secure mobile of alice@example\.com was changed to \+1 ••• ••• 0199 on .+ UTC\. If you did not do this, contact your administrator\.$/,
+          /^The secure mobile of alice@example\.com was changed to \+1 ••• ••• 0199 on .+ UTC\. If you did not do this, contact your administrator\. Not you\? Secure your account: https?:\/\/\S+\/not-me\/[\w-]{22}$/,
         ),
       ],
     ]);

@@ -72,7 +72,7 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
     expect(sms).toHaveLength(1);
     expect(sms[0]).toMatchObject({ to: "+14155550101", purpose: "RESET_NOTICE", provider: "console" });
     expect(sms[0].body).toMatch(
-      /^The password of alice@example\.com was reset by your administrator on .+ UTC\. If you did not ask for this, contact your administrator\.$/,
+      /^The password of alice@example\.com was reset by your administrator on .+ UTC\. If you did not ask for this, contact your administrator\. Not you\? Secure your account: https?:\/\/\S+\/not-me\/[\w-]{22}$/,
     );
     expect(sms[0].body).not.toContain(NEW);
     expect((await logOn("mail", { login: "alice@example.com", password: "Blue#Harbor2026" }, meta)).ok).toBe(false);

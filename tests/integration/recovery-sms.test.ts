@@ -43,7 +43,7 @@ describe("SMS verification code", () => {
     const [notice] = await getDb().smsMessage.findMany({ where: { purpose: "RESET_NOTICE" } });
     expect(notice).toMatchObject({ to: ALICE_MOBILE, status: "SENT" });
     expect(notice.body).toMatch(
-      /^【Postkey】邮箱帐号 alice@example\.com 的密码已于 \d{4}-\d\d-\d\d \d\d:\d\d UTC 通过“忘记密码”重置。如非本人操作，请联系管理员。$/,
+      /^【Postkey】邮箱帐号 alice@example\.com 的密码已于 \d{4}-\d\d-\d\d \d\d:\d\d UTC 通过“忘记密码”重置。如非本人操作，请联系管理员。 如非本人操作，请立即保护帐号：https?:\/\/\S+\/not-me\/[\w-]{22}$/,
     );
   });
 

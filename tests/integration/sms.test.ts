@@ -331,6 +331,9 @@ describe("console provider", () => {
   });
 });
 
+/** A notice's text with its one-use "This wasn't me" link (random each time) as "<link>". */
+const withoutLink = (body: string) => body.replace(/https?:\/\/\S+\/not-me\/[A-Za-z0-9_-]{22}/, "<link>");
+
 describe("sendResetNotice", () => {
   const account = { id: "acc-1", address: "alice@example.com", secureMobile: TO, domainId: "dom-1", locale: null };
   const actor = { kind: "MAIL_ACCOUNT" as const, id: "pm-1", label: "postmaster@example.com" };
@@ -353,8 +356,15 @@ describe("sendResetNotice", () => {
   ] as const)("%s: says who and when, with no secret", async (by, phrase) => {
     await sendResetNotice({ account, by, at: T0, meta, actor });
     const [sent] = await stub.messages(TO);
-    expect(sent.body).toBe(`The password of alice@example.com ${phrase}. If you did not ask for this, contact your administrator.`);
-    expect((await rows())[0]).toMatchObject({ purpose: "RESET_NOTICE", accountId: "acc-1", body: sent.body });
+    expect(withoutLink(sent.body)).toBe(
+      `The password of alice@example.com ${phrase}. If you did not ask for this, contact your administrator. Not you? Secure your account: <link>`,
+    );
+    // Stored without the one-use link (the provider is not the local console).
+    expect((await rows())[0]).toMatchObject({
+      purpose: "RESET_NOTICE",
+      accountId: "acc-1",
+      body: withoutLink(sent.body).replace("<link>", "[link]"),
+    });
     expect((await audits("sms.sent"))[0]).toMatchObject({ domainId: "dom-1", targetId: "acc-1", targetLabel: "alice@example.com" });
   });
 
@@ -362,24 +372,28 @@ describe("sendResetNotice", () => {
     await sendResetNotice({ account: { ...account, locale: "zh-CN" }, by: "postmaster", at: T0, meta: { ...meta, locale: "en" }, actor });
     await sendResetNotice({ account: { ...account, locale: null }, by: "console", at: T0, meta: { ...meta, locale: "zh-CN" }, actor });
     await sendResetNotice({ account: { ...account, locale: "en" }, by: "self_service", at: T0, meta: { ...meta, locale: "zh-CN" }, actor });
-    expect((await stub.messages(TO)).map((m) => m.body)).toEqual([
-      "【Postkey】邮箱帐号 alice@example.com 的密码已于 2026-11-24 21:05 UTC 由管理员重置。如非本人操作，请联系管理员。",
-      "【Postkey】邮箱帐号 alice@example.com 的密码已于 2026-11-24 21:05 UTC 由服务提供商重置。如非本人操作，请联系管理员。",
-      "The password of alice@example.com was reset with Forgot Password on 2026-11-24 21:05 UTC. If you did not ask for this, contact your administrator.",
+    expect((await stub.messages(TO)).map((m) => withoutLink(m.body))).toEqual([
+      "【Postkey】邮箱帐号 alice@example.com 的密码已于 2026-11-24 21:05 UTC 由管理员重置。如非本人操作，请联系管理员。 如非本人操作，请立即保护帐号：<link>",
+      "【Postkey】邮箱帐号 alice@example.com 的密码已于 2026-11-24 21:05 UTC 由服务提供商重置。如非本人操作，请联系管理员。 如非本人操作，请立即保护帐号：<link>",
+      "The password of alice@example.com was reset with Forgot Password on 2026-11-24 21:05 UTC. If you did not ask for this, contact your administrator. Not you? Secure your account: <link>",
     ]);
   });
 
   it("tells the old secure mobile of a change or removal, in the account's language", async () => {
-    const alice = { id: "acc-1", address: "alice@example.com", domainId: "dom-1" };
-    const notice = { account: { ...alice, locale: null }, previous: TO, at: T0, meta, actor };
-    const inChinese = { ...notice, account: { ...alice, locale: "zh-CN" } };
+    // As after the change's commit: the account holds its new number (or none).
+    const account = (data: { secureMobile: string | null; locale: string | null }) =>
+      getDb().mailAccount.update({ where: { id: "acc-1" }, data: { ...data, secureMobileVerifiedAt: data.secureMobile ? T0 : null } });
+    const notice = { account: { id: "acc-1" }, previous: TO, at: T0, meta, actor };
+    await account({ secureMobile: "+14155550199", locale: null });
     await sendMobileNotice({ ...notice, next: "+14155550199" });
-    await sendMobileNotice({ ...inChinese, next: "+14155550199" });
-    await sendMobileNotice({ ...inChinese, next: null });
-    expect((await stub.messages(TO)).map((m) => m.body)).toEqual([
-      "The secure mobile of alice@example.com was changed to +1 ••• ••• 0199 on 2026-11-24 21:05 UTC. If you did not do this, contact your administrator.",
-      "【Postkey】邮箱帐号 alice@example.com 的安全手机已于 2026-11-24 21:05 UTC 更换为 +1 ••• ••• 0199。如非本人操作，请联系管理员。",
-      "【Postkey】邮箱帐号 alice@example.com 的安全手机已于 2026-11-24 21:05 UTC 解除绑定。如非本人操作，请联系管理员。",
+    await account({ secureMobile: "+14155550199", locale: "zh-CN" });
+    await sendMobileNotice({ ...notice, next: "+14155550199" });
+    await account({ secureMobile: null, locale: "zh-CN" });
+    await sendMobileNotice({ ...notice, next: null });
+    expect((await stub.messages(TO)).map((m) => withoutLink(m.body))).toEqual([
+      "The secure mobile of alice@example.com was changed to +1 ••• ••• 0199 on 2026-11-24 21:05 UTC. If you did not do this, contact your administrator. Not you? Secure your account: <link>",
+      "【Postkey】邮箱帐号 alice@example.com 的安全手机已于 2026-11-24 21:05 UTC 更换为 +1 ••• ••• 0199。如非本人操作，请联系管理员。 如非本人操作，请立即保护帐号：<link>",
+      "【Postkey】邮箱帐号 alice@example.com 的安全手机已于 2026-11-24 21:05 UTC 解除绑定。如非本人操作，请联系管理员。 如非本人操作，请立即保护帐号：<link>",
     ]);
     expect((await rows()).map((r) => r.purpose)).toEqual(["MOBILE_NOTICE", "MOBILE_NOTICE", "MOBILE_NOTICE"]);
   });

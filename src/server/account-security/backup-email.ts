@@ -11,6 +11,7 @@ import { sendEmail } from "@/server/email/send-email";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit, refundLimit } from "@/server/security/rate-limit";
 import { dropVerification, issueCode, judgeCode, pendingChallenge, type VerificationKey } from "@/server/verification/verification-store";
+import { sendSecurityNotice } from "@/server/notices/security-notice";
 import { auditSecurityChange, reauthenticate } from "./account-context";
 
 /**
@@ -98,14 +99,15 @@ export type ConfirmBackupEmailResult =
 export async function confirmBackupEmail(input: { accountId: string; code: string; meta: RequestMeta }): Promise<ConfirmBackupEmailResult> {
   const account = await getDb().mailAccount.findUnique({
     where: { id: input.accountId },
-    select: { id: true, address: true, domainId: true, status: true },
+    select: { id: true, address: true, domainId: true, status: true, backupEmail: true, backupEmailVerifiedAt: true },
   });
   if (!account || account.status !== "ACTIVE") return { ok: false, error: "not_found" };
   const key = backupEmailKey(account.id);
   const at = now();
   const ready = await pendingChallenge(key, at);
   if (!ready.ok) return ready;
-  return getDb().$transaction(async (tx): Promise<ConfirmBackupEmailResult> => {
+  const previous = account.backupEmailVerifiedAt ? account.backupEmail : null;
+  const result = await getDb().$transaction(async (tx): Promise<ConfirmBackupEmailResult> => {
     const judged = await judgeCode(tx, key, input.code, at);
     const email = judged.verification?.destination ?? ready.pending.destination;
     const masked = maskEmail(email);
@@ -139,7 +141,22 @@ export async function confirmBackupEmail(input: { accountId: string; code: strin
     await auditSecurityChange(account, AuditAction.backupEmailBound, "SUCCESS", input.meta, { email: masked }, tx);
     return { ok: true, masked };
   });
+  // After the commit: the secure mobile and the address it replaced hear of it (never the new address alone).
+  if (result.ok) {
+    const event = previous ? "backup_email_changed" : "backup_email_bound";
+    await sendSecurityNotice({
+      accountId: account.id,
+      event,
+      previous: { email: previous },
+      at,
+      meta: input.meta,
+      actor: selfActor(account),
+    });
+  }
+  return result;
 }
+
+const selfActor = (account: { id: string; address: string }) => ({ kind: "MAIL_ACCOUNT" as const, id: account.id, label: account.address });
 
 export async function cancelBackupEmailBinding(accountId: string): Promise<void> {
   await dropVerification(backupEmailKey(accountId));
@@ -170,6 +187,14 @@ export async function removeBackupEmail(input: {
       { email: maskEmail(row.backupEmail as string) },
       tx,
     );
+  });
+  await sendSecurityNotice({
+    accountId: account.id,
+    event: "backup_email_removed",
+    previous: { email: row.backupEmail },
+    at: now(),
+    meta: input.meta,
+    actor: selfActor(account),
   });
   return { ok: true };
 }

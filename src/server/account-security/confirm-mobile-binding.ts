@@ -64,8 +64,8 @@ export async function confirmMobileBinding(input: {
     bound = phone;
     return { ok: true, maskedPhone: masked, changed: !!previous };
   });
-  // After the commit: the old number learns it is no longer the secure mobile.
-  if (bound && previous && previous !== bound) {
+  // After the commit: the old number learns it is no longer the secure mobile; the backup address hears of it too.
+  if (bound && previous !== bound) {
     const actor = { kind: "MAIL_ACCOUNT" as const, id: account.id, label: account.address };
     await sendMobileNotice({ account, previous, next: bound, at, meta: input.meta, actor });
   }

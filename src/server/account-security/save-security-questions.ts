@@ -2,7 +2,9 @@ import "server-only";
 import { validateQuestionSet, type QuestionAnswer, type QuestionErrors } from "@/lib/security-questions";
 import { hashQuestionSet, writeQuestionSet } from "@/server/accounts/set-security-questions";
 import { AuditAction } from "@/server/audit/audit-action";
+import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
+import { sendSecurityNotice } from "@/server/notices/security-notice";
 import type { RequestMeta } from "@/server/request-meta";
 import { auditSecurityChange, reauthenticate } from "./account-context";
 
@@ -34,5 +36,7 @@ export async function saveSecurityQuestions(input: {
     const detail = { questions: input.items.map((i) => i.question), replaced };
     await auditSecurityChange(account, AuditAction.questionsSet, "SUCCESS", input.meta, detail, tx);
   });
+  const actor = { kind: "MAIL_ACCOUNT" as const, id: account.id, label: account.address };
+  await sendSecurityNotice({ accountId: account.id, event: "questions_set", at: now(), meta: input.meta, actor });
   return { ok: true };
 }

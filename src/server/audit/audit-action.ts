@@ -45,6 +45,7 @@ export const AuditAction = {
   recoveryCodesGenerated: "recovery_codes.generated",
   twoStepPolicyChanged: "policy.two_step_changed",
   trustedBrowserForgotten: "trusted_browser.forgotten",
+  notMeReported: "account.reported_not_me",
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -100,6 +101,7 @@ export const AUDIT_ACTION_NAMES = {
   "recovery_codes.generated": "Audit.actions.recovery_codes.generated",
   "policy.two_step_changed": "Audit.actions.policy.two_step_changed",
   "trusted_browser.forgotten": "Audit.actions.trusted_browser.forgotten",
+  "account.reported_not_me": "Audit.actions.account.reported_not_me",
 } as const satisfies Record<AuditActionName, `Audit.actions.${string}`>;
 
 /** True for a stored action code that names one of AuditAction (old rows may hold others). */

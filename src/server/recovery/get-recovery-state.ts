@@ -65,6 +65,7 @@ const ENDED_NOTICE: Record<string, RecoveryNotice | null> = {
   expired: "expired",
   grant_expired: "expired",
   password_changed: "expired",
+  reported_not_me: "expired",
 };
 
 export async function getRecoveryState(flowId: string | undefined): Promise<RecoveryView> {

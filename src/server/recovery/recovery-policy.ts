@@ -33,4 +33,13 @@ export function recoveryCodeKey(flowId: string): VerificationKey {
 
 /** Why a flow ended (RecoveryFlow.endedReason). */
 export type EndedReason =
-  "unavailable" | "restarted" | "too_many_codes" | "account_blocked" | "expired" | "grant_expired" | "password_changed" | "reset";
+  | "unavailable"
+  | "restarted"
+  | "too_many_codes"
+  | "account_blocked"
+  | "expired"
+  | "grant_expired"
+  | "password_changed"
+  | "reset"
+  /** The owner said "This wasn't me" (notices/report-not-me.ts). */
+  | "reported_not_me";

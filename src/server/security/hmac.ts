@@ -48,3 +48,8 @@ export function hmacMatches(stored: string | null | undefined, purpose: string, 
     return a.length === b.length && timingSafeEqual(a, b);
   });
 }
+
+/** The value's digest under each verifying secret, current first: to look a row up by the digest it was stored under. */
+export function hmacCandidates(purpose: string, value: string): string[] {
+  return verifyingSecrets().map((secret) => digest(secret, purpose, value).toString("hex"));
+}

@@ -8,6 +8,7 @@ import { emailHtml } from "@/server/email/email-html";
 import { sendEmail } from "@/server/email/send-email";
 import { sendSms } from "./send-sms";
 import { componentLogger } from "@/server/observability/logger";
+import { issueNotMeLink } from "@/server/notices/not-me-link";
 
 export type ResetBy = "postmaster" | "self_service" | "console";
 
@@ -45,12 +46,21 @@ export async function sendResetNotice(input: ResetNoticeInput): Promise<void> {
     componentLogger("sms").error({ err: e }, "reset notice failed");
     return;
   }
-  // The same words by SMS and by email: nothing secret in them.
-  const notice = t(`Sms.resetNotice.${input.by}`, { address: account.address, at: formatUtc(input.at) });
+  // The same words by SMS and by email: nothing secret in them but the one-use "This wasn't me" link,
+  // which is not stored outside local runs.
+  const what = t(`Sms.resetNotice.${input.by}`, { address: account.address, at: formatUtc(input.at) });
+  let notMe = "";
+  try {
+    notMe = t("Sms.notMe", { link: await issueNotMeLink(account.id, `password_reset_${input.by}`, input.at) });
+  } catch (e) {
+    componentLogger("notices").error({ err: e }, "could not make the reset notice's link");
+  }
+  const notice = notMe ? `${what} ${notMe}` : what;
+  const stored = notMe ? `${what} ${t("Sms.notMe", { link: "[link]" })}` : what;
   const common = { accountId: account.id, domainId: account.domainId, actor: input.actor, meta: input.meta };
   if (account.secureMobile) {
     try {
-      await sendSms({ to: account.secureMobile, purpose: "RESET_NOTICE", body: notice, redactedBody: notice, ...common });
+      await sendSms({ to: account.secureMobile, purpose: "RESET_NOTICE", body: notice, redactedBody: stored, ...common });
     } catch (e) {
       componentLogger("sms").error({ err: e }, "reset notice failed");
     }
@@ -58,14 +68,15 @@ export async function sendResetNotice(input: ResetNoticeInput): Promise<void> {
   // The backup email address hears it too (issue 14): a reset the owner did not ask for is noticed there as well.
   if (account.backupEmail) {
     try {
-      const text = `${notice}\n\n${t("Email.resetNotice.footer")}`;
+      const footer = t("Email.resetNotice.footer");
+      const paragraphs = [what, ...(notMe ? [notMe] : []), footer];
       await sendEmail({
         to: account.backupEmail,
         purpose: "RESET_NOTICE",
         subject: t("Email.resetNotice.subject", { address: account.address }),
-        text,
-        html: emailHtml(locale, text.split("\n\n")),
-        redactedText: text,
+        text: paragraphs.join("\n\n"),
+        html: emailHtml(locale, paragraphs),
+        redactedText: [stored, footer].join("\n\n"),
         ...common,
       });
     } catch (e) {

@@ -7,6 +7,7 @@ import { findCredential } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
+import { sendSecurityNotice, type SecurityEvent } from "@/server/notices/security-notice";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
 import { countUnusedRecoveryCodes, dropRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
@@ -81,7 +82,7 @@ export async function confirmTotpSetup(owner: TwoStepOwner, code: string, meta: 
     await auditOwnChange(subject, AuditAction.totpEnabled, "FAILURE", meta, { reason: "wrong_code" });
     return { ok: false, error: "wrong_code" };
   }
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     const moved = await updateTotp(
       owner,
       { totpEnabledAt: null, totpPendingSecret: pendingSecret },
@@ -93,6 +94,20 @@ export async function confirmTotpSetup(owner: TwoStepOwner, code: string, meta: 
     await auditOwnChange(subject, AuditAction.totpEnabled, "SUCCESS", meta, {}, tx);
     await auditOwnChange(subject, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
     return { ok: true, recoveryCodes } as const;
+  });
+  if (result.ok) await tellOwner(subject, "totp_enabled", meta, at);
+  return result;
+}
+
+/** A mail account's own change of its second factor, told to its other channels (operators have none here). */
+async function tellOwner(subject: TwoStepSubject, event: SecurityEvent, meta: RequestMeta, at = now()): Promise<void> {
+  if (subject.kind !== "mail") return;
+  await sendSecurityNotice({
+    accountId: subject.id,
+    event,
+    at,
+    meta,
+    actor: { kind: "MAIL_ACCOUNT", id: subject.id, label: subject.login },
   });
 }
 
@@ -107,11 +122,13 @@ export async function regenerateRecoveryCodes(
   const subject = await withOwnPassword(owner, password, AuditAction.recoveryCodesGenerated, meta);
   if (!subject) return { ok: false, error: "wrong_password" };
   if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     const recoveryCodes = await replaceRecoveryCodes(owner, tx);
     await auditOwnChange(subject, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
     return { ok: true, recoveryCodes } as const;
   });
+  await tellOwner(subject, "recovery_codes_regenerated", meta);
+  return result;
 }
 
 /** "Turn off authenticator app": refused while a mail account needs two-step logon and has no secure mobile to fall back on. */
@@ -128,7 +145,9 @@ export async function disableTotp(owner: TwoStepOwner, password: string, meta: R
     await auditOwnChange(subject, AuditAction.totpDisabled, "SUCCESS", meta, {}, tx);
     return true;
   });
-  return done ? { ok: true } : { ok: false, error: "still_required" };
+  if (!done) return { ok: false, error: "still_required" };
+  await tellOwner(subject, "totp_disabled", meta);
+  return { ok: true };
 }
 
 /**

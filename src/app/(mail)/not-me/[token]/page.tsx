@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { LogOnShell } from "@/components/log-on-shell";
+import { NotMeForm } from "@/components/not-me-form";
+import { isNotMeLinkLive } from "@/server/notices/report-not-me";
+import { reportNotMeAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("NotMe"))("title") };
+}
+
+/**
+ * The "This wasn't me" link of a notice. Opening it changes nothing (mail
+ * scanners open links too): the button does. The page says nothing of the
+ * account, live link or not.
+ */
+export default async function NotMePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [live, t] = await Promise.all([isNotMeLinkLive(token), getTranslations("NotMe")]);
+  return (
+    <LogOnShell heading={t("heading")}>
+      {live ? (
+        <ClientMessages namespaces={["NotMe"]}>
+          <NotMeForm action={reportNotMeAction} token={token} />
+        </ClientMessages>
+      ) : (
+        <p className="text-sm text-slate-700">{t("invalid")}</p>
+      )}
+    </LogOnShell>
+  );
+}
