@@ -206,7 +206,7 @@ describe("This wasn't me", () => {
 
   it("the link is stored only as its HMAC, and parallel clicks secure the account once", async () => {
     const token = await noticeLink();
-    const rows = await getDb().notMeLink.findMany();
+    const rows = await getDb().ownerLink.findMany();
     expect(rows.some((r) => r.id.includes(token))).toBe(false);
     const alice = await accountByAddress(ALICE.address);
     const results = await Promise.all(Array.from({ length: 5 }, () => reportNotMe(token, meta)));

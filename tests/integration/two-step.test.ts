@@ -172,7 +172,8 @@ describe("SMS codes", () => {
     for (let i = 1; i <= 5; i++) {
       const r = await completeTwoStep(second, { method: "SMS", code: "000000" }, meta);
       if (i < 5) expect(r).toMatchObject({ ok: false, error: "wrong_code", ended: false });
-      else expect(r).toEqual({ ok: false, error: "wrong_code", ended: true });
+      // The 10th wrong code locks the account: its owner's notice (with the unlock link) rides along.
+      else expect(r).toEqual({ ok: false, error: "wrong_code", ended: true, notices: [expect.objectContaining({ type: "lock" })] });
     }
     expect((await counters(PM.address)).lockedUntil).not.toBeNull();
     expect((await passwordStep(PM)).ok).toBe(false);

@@ -6,6 +6,8 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { verifyCaptcha } from "@/server/captcha/verify-captcha";
 import { metrics } from "@/server/observability/metrics";
+import type { Notice } from "@/server/sms/account-notice";
+import { hmacDigest } from "@/server/security/hmac";
 import type { RequestMeta } from "@/server/request-meta";
 import { blockLimit, consumeLimit, peekLimit, resetLimit } from "@/server/security/rate-limit";
 import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/server/security/password-hash";
@@ -37,7 +39,8 @@ export type LogOnResult =
     }
   /** The password was right; the logon completes only with the second step (two-step-logon.ts). */
   | { ok: "second_step"; pending: PendingTwoStep }
-  | { ok: false; error: "invalid" | "captcha" | "ip_blocked"; captchaRequired: boolean };
+  /** `notices`: when this failure locked the account, its owner's notice (sent after the response: the answer is the same). */
+  | { ok: false; error: "invalid" | "captcha" | "ip_blocked"; captchaRequired: boolean; notices?: Notice[] };
 
 /**
  * One logon attempt (SECURITY.md "Logon"). Wrong password, unknown address,
@@ -119,10 +122,26 @@ export async function logOn(kind: CredentialKind, input: LogOnInput, meta: Reque
   }
 
   const reason = !cred ? "unknown" : !cred.active ? "disabled" : isLocked(cred.lockedUntil, at) ? "locked" : "password";
-  await audit(AuditAction.logonFailure, "FAILURE", { id: cred?.id ?? null, domainId: cred?.domainId }, { reason });
-  if (cred && reason === "password") await countAccountFailure(kind, cred, at, login, meta);
+  // Smart lockout: the same wrong password again within 15 minutes (a phone's mail client retrying an old
+  // one) counts once toward the account's lock. Only a keyed hash of it is kept, for that window; every
+  // failure asks the same question, known address or not, so the answer's time tells nothing.
+  const seen = await consumeLimit("repeatedWrongPassword", repeatKey(kind, cred?.id ?? `address:${login}`, input.password));
+  const repeat = !seen.allowed;
+  await audit(
+    AuditAction.logonFailure,
+    "FAILURE",
+    { id: cred?.id ?? null, domainId: cred?.domainId },
+    { reason, ...(repeat ? { repeat: "true" } : {}) },
+  );
+  const counted = cred && reason === "password" && !repeat ? await countAccountFailure(kind, cred, at, login, meta) : null;
   const ip = await consumeLimit("logonFailuresByIp", ipKey);
   if (ip.used >= 50) await blockLimit("logonFailuresByIp", ipKey);
   const address = await consumeLimit("logonFailuresByAddress", addressKey);
-  return { ok: false, error: "invalid", captchaRequired: !address.allowed || address.used >= 5 };
+  const notices = counted?.notices.length ? { notices: counted.notices } : {};
+  return { ok: false, error: "invalid", captchaRequired: !address.allowed || address.used >= 5, ...notices };
+}
+
+/** The rate-limit key of one wrong password of one account: an HMAC of it, never the password. */
+function repeatKey(kind: CredentialKind, accountId: string, password: string): string {
+  return `${kind}:${accountId}:${hmacDigest(`wrong-password:${kind}:${accountId}`, password)}`;
 }

@@ -7,13 +7,13 @@ import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
 import { revokeTrustedBrowsers } from "@/server/two-step/trusted-browser";
-import { findLiveNotMeLink } from "./not-me-link";
+import { findLiveOwnerLink, useOwnerLink } from "./owner-link";
 
 export type ReportNotMeResult = { ok: true; notices: Notice[] } | { ok: false; error: "invalid" };
 
 /** Whether the page may offer the button: the link exists, is unused and within its 7 days (nothing else is told). */
 export async function isNotMeLinkLive(token: string | undefined): Promise<boolean> {
-  return Boolean(await findLiveNotMeLink(token, now()));
+  return Boolean(await findLiveOwnerLink("NOT_ME", token, now()));
 }
 
 /**
@@ -28,11 +28,10 @@ export async function isNotMeLinkLive(token: string | undefined): Promise<boolea
  */
 export async function reportNotMe(token: string | undefined, meta: RequestMeta): Promise<ReportNotMeResult> {
   const at = now();
-  const link = await findLiveNotMeLink(token, at);
+  const link = await findLiveOwnerLink("NOT_ME", token, at);
   if (!link) return { ok: false, error: "invalid" };
   const account = await getDb().$transaction(async (tx) => {
-    const used = await tx.notMeLink.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
-    if (used.count !== 1) return null;
+    if (!(await useOwnerLink(tx, link.id, at))) return null;
     const a = await tx.mailAccount.update({
       where: { id: link.mailAccountId },
       data: { sessionVersion: { increment: 1 }, mustChangePassword: true },

@@ -11,7 +11,7 @@ import { getDb } from "@/server/db";
 import { componentLogger } from "@/server/observability/logger";
 import type { RequestMeta } from "@/server/request-meta";
 import { sendSms } from "@/server/sms/send-sms";
-import { issueNotMeLink } from "./not-me-link";
+import { issueNotMeLink } from "./owner-link";
 
 /**
  * Every change of a recovery method or second factor is told to the

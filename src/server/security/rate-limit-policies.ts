@@ -14,6 +14,8 @@ export interface RateLimitPolicy {
 const RATE_LIMIT_POLICIES = {
   /** Failed logons per address in 15 minutes; from the 5th on, logon asks for the captcha. */
   logonFailuresByAddress: { points: 5, durationSec: 15 * 60 },
+  /** One wrong password of one account (its keyed hash): counted toward the lock once per 15 minutes (smart lockout). */
+  repeatedWrongPassword: { points: 1, durationSec: 15 * 60 },
   /** Failed logons per IP: at most 50 an hour, then 1 hour of refusals. */
   logonFailuresByIp: { points: 50, durationSec: 60 * 60, blockSec: 60 * 60, blocks: true },
   /** New captcha images per IP per minute. */

@@ -4,7 +4,8 @@ import { formatUtc } from "@/lib/format";
 import type { Actor } from "@/server/audit/record-audit-event";
 import { accountLocale } from "@/server/accounts/account-locale";
 import { translatorFor } from "@/server/i18n/translator";
-import { issueNotMeLink } from "@/server/notices/not-me-link";
+import { issueNotMeLink } from "@/server/notices/owner-link";
+import { sendLockNotice, type LockNoticeInput } from "@/server/notices/lock-notice";
 import { sendOperatorAlert, type OperatorAlertInput } from "@/server/notices/operator-alert";
 import { componentLogger } from "@/server/observability/logger";
 import type { RequestMeta } from "@/server/request-meta";
@@ -72,11 +73,14 @@ export type Notice =
   /** The old number learns it is no longer the secure mobile. */
   | ({ type: "mobile" } & MobileNoticeInput)
   /** The cloud operator hears that a postmaster's owner reported a change it did not make (by email). */
-  | ({ type: "operator" } & OperatorAlertInput);
+  | ({ type: "operator" } & OperatorAlertInput)
+  /** The account was locked after failed logons: its owner can unlock it from the notice. */
+  | ({ type: "lock" } & LockNoticeInput);
 
 export function sendNotice(notice: Notice): Promise<void> {
   if (notice.type === "reset") return sendResetNotice(notice);
   if (notice.type === "mobile") return sendMobileNotice(notice);
   if (notice.type === "operator") return sendOperatorAlert(notice);
+  if (notice.type === "lock") return sendLockNotice(notice);
   return sendAccountNotice(notice);
 }

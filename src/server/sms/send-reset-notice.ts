@@ -8,7 +8,7 @@ import { emailHtml } from "@/server/email/email-html";
 import { sendEmail } from "@/server/email/send-email";
 import { sendSms } from "./send-sms";
 import { componentLogger } from "@/server/observability/logger";
-import { issueNotMeLink } from "@/server/notices/not-me-link";
+import { issueNotMeLink } from "@/server/notices/owner-link";
 
 export type ResetBy = "postmaster" | "self_service" | "console";
 

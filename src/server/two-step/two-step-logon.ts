@@ -11,6 +11,7 @@ import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { newId, newToken } from "@/server/ids";
 import type { RequestMeta } from "@/server/request-meta";
+import type { Notice } from "@/server/sms/account-notice";
 import { consumeLimit, peekLimit, refundLimit, resetLimit } from "@/server/security/rate-limit";
 import { codeSms } from "@/server/sms/code-sms";
 import { sendSms } from "@/server/sms/send-sms";
@@ -154,8 +155,8 @@ export interface SignedInAccount {
 
 export type CompleteTwoStepResult =
   | { ok: true; account: SignedInAccount }
-  /** `ended`: the attempt is over (5 wrong codes, a lock): log on again. */
-  | { ok: false; error: "wrong_code"; ended: boolean }
+  /** `ended`: the attempt is over (5 wrong codes, a lock): log on again. `notices`: a lock's, to send after the response. */
+  | { ok: false; error: "wrong_code"; ended: boolean; notices?: Notice[] }
   | { ok: false; error: "ended" | "method_unavailable" };
 
 /**
@@ -200,10 +201,10 @@ export async function completeTwoStep(
     meta,
     detail: { method: input.method },
   });
-  const locked = await countAccountFailure(account.kind, { id: account.id, domainId: account.domainId }, at, account.login, meta);
-  const ended = attempt.used >= TWO_STEP.maxFailures || locked;
+  const counted = await countAccountFailure(account.kind, { id: account.id, domainId: account.domainId }, at, account.login, meta);
+  const ended = attempt.used >= TWO_STEP.maxFailures || counted.locked;
   if (ended) await getDb().verification.deleteMany({ where: key });
-  return { ok: false, error: "wrong_code", ended };
+  return { ok: false, error: "wrong_code", ended, ...(counted.notices.length ? { notices: counted.notices } : {}) };
 }
 
 /** The logon is complete: the password step's counters are reset only now (audited logon.success). */

@@ -6,6 +6,7 @@ import { adoptAccountLocale } from "@/server/accounts/account-locale";
 import { logOn } from "@/server/auth/log-on";
 import type { CredentialKind } from "@/server/auth/credential-store";
 import { readCaptchaId } from "@/web/captcha-cookie";
+import { sendNoticeAfterResponse } from "@/web/notices";
 import { rememberLocale } from "@/web/i18n";
 import { startSession } from "@/web/session";
 import { readTrustedBrowser, setPendingTwoStep } from "@/web/two-step-cookie";
@@ -31,6 +32,8 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
       };
       const result = await logOn(kind, input, meta);
       if (!result.ok) {
+        // A lock's notice to the owner goes after the response: the answer is the same either way.
+        sendNoticeAfterResponse(result.notices);
         return {
           status: "error",
           formError: t(`Logon.errors.${result.error}`),

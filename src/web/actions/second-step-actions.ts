@@ -5,6 +5,7 @@ import { fieldErrors, formError, type FormAction } from "@/lib/form-state";
 import type { CredentialKind } from "@/server/auth/credential-store";
 import { completeTwoStep, sendLogonCode } from "@/server/two-step/two-step-logon";
 import { clearPendingTwoStep, readPendingTwoStep, rememberTrustedBrowser } from "@/web/two-step-cookie";
+import { sendNoticeAfterResponse } from "@/web/notices";
 import { anyone } from "./action-guards";
 import { createAction } from "./create-action";
 import { signIn, TWO_STEP_PATH } from "./log-on-action";
@@ -67,6 +68,7 @@ export function secondStepActions(
           const { localeChanged } = await signIn(kind, r.account, meta);
           return navigateTo(opts.landing(r.account), { fullLoad: localeChanged });
         }
+        if (r.error === "wrong_code") sendNoticeAfterResponse(r.notices);
         if (r.error === "ended" || (r.error === "wrong_code" && r.ended)) {
           await clearPendingTwoStep();
           redirect(opts.ended);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { LogOnShell } from "@/components/log-on-shell";
-import { NotMeForm } from "@/components/not-me-form";
+import { OwnerLinkForm } from "@/components/owner-link-form";
 import { isNotMeLinkLive } from "@/server/notices/report-not-me";
 import { reportNotMeAction } from "../actions";
 
@@ -21,8 +21,16 @@ export default async function NotMePage({ params }: { params: Promise<{ token: s
   return (
     <LogOnShell heading={t("heading")}>
       {live ? (
-        <ClientMessages namespaces={["NotMe"]}>
-          <NotMeForm action={reportNotMeAction} token={token} />
+        // The submit button says "Please wait" in the reader's language (Common).
+        <ClientMessages namespaces={[]}>
+          <OwnerLinkForm
+            action={reportNotMeAction}
+            token={token}
+            intro={t("intro")}
+            effects={[t("will.sessions"), t("will.trust"), t("will.password"), t("will.recovery"), t("will.admin")]}
+            submit={t("submit")}
+            pending={t("securing")}
+          />
         </ClientMessages>
       ) : (
         <p className="text-sm text-slate-700">{t("invalid")}</p>
