@@ -216,7 +216,7 @@ export const startBackupEmailAction = createAction({
       .string({ error: "Account.backupEmail.errors.required" })
       .trim()
       .min(1, "Account.backupEmail.errors.required")
-      .max(254, "Account.backupEmail.errors.invalid"),
+      .max(254, "Account.backupEmail.errors.tooLong"),
     currentPassword: passwordInput("Fields.errors.currentPasswordRequired"),
   }),
   run: async (data, { user, meta, t }) => {
