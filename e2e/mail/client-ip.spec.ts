@@ -1,5 +1,6 @@
 import { getDb } from "@/server/db";
 import { expect, test } from "../support/fixtures";
+import { clearIpLimits } from "../support/recovery";
 
 /**
  * SECURITY.md "Web": the client IP used by every per-IP limit and the audit
@@ -7,13 +8,9 @@ import { expect, test } from "../support/fixtures";
  */
 const LOOPBACK = ["127.0.0.1", "::1"];
 
-async function clearCaptchaCounters(): Promise<void> {
-  await getDb().rateLimit.deleteMany({ where: { key: { startsWith: "captchaByIp:" } } });
-}
-
 test.describe("the client IP cannot be forged", () => {
-  test.beforeEach(clearCaptchaCounters);
-  test.afterEach(clearCaptchaCounters);
+  test.beforeEach(clearIpLimits);
+  test.afterEach(clearIpLimits);
 
   test("a new X-Forwarded-For per request does not lift the 30 images a minute per IP", async ({ request }) => {
     for (let i = 1; i <= 30; i++) {

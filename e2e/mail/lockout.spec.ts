@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createEmployee, expect, formAlert, stubMessages, submit, test } from "../support/fixtures";
-import { imageLoaded, uniqueMobile } from "../support/recovery";
+import { clearIpLimits, imageLoaded, uniqueMobile } from "../support/recovery";
 
 /**
  * Issue 25 §4 through the browser: a phone retrying an old password does
@@ -18,6 +18,8 @@ async function tryPassword(page: Page, address: string, password: string): Promi
   }
   await submit(page, "Log On");
 }
+
+test.afterEach(clearIpLimits);
 
 test("the same old password retried 12 times leaves the account open", async ({ page }) => {
   const u = await createEmployee({ mobile: uniqueMobile() });

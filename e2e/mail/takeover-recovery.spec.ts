@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createEmployee, expect, latestCode, submit, test } from "../support/fixtures";
 import {
+  clearIpLimits,
   enterAccount,
   expectStep,
   imageLoaded,
@@ -54,6 +55,8 @@ async function smsProof(page: Page, mobile: string) {
   await page.getByLabel("SMS verification code", { exact: true }).fill(code);
   await submit(page, "Next");
 }
+
+test.afterEach(clearIpLimits);
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {

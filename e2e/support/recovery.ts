@@ -109,3 +109,14 @@ export async function keepSeedAccount(address: string): Promise<() => Promise<vo
     ]);
   };
 }
+
+/**
+ * Test plumbing for specs that start many flows or draw many images from this one machine: the
+ * per-IP caps (images a minute, recovery starts and codes an hour) count every spec's requests
+ * from 127.0.0.1, so a spec that spends many clears them after itself for the specs that follow.
+ */
+export async function clearIpLimits(): Promise<void> {
+  const { getDb } = await import("@/server/db");
+  const prefixes = ["captchaByIp:", "recoveryStartsByIp:", "recoveryCodesByIp:"];
+  await getDb().rateLimit.deleteMany({ where: { OR: prefixes.map((p) => ({ key: { startsWith: p } })) } });
+}
