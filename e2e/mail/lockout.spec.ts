@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createEmployee, expect, formAlert, stubMessages, submit, test } from "../support/fixtures";
-import { clearIpLimits, imageLoaded, uniqueMobile } from "../support/recovery";
+import { clearIpLimits, imageLoaded, shot, uniqueMobile } from "../support/recovery";
 
 /**
  * Issue 25 §4 through the browser: a phone retrying an old password does
@@ -55,6 +55,7 @@ test("a lock sends the owner an unlock link; the answer on the page never change
   const owner = await (await browser.newContext()).newPage();
   await owner.goto(path!);
   await expect(owner.getByRole("heading", { name: "Unlock your account" })).toBeVisible();
+  await shot(owner, "unlock");
   await expect(owner.getByText(u.address)).toHaveCount(0);
   await submit(owner, "Unlock my account");
   await expect(owner.getByText("Your account is unlocked.")).toBeVisible();

@@ -1,5 +1,5 @@
 import { createEmployee, expect, logOn, stubMessages, submit, test } from "../support/fixtures";
-import { uniqueMobile } from "../support/recovery";
+import { shot, uniqueMobile } from "../support/recovery";
 
 /**
  * Issue 25 §3 as it happens: someone with alice's password, in a session of
@@ -50,6 +50,7 @@ for (const javaScriptEnabled of [true, false]) {
       const path = await noticeLink(mobile);
       await page.goto(path);
       await expect(page.getByRole("heading", { name: "Secure your account" })).toBeVisible();
+      if (javaScriptEnabled) await shot(page, "not-me");
       await expect(page.getByText(alice.address)).toHaveCount(0); // nothing of the account on the page
       await thief.goto("/account");
       await expect(thief).toHaveURL(/\/account$/);
@@ -57,6 +58,7 @@ for (const javaScriptEnabled of [true, false]) {
       await submit(page, "This wasn't me: secure my account");
       await expect(page).toHaveURL(/\/not-me\?done=1$/);
       await expect(page.getByText("Your account is secured: every session was signed out")).toBeVisible();
+      if (javaScriptEnabled) await shot(page, "not-me-done");
 
       // The thief's session is over; the link works once.
       await thief.goto("/account");

@@ -8,6 +8,7 @@ import {
   NOT_AVAILABLE,
   openFromLogon,
   setNewPassword,
+  shot,
   SMS_METHOD,
   uniqueMobile,
 } from "../support/recovery";
@@ -70,6 +71,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expectStep(page, "Verify identity");
       await expect(page.getByRole("heading", { name: /Proof 1 of 2/ })).toBeVisible();
       await expect(page.getByText("uses two-step logon: prove that it is yours with two different methods")).toBeVisible();
+      if (javaScriptEnabled) await shot(page, "two-proofs-1-of-2");
 
       // The attacker holds the phone number: the SMS code passes, and that is all it does.
       await smsProof(page, pm.mobile);
@@ -77,6 +79,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("heading", { name: /Proof 2 of 2/ })).toBeVisible();
       await expect(page.getByText("The first proof passed (SMS code). Now prove it once more with a different method.")).toBeVisible();
       await expect(page.getByRole("radio", { name: SMS_METHOD })).toHaveCount(0);
+      if (javaScriptEnabled) await shot(page, "two-proofs-2-of-2");
       // Asking for the SMS method by its address offers it no more: only the backup address is left.
       await page.goto("/forgot-password?method=SMS");
       await expectStep(page, "Verify identity");
@@ -116,5 +119,6 @@ test.describe("in Chinese", () => {
     await page.locator("main form button[type=submit]").last().click();
     await expect(page.getByText("第 1 次验证（共 2 次）")).toBeVisible();
     await expect(page.getByText("使用二次认证：请用两种不同的方式证明该帐号属于您。")).toBeVisible();
+    await shot(page, "two-proofs-zh");
   });
 });

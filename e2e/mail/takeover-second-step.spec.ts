@@ -10,7 +10,7 @@ import {
   test,
   verifyWithAuthenticatorApp,
 } from "../support/fixtures";
-import { uniqueMobile } from "../support/recovery";
+import { shot, uniqueMobile } from "../support/recovery";
 
 /**
  * Issue 25 §1 as an attacker would try it, through the browser: the second
@@ -118,6 +118,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/admin/accounts");
       await expect(page).toHaveURL(/\/account$/);
       await expect(page.getByText("Two-step logon is set up. For your security, log off")).toBeVisible();
+      if (javaScriptEnabled) await shot(page, "log-on-again");
 
       await logOff(page);
       await logOn(page, made.login, password);

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { FormErrorAlert } from "@/components/ui";
+import { buttonClass, dangerSolidButtonClass, FormErrorAlert } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { idle, type FormAction } from "@/lib/form-state";
 
@@ -17,6 +17,8 @@ export function OwnerLinkForm(props: {
   effects?: string[];
   submit: string;
   pending: string;
+  /** "danger": the button's action cannot be taken back in a click ("This wasn't me"). */
+  tone?: "danger";
 }) {
   const [state, formAction] = useActionState(props.action, idle);
   const ref = useFocusOnError(state);
@@ -32,7 +34,7 @@ export function OwnerLinkForm(props: {
         </ul>
       ) : null}
       <input type="hidden" name="token" value={props.token} />
-      <SubmitButton className="w-full" pendingText={props.pending}>
+      <SubmitButton className={`${props.tone === "danger" ? dangerSolidButtonClass : buttonClass} w-full`} pendingText={props.pending}>
         {props.submit}
       </SubmitButton>
     </form>

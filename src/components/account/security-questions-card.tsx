@@ -10,19 +10,22 @@ interface Props {
   action: FormAction;
   /** Already in the reader's language. */
   notice?: string;
+  /** The account uses two-step logon: its questions do not reset its password (two other proofs do). */
+  notForReset?: boolean;
 }
 
 /**
  * Security questions: whether they are set and which ones (never the
  * answers), and the form to set them. The form reads the "Account" and "Fields" messages.
  */
-export async function SecurityQuestionsCard({ questions, action, notice }: Props) {
+export async function SecurityQuestionsCard({ questions, action, notice, notForReset }: Props) {
   const t = await getTranslations("Account.questions");
   const current = questions.map((q) => q.value);
   return (
     <Card title={t("title")} actions={<StatusBadge on={questions.length > 0}>{questions.length ? t("set") : t("notSet")}</StatusBadge>}>
       <div className="space-y-4">
         <p className="text-sm text-slate-700">{t("intro")}</p>
+        {notForReset ? <Alert kind="info">{t("notForTwoStep")}</Alert> : null}
         {questions.length ? (
           <div className="text-sm text-slate-800">
             <p className="font-medium">{t("areSet")}</p>

@@ -11,6 +11,8 @@ export async function TwoStepCard(props: {
   notice?: string;
   /** "Current password" (mail accounts) or "Console password" (operators). */
   passwordLabel: string;
+  /** A session that may only log off: the card shows, its forms do not. */
+  readOnly?: boolean;
   actions: { start: FormAction; confirm: FormAction; cancel: () => Promise<void>; regenerate: FormAction; disable: FormAction };
 }) {
   const t = await getTranslations("TwoStep.setup");
@@ -38,6 +40,7 @@ export async function TwoStepCard(props: {
             enabled={Boolean(s.totpEnabledAt)}
             pending={s.pending}
             startOpen={s.needsSetup}
+            readOnly={props.readOnly}
             passwordLabel={props.passwordLabel}
             actions={{
               start: props.actions.start,

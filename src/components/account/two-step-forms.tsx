@@ -13,6 +13,8 @@ export interface AuthenticatorAppFormsProps {
   pending: { base32: string; qrSvg: string } | null;
   /** The setup form starts open (an account that must set up two-step logon). */
   startOpen?: boolean;
+  /** Show only what a form returned (a session that may only log off): no form to send. */
+  readOnly?: boolean;
   actions: { start: FormAction; confirm: FormAction; regenerate: FormAction; disable: FormAction; cancel: () => Promise<void> };
   /** The password asked before new codes or turning off: "Current password", or the operator's "Console password". */
   passwordLabel: string;
@@ -23,7 +25,7 @@ export interface AuthenticatorAppFormsProps {
  * whatever the state, so the recovery codes a form returned are still shown
  * once the page around it changed (also without JavaScript).
  */
-export function AuthenticatorAppForms({ enabled, pending, startOpen, actions, passwordLabel }: AuthenticatorAppFormsProps) {
+export function AuthenticatorAppForms({ enabled, pending, startOpen, readOnly, actions, passwordLabel }: AuthenticatorAppFormsProps) {
   const t = useTranslations("TwoStep.setup");
   const [startState, start] = useActionState(actions.start, idle);
   const [confirmState, confirm] = useActionState(actions.confirm, idle);
@@ -37,7 +39,7 @@ export function AuthenticatorAppForms({ enabled, pending, startOpen, actions, pa
   return (
     <div className="space-y-4">
       {shown?.status === "success" ? <RecoveryCodes state={shown} /> : null}
-      {!enabled && !pending ? (
+      {readOnly ? null : !enabled && !pending ? (
         <Disclosure summary={t("start")} open={startOpen || startState.status === "error"}>
           <form ref={startRef} action={start} className="space-y-3" noValidate>
             <p className="text-sm text-slate-700">{t("startHelp")}</p>
@@ -47,7 +49,7 @@ export function AuthenticatorAppForms({ enabled, pending, startOpen, actions, pa
           </form>
         </Disclosure>
       ) : null}
-      {pending && !enabled ? (
+      {pending && !enabled && !readOnly ? (
         <div className="space-y-4 rounded-md border border-slate-200 p-4">
           <p className="text-sm text-slate-700">{t("scan")}</p>
           <div className="flex flex-wrap items-start gap-4">
@@ -80,7 +82,7 @@ export function AuthenticatorAppForms({ enabled, pending, startOpen, actions, pa
           </form>
         </div>
       ) : null}
-      {enabled ? (
+      {enabled && !readOnly ? (
         <>
           <Disclosure summary={t("regenerate")} open={regenState.status === "error"}>
             <form ref={regenRef} action={regenerate} className="space-y-3" noValidate>

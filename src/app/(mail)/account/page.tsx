@@ -138,6 +138,7 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
                 settings={twoStep}
                 notice={noticeOf(TWO_STEP_NOTICES)}
                 passwordLabel={t("Fields.currentPassword")}
+                readOnly={again}
                 actions={{
                   start: startTotpSetupAction,
                   confirm: confirmTotpSetupAction,
@@ -155,6 +156,7 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
                 })}
                 action={saveSecurityQuestionsAction}
                 notice={noticeOf(QUESTION_NOTICES)}
+                notForReset={Boolean(twoStep && (twoStep.required || twoStep.totpEnabledAt))}
               />
             )}
           </>

@@ -66,6 +66,8 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
       ) : view.step === "verify" ? (
         <ClientMessages namespaces={["Recovery", "Sms"]}>
           <VerifyStep
+            // A new choice for the second proof: the first one's method is gone (and a single one left is chosen).
+            key={view.proofs.first ?? "first-proof"}
             address={view.address}
             methods={view.methods}
             proofs={view.proofs}

@@ -30,6 +30,7 @@ export default async function NotMePage({ params }: { params: Promise<{ token: s
             effects={[t("will.sessions"), t("will.trust"), t("will.password"), t("will.recovery"), t("will.admin")]}
             submit={t("submit")}
             pending={t("securing")}
+            tone="danger"
           />
         </ClientMessages>
       ) : (
