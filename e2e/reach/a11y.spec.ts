@@ -30,6 +30,22 @@ for (const locale of ["en", "zh-CN"] as const) {
   test.describe(`Accessibility in ${locale}`, () => {
     test.use({ locale });
 
+    test("the one-use links of notices: 'This wasn't me' and the unlock, live, used up, and where they land", async ({ page }) => {
+      const { issueOwnerLink } = await import("@/server/notices/owner-link");
+      const owner = await createEmployee();
+      for (const purpose of ["NOT_ME", "UNLOCK"] as const) {
+        const path = new URL(await issueOwnerLink(purpose, owner.id, "a11y", new Date())).pathname;
+        await page.goto(path);
+        await expect(page.locator("main form button[type=submit]")).toBeVisible();
+        await expectAccessible(page, `${path} (live)`);
+        const base = path.replace(/\/[^/]+$/, "");
+        for (const landing of [`${base}/AAAAAAAAAAAAAAAAAAAAAA`, `${base}?done=1`]) {
+          await page.goto(landing);
+          await expectAccessible(page, landing);
+        }
+      }
+    });
+
     test("anonymous pages: logon (also with the image code and with an error), Forgot Password, console logon", async ({ page }) => {
       for (const path of ["/login", "/login?captcha=1", "/forgot-password", "/console/login", "/no-such-page"]) {
         await page.goto(path);
