@@ -1,11 +1,10 @@
-import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/env";
 import { getDb } from "@/server/db";
 import { blockLimit, closeRateLimiters, consumeLimit, peekLimit, resetLimit } from "@/server/security/rate-limit";
 import { resetDatabase } from "../support/db";
 import { captureLogs, type CapturedLogs } from "../support/logs";
-import { throwawayRedis, type ThrowawayRedis } from "../support/services";
+import { freePort, throwawayRedis, type ThrowawayRedis } from "../support/services";
 
 /**
  * Blocks outlive Redis (docs/decisions/0004): a running block (an IP's hour
@@ -103,14 +102,3 @@ describe("running blocks survive a Redis outage", () => {
     expect(await getDb().rateLimit.count({ where: { key: { startsWith: "captchaByIp:" } } })).toBe(0);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}

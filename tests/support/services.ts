@@ -1,5 +1,6 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -68,11 +69,21 @@ export interface ThrowawayRedis {
   stop(): Promise<void>;
 }
 
+/**
+ * A test that needs Redis fails, never skips, when the server program is
+ * missing (CI installs it: .ci/run), and says what to install.
+ */
+function requireRedisServer(): void {
+  if (spawnSync("which", ["redis-server"]).status !== 0)
+    throw new Error("redis-server not found on PATH: the Redis tests start one of their own (Debian: apt-get install redis-server)");
+}
+
 export function throwawayRedis(port: number): ThrowawayRedis {
   let child: ChildProcess | undefined;
   return {
     url: `redis://127.0.0.1:${port}`,
     async start() {
+      requireRedisServer();
       child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -93,4 +104,16 @@ export function throwawayRedis(port: number): ThrowawayRedis {
       await exited;
     },
   };
+}
+
+/** A TCP port nobody listens on now (for a throwaway server). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
 }
