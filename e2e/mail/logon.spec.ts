@@ -1,3 +1,6 @@
+import type { APIRequest, BrowserContext, Cookie, Page } from "@playwright/test";
+import { unsealData } from "iron-session";
+import { BASE_URL } from "../support/e2e-env";
 import { createEmployee, expect, formAlert, logOn, logOnWithSmsCode, submit, test } from "../support/fixtures";
 import { imageLoaded } from "../support/recovery";
 import { openSession } from "../support/sessions";
@@ -105,20 +108,77 @@ test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
     await expect(page).toHaveURL(/\/account$/);
   });
 
-  test("each logon makes a new session cookie", async ({ page, context }) => {
-    const u = await createEmployee();
-    await logOn(page, u.address, u.password);
-    const first = (await context.cookies()).find((c) => c.name === "postkey_mail")?.value;
-    await page.goto("/login");
-    await expect(page).toHaveURL(/\/account$/); // already signed in
-    await context.clearCookies();
-    await logOn(page, u.address, u.password);
-    const second = (await context.cookies()).find((c) => c.name === "postkey_mail")?.value;
-    expect(first).toBeTruthy();
-    expect(second).toBeTruthy();
-    expect(second).not.toBe(first);
+  test("a logon never keeps the session the browser brought: a new Session row, and the old cookie never opens the new identity", async ({
+    page,
+    context,
+    playwright,
+  }) => {
+    const a = await createEmployee();
+    const b = await createEmployee();
+    await logOn(page, a.address, a.password);
+    await expect(page).toHaveURL(/\/account$/);
+    const first = await currentSession(context);
+    expect(first.row).toMatchObject({ mailAccountId: a.id, revokedAt: null });
+
+    // B logs on in the same browser, A's cookie sent with the logon (kept, or planted by someone else).
+    const second = await logOnBringing(page, b, first.cookie);
+    expect(second.id).not.toBe(first.id);
+    expect(second.row).toMatchObject({ mailAccountId: b.id, revokedAt: null });
+    // A's row is still A's (not handed over to B), and A's old cookie replayed never opens B.
+    expect(await sessionRow(first.id)).toEqual(first.row);
+    expect(await replay(playwright, first.cookie)).not.toContain(b.address);
+    await page.goto("/account");
+    await expect(page.getByTestId("signed-in-as")).toContainText(b.address);
+
+    // And A again, B's cookie brought along: a third session, B's cookie still only B's.
+    const third = await logOnBringing(page, a, second.cookie);
+    expect([first.id, second.id]).not.toContain(third.id);
+    expect(third.row).toMatchObject({ mailAccountId: a.id, revokedAt: null });
+    expect(await sessionRow(second.id)).toEqual(second.row);
+    expect(await replay(playwright, second.cookie)).not.toContain(a.address);
   });
 });
+
+/** The Session row behind a sealed mail cookie (only what a logon could hand over: owner, version, revocation, birth). */
+async function sessionRow(id: string) {
+  const { getDb } = await import("@/server/db");
+  return getDb().session.findUniqueOrThrow({
+    where: { id },
+    select: { mailAccountId: true, version: true, revokedAt: true, createdAt: true },
+  });
+}
+
+/** The browser's mail cookie, the session id sealed in it, and that session's row. */
+async function currentSession(context: BrowserContext) {
+  const { passwordMap } = await import("@/server/auth/session-options");
+  const cookie = (await context.cookies()).find((c) => c.name === "postkey_mail");
+  if (!cookie) throw new Error("the browser holds no postkey_mail cookie");
+  const { sessionId } = await unsealData<{ sessionId?: string }>(cookie.value, { password: passwordMap() });
+  if (!sessionId) throw new Error("the postkey_mail cookie seals no session id");
+  return { cookie, id: sessionId, row: await sessionRow(sessionId) };
+}
+
+/** The logon form filled in by `who`, with `bring` (a session cookie) in the browser when it is sent. */
+async function logOnBringing(page: Page, who: { address: string; password: string }, bring: Cookie) {
+  // A signed-in browser is sent from /login to /account: the form is opened without the cookie, which comes back before Log On.
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(who.address);
+  await page.getByLabel("Password", { exact: true }).fill(who.password);
+  await page.context().addCookies([bring]);
+  await submit(page, "Log On");
+  await expect(page).toHaveURL(/\/account$/);
+  return currentSession(page.context());
+}
+
+/** What /account answers a raw request that replays an old cookie (a sign-in redirect answers with no page). */
+async function replay(playwright: { request: APIRequest }, cookie: Cookie): Promise<string> {
+  const raw = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
+  const res = await raw.get("/account", { maxRedirects: 0 });
+  const body = res.status() === 200 ? await res.text() : "";
+  await raw.dispose();
+  return body;
+}
 
 test.describe("Web rules (SECURITY.md Web)", () => {
   test("pages carry the security headers", async ({ request }) => {
