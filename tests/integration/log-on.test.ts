@@ -77,6 +77,19 @@ describe("logOn (SECURITY.md Logon)", () => {
     expect((await accountByAddress(ALICE)).lockedUntil?.getTime()).toBe(Date.now() + 30 * MINUTE);
   });
 
+  it("counts consecutive failures only: 9, a success, 9 more leave her open; the 10th in a row locks", async () => {
+    for (let i = 1; i <= 9; i++) await logOn("mail", await wrong(i), meta);
+    expect(await accountByAddress(ALICE)).toMatchObject({ failedLogonCount: 9, lockedUntil: null });
+    expect((await logOn("mail", { login: ALICE, password: GOOD, ...(await passedCaptcha()) }, meta)).ok).toBe(true);
+    expect((await accountByAddress(ALICE)).failedLogonCount).toBe(0);
+    for (let i = 11; i <= 19; i++) await logOn("mail", await wrong(i), meta);
+    expect(await accountByAddress(ALICE)).toMatchObject({ failedLogonCount: 9, lockedUntil: null });
+    expect(await auditActions({ action: "account.locked" })).toHaveLength(0);
+    await logOn("mail", await wrong(20), meta);
+    expect((await accountByAddress(ALICE)).lockedUntil?.getTime()).toBe(Date.now() + 15 * MINUTE);
+    expect(await auditActions({ action: "account.locked" })).toHaveLength(1);
+  });
+
   it("caps the lock at 24 hours", async () => {
     await getDb().mailAccount.update({ where: { address: ALICE }, data: { lockCount: 12 } });
     for (let i = 1; i <= 10; i++) await logOn("mail", await wrong(i), meta);

@@ -6,7 +6,7 @@ import { MINUTE, SECOND } from "@/server/clock";
 import { HISTORY_DEPTH } from "@/lib/password-policy";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
-import { accountByAddress, auditActions, meta, sessionClaims, sendReturnedNotice } from "../support/fixtures";
+import { accountByAddress, auditActions, meta, passedCaptcha, sessionClaims, sendReturnedNotice } from "../support/fixtures";
 import { ALICE, answer, CAROL, CAROL_ANSWERS, enter, flowRow, send, sendCode, startFlow, useRecoveryTestEnv } from "./recovery-helpers";
 
 const NEW_PASSWORD = "Quiet#Lagoon2027";
@@ -40,12 +40,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(done).toEqual({ ok: true, notices: [expect.objectContaining({ type: "reset", by: "self_service" })] });
     await sendReturnedNotice(done);
     const after = await accountByAddress(ALICE);
-    expect(after).toMatchObject({
-      sessionVersion: before.sessionVersion + 1,
-      mustChangePassword: false,
-      lockedUntil: null,
-      failedLogonCount: 0,
-    });
+    expect(after).toMatchObject({ sessionVersion: before.sessionVersion + 1, mustChangePassword: false });
     expect(await loadMailUser(session)).toBeNull(); // her open sessions end
     expect(await flowRow(flowId)).toMatchObject({ step: "DONE", endedReason: "reset", completedAt: new Date(Date.now()) });
     expect(await getRecoveryState(flowId)).toEqual({ step: "done" });
@@ -70,6 +65,37 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(text).not.toContain("4155550101");
 
     expect(await complete(flowId, "Other#Lagoon2027")).toEqual({ ok: false, error: "ended" }); // the grant is used once
+  });
+
+  /** Wrong passwords at logon, each different (a repeated one counts once), with the image code they come to need. */
+  async function wrongLogons(n: number) {
+    for (let i = 1; i <= n; i++) {
+      const wrong = { login: ALICE, password: `Wrong#Pass${i}x`, ...(await passedCaptcha()) };
+      expect(await logOn("mail", wrong, meta)).toMatchObject({ ok: false, error: "invalid" });
+    }
+  }
+
+  it("clears a logon lock: locked by 10 wrong passwords, she logs on with the new password at once", async () => {
+    await wrongLogons(10);
+    const lockedUntil = new Date(Date.now() + 15 * MINUTE);
+    expect(await accountByAddress(ALICE)).toMatchObject({ lockedUntil, lockCount: 1 });
+    const { flowId } = await verifiedBySms(); // the lock is on logon only: recovery still works
+
+    expect(await complete(flowId)).toMatchObject({ ok: true });
+    // The lock and its doubling are gone, well inside the lock's 15 minutes.
+    expect(await accountByAddress(ALICE)).toMatchObject({ lockedUntil: null, lockCount: 0, failedLogonCount: 0 });
+    expect(Date.now()).toBeLessThan(lockedUntil.getTime());
+    expect(await logOn("mail", { login: ALICE, password: NEW_PASSWORD, ...(await passedCaptcha()) }, meta)).toMatchObject({ ok: true });
+  });
+
+  it("clears the failed-logon count: 9 wrong passwords before the reset, 1 after, and she is not locked", async () => {
+    await wrongLogons(9);
+    expect(await accountByAddress(ALICE)).toMatchObject({ lockedUntil: null, failedLogonCount: 9 });
+    const { flowId } = await verifiedBySms();
+    expect(await complete(flowId)).toMatchObject({ ok: true });
+    expect(await accountByAddress(ALICE)).toMatchObject({ failedLogonCount: 0, lastFailedLogonAt: null });
+    await logOn("mail", { login: ALICE, password: "Another#Wrong1", ...(await passedCaptcha()) }, meta);
+    expect(await accountByAddress(ALICE)).toMatchObject({ lockedUntil: null, failedLogonCount: 1 });
   });
 
   it("enforces the policy and the history (her current password), changing nothing", async () => {

@@ -119,8 +119,12 @@ describe("security questions", () => {
     const spy = vi.mocked(verifySecret);
     spy.mockClear();
     const results = await Promise.all(Array.from({ length: 8 }, () => answer(flowId, WRONG_ANSWERS)));
-    expect(spy.mock.calls.length).toBeLessThanOrEqual(15);
-    expect(results.filter((r) => !r.ok && r.error === "wrong_answers").length).toBeLessThanOrEqual(4);
+    // Exactly 5 tries judged (3 answers each): 4 told how many are left, the 5th and the 3 refused told the method is blocked.
+    expect(spy.mock.calls.length).toBe(15);
+    expect(results.filter((r) => !r.ok && r.error === "wrong_answers")).toHaveLength(4);
+    expect(results.filter((r) => !r.ok && r.error === "questions_blocked")).toHaveLength(4);
+    expect((await failures((await accountByAddress(ALICE)).id)).all).toBe(5); // 5 counted toward the account's cap, no more
+    expect(await auditActions({ action: "recovery.questions_failed" })).toHaveLength(5);
     expect(await answer(flowId, ALICE_ANSWERS)).toEqual({ ok: false, error: "questions_blocked" });
   });
 });
