@@ -3,7 +3,7 @@ import { codeFailureState, sendFailureState } from "@/app/(mail)/forgot-password
 import { logOn } from "@/server/auth/log-on";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
 import { getDb } from "@/server/db";
-import { MINUTE, SECOND } from "@/server/clock";
+import { DAY, HOUR, MINUTE, SECOND } from "@/server/clock";
 import { accountByAddress, auditActions, meta, sendReturnedNotice } from "../support/fixtures";
 import { enText, tEn } from "../support/i18n";
 import { codeDigest } from "../support/short-secret-digest";
@@ -133,39 +133,52 @@ describe("SMS verification code", () => {
     expect(await enter(flowId, second)).toEqual({ ok: true });
   });
 
-  it("sends at most 5 codes an hour and 10 a day per account", async () => {
-    const hour = async (flows: number) => {
+  it("sends at most 5 codes an hour and 10 a day per account, each window refused to its last second", async () => {
+    const sends = async (flows: number) => {
       const results = [];
       for (let i = 0; i < flows; i++) results.push((await send(await startFlow(ALICE))).ok);
       return results;
     };
-    expect(await hour(6)).toEqual([true, true, true, true, true, false]);
+    const t0 = Date.now(); // both windows start at the first send (the fake clock stands still between calls)
+    const at = (ms: number) => clock.set(new Date(t0 + ms));
+    expect(await sends(6)).toEqual([true, true, true, true, true, false]); // the 5th allowed, the 6th refused
     const refused = await send(await startFlow(ALICE));
     expect(refused).toMatchObject({ ok: false, error: "send_limit" });
     if (!refused.ok)
       expect(sendFailureState(tEn, refused, "SMS")).toMatchObject({
         formError: expect.stringMatching(/^Too many codes were requested\. Try again in \d+ minutes or use another method\.$/),
       });
-    clock.advance(60 * MINUTE + SECOND);
-    expect(await hour(6)).toEqual([true, true, true, true, true, false]);
-    clock.advance(60 * MINUTE + SECOND);
-    expect(await hour(1)).toEqual([false]); // 10 today
-    clock.advance(22 * 60 * MINUTE);
-    expect(await hour(1)).toEqual([true]);
+    at(HOUR - SECOND);
+    expect(await sends(1)).toEqual([false]); // the hour's last second
+    at(HOUR + SECOND);
+    expect(await sends(6)).toEqual([true, true, true, true, true, false]); // a new hour: 10 today
+    at(2 * HOUR + 2 * SECOND);
+    expect(await sends(1)).toEqual([false]); // the hour has room: the day's cap refuses
+    at(DAY - SECOND);
+    expect(await sends(1)).toEqual([false]); // the day's last second
+    at(DAY + SECOND);
+    expect(await sends(1)).toEqual([true]);
+    expect(await getDb().smsMessage.count({ where: { purpose: "RECOVERY_CODE", status: "SENT" } })).toBe(11);
   });
 
-  it("sends at most 10 codes an hour per IP", async () => {
+  it("sends at most 10 codes an hour per IP, refused to the hour's last second", async () => {
     const db = getDb();
     const mobiles = ["+14155550111", "+14155550112", "+14155550113"];
     for (const [i, address] of ["bob@example.com", "carol@example.com", "dan@example.com"].entries()) {
       await db.mailAccount.update({ where: { address }, data: { secureMobile: mobiles[i], secureMobileVerifiedAt: new Date() } });
     }
+    const t0 = Date.now();
     const addresses = [ALICE, "bob@example.com", "carol@example.com"];
     const sent = [];
     for (let i = 0; i < 10; i++) sent.push((await send(await startFlow(addresses[i % 3]))).ok);
-    expect(sent.every(Boolean)).toBe(true);
+    expect(sent).toEqual(Array(10).fill(true)); // at most 4 per account: only the IP's cap is near
+    // dan has sent nothing: his refusals are the IP's.
     expect(await send(await startFlow("dan@example.com"))).toMatchObject({ ok: false, error: "send_limit" });
     expect((await send(await startFlow("dan@example.com"), { ip: "198.51.100.77", userAgent: "vitest" })).ok).toBe(true);
+    clock.set(new Date(t0 + HOUR - SECOND));
+    expect(await send(await startFlow("dan@example.com"))).toMatchObject({ ok: false, error: "send_limit" });
+    clock.set(new Date(t0 + HOUR + SECOND));
+    expect((await send(await startFlow("dan@example.com"))).ok).toBe(true);
   });
 
   it("refuses a code a send of which was refused by a cap, and keeps the previous code", async () => {
