@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import config from "../playwright.config";
-import { E2E_LOG_DIR, E2E_SMS_RECORD_DIR } from "../e2e/support/e2e-env";
+import { E2E_LOG_DIR, E2E_MAIL_RECORD_DIR, E2E_SECRETS_DIR, E2E_SMS_RECORD_DIR } from "../e2e/support/e2e-env";
 import { buildIfStale } from "./lib/build-if-stale";
-import { checkLogDir, collectSecrets } from "./lib/log-secrets";
+import { runLogSecretsCheck } from "./lib/log-secrets";
 
 /**
  * npm run test:e2e — Playwright in E2E_SHARDS processes at once (default 2:
@@ -14,8 +14,12 @@ import { checkLogDir, collectSecrets } from "./lib/log-secrets";
  * (`npm run test:e2e -- e2e/reach`). Exit status: the worst shard's.
  *
  * Every line a shard prints (its web server's log among them) is also kept in
- * test-results/logs/; after a full run those logs are searched for the run's
- * secrets (scripts/lib/log-secrets.ts), and any hit fails it.
+ * test-results/logs/; after the run those logs are searched for the run's
+ * secrets (scripts/lib/log-secrets.ts: what the specs registered, what the
+ * stubs recorded), and any hit fails it.
+ *
+ * E2E_PORT, E2E_STUB_PORT and E2E_PG_PORT move the first shard's ports (the
+ * next shards' follow), so two runs can share a machine.
  */
 const shards = Math.max(1, Number(process.env.E2E_SHARDS ?? 2));
 /**
@@ -33,7 +37,7 @@ if (unassigned.length) throw new Error(`scripts/e2e-shards.ts: put the Playwrigh
 const args = process.argv.slice(2);
 const runId = String(Date.now());
 const root = path.resolve(import.meta.dirname, "..");
-for (const dir of [E2E_LOG_DIR, E2E_SMS_RECORD_DIR]) {
+for (const dir of [E2E_LOG_DIR, E2E_SMS_RECORD_DIR, E2E_MAIL_RECORD_DIR, E2E_SECRETS_DIR]) {
   rmSync(path.join(root, dir), { recursive: true, force: true });
   mkdirSync(path.join(root, dir), { recursive: true });
 }
@@ -42,9 +46,9 @@ function runShard(i: number): Promise<number> {
   const env = {
     ...process.env,
     E2E_RUN_ID: `${runId}_${i}`,
-    E2E_PORT: String(3100 + 10 * (i - 1)),
-    E2E_STUB_PORT: String(3199 + 10 * (i - 1)),
-    E2E_PG_PORT: String(54400 + (i - 1)),
+    E2E_PORT: String(Number(process.env.E2E_PORT ?? 3100) + 10 * (i - 1)),
+    E2E_STUB_PORT: String(Number(process.env.E2E_STUB_PORT ?? 3199) + 10 * (i - 1)),
+    E2E_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54400) + (i - 1)),
     PLAYWRIGHT_HTML_OUTPUT_DIR: `playwright-report/shard-${i}`,
   };
   const byProject = shards === 2 && !args.some((a) => a.startsWith("--project"));
@@ -75,23 +79,13 @@ await buildIfStale(path.join(import.meta.dirname, ".."), process.env);
 const codes = await Promise.all(Array.from({ length: shards }, (_, k) => runShard(k + 1)));
 codes.forEach((c, k) => console.log(`e2e shard ${k + 1}/${shards}: ${c === 0 ? "passed" : `FAILED (exit ${c})`}`));
 
-// The log-secrets check: only after a full run (a partial one proves nothing about the rest).
-let secretsCode = 0;
-if (!args.some((a) => !a.startsWith("-"))) {
-  const secrets = collectSecrets({
-    specDirs: [path.join(root, "e2e")],
-    smsRecords: [path.join(root, E2E_SMS_RECORD_DIR)].flatMap((d) => readdirSync(d).map((f) => path.join(d, f))),
-  });
-  const { files, bytes, findings } = checkLogDir(path.join(root, E2E_LOG_DIR), secrets);
-  const counts = Object.entries(secrets)
-    .map(([k, v]) => `${v.length} ${k}`)
-    .join(", ");
-  if (findings.length) {
-    secretsCode = 1;
-    console.log(`log-secrets: FAILED — ${findings.length} secret(s) in the logs:`);
-    for (const f of findings.slice(0, 50)) console.log(`  ${f.file}:${f.line}  ${f.kind}  ${f.value}`);
-  } else {
-    console.log(`log-secrets: passed — ${files} log files (${(bytes / 1e6).toFixed(1)} MB) hold none of ${counts}.`);
-  }
-}
+// The log-secrets check, on every run (a partial run's logs are searched for the secrets of that run).
+const { code: secretsCode } = runLogSecretsCheck({
+  root,
+  specDir: "e2e",
+  logDir: E2E_LOG_DIR,
+  smsRecordDir: E2E_SMS_RECORD_DIR,
+  mailRecordDir: E2E_MAIL_RECORD_DIR,
+  secretsDir: E2E_SECRETS_DIR,
+});
 process.exit(Math.max(...codes, secretsCode));

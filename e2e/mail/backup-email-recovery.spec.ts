@@ -2,6 +2,7 @@ import { startApp, type AppProcess } from "../support/app-process";
 import { E2E_PORT, e2eDatabaseUrl, twilioStubEnv } from "../support/e2e-env";
 import { expect, logOn, submit, test } from "../support/fixtures";
 import { enterAccount, expectStep, keepSeedAccount, setNewPassword, SMS_METHOD } from "../support/recovery";
+import { mailRecordFile } from "../support/secrets";
 import { startSmtpServer, type TestSmtpServer } from "../../tests/support/smtp-server";
 
 /**
@@ -19,7 +20,7 @@ let smtp: TestSmtpServer;
 let app: AppProcess;
 
 test.beforeAll(async () => {
-  smtp = await startSmtpServer();
+  smtp = await startSmtpServer(0, { recordFile: mailRecordFile("smtp-mail") });
   app = await startApp({
     name: "smtp-mail",
     port: PORT,

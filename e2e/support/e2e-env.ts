@@ -28,9 +28,14 @@ export function e2eDatabaseUrl(): string {
   return u.toString();
 }
 
-/** Where every server of the run writes its log, and where the Twilio stub records what it was sent (the log-secrets check reads both). */
+/**
+ * Where every server of the run writes its log, where the Twilio stub and the test SMTP servers record what
+ * they were sent, and where the specs register the secrets they use (the log-secrets check reads them all).
+ */
 export const E2E_LOG_DIR = "test-results/logs";
 export const E2E_SMS_RECORD_DIR = "test-results/sms-record";
+export const E2E_MAIL_RECORD_DIR = "test-results/mail-record";
+export const E2E_SECRETS_DIR = "test-results/secrets";
 
 /** SMS through the real twilio SDK to the run's Twilio stub: the settings of every instance a spec starts. */
 export function twilioStubEnv(): Record<string, string> {

@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { REDIRECT_STATE } from "./actions";
 import { e2eDatabaseUrl, STUB_URL } from "./e2e-env";
+import { registerSecret, watchForms } from "./secrets";
 import { openSession, type SessionKind } from "./sessions";
 
 /**
@@ -29,7 +30,10 @@ export async function latestCode(to: string, after = 0): Promise<string> {
   for (let i = 0; i < 50; i++) {
     const msgs = (await stubMessages(to)).filter((m) => Date.parse(m.dateCreated) >= after - 1000);
     const m = msgs.at(-1)?.body.match(/\b(\d{6})\b/);
-    if (m) return m[1];
+    if (m) {
+      registerSecret("codes", m[1]);
+      return m[1];
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no code was sent to ${to}`);
@@ -57,6 +61,7 @@ export async function submit(page: Page, name: string): Promise<void> {
 }
 
 export async function logOn(page: Page, email: string, password: string, path = "/login"): Promise<void> {
+  registerSecret("passwords", password);
   await page.goto(path);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
@@ -96,7 +101,9 @@ export async function startAuthenticatorSetup(page: Page, password: string, pass
   if ((await section.getAttribute("open")) === null) await section.locator("summary").click();
   await section.getByLabel(passwordLabel, { exact: true }).fill(password);
   await section.getByRole("button", { name: "Continue" }).click();
-  return (await page.getByTestId("totp-key").textContent())!.trim();
+  const key = (await page.getByTestId("totp-key").textContent())!.trim();
+  registerSecret("codes", key);
+  return key;
 }
 
 /**
@@ -145,6 +152,9 @@ export async function createEmployee(
     secureMobile: opts.mobile ?? null,
   });
   if (!created.ok) throw new Error(`cannot create ${local}: ${created.error}`);
+  registerSecret("passwords", password);
+  registerSecret("phones", opts.mobile);
+  for (const answer of opts.answers ?? []) registerSecret("answers", answer);
   if (opts.answers) {
     const answers = opts.answers;
     await setSecurityQuestions(
@@ -158,8 +168,18 @@ export async function createEmployee(
 /**
  * `signIn(email)` opens a session for the test's page without the logon form
  * (support/sessions.ts); `signIn(email, { kind: "console" })` for an operator.
+ * `secrets.register(kind, value)`: a secret the test uses that no helper saw (support/secrets.ts).
+ * Automatically, every browser context of a test registers the secret fields of the forms it sends,
+ * and after a worker's tests the codes of the outbox's mails (the console provider's, in the database).
  */
-export const test = base.extend<{ signIn: (login: string, opts?: { kind?: SessionKind; page?: Page; path?: string }) => Promise<void> }>({
+export const test = base.extend<
+  {
+    signIn: (login: string, opts?: { kind?: SessionKind; page?: Page; path?: string }) => Promise<void>;
+    secrets: { register: typeof registerSecret };
+    typedSecrets: void;
+  },
+  { outboxSecrets: void }
+>({
   signIn: async ({ page }, use) => {
     await use(async (login, opts = {}) => {
       const target = opts.page ?? page;
@@ -167,5 +187,34 @@ export const test = base.extend<{ signIn: (login: string, opts?: { kind?: Sessio
       if (opts.path) await target.goto(opts.path);
     });
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  secrets: async ({}, use) => use({ register: registerSecret }),
+  typedSecrets: [
+    async ({ context, browser }, use) => {
+      watchForms(context);
+      // Contexts a spec opens itself (a second browser, another language) are watched too.
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const created = await newContext(...args);
+        watchForms(created);
+        return created;
+      };
+      await use();
+      browser.newContext = newContext;
+    },
+    { auto: true },
+  ],
+  outboxSecrets: [
+    // eslint-disable-next-line no-empty-pattern -- as above
+    async ({}, use) => {
+      await use();
+      const { getDb } = await import("@/server/db");
+      const mails = await getDb()
+        .emailMessage.findMany({ select: { body: true } })
+        .catch(() => []);
+      for (const { body } of mails) for (const m of body.matchAll(/(?<!\d)\d{6}(?!\d)/g)) registerSecret("codes", m[0]);
+    },
+    { scope: "worker", auto: true },
+  ],
 });
 export { expect };

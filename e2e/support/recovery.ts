@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { latestCode, submit } from "./fixtures";
+import { registerSecret } from "./secrets";
 
 /** Helpers of e2e/mail/forgot-password*.spec.ts: the article's Scenario 2, step by step. */
 export const SMS_METHOD = "Receive an SMS verification code on your secure mobile";
@@ -56,6 +57,7 @@ export async function enterSmsCode(page: Page, code: string): Promise<void> {
 
 /** "Set a new password." then "Reset succeeded." */
 export async function setNewPassword(page: Page, password: string): Promise<void> {
+  registerSecret("passwords", password);
   await expectStep(page, "Set a new password");
   await page.getByLabel("New password").fill(password);
   await page.getByLabel("Confirm password").fill(password);
@@ -73,7 +75,9 @@ let mobiles = 0;
  */
 export function uniqueMobile(): string {
   const n = Date.now() * 10 + (mobiles++ % 10);
-  return `+1628${2 + (Math.floor(n / 1_000_000) % 8)}${String(n % 1_000_000).padStart(6, "0")}`;
+  const mobile = `+1628${2 + (Math.floor(n / 1_000_000) % 8)}${String(n % 1_000_000).padStart(6, "0")}`;
+  registerSecret("phones", mobile);
+  return mobile;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
+import { appendFileSync } from "node:fs";
 import { SMTPServer } from "smtp-server";
 
 /**
@@ -30,7 +31,8 @@ export interface TestSmtpServer {
   stop(): Promise<void>;
 }
 
-export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
+/** `recordFile`: every message taken is also appended there as a JSON line {to, subject, text} (the e2e log-secrets check reads it). */
+export async function startSmtpServer(port = 0, opts: { recordFile?: string } = {}): Promise<TestSmtpServer> {
   const messages: CapturedEmail[] = [];
   let failures: { code: number; left: number } | undefined;
   let delays: { ms: number; left: number } | undefined;
@@ -65,6 +67,8 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
           text: mail.text ?? "",
           html: typeof mail.html === "string" ? mail.html : "",
         });
+        if (opts.recordFile)
+          appendFileSync(opts.recordFile, `${JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "" })}\n`);
         callback();
       });
     },
