@@ -12,11 +12,13 @@ import { freshDemo } from "../support/fixtures";
  *
  * Not a budget on the wall clock: a difference between cases measured inside
  * one run. The calls go round-robin (one per case per round, the order
- * rotating), after warm-up rounds, and medians are compared, so a busy
- * machine, a GC pause or a slow neighbour in another worker falls on every
- * case alike and no single sample decides.
+ * rotating), after warm-up rounds; each call is taken against the median of
+ * the other cases' calls of its round and the medians of those differences
+ * are compared
+ * (compareEnumeration), so a busy machine, a GC pause or a slow neighbour in
+ * another worker falls on every case alike and no single sample decides.
  */
-const ROUNDS = 21;
+const ROUNDS = 41;
 const WARMUP_ROUNDS = 5;
 
 const saved = process.env.CAPTCHA_TEST_MODE;
@@ -35,9 +37,11 @@ afterAll(() => {
 describe("Forgot Password step 1 timing (SECURITY.md: within 25 ms at the median)", () => {
   it("answers every address that cannot self-serve as fast as one that can, and as each other", async () => {
     const result = compareEnumeration(await sampleEnumeration(ROUNDS, WARMUP_ROUNDS));
-    const medians = result.cases.map((c) => `${c.name} ${c.medianMs} ms`).join(", ");
-    console.log(`enumeration timing, medians of ${ROUNDS}: ${medians}; spread ${result.spreadMs} ms (at most ${TOLERANCE_MS})`);
+    const medians = result.cases.map((c) => `${c.name} ${c.medianMs} ms (${c.excessMs >= 0 ? "+" : ""}${c.excessMs})`).join(", ");
+    console.log(
+      `enumeration timing, medians of ${ROUNDS} (excess over the others): ${medians}; spread ${result.spreadMs} ms (≤ ${TOLERANCE_MS})`,
+    );
     expect(result.failures, medians).toEqual([]);
     expect(result.spreadMs).toBeLessThanOrEqual(TOLERANCE_MS);
-  });
+  }, 120_000); // about 10 s; several times that on a 2-core machine running the e2e suite beside it
 });
