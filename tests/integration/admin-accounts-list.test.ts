@@ -77,24 +77,19 @@ describe("Employee Accounts list", () => {
     expect((await listEmployeeAccounts(pm.domainId, { departmentId: NO_DEPARTMENT })).total).toBe(61); // 60 bulk + postmaster
   });
 
-  it("stays fast with 10,000 accounts in the domain (server-side paging on indexes)", async () => {
+  // Its speed (p95 under 150 ms with 10,000 accounts) is measured by `npm run bench` (bench/admin-accounts-list.ts), not here.
+  it("pages and searches 10,000 accounts in the domain on the server", async () => {
     // One INSERT … SELECT: 10,000 rows in a moment (createMany would dominate the test's time).
     await getDb().$executeRaw`
       INSERT INTO "MailAccount" ("id", "domainId", "departmentId", "address", "displayName", "passwordHash", "passwordChangedAt", "updatedAt")
       SELECT 'many-' || i, ${pm.domainId}, CASE WHEN i % 2 = 1 THEN ${support} END, 'many' || lpad(i::text, 5, '0') || '@example.com',
              'Many User ' || lpad(i::text, 5, '0'), 'x', now(), now()
       FROM generate_series(0, 9999) AS i`;
-    await getDb().$executeRawUnsafe('ANALYZE "MailAccount"');
-    await listEmployeeAccounts(pm.domainId, { page: 2 }); // warm up
-    const started = performance.now();
     const deep = await listEmployeeAccounts(pm.domainId, { page: 300 });
     const searched = await listEmployeeAccounts(pm.domainId, { search: "many0009", departmentId: support });
-    const elapsed = performance.now() - started;
     expect(deep).toMatchObject({ total: 10_125, pageCount: 405, page: 300 });
     expect(deep.rows).toHaveLength(25);
     expect(searched.total).toBe(5); // many00090…many00099, the odd half in Support
-    console.log(`10,000 accounts: page 300 + a search in ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(1500);
   });
 
   it("shows recovery methods, status and lock of each row", async () => {

@@ -108,35 +108,44 @@ describe("addresses", () => {
   });
 });
 
+/** A handler that holds every request: `entered` resolves (a latch, not a wait) once the app has the request. */
+function heldHandler(): { handler: Handler; entered: Promise<http.ServerResponse> } {
+  let enter: (res: http.ServerResponse) => void = () => undefined;
+  const entered = new Promise<http.ServerResponse>((resolve) => (enter = resolve));
+  return {
+    handler: (_req, res) => {
+      enter(res);
+      return new Promise<void>((resolve) => res.on("finish", () => resolve()));
+    },
+    entered,
+  };
+}
+
 describe("graceful shutdown", () => {
   it("finishes the request in flight, then refuses new connections", async () => {
-    let release: () => void = () => undefined;
-    const slow: Handler = (_req, res) =>
-      new Promise<void>((resolve) => {
-        release = () => {
-          res.end("finished");
-          resolve();
-        };
-      });
-    const { server, url } = await start(slow, 0);
+    const slow = heldHandler();
+    const { server, url } = await start(slow.handler, 0);
     const inFlight = get(`${url}/slow`);
-    await new Promise((r) => setTimeout(r, 100));
+    const res = await slow.entered;
     expect(server.inFlight).toBe(1);
     const drained = server.drain(5_000);
-    await new Promise((r) => setTimeout(r, 50));
+    // drain() stops listening at once (server.close(), before its first await): a new connection is refused now.
+    expect(server.server.listening).toBe(false);
     await expect(get(`${url}/after`)).rejects.toThrow(/ECONNREFUSED|ECONNRESET/);
-    release();
+    expect(server.inFlight).toBe(1);
+    res.end("finished");
     expect(await inFlight).toMatchObject({ status: 200, body: "finished", headers: { connection: "close" } });
     expect(await drained).toEqual({ forced: 0 });
     expect(server.draining).toBe(true);
   });
 
   it("cuts off a request that runs past the deadline", async () => {
-    const { server, url } = await start(() => new Promise(() => undefined), 0);
-    const stuck = get(`${url}/stuck`).catch((e: Error) => e);
-    await new Promise((r) => setTimeout(r, 100));
+    const stuck = heldHandler(); // never answers
+    const { server, url } = await start(stuck.handler, 0);
+    const response = get(`${url}/stuck`).catch((e: Error) => e);
+    await stuck.entered;
     expect(await server.drain(200)).toEqual({ forced: 1 });
-    expect(await stuck).toBeInstanceOf(Error);
+    expect(await response).toBeInstanceOf(Error);
   });
 
   it("a handler that throws answers 500 with a plain message, never a stack trace", async () => {

@@ -36,7 +36,24 @@ export interface TwilioProviderConfig {
   /** At most this long for the whole send, retries included (SMS_SEND_TIMEOUT_MS); then "timeout". */
   budgetMs?: number;
   retryDelaysMs?: readonly number[];
+  /** The send's time (its deadline, back-off and budget timer); tests pass a clock they move themselves. */
+  clock?: SendClock;
 }
+
+/** Time as one send sees it. A wait given a signal (the budget's timer) is called off when the signal aborts. */
+export interface SendClock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+const REAL_CLOCK: SendClock = {
+  now: () => performance.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
+    }),
+};
 
 /** The SDK's own HTTP client, with its fixed https://api.twilio.com origin swapped for `baseUrl`. */
 class BaseUrlRequestClient extends twilio.RequestClient {
@@ -74,14 +91,13 @@ function classify(e: unknown): Failure {
   return { ok: false, errorCode: timedOut ? "timeout" : "network", retryable: true };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 const TIMED_OUT: Failure = { ok: false, errorCode: "timeout", retryable: false };
 
 export function createTwilioProvider(config: TwilioProviderConfig): SmsProvider {
   const budget = config.budgetMs ?? DEFAULT_SEND_BUDGET_MS;
   const timeout = Math.min(config.timeoutMs ?? DEFAULT_TIMEOUT_MS, budget);
   const delays = config.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const clock = config.clock ?? REAL_CLOCK;
   const httpClient = config.baseUrl ? new BaseUrlRequestClient(config.baseUrl, { timeout }) : new twilio.RequestClient({ timeout });
   const client = twilio(config.accountSid, config.authToken, { httpClient, timeout });
 
@@ -96,19 +112,19 @@ export function createTwilioProvider(config: TwilioProviderConfig): SmsProvider 
 
   /** The attempt, or "timeout" once the send's budget is spent (the SDK's request is left to its own timeout). */
   function within<T>(ms: number, work: Promise<T>): Promise<T | Failure> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const expired = new Promise<Failure>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
-    return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+    const done = new AbortController();
+    const expired = clock.sleep(ms, done.signal).then(() => TIMED_OUT);
+    return Promise.race([work, expired]).finally(() => done.abort());
   }
 
   return {
     name: "twilio",
     async send(to, body) {
-      const deadline = performance.now() + budget;
+      const deadline = clock.now() + budget;
       for (let tries = 1; ; tries++) {
         let failure: Failure;
         try {
-          const result = await within(deadline - performance.now(), attempt(to, body));
+          const result = await within(deadline - clock.now(), attempt(to, body));
           if (result.ok || result !== TIMED_OUT) return result;
           failure = TIMED_OUT;
         } catch (e) {
@@ -121,8 +137,8 @@ export function createTwilioProvider(config: TwilioProviderConfig): SmsProvider 
         );
         const wait = delays[tries - 1];
         if (!failure.retryable || wait === undefined) return failure;
-        if (performance.now() + wait >= deadline) return failure.errorCode === "timeout" ? failure : { ...failure, retryable: false };
-        await sleep(wait);
+        if (clock.now() + wait >= deadline) return failure.errorCode === "timeout" ? failure : { ...failure, retryable: false };
+        await clock.sleep(wait);
       }
     },
   };
