@@ -35,11 +35,12 @@ const PHONE_LITERAL = /\+[1-9]\d{7,14}\b/g;
 const CODE = /(?<!\d)\d{6}(?!\d)/g;
 
 /**
- * Values too plain to search whole without matching ordinary log words: a typed "short" or
- * "different" (a password the policy refused) is not a secret; a 2-letter answer cannot be told apart.
+ * Values too plain to search whole without matching ordinary log words: a typed "short",
+ * "different" or "wrong password" (a try the policy refuses: no space, not letters only) is not
+ * a secret; a 2-letter answer cannot be told apart.
  */
 const WORTH_SEARCHING: Record<SecretKind, (v: string) => boolean> = {
-  passwords: (v) => v.length >= 6 && /[^A-Za-z]/.test(v),
+  passwords: (v) => v.length >= 6 && !/\s/.test(v) && /[^A-Za-z]/.test(v),
   answers: (v) => v.length >= 3,
   codes: (v) => v.length >= 6,
   phones: (v) => v.replace(/\D/g, "").length >= 7,

@@ -83,7 +83,8 @@ describe("collectSecrets", () => {
       path.join(dir, "registered.jsonl"),
       jsonl([
         { kind: "passwords", value: "Tall#Forest2026x7" },
-        { kind: "passwords", value: "short" }, // a refused try: too plain to search
+        { kind: "passwords", value: "short" }, // refused tries: too plain to search
+        { kind: "passwords", value: "wrong password" },
         { kind: "answers", value: "Biscuit" },
         { kind: "codes", value: "k7m2p-x9qtr" },
         { kind: "phones", value: "+16282123456" },
@@ -99,6 +100,7 @@ describe("collectSecrets", () => {
       expect.arrayContaining(["Quiet#Orchard2026", "Blue#Harbor2026", "Cloud#Console2026", "Tall#Forest2026x7"]),
     );
     expect(found.passwords).not.toContain("short");
+    expect(found.passwords).not.toContain("wrong password");
     expect(found.answers).toEqual(expect.arrayContaining(["Rex", "Mittens", "Biscuit"]));
     expect(found.phones).toEqual(expect.arrayContaining(["+8613812345678", "+14155550199", "+14155550105", "+16282123456"]));
     expect(found.codes.sort()).toEqual(["551204", "907311", "k7m2p-x9qtr"]);
