@@ -4,7 +4,7 @@ import { getEnv } from "@/env";
 import { cookieName, servedOverHttps } from "@/lib/cookies";
 import { buildCsp, expectedOrigins, FOREIGN_ORIGIN, isAllowedOrigin } from "@/proxy-helpers";
 import { passwordMap } from "@/server/auth/session-options";
-import { SESSION_POLICY, TOUCH_INTERVAL_MS, type SessionData, type SessionKind } from "@/server/auth/session-policy";
+import { checkSessionTime, SESSION_POLICY, TOUCH_INTERVAL_MS, type SessionData, type SessionKind } from "@/server/auth/session-policy";
 
 /**
  * Runs before every page and action: the per-request CSP nonce, the Origin
@@ -42,7 +42,7 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Slides lastSeenAt forward (at most once a minute) while the session is still within its idle limit. */
+/** Slides lastSeenAt forward (at most once a minute) while the session is within its idle limit and its maximum age. */
 async function touchSession(request: NextRequest, response: NextResponse, kind: SessionKind, secure: boolean) {
   const policy = SESSION_POLICY[kind];
   const name = cookieName(policy.cookieName, secure);
@@ -51,8 +51,8 @@ async function touchSession(request: NextRequest, response: NextResponse, kind: 
   const password = passwordMap();
   const data = await unsealData<SessionData>(sealed, { password, ttl: policy.maxAgeMs / 1000 }).catch(() => ({}) as SessionData);
   const t = Date.now();
-  if (!data.lastSeenAt || !data.loggedInAt) return;
-  if (t - data.lastSeenAt > policy.idleMs || t - data.lastSeenAt < TOUCH_INTERVAL_MS) return;
+  if (!checkSessionTime(kind, data, t).ok || !data.lastSeenAt || !data.loggedInAt) return;
+  if (t - data.lastSeenAt < TOUCH_INTERVAL_MS) return;
   const value = await sealData({ ...data, lastSeenAt: t }, { password, ttl: policy.maxAgeMs / 1000 });
   const remaining = Math.max(1, Math.floor((data.loggedInAt + policy.maxAgeMs - t) / 1000));
   response.cookies.set(name, value, { httpOnly: true, sameSite: policy.sameSite, secure, path: "/", maxAge: remaining });

@@ -119,5 +119,8 @@ describe.each(["mail", "console"] as const)("%s sessions through src/proxy.ts", 
     expect((await visit()).letIn).toBe(true);
     clock.set(new Date(end + SECOND)); // active moments ago, but past the maximum age
     expect((await visit()).letIn).toBe(false);
+    // A minute on (a re-seal is due, the idle limit not reached): a session past its maximum age is not re-sealed.
+    clock.set(new Date(end + MINUTE));
+    expect(await visit()).toEqual({ resealed: false, letIn: false });
   });
 });

@@ -32,13 +32,24 @@ export interface SessionRecordState {
   active: boolean;
 }
 
-/** Decides whether sealed claims are still good against the session's row and the account's current row. */
-export function checkSessionClaims(kind: SessionKind, data: SessionData, record: SessionRecordState | null, nowMs: number): SessionCheck {
+/**
+ * The clock's part of the check, without the database: whole claims, within
+ * the maximum age and the idle limit. The proxy slides a cookie only when
+ * this holds (a session past either limit is never re-sealed).
+ */
+export function checkSessionTime(kind: SessionKind, data: SessionData, nowMs: number): SessionCheck {
   const policy = SESSION_POLICY[kind];
   if (!data.accountId || !data.sessionId || data.version === undefined || !data.loggedInAt || !data.lastSeenAt)
     return { ok: false, reason: "none" };
   if (nowMs - data.loggedInAt > policy.maxAgeMs) return { ok: false, reason: "expired" };
   if (nowMs - data.lastSeenAt > policy.idleMs) return { ok: false, reason: "idle" };
+  return { ok: true };
+}
+
+/** Decides whether sealed claims are still good against the session's row and the account's current row. */
+export function checkSessionClaims(kind: SessionKind, data: SessionData, record: SessionRecordState | null, nowMs: number): SessionCheck {
+  const timed = checkSessionTime(kind, data, nowMs);
+  if (!timed.ok) return timed;
   if (!record || record.accountId !== data.accountId) return { ok: false, reason: "none" };
   if (record.revoked) return { ok: false, reason: "revoked" };
   const account = record;
