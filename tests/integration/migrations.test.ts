@@ -11,7 +11,8 @@ import { canCreateTempDatabases, createTempDatabase, type TempDatabase } from ".
  * src/server/migrations/apply-migrations.ts stands in for `prisma migrate
  * deploy`. These tests run it against new, empty databases on the test
  * server. The embedded PGlite (no TEST_DATABASE_URL) has a single database:
- * there the tests that need fresh databases are skipped, and the first two run
+ * there the tests that need fresh databases are skipped (on a configured server they fail
+ * instead: CI never skips them), and the first two run
  * against the run's test database, which global setup migrated from empty.
  */
 
@@ -19,6 +20,10 @@ const root = path.resolve(import.meta.dirname, "../..");
 const migrationsDir = path.join(root, "prisma", "migrations");
 const testDatabaseUrl = inject("databaseUrl");
 const canCreateDatabases = await canCreateTempDatabases(testDatabaseUrl);
+// Only the embedded PGlite (no TEST_DATABASE_URL: a local run without a server) may skip: a configured server
+// that cannot make databases (CI's, always configured by .ci/run) fails the run instead of skipping silently.
+if (!canCreateDatabases && process.env.TEST_DATABASE_URL)
+  throw new Error(`TEST_DATABASE_URL is set but its user cannot CREATE DATABASE there: the migration tests need fresh databases`);
 const PRISMA_ADVISORY_LOCK = 72707369;
 
 const created: TempDatabase[] = [];
