@@ -108,7 +108,7 @@ test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
     await expect(page).toHaveURL(/\/account$/);
   });
 
-  test("a logon never keeps the session the browser brought: a new Session row, and the old cookie never opens the new identity", async ({
+  test("a logon ends the session the browser brought: a new Session row, the old one revoked, its cookie refused", async ({
     page,
     context,
     playwright,
@@ -124,9 +124,9 @@ test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
     const second = await logOnBringing(page, b, first.cookie);
     expect(second.id).not.toBe(first.id);
     expect(second.row).toMatchObject({ mailAccountId: b.id, revokedAt: null });
-    // A's row is still A's (not handed over to B), and A's old cookie replayed never opens B.
-    expect(await sessionRow(first.id)).toEqual(first.row);
-    expect(await replay(playwright, first.cookie)).not.toContain(b.address);
+    // A's row is still A's (not handed over to B) and ended by the new logon; A's old cookie replayed is refused.
+    expect(await sessionRow(first.id)).toEqual({ ...first.row, revokedAt: expect.any(Date), revokedReason: "replaced" });
+    expect(await replay(playwright, first.cookie)).toEqual({ status: 307, location: "/login" });
     await page.goto("/account");
     await expect(page.getByTestId("signed-in-as")).toContainText(b.address);
 
@@ -134,8 +134,10 @@ test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
     const third = await logOnBringing(page, a, second.cookie);
     expect([first.id, second.id]).not.toContain(third.id);
     expect(third.row).toMatchObject({ mailAccountId: a.id, revokedAt: null });
-    expect(await sessionRow(second.id)).toEqual(second.row);
-    expect(await replay(playwright, second.cookie)).not.toContain(a.address);
+    expect(await sessionRow(second.id)).toEqual({ ...second.row, revokedAt: expect.any(Date), revokedReason: "replaced" });
+    expect(await replay(playwright, second.cookie)).toEqual({ status: 307, location: "/login" });
+    // The session in use is the third's: it opens /account as A.
+    expect(await replay(playwright, (await currentSession(context)).cookie)).toEqual({ status: 200, location: null });
   });
 });
 
@@ -144,7 +146,7 @@ async function sessionRow(id: string) {
   const { getDb } = await import("@/server/db");
   return getDb().session.findUniqueOrThrow({
     where: { id },
-    select: { mailAccountId: true, version: true, revokedAt: true, createdAt: true },
+    select: { mailAccountId: true, version: true, revokedAt: true, revokedReason: true, createdAt: true },
   });
 }
 
@@ -171,13 +173,13 @@ async function logOnBringing(page: Page, who: { address: string; password: strin
   return currentSession(page.context());
 }
 
-/** What /account answers a raw request that replays an old cookie (a sign-in redirect answers with no page). */
-async function replay(playwright: { request: APIRequest }, cookie: Cookie): Promise<string> {
+/** What /account answers a raw request that replays a cookie: 200, or the redirect to the logon page (its path). */
+async function replay(playwright: { request: APIRequest }, cookie: Cookie): Promise<{ status: number; location: string | null }> {
   const raw = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
   const res = await raw.get("/account", { maxRedirects: 0 });
-  const body = res.status() === 200 ? await res.text() : "";
+  const location = res.headers().location;
   await raw.dispose();
-  return body;
+  return { status: res.status(), location: location ? new URL(location, BASE_URL).pathname : null };
 }
 
 test.describe("Web rules (SECURITY.md Web)", () => {

@@ -20,6 +20,10 @@ export async function startSession(
   meta: RequestMeta,
 ): Promise<void> {
   const session = await openSession(kind);
+  // The session this browser held before (another account's, a planted one, a setup-only one) ends here: a
+  // copy of its cookie opens nothing once the browser has logged on again (OWASP Session Management: renew
+  // the session at logon and end the one it replaces).
+  if (session.sessionId) await revokeSessionRecord(session.sessionId, "replaced");
   const sessionId = await createSessionRecord(kind, account, meta, { setupOnly: account.setupOnly });
   const t = now().getTime();
   for (const key of Object.keys(session) as Array<keyof SessionData>) delete session[key];
