@@ -3,7 +3,7 @@ import { createConsoleOperator } from "../support/console";
 import { expect, logOn, startAuthenticatorSetup, test, verifyWithAuthenticatorApp } from "../support/fixtures";
 
 /**
- * An operator turns on two-step logon for itself (issue 14 §2): Console
+ * An operator turns on two-step logon for itself (ADR 0008): Console
  * Password > Two-step logon > "Set up an authenticator app", the QR code's
  * key read here, "Turn on"; the next console logon asks for the app's code.
  */

@@ -6,7 +6,7 @@ import { mailRecordFile } from "../support/secrets";
 import { startSmtpServer, type TestSmtpServer } from "../../tests/support/smtp-server";
 
 /**
- * Issue 14 §1 as erin does it, on an instance that sends real mail: it runs
+ * The backup email method (ADR 0008) as erin does it, on an instance that sends real mail: it runs
  * with EMAIL_PROVIDER=smtp against an SMTP server started here, and every
  * code is read back from that server. Erin binds a backup address on
  * Account Security, forgets her password, and resets it with the code

@@ -3,7 +3,7 @@ import { createEmployee, expect, formAlert, stubMessages, submit, test } from ".
 import { clearIpLimits, imageLoaded, shot, uniqueMobile } from "../support/recovery";
 
 /**
- * Issue 25 §4 through the browser: a phone retrying an old password does
+ * Smart lockout and the unlock link (SECURITY.md "Logon") through the browser: a phone retrying an old password does
  * not lock its owner out; someone guessing does, and the owner's phone then
  * gets a one-use link that unlocks the account without a reset. The logon
  * page's answer is the same throughout.

@@ -2,7 +2,7 @@ import { createEmployee, expect, logOn, stubMessages, submit, test } from "../su
 import { shot, uniqueMobile } from "../support/recovery";
 
 /**
- * Issue 25 §3 as it happens: someone with alice's password, in a session of
+ * "This wasn't me" (SECURITY.md "Second step and recovery strength") as it happens: someone with alice's password, in a session of
  * their own, binds a backup address of theirs. Alice's phone gets the notice
  * with its "This wasn't me" link; opening it changes nothing, its button
  * signs out every session (the thief's too), requires a new password and

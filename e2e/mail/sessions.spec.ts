@@ -2,7 +2,7 @@ import { createEmployee, expect, submit, test } from "../support/fixtures";
 import { openSession } from "../support/sessions";
 import { shot } from "../support/admin";
 
-/** Issue 8 §5: sessions end on the server; an employee sees and ends its other sessions. */
+/** SECURITY.md "Sessions", ADR 0003: sessions end on the server; an employee sees and ends its other sessions. */
 test.describe("Sessions (Account Security)", () => {
   test("Log Off ends the session on the server: a copy of the cookie opens nothing afterwards", async ({
     page,

@@ -14,7 +14,7 @@ import {
 } from "../support/recovery";
 
 /**
- * Issue 25 §2 as an attacker would try it, through the browser: holding a
+ * Two proofs for a two-step account (SECURITY.md "Second step and recovery strength") as an attacker would try it, through the browser: holding a
  * postmaster's phone (a SIM swap) no longer resets the domain's
  * administrator. An account that uses two-step logon proves itself twice,
  * by two different methods; one with fewer than two methods gets the answer

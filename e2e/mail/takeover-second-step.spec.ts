@@ -13,7 +13,7 @@ import {
 import { shot, uniqueMobile } from "../support/recovery";
 
 /**
- * Issue 25 §1 as an attacker would try it, through the browser: the second
+ * The second step (SECURITY.md "Second step and recovery strength") as an attacker would try it, through the browser: the second
  * step means what Account Security says. Each story failed on the code
  * before it (the app never asked, the last method removed, a setup-only
  * session promoted, a provisioned postmaster bounced forever, a lost

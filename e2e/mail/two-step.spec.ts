@@ -14,7 +14,7 @@ import { uniqueMobile } from "../support/recovery";
 import { registerSecret } from "../support/secrets";
 
 /**
- * Two-step logon (issue 14 §2) as postmasters do it: the password, then an
+ * Two-step logon (ADR 0008) as postmasters do it: the password, then an
  * SMS code read from the Twilio stub, or a code from an authenticator app
  * computed here from the key the setup page shows; "Trust this browser for
  * 30 days"; a postmaster with no method set up is held on Account Security.

@@ -5,7 +5,7 @@ import { E2E_PORT, e2eDatabaseUrl, twilioStubEnv } from "../support/e2e-env";
 import { expect, test } from "../support/fixtures";
 
 /**
- * The app's process as npm start runs it (issue 24): a local run listens on
+ * The app's process as npm start runs it (ADR 0006): a local run listens on
  * 127.0.0.1 only unless HOST says otherwise (it serves demo passwords and
  * both outboxes), and next.config.ts is read without loading SWC into it.
  */

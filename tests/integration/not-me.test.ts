@@ -33,7 +33,7 @@ import {
 import { startRecovery } from "@/server/recovery/start-recovery";
 
 /**
- * Issue 25 §3: the owner hears about everything, and can stop it. Every
+ * SECURITY.md "Second step and recovery strength": the owner hears about everything, and can stop it. Every
  * change of a recovery method or second factor is told to the owner's other
  * channels; every notice to the owner carries a one-use "This wasn't me"
  * link that signs out everywhere, ends trusted browsers, requires a new

@@ -18,7 +18,7 @@ import { ALICE, BOB, enter, failures, flowRow, send, start, startFlow, useRecove
 
 /**
  * Forgot Password step 2 by a code mailed to the verified backup email
- * address (issue 14 §1): offered when the account has one and the domain
+ * address (ADR 0008): offered when the account has one and the domain
  * allows it, under the SMS code's rules and the same send caps (both
  * channels together), the mail read back from a real SMTP server.
  */

@@ -11,7 +11,7 @@ import { accountByAddress, auditActions, meta } from "../support/fixtures";
 import { ALICE, answer, enter, flowRow, sendCode, start, startFlow, useRecoveryTestEnv, wrongCode } from "./recovery-helpers";
 
 /**
- * Issue 25 §2: recovery as strong as the logon. An account that uses two-step
+ * SECURITY.md "Second step and recovery strength": recovery as strong as the logon. An account that uses two-step
  * logon (postmasters, employees under the domain's policy, anyone with an
  * authenticator app) passes two different proofs in Forgot Password; its
  * security questions never count. Holding only a postmaster's phone (a SIM

@@ -8,7 +8,7 @@ import { sendNotice } from "@/server/sms/account-notice";
 import { accountByAddress, auditActions, freshDemo, meta, passedCaptcha, useFakeClock } from "../support/fixtures";
 
 /**
- * Issue 25 §4: a lockout that does not punish the owner. The same wrong
+ * SECURITY.md "Logon": a lockout that does not punish the owner. The same wrong
  * password repeated (a phone's mail client retrying an old one) counts once
  * per 15 minutes, by a keyed hash of it; a lock tells the owner's channels,
  * with a one-use link that unlocks without a reset. The logon's answer does

@@ -18,7 +18,7 @@ import { completeTwoStep, getTwoStepView } from "@/server/two-step/two-step-logo
 import { accountByAddress, auditActions, freshDemo, meta, otherMeta, sessionClaims, useFakeClock } from "../support/fixtures";
 
 /**
- * Issue 25 §1: the second step means what the page says. Each test here
+ * SECURITY.md "Second step and recovery strength": the second step means what the page says. Each test here
  * failed on the code before it (an employee's own app never asked; the last
  * method removable; a setup-only session promoted; parallel wrong app codes
  * all judged; "Log off all other sessions" leaving trusted browsers trusted).

@@ -19,7 +19,7 @@ import { completeTwoStep, getTwoStepView, sendLogonCode, type PendingTwoStep } f
 import { accountByAddress, auditActions, freshDemo, meta, sessionClaims, useFakeClock } from "../support/fixtures";
 
 /**
- * Two-step logon (issue 14 §2): postmasters always, employees when their
+ * Two-step logon (ADR 0008): postmasters always, employees when their
  * domain asks; an SMS code, an authenticator app (RFC 6238, ±1 step, each
  * step once) or a one-use recovery code; 5 wrong codes end an attempt and
  * each counts toward the logon lock; "Trust this browser" ends with a reset.

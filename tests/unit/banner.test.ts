@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { printBanner } from "../../scripts/lib/banner";
 
-/** What npm start prints once the app answers (issue 24: a local run is reachable from this machine only). */
+/** What npm start prints once the app answers (ADR 0006: a local run is reachable from this machine only). */
 function printed(opts: Parameters<typeof printBanner>[0]): string {
   const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
   printBanner(opts);

@@ -65,7 +65,7 @@ export async function sendResetNotice(input: ResetNoticeInput): Promise<void> {
       componentLogger("sms").error({ err: e }, "reset notice failed");
     }
   }
-  // The backup email address hears it too (issue 14): a reset the owner did not ask for is noticed there as well.
+  // The backup email address hears it too (ADR 0008): a reset the owner did not ask for is noticed there as well.
   if (account.backupEmail) {
     try {
       const footer = t("Email.resetNotice.footer");

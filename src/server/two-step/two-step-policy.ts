@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { getDb, type Tx } from "@/server/db";
 
 /**
- * Two-step logon (issue 14 §2, SECURITY.md numbers): after the password, a
+ * Two-step logon (SECURITY.md "Second step and recovery strength", ADR 0008): after the password, a
  * 6-digit SMS code to the secure mobile or a code from an authenticator app
  * (TOTP, RFC 6238: 30 s steps, ±1 step, each step accepted once), or one of
  * 10 one-use recovery codes. Postmasters always; employees when their
