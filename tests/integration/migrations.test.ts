@@ -5,7 +5,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations, type MigrateResult } from "../../src/server/migrations/apply-migrations";
-import { canCreateTempDatabases, createTempDatabase, type TempDatabase } from "../support/db-schema";
+import { canCreateTempDatabases, createTempDatabase, type TempDatabase } from "../support/temp-database";
 
 /**
  * src/server/migrations/apply-migrations.ts stands in for `prisma migrate

@@ -3,14 +3,9 @@ import path from "node:path";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations } from "../../src/server/migrations/apply-migrations";
-import {
-  checkSchemaDrift,
-  createTempDatabase,
-  readPrismaSchema,
-  schemaFromPrisma,
-  type PrismaSchema,
-  type TempDatabase,
-} from "../support/db-schema";
+import { readPrismaSchema, schemaFromPrisma, type PrismaSchema } from "../support/prisma-model";
+import { checkSchemaDrift } from "../support/schema-drift";
+import { createTempDatabase, type TempDatabase } from "../support/temp-database";
 
 /**
  * prisma/schema.prisma and the hand-written SQL in prisma/migrations must
