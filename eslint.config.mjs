@@ -7,11 +7,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-/** One layer's forbidden imports (alias paths; `import type` stays allowed where said). */
-const layer = (files, patterns, message, allowTypeImports = false) => ({
+/**
+ * One layer's forbidden imports: alias paths (gitignore patterns), or `{ regex }` for a layer that lists
+ * what it may import instead; `import type` stays allowed where said.
+ */
+const layer = (files, forbidden, message, allowTypeImports = false) => ({
   files,
   rules: {
-    "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: patterns, message, allowTypeImports }] }],
+    "@typescript-eslint/no-restricted-imports": [
+      "error",
+      { patterns: [{ ...(Array.isArray(forbidden) ? { group: forbidden } : forbidden), message, allowTypeImports }] },
+    ],
   },
 });
 
@@ -64,6 +70,16 @@ export default tseslint.config(
     "Components get data and actions as props: import server modules for their types only.",
     true,
   ),
+  // src/runtime    the app's process around Next's handler (its HTTP server, action guard, memory settings): it
+  //                starts Next and never imports what Next bundles. Allowed, and nothing more: src/lib, the
+  //                observability and lifecycle modules of src/server, src/env.ts and src/proxy-helpers.ts.
+  layer(
+    ["src/runtime/**"],
+    { regex: String.raw`^\.\./|^@/(?!(lib|runtime|server/observability)/|(server/lifecycle|env|proxy-helpers)$)` },
+    "src/runtime runs Next; it uses src/lib, src/server/{lifecycle,observability}, src/env and src/proxy-helpers only.",
+  ),
+  // bench/         measures the app as it runs: shared test helpers come from tests/support, never from the e2e suite
+  layer(["bench/**"], ["**/e2e/*"], "bench/ does not import the e2e suite: what both need lives in tests/support."),
 
   prettier,
 );

@@ -1,6 +1,6 @@
 // Read by Node's own type stripping (Node ≥ 22.18), never by SWC: `next build` gets
 // --experimental-next-config-strip-types (scripts/lib/build-if-stale.ts, package.json), and the app's
-// own server sets what that flag sets (scripts/app-server.ts). Through SWC, the production server
+// own server sets what that flag sets (src/runtime/app-server.ts). Through SWC, the production server
 // would load the compiler at every start just to read this file (docs/performance.md).
 // Only erasable TypeScript here (types, no enums or namespaces): Node strips, it does not compile.
 import type { NextConfig } from "next";

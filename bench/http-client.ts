@@ -1,5 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { type Pool } from "undici";
+import { actionFormEntries } from "../tests/support/raw-action";
 import { percentile, round } from "./stats";
 
 /** bench:http's client: requests as a browser makes them, and the load's shape. */
@@ -48,7 +49,7 @@ export const p95 = (v: number[]) => round(percentile(v, 95));
 /** A server action posted as React posts a form (multipart, `_1_` fields, then the state reference). */
 export function actionBody(fields: Record<string, string>): { body: Buffer; contentType: string } {
   const boundary = `----postkeybench${Math.random().toString(36).slice(2)}`;
-  const parts = [...Object.entries(fields).map(([k, v]) => [`_1_${k}`, v]), ["0", '[{"status":"idle"},"$K1"]']];
+  const parts = actionFormEntries(fields);
   const body = Buffer.from(
     parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`,
   );

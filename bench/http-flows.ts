@@ -1,6 +1,6 @@
 import { type Pool } from "undici";
 import { randomBytes } from "node:crypto";
-import { actionId, CookieJar } from "../e2e/support/actions";
+import { actionId, CookieJar } from "../tests/support/raw-action";
 import { actionBody, clientIp, postAction } from "./http-client";
 
 /** bench:http's flows: a logon, the two resets and the accounts they run on, as the forms post them. */

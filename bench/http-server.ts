@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { appProcessEnv } from "../scripts/lib/app-process-env";
+import { appProcessEnv } from "@/runtime/app-process-env";
 
 /** bench:http's server: the production build started as npm start starts it. */
 
@@ -29,7 +29,7 @@ export async function startServer(
   const port = await freePort();
   // profDir: the server writes a V8 CPU profile there when it exits (--cpu-prof DIR).
   const prof = opts.profDir ? ["--cpu-prof", "--cpu-prof-dir", opts.profDir] : [];
-  const child = spawn(process.execPath, [...prof, "--import", "tsx", path.join(root, "scripts", "app-server.ts")], {
+  const child = spawn(process.execPath, [...prof, "--import", "tsx", path.join(root, "src", "runtime", "app-server.ts")], {
     cwd: opts.dir ?? root,
     env: appProcessEnv({
       ...process.env,

@@ -2,8 +2,8 @@
  * npm run bench:http [-- --seconds N] [-- --smoke] [-- --soak MINUTES] [-- --cpu-prof DIR]
  *
  * Issue 13's HTTP benchmark: the production build (built first when stale)
- * served by scripts/app-server.ts, started as npm start starts it
- * (scripts/lib/app-process-env.ts), on a fresh database (the server in
+ * served by src/runtime/app-server.ts, started as npm start starts it
+ * (src/runtime/app-process-env.ts), on a fresh database (the server in
  * TEST_DATABASE_URL, else an embedded PGlite), driven through real HTTP with
  * undici as a browser does it: pages, route handlers, and server actions
  * posted with their Next-Action id, each request from its own client
@@ -38,7 +38,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { buildIfStale } from "../scripts/lib/build-if-stale";
-import { actionId } from "../e2e/support/actions";
+import { actionId } from "../tests/support/raw-action";
 import { withBenchDatabase } from "./database";
 import argon2 from "argon2";
 import { Pool } from "undici";

@@ -1,43 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { actionFormEntries, actionId } from "../../tests/support/raw-action";
 import { fetchFrom } from "./round-robin-proxy";
 
 /**
  * Raw server-action requests, for tests that must send exactly the bytes
- * (replayed cookies, hand-made forms, another server): the action id comes
- * from the production build's manifest, the body is encoded the way React
- * encodes a form for useActionState ([prevState, "$K1"] + "_1_<field>").
+ * (replayed cookies, hand-made forms, another server), built on the shared
+ * raw-action client (tests/support/raw-action.ts, which bench:http uses too).
  */
-const root = path.resolve(import.meta.dirname, "../..");
-
-export function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, a]) => a.exportedName === exportedName);
-  if (!found) throw new Error(`no server action named ${exportedName} in the build`);
-  return found[0];
-}
-
-/** The cookies of one client, as a browser keeps them (a Set-Cookie with no value or Max-Age=0 deletes). */
-export class CookieJar {
-  private readonly values = new Map<string, string>();
-  take(setCookies: string[]): void {
-    for (const line of setCookies) {
-      const pair = line.split(";")[0];
-      const name = pair.slice(0, pair.indexOf("="));
-      const value = pair.slice(pair.indexOf("=") + 1);
-      if (!value || /;\s*max-age=0/i.test(line)) this.values.delete(name);
-      else this.values.set(name, value);
-    }
-  }
-  get(name: string): string | undefined {
-    return this.values.get(name);
-  }
-  header(): string {
-    return [...this.values].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
 
 export interface RawResponse {
   status: number;
@@ -82,8 +50,7 @@ export async function postAction(
   via: SendVia = {},
 ): Promise<RawResponse> {
   const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
-  form.append("0", '[{"status":"idle"},"$K1"]');
+  for (const [k, v] of actionFormEntries(fields)) form.append(k, v);
   const headers = {
     "Next-Action": actionId(exportedName),
     Origin: baseUrl,

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
-import { appProcessEnv } from "../../scripts/lib/app-process-env";
+import { appProcessEnv } from "@/runtime/app-process-env";
 import { E2E_LOG_DIR } from "./e2e-env";
 
 /**
- * One production app process (scripts/app-server.ts on the build in .next),
+ * One production app process (src/runtime/app-server.ts on the build in .next),
  * for specs that need their own instances: a deployment profile, two
  * instances behind a proxy, a database that goes away. Its output is kept in
  * memory for assertions and written to test-results/logs/ with the other
@@ -30,7 +30,7 @@ const NOT_INHERITED = /^(APP_ENV|CAPTCHA_TEST_MODE|NODE_OPTIONS|POSTKEY_.*|REDIS
 
 export async function startApp(opts: { name: string; port: number; env: Record<string, string | undefined> }): Promise<AppProcess> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_INHERITED.test(k)));
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "app-server.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src", "runtime", "app-server.ts")], {
     cwd: root,
     env: appProcessEnv({ ...inherited, NODE_ENV: "production", PORT: String(opts.port), ...opts.env }),
     stdio: ["ignore", "pipe", "pipe"],

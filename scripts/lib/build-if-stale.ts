@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { buildProcessEnv } from "./app-process-env";
+import { buildProcessEnv } from "@/runtime/app-process-env";
 
 /** Inputs of `next build`: when any is newer than .next/BUILD_ID the build is stale. */
 const INPUTS = [

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { formatEnvError, envSchema, type Env } from "@/env";
 import { applyMigrations } from "@/server/migrations/apply-migrations";
-import { appProcessEnv } from "./app-process-env";
+import { appProcessEnv } from "@/runtime/app-process-env";
 import { buildIfStale } from "./build-if-stale";
 import { type EmbeddedPostgres } from "./embedded-postgres";
 import { ensureLocalSecrets } from "./load-env";
@@ -11,7 +11,7 @@ import { useEmbeddedDatabaseIfUnset } from "./with-database";
 import { printBanner } from "./banner";
 
 /** The app's own process: Next's handler inside Postkey's HTTP server. */
-const APP_SERVER = path.join(import.meta.dirname, "..", "app-server.ts");
+const APP_SERVER = path.join(import.meta.dirname, "..", "..", "src", "runtime", "app-server.ts");
 
 export interface ServeOptions {
   dev: boolean;
@@ -25,7 +25,7 @@ export interface ServeOptions {
  * npm start / npm run dev: embedded database unless DATABASE_URL is set,
  * configuration check (src/env.ts decides local run or deployment),
  * migrations, demo data on an empty database of a local run only, a build
- * when stale, then the app's own HTTP server (scripts/app-server.ts) in a
+ * when stale, then the app's own HTTP server (src/runtime/app-server.ts) in a
  * child process. Ctrl-C or SIGTERM drains the app, then stops the database.
  */
 export async function serve(opts: ServeOptions): Promise<void> {

@@ -3,7 +3,7 @@ import { isIP } from "node:net";
 /**
  * The client's IP address (SECURITY.md "Web"): the socket's remote address,
  * or, behind TRUST_PROXY = N trusted proxies, the N-th X-Forwarded-For entry
- * from the right. Only the HTTP server (scripts/lib/http-server.ts) calls
+ * from the right. Only the HTTP server (src/runtime/http-server.ts) calls
  * resolveClientIp; everything below it reads the one value it sets.
  * Pure, no server-only import: the server script loads it outside Next.
  */

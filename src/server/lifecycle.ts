@@ -1,7 +1,7 @@
 /**
  * Resources that must be closed when the process stops (the database pool,
  * the rate-limit store). They are created inside Next's bundles, while the
- * HTTP server (scripts/app-server.ts) that drains and exits lives outside
+ * HTTP server (src/runtime/app-server.ts) that drains and exits lives outside
  * them: the registry sits on globalThis, which both share. No server-only
  * import, so the server script can load it.
  */

@@ -15,7 +15,7 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /**
  * From a request's headers. The client IP is the one X-Forwarded-For value
- * that Postkey's HTTP server (scripts/lib/http-server.ts) set from the socket
+ * that Postkey's HTTP server (src/runtime/http-server.ts) set from the socket
  * and TRUST_PROXY after dropping whatever the client sent;
  * src/instrumentation-node.ts refuses to run under any other server.
  * Anything but exactly one address there is treated as unknown, never guessed from.

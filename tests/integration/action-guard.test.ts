@@ -1,10 +1,10 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT, guardActionRequest, refuseAction } from "../../scripts/lib/action-guard";
+import { ACTION_BODY_LIMIT, guardActionRequest, refuseAction } from "@/runtime/action-guard";
 import { FOREIGN_ORIGIN } from "@/proxy-helpers";
 
 /**
- * The check in front of Next's server-action decoding (scripts/lib/action-guard.ts),
+ * The check in front of Next's server-action decoding (src/runtime/action-guard.ts),
  * over a real socket: what our pages send passes unchanged; any body React
  * could not decode gets a 4xx before Next sees it (Next would answer 500).
  */

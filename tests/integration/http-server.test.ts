@@ -1,6 +1,6 @@
 import http from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createAppServer, type AppServer, type AppServerOptions, type Handler } from "../../scripts/lib/http-server";
+import { createAppServer, type AppServer, type AppServerOptions, type Handler } from "@/runtime/http-server";
 import { markDatabaseDown, markDatabaseUp } from "@/server/lifecycle";
 import { metrics } from "@/server/observability/metrics";
 import { captureLogs } from "../support/logs";

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createRouteLabeler } from "../../scripts/lib/route-label";
+import { createRouteLabeler } from "@/runtime/route-label";
 import { isDatabaseUnavailableError } from "@/server/database-errors";
 import { createLogger, usesPrettyLogs } from "@/server/observability/logger";
 import { metricsAuthorized } from "@/server/observability/metrics";

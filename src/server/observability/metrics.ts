@@ -4,7 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 /**
  * Prometheus metrics (prom-client), served at /metrics to requests that carry
  * METRICS_TOKEN. One registry per process, on globalThis: the HTTP server
- * (scripts/lib/http-server.ts) observes requests, Next's bundles the domain.
+ * (src/runtime/http-server.ts) observes requests, Next's bundles the domain.
  * Labels are bounded sets (routes from the build's manifest, event names,
  * limit names, provider error codes): never an address, id or number.
  */

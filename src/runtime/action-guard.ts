@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
-import { expectedOrigins, FOREIGN_ORIGIN, isAllowedOrigin } from "../../src/proxy-helpers";
+import { expectedOrigins, FOREIGN_ORIGIN, isAllowedOrigin } from "@/proxy-helpers";
 
 /**
  * Server-action requests (a `Next-Action` header) are checked before Next

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { escapeHtml } from "../../src/lib/html";
-import { LOCALE_COOKIE, resolveLocale, type Locale } from "../../src/lib/locale";
+import { escapeHtml } from "@/lib/html";
+import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/lib/locale";
 
 /**
  * The page a browser gets while the database is unreachable: 503, Retry-After,

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
-import { resolveClientIp } from "../../src/lib/client-ip";
-import { isDatabaseDown } from "../../src/server/lifecycle";
-import { componentLogger } from "../../src/server/observability/logger";
-import { metrics, metricsAuthorized } from "../../src/server/observability/metrics";
+import { resolveClientIp } from "@/lib/client-ip";
+import { isDatabaseDown } from "@/server/lifecycle";
+import { componentLogger } from "@/server/observability/logger";
+import { metrics, metricsAuthorized } from "@/server/observability/metrics";
 import { sendUnavailable } from "./unavailable-page";
 
 /**

@@ -1,13 +1,13 @@
 // First: what it turns off applies to every module loaded after it.
-import "./lib/source-maps";
+import "./source-maps";
 import path from "node:path";
 import next from "next";
-import { formatEnvError, envSchema } from "../src/env";
-import { markDraining, runShutdownHooks } from "../src/server/lifecycle";
-import { guardActionRequest, readActionIds, refuseAction } from "./lib/action-guard";
-import { logger } from "../src/server/observability/logger";
-import { createAppServer } from "./lib/http-server";
-import { createRouteLabeler } from "./lib/route-label";
+import { formatEnvError, envSchema } from "@/env";
+import { markDraining, runShutdownHooks } from "@/server/lifecycle";
+import { guardActionRequest, readActionIds, refuseAction } from "./action-guard";
+import { logger } from "@/server/observability/logger";
+import { createAppServer } from "./http-server";
+import { createRouteLabeler } from "./route-label";
 
 /**
  * The app's process: Next's request handler inside Postkey's own HTTP server
