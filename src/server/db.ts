@@ -34,7 +34,7 @@ function createClient(url: string) {
   m.setGauge("pool.app.total", () => pool.totalCount);
   m.setGauge("pool.app.idle", () => pool.idleCount);
   m.setGauge("pool.app.waiting", () => pool.waitingCount);
-  return { client: withAfterCommit(prismaClient(pool)), pool };
+  return { client: prismaClient(pool), pool };
 }
 
 function prismaClient(pool: Pool) {
@@ -56,40 +56,29 @@ export type Db = ReturnType<typeof prismaClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
- * afterCommit(tx, fn): run fn once the transaction `tx` has committed, never
- * when it rolls back (a log line or metric for an audit event must mean the
- * event was stored). Interactive transactions of getDb() register their tx;
- * outside one, fn runs at once.
+ * What runs once a transaction has committed, never when it rolls back (a log
+ * line or a metric for an audit event must mean the event was stored). Every
+ * interactive transaction goes through transaction(), which owns its queue;
+ * lint refuses `$transaction` with a function anywhere else.
  */
 const commitQueues = new WeakMap<object, Array<() => void>>();
 
+/** Runs fn after the commit of `tx` when it is a transaction(); outside one, at once. */
 export function afterCommit(tx: Tx | Db, fn: () => void): void {
   const queue = commitQueues.get(tx);
   if (queue) queue.push(fn);
   else fn();
 }
 
-function withAfterCommit(client: Db): Db {
-  const transaction = ((arg: unknown, options?: unknown) => {
-    if (typeof arg !== "function") return client.$transaction(arg as never, options as never);
-    const queue: Array<() => void> = [];
-    return client
-      .$transaction(async (tx) => {
-        commitQueues.set(tx, queue);
-        return (arg as (tx: Tx) => Promise<unknown>)(tx);
-      }, options as never)
-      .then((result) => {
-        for (const fn of queue) fn();
-        return result;
-      });
-  }) as Db["$transaction"];
-  return new Proxy(client, {
-    get(target, prop) {
-      if (prop === "$transaction") return transaction;
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
+/** One interactive transaction on the app's database: fn's writes commit together, then what fn queued with afterCommit runs. */
+export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const queue: Array<() => void> = [];
+  const result = await getDb().$transaction((tx) => {
+    commitQueues.set(tx, queue);
+    return fn(tx);
   });
+  for (const run of queue) run();
+  return result;
 }
 
 const globalForDb = globalThis as unknown as { postkeyDb?: { client: Db; pool: Pool }; postkeyDbProbe?: ReturnType<typeof setInterval> };

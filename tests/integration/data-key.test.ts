@@ -1,6 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import { checkSealedData } from "@/server/security/check-sealed-data";
 import { dataKeyId } from "@/server/security/data-keys";
 import { hmacDigest } from "@/server/security/hmac";
@@ -36,7 +36,7 @@ describe("a SESSION_SECRET rotation that drops the previous secret", () => {
     const alice = await accountByAddress("alice@example.com");
     const owner = { kind: "mail" as const, id: alice.id };
     const { sealed, base32 } = newTotpSecret(alice.address);
-    const codes = await getDb().$transaction((tx) => replaceRecoveryCodes(owner, tx));
+    const codes = await transaction((tx) => replaceRecoveryCodes(owner, tx));
 
     useKeys({ data: a, session: SESSION_SECRETS.new });
     const at = new Date();

@@ -3,7 +3,7 @@ import { resetEmployeePassword } from "@/server/admin/reset-employee-password";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { logOn } from "@/server/auth/log-on";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import { metrics } from "@/server/observability/metrics";
 import { consumeLimit } from "@/server/security/rate-limit";
 import { hashSecret } from "@/server/security/password-hash";
@@ -60,14 +60,14 @@ describe("domain events in the log", () => {
   });
 
   it("an event inside a transaction is logged after the commit, and not at all when the transaction rolls back", async () => {
-    await getDb().$transaction(async (tx) => {
+    await transaction(async (tx) => {
       await recordAuditEvent(input, tx);
       expect(events()).toHaveLength(0); // not yet: the transaction may still fail
     });
     expect(events()).toHaveLength(1);
 
     await expect(
-      getDb().$transaction(async (tx) => {
+      transaction(async (tx) => {
         await recordAuditEvent(input, tx);
         throw new Error("rolled back");
       }),

@@ -2,7 +2,7 @@ import "server-only";
 import { maskPhone } from "@/lib/phone";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { sendMobileNotice } from "@/server/sms/send-mobile-notice";
 import { SMS_CODE } from "@/server/verification/sms-code";
@@ -40,7 +40,7 @@ export async function confirmMobileBinding(input: {
 
   const previous = account.secureMobile && account.secureMobileVerifiedAt ? account.secureMobile : null;
   let bound: string | null = null;
-  const result = await getDb().$transaction(async (tx): Promise<ConfirmMobileBindingResult> => {
+  const result = await transaction(async (tx): Promise<ConfirmMobileBindingResult> => {
     const judged = await judgeCode(tx, key, input.code, at);
     const phone = judged.verification?.destination ?? pending.destination;
     const masked = maskPhone(phone);

@@ -1,7 +1,7 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { revokeAccountSessions, revokeSessionRecord } from "@/server/auth/session-store";
 import { revokeTrustedBrowsers } from "@/server/two-step/trusted-browser";
@@ -33,7 +33,7 @@ export async function endMySessions(
   let ended: number;
   let untrusted = 0;
   if (which === "all_others") {
-    [ended, untrusted] = await getDb().$transaction(async (tx) => [
+    [ended, untrusted] = await transaction(async (tx) => [
       await revokeAccountSessions("mail", caller.accountId, "ended_by_owner", caller.currentSessionId, tx),
       await revokeTrustedBrowsers({ kind: "mail", id: caller.accountId }, "ended_by_owner", { keepId: caller.currentTrustId }, tx),
     ]);

@@ -2,7 +2,7 @@ import "server-only";
 import { maskPhone } from "@/lib/phone";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import { sendMobileNotice } from "@/server/sms/send-mobile-notice";
 import type { RequestMeta } from "@/server/request-meta";
 import { dropVerification } from "@/server/verification/verification-store";
@@ -26,7 +26,7 @@ export async function removeSecureMobile(input: {
   if (!account) return { ok: false, error: "wrong_password" };
   const phone = account.secureMobile;
   if (!phone) return { ok: false, error: "not_bound" };
-  const removed = await getDb().$transaction(async (tx) => {
+  const removed = await transaction(async (tx) => {
     const subject = await lockTwoStepSubject(tx, { kind: "mail", id: account.id });
     if (subject?.requirement.methods.sms && isLastRequiredMethod(subject.requirement, "sms")) return false;
     await tx.mailAccount.update({ where: { id: account.id }, data: { secureMobile: null, secureMobileVerifiedAt: null } });

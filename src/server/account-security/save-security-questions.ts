@@ -3,7 +3,7 @@ import { validateQuestionSet, type QuestionAnswer, type QuestionErrors } from "@
 import { hashQuestionSet, writeQuestionSet } from "@/server/accounts/set-security-questions";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import { sendSecurityNotice } from "@/server/notices/security-notice";
 import type { RequestMeta } from "@/server/request-meta";
 import { auditSecurityChange, reauthenticate } from "./account-context";
@@ -31,7 +31,7 @@ export async function saveSecurityQuestions(input: {
   const hashed = await hashQuestionSet(input.items);
   if (!hashed.ok) return { ok: false, error: "invalid", errors: hashed.errors };
   const replaced = (await getDb().securityQuestion.count({ where: { accountId: account.id } })) > 0;
-  await getDb().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await writeQuestionSet(tx, account.id, hashed.set);
     const detail = { questions: input.items.map((i) => i.question), replaced };
     await auditSecurityChange(account, AuditAction.questionsSet, "SUCCESS", input.meta, detail, tx);

@@ -1,7 +1,7 @@
 import "server-only";
 import { normalizeAnswer, validateQuestionSet, type QuestionAnswer, type QuestionErrors } from "@/lib/security-questions";
 import { now } from "@/server/clock";
-import { getDb, type Tx } from "@/server/db";
+import { transaction, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import { hashSecret } from "@/server/security/password-hash";
 
@@ -45,6 +45,6 @@ export async function writeQuestionSet(tx: Tx, accountId: string, set: HashedQue
 export async function setSecurityQuestions(accountId: string, items: QuestionAnswer[]): Promise<SetQuestionsResult> {
   const hashed = await hashQuestionSet(items);
   if (!hashed.ok) return hashed;
-  await getDb().$transaction((tx) => writeQuestionSet(tx, accountId, hashed.set));
+  await transaction((tx) => writeQuestionSet(tx, accountId, hashed.set));
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import { AuditAction, type AuditActionName } from "@/server/audit/audit-action";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
 import { revokeAccountSessions } from "@/server/auth/session-store";
 import { now } from "@/server/clock";
-import { getDb, type Tx } from "@/server/db";
+import { transaction, type Tx } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import type { AccountNoticeEvent, Notice } from "@/server/sms/account-notice";
 import { maskPhone } from "@/lib/phone";
@@ -124,7 +124,7 @@ export async function applyAccountAction(
 ): Promise<{ ok: true; address: string; changed: boolean; notices: Notice[] }> {
   const at = now();
   const actor: Actor = postmasterActor(pm);
-  const done = await getDb().$transaction(async (tx) => {
+  const done = await transaction(async (tx) => {
     const row = await tx.mailAccount.findUniqueOrThrow({
       where: { id: account.id },
       select: {

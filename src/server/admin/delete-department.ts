@@ -1,7 +1,7 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { lockDomain } from "./lock-domain";
 import { findDomainDepartment, postmasterActor, resolvePostmaster } from "./postmaster-access";
@@ -17,7 +17,7 @@ export async function deleteDepartment(input: { actorId: string; id: string }, m
   const found = await findDomainDepartment(pm, input.id, attempted, meta);
   if (!found.ok) return found;
   const { department } = found;
-  return getDb().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockDomain(tx, pm.domainId);
     const accounts = await tx.mailAccount.count({ where: { domainId: pm.domainId, departmentId: department.id } });
     const children = await tx.department.count({ where: { parentId: department.id } });

@@ -3,7 +3,7 @@ import { departmentNameErrors } from "@/lib/departments";
 import { msg, type MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { getDb, type Tx } from "@/server/db";
+import { transaction, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import type { RequestMeta } from "@/server/request-meta";
 import { depthOf, descendantIds, orderTree, subtreeHeight, type DepartmentNode } from "./department-tree";
@@ -52,7 +52,7 @@ export async function saveDepartment(input: SaveDepartmentInput, meta: RequestMe
   const nameErrors = departmentNameErrors(name);
   if (nameErrors) return { ok: false, error: "invalid", fieldErrors: { name: nameErrors } };
 
-  return getDb().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockDomain(tx, pm.domainId);
     const rows = await tx.department.findMany({ where: { domainId: pm.domainId }, select: { id: true, name: true, parentId: true } });
     const fieldErrors = checkPlacement(rows, { id: input.id ?? null, name, parentId: input.parentId });

@@ -1,7 +1,7 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { resetLimit } from "@/server/security/rate-limit";
 import { postmasterActor, resolveAccountTarget } from "./postmaster-access";
@@ -18,7 +18,7 @@ export async function unlockAccount(input: { actorId: string; accountId: string 
   const target = await resolveAccountTarget(input.actorId, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
   const { postmaster: pm, account } = target;
-  await getDb().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.mailAccount.update({
       where: { id: account.id },
       data: { lockedUntil: null, failedLogonCount: 0, lastFailedLogonAt: null, lockCount: 0 },

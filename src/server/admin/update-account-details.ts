@@ -3,7 +3,7 @@ import { DISPLAY_NAME_MAX } from "@/lib/fields";
 import { msg, type MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { findDomainDepartment, postmasterActor, resolveAccountTarget, type Refused } from "./postmaster-access";
 
@@ -47,7 +47,7 @@ export async function updateAccountDetails(input: AccountDetailsInput, meta: Req
     if (!found.ok) return { ok: false, error: "invalid", fieldErrors: { departmentId: [msg("Admin.account.errors.departmentGone")] } };
     department = found.department;
   }
-  return getDb().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await tx.mailAccount.findUniqueOrThrow({
       where: { id: account.id },
       select: { displayName: true, department: { select: { id: true, name: true } } },

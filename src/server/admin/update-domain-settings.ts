@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditActionName } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { postmasterActor, resolvePostmaster } from "./postmaster-access";
 
@@ -28,7 +28,7 @@ export async function updateDomainSettings<K extends DomainSettingKey>(
   if (!caller.ok) return caller;
   const pm = caller.postmaster;
   const keys = Object.keys(input.values) as K[];
-  return getDb().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const row = (await tx.domain.findUniqueOrThrow({
       where: { id: pm.domainId },
       select: {

@@ -3,7 +3,7 @@ import { msg, type MessageRef } from "@/lib/message-ref";
 import { validateWeakKeywords } from "@/lib/password-policy";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { lockDomain } from "./lock-domain";
 import { postmasterActor, resolvePostmaster } from "./postmaster-access";
@@ -32,7 +32,7 @@ export async function updateWeakKeywords(input: UpdateWeakKeywordsInput, meta: R
   const keyword = input.keyword.trim();
   if (!keyword) return { ok: false, error: "invalid", messages: [msg("Admin.policy.keywordRequired")] };
 
-  return getDb().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await lockDomain(tx, pm.domainId);
     const domain = await tx.domain.findUniqueOrThrow({ where: { id: pm.domainId }, select: { name: true, weakPasswordKeywords: true } });
     const current = domain.weakPasswordKeywords;

@@ -6,7 +6,7 @@ import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event"
 import { bindingKey } from "@/server/account-security/binding-rules";
 import { revokeAccountSessions } from "@/server/auth/session-store";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit, refundLimit } from "@/server/security/rate-limit";
 import type { Notice } from "@/server/sms/account-notice";
@@ -153,7 +153,7 @@ export async function confirmPostmasterMobileReset(
     select: { id: true, address: true, domainId: true, locale: true },
   });
   const previous = postmaster.secureMobile && postmaster.secureMobileVerifiedAt ? postmaster.secureMobile : null;
-  const outcome = await getDb().$transaction(async (tx) => {
+  const outcome = await transaction(async (tx) => {
     const judged = await judgeCode(tx, key, input.code, at);
     const phone = judged.verification?.destination ?? pending.destination;
     const audit = (result: "SUCCESS" | "FAILURE", detail: Record<string, string | number>) =>

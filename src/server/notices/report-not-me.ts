@@ -3,7 +3,7 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { revokeAccountSessions } from "@/server/auth/session-store";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
 import { revokeTrustedBrowsers } from "@/server/two-step/trusted-browser";
@@ -30,7 +30,7 @@ export async function reportNotMe(token: string | undefined, meta: RequestMeta):
   const at = now();
   const link = await findLiveOwnerLink("NOT_ME", token, at);
   if (!link) return { ok: false, error: "invalid" };
-  const account = await getDb().$transaction(async (tx) => {
+  const account = await transaction(async (tx) => {
     if (!(await useOwnerLink(tx, link.id, at))) return null;
     const a = await tx.mailAccount.update({
       where: { id: link.mailAccountId },

@@ -2,7 +2,7 @@ import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { resetLimit } from "@/server/security/rate-limit";
 import { findLiveOwnerLink, useOwnerLink } from "./owner-link";
@@ -27,7 +27,7 @@ export async function unlockWithLink(
   const link = await findLiveOwnerLink("UNLOCK", token, at);
   const lockNumber = Number(link?.event.split(":")[1]);
   if (!link || !Number.isInteger(lockNumber)) return { ok: false, error: "invalid" };
-  const account = await getDb().$transaction(async (tx) => {
+  const account = await transaction(async (tx) => {
     if (!(await useOwnerLink(tx, link.id, at))) return null;
     const { count } = await tx.mailAccount.updateMany({
       where: { id: link.mailAccountId, lockCount: lockNumber, lockedUntil: { gt: at } },

@@ -3,7 +3,7 @@ import { msg, type MessageRef } from "@/lib/message-ref";
 import { HISTORY_DEPTH } from "@/lib/password-policy";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
 import { now } from "@/server/clock";
-import { getDb, type Tx } from "@/server/db";
+import { getDb, transaction, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
 import { AuditAction, type AuditActionName } from "@/server/audit/audit-action";
@@ -116,7 +116,7 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
 
   const hash = await hashSecret(input.password);
   const changedAt = now();
-  await getDb().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await writePassword(tx, input, cred, hash, changedAt);
     await input.alsoInTransaction?.(tx);
     await recordAuditEvent(

@@ -1,6 +1,6 @@
 import "server-only";
 import type { RecoveryFlow } from "@/generated/prisma/client";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import { newToken } from "@/server/ids";
 import { hmacDigest, hmacMatches } from "@/server/security/hmac";
 import { dropVerification } from "@/server/verification/verification-store";
@@ -49,7 +49,7 @@ export async function findRecoveryFlow(token: string | undefined): Promise<Recov
  * (a block of the whole account outranks the reason a flow failed with).
  */
 export async function endRecoveryFlow(flowId: string, reason: EndedReason, at: Date, override = false): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.recoveryFlow.updateMany({
       where: override ? { id: flowId, step: { not: "DONE" } } : { id: flowId, completedAt: null },
       data: { step: "FAILED", completedAt: at, endedReason: reason },

@@ -3,7 +3,7 @@ import { ipLimitKey } from "@/lib/client-ip";
 import { AuditAction } from "@/server/audit/audit-action";
 import { verifyCaptcha } from "@/server/captcha/verify-captcha";
 import { addMs, now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit } from "@/server/security/rate-limit";
 import { recordRecoveryEvent } from "./recovery-audit";
@@ -49,7 +49,7 @@ export async function startRecovery(
   const previous = await findRecoveryFlow(previousFlowId);
   const subject = { accountId: account?.id ?? null, address, domainId: account?.domainId ?? null };
 
-  await getDb().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     if (previous) {
       await tx.recoveryFlow.updateMany({
         where: { id: previous.id, completedAt: null },

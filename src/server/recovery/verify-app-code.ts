@@ -1,7 +1,7 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit } from "@/server/security/rate-limit";
 import { limitPolicy } from "@/server/security/rate-limit-policies";
@@ -55,7 +55,7 @@ export async function verifyAppCode(
   const subject = { accountId: account.id, address: account.address, domainId: account.domainId };
   if (passed) {
     await refundTry(reserved.reserved);
-    const outcome = await getDb().$transaction((tx) => passProof(tx, flow.id, input.method, methods.proofsNeeded, at));
+    const outcome = await transaction((tx) => passProof(tx, flow.id, input.method, methods.proofsNeeded, at));
     if (outcome === "gone") return { ok: false, error: "ended" };
     await recordRecoveryEvent(AuditAction.recoveryVerified, subject, meta, "SUCCESS", { method: input.method });
     return { ok: true };

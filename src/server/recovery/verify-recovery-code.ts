@@ -2,7 +2,7 @@ import "server-only";
 import type { RecoveryMethod } from "@/generated/prisma/enums";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { findVerification, judgeCode, precheckCode } from "@/server/verification/verification-store";
 import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./load-recovery-flow";
@@ -75,7 +75,7 @@ export async function verifyRecoveryCode(
  * asked), the 5th wrong one ends the flow.
  */
 async function judgeOnFlow(flowId: string, method: RecoveryMethod, proofsNeeded: 1 | 2, entered: string, at: Date) {
-  return getDb().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const judged = await judgeCode(tx, recoveryCodeKey(flowId), entered, at);
     if (judged.verdict === "ok" && (await passProof(tx, flowId, method, proofsNeeded, at)) === "gone")
       return { ...judged, verdict: "none" as const };

@@ -2,7 +2,7 @@ import "server-only";
 import { normalizeAnswer } from "@/lib/security-questions";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
 import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./load-recovery-flow";
@@ -56,7 +56,7 @@ export async function verifySecurityAnswers(
 
   if (passed) {
     await refundTry(reserved.reserved);
-    const outcome = await getDb().$transaction((tx) => passProof(tx, flow.id, "QUESTIONS", methods.proofsNeeded, at));
+    const outcome = await transaction((tx) => passProof(tx, flow.id, "QUESTIONS", methods.proofsNeeded, at));
     if (outcome === "gone") return { ok: false, error: "ended" };
     await recordRecoveryEvent(AuditAction.recoveryVerified, subject, meta, "SUCCESS", { method: "QUESTIONS" });
     return { ok: true };

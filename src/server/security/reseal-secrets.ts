@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import { currentDataKey } from "./data-keys";
 import { countByKeyId, DIGEST_COLUMNS, replaceValue, rowsNotUnder, SEALED_COLUMNS, type SealedColumn } from "./sealed-columns";
 import { openSecret, sealSecret } from "./secret-box";
@@ -61,7 +61,7 @@ async function resealColumn(c: SealedColumn, prefix: string, batch: number): Pro
       if (plain === null) count.unreadable++;
       return plain === null ? [] : [{ id: r.id, from: r.value, to: sealSecret(plain, c.purpose) }];
     });
-    await getDb().$transaction(async (tx) => {
+    await transaction(async (tx) => {
       for (const m of moves) {
         if (await replaceValue(tx, c, m)) count.resealed++;
         else count.changed++;

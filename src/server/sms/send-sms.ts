@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditResult } from "@/generated/prisma/enums";
 import { getEnv } from "@/env";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import { isDatabaseUnavailableError } from "@/server/database-errors";
 import { newId } from "@/server/ids";
 import { addMs, HOUR, now } from "@/server/clock";
@@ -110,7 +110,7 @@ async function deliver(input: SendSmsInput): Promise<SendSmsResult> {
 
 /** Adds the message row (QUEUED), or a FAILED "hourly_cap" row when the last hour is full. */
 async function reserveSlot(id: string, input: SendSmsInput, provider: string, body: string, cap: number): Promise<boolean> {
-  return getDb().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAP_LOCK_KEY}::bigint)`;
     const at = now();
     const recent = await tx.smsMessage.count({

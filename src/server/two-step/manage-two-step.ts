@@ -6,7 +6,7 @@ import { auditOwnChange } from "@/server/audit/audit-own-change";
 import { findCredential } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { transaction } from "@/server/db";
 import { sendSecurityNotice, type SecurityEvent } from "@/server/notices/security-notice";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
@@ -82,7 +82,7 @@ export async function confirmTotpSetup(owner: TwoStepOwner, code: string, meta: 
     await auditOwnChange(subject, AuditAction.totpEnabled, "FAILURE", meta, { reason: "wrong_code" });
     return { ok: false, error: "wrong_code" };
   }
-  const result = await getDb().$transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     const moved = await updateTotp(
       owner,
       { totpEnabledAt: null, totpPendingSecret: pendingSecret },
@@ -122,7 +122,7 @@ export async function regenerateRecoveryCodes(
   const subject = await withOwnPassword(owner, password, AuditAction.recoveryCodesGenerated, meta);
   if (!subject) return { ok: false, error: "wrong_password" };
   if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };
-  const result = await getDb().$transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     const recoveryCodes = await replaceRecoveryCodes(owner, tx);
     await auditOwnChange(subject, AuditAction.recoveryCodesGenerated, "SUCCESS", meta, { count: recoveryCodes.length }, tx);
     return { ok: true, recoveryCodes } as const;
@@ -137,7 +137,7 @@ export async function disableTotp(owner: TwoStepOwner, password: string, meta: R
   if (!subject) return { ok: false, error: "wrong_password" };
   if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };
   // On the locked row: a parallel removal of the secure mobile cannot slip between the check and the change.
-  const done = await getDb().$transaction(async (tx) => {
+  const done = await transaction(async (tx) => {
     const locked = await lockTwoStepSubject(tx, owner);
     if (!locked || isLastRequiredMethod(locked.requirement, "totp")) return false;
     await updateTotp(owner, {}, { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpPendingSecret: null }, tx);

@@ -5,7 +5,7 @@ import { auditOwnChange } from "@/server/audit/audit-own-change";
 import type { CredentialKind } from "@/server/auth/credential-store";
 import { passwordMap } from "@/server/auth/session-options";
 import { addMs, MINUTE, now } from "@/server/clock";
-import { getDb, type Tx } from "@/server/db";
+import { getDb, transaction, type Tx } from "@/server/db";
 import { newToken } from "@/server/ids";
 import type { RequestMeta } from "@/server/request-meta";
 import { TWO_STEP } from "./two-step-policy";
@@ -159,7 +159,7 @@ export async function forgetTrustedBrowser(
   trustId: string,
   meta: RequestMeta,
 ): Promise<{ ok: true } | { ok: false; error: "gone" }> {
-  return getDb().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     if ((await revokeTrustedBrowsers(owner, "forgotten_by_owner", { only: trustId }, tx)) !== 1)
       return { ok: false, error: "gone" } as const;
     await auditOwnChange(owner, AuditAction.trustedBrowserForgotten, "SUCCESS", meta, {}, tx);

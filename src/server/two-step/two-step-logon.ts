@@ -8,7 +8,7 @@ import { isLocked } from "@/server/auth/lockout";
 import { countAccountFailure } from "@/server/auth/count-account-failure";
 import { actorKindOf, findCredential, updateCounters, type CredentialKind } from "@/server/auth/credential-store";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import { newId, newToken } from "@/server/ids";
 import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
@@ -186,7 +186,7 @@ export async function completeTwoStep(
 
   let passed: boolean;
   if (input.method === "SMS") {
-    passed = await getDb().$transaction(async (tx) => (await judgeCode(tx, key, input.code, at)).verdict === "ok");
+    passed = await transaction(async (tx) => (await judgeCode(tx, key, input.code, at)).verdict === "ok");
   } else {
     passed = input.method === "TOTP" ? await useTotpCode(account, input.code, at) : await useRecoveryCode(account, input.code);
     // The attempt is claimed once: a parallel success, or an attempt ended meanwhile, opens nothing.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Verification, VerificationPurpose } from "@/generated/prisma/client";
 import { addMs, DAY, now } from "@/server/clock";
-import { getDb, type Tx } from "@/server/db";
+import { getDb, transaction, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import { attemptsLeft, checkSmsCode, generateSmsCode, resendWaitMs, SMS_CODE, smsCodeDigest, type CodeCheck } from "./sms-code";
 import { componentLogger } from "@/server/observability/logger";
@@ -72,7 +72,7 @@ export async function issueCode(key: VerificationKey, opts: { destination: strin
           data: { ...codeFields, destination: opts.destination, sendCount: { increment: 1 } },
         })
       ).count === 1
-    : await getDb().$transaction(async (tx) => {
+    : await transaction(async (tx) => {
         if (previous && (await tx.verification.deleteMany({ where: { id: previous.id, codeSentAt: previous.codeSentAt } })).count !== 1)
           return false;
         const data = { id, ...key, destination: opts.destination, ...codeFields, sendCount: 1, createdAt: at };
@@ -90,7 +90,7 @@ export async function issueCode(key: VerificationKey, opts: { destination: strin
       });
       return;
     }
-    await getDb().$transaction(async (tx) => {
+    await transaction(async (tx) => {
       if ((await tx.verification.deleteMany({ where: mine })).count === 1 && previous) {
         await tx.verification.createMany({ data: previous, skipDuplicates: true });
       }
