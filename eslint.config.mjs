@@ -81,5 +81,23 @@ export default tseslint.config(
   // bench/         measures the app as it runs: shared test helpers come from tests/support, never from the e2e suite
   layer(["bench/**"], ["**/e2e/*"], "bench/ does not import the e2e suite: what both need lives in tests/support."),
 
+  // One way into an interactive transaction: transaction(fn) of src/server/db.ts owns the after-commit queue
+  // (a log line or metric of an audit event runs only once the event is stored). Prisma's $transaction with a
+  // function would run those at once, before the commit; its array form (a batch) stays allowed.
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx", "tests/**/*.ts", "e2e/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
+    ignores: ["src/server/db.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name='$transaction'] > :matches(ArrowFunctionExpression, FunctionExpression).arguments:first-child",
+          message: "Use transaction(fn) from @/server/db: it runs afterCommit's queue after the commit, never on rollback.",
+        },
+      ],
+    },
+  },
+
   prettier,
 );
