@@ -5,7 +5,8 @@ export type Messages = typeof en;
 
 /** One language's catalog (only that one is loaded). */
 export async function loadMessages(locale: Locale): Promise<Messages> {
-  return locale === "zh-CN"
-    ? ((await import("../../messages/zh-CN.json")).default as Messages)
-    : (await import("../../messages/en.json")).default;
+  // No cast: zh-CN must have every key en has (MessageKey is en's), or this is a type error.
+  const catalog: Messages =
+    locale === "zh-CN" ? (await import("../../messages/zh-CN.json")).default : (await import("../../messages/en.json")).default;
+  return catalog;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageKey, type MessageKey } from "@/lib/message-ref";
 import { MAX_PASSWORD_INPUT_BYTES, PASSWORD_MAX } from "@/lib/password-policy";
 
 /**
@@ -16,16 +17,16 @@ export function hasUnreadableText(value: string): boolean {
 
 /*
  * Shared zod field schemas: every input has a length cap and a clear message.
- * Messages are catalog keys (messages/en.json); createAction words them in the
+ * Messages are catalog keys (messages/en.json), typed by messageKey(); createAction words them in the
  * reader's language and gives a length limit's number as {min} / {max}.
  */
 export const emailField = z
-  .string({ error: "Fields.errors.emailRequired" })
+  .string({ error: messageKey("Fields.errors.emailRequired") })
   .trim()
   .toLowerCase()
-  .min(1, "Fields.errors.emailRequired")
-  .max(254, "Fields.errors.emailTooLong")
-  .pipe(z.email({ error: "Fields.errors.emailInvalid" }));
+  .min(1, messageKey("Fields.errors.emailRequired"))
+  .max(254, messageKey("Fields.errors.emailTooLong"))
+  .pipe(z.email({ error: messageKey("Fields.errors.emailInvalid") }));
 
 /** What an empty password field says; each form names the password it asks for. */
 export type PasswordRequiredKey =
@@ -43,7 +44,7 @@ export type PasswordRequiredKey =
  */
 export const passwordInput = (required: PasswordRequiredKey) =>
   z
-    .string({ error: required })
+    .string({ error: messageKey(required) })
     .min(1, required)
     .check((ctx) => {
       if (new TextEncoder().encode(ctx.value).length > MAX_PASSWORD_INPUT_BYTES)
@@ -53,18 +54,18 @@ export const passwordInput = (required: PasswordRequiredKey) =>
           maximum: PASSWORD_MAX,
           inclusive: true,
           input: ctx.value,
-          message: "Fields.errors.passwordTooLong",
+          message: messageKey("Fields.errors.passwordTooLong"),
         });
     });
 
-export const captchaInput = z.string().trim().max(16, "Fields.errors.captchaRequired").optional().default("");
+export const captchaInput = z.string().trim().max(16, messageKey("Fields.errors.captchaRequired")).optional().default("");
 
 /**
  * Checkboxes. Our forms send a hidden "off" before each box, so an unticked
  * box still says "off" and a missing field means the request did not come
  * from our form (a hand-made POST): `whenAbsent` decides what that means.
  */
-function toggle(whenAbsent: boolean | "refuse", message: string) {
+function toggle(whenAbsent: boolean | "refuse", message: MessageKey) {
   return z
     .union([z.string(), z.array(z.string())], { error: message })
     .optional()
@@ -79,45 +80,47 @@ function toggle(whenAbsent: boolean | "refuse", message: string) {
 }
 
 /** "Require password change at next logon": on unless the form says off (the safe default). */
-export const checkboxDefaultOn = toggle(true, "Fields.errors.mustChangeRequired");
+export const checkboxDefaultOn = toggle(true, messageKey("Fields.errors.mustChangeRequired"));
 
 /** A setting's checkbox: a request that does not say on or off changes nothing. */
-export const settingCheckbox = toggle("refuse", "Fields.errors.settingMissing");
+export const settingCheckbox = toggle("refuse", messageKey("Fields.errors.settingMissing"));
 
 /** A row id: [A-Za-z0-9_-], 1–64 characters (what newId() and newToken() make). */
 export const idField = z
-  .string({ error: "Fields.errors.idMissing" })
+  .string({ error: messageKey("Fields.errors.idMissing") })
   .trim()
-  .min(1, "Fields.errors.idMissing")
-  .max(64, "Fields.errors.idInvalid")
-  .regex(/^[A-Za-z0-9_-]+$/, "Fields.errors.idInvalid");
+  .min(1, messageKey("Fields.errors.idMissing"))
+  .max(64, messageKey("Fields.errors.idInvalid"))
+  .regex(/^[A-Za-z0-9_-]+$/, messageKey("Fields.errors.idInvalid"));
 
 /** A person's display name: what the console and the address book show. */
 export const DISPLAY_NAME_MAX = 64;
 export const displayNameField = z
-  .string({ error: "Fields.errors.displayNameRequired" })
+  .string({ error: messageKey("Fields.errors.displayNameRequired") })
   .trim()
-  .min(1, "Fields.errors.displayNameRequired")
-  .max(DISPLAY_NAME_MAX, "Fields.errors.displayNameTooLong");
+  .min(1, messageKey("Fields.errors.displayNameRequired"))
+  .max(DISPLAY_NAME_MAX, messageKey("Fields.errors.displayNameTooLong"));
 
 /** A 6-digit SMS code as typed (spaces dropped): "Enter the code" when empty, "the 6-digit code" when malformed. */
 export const smsCodeInput = z
-  .string({ error: "Account.mobile.errors.codeRequired" })
-  .max(32, "Account.mobile.errors.codeFormat")
+  .string({ error: messageKey("Account.mobile.errors.codeRequired") })
+  .max(32, messageKey("Account.mobile.errors.codeFormat"))
   .transform((v) => v.replace(/\s+/g, ""))
   .pipe(
     z
       .string()
-      .min(1, "Account.mobile.errors.codeRequired")
-      .regex(/^\d{6}$/, "Account.mobile.errors.codeFormat"),
+      .min(1, messageKey("Account.mobile.errors.codeRequired"))
+      .regex(/^\d{6}$/, messageKey("Account.mobile.errors.codeFormat")),
   );
 
 /** A mobile number as the binding forms ask it: the country selector and the number as typed (read with it). */
 export const phoneNumberFields = {
-  country: z.string({ error: "Account.mobile.errors.countryRequired" }).regex(/^[A-Z]{2}$/, "Account.mobile.errors.countryRequired"),
+  country: z
+    .string({ error: messageKey("Account.mobile.errors.countryRequired") })
+    .regex(/^[A-Z]{2}$/, messageKey("Account.mobile.errors.countryRequired")),
   phone: z
-    .string({ error: "Account.mobile.errors.phoneRequired" })
+    .string({ error: messageKey("Account.mobile.errors.phoneRequired") })
     .trim()
-    .min(1, "Account.mobile.errors.phoneRequired")
-    .max(64, "Account.mobile.errors.phoneTooLong"),
+    .min(1, messageKey("Account.mobile.errors.phoneRequired"))
+    .max(64, messageKey("Account.mobile.errors.phoneTooLong")),
 };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { msg } from "@/lib/message-ref";
+import { looseMsg as msg } from "@/lib/message-ref";
 import { HISTORY_DEPTH, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/password-policy";
 import { resetEmployeePassword, type ResetEmployeePasswordInput } from "@/server/admin/reset-employee-password";
 import { unlockAccount } from "@/server/admin/unlock-account";

@@ -1,7 +1,7 @@
 import "server-only";
 import { maskEmail } from "@/lib/email";
 import { domainOf, parseMailbox, type MailboxError } from "@/lib/mailbox";
-import { msg, type MessageRef } from "@/lib/message-ref";
+import { msg, type MessageKey, type MessageRef } from "@/lib/message-ref";
 import { accountLocale } from "@/server/accounts/account-locale";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
@@ -27,7 +27,7 @@ export function backupEmailKey(accountId: string): VerificationKey {
 }
 
 // Why an address was refused, next to the field (src/lib/mailbox.ts: one strict mailbox, never a list).
-const ADDRESS_ERRORS: Record<MailboxError, string> = {
+const ADDRESS_ERRORS: Record<MailboxError, MessageKey> = {
   required: "Account.backupEmail.errors.required",
   too_long: "Account.backupEmail.errors.tooLong",
   one_address: "Account.backupEmail.errors.oneAddress",

@@ -19,23 +19,20 @@ import { readTrustedBrowser } from "@/web/two-step-cookie";
 import {
   cancelMobileBindingAction,
   confirmMobileBindingAction,
-  endOtherSessionsAction,
-  endSessionAction,
-  forgetTrustedBrowserAction,
   removeSecureMobileAction,
   resendMobileCodeAction,
-  saveSecurityQuestionsAction,
   startMobileBindingAction,
-  startBackupEmailAction,
-  confirmBackupEmailAction,
-  cancelBackupEmailAction,
-  removeBackupEmailAction,
-  startTotpSetupAction,
-  confirmTotpSetupAction,
+} from "./secure-mobile-actions";
+import { saveSecurityQuestionsAction } from "./security-questions-actions";
+import { endOtherSessionsAction, endSessionAction, forgetTrustedBrowserAction } from "./sessions-actions";
+import { cancelBackupEmailAction, confirmBackupEmailAction, removeBackupEmailAction, startBackupEmailAction } from "./backup-email-actions";
+import {
   cancelTotpSetupAction,
-  regenerateRecoveryCodesAction,
+  confirmTotpSetupAction,
   disableTotpAction,
-} from "./actions";
+  regenerateRecoveryCodesAction,
+  startTotpSetupAction,
+} from "./two-step-actions";
 import { TwoStepCard } from "@/components/account/two-step-card";
 import { getTwoStepSettings } from "@/server/two-step/manage-two-step";
 import { BackupEmailCard } from "@/components/account/backup-email-card";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hasUnreadableText } from "@/lib/fields";
-import { msg, type MessageRef } from "@/lib/message-ref";
+import { looseMsg, msg, type MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { AuditFilter } from "@/server/admin/list-audit-events";
 
@@ -52,7 +52,7 @@ export interface ParsedAuditFilter {
 
 /** A schema issue's message is a catalog key; a length limit comes with its number. */
 function issueRef(issue: z.ZodError["issues"][number]): MessageRef {
-  return "maximum" in issue ? msg(issue.message, { max: Number(issue.maximum) }) : msg(issue.message);
+  return "maximum" in issue ? looseMsg(issue.message, { max: Number(issue.maximum) }) : looseMsg(issue.message);
 }
 
 export function parseAuditFilter(params: Record<string, string | string[] | undefined>): ParsedAuditFilter {

@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkboxDefaultOn, displayNameField, idField, passwordInput } from "@/lib/fields";
-import { fieldErrors, formError } from "@/lib/form-state";
-import { ACCOUNT_ACTIONS, runAccountAction, type AccountActionName } from "@/server/admin/account-actions";
+import { fieldErrors } from "@/lib/form-state";
+import { ACCOUNT_ACTIONS, runAccountAction, type AccountActionName, type AccountActionRefusal } from "@/server/admin/account-actions";
 import { resetEmployeePassword } from "@/server/admin/reset-employee-password";
 import { updateAccountDetails } from "@/server/admin/update-account-details";
 import { signOutEverywhere } from "@/server/admin/sign-out-everywhere";
@@ -13,14 +13,8 @@ import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
 import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";
-
-/** What each refusal of an account action says (catalog keys). */
-const REFUSALS = {
-  own_account: "Admin.errors.ownAccountAction",
-  postmaster_account: "Admin.errors.postmasterAccount",
-  not_found: "Admin.errors.notFound",
-  forbidden: "Admin.errors.forbidden",
-} as const;
+import { refusalState } from "@/web/refusals";
+import { ADMIN_ACCOUNT_REFUSALS } from "./refusals";
 
 const accountPage = (id: string, notice: string) => `/admin/accounts/${encodeURIComponent(id)}?notice=${notice}`;
 
@@ -41,7 +35,7 @@ export const resetPasswordAction = createAction({
       redirect(`${accountPage(data.accountId, "password-reset")}&at=${result.changedAt.getTime()}`);
     }
     if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
-    return formError(t(result.error === "own_account" ? "Admin.errors.ownAccount" : REFUSALS[result.error]));
+    return refusalState(t, ADMIN_ACCOUNT_REFUSALS.resetPassword, result);
   },
 });
 
@@ -58,7 +52,7 @@ export const saveAccountDetailsAction = createAction({
     const result = await updateAccountDetails({ actorId: user.id, ...data }, meta);
     if (result.ok) redirect(accountPage(data.accountId, result.changed ? "details-saved" : "unchanged"));
     if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
-    return formError(t(REFUSALS[result.error]));
+    return refusalState(t, ADMIN_ACCOUNT_REFUSALS.accountAction, result);
   },
 });
 
@@ -79,7 +73,7 @@ export const accountAction = createAction({
   schema: z.object({ accountId: idField, action: z.enum(ACCOUNT_ACTIONS, { error: "Fields.errors.idInvalid" }) }),
   run: async (data, { user, meta, t }) => {
     const result = await runAccountAction({ actorId: user.id, accountId: data.accountId, action: data.action }, meta);
-    if (!result.ok) return formError(t(REFUSALS[result.error]));
+    if (!result.ok) return refusalState(t, ADMIN_ACCOUNT_REFUSALS.accountAction, result);
     sendNoticeAfterResponse(result.notices);
     redirect(accountPage(data.accountId, result.changed ? DONE[data.action] : "unchanged"));
   },
@@ -89,10 +83,7 @@ export const accountAction = createAction({
 function accountCommand(
   name: string,
   notice: string,
-  run: (
-    input: { actorId: string; accountId: string },
-    meta: RequestMeta,
-  ) => Promise<{ ok: true } | { ok: false; error: keyof typeof REFUSALS }>,
+  run: (input: { actorId: string; accountId: string }, meta: RequestMeta) => Promise<{ ok: true } | AccountActionRefusal>,
 ) {
   return createAction({
     name,
@@ -101,7 +92,7 @@ function accountCommand(
     run: async (data, { user, meta, t }) => {
       const result = await run({ actorId: user.id, accountId: data.accountId }, meta);
       if (result.ok) redirect(accountPage(data.accountId, notice));
-      return formError(t(REFUSALS[result.error]));
+      return refusalState(t, ADMIN_ACCOUNT_REFUSALS.accountAction, result);
     },
   });
 }
