@@ -5,7 +5,7 @@ import { msg, type MessageKey, type MessageRef } from "@/lib/message-ref";
 import { accountLocale } from "@/server/accounts/account-locale";
 import { AuditAction } from "@/server/audit/audit-action";
 import { now } from "@/server/clock";
-import { getDb } from "@/server/db";
+import { getDb, transaction } from "@/server/db";
 import { codeEmail } from "@/server/email/code-email";
 import { sendEmail } from "@/server/email/send-email";
 import type { RequestMeta } from "@/server/request-meta";
@@ -107,7 +107,7 @@ export async function confirmBackupEmail(input: { accountId: string; code: strin
   const ready = await pendingChallenge(key, at);
   if (!ready.ok) return ready;
   const previous = account.backupEmailVerifiedAt ? account.backupEmail : null;
-  const result = await getDb().$transaction(async (tx): Promise<ConfirmBackupEmailResult> => {
+  const result = await transaction(async (tx): Promise<ConfirmBackupEmailResult> => {
     const judged = await judgeCode(tx, key, input.code, at);
     const email = judged.verification?.destination ?? ready.pending.destination;
     const masked = maskEmail(email);
@@ -176,7 +176,7 @@ export async function removeBackupEmail(input: {
   if (!account) return { ok: false, error: "wrong_password" };
   const row = await getDb().mailAccount.findUniqueOrThrow({ where: { id: account.id }, select: { backupEmail: true } });
   if (!row.backupEmail) return { ok: false, error: "not_bound" };
-  await getDb().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.mailAccount.update({ where: { id: account.id }, data: { backupEmail: null, backupEmailVerifiedAt: null } });
     await dropVerification(backupEmailKey(account.id), tx);
     await auditSecurityChange(
