@@ -1,5 +1,5 @@
 /**
- * Issue 3's speed target: the Employee Accounts page stays fast with 10,000
+ * A speed target of the README's npm run bench: the Employee Accounts page stays fast with 10,000
  * accounts in a domain (server-side paging on indexed queries). Inserts
  * 10,000 accounts into example.com, then times the page's query: first page,
  * a deep page, a search and a department filter. Target: p95 under 150 ms each.

@@ -1,5 +1,5 @@
 /**
- * Employee Accounts > select 500 > Reset passwords (issue 12's target: a
+ * Employee Accounts > select 500 > Reset passwords (a speed target of the README's npm run bench: a
  * bulk reset of 500 accounts completes in under 30 s on this machine). Each
  * account is its own transaction with one argon2 hash (a generated password
  * needs no history check); the hashing runs ARGON2_MAX_CONCURRENCY at once.

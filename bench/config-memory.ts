@@ -8,7 +8,7 @@ import { startServer } from "./http-server";
 import { median, round } from "./stats";
 
 /**
- * What reading next.config.ts costs the production server (issue 24): its
+ * What reading next.config.ts costs the production server (ADR 0006, docs/performance.md): its
  * RSS and thread count at start (healthy, then three loads of /login), with
  * the config read as shipped (never through SWC), read through SWC (what Next
  * does for a custom server unless told otherwise), and as the plain

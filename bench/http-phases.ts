@@ -22,7 +22,7 @@ export async function cpuPerRequest(pid: number, ms: number, fn: () => Promise<n
 }
 
 /**
- * The Employee Accounts page of a domain with `count` more accounts (issue 13: 100,000), one client at a
+ * The Employee Accounts page of a domain with `count` more accounts (docs/performance.md: 100,000), one client at a
  * time: the first page, a deep page, a search by a fragment of name or address, and a department filter.
  */
 export async function accountsListAtScale(http: Pool, cookie: string, count: number, ms: number): Promise<Record<string, number[]>> {

@@ -1,7 +1,7 @@
 /**
  * npm run bench:http [-- --seconds N] [-- --smoke] [-- --soak MINUTES] [-- --cpu-prof DIR]
  *
- * Issue 13's HTTP benchmark: the production build (built first when stale)
+ * The HTTP benchmark (docs/performance.md, ADR 0009): the production build (built first when stale)
  * served by src/runtime/app-server.ts, started as npm start starts it
  * (src/runtime/app-process-env.ts), on a fresh database (the server in
  * TEST_DATABASE_URL, else an embedded PGlite), driven through real HTTP with

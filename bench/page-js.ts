@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
  * "First Load JS shared by all": its router and boundaries) and, beyond it,
  * the page's own chunks (its layouts' and its own client components, from
  * the page's client reference manifest). Budget: 15 kB of the page's own per
- * page (issue 10, "Lean pages").
+ * page (a speed target of the README's npm run bench).
  */
 export const PAGE_OWN_BUDGET_KB = 15;
 
