@@ -84,6 +84,8 @@ export default tseslint.config(
   // One way into an interactive transaction: transaction(fn) of src/server/db.ts owns the after-commit queue
   // (a log line or metric of an audit event runs only once the event is stored). Prisma's $transaction with a
   // function would run those at once, before the commit; its array form (a batch) stays allowed.
+  // And message keys in schemas typed: messageKey("…"), never a bare string. (One no-restricted-syntax for
+  // both: flat config replaces, not merges, a rule's options across matching blocks.)
   {
     files: ["src/**/*.ts", "src/**/*.tsx", "tests/**/*.ts", "e2e/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
     ignores: ["src/server/db.ts"],
@@ -94,6 +96,15 @@ export default tseslint.config(
           selector:
             "CallExpression[callee.property.name='$transaction'] > :matches(ArrowFunctionExpression, FunctionExpression).arguments:first-child",
           message: "Use transaction(fn) from @/server/db: it runs afterCommit's queue after the commit, never on rollback.",
+        },
+        // A catalog key written as a plain string in a schema is never checked against the catalogs.
+        {
+          selector: String.raw`Property[key.name=/^(error|message)$/] > Literal.value[value=/^[A-Z][A-Za-z]+(\.[A-Za-z0-9]+)+$/]`,
+          message: 'A message key goes through messageKey("…") (src/lib/message-ref.ts), so a wrong key does not compile.',
+        },
+        {
+          selector: String.raw`CallExpression[callee.property.name=/^(min|max|length|regex|refine|nonempty|email|startsWith|endsWith|includes)$/] > Literal.arguments[value=/^[A-Z][A-Za-z]+(\.[A-Za-z0-9]+)+$/]`,
+          message: 'A message key goes through messageKey("…") (src/lib/message-ref.ts), so a wrong key does not compile.',
         },
       ],
     },

@@ -8,6 +8,7 @@ import { idle, type FormState } from "@/lib/form-state";
 import type { MailUser, Operator } from "@/server/auth/load-session-account";
 import { HashBusyError } from "@/server/security/password-hash";
 import { accountByAddress, auditActions, freshDemo, meta, sessionClaims } from "../support/fixtures";
+import { messageKey } from "@/lib/message-ref";
 
 // The request adapters are the only Next.js-bound inputs of the factory: the
 // caller is whoever these say, the meta is the fixtures' client.
@@ -154,8 +155,8 @@ describe("createAction: guard → audited refusal → parse → run → form sta
 
   it("schema messages are catalog keys, said in the request's language with the schema's own limits", async () => {
     const keyed = z.object({
-      email: z.string().min(1, "Fields.errors.emailRequired"),
-      password: z.string().max(4, "Fields.errors.passwordTooLong"),
+      email: z.string().min(1, messageKey("Fields.errors.emailRequired")),
+      password: z.string().max(4, messageKey("Fields.errors.passwordTooLong")),
     });
     const action = createAction({ name: "test.keys", guard: anyone, schema: keyed, run: vi.fn() });
     const en = await action(idle, form({ email: "", password: "123456" }));

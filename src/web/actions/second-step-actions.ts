@@ -10,10 +10,15 @@ import { anyone } from "./action-guards";
 import { createAction } from "./create-action";
 import { signIn, TWO_STEP_PATH } from "./log-on-action";
 import { navigateTo } from "./navigate";
+import { messageKey } from "@/lib/message-ref";
 
 const verifySchema = z.object({
-  method: z.enum(["SMS", "TOTP", "RECOVERY_CODE"], { error: "TwoStep.errors.methodUnavailable" }),
-  code: z.string({ error: "TwoStep.errors.codeRequired" }).trim().min(1, "TwoStep.errors.codeRequired").max(32, "TwoStep.errors.wrongCode"),
+  method: z.enum(["SMS", "TOTP", "RECOVERY_CODE"], { error: messageKey("TwoStep.errors.methodUnavailable") }),
+  code: z
+    .string({ error: messageKey("TwoStep.errors.codeRequired") })
+    .trim()
+    .min(1, messageKey("TwoStep.errors.codeRequired"))
+    .max(32, messageKey("TwoStep.errors.wrongCode")),
   trust: z.literal("on").optional(),
 });
 

@@ -28,27 +28,28 @@ import {
   DONE_PATH,
   WIZARD_PATH,
 } from "./form-states";
+import { messageKey } from "@/lib/message-ref";
 
 // Schema messages are catalog keys; createAction words them in the reader's language.
 const startSchema = z.object({
   email: emailField,
   captcha: z
-    .string({ error: "Recovery.errors.captchaRequired" })
+    .string({ error: messageKey("Recovery.errors.captchaRequired") })
     .trim()
-    .min(1, "Recovery.errors.captchaRequired")
-    .max(16, "Recovery.errors.captchaTooLong"),
+    .min(1, messageKey("Recovery.errors.captchaRequired"))
+    .max(16, messageKey("Recovery.errors.captchaTooLong")),
 });
 
 const codeSchema = z.object({
   code: z
-    .string({ error: "Recovery.errors.codeRequired" })
-    .max(32, "Recovery.errors.codeInvalid")
+    .string({ error: messageKey("Recovery.errors.codeRequired") })
+    .max(32, messageKey("Recovery.errors.codeInvalid"))
     .transform((v) => v.replace(/\s+/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, "Recovery.errors.codeInvalid")),
+    .pipe(z.string().regex(/^\d{6}$/, messageKey("Recovery.errors.codeInvalid"))),
 });
 
 /** An answer: at most ANSWER_MAX characters once normalized (the raw text may hold some more spaces). */
-const answer = z.string({ error: "Recovery.errors.answerRequired" }).superRefine((v, ctx) => {
+const answer = z.string({ error: messageKey("Recovery.errors.answerRequired") }).superRefine((v, ctx) => {
   const normalized = v.length > ANSWER_MAX * 4 ? null : normalizeAnswer(v);
   if (normalized === null || [...normalized].length > ANSWER_MAX)
     ctx.addIssue({
@@ -57,9 +58,9 @@ const answer = z.string({ error: "Recovery.errors.answerRequired" }).superRefine
       maximum: ANSWER_MAX,
       inclusive: true,
       input: v,
-      message: "Recovery.errors.answerTooLong",
+      message: messageKey("Recovery.errors.answerTooLong"),
     });
-  else if (!normalized.length) ctx.addIssue({ code: "custom", input: v, message: "Recovery.errors.answerRequired" });
+  else if (!normalized.length) ctx.addIssue({ code: "custom", input: v, message: messageKey("Recovery.errors.answerRequired") });
 });
 const answersSchema = z.object({ answer1: answer, answer2: answer, answer3: answer });
 
@@ -97,7 +98,7 @@ async function settle<R extends { ok: boolean; error?: string }>(
 export const sendCodeAction = createAction({
   name: "recovery.send_code",
   guard: anyone,
-  schema: z.object({ method: z.enum(["SMS", "EMAIL"], { error: "Recovery.errors.methodUnavailable" }) }),
+  schema: z.object({ method: z.enum(["SMS", "EMAIL"], { error: messageKey("Recovery.errors.methodUnavailable") }) }),
   run: async (data, { meta, t }) =>
     settle(await sendRecoveryCode(await readRecoveryFlowId(), { method: data.method }, meta), (r) => sendFailureState(t, r, data.method)),
 });
@@ -115,12 +116,12 @@ export const verifyAppCodeAction = createAction({
   name: "recovery.verify_app_code",
   guard: anyone,
   schema: z.object({
-    method: z.enum(["TOTP", "RECOVERY_CODE"], { error: "Recovery.errors.methodUnavailable" }),
+    method: z.enum(["TOTP", "RECOVERY_CODE"], { error: messageKey("Recovery.errors.methodUnavailable") }),
     code: z
-      .string({ error: "Recovery.errors.appCodeRequired" })
+      .string({ error: messageKey("Recovery.errors.appCodeRequired") })
       .trim()
-      .min(1, "Recovery.errors.appCodeRequired")
-      .max(32, "Recovery.errors.appCodeInvalid"),
+      .min(1, messageKey("Recovery.errors.appCodeRequired"))
+      .max(32, messageKey("Recovery.errors.appCodeInvalid")),
   }),
   run: async (data, { meta, t }) => {
     // An app's code is 6 digits (spaces dropped); a recovery code is read as typed (its own normalizing).

@@ -6,11 +6,12 @@ import { BULK_ACTIONS, BULK_MAX, runBulkAccountAction, type BulkItem } from "@/s
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
 import { sendNoticeAfterResponse } from "@/web/notices";
+import { messageKey } from "@/lib/message-ref";
 
 /** One id, several (a repeated field), or a comma-separated list (the page's ids in one hidden field). */
 const idList = z.preprocess(
   (v) => (v === undefined || v === "" ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === "string" ? x.split(",") : [x]))),
-  z.array(idField).max(BULK_MAX, "Admin.accounts.bulk.errors.tooMany"),
+  z.array(idField).max(BULK_MAX, messageKey("Admin.accounts.bulk.errors.tooMany")),
 );
 
 /** A result row as the page shows it: never an id the postmaster did not see, the password only for a reset. */
@@ -31,8 +32,8 @@ export const bulkAccountsAction = createAction({
   name: "accounts.bulk",
   guard: postmaster,
   schema: z.object({
-    step: z.enum(["confirm", "run"], { error: "Admin.accounts.bulk.errors.action" }),
-    action: z.enum(BULK_ACTIONS, { error: "Admin.accounts.bulk.errors.action" }),
+    step: z.enum(["confirm", "run"], { error: messageKey("Admin.accounts.bulk.errors.action") }),
+    action: z.enum(BULK_ACTIONS, { error: messageKey("Admin.accounts.bulk.errors.action") }),
     ids: idList,
     /** "Select all on this page" without JavaScript: the page's own ids (pageIds) count as selected. */
     allOnPage: z.enum(["1"]).optional(),

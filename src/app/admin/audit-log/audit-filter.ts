@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hasUnreadableText } from "@/lib/fields";
-import { looseMsg, msg, type MessageRef } from "@/lib/message-ref";
+import { looseMsg, messageKey, type MessageRef, msg } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { AuditFilter } from "@/server/admin/list-audit-events";
 
@@ -14,11 +14,11 @@ const day = z.preprocess(
   z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Admin.auditLog.errors.dateFormat", abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: messageKey("Admin.auditLog.errors.dateFormat"), abort: true })
     .refine((v) => {
       const d = new Date(`${v}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v); // 2026-02-30 parses, but as 2 March
-    }, "Admin.auditLog.errors.realDate")
+    }, messageKey("Admin.auditLog.errors.realDate"))
     .optional(),
 );
 
@@ -26,13 +26,16 @@ const schema = z.object({
   account: z
     .string()
     .trim()
-    .max(254, "Admin.auditLog.errors.accountTooLong")
-    .refine((v) => !hasUnreadableText(v), "Common.errors.unreadableText")
+    .max(254, messageKey("Admin.auditLog.errors.accountTooLong"))
+    .refine((v) => !hasUnreadableText(v), messageKey("Common.errors.unreadableText"))
     .optional(),
   action: z
     .string()
     .trim()
-    .refine((v) => v === "" || AUDIT_ACTIONS.includes(v as (typeof AUDIT_ACTIONS)[number]), "Admin.auditLog.errors.unknownAction")
+    .refine(
+      (v) => v === "" || AUDIT_ACTIONS.includes(v as (typeof AUDIT_ACTIONS)[number]),
+      messageKey("Admin.auditLog.errors.unknownAction"),
+    )
     .optional(),
   from: day,
   to: day,

@@ -9,6 +9,7 @@ import { saveDepartment } from "@/server/admin/save-department";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
 import { translateFieldErrors } from "@/web/i18n";
+import { messageKey } from "@/lib/message-ref";
 
 const optionalId = z
   .union([z.literal(""), idField])
@@ -18,7 +19,7 @@ const optionalId = z
 const saveSchema = z.object({
   id: optionalId,
   name: z
-    .string({ error: "Admin.departments.errors.nameRequired" })
+    .string({ error: messageKey("Admin.departments.errors.nameRequired") })
     .trim()
     .superRefine((name, ctx) =>
       departmentNameErrors(name)?.forEach((ref) => ctx.addIssue({ code: "custom", message: ref.key, params: ref.values })),

@@ -9,11 +9,15 @@ import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
 import { translateFieldErrors } from "@/web/i18n";
+import { messageKey } from "@/lib/message-ref";
 
 const PAGE = "/admin/password-policy";
 // The length rule is the domain's (validateWeakKeywords), stated once; the form only needs a keyword.
 const keywordSchema = z.object({
-  keyword: z.string({ error: "Admin.policy.keywordRequired" }).trim().min(1, "Admin.policy.keywordRequired"),
+  keyword: z
+    .string({ error: messageKey("Admin.policy.keywordRequired") })
+    .trim()
+    .min(1, messageKey("Admin.policy.keywordRequired")),
 });
 
 function keywordAction(op: "add" | "remove") {

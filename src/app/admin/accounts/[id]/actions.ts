@@ -15,6 +15,7 @@ import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";
 import { refusalState } from "@/web/refusals";
 import { ADMIN_ACCOUNT_REFUSALS } from "./refusals";
+import { messageKey } from "@/lib/message-ref";
 
 const accountPage = (id: string, notice: string) => `/admin/accounts/${encodeURIComponent(id)}?notice=${notice}`;
 
@@ -70,7 +71,7 @@ const DONE: Record<AccountActionName, string> = {
 export const accountAction = createAction({
   name: "account.action",
   guard: postmaster,
-  schema: z.object({ accountId: idField, action: z.enum(ACCOUNT_ACTIONS, { error: "Fields.errors.idInvalid" }) }),
+  schema: z.object({ accountId: idField, action: z.enum(ACCOUNT_ACTIONS, { error: messageKey("Fields.errors.idInvalid") }) }),
   run: async (data, { user, meta, t }) => {
     const result = await runAccountAction({ actorId: user.id, accountId: data.accountId, action: data.action }, meta);
     if (!result.ok) return refusalState(t, ADMIN_ACCOUNT_REFUSALS.accountAction, result);
