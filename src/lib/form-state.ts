@@ -17,6 +17,25 @@ export type FormState =
 
 export const idle: FormState = { status: "idle" };
 
+/**
+ * Where an action sends the browser once it is done (the factory ends it, web/actions/navigate.ts):
+ * - "navigate": on to another page (the form goes itself with JavaScript, a 303 without);
+ * - "redraw": the same address shows what comes next (drawn into the answer with JavaScript, a 303 without);
+ * - "reload": another page loaded whole (the language changed: the root layout is drawn again).
+ */
+export interface Destination {
+  next: string;
+  mode: "navigate" | "redraw" | "reload";
+}
+
+export const goTo = (next: string): Destination => ({ next, mode: "navigate" });
+export const redrawAt = (next: string): Destination => ({ next, mode: "redraw" });
+export const reloadAt = (next: string): Destination => ({ next, mode: "reload" });
+
+export function isDestination(value: FormState | Destination): value is Destination {
+  return "mode" in value;
+}
+
 /** A server action as a form calls it (useActionState): the previous state and the form. */
 export type FormAction = (prev: FormState, formData: FormData) => Promise<FormState>;
 

@@ -2,25 +2,27 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { hasUnreadableText } from "@/lib/fields";
-import { fieldErrors, formError, type FormAction, type FormState } from "@/lib/form-state";
+import { fieldErrors, formError, isDestination, type Destination, type FormAction, type FormState } from "@/lib/form-state";
 import type { RequestMeta } from "@/server/request-meta";
 import { HashBusyError } from "@/server/security/password-hash";
 import { getTranslator, translateLoose, type Translator } from "@/web/i18n";
 import { getRequestMeta } from "@/web/request";
 import { componentLogger } from "@/server/observability/logger";
 import { noteDatabaseError } from "@/server/db";
+import { endAction, endCommand } from "./navigate";
 
 /**
  * The one way to write a server action (docs/architecture.md):
  *
- *   guard → (refusal audited by the guard) → parse → run (ONE domain function) → form state
+ *   guard → (refusal audited by the guard) → parse → run (ONE domain function) → form state or destination
  *
  * - `guard` decides who may call it (action-guards.ts); a refusal is audited
  *   there and answered with a redirect or a form error, before any input is read.
  * - `schema` (zod) parses the form; every field's problems come back at once.
  *   Before it, anything but a form is refused, and so is any field holding
  *   control or unreadable characters. Secret fields are never sent back.
- * - `run` calls one domain function and maps its result, or redirects.
+ * - `run` calls one domain function and maps its result to a form state, or returns where the browser
+ *   goes (a Destination: goTo, redrawAt, reloadAt), which navigate.ts turns into the answer.
  * - redirect()/notFound() pass through (unstable_rethrow); a busy hasher is
  *   a clear "busy"; any other fault is logged and shown as a generic message.
  */
@@ -48,7 +50,7 @@ export interface ActionDefinition<C, S extends Schema> {
   guard: ActionGuard<C>;
   /** The form's schema, or a function of the caller (a field required only for some callers). */
   schema: S | ((ctx: C) => S);
-  run: (data: z.infer<S>, ctx: C & ActionContext) => Promise<FormState>;
+  run: (data: z.infer<S>, ctx: C & ActionContext) => Promise<FormState | Destination>;
 }
 
 /** Fields whose values are never sent back to the browser in an error state. */
@@ -118,7 +120,8 @@ export function createAction<C, S extends Schema>(def: ActionDefinition<C, S>): 
       const parsed = parseForm(typeof def.schema === "function" ? def.schema(guard.ctx) : def.schema, form, t);
       if (!parsed.ok) return parsed.state;
       values = parsed.values;
-      return await def.run(parsed.data, { ...guard.ctx, meta, t });
+      const outcome = await def.run(parsed.data, { ...guard.ctx, meta, t });
+      return outcome && isDestination(outcome) ? await endAction(outcome) : outcome;
     } catch (e) {
       unstable_rethrow(e);
       if (e instanceof HashBusyError) return formError(t("Common.errors.busy"), {}, values);
@@ -130,16 +133,17 @@ export function createAction<C, S extends Schema>(def: ActionDefinition<C, S>): 
   };
 }
 
-/** An action that takes no input, for a plain `<form action>` (Log Off, Cancel): guard → run. */
+/** An action that takes no input, for a plain `<form action>` (Log Off, Cancel): guard → run → destination. */
 export function createCommand<C>(def: {
   name: string;
   guard: ActionGuard<C>;
-  run: (ctx: C & ActionContext) => Promise<void>;
+  run: (ctx: C & ActionContext) => Promise<Destination | void>;
 }): () => Promise<void> {
   return async () => {
     const [meta, t] = await Promise.all([getRequestMeta(), getTranslator()]);
     const guard = await def.guard({ attempted: def.name, meta, form: null, t });
     if (!guard.ok) return;
-    await def.run({ ...guard.ctx, meta, t });
+    const to = await def.run({ ...guard.ctx, meta, t });
+    if (to) await endCommand(to);
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { captchaInput, emailField, passwordInput } from "@/lib/fields";
-import type { FormAction } from "@/lib/form-state";
+import { goTo, reloadAt, type FormAction } from "@/lib/form-state";
 import { adoptAccountLocale } from "@/server/accounts/account-locale";
 import { logOn } from "@/server/auth/log-on";
 import type { CredentialKind } from "@/server/auth/credential-store";
@@ -12,7 +12,6 @@ import { startSession } from "@/web/session";
 import { readTrustedBrowser, setPendingTwoStep } from "@/web/two-step-cookie";
 import { anyone } from "./action-guards";
 import { createAction } from "./create-action";
-import { navigateTo } from "./navigate";
 
 const logOnSchema = z.object({ email: emailField, password: passwordInput("Fields.errors.passwordRequired"), captcha: captchaInput });
 
@@ -45,10 +44,10 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
       }
       if (result.ok === "second_step") {
         await setPendingTwoStep(result.pending);
-        return navigateTo(TWO_STEP_PATH[kind]);
+        return goTo(TWO_STEP_PATH[kind]);
       }
       const { localeChanged } = await signIn(kind, result, meta);
-      return navigateTo(landing(result), { fullLoad: localeChanged });
+      return (localeChanged ? reloadAt : goTo)(landing(result));
     },
   });
 }

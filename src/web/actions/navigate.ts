@@ -2,34 +2,36 @@ import "server-only";
 import { headers } from "next/headers";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { idle, type FormState } from "@/lib/form-state";
+import { idle, type Destination, type FormState } from "@/lib/form-state";
 
 /**
- * Ends an action by sending the browser on to `to`.
+ * How an action's Destination becomes the answer: the one place that knows Next's headers, redirect()
+ * and refresh() (createAction and createCommand call it; actions only return where the browser goes).
  *
- * A form posted by React (JavaScript on, a `Next-Action` request) gets a
- * "redirect" state and navigates by itself (useFollowRedirect). Next's
- * redirect() would instead fetch and render the next page into the action's
- * own answer. The browser asks for that page anyway, and a logon answer then
- * costs its page as well (docs/performance.md). A form posted without
- * JavaScript gets the 303 of redirect(), as before.
- *
- * `fullLoad`: the next page is loaded whole, not navigated to inside the app
- * (the language changed, and the root layout must be drawn again).
+ * A form posted by React (JavaScript on, a `Next-Action` request):
+ * - "navigate" / "reload": a "redirect" state, and the form goes on by itself (useFormAction; "reload"
+ *   loads the page whole, the language changed and the root layout must be drawn again). Next's
+ *   redirect() would instead fetch and render the next page into the action's own answer: the browser
+ *   asks for that page anyway, and a logon answer then costs its page as well (docs/performance.md).
+ * - "redraw": the page at the same address is drawn again into this answer (refresh()): no second
+ *   request, and no fetch of the page by the server itself as redirect() makes.
+ * A form posted without JavaScript gets the 303 of redirect() in every mode, so that reloading the
+ * page never posts the form again.
  */
-export async function navigateTo(to: string, opts: { fullLoad?: boolean } = {}): Promise<FormState> {
-  if ((await headers()).has("next-action")) return { status: "redirect", to, ...(opts.fullLoad ? { fullLoad: true } : {}) };
-  redirect(to);
+export async function endAction(to: Destination): Promise<FormState> {
+  if (!(await headers()).has("next-action")) redirect(to.next);
+  if (to.mode === "redraw") {
+    refresh();
+    return idle;
+  }
+  return { status: "redirect", to: to.next, ...(to.mode === "reload" ? { fullLoad: true } : {}) };
 }
 
 /**
- * Ends an action whose page shows what comes next at the same address (the Forgot Password wizard's
- * steps). With JavaScript the page is drawn again into this answer (refresh()): no second request, and
- * no fetch of the page by the server itself as redirect() makes. Without JavaScript: the 303 of redirect(),
- * so that reloading the page never posts the form again.
+ * A command (a plain `<form action>` without a form state: Log Off, Cancel) has no state to carry a
+ * "redirect": it is sent on with redirect(), or, to redraw its page with JavaScript, refresh().
  */
-export async function showNextStep(path: string): Promise<FormState> {
-  if (!(await headers()).has("next-action")) redirect(path);
-  refresh();
-  return idle;
+export async function endCommand(to: Destination): Promise<void> {
+  if (to.mode === "redraw" && (await headers()).has("next-action")) return refresh();
+  redirect(to.next);
 }

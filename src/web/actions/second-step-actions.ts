@@ -1,7 +1,6 @@
 import "server-only";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { fieldErrors, formError, type FormAction } from "@/lib/form-state";
+import { fieldErrors, formError, goTo, redrawAt, reloadAt, type FormAction } from "@/lib/form-state";
 import type { CredentialKind } from "@/server/auth/credential-store";
 import { completeTwoStep, sendLogonCode } from "@/server/two-step/two-step-logon";
 import { clearPendingTwoStep, readPendingTwoStep, rememberTrustedBrowser } from "@/web/two-step-cookie";
@@ -9,7 +8,6 @@ import { sendNoticeAfterResponse } from "@/web/notices";
 import { anyone } from "./action-guards";
 import { createAction } from "./create-action";
 import { signIn, TWO_STEP_PATH } from "./log-on-action";
-import { navigateTo } from "./navigate";
 import { messageKey } from "@/lib/message-ref";
 
 const verifySchema = z.object({
@@ -40,10 +38,10 @@ export function secondStepActions(
       schema: z.object({}),
       run: async (_data, { meta, t }) => {
         const r = await sendLogonCode(await readPendingTwoStep(kind), meta);
-        if (r.ok) redirect(page);
+        if (r.ok) return redrawAt(page);
         if (r.error === "ended") {
           await clearPendingTwoStep();
-          redirect(opts.ended);
+          return goTo(opts.ended);
         }
         switch (r.error) {
           case "resend_wait":
@@ -71,12 +69,12 @@ export function secondStepActions(
           await clearPendingTwoStep();
           if (data.trust) await rememberTrustedBrowser({ kind, id: r.account.accountId, sessionVersion: r.account.sessionVersion }, meta);
           const { localeChanged } = await signIn(kind, r.account, meta);
-          return navigateTo(opts.landing(r.account), { fullLoad: localeChanged });
+          return (localeChanged ? reloadAt : goTo)(opts.landing(r.account));
         }
         if (r.error === "wrong_code") sendNoticeAfterResponse(r.notices);
         if (r.error === "ended" || (r.error === "wrong_code" && r.ended)) {
           await clearPendingTwoStep();
-          redirect(opts.ended);
+          return goTo(opts.ended);
         }
         if (r.error === "method_unavailable") return formError(t("TwoStep.errors.methodUnavailable"));
         return fieldErrors({ code: [t("TwoStep.errors.wrongCode")] });

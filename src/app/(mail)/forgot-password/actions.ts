@@ -1,14 +1,12 @@
 "use server";
 import { refresh } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { emailField, passwordInput } from "@/lib/fields";
-import { fieldErrors, formError, type FormState } from "@/lib/form-state";
+import { fieldErrors, formError, goTo, redrawAt, type Destination, type FormState } from "@/lib/form-state";
 import { ANSWER_MAX, normalizeAnswer } from "@/lib/security-questions";
 import { readCaptchaId } from "@/web/captcha-cookie";
 import { anyone } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
-import { showNextStep } from "@/web/actions/navigate";
 import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
@@ -79,18 +77,18 @@ export const startRecoveryAction = createAction({
     const result = await startRecovery(await readRecoveryFlowId(), input, meta);
     if (!result.ok) return startFailureState(t, result, data.email);
     await setRecoveryCookie(result.flowId);
-    return showNextStep(WIZARD_PATH);
+    return redrawAt(WIZARD_PATH);
   },
 });
 
 /** Shows the wizard's next step when the flow moved on, leaves when it ended; otherwise hands back the form's state. */
-async function settle<R extends { ok: boolean; error?: string }>(
+function settle<R extends { ok: boolean; error?: string }>(
   result: R,
   failure: (r: Extract<R, { ok: false }>) => FormState,
-): Promise<FormState> {
+): FormState | Destination {
   const to = result.ok ? WIZARD_PATH : flowRedirect(result.error ?? "");
-  if (to === WIZARD_PATH) return showNextStep(WIZARD_PATH);
-  if (to) redirect(to);
+  if (to === WIZARD_PATH) return redrawAt(WIZARD_PATH);
+  if (to) return goTo(to);
   return failure(result as Extract<R, { ok: false }>);
 }
 
@@ -152,7 +150,7 @@ export const completeRecoveryAction = createAction({
     if (result.ok) {
       sendNoticeAfterResponse(result.notices);
       await clearRecoveryCookie();
-      redirect(DONE_PATH);
+      return goTo(DONE_PATH);
     }
     if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     return settle(result, () => formError(t("Recovery.errors.expired")));
