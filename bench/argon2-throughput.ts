@@ -5,7 +5,8 @@
  * queue with ARGON2_MAX_CONCURRENCY jobs in flight. Capacity planning for
  * logons, resets and security-question checks.
  */
-import { percentile, round, timed } from "./stats";
+import { measureArgon2 } from "./argon2-bound";
+import { percentile, round } from "./stats";
 
 export interface Argon2Result {
   name: "argon2-throughput";
@@ -14,40 +15,24 @@ export interface Argon2Result {
   verify: { samples: number; p50Ms: number; p95Ms: number; opsPerSec: number };
 }
 
-async function latencies(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push((await timed(fn)).ms);
-  return out;
-}
-
-/** Completed operations per second with `concurrency` callers for about `durationMs`. */
-async function throughput(concurrency: number, durationMs: number, fn: () => Promise<unknown>): Promise<number> {
-  let done = 0;
-  const t0 = performance.now();
-  const worker = async () => {
-    while (performance.now() - t0 < durationMs) {
-      await fn();
-      done++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return done / ((performance.now() - t0) / 1000);
-}
-
+/** Through the app's queue (measureArgon2's "app"): one at a time `samples` times, then `durationMs` at ARGON2_MAX_CONCURRENCY. */
 export async function benchArgon2(samples: number, durationMs: number): Promise<Argon2Result> {
   const { getEnv } = await import("../src/env");
-  const { hashSecret, verifySecret } = await import("../src/server/security/password-hash");
   const env = getEnv();
-  const password = "Blue#Harbor2026";
-  const stored = await hashSecret(password);
-  const hash = () => hashSecret(password);
-  const verify = () => verifySecret(stored, password);
-
-  await latencies(3, hash); // warm-up: thread pool, memory
-  const hashMs = await latencies(samples, hash);
-  const verifyMs = await latencies(samples, verify);
-  const hashOps = await throughput(env.ARGON2_MAX_CONCURRENCY, durationMs, hash);
-  const verifyOps = await throughput(env.ARGON2_MAX_CONCURRENCY, durationMs, verify);
+  const figures = async (op: "hash" | "verify") => {
+    // The first also warms up (thread pool, memory), as three hashes did before the samples.
+    const alone = await measureArgon2({ op, via: "app", inFlight: 1, count: samples, warmUp: op === "hash" ? 3 : 0 });
+    const full = await measureArgon2({ op, via: "app", inFlight: env.ARGON2_MAX_CONCURRENCY, ms: durationMs, warmUp: 0 });
+    return { alone, full };
+  };
+  const hash = await figures("hash");
+  const verify = await figures("verify");
+  const row = ({ alone, full }: typeof hash) => ({
+    samples,
+    p50Ms: round(percentile(alone.latencies, 50)),
+    p95Ms: round(percentile(alone.latencies, 95)),
+    opsPerSec: round(full.perSecond, 1),
+  });
   return {
     name: "argon2-throughput",
     params: {
@@ -57,8 +42,8 @@ export async function benchArgon2(samples: number, durationMs: number): Promise<
       maxConcurrency: env.ARGON2_MAX_CONCURRENCY,
       maxQueue: env.ARGON2_MAX_QUEUE,
     },
-    hash: { samples, p50Ms: round(percentile(hashMs, 50)), p95Ms: round(percentile(hashMs, 95)), opsPerSec: round(hashOps, 1) },
-    verify: { samples, p50Ms: round(percentile(verifyMs, 50)), p95Ms: round(percentile(verifyMs, 95)), opsPerSec: round(verifyOps, 1) },
+    hash: row(hash),
+    verify: row(verify),
   };
 }
 

@@ -6,6 +6,7 @@
  * Beside it, in the same run, the argon2 work alone (500 hashes at that
  * concurrency): the ratio says how much of the time is hashing.
  */
+import { measureArgon2 } from "./argon2-bound";
 import { median, round } from "./stats";
 
 export interface BulkResetResult {
@@ -64,15 +65,8 @@ export async function benchBulkReset(accounts = 500, runs = 3): Promise<BulkRese
     if (!result.ok || result.items.some((i) => !i.ok)) throw new Error("bulk reset failed");
 
     // The hashing alone, same count and concurrency, in the same minute.
-    const concurrency = getEnv().ARGON2_MAX_CONCURRENCY;
-    let next = 0;
-    const t1 = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next++ < accounts) await hashSecret(`Alone#${next}x2026`);
-      }),
-    );
-    alone.push((performance.now() - t1) / 1000);
+    const inFlight = getEnv().ARGON2_MAX_CONCURRENCY;
+    alone.push((await measureArgon2({ op: "hash", via: "app", inFlight, count: accounts, warmUp: 0 })).seconds);
   }
   const seconds = median(bulk);
   const argon2Seconds = median(alone);

@@ -3,7 +3,7 @@ import { type Pool } from "undici";
 import { actionFormEntries } from "../tests/support/raw-action";
 import { percentile, round } from "./stats";
 
-/** bench:http's client: requests as a browser makes them, and the load's shape. */
+/** `bench -- http`'s client: requests as a browser makes them, and the load's shape. */
 
 /** Clients in a flood: each sends its next request when its last is answered. */
 export const CLIENTS = 8;

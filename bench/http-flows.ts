@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { actionId, CookieJar } from "../tests/support/raw-action";
 import { actionBody, clientIp, postAction } from "./http-client";
 
-/** bench:http's flows: a logon, the two resets and the accounts they run on, as the forms post them. */
+/** `bench -- http`'s flows: a logon, the two resets and the accounts they run on, as the forms post them. */
 
 /** One successful logon, posted as the logon form's server action (its form encoded once); its latency in ms. */
 export async function logOn(http: Pool, base: string, id: string, form: ReturnType<typeof actionBody>): Promise<number> {

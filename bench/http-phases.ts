@@ -1,5 +1,4 @@
 import { type Pool } from "undici";
-import argon2 from "argon2";
 import { generateCaptchaText } from "../src/server/captcha/captcha-text";
 import { renderCaptchaPng } from "../src/server/captcha/render-captcha";
 import { cpuDuring, treeRssMiB } from "./cpu";
@@ -7,7 +6,7 @@ import { CLIENTS, flood, get, sample } from "./http-client";
 import { seedEmployees, selfServiceResets, type Around } from "./http-flows";
 import { median, round } from "./stats";
 
-/** bench:http's measurements beside the phases in http.ts: bounds, the list at scale, the soak, --steps. */
+/** `bench -- http`'s measurements beside the phases in http.ts: bounds, the list at scale, the soak, --steps. */
 
 /** The soak's warm-up before its growth is measured. */
 export const SOAK_WARMUP_MS = 2 * 60_000;
@@ -134,18 +133,6 @@ export async function steps(
     steps: Object.fromEntries(Object.entries(flowSteps).map(([k, t]) => [k, per(t)])),
     floors: Object.fromEntries(Object.entries(totals).map(([k, t]) => [k, per(t)])),
   };
-}
-
-/** The time of one argon2 verify with nothing else running (median of 15, after one to warm up). */
-export async function argon2AloneMs(params: argon2.HashOptions): Promise<number> {
-  const stored = await argon2.hash("Bench#Alone2026", params);
-  const times: number[] = [];
-  for (let i = 0; i < 16; i++) {
-    const t0 = performance.now();
-    await argon2.verify(stored, "Bench#Alone2026");
-    times.push(performance.now() - t0);
-  }
-  return median(times.slice(1));
 }
 
 /** The time to draw one captcha image with nothing else running (median of 15, after one to warm up). */

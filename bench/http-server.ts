@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { appProcessEnv } from "@/runtime/app-process-env";
 
-/** bench:http's server: the production build started as npm start starts it. */
+/** `bench -- http`'s server: the production build started as npm start starts it. */
 
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -1,12 +1,13 @@
 /**
- * npm run bench [-- enumeration|accounts|argon2|pages|bulk|config] [--iterations N] [--samples N] [--rounds N]
+ * npm run bench [-- <subcommand>…] [flags]; `npm run bench -- help` lists them.
  *
- * Runs the benchmarks against a fresh, migrated database seeded with the demo
- * data (TEST_DATABASE_URL's server, or an embedded PGlite), prints the
- * results, writes them to bench/results/<name>.json (git-ignored), and exits
- * non-zero when a target is missed (the enumeration timing parity, the
- * pages' JavaScript budget — measured on the production build, built first
- * when stale).
+ * One command for every benchmark. Without a subcommand, or with the names of some, the in-process
+ * benchmarks (enumeration, accounts, pages, config, bulk, argon2) run against a fresh, migrated database
+ * seeded with the demo data (TEST_DATABASE_URL's server, or an embedded PGlite), print the results,
+ * write them to bench/results/<name>.json (git-ignored), and exit non-zero when a target is missed (the
+ * enumeration timing parity, the pages' JavaScript budget — measured on the production build, built
+ * first when stale). `http` runs the HTTP benchmark alone (bench/http.ts: the production server, driven
+ * through real HTTP). Every figure that is a ratio to argon2 divides by measureArgon2 (argon2-bound.ts).
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -20,13 +21,65 @@ import { buildIfStale } from "../scripts/lib/build-if-stale";
 import { withBenchDatabase } from "./database";
 import { benchRecoveryEnumeration, printEnumeration } from "./recovery-enumeration";
 
+const SUBCOMMANDS = {
+  enumeration: "Forgot Password's timing parity across its cases [--iterations N]",
+  accounts: "the Employee Accounts list's queries [--samples N]",
+  pages: "each page's JavaScript against its budget (the production build, built when stale)",
+  config: "the app's process started three ways: memory settings (the production build) [--rounds N]",
+  bulk: "a bulk reset of 500 accounts, and its hashing alone [--accounts N] [--runs N]",
+  argon2: "argon2id's latency and throughput through the app's queue [--samples N] [--duration-ms N]",
+  http: "the production server through real HTTP, alone: logons, resets, pages against the argon2 bound (bench/http.ts) [--seconds N] [--smoke] [--soak MINUTES] [--cpu-prof DIR] [--steps]",
+  help: "this list",
+} as const;
+type Subcommand = keyof typeof SUBCOMMANDS;
+/** Flags followed by a value (the others stand alone). */
+const VALUED = new Set([
+  "--iterations",
+  "--samples",
+  "--rounds",
+  "--accounts",
+  "--runs",
+  "--duration-ms",
+  "--seconds",
+  "--soak",
+  "--cpu-prof",
+]);
+
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const only = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
-const wants = (name: string) => only.length === 0 || only.includes(name);
+const only = args.filter((a, i) => !a.startsWith("--") && !VALUED.has(args[i - 1]));
+const wants = (name: Subcommand) => only.length === 0 || only.includes(name);
+
+function help(): void {
+  console.log("npm run bench [-- <subcommand>…] [flags]\n\nWithout a subcommand: every one below but http and help, in this order.\n");
+  for (const [name, what] of Object.entries(SUBCOMMANDS)) console.log(`  ${name.padEnd(12)} ${what}`);
+}
+
+const unknown = only.filter((a) => !(a in SUBCOMMANDS));
+if (unknown.length > 0 || (only.length > 1 && (only.includes("http") || only.includes("help")))) {
+  console.error(unknown.length > 0 ? `Unknown subcommand: ${unknown.join(", ")}\n` : "http and help run alone.\n");
+  help();
+  process.exit(2);
+}
+if (only.includes("help")) {
+  help();
+  process.exit(0);
+}
+if (only.includes("http")) {
+  const { benchHttp } = await import("./http");
+  const smoke = args.includes("--smoke");
+  const ok = await benchHttp({
+    smoke,
+    phaseMs: flag("--seconds", smoke ? 1 : 10) * 1000,
+    soakMinutes: flag("--soak", 0),
+    profDir: args.includes("--cpu-prof") ? path.resolve(args[args.indexOf("--cpu-prof") + 1]) : null,
+    steps: args.includes("--steps"),
+  });
+  process.exit(ok ? 0 : 1);
+}
 const RESULTS_DIR = path.join(import.meta.dirname, "results");
 
 async function save(name: string, result: unknown): Promise<void> {

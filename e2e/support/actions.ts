@@ -4,7 +4,7 @@ import { fetchFrom } from "./round-robin-proxy";
 /**
  * Raw server-action requests, for tests that must send exactly the bytes
  * (replayed cookies, hand-made forms, another server), built on the shared
- * raw-action client (tests/support/raw-action.ts, which bench:http uses too).
+ * raw-action client (tests/support/raw-action.ts, which `npm run bench -- http` uses too).
  */
 
 export interface RawResponse {

@@ -1,6 +1,6 @@
 /**
  * The environments of the processes `npm start` starts: the app's process
- * (wherever it is started: npm start, the e2e instances, bench:http, so that
+ * (wherever it is started: npm start, the e2e instances, `npm run bench -- http`, so that
  * what is measured is what runs) and the build.
  *
  * The app's process gets two memory settings, each only when the operator

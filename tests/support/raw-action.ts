@@ -3,7 +3,7 @@ import path from "node:path";
 
 /**
  * A server action as raw bytes, for the e2e specs that must send exactly them (replayed cookies,
- * hand-made forms, another server) and for bench:http: the action id from the production build's
+ * hand-made forms, another server) and for `npm run bench -- http`: the action id from the production build's
  * manifest, the form encoded the way React encodes one for useActionState, and a client's cookies.
  */
 const root = path.resolve(import.meta.dirname, "../..");

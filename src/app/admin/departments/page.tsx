@@ -6,8 +6,7 @@ import { dangerButtonClass, PageHeader, smallButtonClass, tdClass, thClass } fro
 import { DepartmentForm } from "@/components/admin/department-form";
 import { ClientMessages } from "@/components/client-messages";
 import { Alert, Card, linkClass, TableScroller } from "@/components/ui";
-import { descendantIds } from "@/server/admin/department-tree";
-import { listDepartments } from "@/server/admin/list-departments";
+import { descendantIds, listDepartments } from "@/server/admin/list-departments";
 import { NO_DEPARTMENT } from "@/server/admin/list-employee-accounts";
 import { oneOf, parseQuery, queryId, type RawQuery } from "@/lib/query";
 import { requirePostmaster } from "@/web/guards";
