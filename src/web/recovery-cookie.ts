@@ -1,6 +1,6 @@
 import "server-only";
 import { deleteCookie, readCookie, writeCookie } from "@/web/cookies";
-import { RECOVERY_COOKIE } from "@/server/recovery/recovery-policy";
+import { RECOVERY_COOKIE } from "@/server/recovery/start-recovery";
 
 /**
  * The browser holds only the flow's token (its id and a browser key whose

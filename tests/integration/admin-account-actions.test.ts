@@ -11,7 +11,7 @@ import { loadMailUser } from "@/server/auth/load-session-account";
 import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { completeRecovery } from "@/server/recovery/complete-recovery";
-import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "@/server/recovery/recovery-account";
+import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "@/server/recovery/internal/recovery-account";
 import { accountByAddress, auditActions, freshDemo, meta, sendReturnedNotice, sessionClaims } from "../support/fixtures";
 import { ALICE, ALICE_ANSWERS, answer, startFlow } from "./recovery-helpers";
 

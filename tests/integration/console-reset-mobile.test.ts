@@ -7,7 +7,7 @@ import {
   startPostmasterMobileReset,
 } from "@/server/console/reset-postmaster-mobile";
 import { getDb } from "@/server/db";
-import { findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "@/server/recovery/recovery-account";
+import { findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "@/server/recovery/internal/recovery-account";
 import {
   accountByAddress,
   auditActions,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { depthOf, descendantIds, orderTree, subtreeHeight } from "@/server/admin/department-tree";
+import { depthOf, descendantIds, orderTree, subtreeHeight } from "@/server/admin/internal/department-tree";
 
 const rows = [
   { id: "s", name: "Sales", parentId: null },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageWindow } from "@/server/admin/paging";
+import { pageWindow } from "@/server/admin/internal/paging";
 
 describe("pageWindow", () => {
   it.each([

@@ -8,7 +8,7 @@ import {
   startFailureState,
 } from "@/app/(mail)/forgot-password/form-states";
 import { codeSms } from "@/server/sms/code-sms";
-import { RECOVERY, RECOVERY_COOKIE } from "@/server/recovery/recovery-policy";
+import { RECOVERY, RECOVERY_COOKIE } from "@/server/recovery/internal/recovery-policy";
 import { enText, tEn, tZh } from "../support/i18n";
 
 describe("what the Forgot Password wizard says", () => {

@@ -12,7 +12,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit, refundLimit } from "@/server/security/rate-limit";
 import { dropVerification, issueCode, judgeCode, pendingChallenge, type VerificationKey } from "@/server/verification/verification-store";
 import { sendSecurityNotice } from "@/server/notices/security-notice";
-import { auditSecurityChange, reauthenticate } from "./account-context";
+import { auditSecurityChange, reauthenticate } from "./internal/account-context";
 
 /**
  * Account Security > Backup email address: an address outside the account's

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db";
-import { bindingKey } from "./binding-rules";
+import { bindingKey } from "./internal/binding-rules";
 
 export type CancelMobileBindingResult = { ok: true } | { ok: false; error: "no_pending" };
 

@@ -7,8 +7,8 @@ import type { RequestMeta } from "@/server/request-meta";
 import { sendMobileNotice } from "@/server/sms/send-mobile-notice";
 import { SMS_CODE } from "@/server/verification/sms-code";
 import { judgeCode, pendingChallenge } from "@/server/verification/verification-store";
-import { auditSecurityChange } from "./account-context";
-import { bindingKey } from "./binding-rules";
+import { auditSecurityChange } from "./internal/account-context";
+import { bindingKey } from "./internal/binding-rules";
 
 export type ConfirmMobileBindingResult =
   | { ok: true; maskedPhone: string; changed: boolean }

@@ -6,7 +6,7 @@ import { attemptsLeft, resendWaitMs } from "@/server/verification/sms-code";
 import { challengeState, findVerification } from "@/server/verification/verification-store";
 import { maskEmail } from "@/lib/email";
 import { backupEmailKey } from "./backup-email";
-import { bindingKey, isBindingOpen } from "./binding-rules";
+import { bindingKey, isBindingOpen } from "./internal/binding-rules";
 
 export interface PendingBinding {
   maskedPhone: string;

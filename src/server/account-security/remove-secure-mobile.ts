@@ -6,9 +6,9 @@ import { transaction } from "@/server/db";
 import { sendMobileNotice } from "@/server/sms/send-mobile-notice";
 import type { RequestMeta } from "@/server/request-meta";
 import { dropVerification } from "@/server/verification/verification-store";
-import { auditSecurityChange, reauthenticate } from "./account-context";
+import { auditSecurityChange, reauthenticate } from "./internal/account-context";
 import { isLastRequiredMethod, lockTwoStepSubject } from "@/server/two-step/two-step-policy";
-import { bindingKey } from "./binding-rules";
+import { bindingKey } from "./internal/binding-rules";
 
 export type RemoveSecureMobileResult = { ok: true } | { ok: false; error: "wrong_password" | "not_bound" | "still_required" };
 

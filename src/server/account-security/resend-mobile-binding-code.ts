@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { issueBindingCode, type IssueBindingCodeResult } from "./issue-binding-code";
+import { issueBindingCode, type IssueBindingCodeResult } from "./internal/issue-binding-code";
 
 /**
  * "Send a new code" for the pending binding: the password was re-entered when

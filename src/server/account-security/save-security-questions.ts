@@ -6,7 +6,7 @@ import { now } from "@/server/clock";
 import { getDb, transaction } from "@/server/db";
 import { sendSecurityNotice } from "@/server/notices/security-notice";
 import type { RequestMeta } from "@/server/request-meta";
-import { auditSecurityChange, reauthenticate } from "./account-context";
+import { auditSecurityChange, reauthenticate } from "./internal/account-context";
 
 export type SaveSecurityQuestionsResult =
   { ok: true } | { ok: false; error: "invalid"; errors: QuestionErrors } | { ok: false; error: "wrong_password" };

@@ -3,8 +3,8 @@ import type { MessageRef } from "@/lib/message-ref";
 import { maskPhone, normalizePhone } from "@/lib/phone";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
-import { reauthenticate } from "./account-context";
-import { issueBindingCode, type IssueBindingCodeResult } from "./issue-binding-code";
+import { reauthenticate } from "./internal/account-context";
+import { issueBindingCode, type IssueBindingCodeResult } from "./internal/issue-binding-code";
 
 export interface StartMobileBindingInput {
   accountId: string;

@@ -8,15 +8,9 @@ import type { RequestMeta } from "@/server/request-meta";
 import type { AccountNoticeEvent, Notice } from "@/server/sms/account-notice";
 import { maskPhone } from "@/lib/phone";
 import { dropVerification } from "@/server/verification/verification-store";
-import { bindingKey } from "@/server/account-security/binding-rules";
-import {
-  postmasterActor,
-  resolveEmployeeTarget,
-  type DomainAccount,
-  type EmployeeRefusal,
-  type Postmaster,
-  type Refused,
-} from "./postmaster-access";
+import { bindingKey } from "@/server/account-security/internal/binding-rules";
+import { resolveEmployeeTarget, type DomainAccount, type EmployeeRefusal } from "./internal/postmaster-access";
+import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
 
 /**
  * The postmaster's one-click actions on an employee (Edit Account, and each

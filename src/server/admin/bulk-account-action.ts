@@ -8,14 +8,8 @@ import type { RequestMeta } from "@/server/request-meta";
 import { getEnv } from "@/env";
 import type { Notice } from "@/server/sms/account-notice";
 import { applyAccountAction, type AccountActionName } from "./account-actions";
-import {
-  findEmployeeAccount,
-  postmasterActor,
-  resolvePostmaster,
-  type DomainAccount,
-  type Postmaster,
-  type Refused,
-} from "./postmaster-access";
+import { findEmployeeAccount, resolvePostmaster, type DomainAccount } from "./internal/postmaster-access";
+import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
 
 /**
  * Employee Accounts > select accounts > an action for all of them, at most

@@ -3,8 +3,9 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { lockDomain } from "./lock-domain";
-import { findDomainDepartment, postmasterActor, resolvePostmaster } from "./postmaster-access";
+import { lockDomain } from "./internal/lock-domain";
+import { findDomainDepartment, resolvePostmaster } from "./internal/postmaster-access";
+import { postmasterActor } from "./postmaster";
 
 export type DeleteDepartmentResult = { ok: true; name: string } | { ok: false; error: "forbidden" | "not_found" | "not_empty" };
 

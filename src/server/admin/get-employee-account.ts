@@ -6,9 +6,10 @@ import { listLiveSessions } from "@/server/auth/session-store";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { orderTree } from "./department-tree";
+import { orderTree } from "./internal/department-tree";
 import type { AccountListRow } from "./list-employee-accounts";
-import { findDomainAccount, type Postmaster } from "./postmaster-access";
+import { findDomainAccount } from "./internal/postmaster-access";
+import type { Postmaster } from "./postmaster";
 
 /** The list row's fields, plus what only the Edit Account page shows. */
 export interface EmployeeAccountDetails extends Pick<

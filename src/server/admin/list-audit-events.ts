@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditResult } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/server/db";
-import { pageWindow, type Paged } from "./paging";
+import { pageWindow, type Paged } from "./internal/paging";
 
 const AUDIT_PAGE_SIZE = 50;
 

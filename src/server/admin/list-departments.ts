@@ -1,6 +1,9 @@
 import "server-only";
 import { getDb } from "@/server/db";
-import { descendantIds, orderTree, type TreeRow } from "./department-tree";
+import { descendantIds, orderTree, type TreeRow } from "./internal/department-tree";
+
+/** The Departments page leaves a department's own subtree out of its parent choices. */
+export { descendantIds };
 
 export type DepartmentRow = TreeRow<{
   id: string;

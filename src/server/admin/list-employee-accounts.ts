@@ -4,8 +4,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { isLocked } from "@/server/auth/lockout";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
-import { descendantIds, orderTree, type DepartmentNode, type TreeRow } from "./department-tree";
-import { pageWindow, type Paged } from "./paging";
+import { descendantIds, orderTree, type DepartmentNode, type TreeRow } from "./internal/department-tree";
+import { pageWindow, type Paged } from "./internal/paging";
 
 /** Rows per page the list offers (500: a whole bulk action on one page). */
 export const PAGE_SIZES = [25, 100, 500] as const;

@@ -3,7 +3,8 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
-import { postmasterActor, resolveEmployeeTarget } from "./postmaster-access";
+import { resolveEmployeeTarget } from "./internal/postmaster-access";
+import { postmasterActor } from "./postmaster";
 
 export interface ResetEmployeePasswordInput {
   actorId: string;

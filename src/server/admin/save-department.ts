@@ -6,9 +6,10 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import type { RequestMeta } from "@/server/request-meta";
-import { depthOf, descendantIds, orderTree, subtreeHeight, type DepartmentNode } from "./department-tree";
-import { lockDomain } from "./lock-domain";
-import { findDomainDepartment, postmasterActor, resolvePostmaster, type Postmaster } from "./postmaster-access";
+import { depthOf, descendantIds, orderTree, subtreeHeight, type DepartmentNode } from "./internal/department-tree";
+import { lockDomain } from "./internal/lock-domain";
+import { findDomainDepartment, resolvePostmaster } from "./internal/postmaster-access";
+import { postmasterActor, type Postmaster } from "./postmaster";
 
 const DEPARTMENT_MAX_DEPTH = 8;
 

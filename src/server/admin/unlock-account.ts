@@ -4,7 +4,8 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { resetLimit } from "@/server/security/rate-limit";
-import { postmasterActor, resolveAccountTarget } from "./postmaster-access";
+import { resolveAccountTarget } from "./internal/postmaster-access";
+import { postmasterActor } from "./postmaster";
 
 export type UnlockAccountResult = { ok: true; address: string } | { ok: false; error: "forbidden" | "not_found" };
 

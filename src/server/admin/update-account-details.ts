@@ -5,7 +5,8 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { findDomainDepartment, postmasterActor, resolveAccountTarget, type Refused } from "./postmaster-access";
+import { findDomainDepartment, resolveAccountTarget } from "./internal/postmaster-access";
+import { postmasterActor, type Refused } from "./postmaster";
 
 export interface AccountDetailsInput {
   actorId: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
-import { updateDomainSettings, type UpdateDomainSettingsResult } from "./update-domain-settings";
+import { updateDomainSettings, type UpdateDomainSettingsResult } from "./internal/update-domain-settings";
 
 /**
  * "Require two-step logon for employees" (postmasters always have it).

@@ -5,8 +5,9 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { lockDomain } from "./lock-domain";
-import { postmasterActor, resolvePostmaster } from "./postmaster-access";
+import { lockDomain } from "./internal/lock-domain";
+import { resolvePostmaster } from "./internal/postmaster-access";
+import { postmasterActor } from "./postmaster";
 
 export interface UpdateWeakKeywordsInput {
   actorId: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RequestMeta } from "@/server/request-meta";
 import { changeOwnPassword, type ChangeOwnPasswordResult } from "@/server/passwords/change-own-password";
-import type { ConsoleOperatorRef } from "./find-owned-domain";
+import type { ConsoleOperatorRef } from "./internal/find-owned-domain";
 
 export interface ChangeConsolePasswordInput {
   currentPassword: string;

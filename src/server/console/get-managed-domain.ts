@@ -3,7 +3,7 @@ import { maskPhone } from "@/lib/phone";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./find-owned-domain";
+import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./internal/find-owned-domain";
 
 export interface ManagedDomain {
   id: string;

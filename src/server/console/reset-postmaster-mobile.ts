@@ -3,7 +3,7 @@ import { msg, type MessageRef } from "@/lib/message-ref";
 import { maskPhone, normalizePhone } from "@/lib/phone";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
-import { bindingKey } from "@/server/account-security/binding-rules";
+import { bindingKey } from "@/server/account-security/internal/binding-rules";
 import { revokeAccountSessions } from "@/server/auth/session-store";
 import { now } from "@/server/clock";
 import { getDb, transaction } from "@/server/db";
@@ -23,8 +23,8 @@ import {
   pendingChallenge,
   type VerificationKey,
 } from "@/server/verification/verification-store";
-import { confirmConsolePassword } from "./confirm-console-password";
-import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./find-owned-domain";
+import { confirmConsolePassword } from "./internal/confirm-console-password";
+import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./internal/find-owned-domain";
 
 /**
  * Email Console > Email Services > Manage > Reset Secure Mobile: for a

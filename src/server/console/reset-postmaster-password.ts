@@ -5,8 +5,8 @@ import { findCredential } from "@/server/auth/credential-store";
 import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
 import { checkNewPassword, setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
-import { confirmConsolePassword } from "./confirm-console-password";
-import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./find-owned-domain";
+import { confirmConsolePassword } from "./internal/confirm-console-password";
+import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./internal/find-owned-domain";
 
 export interface ResetPostmasterInput {
   operator: ConsoleOperatorRef & { reauthAt: number | null };

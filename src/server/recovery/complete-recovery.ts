@@ -6,9 +6,9 @@ import { componentLogger } from "@/server/observability/logger";
 import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
-import { endRecoveryFlow, loadRecoveryFlow, type FlowError } from "./load-recovery-flow";
-import { recoveryActor } from "./recovery-audit";
-import { canStillUse, findRecoveryAccount, readRecoveryBlocks } from "./recovery-account";
+import { endRecoveryFlow, loadRecoveryFlow, type FlowError } from "./internal/load-recovery-flow";
+import { recoveryActor } from "./internal/recovery-audit";
+import { canStillUse, findRecoveryAccount, readRecoveryBlocks } from "./internal/recovery-account";
 
 export interface CompleteRecoveryInput {
   password: string;

@@ -7,9 +7,9 @@ import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { resendWaitMs } from "@/server/verification/sms-code";
 import { findVerification } from "@/server/verification/verification-store";
-import { canSelfServe, codeMethodOf, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "./recovery-account";
-import { findRecoveryFlow } from "./load-recovery-flow";
-import { recoveryCodeKey } from "./recovery-policy";
+import { canSelfServe, codeMethodOf, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "./internal/recovery-account";
+import { findRecoveryFlow } from "./internal/load-recovery-flow";
+import { recoveryCodeKey } from "./internal/recovery-policy";
 
 export interface MethodChoice {
   /** The masked secure mobile, e.g. "+1 ••• ••• 0101"; null when SMS cannot be used. */

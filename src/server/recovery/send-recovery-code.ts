@@ -15,10 +15,10 @@ import { codeSms } from "@/server/sms/code-sms";
 import { sendSms } from "@/server/sms/send-sms";
 import { resendWaitMs } from "@/server/verification/sms-code";
 import { findVerification, issueCode } from "@/server/verification/verification-store";
-import { loadVerifyContext, type FlowError } from "./load-recovery-flow";
-import { codeDestination } from "./recovery-account";
-import { recoveryActor } from "./recovery-audit";
-import { recoveryCodeKey } from "./recovery-policy";
+import { loadVerifyContext, type FlowError } from "./internal/load-recovery-flow";
+import { codeDestination } from "./internal/recovery-account";
+import { recoveryActor } from "./internal/recovery-audit";
+import { recoveryCodeKey } from "./internal/recovery-policy";
 
 export type SendRecoveryCodeResult =
   | { ok: true; masked: string }

@@ -6,10 +6,13 @@ import { addMs, now } from "@/server/clock";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit } from "@/server/security/rate-limit";
-import { recordRecoveryEvent } from "./recovery-audit";
-import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, unavailableReason } from "./recovery-account";
-import { RECOVERY } from "./recovery-policy";
-import { findRecoveryFlow, newFlowToken } from "./load-recovery-flow";
+import { recordRecoveryEvent } from "./internal/recovery-audit";
+import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, unavailableReason } from "./internal/recovery-account";
+import { RECOVERY } from "./internal/recovery-policy";
+import { findRecoveryFlow, newFlowToken } from "./internal/load-recovery-flow";
+
+/** The cookie naming the flow (src/web/recovery-cookie.ts sets and reads it). */
+export { RECOVERY_COOKIE } from "./internal/recovery-policy";
 
 export interface StartRecoveryInput {
   address: string;

@@ -7,11 +7,11 @@ import { consumeLimit } from "@/server/security/rate-limit";
 import { limitPolicy } from "@/server/security/rate-limit-policies";
 import { useRecoveryCode } from "@/server/two-step/recovery-codes";
 import { useTotpCode } from "@/server/two-step/totp";
-import { passProof } from "./grant-reset";
-import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./load-recovery-flow";
-import { usableProofs } from "./recovery-account";
-import { recordRecoveryEvent } from "./recovery-audit";
-import { failTry, refundTry, reserveTry } from "./recovery-failures";
+import { passProof } from "./internal/grant-reset";
+import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./internal/load-recovery-flow";
+import { usableProofs } from "./internal/recovery-account";
+import { recordRecoveryEvent } from "./internal/recovery-audit";
+import { failTry, refundTry, reserveTry } from "./internal/recovery-failures";
 
 export type AppCodeMethod = "TOTP" | "RECOVERY_CODE";
 

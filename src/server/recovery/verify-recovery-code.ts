@@ -5,12 +5,12 @@ import { now } from "@/server/clock";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { findVerification, judgeCode, precheckCode } from "@/server/verification/verification-store";
-import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./load-recovery-flow";
-import { recordRecoveryEvent } from "./recovery-audit";
-import { failTry, refundTry, reserveTry } from "./recovery-failures";
-import { passProof } from "./grant-reset";
-import { codeMethodOf } from "./recovery-account";
-import { recoveryCodeKey } from "./recovery-policy";
+import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./internal/load-recovery-flow";
+import { recordRecoveryEvent } from "./internal/recovery-audit";
+import { failTry, refundTry, reserveTry } from "./internal/recovery-failures";
+import { passProof } from "./internal/grant-reset";
+import { codeMethodOf } from "./internal/recovery-account";
+import { recoveryCodeKey } from "./internal/recovery-policy";
 
 export type VerifyRecoveryCodeResult =
   | { ok: true }

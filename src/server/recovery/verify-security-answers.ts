@@ -5,10 +5,10 @@ import { now } from "@/server/clock";
 import { getDb, transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
-import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./load-recovery-flow";
-import { recordRecoveryEvent } from "./recovery-audit";
-import { failTry, refundTry, reserveTry } from "./recovery-failures";
-import { passProof } from "./grant-reset";
+import { endRecoveryFlow, loadVerifyContext, type FlowError } from "./internal/load-recovery-flow";
+import { recordRecoveryEvent } from "./internal/recovery-audit";
+import { failTry, refundTry, reserveTry } from "./internal/recovery-failures";
+import { passProof } from "./internal/grant-reset";
 
 export type VerifySecurityAnswersResult =
   | { ok: true }

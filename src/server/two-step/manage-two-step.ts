@@ -1,6 +1,6 @@
 import "server-only";
 import { maskPhone } from "@/lib/phone";
-import { reauthenticate } from "@/server/account-security/account-context";
+import { reauthenticate } from "@/server/account-security/internal/account-context";
 import { AuditAction, type AuditActionName } from "@/server/audit/audit-action";
 import { auditOwnChange } from "@/server/audit/audit-own-change";
 import { findCredential } from "@/server/auth/credential-store";

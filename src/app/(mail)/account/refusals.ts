@@ -2,7 +2,7 @@ import type { MessageKey } from "@/lib/message-ref";
 import type { ConfirmBackupEmailResult, RemoveBackupEmailResult, StartBackupEmailResult } from "@/server/account-security/backup-email";
 import type { ConfirmMobileBindingResult } from "@/server/account-security/confirm-mobile-binding";
 import type { EndMySessionsResult } from "@/server/account-security/end-my-sessions";
-import type { IssueBindingCodeResult } from "@/server/account-security/issue-binding-code";
+import type { IssueBindingCodeResult } from "@/server/account-security/internal/issue-binding-code";
 import type { RemoveSecureMobileResult } from "@/server/account-security/remove-secure-mobile";
 import type { StartMobileBindingResult } from "@/server/account-security/start-mobile-binding";
 import type { RefusalTable } from "@/web/refusals";

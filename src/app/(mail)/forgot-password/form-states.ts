@@ -1,6 +1,6 @@
 import { formError, type FormState } from "@/lib/form-state";
 import type { MessageKey } from "@/lib/message-ref";
-import type { FlowError } from "@/server/recovery/load-recovery-flow";
+import type { FlowError } from "@/server/recovery/internal/load-recovery-flow";
 import type { StartRecoveryResult } from "@/server/recovery/start-recovery";
 import type { CodeMethod, SendRecoveryCodeResult } from "@/server/recovery/send-recovery-code";
 import type { VerifyAppCodeResult } from "@/server/recovery/verify-app-code";

@@ -4,22 +4,7 @@ import type { Actor } from "@/server/audit/record-audit-event";
 import { refuseAccess } from "@/server/audit/refuse-access";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-
-/**
- * Who may use the domain-management console, checked again inside every
- * domain function: a guard in the action is not enough on its own, since a
- * domain function can be reached from more than one place.
- */
-export interface Postmaster {
-  id: string;
-  address: string;
-  domainId: string;
-}
-
-export type Refused = { ok: false; error: "forbidden" };
-export function postmasterActor(pm: Pick<Postmaster, "id" | "address">): Actor {
-  return { kind: "MAIL_ACCOUNT", id: pm.id, label: pm.address };
-}
+import { postmasterActor, type Postmaster, type Refused } from "../postmaster";
 
 /** Re-reads the caller: an active postmaster, or a refusal that is audited. */
 export async function resolvePostmaster(

@@ -3,7 +3,8 @@ import type { AuditActionName } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { postmasterActor, resolvePostmaster } from "./postmaster-access";
+import { resolvePostmaster } from "./postmaster-access";
+import { postmasterActor } from "../postmaster";
 
 /** The domain's on/off settings a postmaster saves on the Password Policy page. */
 export type DomainSettingKey =

@@ -6,7 +6,7 @@ import { now } from "@/server/clock";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
 import type { ConsoleOperatorRef } from "./find-owned-domain";
-import { isReauthFresh } from "./reauth-window";
+import { isReauthFresh } from "../reauth-window";
 
 /** Wrong console passwords are counted by the shared re-authentication rule (src/server/auth/reauth-failures.ts). */
 const subject = (operator: ConsoleOperatorRef) => ({ kind: "cloud" as const, id: operator.id, login: operator.email });

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { recordConsoleRefusal } from "./record-console-refusal";
+import { recordConsoleRefusal } from "../record-console-refusal";
 
 export interface ConsoleOperatorRef {
   id: string;

@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { streamAuditCsv } from "@/server/admin/export-audit-events";
-import { postmasterActor } from "@/server/admin/postmaster-access";
+import { postmasterActor } from "@/server/admin/postmaster";
 import { postmaster } from "@/web/actions/action-guards";
 import { getTranslator, translateFieldErrors } from "@/web/i18n";
 import { now } from "@/server/clock";
