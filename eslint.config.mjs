@@ -5,20 +5,49 @@ import nextPlugin from "@next/eslint-plugin-next";
 import prettier from "eslint-config-prettier";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import fs from "node:fs";
 import tseslint from "typescript-eslint";
 
 /**
  * One layer's forbidden imports: alias paths (gitignore patterns), or `{ regex }` for a layer that lists
  * what it may import instead; `import type` stays allowed where said.
  */
-const layer = (files, forbidden, message, allowTypeImports = false) => ({
+const pattern = (forbidden, message, allowTypeImports = false) => ({
+  ...(Array.isArray(forbidden) ? { group: forbidden } : forbidden),
+  message,
+  allowTypeImports,
+});
+/** `also`: more forbidden patterns for the same files (flat config replaces a rule's options, never merges them). */
+const layer = (files, forbidden, message, allowTypeImports = false, also = []) => ({
   files,
   rules: {
-    "@typescript-eslint/no-restricted-imports": [
-      "error",
-      { patterns: [{ ...(Array.isArray(forbidden) ? { group: forbidden } : forbidden), message, allowTypeImports }] },
-    ],
+    "@typescript-eslint/no-restricted-imports": ["error", { patterns: [pattern(forbidden, message, allowTypeImports), ...also] }],
   },
+});
+
+/**
+ * The domain's front door: in each src/server/<area>/, the entry points a page or an action calls sit at the
+ * top and the helpers in <area>/internal/. Routes, the web layer and components call entry points only (a
+ * helper's types stay importable); an area of src/server reaches into its own internal/ alone, but for the
+ * few helpers another area shares, named here.
+ */
+const INTERNAL_MESSAGE = "Call the area's entry point (src/server/<area>/*.ts); <area>/internal/ is the area's own.";
+const noInternal = pattern(["@/server/*/internal/*"], INTERNAL_MESSAGE, true);
+const SHARED_INTERNAL = {
+  // The secure-mobile binding's pending code: the postmaster's and the operator's removals drop it too.
+  admin: ["account-security/internal/binding-rules"],
+  console: ["account-security/internal/binding-rules"],
+  // Two-step settings are a card of Account Security: the same signed-in owner, re-checked the same way.
+  "two-step": ["account-security/internal/account-context"],
+};
+const SERVER_FORBIDDEN = ["@/web/*", "@/app/*", "@/components/*", "next", "next/*", "next-intl", "next-intl/*", "@/i18n/request"];
+const SERVER_MESSAGE = "The domain core knows nothing of Next.js or of the web layer: take what you need as a parameter.";
+const serverAreas = fs
+  .readdirSync("src/server", { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const otherAreasInternal = (area) => ({
+  regex: String.raw`^@/server/(?!${[`${area}/`, ...(SHARED_INTERNAL[area] ?? []).map((m) => `${m}$`)].join("|")})[^/]+/internal/`,
 });
 
 export default tseslint.config(
@@ -54,22 +83,29 @@ export default tseslint.config(
     "src/lib is pure: it imports nothing of the app and nothing of Next.js.",
   ),
   // src/server     the domain core: never Next.js, never the web layer, the routes or the components
-  layer(
-    ["src/server/**"],
-    ["@/web/*", "@/app/*", "@/components/*", "next", "next/*", "next-intl", "next-intl/*", "@/i18n/request"],
-    "The domain core knows nothing of Next.js or of the web layer: take what you need as a parameter.",
+  layer(["src/server/**"], SERVER_FORBIDDEN, SERVER_MESSAGE, false, [
+    pattern({ regex: String.raw`^@/server/[^/]+/internal/` }, INTERNAL_MESSAGE, true),
+  ]),
+  //                and each area reaches into its own internal/ only (and the shared helpers named above)
+  ...serverAreas.map((area) =>
+    layer([`src/server/${area}/**`], SERVER_FORBIDDEN, SERVER_MESSAGE, false, [
+      pattern(otherAreasInternal(area), `${INTERNAL_MESSAGE} (src/server/${area} may use its own internal/ only)`, true),
+    ]),
   ),
   // src/i18n       next-intl's request config, the catalogs' loader and formats: never the routes, components or domain core
   layer(["src/i18n/**"], ["@/app/*", "@/components/*", "@/server/*"], "src/i18n decides the language and loads the catalog; nothing more."),
   // src/web        Next.js adapters (requests, cookies, sessions, the action factory): never the routes or the components
-  layer(["src/web/**"], ["@/app/*", "@/components/*"], "The web layer serves the routes; it does not import them."),
+  layer(["src/web/**"], ["@/app/*", "@/components/*"], "The web layer serves the routes; it does not import them.", false, [noInternal]),
   // src/components React: no server module but its types, no web adapter, no route
   layer(
     ["src/components/**"],
     ["@/server/*", "@/web/*", "@/app/*"],
     "Components get data and actions as props: import server modules for their types only.",
     true,
+    [noInternal],
   ),
+  // src/app        routes: anything above, but a domain area through its entry points only
+  layer(["src/app/**"], ["@/server/*/internal/*"], INTERNAL_MESSAGE, true),
   // src/runtime    the app's process around Next's handler (its HTTP server, action guard, memory settings): it
   //                starts Next and never imports what Next bundles. Allowed, and nothing more: src/lib, the
   //                observability and lifecycle modules of src/server, src/env.ts and src/proxy-helpers.ts.
@@ -105,6 +141,28 @@ export default tseslint.config(
         {
           selector: String.raw`CallExpression[callee.property.name=/^(min|max|length|regex|refine|nonempty|email|startsWith|endsWith|includes)$/] > Literal.arguments[value=/^[A-Z][A-Za-z]+(\.[A-Za-z0-9]+)+$/]`,
           message: 'A message key goes through messageKey("…") (src/lib/message-ref.ts), so a wrong key does not compile.',
+        },
+      ],
+    },
+  },
+
+  // One way to end an action (docs/architecture.md): a form calls its action through useFormAction, which
+  // follows the action's "redirect" state, so no form can forget to. (Core no-restricted-imports: the
+  // layers use typescript-eslint's, and flat config replaces a rule's options across matching blocks.)
+  {
+    files: ["src/components/**", "src/app/**"],
+    ignores: ["src/components/use-form-action.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "react",
+              importNames: ["useActionState"],
+              message: "Call the action through useFormAction (@/components/use-form-action).",
+            },
+          ],
         },
       ],
     },

@@ -1,9 +1,9 @@
 "use client";
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { idle, type FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/form-state";
 import { smallButtonClass } from "./ui";
+import { useFormAction } from "@/components/use-form-action";
 
 /**
  * A one-button form (Unlock, Remove, Delete, Log off) that shows its action's
@@ -26,7 +26,7 @@ export function ActionButton({
   /** Accessible name when the visible label alone is ambiguous (e.g. "Remove example"). */
   formLabel?: string;
 }) {
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   const error = state.status === "error" ? (state.formError ?? Object.values(state.fieldErrors).flat()[0]) : undefined;
   return (

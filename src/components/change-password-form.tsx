@@ -1,11 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert, CurrentPasswordField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 interface Props {
   action: FormAction;
@@ -19,7 +19,7 @@ interface Props {
  */
 export function ChangePasswordForm({ action, email, weakKeywords }: Props) {
   const t = useTranslations("Password");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   return (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate>

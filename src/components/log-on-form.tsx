@@ -1,13 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { CaptchaField } from "@/components/captcha-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, linkClass, TextField, FormErrorAlert, EmailAddressField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { useFollowRedirect } from "@/components/use-follow-redirect";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 interface Props {
   action: FormAction;
@@ -22,9 +21,8 @@ interface Props {
 /** "Email address", "Password", "Log On" (and the image code after repeated failures). */
 export function LogOnForm({ action, forgotPasswordHref, notice, captchaHref, captchaShown }: Props) {
   const t = useTranslations();
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
-  useFollowRedirect(state);
   const captchaRequired = captchaShown || (state.status === "error" && state.flags?.captchaRequired);
   return (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate>

@@ -1,9 +1,9 @@
 "use client";
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { buttonClass, dangerSolidButtonClass, FormErrorAlert } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { idle, type FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 /**
  * The page of a one-use link from a notice ("This wasn't me", the unlock):
@@ -20,7 +20,7 @@ export function OwnerLinkForm(props: {
   /** "danger": the button's action cannot be taken back in a click ("This wasn't me"). */
   tone?: "danger";
 }) {
-  const [state, formAction] = useActionState(props.action, idle);
+  const [state, formAction] = useFormAction(props.action);
   const ref = useFocusOnError(state);
   return (
     <form ref={ref} action={formAction} className="space-y-4" noValidate>

@@ -1,13 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { FormErrorAlert, secondaryButtonClass } from "@/components/ui";
 import { useCountdown, useHydrated } from "@/components/use-countdown";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { idle, type FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/form-state";
 import { SMS_CODE } from "@/lib/sms-code";
 import { MINUTE, SECOND } from "@/lib/time";
+import { useFormAction } from "@/components/use-form-action";
 
 export interface SendCodeFormProps {
   /** How the code travels: the words differ ("We sent…" / "We emailed…"). */
@@ -30,7 +30,7 @@ export interface SendCodeFormProps {
  */
 export function SendCodeForm({ channel, masked, codeSent, resendInMs, action, hidden }: SendCodeFormProps) {
   const t = useTranslations("Recovery");
-  const [state, send] = useActionState(action, idle);
+  const [state, send] = useFormAction(action);
   const ref = useFocusOnError(state);
   const secondsLeft = useCountdown(resendInMs);
   const live = useHydrated();

@@ -17,7 +17,7 @@ export function SubmitButton({
   className?: string;
   name?: string;
   value?: string;
-  /** Still working once the action answered: the next page is on its way (useFollowRedirect). */
+  /** Still working once the action answered: the next page is on its way (useFormAction). */
   busy?: boolean;
 }) {
   const pending = useFormStatus().pending || busy;

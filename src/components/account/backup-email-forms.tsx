@@ -1,18 +1,18 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { SmsCodeField } from "@/components/sms-code-field";
 import { SubmitButton } from "@/components/submit-button";
 import { CurrentPasswordField, FormErrorAlert, secondaryButtonClass, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
+import { errorsOf, valueOf, type FormAction } from "@/lib/form-state";
 import { MaybeDisclosure } from "./disclosure";
 import { RemoveWithPasswordForm } from "./mobile-remove-form";
+import { useFormAction } from "@/components/use-form-action";
 
 /** "Backup email address" + "Current password" → "Send code" (the code goes to that address). */
 export function BackupEmailBindForm({ action, disclosure }: { action: FormAction; disclosure?: string }) {
   const t = useTranslations("Account.backupEmail");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   const form = (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate>
@@ -42,7 +42,7 @@ export function BackupEmailBindForm({ action, disclosure }: { action: FormAction
 /** "Email verification code" → "Verify"; "Cancel" drops the pending address. */
 export function BackupEmailVerifyForm({ verifyAction, cancelAction }: { verifyAction: FormAction; cancelAction: () => Promise<void> }) {
   const t = useTranslations("Account.backupEmail");
-  const [state, verify] = useActionState(verifyAction, idle);
+  const [state, verify] = useFormAction(verifyAction);
   const formRef = useFocusOnError(state);
   return (
     <div className="space-y-3">

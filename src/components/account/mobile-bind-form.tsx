@@ -1,14 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert, CurrentPasswordField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { idle, type FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/form-state";
 import { MaybeDisclosure } from "./disclosure";
 import { formKey } from "./form-key";
 import type { CountryOption } from "./phone-countries";
 import { PhoneNumberFields } from "./phone-number-fields";
+import { useFormAction } from "@/components/use-form-action";
 
 interface Props {
   action: FormAction;
@@ -21,7 +21,7 @@ interface Props {
 /** Country + "Mobile number" + "Current password" → "Send code" (the code goes to the new number). */
 export function MobileBindForm({ action, countries, defaultCountry, disclosure }: Props) {
   const t = useTranslations("Account.mobile");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   const form = (
     <form ref={formRef} key={formKey(state)} action={formAction} className="space-y-4" noValidate>

@@ -1,11 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { dangerSolidButtonClass, FormErrorAlert, CurrentPasswordField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { idle, type FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/form-state";
 import { Disclosure } from "./disclosure";
+import { useFormAction } from "@/components/use-form-action";
 
 /** "Remove the secure mobile": what removing means, "Current password" → "Remove". */
 export function MobileRemoveForm({ action }: { action: FormAction }) {
@@ -30,7 +30,7 @@ export function RemoveWithPasswordForm({
   action: FormAction;
   labels: { summary: string; warning?: string; submit: string; pending: string };
 }) {
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   return (
     <Disclosure summary={labels.summary} open={state.status === "error"}>

@@ -1,13 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { SmsCodeField } from "@/components/sms-code-field";
 import { Alert, secondaryButtonClass } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
 import { SMS_CODE } from "@/lib/sms-code";
 import { ResendCodeButton } from "./resend-code-button";
+import { useFormAction } from "@/components/use-form-action";
 
 interface Props {
   verifyAction: FormAction;
@@ -22,8 +22,8 @@ interface Props {
 /** "SMS verification code" + "Verify"; "Send a new code" after 60 s; "Cancel" drops the pending number. */
 export function MobileVerifyForm({ verifyAction, resendAction, cancelAction, codeActive, canResend, resendWaitMs }: Props) {
   const t = useTranslations("Account.mobile");
-  const [state, verify] = useActionState(verifyAction, idle);
-  const [resendState, resend] = useActionState(resendAction, idle);
+  const [state, verify] = useFormAction(verifyAction);
+  const [resendState, resend] = useFormAction(resendAction);
   // Both forms' errors are shown in this block: after a refusal, focus goes to the field or the alert.
   const verifyRef = useFocusOnError<HTMLDivElement>(state);
   const resendRef = useFocusOnError<HTMLDivElement>(resendState);

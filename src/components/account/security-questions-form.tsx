@@ -1,14 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField, FormErrorAlert, CurrentPasswordField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
+import { errorsOf, valueOf, type FormAction } from "@/lib/form-state";
 import { ANSWER_MAX, ANSWER_MIN, QUESTIONS_REQUIRED, SECURITY_QUESTION_PRESETS } from "@/lib/security-questions";
 import { MaybeDisclosure } from "./disclosure";
 import { formKey } from "./form-key";
 import { SelectField } from "./select-field";
+import { useFormAction } from "@/components/use-form-action";
 
 const POSITIONS = Array.from({ length: QUESTIONS_REQUIRED }, (_, i) => i + 1);
 
@@ -27,7 +27,7 @@ interface Props {
  */
 export function SecurityQuestionsForm({ action, current, disclosure }: Props) {
   const t = useTranslations("Account.questions");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   const options = SECURITY_QUESTION_PRESETS.map((p) => ({ value: p.text, label: t(`presets.${p.id}`) }));
   const form = (

@@ -1,11 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, CurrentPasswordField, dangerButtonClass, FormErrorAlert, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction, type FormState } from "@/lib/form-state";
+import { errorsOf, type FormAction, type FormState } from "@/lib/form-state";
 import { Disclosure } from "./disclosure";
+import { useFormAction } from "@/components/use-form-action";
 
 export interface AuthenticatorAppFormsProps {
   enabled: boolean;
@@ -27,10 +27,10 @@ export interface AuthenticatorAppFormsProps {
  */
 export function AuthenticatorAppForms({ enabled, pending, startOpen, readOnly, actions, passwordLabel }: AuthenticatorAppFormsProps) {
   const t = useTranslations("TwoStep.setup");
-  const [startState, start] = useActionState(actions.start, idle);
-  const [confirmState, confirm] = useActionState(actions.confirm, idle);
-  const [regenState, regenerate] = useActionState(actions.regenerate, idle);
-  const [disableState, disable] = useActionState(actions.disable, idle);
+  const [startState, start] = useFormAction(actions.start);
+  const [confirmState, confirm] = useFormAction(actions.confirm);
+  const [regenState, regenerate] = useFormAction(actions.regenerate);
+  const [disableState, disable] = useFormAction(actions.disable);
   const startRef = useFocusOnError(startState);
   const confirmRef = useFocusOnError(confirmState);
   const regenRef = useFocusOnError(regenState);

@@ -1,10 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useId } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { FieldErrors, FormErrorAlert, inputClass, labelClass, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { idle, type FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 /**
  * Edit Account > Account details: the display name and the department, with
@@ -24,7 +25,7 @@ export function AccountDetailsForm({
   departments: Array<{ id: string; name: string; depth: number }>;
 }) {
   const t = useTranslations("Admin");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const departmentFieldId = useId();

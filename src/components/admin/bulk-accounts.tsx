@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, buttonClass, dangerSolidButtonClass, FieldErrors, inputClass, labelClass, linkClass, TableScroller } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
@@ -9,6 +9,7 @@ import { csvDocument } from "@/lib/csv";
 import { idle, type FormAction, type FormState } from "@/lib/form-state";
 import { tdClass, thClass } from "./admin-ui";
 import { CsvDownload } from "./csv-download";
+import { useFormAction } from "@/components/use-form-action";
 
 /** The id of the form the list's checkboxes belong to (their `form` attribute). */
 export const BULK_FORM_ID = "bulk-select";
@@ -40,7 +41,7 @@ interface Row {
  */
 export function BulkAccounts({ action, pageIds, backHref }: { action: FormAction; pageIds: string[]; backHref: string }) {
   const t = useTranslations("Admin");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [finished, setFinished] = useState<{ action: BulkAction; rows: Row[] } | null>(null);
   const [chunkError, setChunkError] = useState<string | null>(null);

@@ -1,11 +1,11 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { FieldErrors, inputClass, labelClass, linkClass, FormErrorAlert } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, valueOf, type FormAction } from "@/lib/form-state";
+import { errorsOf, valueOf, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 interface Props {
   action: FormAction;
@@ -21,7 +21,7 @@ interface Props {
 /** Name + parent department: creates, renames or moves a department. */
 export function DepartmentForm({ action, id, name, parentId, parents, submitLabel, cancelHref }: Props) {
   const t = useTranslations("Admin");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   const prefix = id ? "edit" : "new";
   const nameErrors = errorsOf(state, "name");

@@ -1,10 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, FieldErrors, inputClass, labelClass, secondaryButtonClass, OnOffCheckbox } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, valueOf, type FormState, type FormAction } from "@/lib/form-state";
+import { errorsOf, valueOf, type FormState, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 function Outcome({ state }: { state: FormState }) {
   if (state.status === "success" && state.message) return <Alert kind="success">{state.message}</Alert>;
@@ -15,7 +16,7 @@ function Outcome({ state }: { state: FormState }) {
 /** Adds one weak-password keyword; the server's validation message shows under the field. */
 export function KeywordAddForm({ action }: { action: FormAction }) {
   const t = useTranslations("Admin");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   const errors = errorsOf(state, "keyword");
   return (
@@ -59,7 +60,7 @@ export function RecoverySettingsForm({
   boolean
 >) {
   const t = useTranslations("Admin");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   const [sms, setSms] = useState(allowSmsRecovery);
   const [questions, setQuestions] = useState(allowQuestionRecovery);
@@ -92,7 +93,7 @@ export function RecoverySettingsForm({
 /** "Require two-step logon for employees" (postmasters always have it). */
 export function TwoStepPolicyForm({ action, requireTwoStepForEmployees }: { action: FormAction; requireTwoStepForEmployees: boolean }) {
   const t = useTranslations("Admin");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   const [on, setOn] = useState(requireTwoStepForEmployees);
   const hint = (chunks: ReactNode) => <span className="text-slate-600">{chunks}</span>;

@@ -1,11 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useId, useRef, useState, type MouseEvent } from "react";
+import { useId, useRef, useState, type MouseEvent } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { buttonClass, secondaryButtonClass, FormErrorAlert, OnOffCheckbox } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 interface Props {
   action: FormAction;
@@ -31,7 +32,7 @@ interface Props {
  */
 export function ResetPasswordPanel({ action, accountId, address, weakKeywords, disabled, pagePath, initiallyOpen = false }: Props) {
   const t = useTranslations("Admin");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const [open, setOpen] = useState(() => initiallyOpen || state.status === "error");
   const [mustChange, setMustChange] = useState(true);
   const formRef = useFocusOnError(state);

@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { PhoneNumberFields } from "@/components/account/phone-number-fields";
 import type { CountryOption } from "@/components/account/phone-countries";
 import { ConsolePasswordField } from "./console-password-field";
@@ -9,7 +8,8 @@ import { SmsCodeField } from "@/components/sms-code-field";
 import { SubmitButton } from "@/components/submit-button";
 import { buttonClass, FormErrorAlert, secondaryButtonClass } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 /** Reset Secure Mobile, step 1: the new number (country + number) and the operator's console password. */
 export function ResetMobileNumberForm(props: {
@@ -23,7 +23,7 @@ export function ResetMobileNumberForm(props: {
 }) {
   const t = useTranslations("Console.mobile");
   const tr = useTranslations("Console.reset");
-  const [state, formAction] = useActionState(props.action, idle);
+  const [state, formAction] = useFormAction(props.action);
   const formRef = useFocusOnError(state);
   const hint = state.status === "error" && state.flags?.reauthenticated ? tr("hintConfirmedNow") : props.consolePasswordHint;
   return (
@@ -56,7 +56,7 @@ export function ResetMobileNumberForm(props: {
 /** Reset Secure Mobile, step 2: the code the new number received → Submit (提交). */
 export function ResetMobileCodeForm(props: { action: FormAction; domainId: string }) {
   const t = useTranslations("Console.mobile");
-  const [state, formAction] = useActionState(props.action, idle);
+  const [state, formAction] = useFormAction(props.action);
   const formRef = useFocusOnError(state);
   return (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate>

@@ -1,13 +1,14 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, buttonClass, secondaryButtonClass, FormErrorAlert, OnOffCheckbox } from "@/components/ui";
 import { ConsolePasswordField } from "./console-password-field";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 interface Props {
   action: FormAction;
@@ -22,7 +23,7 @@ interface Props {
 /** Scenario 3, step 4: the new postmaster password, the operator's console password, Submit (提交). */
 export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakKeywords, reauthMinutesLeft, cancelHref }: Props) {
   const t = useTranslations("Console.reset");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   // Controlled, so a failed Submit (which resets the form) keeps the operator's choice; without
   // JavaScript the page is drawn again from the action's flags.

@@ -1,17 +1,17 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { CaptchaField } from "@/components/captcha-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, FormErrorAlert, EmailAddressField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
 import { StepHeading } from "./step-heading";
+import { useFormAction } from "@/components/use-form-action";
 
 /** Step 1, "Account": "Email address", the image verification code, "Next". */
 export function AccountStep({ action, notice }: { action: FormAction; notice: string | null }) {
   const t = useTranslations("Recovery");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   return (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate>

@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 /**
  * A proof by the account's authenticator app: the code it shows now, or one
@@ -13,7 +13,7 @@ import { errorsOf, idle, type FormAction } from "@/lib/form-state";
  */
 export function AppCodePanel({ method, verify }: { method: "TOTP" | "RECOVERY_CODE"; verify: FormAction }) {
   const t = useTranslations("Recovery");
-  const [state, formAction] = useActionState(verify, idle);
+  const [state, formAction] = useFormAction(verify);
   const formRef = useFocusOnError(state);
   return (
     <form ref={formRef} action={formAction} className="space-y-4 border-t border-slate-200 pt-4" noValidate>

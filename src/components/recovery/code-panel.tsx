@@ -1,14 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { SendCodeForm } from "@/components/send-code-form";
 import { SmsCodeField } from "@/components/sms-code-field";
 import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { idle, errorsOf, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
 import type { CodeMethod } from "@/server/recovery/send-recovery-code";
 import type { CodeState } from "@/server/recovery/get-recovery-state";
+import { useFormAction } from "@/components/use-form-action";
 
 interface Props {
   /** SMS to the secure mobile, or EMAIL to the backup address. */
@@ -31,7 +31,7 @@ interface Props {
  */
 export function CodePanel({ method, masked, code, sendCode, verifyCode }: Props) {
   const t = useTranslations("Recovery");
-  const [codeState, verify] = useActionState(verifyCode, idle);
+  const [codeState, verify] = useFormAction(verifyCode);
   const codeRef = useFocusOnError(codeState);
   return (
     <div className="space-y-4 border-t border-slate-200 pt-4">

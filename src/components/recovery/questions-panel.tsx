@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField, FormErrorAlert } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 /**
  * "Questions": the account's three questions (as the page words them), an
@@ -12,7 +12,7 @@ import { errorsOf, idle, type FormAction } from "@/lib/form-state";
  */
 export function QuestionsPanel({ questions, verifyAnswers }: { questions: string[]; verifyAnswers: FormAction }) {
   const t = useTranslations("Recovery");
-  const [state, formAction] = useActionState(verifyAnswers, idle);
+  const [state, formAction] = useFormAction(verifyAnswers);
   const formRef = useFocusOnError(state);
   return (
     <form ref={formRef} action={formAction} className="space-y-4 border-t border-slate-200 pt-4" noValidate>

@@ -1,17 +1,17 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { errorsOf, idle, type FormAction } from "@/lib/form-state";
+import { errorsOf, type FormAction } from "@/lib/form-state";
 import { StepHeading } from "./step-heading";
+import { useFormAction } from "@/components/use-form-action";
 
 /** Step 3, "Set a new password": the live checklist knows the address and the domain's weak keywords. */
 export function ResetStep({ action, address, weakKeywords }: { action: FormAction; address: string; weakKeywords: string[] }) {
   const t = useTranslations("Recovery");
-  const [state, formAction] = useActionState(action, idle);
+  const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   return (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate>

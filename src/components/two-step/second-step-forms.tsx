@@ -1,14 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { Disclosure } from "@/components/account/disclosure";
 import { SendCodeForm } from "@/components/send-code-form";
 import { SmsCodeField } from "@/components/sms-code-field";
 import { SubmitButton } from "@/components/submit-button";
 import { FormErrorAlert, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
-import { useFollowRedirect } from "@/components/use-follow-redirect";
-import { errorsOf, idle, type FormAction, type FormState } from "@/lib/form-state";
+import { errorsOf, type FormAction, type FormState } from "@/lib/form-state";
+import { useFormAction } from "@/components/use-form-action";
 
 export interface SecondStepProps {
   methods: { sms: { masked: string } | null; totp: boolean };
@@ -51,7 +50,7 @@ export function SecondStepForms({ methods, codeSent, resendInMs, actions }: Seco
 /** "Use a recovery code", opened again when its form comes back with an error (also without JavaScript). */
 function RecoveryCodeSection({ action }: { action: FormAction }) {
   const t = useTranslations("TwoStep");
-  const [state, verify] = useActionState(action, idle);
+  const [state, verify] = useFormAction(action);
   return (
     <Disclosure summary={t("recovery.summary")} open={state.status === "error"}>
       <p className="mb-3 text-sm text-slate-600">{t("recovery.help")}</p>
@@ -61,7 +60,7 @@ function RecoveryCodeSection({ action }: { action: FormAction }) {
 }
 
 function VerifyForm({ method, action, label, numeric }: { method: string; action: FormAction; label?: string; numeric?: boolean }) {
-  const [state, verify] = useActionState(action, idle);
+  const [state, verify] = useFormAction(action);
   return <VerifyFields method={method} state={state} dispatch={verify} label={label} numeric={numeric} />;
 }
 
@@ -69,7 +68,6 @@ function VerifyFields(props: { method: string; state: FormState; dispatch: (f: F
   const { method, state } = props;
   const t = useTranslations("TwoStep");
   const ref = useFocusOnError(state);
-  useFollowRedirect(state);
   return (
     <form ref={ref} action={props.dispatch} className="space-y-3" noValidate>
       <input type="hidden" name="method" value={method} />
