@@ -146,5 +146,27 @@ export default tseslint.config(
     },
   },
 
+  // One way to end an action (docs/architecture.md): a form calls its action through useFormAction, which
+  // follows the action's "redirect" state, so no form can forget to. (Core no-restricted-imports: the
+  // layers use typescript-eslint's, and flat config replaces a rule's options across matching blocks.)
+  {
+    files: ["src/components/**", "src/app/**"],
+    ignores: ["src/components/use-form-action.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "react",
+              importNames: ["useActionState"],
+              message: "Call the action through useFormAction (@/components/use-form-action).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   prettier,
 );
