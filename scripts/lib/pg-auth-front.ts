@@ -9,6 +9,7 @@ import net from "node:net";
  * requests with "no", asks for SCRAM-SHA-256 (what PostgreSQL asks for),
  * checks the proof against the one password generated at start-up, and
  * only then forwards the startup message and pipes the connection through.
+ * Why, and the Unix-socket alternative that was tested: ADR 0011.
  */
 export interface AuthFront {
   port: number;
