@@ -6,6 +6,7 @@ import prettier from "eslint-config-prettier";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import fs from "node:fs";
+import path from "node:path";
 import tseslint from "typescript-eslint";
 
 /**
@@ -49,6 +50,26 @@ const serverAreas = fs
 const otherAreasInternal = (area) => ({
   regex: String.raw`^@/server/(?!${[`${area}/`, ...(SHARED_INTERNAL[area] ?? []).map((m) => `${m}$`)].join("|")})[^/]+/internal/`,
 });
+
+/** Refuses an import of src/runtime (by `@/runtime`, or a relative path into it): static, dynamic, or a re-export. */
+const RUNTIME_DIR = path.resolve("src/runtime");
+const noRuntimeImport = {
+  meta: { type: "problem", schema: [], messages: { runtime: "src/runtime runs Next; code that Next bundles does not import it." } },
+  create(context) {
+    const check = (source) => {
+      if (source?.type !== "Literal" || typeof source.value !== "string") return;
+      const target = source.value.startsWith(".") ? path.resolve(path.dirname(context.filename), source.value) : source.value;
+      if (/^@\/runtime(\/|$)/.test(target) || target === RUNTIME_DIR || target.startsWith(RUNTIME_DIR + path.sep))
+        context.report({ node: source, messageId: "runtime" });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -116,6 +137,16 @@ export default tseslint.config(
   ),
   // bench/         measures the app as it runs: shared test helpers come from tests/support, never from the e2e suite
   layer(["bench/**"], ["**/e2e/*"], "bench/ does not import the e2e suite: what both need lives in tests/support."),
+
+  // src/runtime is the other way round too: it runs Next, and nothing Next bundles (the rest of src/) imports it;
+  // scripts/, tests and bench/ may. A rule of its own, so that it adds to the layers' no-restricted-imports
+  // above instead of replacing their options (flat config does not merge them).
+  {
+    files: ["src/**"],
+    ignores: ["src/runtime/**"],
+    plugins: { postkey: { rules: { "no-runtime-import": noRuntimeImport } } },
+    rules: { "postkey/no-runtime-import": "error" },
+  },
 
   // One way into an interactive transaction: transaction(fn) of src/server/db.ts owns the after-commit queue
   // (a log line or metric of an audit event runs only once the event is stored). Prisma's $transaction with a
