@@ -4,6 +4,7 @@ import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event"
 import { revokeAccountSessions } from "@/server/auth/session-store";
 import { now } from "@/server/clock";
 import { transaction, type Tx } from "@/server/db";
+import { closeRecoveryFlows } from "@/server/recovery/close-recovery-flows";
 import type { RequestMeta } from "@/server/request-meta";
 import type { AccountNoticeEvent, Notice } from "@/server/sms/account-notice";
 import { maskPhone } from "@/lib/phone";
@@ -64,10 +65,7 @@ const STEPS: Record<AccountActionName, Step> = {
     if (row.status === "DISABLED") return null;
     await tx.mailAccount.update({ where: { id: account.id }, data: { status: "DISABLED", sessionVersion: { increment: 1 } } });
     const ended = await revokeAccountSessions("mail", account.id, "account_disabled", undefined, tx);
-    await tx.recoveryFlow.updateMany({
-      where: { accountId: account.id, completedAt: null },
-      data: { completedAt: at, endedReason: "account_disabled" },
-    });
+    await closeRecoveryFlows(tx, account.id, "account_disabled", at);
     return { action: AuditAction.accountDisabled, detail: { sessionsEnded: ended }, ...boundMobile(row, "disabled") };
   },
   async enable(tx, account, row) {

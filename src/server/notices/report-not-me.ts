@@ -5,6 +5,7 @@ import { revokeAccountSessions } from "@/server/auth/session-store";
 import { now } from "@/server/clock";
 import { getDb, transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
+import { closeRecoveryFlows } from "@/server/recovery/close-recovery-flows";
 import type { Notice } from "@/server/sms/account-notice";
 import { revokeTrustedBrowsers } from "@/server/two-step/trusted-browser";
 import { findLiveOwnerLink, useOwnerLink } from "./owner-link";
@@ -40,12 +41,7 @@ export async function reportNotMe(token: string | undefined, meta: RequestMeta):
     const sessionsEnded = await revokeAccountSessions("mail", a.id, "reported_not_me", undefined, tx);
     const untrusted = await revokeTrustedBrowsers({ kind: "mail", id: a.id }, "reported_not_me", {}, tx);
     // Every Forgot Password flow in progress closes, its code with it.
-    const open = (await tx.recoveryFlow.findMany({ where: { accountId: a.id, completedAt: null }, select: { id: true } })).map((f) => f.id);
-    const flows = await tx.recoveryFlow.updateMany({
-      where: { id: { in: open } },
-      data: { step: "FAILED", completedAt: at, endedReason: "reported_not_me" },
-    });
-    await tx.verification.deleteMany({ where: { purpose: "RECOVERY", target: { in: open } } });
+    const recoveryFlowsClosed = await closeRecoveryFlows(tx, a.id, "reported_not_me", at);
     await recordAuditEvent(
       {
         actor: { kind: "ANONYMOUS", label: "not-me link" },
@@ -53,7 +49,7 @@ export async function reportNotMe(token: string | undefined, meta: RequestMeta):
         target: { kind: "MAIL_ACCOUNT", id: a.id, label: a.address },
         domainId: a.domainId,
         meta,
-        detail: { event: link.event, sessionsEnded, untrusted, recoveryFlowsClosed: flows.count },
+        detail: { event: link.event, sessionsEnded, untrusted, recoveryFlowsClosed },
       },
       tx,
     );

@@ -8,6 +8,7 @@ import { newId } from "@/server/ids";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
 import { AuditAction, type AuditActionName } from "@/server/audit/audit-action";
 import { consumeLimit, peekLimit } from "@/server/security/rate-limit";
+import { closeRecoveryFlows } from "@/server/recovery/close-recovery-flows";
 import type { RequestMeta } from "@/server/request-meta";
 import { hashSecret, verifySecret } from "@/server/security/password-hash";
 import type { Notice } from "@/server/sms/account-notice";
@@ -168,10 +169,7 @@ async function writePassword(tx: Tx, input: SetPasswordInput, cred: Credential, 
   if (input.kind === "mail") {
     await tx.mailAccount.update({ where: { id: cred.id }, data: { ...common, mustChangePassword: input.mustChangePassword } });
     // Open recovery flows of this account are void once its password changed.
-    await tx.recoveryFlow.updateMany({
-      where: { accountId: cred.id, completedAt: null },
-      data: { completedAt: changedAt, endedReason: "password_changed" },
-    });
+    await closeRecoveryFlows(tx, cred.id, "password_changed", changedAt);
   } else {
     await tx.cloudAccount.update({ where: { id: cred.id }, data: common });
   }

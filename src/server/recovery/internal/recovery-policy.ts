@@ -41,5 +41,7 @@ export type EndedReason =
   | "grant_expired"
   | "password_changed"
   | "reset"
+  /** A postmaster disabled the account (admin/account-actions.ts). */
+  | "account_disabled"
   /** The owner said "This wasn't me" (notices/report-not-me.ts). */
   | "reported_not_me";
