@@ -51,6 +51,13 @@ const otherAreasInternal = (area) => ({
   regex: String.raw`^@/server/(?!${[`${area}/`, ...(SHARED_INTERNAL[area] ?? []).map((m) => `${m}$`)].join("|")})[^/]+/internal/`,
 });
 
+const NO_USE_ACTION_STATE = {
+  name: "react",
+  importNames: ["useActionState"],
+  message: "Call the action through useFormAction (@/components/use-form-action).",
+};
+const ACTION_ENDS = "An action returns where the browser goes (goTo, redrawAt, reloadAt from @/lib/form-state); createAction ends it.";
+
 /** Refuses an import of src/runtime (by `@/runtime`, or a relative path into it): static, dynamic, or a re-export. */
 const RUNTIME_DIR = path.resolve("src/runtime");
 const noRuntimeImport = {
@@ -183,16 +190,21 @@ export default tseslint.config(
   {
     files: ["src/components/**", "src/app/**"],
     ignores: ["src/components/use-form-action.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [NO_USE_ACTION_STATE] }] },
+  },
+  // And an action returns where the browser goes (goTo, redrawAt, reloadAt); createAction turns it into
+  // the answer (src/web/actions/navigate.ts). Pages and guards may still redirect().
+  {
+    files: ["src/app/**/*actions.ts", "src/app/**/_actions/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           paths: [
-            {
-              name: "react",
-              importNames: ["useActionState"],
-              message: "Call the action through useFormAction (@/components/use-form-action).",
-            },
+            NO_USE_ACTION_STATE,
+            { name: "next/navigation", importNames: ["redirect", "permanentRedirect"], message: ACTION_ENDS },
+            { name: "next/cache", importNames: ["refresh"], message: ACTION_ENDS },
+            { name: "@/web/actions/navigate", message: ACTION_ENDS },
           ],
         },
       ],

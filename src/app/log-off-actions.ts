@@ -1,6 +1,6 @@
 "use server";
-import { redirect } from "next/navigation";
 import { recordLogOut } from "@/server/auth/record-log-out";
+import { goTo } from "@/lib/form-state";
 import { anyone } from "@/web/actions/action-guards";
 import { createCommand } from "@/web/actions/create-action";
 import { getMailUser, getOperator } from "@/web/guards";
@@ -14,7 +14,7 @@ export const logOutMail = createCommand({
     const user = await getMailUser();
     if (user) await recordLogOut({ kind: "MAIL_ACCOUNT", id: user.id, label: user.address, domainId: user.domainId }, meta);
     await endSession("mail");
-    redirect("/login?notice=signed-out");
+    return goTo("/login?notice=signed-out");
   },
 });
 
@@ -25,6 +25,6 @@ export const logOutConsole = createCommand({
     const op = await getOperator();
     if (op) await recordLogOut({ kind: "CLOUD_ACCOUNT", id: op.id, label: op.email }, meta);
     await endSession("console");
-    redirect("/console/login?notice=signed-out");
+    return goTo("/console/login?notice=signed-out");
   },
 });

@@ -1,9 +1,7 @@
 import "server-only";
-import { refresh } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { passwordInput, smsCodeInput } from "@/lib/fields";
-import { fieldErrors, formError, idle, type FormAction, type FormState } from "@/lib/form-state";
+import { fieldErrors, formError, goTo, redrawAt, type FormAction, type FormState } from "@/lib/form-state";
 import { cancelTotpSetup, confirmTotpSetup, disableTotp, regenerateRecoveryCodes, startTotpSetup } from "@/server/two-step/manage-two-step";
 import type { TwoStepOwner } from "@/server/two-step/two-step-policy";
 import type { Translator } from "@/web/i18n";
@@ -40,6 +38,8 @@ export function twoStepSettingsActions<C>(opts: {
   prefix: string;
   guard: ActionGuard<C>;
   owner: (ctx: C) => TwoStepOwner;
+  /** The settings' page: drawn again once a setup starts or is cancelled. */
+  page: string;
   /** Where "Turn off" lands (a page that says so). */
   disabledPath: string;
   wrongPassword: (t: Translator) => string;
@@ -56,8 +56,7 @@ export function twoStepSettingsActions<C>(opts: {
       run: async (data, ctx) => {
         const r = await startTotpSetup(owner(ctx), data.currentPassword, ctx.meta);
         if (!r.ok) return passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
-        refresh();
-        return idle;
+        return redrawAt(opts.page);
       },
     }),
     cancel: createCommand({
@@ -65,7 +64,7 @@ export function twoStepSettingsActions<C>(opts: {
       guard,
       run: async (ctx) => {
         await cancelTotpSetup(owner(ctx));
-        refresh();
+        return redrawAt(opts.page);
       },
     }),
     /** "Turn on": the app's first code; the recovery codes come back once, in the form's state (never in a URL or the log). */
@@ -101,7 +100,7 @@ export function twoStepSettingsActions<C>(opts: {
       schema: passwordSchema,
       run: async (data, ctx) => {
         const r = await disableTotp(owner(ctx), data.currentPassword, ctx.meta);
-        if (r.ok) redirect(opts.disabledPath);
+        if (r.ok) return goTo(opts.disabledPath);
         return passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
       },
     }),

@@ -1,8 +1,7 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { passwordInput } from "@/lib/fields";
-import { fieldErrors } from "@/lib/form-state";
+import { fieldErrors, goTo } from "@/lib/form-state";
 import { messageKey } from "@/lib/message-ref";
 import {
   cancelBackupEmailBinding,
@@ -30,7 +29,7 @@ export const startBackupEmailAction = createAction({
   }),
   run: async (data, { user, meta, t }) => {
     const r = await startBackupEmailBinding({ accountId: user.id, email: data.email, currentPassword: data.currentPassword, meta });
-    if (r.ok) redirect("/account");
+    if (r.ok) return goTo("/account");
     const values = { email: data.email };
     if (r.error === "invalid") return fieldErrors(translateFieldErrors(t, r.fieldErrors), values);
     return refusalState(t, ACCOUNT_REFUSALS.backupEmailStart, r, values);
@@ -44,8 +43,8 @@ export const confirmBackupEmailAction = createAction({
   schema: codeSchema,
   run: async (data, { user, meta, t }) => {
     const r = await confirmBackupEmail({ accountId: user.id, code: data.code, meta });
-    if (r.ok) redirect("/account?done=backup-email-bound");
-    if (r.error === "not_found") return redirect("/login");
+    if (r.ok) return goTo("/account?done=backup-email-bound");
+    if (r.error === "not_found") return goTo("/login");
     return refusalState(t, ACCOUNT_REFUSALS.backupEmailConfirm, { ...r, error: r.error });
   },
 });
@@ -55,7 +54,7 @@ export const cancelBackupEmailAction = createCommand({
   guard: signedIn,
   run: async ({ user }) => {
     await cancelBackupEmailBinding(user.id);
-    redirect("/account");
+    return goTo("/account");
   },
 });
 
@@ -65,7 +64,7 @@ export const removeBackupEmailAction = createAction({
   schema: currentPasswordSchema,
   run: async (data, { user, meta, t }) => {
     const r = await removeBackupEmail({ accountId: user.id, currentPassword: data.currentPassword, meta });
-    if (r.ok) redirect("/account?done=backup-email-removed");
+    if (r.ok) return goTo("/account?done=backup-email-removed");
     return refusalState(t, ACCOUNT_REFUSALS.backupEmailRemove, r);
   },
 });

@@ -1,8 +1,7 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { passwordInput, phoneNumberFields } from "@/lib/fields";
-import { fieldErrors } from "@/lib/form-state";
+import { fieldErrors, goTo } from "@/lib/form-state";
 import { cancelMobileBinding } from "@/server/account-security/cancel-mobile-binding";
 import { confirmMobileBinding } from "@/server/account-security/confirm-mobile-binding";
 import { removeSecureMobile } from "@/server/account-security/remove-secure-mobile";
@@ -27,7 +26,7 @@ export const startMobileBindingAction = createAction({
   schema: startSchema,
   run: async (data, { user, meta, t }) => {
     const r = await startMobileBinding({ accountId: user.id, ...data, meta });
-    if (r.ok) redirect("/account");
+    if (r.ok) return goTo("/account");
     const values = { country: data.country, phone: data.phone };
     if (r.error === "invalid_phone") return fieldErrors({ phone: [translateLoose(t, r.message.key, r.message.values)] }, values);
     return refusalState(t, ACCOUNT_REFUSALS.mobileStart, r, values);
@@ -40,8 +39,8 @@ export const resendMobileCodeAction = createAction({
   schema: z.object({}),
   run: async (_data, { user, meta, t }) => {
     const r = await resendMobileBindingCode(user.id, meta);
-    if (r.ok) redirect("/account?done=code-resent");
-    if (r.error === "not_found") redirect("/login");
+    if (r.ok) return goTo("/account?done=code-resent");
+    if (r.error === "not_found") return goTo("/login");
     return refusalState(t, ACCOUNT_REFUSALS.mobileResend, r);
   },
 });
@@ -52,8 +51,8 @@ export const confirmMobileBindingAction = createAction({
   schema: codeSchema,
   run: async (data, { user, meta, t }) => {
     const r = await confirmMobileBinding({ accountId: user.id, code: data.code, meta });
-    if (r.ok) redirect(`/account?done=${r.changed ? "mobile-changed" : "mobile-bound"}`);
-    if (r.error === "not_found") return redirect("/login");
+    if (r.ok) return goTo(`/account?done=${r.changed ? "mobile-changed" : "mobile-bound"}`);
+    if (r.error === "not_found") return goTo("/login");
     return refusalState(t, ACCOUNT_REFUSALS.mobileConfirm, { ...r, error: r.error });
   },
 });
@@ -63,7 +62,7 @@ export const cancelMobileBindingAction = createCommand({
   guard: signedIn,
   run: async ({ user }) => {
     await cancelMobileBinding(user.id);
-    redirect("/account");
+    return goTo("/account");
   },
 });
 
@@ -73,7 +72,7 @@ export const removeSecureMobileAction = createAction({
   schema: currentPasswordSchema,
   run: async (data, { user, meta, t }) => {
     const r = await removeSecureMobile({ accountId: user.id, currentPassword: data.currentPassword, meta });
-    if (r.ok) redirect("/account?done=mobile-removed");
+    if (r.ok) return goTo("/account?done=mobile-removed");
     return refusalState(t, ACCOUNT_REFUSALS.mobileRemove, r);
   },
 });

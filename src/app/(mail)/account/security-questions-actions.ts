@@ -1,8 +1,7 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { passwordInput } from "@/lib/fields";
-import { fieldErrors } from "@/lib/form-state";
+import { fieldErrors, goTo } from "@/lib/form-state";
 import { messageKey } from "@/lib/message-ref";
 import { questionFieldErrors } from "@/lib/security-questions";
 import { saveSecurityQuestions } from "@/server/account-security/save-security-questions";
@@ -41,7 +40,7 @@ export const saveSecurityQuestionsAction = createAction({
     const answers = [data.answer1, data.answer2, data.answer3];
     const items = questions.map((q, i) => ({ question: q, answer: answers[i] }));
     const r = await saveSecurityQuestions({ accountId: user.id, items, currentPassword: data.currentPassword, meta });
-    if (r.ok) redirect("/account?done=questions-saved");
+    if (r.ok) return goTo("/account?done=questions-saved");
     const values = { question1: data.question1, question2: data.question2, question3: data.question3 };
     if (r.error === "invalid") return fieldErrors(translateFieldErrors(t, questionFieldErrors(r.errors, questions)), values);
     return refusalState(t, ACCOUNT_REFUSALS.questions, r, values);

@@ -1,6 +1,6 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
+import { goTo } from "@/lib/form-state";
 import { idField } from "@/lib/fields";
 import { endMySessions } from "@/server/account-security/end-my-sessions";
 import type { MailUser } from "@/server/auth/load-session-account";
@@ -27,7 +27,7 @@ export const endSessionAction = createAction({
   schema: z.object({ sessionId: idField }),
   run: async (data, { user, meta, t }) => {
     const r = await endMySessions(await caller(user), { sessionId: data.sessionId }, meta);
-    if (r.ok) redirect("/account?done=session-ended");
+    if (r.ok) return goTo("/account?done=session-ended");
     return refusalState(t, ACCOUNT_REFUSALS.sessionEnd, r);
   },
 });
@@ -38,7 +38,7 @@ export const endOtherSessionsAction = createAction({
   schema: z.object({}),
   run: async (_data, { user, meta }) => {
     await endMySessions(await caller(user), "all_others", meta);
-    redirect("/account?done=sessions-ended");
+    return goTo("/account?done=sessions-ended");
   },
 });
 
@@ -50,7 +50,7 @@ export const forgetTrustedBrowserAction = createAction({
   run: async (data, { user, meta, t }) => {
     const owner = { kind: "mail" as const, id: user.id, login: user.address, domainId: user.domainId };
     const r = await forgetTrustedBrowser(owner, data.trustId, meta);
-    if (r.ok) redirect("/account?done=browser-forgotten");
+    if (r.ok) return goTo("/account?done=browser-forgotten");
     return refusalState(t, ACCOUNT_REFUSALS.browserForget, r);
   },
 });

@@ -7,6 +7,7 @@ const twoStep = twoStepSettingsActions({
   prefix: "totp",
   guard: signedIn,
   owner: ({ user }) => ({ kind: "mail", id: user.id }),
+  page: "/account",
   disabledPath: "/account?done=totp-disabled#two-step",
   wrongPassword: (t) => t("Password.errors.currentWrong"),
   logOnAgainAfterSetup: ({ user }) => user.twoStepSetupRequired,

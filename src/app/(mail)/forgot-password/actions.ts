@@ -1,4 +1,6 @@
 "use server";
+// A refusal that also changes the page (a block hides a method) keeps its form state and redraws: not an ending.
+// eslint-disable-next-line no-restricted-imports
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { emailField, passwordInput } from "@/lib/fields";

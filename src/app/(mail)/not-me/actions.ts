@@ -1,7 +1,6 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formError } from "@/lib/form-state";
+import { formError, goTo } from "@/lib/form-state";
 import { reportNotMe } from "@/server/notices/report-not-me";
 import { anyone } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
@@ -22,6 +21,6 @@ export const reportNotMeAction = createAction({
     const r = await reportNotMe(data.token, meta);
     if (!r.ok) return formError(t("NotMe.invalid"));
     sendNoticeAfterResponse(r.notices);
-    redirect("/not-me?done=1");
+    return goTo("/not-me?done=1");
   },
 });

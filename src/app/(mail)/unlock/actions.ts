@@ -1,7 +1,6 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formError } from "@/lib/form-state";
+import { formError, goTo } from "@/lib/form-state";
 import { unlockWithLink } from "@/server/notices/unlock-account";
 import { anyone } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
@@ -20,6 +19,6 @@ export const unlockAction = createAction({
   run: async (data, { meta, t }) => {
     const r = await unlockWithLink(data.token, meta);
     if (!r.ok) return formError(t("Unlock.invalid"));
-    redirect("/unlock?done=1");
+    return goTo("/unlock?done=1");
   },
 });

@@ -1,9 +1,8 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { departmentNameErrors } from "@/lib/departments";
 import { idField } from "@/lib/fields";
-import { fieldErrors, formError } from "@/lib/form-state";
+import { fieldErrors, formError, goTo } from "@/lib/form-state";
 import { deleteDepartment } from "@/server/admin/delete-department";
 import { saveDepartment } from "@/server/admin/save-department";
 import { postmaster } from "@/web/actions/action-guards";
@@ -41,7 +40,7 @@ export const saveDepartmentAction = createAction({
   schema: saveSchema,
   run: async (data, { user, meta, t }) => {
     const result = await saveDepartment({ actorId: user.id, id: data.id, name: data.name, parentId: data.parentId }, meta);
-    if (result.ok) redirect(`/admin/departments?notice=${data.id ? "saved" : "created"}`);
+    if (result.ok) return goTo(`/admin/departments?notice=${data.id ? "saved" : "created"}`);
     if (result.error === "invalid")
       return fieldErrors(translateFieldErrors(t, result.fieldErrors), { name: data.name, parentId: data.parentId ?? "" });
     return formError(t(REFUSALS[result.error]));
@@ -54,7 +53,7 @@ export const deleteDepartmentAction = createAction({
   schema: z.object({ id: idField }),
   run: async (data, { user, meta, t }) => {
     const result = await deleteDepartment({ actorId: user.id, id: data.id }, meta);
-    if (result.ok) redirect("/admin/departments?notice=deleted");
+    if (result.ok) return goTo("/admin/departments?notice=deleted");
     return formError(t(REFUSALS[result.error]));
   },
 });

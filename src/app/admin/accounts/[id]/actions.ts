@@ -1,8 +1,7 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { checkboxDefaultOn, displayNameField, idField, passwordInput } from "@/lib/fields";
-import { fieldErrors } from "@/lib/form-state";
+import { fieldErrors, goTo } from "@/lib/form-state";
 import { ACCOUNT_ACTIONS, runAccountAction, type AccountActionName, type AccountActionRefusal } from "@/server/admin/account-actions";
 import { resetEmployeePassword } from "@/server/admin/reset-employee-password";
 import { updateAccountDetails } from "@/server/admin/update-account-details";
@@ -33,7 +32,7 @@ export const resetPasswordAction = createAction({
     const result = await resetEmployeePassword({ actorId: user.id, ...data }, meta);
     if (result.ok) {
       sendNoticeAfterResponse(result.notice);
-      redirect(`${accountPage(data.accountId, "password-reset")}&at=${result.changedAt.getTime()}`);
+      return goTo(`${accountPage(data.accountId, "password-reset")}&at=${result.changedAt.getTime()}`);
     }
     if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     return refusalState(t, ADMIN_ACCOUNT_REFUSALS.resetPassword, result);
@@ -51,7 +50,7 @@ export const saveAccountDetailsAction = createAction({
   }),
   run: async (data, { user, meta, t }) => {
     const result = await updateAccountDetails({ actorId: user.id, ...data }, meta);
-    if (result.ok) redirect(accountPage(data.accountId, result.changed ? "details-saved" : "unchanged"));
+    if (result.ok) return goTo(accountPage(data.accountId, result.changed ? "details-saved" : "unchanged"));
     if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     return refusalState(t, ADMIN_ACCOUNT_REFUSALS.accountAction, result);
   },
@@ -76,7 +75,7 @@ export const accountAction = createAction({
     const result = await runAccountAction({ actorId: user.id, accountId: data.accountId, action: data.action }, meta);
     if (!result.ok) return refusalState(t, ADMIN_ACCOUNT_REFUSALS.accountAction, result);
     sendNoticeAfterResponse(result.notices);
-    redirect(accountPage(data.accountId, result.changed ? DONE[data.action] : "unchanged"));
+    return goTo(accountPage(data.accountId, result.changed ? DONE[data.action] : "unchanged"));
   },
 });
 
@@ -92,7 +91,7 @@ function accountCommand(
     schema: z.object({ accountId: idField }),
     run: async (data, { user, meta, t }) => {
       const result = await run({ actorId: user.id, accountId: data.accountId }, meta);
-      if (result.ok) redirect(accountPage(data.accountId, notice));
+      if (result.ok) return goTo(accountPage(data.accountId, notice));
       return refusalState(t, ADMIN_ACCOUNT_REFUSALS.accountAction, result);
     },
   });

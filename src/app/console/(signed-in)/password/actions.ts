@@ -1,8 +1,7 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { passwordInput } from "@/lib/fields";
-import { fieldErrors } from "@/lib/form-state";
+import { fieldErrors, goTo } from "@/lib/form-state";
 import { changeConsolePassword } from "@/server/console/change-console-password";
 import { operator } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
@@ -25,12 +24,12 @@ export const changeConsolePasswordAction = createAction({
     const result = await changeConsolePassword(op, data, meta);
     if (!result.ok && result.error === "reauth_blocked") {
       await endSession("console");
-      redirect("/console/login?notice=reauth");
+      return goTo("/console/login?notice=reauth");
     }
     if (!result.ok) return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     // Every console session of the operator ended with the new version; this browser keeps a fresh one.
     await startSession("console", { id: op.id, sessionVersion: result.sessionVersion }, meta);
-    redirect("/console/password?changed=1");
+    return goTo("/console/password?changed=1");
   },
 });
 
@@ -39,6 +38,7 @@ const twoStep = twoStepSettingsActions({
   prefix: "console.totp",
   guard: operator,
   owner: ({ operator: op }) => ({ kind: "cloud", id: op.id }),
+  page: "/console/password",
   disabledPath: "/console/password?totp=off",
   wrongPassword: (t) => t("Console.errors.consolePasswordWrong"),
 });

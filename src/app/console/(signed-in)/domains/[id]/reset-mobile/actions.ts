@@ -1,8 +1,7 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { idField, phoneNumberFields, smsCodeInput } from "@/lib/fields";
-import { fieldErrors, formError } from "@/lib/form-state";
+import { fieldErrors, formError, goTo, redrawAt } from "@/lib/form-state";
 import { confirmPostmasterMobileReset, startPostmasterMobileReset } from "@/server/console/reset-postmaster-mobile";
 import { operator } from "@/web/actions/action-guards";
 import { withConsolePassword } from "@/web/actions/console-reauth";
@@ -23,12 +22,11 @@ export const startPostmasterMobileResetAction = createAction({
   run: async (data, { operator: op, meta, t }) => {
     const result = await startPostmasterMobileReset({ operator: op, ...data }, meta);
     if ("reauthenticated" in result && result.reauthenticated) await markReauthenticated();
-    if (result.ok) redirect(page(data.domainId));
+    if (result.ok) return redrawAt(page(data.domainId));
     switch (result.error) {
       case "reauth_blocked":
         await endSession("console");
-        redirect("/console/login?notice=reauth");
-      // falls through: redirect never returns
+        return goTo("/console/login?notice=reauth");
       case "invalid":
         return { ...fieldErrors(translateFieldErrors(t, result.fieldErrors)), flags: { reauthenticated: result.reauthenticated } };
       case "resend_wait":
@@ -55,7 +53,7 @@ export const confirmPostmasterMobileResetAction = createAction({
     const result = await confirmPostmasterMobileReset({ operator: op, domainId: data.domainId, code: data.code }, meta);
     if (result.ok) {
       sendNoticeAfterResponse(result.notices);
-      redirect(`/console/domains/${encodeURIComponent(data.domainId)}?mobile=done`);
+      return goTo(`/console/domains/${encodeURIComponent(data.domainId)}?mobile=done`);
     }
     switch (result.error) {
       case "wrong_code":
