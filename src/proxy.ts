@@ -51,10 +51,10 @@ async function touchSession(request: NextRequest, response: NextResponse, kind: 
   const password = passwordMap();
   const data = await unsealData<SessionData>(sealed, { password, ttl: policy.maxAgeMs / 1000 }).catch(() => ({}) as SessionData);
   const t = Date.now();
-  if (!checkSessionTime(kind, data, t).ok || !data.lastSeenAt || !data.loggedInAt) return;
-  if (t - data.lastSeenAt < TOUCH_INTERVAL_MS) return;
-  const value = await sealData({ ...data, lastSeenAt: t }, { password, ttl: policy.maxAgeMs / 1000 });
-  const remaining = Math.max(1, Math.floor((data.loggedInAt + policy.maxAgeMs - t) / 1000));
+  const live = checkSessionTime(kind, data, t);
+  if (!live.ok || t - live.data.lastSeenAt < TOUCH_INTERVAL_MS) return;
+  const value = await sealData({ ...live.data, lastSeenAt: t }, { password, ttl: policy.maxAgeMs / 1000 });
+  const remaining = Math.max(1, Math.floor((live.data.loggedInAt + policy.maxAgeMs - t) / 1000));
   response.cookies.set(name, value, { httpOnly: true, sameSite: policy.sameSite, secure, path: "/", maxAge: remaining });
 }
 

@@ -24,6 +24,13 @@ export const TOUCH_INTERVAL_MS = MINUTE;
 
 export type SessionCheck = { ok: true } | { ok: false; reason: "none" | "idle" | "expired" | "version" | "disabled" | "revoked" };
 
+/** Claims with every field a logon seals: what checkSessionTime lets through. */
+export type WholeSessionData = SessionData &
+  Required<Pick<SessionData, "accountId" | "sessionId" | "version" | "loggedInAt" | "lastSeenAt">>;
+
+/** checkSessionTime's answer: when ok, the same claims typed whole, so a caller needs no second check. */
+export type SessionTimeCheck = { ok: true; data: WholeSessionData } | Extract<SessionCheck, { ok: false }>;
+
 /** What the server knows of one logon: its Session row and the account it belongs to. */
 export interface SessionRecordState {
   accountId: string;
@@ -32,18 +39,20 @@ export interface SessionRecordState {
   active: boolean;
 }
 
+const isWhole = (data: SessionData): data is WholeSessionData =>
+  !!data.accountId && !!data.sessionId && data.version !== undefined && !!data.loggedInAt && !!data.lastSeenAt;
+
 /**
  * The clock's part of the check, without the database: whole claims, within
  * the maximum age and the idle limit. The proxy slides a cookie only when
  * this holds (a session past either limit is never re-sealed).
  */
-export function checkSessionTime(kind: SessionKind, data: SessionData, nowMs: number): SessionCheck {
+export function checkSessionTime(kind: SessionKind, data: SessionData, nowMs: number): SessionTimeCheck {
   const policy = SESSION_POLICY[kind];
-  if (!data.accountId || !data.sessionId || data.version === undefined || !data.loggedInAt || !data.lastSeenAt)
-    return { ok: false, reason: "none" };
+  if (!isWhole(data)) return { ok: false, reason: "none" };
   if (nowMs - data.loggedInAt > policy.maxAgeMs) return { ok: false, reason: "expired" };
   if (nowMs - data.lastSeenAt > policy.idleMs) return { ok: false, reason: "idle" };
-  return { ok: true };
+  return { ok: true, data };
 }
 
 /** Decides whether sealed claims are still good against the session's row and the account's current row. */
