@@ -1,5 +1,5 @@
 "use server";
-import { twoStepSettingsActions } from "@/web/actions/two-step-settings";
+import { twoStepSettingsActions } from "@/app/_actions/two-step-settings";
 import { signedIn } from "./signed-in";
 
 /** Account Security > Two-step logon: the account's own authenticator app (components/account/two-step-card.tsx). */

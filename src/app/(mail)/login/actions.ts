@@ -1,5 +1,5 @@
 "use server";
-import { makeLogOnAction } from "@/web/actions/log-on-action";
+import { makeLogOnAction } from "@/app/_actions/log-on-action";
 import { mailLanding } from "./landing";
 
 export const logOnAction = makeLogOnAction("mail", mailLanding);

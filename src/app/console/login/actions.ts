@@ -1,4 +1,4 @@
 "use server";
-import { makeLogOnAction } from "@/web/actions/log-on-action";
+import { makeLogOnAction } from "@/app/_actions/log-on-action";
 
 export const consoleLogOnAction = makeLogOnAction("cloud", () => "/console");

@@ -1,5 +1,5 @@
 "use server";
-import { secondStepActions } from "@/web/actions/second-step-actions";
+import { secondStepActions } from "@/app/_actions/second-step-actions";
 import { mailLanding } from "../landing";
 
 const actions = secondStepActions("mail", { ended: "/login?notice=two-step-ended", landing: mailLanding });

@@ -5,7 +5,7 @@ import { fieldErrors, goTo } from "@/lib/form-state";
 import { changeConsolePassword } from "@/server/console/change-console-password";
 import { operator } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
-import { twoStepSettingsActions } from "@/web/actions/two-step-settings";
+import { twoStepSettingsActions } from "@/app/_actions/two-step-settings";
 import { translateFieldErrors } from "@/web/i18n";
 import { endSession, startSession } from "@/web/session";
 

@@ -1,5 +1,5 @@
 "use server";
-import { secondStepActions } from "@/web/actions/second-step-actions";
+import { secondStepActions } from "@/app/_actions/second-step-actions";
 
 const actions = secondStepActions("cloud", { ended: "/console/login?notice=two-step-ended", landing: () => "/console" });
 

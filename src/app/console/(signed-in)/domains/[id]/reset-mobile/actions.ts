@@ -4,7 +4,7 @@ import { idField, phoneNumberFields, smsCodeInput } from "@/lib/fields";
 import { fieldErrors, formError, goTo, redrawAt } from "@/lib/form-state";
 import { confirmPostmasterMobileReset, startPostmasterMobileReset } from "@/server/console/reset-postmaster-mobile";
 import { operator } from "@/web/actions/action-guards";
-import { withConsolePassword } from "@/web/actions/console-reauth";
+import { withConsolePassword } from "../console-reauth";
 import { createAction } from "@/web/actions/create-action";
 import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";

@@ -3,7 +3,7 @@ import { checkboxDefaultOn, idField, passwordInput } from "@/lib/fields";
 import { fieldErrors, formError, goTo } from "@/lib/form-state";
 import { resetPostmasterPassword } from "@/server/console/reset-postmaster-password";
 import { operator } from "@/web/actions/action-guards";
-import { withConsolePassword } from "@/web/actions/console-reauth";
+import { withConsolePassword } from "../console-reauth";
 import { createAction } from "@/web/actions/create-action";
 import { translateFieldErrors } from "@/web/i18n";
 import { sendNoticeAfterResponse } from "@/web/notices";

@@ -10,8 +10,8 @@ import { sendNoticeAfterResponse } from "@/web/notices";
 import { rememberLocale } from "@/web/i18n";
 import { startSession } from "@/web/session";
 import { readTrustedBrowser, setPendingTwoStep } from "@/web/two-step-cookie";
-import { anyone } from "./action-guards";
-import { createAction } from "./create-action";
+import { anyone } from "@/web/actions/action-guards";
+import { createAction } from "@/web/actions/create-action";
 
 const logOnSchema = z.object({ email: emailField, password: passwordInput("Fields.errors.passwordRequired"), captcha: captchaInput });
 

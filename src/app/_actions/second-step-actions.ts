@@ -5,8 +5,8 @@ import type { CredentialKind } from "@/server/auth/credential-store";
 import { completeTwoStep, sendLogonCode } from "@/server/two-step/two-step-logon";
 import { clearPendingTwoStep, readPendingTwoStep, rememberTrustedBrowser } from "@/web/two-step-cookie";
 import { sendNoticeAfterResponse } from "@/web/notices";
-import { anyone } from "./action-guards";
-import { createAction } from "./create-action";
+import { anyone } from "@/web/actions/action-guards";
+import { createAction } from "@/web/actions/create-action";
 import { signIn, TWO_STEP_PATH } from "./log-on-action";
 import { messageKey } from "@/lib/message-ref";
 

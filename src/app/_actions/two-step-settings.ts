@@ -5,7 +5,7 @@ import { fieldErrors, formError, goTo, redrawAt, type FormAction, type FormState
 import { cancelTotpSetup, confirmTotpSetup, disableTotp, regenerateRecoveryCodes, startTotpSetup } from "@/server/two-step/manage-two-step";
 import type { TwoStepOwner } from "@/server/two-step/two-step-policy";
 import type { Translator } from "@/web/i18n";
-import { createAction, createCommand, type ActionGuard } from "./create-action";
+import { createAction, createCommand, type ActionGuard } from "@/web/actions/create-action";
 
 /**
  * The actions of one's own authenticator app, for Account Security (mail
