@@ -1,24 +1,11 @@
 "use server";
-import { z } from "zod";
-import { formError, goTo } from "@/lib/form-state";
 import { unlockWithLink } from "@/server/notices/unlock-account";
-import { anyone } from "@/web/actions/action-guards";
-import { createAction } from "@/web/actions/create-action";
-import { messageKey } from "@/lib/message-ref";
+import { ownerLinkAction } from "../_actions/owner-link-action";
 
-/** "Unlock my account" (the link's token rides in a hidden field). */
-export const unlockAction = createAction({
+/** "Unlock my account". */
+export const unlockAction = ownerLinkAction({
   name: "unlock.owner_link",
-  guard: anyone,
-  schema: z.object({
-    token: z
-      .string({ error: messageKey("Unlock.invalid") })
-      .trim()
-      .max(64, messageKey("Unlock.invalid")),
-  }),
-  run: async (data, { meta, t }) => {
-    const r = await unlockWithLink(data.token, meta);
-    if (!r.ok) return formError(t("Unlock.invalid"));
-    return goTo("/unlock?done=1");
-  },
+  use: unlockWithLink,
+  invalid: "Unlock.invalid",
+  done: "/unlock?done=1",
 });
