@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Badge, PageHeader, tdClass, thClass } from "@/components/admin/admin-ui";
-import { Pagination } from "@/components/pagination";
+import { Badge, PageHeader, tdClass } from "@/components/admin/admin-ui";
+import { AdminTable, type AdminColumn } from "@/components/admin/admin-table";
 import { RecoveryMethods, StatusBadges } from "@/components/admin/account-badges";
 import { BulkAccounts, BULK_FORM_ID, SelectAllOnPage } from "@/components/admin/bulk-accounts";
 import { ClientMessages } from "@/components/client-messages";
-import { Alert, inputClass, labelClass, linkClass, secondaryButtonClass, TableScroller } from "@/components/ui";
+import { Alert, inputClass, labelClass, linkClass } from "@/components/ui";
 import {
   listEmployeeAccounts,
   NO_DEPARTMENT,
@@ -98,191 +98,162 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
         </div>
       ) : null}
 
-      <form
-        method="get"
-        role="search"
-        aria-label={t("accounts.findAccounts")}
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      >
-        <div className="w-full sm:w-auto sm:min-w-64 sm:flex-1">
-          <label htmlFor="q" className={labelClass}>
-            {t("accounts.search")}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={100}
-            placeholder={t("accounts.searchPlaceholder")}
-            className={inputClass}
-          />
-        </div>
-        <FilterSelect
-          name="department"
-          label={t("accounts.department")}
-          value={department}
-          width="sm:w-64"
-          options={[
-            ["", t("accounts.allDepartments")],
-            ...list.departments.map((d): [string, string] => [d.id, `${"\u00a0\u00a0".repeat(d.depth)}${d.name}`]),
-            [NO_DEPARTMENT, t("accounts.noDepartment")],
-          ]}
-        />
-        <FilterSelect
-          name="status"
-          label={t("accounts.status")}
-          value={sp.status ?? ""}
-          width="sm:w-44"
-          options={[["", t("accounts.anyStatus")], ...STATUS_FILTERS.map((f): [string, string] => [f, t(STATUS_LABELS[f])])]}
-        />
-        <FilterSelect
-          name="recovery"
-          label={t("accounts.recovery")}
-          value={sp.recovery ?? ""}
-          width="sm:w-44"
-          options={[
-            ["", t("accounts.anyRecovery")],
-            ...RECOVERY_FILTERS.map((f): [string, string] => [f, t(`accounts.recoveryFilter.${f}`)]),
-          ]}
-        />
-        <FilterSelect
-          name="size"
-          label={t("accounts.perPage")}
-          value={size}
-          width="sm:w-28"
-          options={PAGE_SIZES.map((n): [string, string] => [String(n), String(n)])}
-        />
-        {sort !== "name" ? <input type="hidden" name="sort" value={sort} /> : null}
-        <button type="submit" className={secondaryButtonClass}>
-          {t("accounts.search")}
-        </button>
-        {filtered ? (
-          <Link href="/admin/accounts" className={`py-2 text-sm ${linkClass}`}>
-            {t("accounts.clear")}
-          </Link>
-        ) : null}
-      </form>
-
-      <ClientMessages namespaces={["Admin.accounts.bulk", "Admin.account.confirmTitle", "Admin.account.working"]}>
-        <BulkAccounts action={bulkAccountsAction} pageIds={list.rows.map((r) => r.id)} backHref={href({})} />
-      </ClientMessages>
-
-      <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-        <TableScroller label={t("nav.employeeAccounts")}>
-          <table className="w-full border-collapse">
-            <thead>
-              <tr>
-                <th scope="col" className={`${thClass} w-10`}>
-                  <SelectAllOnPage label={t("accounts.selectAll")} />
-                </th>
-                {COLUMNS.map((c) => {
-                  const sorting = SORTABLE[c];
-                  const current = sorting && (sort === sorting.asc ? "ascending" : sort === sorting.desc ? "descending" : undefined);
-                  return (
-                    <th key={c} scope="col" className={thClass} aria-sort={current}>
-                      {sorting ? (
-                        <Link
-                          href={href({
-                            sort: current === "ascending" ? sorting.desc : current === "descending" ? sorting.asc : sorting.first,
-                          })}
-                          className="inline-flex items-center gap-1 hover:underline"
-                        >
-                          {t(`accounts.columns.${c}`)}
-                          <span aria-hidden="true">{current === "ascending" ? "▲" : current === "descending" ? "▼" : "↕"}</span>
-                          <span className="sr-only">
-                            {current
-                              ? current === "ascending"
-                                ? t("accounts.sortedAscending")
-                                : t("accounts.sortedDescending")
-                              : t("accounts.sortBy", { column: t(`accounts.columns.${c}`) })}
-                          </span>
-                        </Link>
-                      ) : (
-                        t(`accounts.columns.${c}`)
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((a) => (
-                <tr key={a.id} className="hover:bg-slate-50">
-                  <td className={tdClass}>
-                    <input
-                      type="checkbox"
-                      name="ids"
-                      value={a.id}
-                      form={BULK_FORM_ID}
-                      aria-label={t("accounts.selectAccount", { name: a.displayName })}
-                      className="h-4 w-4"
-                    />
-                  </td>
-                  <td className={tdClass}>
-                    <span className="inline-flex flex-wrap items-center gap-2">
-                      <Link href={`/admin/accounts/${a.id}`} className={linkClass}>
-                        {a.displayName}
-                      </Link>
-                      {a.role === "POSTMASTER" ? <Badge tone="blue">{t("badges.postmaster")}</Badge> : null}
-                    </span>
-                  </td>
-                  <td className={`${tdClass} font-mono text-[13px]`}>
-                    {a.address.split("@")[0]}@<wbr />
-                    {a.address.split("@")[1]}
-                  </td>
-                  <td className={tdClass}>
-                    {a.department ?? (
-                      <>
-                        <span aria-hidden="true" className="text-slate-600">
-                          —
-                        </span>
-                        <span className="sr-only">{t("accounts.noDepartment")}</span>
-                      </>
-                    )}
-                  </td>
-                  <td className={tdClass}>
-                    <StatusBadges status={a.status} locked={a.locked} />
-                  </td>
-                  <td className={tdClass}>
-                    <RecoveryMethods mobile={a.hasSecureMobile} questions={a.questionsSet} />
-                  </td>
-                  <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}>
-                    {a.lastLogonAt ? (
-                      <time dateTime={a.lastLogonAt.toISOString()} title={format.dateTime(a.lastLogonAt, "stamp")}>
-                        {format.dateTime(a.lastLogonAt, "day")}
-                      </time>
-                    ) : (
-                      t("accounts.never")
-                    )}
-                  </td>
-                  <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}>
-                    <time dateTime={a.passwordChangedAt.toISOString()} title={format.dateTime(a.passwordChangedAt, "stamp")}>
-                      {format.dateTime(a.passwordChangedAt, "day")}
-                    </time>
-                  </td>
-                </tr>
-              ))}
-              {list.rows.length === 0 ? (
-                <tr>
-                  <td colSpan={COLUMNS.length + 1} className="px-4 py-10 text-center text-sm text-slate-600">
-                    {filtered ? t("accounts.noMatch") : t("accounts.noAccounts")}
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </TableScroller>
-        <Pagination
-          basePath="/admin/accounts"
-          params={params}
-          page={list.page}
-          pageCount={list.pageCount}
-          total={list.total}
-          pageSize={list.pageSize}
-          noun={t("pagination.nouns.accounts")}
-        />
-      </div>
+      <AdminTable
+        label={t("nav.employeeAccounts")}
+        search={{
+          label: t("accounts.findAccounts"),
+          field: {
+            id: "q",
+            name: "q",
+            label: t("accounts.search"),
+            value: q,
+            maxLength: 100,
+            placeholder: t("accounts.searchPlaceholder"),
+          },
+          filters: (
+            <>
+              <FilterSelect
+                name="department"
+                label={t("accounts.department")}
+                value={department}
+                width="sm:w-64"
+                options={[
+                  ["", t("accounts.allDepartments")],
+                  ...list.departments.map((d): [string, string] => [d.id, `${"\u00a0\u00a0".repeat(d.depth)}${d.name}`]),
+                  [NO_DEPARTMENT, t("accounts.noDepartment")],
+                ]}
+              />
+              <FilterSelect
+                name="status"
+                label={t("accounts.status")}
+                value={sp.status ?? ""}
+                width="sm:w-44"
+                options={[["", t("accounts.anyStatus")], ...STATUS_FILTERS.map((f): [string, string] => [f, t(STATUS_LABELS[f])])]}
+              />
+              <FilterSelect
+                name="recovery"
+                label={t("accounts.recovery")}
+                value={sp.recovery ?? ""}
+                width="sm:w-44"
+                options={[
+                  ["", t("accounts.anyRecovery")],
+                  ...RECOVERY_FILTERS.map((f): [string, string] => [f, t(`accounts.recoveryFilter.${f}`)]),
+                ]}
+              />
+              <FilterSelect
+                name="size"
+                label={t("accounts.perPage")}
+                value={size}
+                width="sm:w-28"
+                options={PAGE_SIZES.map((n): [string, string] => [String(n), String(n)])}
+              />
+              {sort !== "name" ? <input type="hidden" name="sort" value={sort} /> : null}
+            </>
+          ),
+          submit: t("accounts.search"),
+          clear: filtered ? { href: "/admin/accounts", label: t("accounts.clear") } : null,
+        }}
+        beforeTable={
+          <ClientMessages namespaces={["Admin.accounts.bulk", "Admin.account.confirmTitle", "Admin.account.working"]}>
+            <BulkAccounts action={bulkAccountsAction} pageIds={list.rows.map((r) => r.id)} backHref={href({})} />
+          </ClientMessages>
+        }
+        columns={[
+          { key: "select", header: <SelectAllOnPage label={t("accounts.selectAll")} />, className: "w-10" },
+          ...COLUMNS.map((c): AdminColumn => {
+            const sorting = SORTABLE[c];
+            const current = sorting && (sort === sorting.asc ? "ascending" : sort === sorting.desc ? "descending" : undefined);
+            if (!sorting) return { key: c, header: t(`accounts.columns.${c}`) };
+            return {
+              key: c,
+              sort: current,
+              header: (
+                <Link
+                  href={href({ sort: current === "ascending" ? sorting.desc : current === "descending" ? sorting.asc : sorting.first })}
+                  className="inline-flex items-center gap-1 hover:underline"
+                >
+                  {t(`accounts.columns.${c}`)}
+                  <span aria-hidden="true">{current === "ascending" ? "▲" : current === "descending" ? "▼" : "↕"}</span>
+                  <span className="sr-only">
+                    {current
+                      ? current === "ascending"
+                        ? t("accounts.sortedAscending")
+                        : t("accounts.sortedDescending")
+                      : t("accounts.sortBy", { column: t(`accounts.columns.${c}`) })}
+                  </span>
+                </Link>
+              ),
+            };
+          }),
+        ]}
+        rows={list.rows}
+        renderRow={(a) => (
+          <tr key={a.id} className="hover:bg-slate-50">
+            <td className={tdClass}>
+              <input
+                type="checkbox"
+                name="ids"
+                value={a.id}
+                form={BULK_FORM_ID}
+                aria-label={t("accounts.selectAccount", { name: a.displayName })}
+                className="h-4 w-4"
+              />
+            </td>
+            <td className={tdClass}>
+              <span className="inline-flex flex-wrap items-center gap-2">
+                <Link href={`/admin/accounts/${a.id}`} className={linkClass}>
+                  {a.displayName}
+                </Link>
+                {a.role === "POSTMASTER" ? <Badge tone="blue">{t("badges.postmaster")}</Badge> : null}
+              </span>
+            </td>
+            <td className={`${tdClass} font-mono text-[13px]`}>
+              {a.address.split("@")[0]}@<wbr />
+              {a.address.split("@")[1]}
+            </td>
+            <td className={tdClass}>
+              {a.department ?? (
+                <>
+                  <span aria-hidden="true" className="text-slate-600">
+                    —
+                  </span>
+                  <span className="sr-only">{t("accounts.noDepartment")}</span>
+                </>
+              )}
+            </td>
+            <td className={tdClass}>
+              <StatusBadges status={a.status} locked={a.locked} />
+            </td>
+            <td className={tdClass}>
+              <RecoveryMethods mobile={a.hasSecureMobile} questions={a.questionsSet} />
+            </td>
+            <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}>
+              {a.lastLogonAt ? (
+                <time dateTime={a.lastLogonAt.toISOString()} title={format.dateTime(a.lastLogonAt, "stamp")}>
+                  {format.dateTime(a.lastLogonAt, "day")}
+                </time>
+              ) : (
+                t("accounts.never")
+              )}
+            </td>
+            <td className={`${tdClass} whitespace-nowrap tabular-nums text-slate-600`}>
+              <time dateTime={a.passwordChangedAt.toISOString()} title={format.dateTime(a.passwordChangedAt, "stamp")}>
+                {format.dateTime(a.passwordChangedAt, "day")}
+              </time>
+            </td>
+          </tr>
+        )}
+        empty={filtered ? t("accounts.noMatch") : t("accounts.noAccounts")}
+        paging={{
+          basePath: "/admin/accounts",
+          params,
+          page: list.page,
+          pageCount: list.pageCount,
+          total: list.total,
+          pageSize: list.pageSize,
+          noun: t("pagination.nouns.accounts"),
+        }}
+      />
     </div>
   );
 }

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ActorKind, AuditResult } from "@/generated/prisma/enums";
-import { Badge, PageHeader, smallButtonClass, thClass } from "@/components/admin/admin-ui";
-import { FilterForm } from "@/components/admin/filter-form";
-import { Pagination } from "@/components/pagination";
-import { FieldErrors, inputClass, labelClass, linkClass, secondaryButtonClass, TableScroller } from "@/components/ui";
+import { Badge, PageHeader, smallButtonClass } from "@/components/admin/admin-ui";
+import { AdminTable } from "@/components/admin/admin-table";
+import { FieldErrors, inputClass, labelClass } from "@/components/ui";
 import { listAuditEvents } from "@/server/admin/list-audit-events";
 import { AUDIT_ACTION_NAMES, isAuditActionName } from "@/server/audit/audit-action";
 import { requirePostmaster } from "@/web/guards";
@@ -18,7 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** A denser cell than the other tables: seven columns must fit beside the navigation pane. */
 const cell = "border-b border-slate-100 px-3 py-2.5 align-top text-[13px] text-slate-700";
-const head = `${thClass} whitespace-nowrap px-3`;
 
 const RESULT_TONE = { SUCCESS: "green", FAILURE: "amber", REFUSED: "red" } as const;
 
@@ -95,116 +92,89 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </a>
         }
       />
-      <FilterForm
-        invalid={Object.keys(errors).length > 0}
-        label={t("auditLog.filterLabel")}
-        className="mb-4 grid grid-cols-1 items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5"
-      >
-        <Field id="account" label={t("auditLog.account")} errors={errors.account}>
-          <input
-            id="account"
-            name="account"
-            type="search"
-            defaultValue={values.account}
-            maxLength={254}
-            placeholder={t("auditLog.accountPlaceholder")}
-            className={inputClass}
-            {...invalid("account")}
-          />
-        </Field>
-        <Field id="action" label={t("auditLog.action")} errors={errors.action}>
-          <select id="action" name="action" defaultValue={values.action} className={inputClass} {...invalid("action")}>
-            <option value="">{t("auditLog.allActions")}</option>
-            {actionChoices.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="from" label={t("auditLog.from")} errors={errors.from}>
-          <input id="from" name="from" type="date" defaultValue={values.from} className={inputClass} {...invalid("from")} />
-        </Field>
-        <Field id="to" label={t("auditLog.to")} errors={errors.to}>
-          <input id="to" name="to" type="date" defaultValue={values.to} className={inputClass} {...invalid("to")} />
-        </Field>
-        <div className="flex items-center gap-3 lg:pt-6">
-          <button type="submit" className={secondaryButtonClass}>
-            {t("auditLog.filter")}
-          </button>
-          {query ? (
-            <Link href="/admin/audit-log" className={`text-sm ${linkClass}`}>
-              {t("auditLog.clear")}
-            </Link>
-          ) : null}
-        </div>
-      </FilterForm>
-
-      <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-        <TableScroller label={t("nav.auditLog")}>
-          <table className="w-full border-collapse">
-            <thead>
-              <tr>
-                {COLUMNS.map((c) => (
-                  <th key={c} scope="col" className={head}>
-                    {t(`auditLog.columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((e) => (
-                <tr key={e.id} className="hover:bg-slate-50">
-                  <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>
-                    <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, "precise")}</time>
-                  </td>
-                  <td className={`${cell} max-w-[14rem] break-words`}>
-                    <div>
-                      {e.actorLabel ?? (
-                        <span className="text-slate-600">
-                          {e.actorKind in ACTOR_KIND_NAMES ? tAll(ACTOR_KIND_NAMES[e.actorKind as ActorKind]) : e.actorKind}
-                        </span>
-                      )}
-                    </div>
-                    <div className="font-mono text-xs text-slate-600">{e.ip}</div>
-                  </td>
-                  <td className={cell}>
-                    <div>{actionName(e.action)}</div>
-                    <div className="font-mono text-xs text-slate-600">{e.action}</div>
-                    {e.detail ? <div className="max-w-xs break-words text-xs text-slate-600">{detailText(e.detail)}</div> : null}
-                  </td>
-                  <td className={`${cell} max-w-[12rem] break-words`}>
-                    {e.targetLabel ?? (
-                      <span aria-hidden="true" className="text-slate-600">
-                        —
-                      </span>
-                    )}
-                  </td>
-                  <td className={cell}>
-                    <Badge tone={RESULT_TONE[e.result]}>{tAll(RESULT_NAMES[e.result])}</Badge>
-                  </td>
-                </tr>
-              ))}
-              {list.rows.length === 0 ? (
-                <tr>
-                  <td colSpan={COLUMNS.length} className="px-4 py-10 text-center text-sm text-slate-600">
-                    {t("auditLog.empty")}
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </TableScroller>
-        <Pagination
-          basePath="/admin/audit-log"
-          params={values}
-          page={list.page}
-          pageCount={list.pageCount}
-          total={list.total}
-          pageSize={list.pageSize}
-          noun={t("pagination.nouns.events")}
-        />
-      </div>
+      <AdminTable
+        label={t("nav.auditLog")}
+        searchLayout="grid"
+        search={{
+          label: t("auditLog.filterLabel"),
+          invalid: Object.keys(errors).length > 0,
+          field: {
+            id: "account",
+            name: "account",
+            label: t("auditLog.account"),
+            value: values.account,
+            maxLength: 254,
+            placeholder: t("auditLog.accountPlaceholder"),
+            errors: errors.account,
+          },
+          filters: (
+            <>
+              <Field id="action" label={t("auditLog.action")} errors={errors.action}>
+                <select id="action" name="action" defaultValue={values.action} className={inputClass} {...invalid("action")}>
+                  <option value="">{t("auditLog.allActions")}</option>
+                  {actionChoices.map((a) => (
+                    <option key={a.code} value={a.code}>
+                      {a.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field id="from" label={t("auditLog.from")} errors={errors.from}>
+                <input id="from" name="from" type="date" defaultValue={values.from} className={inputClass} {...invalid("from")} />
+              </Field>
+              <Field id="to" label={t("auditLog.to")} errors={errors.to}>
+                <input id="to" name="to" type="date" defaultValue={values.to} className={inputClass} {...invalid("to")} />
+              </Field>
+            </>
+          ),
+          submit: t("auditLog.filter"),
+          clear: query ? { href: "/admin/audit-log", label: t("auditLog.clear") } : null,
+        }}
+        columns={COLUMNS.map((c) => ({ key: c, header: t(`auditLog.columns.${c}`), className: "whitespace-nowrap px-3" }))}
+        rows={list.rows}
+        renderRow={(e) => (
+          <tr key={e.id} className="hover:bg-slate-50">
+            <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>
+              <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, "precise")}</time>
+            </td>
+            <td className={`${cell} max-w-[14rem] break-words`}>
+              <div>
+                {e.actorLabel ?? (
+                  <span className="text-slate-600">
+                    {e.actorKind in ACTOR_KIND_NAMES ? tAll(ACTOR_KIND_NAMES[e.actorKind as ActorKind]) : e.actorKind}
+                  </span>
+                )}
+              </div>
+              <div className="font-mono text-xs text-slate-600">{e.ip}</div>
+            </td>
+            <td className={cell}>
+              <div>{actionName(e.action)}</div>
+              <div className="font-mono text-xs text-slate-600">{e.action}</div>
+              {e.detail ? <div className="max-w-xs break-words text-xs text-slate-600">{detailText(e.detail)}</div> : null}
+            </td>
+            <td className={`${cell} max-w-[12rem] break-words`}>
+              {e.targetLabel ?? (
+                <span aria-hidden="true" className="text-slate-600">
+                  —
+                </span>
+              )}
+            </td>
+            <td className={cell}>
+              <Badge tone={RESULT_TONE[e.result]}>{tAll(RESULT_NAMES[e.result])}</Badge>
+            </td>
+          </tr>
+        )}
+        empty={t("auditLog.empty")}
+        paging={{
+          basePath: "/admin/audit-log",
+          params: values,
+          page: list.page,
+          pageCount: list.pageCount,
+          total: list.total,
+          pageSize: list.pageSize,
+          noun: t("pagination.nouns.events"),
+        }}
+      />
     </div>
   );
 }
