@@ -1,4 +1,4 @@
-import { actionFormEntries, actionId } from "../../tests/support/raw-action";
+import { actionFormEntries, actionId, redirectTarget, REDIRECT_STATE } from "../../tests/support/raw-action";
 import { fetchFrom } from "./round-robin-proxy";
 
 /**
@@ -19,21 +19,18 @@ export interface RawResponse {
 
 /**
  * Where an action's answer sends the browser (null: it stays, with a form state):
- * - redirect()'s X-Action-Redirect header;
- * - navigateTo()'s "redirect" state (src/web/actions/navigate.ts);
- * - for showNextStep(), the page it was posted to, drawn again into the answer with the flow moved on.
+ * - a guard's redirect(): the X-Action-Redirect header;
+ * - an action's goTo()/reloadAt(): the "redirect" state (src/web/actions/navigate.ts);
+ * - an action's redrawAt(): the page it was posted to, drawn again into the answer with the flow moved on.
  */
 export function sentTo(res: RawResponse): string | null {
-  const header = res.headers.get("x-action-redirect")?.split(";")[0];
-  if (header) return header;
-  const state = REDIRECT_STATE.exec(res.text)?.[1];
-  if (state) return state;
+  const to = redirectTarget(res.headers.get("x-action-redirect"), res.text);
+  if (to) return to;
   if (res.page && res.headers.has("x-action-revalidated") && res.text.includes('{"status":"idle"}')) return res.page;
   return null;
 }
 
-/** navigateTo()'s state in an action's answer. */
-export const REDIRECT_STATE = /"status":"redirect","to":"([^"]+)"/;
+export { REDIRECT_STATE };
 
 /** How to send it: extra headers (e.g. a proxy's), and a local address to send from (another client). */
 export interface SendVia {

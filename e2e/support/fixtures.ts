@@ -54,7 +54,7 @@ export async function submit(page: Page, name: string): Promise<void> {
   ]);
   const [response] = await Promise.all([answered, page.getByRole("button", { name, exact: true }).click()]);
   if (!response) return;
-  // redirect()'s header, or navigateTo()'s state in the answer (the page then navigates by itself).
+  // a guard's redirect() header, or the action's "redirect" state in the answer (the page then navigates by itself).
   const target = response.headers()["x-action-redirect"]?.split(";")[0] ?? REDIRECT_STATE.exec(await response.text().catch(() => ""))?.[1];
   if (target) await page.waitForURL((u) => u.pathname + u.search === target || u.pathname === target.split("?")[0]);
   await page.waitForLoadState();

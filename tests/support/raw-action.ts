@@ -8,6 +8,14 @@ import path from "node:path";
  */
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** The "redirect" state in an action's answer (goTo, reloadAt: src/web/actions/navigate.ts). */
+export const REDIRECT_STATE = /"status":"redirect","to":"([^"]+)"/;
+
+/** Where an action's answer sends the browser: redirect()'s X-Action-Redirect header (a guard's), or its "redirect" state. */
+export function redirectTarget(header: string | null | undefined, text: string): string | null {
+  return header?.split(";")[0] || REDIRECT_STATE.exec(text)?.[1] || null;
+}
+
 export function actionId(exportedName: string): string {
   const manifest = JSON.parse(readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName: string }>;
