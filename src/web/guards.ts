@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { postmasterOf, type Postmaster } from "@/server/admin/postmaster";
 import { loadMailUser, loadOperator, type MailUser, type Operator } from "@/server/auth/load-session-account";
 import { openSession } from "./session";
 
@@ -36,10 +37,12 @@ export async function requireMailUser(
   return user;
 }
 
-export async function requirePostmaster(): Promise<MailUser> {
+/** A postmaster's page: the signed-in account, and `pm`, the principal the admin entry points take. */
+export async function requirePostmaster(): Promise<MailUser & { pm: Postmaster }> {
   const user = await requireMailUser();
-  if (user.role !== "POSTMASTER") redirect("/account?denied=admin");
-  return user;
+  const pm = postmasterOf(user);
+  if (!pm) redirect("/account?denied=admin");
+  return { ...user, pm };
 }
 
 export async function requireOperator(): Promise<Operator> {

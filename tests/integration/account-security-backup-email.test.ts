@@ -10,6 +10,7 @@ import { SECOND } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { resetEmployeePassword } from "@/server/admin/reset-employee-password";
 import { accountByAddress, auditActions, freshDemo, meta, sendReturnedNotice, useFakeClock } from "../support/fixtures";
+import { postmasterFor } from "../support/postmaster";
 
 /**
  * Account Security > Backup email address (src/server/account-security/backup-email.ts):
@@ -98,7 +99,13 @@ describe("resets are told at the backup address too", () => {
     await confirm(await mailedCode());
     const pm = await accountByAddress("postmaster@example.org");
     const r = await resetEmployeePassword(
-      { actorId: pm.id, accountId: erin.id, password: "Quiet#Harbor2027", confirmPassword: "Quiet#Harbor2027", mustChangePassword: true },
+      {
+        postmaster: await postmasterFor(pm.id),
+        accountId: erin.id,
+        password: "Quiet#Harbor2027",
+        confirmPassword: "Quiet#Harbor2027",
+        mustChangePassword: true,
+      },
       meta,
     );
     expect(r.ok).toBe(true);

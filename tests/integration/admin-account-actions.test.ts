@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/env";
 import { checkPassword } from "@/lib/password-policy";
-import { runAccountAction, type AccountActionName } from "@/server/admin/account-actions";
+import { ATTEMPTED, runAccountAction, type AccountActionName } from "@/server/admin/account-actions";
 import { BULK_MAX, runBulkAccountAction } from "@/server/admin/bulk-account-action";
 import { listEmployeeAccounts } from "@/server/admin/list-employee-accounts";
 import { updateAccountDetails } from "@/server/admin/update-account-details";
@@ -14,6 +14,8 @@ import { completeRecovery } from "@/server/recovery/complete-recovery";
 import { canSelfServe, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "@/server/recovery/internal/recovery-account";
 import { accountByAddress, auditActions, freshDemo, meta, sendReturnedNotice, sessionClaims } from "../support/fixtures";
 import { ALICE, ALICE_ANSWERS, answer, startFlow } from "./recovery-helpers";
+import { postmasterFor } from "../support/postmaster";
+import { resolvePostmaster } from "@/server/admin/postmaster";
 
 /**
  * Edit Account's actions and the Employee Accounts list's bulk actions
@@ -36,7 +38,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const act = (accountId: string, action: AccountActionName, actorId = pm.id) => runAccountAction({ actorId, accountId, action }, meta);
+const act = async (accountId: string, action: AccountActionName, actorId = pm.id) =>
+  runAccountAction({ postmaster: await postmasterFor(actorId), accountId, action }, meta);
 const sms = (purpose: "ACCOUNT_NOTICE" | "MOBILE_NOTICE" | "RESET_NOTICE") =>
   getDb().smsMessage.findMany({ where: { purpose }, orderBy: { createdAt: "asc" } });
 
@@ -62,7 +65,7 @@ describe("refusals: every action re-checks the caller and the target", () => {
       expect(await act(other.id, action)).toEqual({ ok: false, error: "postmaster_account" });
       const alice = await accountByAddress(ALICE);
       const bob = await accountByAddress("bob@example.com");
-      expect(await act(bob.id, action, alice.id)).toEqual({ ok: false, error: "forbidden" });
+      expect(await resolvePostmaster(alice.id, ATTEMPTED[action], meta)).toEqual({ ok: false, error: "forbidden" });
       expect(await accountByAddress("bob@example.com")).toEqual(bob);
       expect(await accountByAddress("erin@example.org")).toEqual(erin);
     },
@@ -180,8 +183,8 @@ describe("Account details", () => {
   it("saves the name and the department (any account of the domain, its own too), audited with before and after", async () => {
     const alice = await accountByAddress(ALICE);
     const sales = await getDb().department.findFirstOrThrow({ where: { domainId: pm.domainId, name: "Sales" } });
-    const save = (displayName: string, departmentId: string | null, accountId = alice.id) =>
-      updateAccountDetails({ actorId: pm.id, accountId, displayName, departmentId }, meta);
+    const save = async (displayName: string, departmentId: string | null, accountId = alice.id) =>
+      updateAccountDetails({ postmaster: await postmasterFor(pm.id), accountId, displayName, departmentId }, meta);
     expect(await save("  Alice W. Wang ", sales.id)).toEqual({ ok: true, address: ALICE, changed: true });
     expect(await accountByAddress(ALICE)).toMatchObject({ displayName: "Alice W. Wang", departmentId: sales.id });
     expect((await auditActions({ action: "account.updated" }))[0].detail).toEqual({
@@ -197,8 +200,8 @@ describe("Account details", () => {
 
   it("refuses an empty or too long name, another domain's department, another domain's account", async () => {
     const alice = await accountByAddress(ALICE);
-    const save = (displayName: string, departmentId: string | null = null, accountId = alice.id) =>
-      updateAccountDetails({ actorId: pm.id, accountId, displayName, departmentId }, meta);
+    const save = async (displayName: string, departmentId: string | null = null, accountId = alice.id) =>
+      updateAccountDetails({ postmaster: await postmasterFor(pm.id), accountId, displayName, departmentId }, meta);
     expect(await save("   ")).toMatchObject({
       ok: false,
       error: "invalid",
@@ -226,7 +229,7 @@ describe("Account details", () => {
 describe("bulk actions", () => {
   it("resets passwords: 16 generated characters that meet the policy, must be changed, shown once; never in the audit log", async () => {
     const ids = await Promise.all([ALICE, "bob@example.com", "carol@example.com"].map(async (a) => (await accountByAddress(a)).id));
-    const r = await runBulkAccountAction({ actorId: pm.id, accountIds: ids, action: "reset_password" }, meta);
+    const r = await runBulkAccountAction({ postmaster: await postmasterFor(pm.id), accountIds: ids, action: "reset_password" }, meta);
     if (!r.ok) throw new Error(r.error);
     expect(r.items.map((i) => i.ok && i.address)).toEqual([ALICE, "bob@example.com", "carol@example.com"]);
     for (const item of r.items) {
@@ -252,7 +255,7 @@ describe("bulk actions", () => {
     const erin = await accountByAddress("erin@example.org");
     const bob = await accountByAddress("bob@example.com");
     const r = await runBulkAccountAction(
-      { actorId: pm.id, accountIds: [alice.id, erin.id, pm.id, "no-such-id", bob.id, alice.id], action: "disable" },
+      { postmaster: await postmasterFor(pm.id), accountIds: [alice.id, erin.id, pm.id, "no-such-id", bob.id, alice.id], action: "disable" },
       meta,
     );
     if (!r.ok) throw new Error(r.error);
@@ -272,13 +275,16 @@ describe("bulk actions", () => {
 
   it("at most 500 accounts; none is a clear refusal; an employee cannot run one", async () => {
     const ids = Array.from({ length: BULK_MAX + 1 }, (_, i) => `id-${i}`);
-    expect(await runBulkAccountAction({ actorId: pm.id, accountIds: ids, action: "sign_out" }, meta)).toEqual({
+    expect(await runBulkAccountAction({ postmaster: await postmasterFor(pm.id), accountIds: ids, action: "sign_out" }, meta)).toEqual({
       ok: false,
       error: "too_many",
     });
-    expect(await runBulkAccountAction({ actorId: pm.id, accountIds: [], action: "sign_out" }, meta)).toEqual({ ok: false, error: "none" });
+    expect(await runBulkAccountAction({ postmaster: await postmasterFor(pm.id), accountIds: [], action: "sign_out" }, meta)).toEqual({
+      ok: false,
+      error: "none",
+    });
     const alice = await accountByAddress(ALICE);
-    expect(await runBulkAccountAction({ actorId: alice.id, accountIds: [alice.id], action: "enable" }, meta)).toEqual({
+    expect(await resolvePostmaster(alice.id, "bulk.enable", meta)).toEqual({
       ok: false,
       error: "forbidden",
     });
@@ -299,7 +305,7 @@ describe("the postmaster hears of self-service resets when the domain asks", () 
     await getDb().mailAccount.update({ where: { id: pm.id }, data: { secureMobile: "+14155550190", secureMobileVerifiedAt: new Date() } });
     await updateRecoverySettings(
       {
-        actorId: pm.id,
+        postmaster: await postmasterFor(pm.id),
         allowSmsRecovery: true,
         allowQuestionRecovery: true,
         allowEmailRecovery: true,

@@ -6,6 +6,7 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
 import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";
+import { postmasterFor } from "../support/postmaster";
 
 /** 120 extra example.com accounts, inserted directly (no hashing: they never log on). */
 async function bulkAccounts(domainId: string, departmentId: string | null) {
@@ -31,7 +32,7 @@ describe("Employee Accounts list", () => {
   beforeEach(async () => {
     await freshDemo();
     pm = await accountByAddress("postmaster@example.com");
-    const r = await saveDepartment({ actorId: pm.id, name: "Support", parentId: null }, meta);
+    const r = await saveDepartment({ postmaster: await postmasterFor(pm.id), name: "Support", parentId: null }, meta);
     if (!r.ok) throw new Error("department");
     support = r.id;
     await bulkAccounts(pm.domainId, support);
@@ -61,7 +62,7 @@ describe("Employee Accounts list", () => {
   });
 
   it("filters by department (sub-departments included) and by no department", async () => {
-    const child = await saveDepartment({ actorId: pm.id, name: "Tier 2", parentId: support }, meta);
+    const child = await saveDepartment({ postmaster: await postmasterFor(pm.id), name: "Tier 2", parentId: support }, meta);
     if (!child.ok) throw new Error("department");
     await getDb().mailAccount.update({ where: { address: "bob@example.com" }, data: { departmentId: child.id } });
     const inSupport = await listEmployeeAccounts(pm.domainId, { departmentId: support });
@@ -118,7 +119,7 @@ describe("Edit Account details", () => {
   it("shows the secure mobile masked and whether questions are set", async () => {
     const pm = await accountByAddress("postmaster@example.com");
     const alice = await accountByAddress("alice@example.com");
-    const r = await getEmployeeAccount(pm, alice.id, meta);
+    const r = await getEmployeeAccount({ postmaster: await postmasterFor(pm.id), accountId: alice.id }, meta);
     if (!r.ok) throw new Error("not found");
     expect(r.account).toMatchObject({
       displayName: "Alice Wang",
@@ -131,14 +132,17 @@ describe("Edit Account details", () => {
     });
     expect(r.account.domain.weakPasswordKeywords).toEqual(["example", "welcome"]);
     expect(JSON.stringify(r)).not.toContain("4155550101");
-    const self = await getEmployeeAccount(pm, pm.id, meta);
+    const self = await getEmployeeAccount({ postmaster: await postmasterFor(pm.id), accountId: pm.id }, meta);
     expect(self.ok && self.account.isSelf).toBe(true);
   });
 
   it("answers not_found to another domain's postmaster, and audits the attempt", async () => {
     const orgPm = await accountByAddress("postmaster@example.org");
     const alice = await accountByAddress("alice@example.com");
-    expect(await getEmployeeAccount(orgPm, alice.id, meta)).toEqual({ ok: false, error: "not_found" });
+    expect(await getEmployeeAccount({ postmaster: await postmasterFor(orgPm.id), accountId: alice.id }, meta)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(await auditActions({ action: AuditAction.accessRefused })).toEqual([
       expect.objectContaining({
         actorId: orgPm.id,

@@ -8,13 +8,16 @@ import { msg } from "@/lib/message-ref";
 import { translateFieldErrors } from "@/web/i18n";
 import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";
 import { tEn } from "../support/i18n";
+import { postmasterFor } from "../support/postmaster";
+import { resolvePostmaster } from "@/server/admin/postmaster";
 
 /** A refused save's field errors as the form shows them (in English): the action words the domain core's references. */
 const shown = (r: SaveDepartmentResult) => (!r.ok && r.error === "invalid" ? translateFieldErrors(tEn, r.fieldErrors) : r);
 
 describe("Departments", () => {
   let pm: Awaited<ReturnType<typeof accountByAddress>>;
-  const save = (name: string, parentId: string | null = null, id?: string) => saveDepartment({ actorId: pm.id, id, name, parentId }, meta);
+  const save = async (name: string, parentId: string | null = null, id?: string) =>
+    saveDepartment({ postmaster: await postmasterFor(pm.id), id, name, parentId }, meta);
   const created = async (name: string, parentId: string | null = null) => {
     const r = await save(name, parentId);
     if (!r.ok) throw new Error(`could not create ${name}: ${JSON.stringify(r)}`);
@@ -94,12 +97,12 @@ describe("Departments", () => {
 
   it("deletes only an empty department", async () => {
     const sales = (await getDb().department.findFirstOrThrow({ where: { domainId: pm.domainId, name: "Sales" } })).id;
-    expect(await deleteDepartment({ actorId: pm.id, id: sales }, meta)).toEqual({ ok: false, error: "not_empty" });
+    expect(await deleteDepartment({ postmaster: await postmasterFor(pm.id), id: sales }, meta)).toEqual({ ok: false, error: "not_empty" });
     const parent = await created("Parent");
     const child = await created("Child", parent);
-    expect(await deleteDepartment({ actorId: pm.id, id: parent }, meta)).toEqual({ ok: false, error: "not_empty" });
-    expect(await deleteDepartment({ actorId: pm.id, id: child }, meta)).toEqual({ ok: true, name: "Child" });
-    expect(await deleteDepartment({ actorId: pm.id, id: parent }, meta)).toEqual({ ok: true, name: "Parent" });
+    expect(await deleteDepartment({ postmaster: await postmasterFor(pm.id), id: parent }, meta)).toEqual({ ok: false, error: "not_empty" });
+    expect(await deleteDepartment({ postmaster: await postmasterFor(pm.id), id: child }, meta)).toEqual({ ok: true, name: "Child" });
+    expect(await deleteDepartment({ postmaster: await postmasterFor(pm.id), id: parent }, meta)).toEqual({ ok: true, name: "Parent" });
     expect(await getDb().department.count({ where: { id: { in: [parent, child] } } })).toBe(0);
     expect(
       (await auditActions({ action: AuditAction.departmentChanged })).filter((e) => (e.detail as { op: string }).op === "deleted"),
@@ -110,18 +113,23 @@ describe("Departments", () => {
     const orgPm = await accountByAddress("postmaster@example.org");
     const sales = await getDb().department.findFirstOrThrow({ where: { domainId: pm.domainId, name: "Sales" } });
     const child = await created("Child", sales.id);
-    expect(await saveDepartment({ actorId: orgPm.id, id: sales.id, name: "Hacked", parentId: null }, meta)).toEqual({
+    expect(await saveDepartment({ postmaster: await postmasterFor(orgPm.id), id: sales.id, name: "Hacked", parentId: null }, meta)).toEqual(
+      {
+        ok: false,
+        error: "not_found",
+      },
+    );
+    expect(await deleteDepartment({ postmaster: await postmasterFor(orgPm.id), id: child }, meta)).toEqual({
       ok: false,
       error: "not_found",
     });
-    expect(await deleteDepartment({ actorId: orgPm.id, id: child }, meta)).toEqual({ ok: false, error: "not_found" });
     // A parent of another domain is refused too.
-    expect(await saveDepartment({ actorId: orgPm.id, name: "Inside", parentId: sales.id }, meta)).toMatchObject({
+    expect(await saveDepartment({ postmaster: await postmasterFor(orgPm.id), name: "Inside", parentId: sales.id }, meta)).toMatchObject({
       ok: false,
       error: "invalid",
     });
     const alice = await accountByAddress("alice@example.com");
-    expect(await saveDepartment({ actorId: alice.id, name: "Mine", parentId: null }, meta)).toEqual({ ok: false, error: "forbidden" });
+    expect(await resolvePostmaster(alice.id, "department.create", meta)).toEqual({ ok: false, error: "forbidden" });
     expect((await getDb().department.findUniqueOrThrow({ where: { id: sales.id } })).name).toBe("Sales");
     expect(await getDb().department.count({ where: { id: child } })).toBe(1);
     const refusals = await auditActions({ action: AuditAction.accessRefused });

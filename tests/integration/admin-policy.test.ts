@@ -7,13 +7,15 @@ import { getDb } from "@/server/db";
 import { msg, type MessageRef } from "@/lib/message-ref";
 import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";
 import { refText } from "../support/i18n";
+import { postmasterFor } from "../support/postmaster";
+import { resolvePostmaster } from "@/server/admin/postmaster";
 
 /** A refusal's messages as the form shows them (in English). */
 const shown = (r: { ok: boolean; messages?: MessageRef[] }) => r.messages?.map(refText);
 
 describe("Password Policy: weak-password keywords", () => {
   let pm: Awaited<ReturnType<typeof accountByAddress>>;
-  const add = (keyword: string) => updateWeakKeywords({ actorId: pm.id, op: "add", keyword }, meta);
+  const add = async (keyword: string) => updateWeakKeywords({ postmaster: await postmasterFor(pm.id), op: "add", keyword }, meta);
   const keywords = async () => (await getDomainPolicy(pm.domainId)).weakPasswordKeywords;
 
   beforeEach(async () => {
@@ -58,12 +60,12 @@ describe("Password Policy: weak-password keywords", () => {
   });
 
   it("removes a keyword regardless of case; removing a missing one changes nothing", async () => {
-    expect(await updateWeakKeywords({ actorId: pm.id, op: "remove", keyword: "Welcome" }, meta)).toEqual({
+    expect(await updateWeakKeywords({ postmaster: await postmasterFor(pm.id), op: "remove", keyword: "Welcome" }, meta)).toEqual({
       ok: true,
       keywords: ["example"],
       changed: true,
     });
-    expect(await updateWeakKeywords({ actorId: pm.id, op: "remove", keyword: "nothere" }, meta)).toMatchObject({
+    expect(await updateWeakKeywords({ postmaster: await postmasterFor(pm.id), op: "remove", keyword: "nothere" }, meta)).toMatchObject({
       ok: true,
       changed: false,
     });
@@ -74,14 +76,14 @@ describe("Password Policy: weak-password keywords", () => {
 
   it("refuses an employee and changes nothing", async () => {
     const alice = await accountByAddress("alice@example.com");
-    expect(await updateWeakKeywords({ actorId: alice.id, op: "add", keyword: "harbor" }, meta)).toEqual({ ok: false, error: "forbidden" });
+    expect(await resolvePostmaster(alice.id, "policy.weak_keywords", meta)).toEqual({ ok: false, error: "forbidden" });
     expect(await keywords()).toEqual(["example", "welcome"]);
     expect(await auditActions({ action: AuditAction.accessRefused })).toHaveLength(1);
   });
 
   it("keeps each domain's keywords apart", async () => {
     const orgPm = await accountByAddress("postmaster@example.org");
-    expect((await updateWeakKeywords({ actorId: orgPm.id, op: "add", keyword: "orgonly" }, meta)).ok).toBe(true);
+    expect((await updateWeakKeywords({ postmaster: await postmasterFor(orgPm.id), op: "add", keyword: "orgonly" }, meta)).ok).toBe(true);
     expect(await keywords()).toEqual(["example", "welcome"]);
     expect((await getDomainPolicy(orgPm.domainId)).weakPasswordKeywords).toEqual(["orgonly"]);
   });
@@ -92,14 +94,20 @@ describe("Password Policy: self-service recovery settings", () => {
 
   it("turns the methods off and on, audited with before and after; an unchanged save is not audited", async () => {
     const pm = await accountByAddress("postmaster@example.com");
-    const save = (
+    const save = async (
       allowSmsRecovery: boolean,
       allowQuestionRecovery: boolean,
       notifyPostmasterOfSelfServiceResets = false,
       allowEmailRecovery = true,
     ) =>
       updateRecoverySettings(
-        { actorId: pm.id, allowSmsRecovery, allowQuestionRecovery, allowEmailRecovery, notifyPostmasterOfSelfServiceResets },
+        {
+          postmaster: await postmasterFor(pm.id),
+          allowSmsRecovery,
+          allowQuestionRecovery,
+          allowEmailRecovery,
+          notifyPostmasterOfSelfServiceResets,
+        },
         meta,
       );
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({
@@ -121,14 +129,7 @@ describe("Password Policy: self-service recovery settings", () => {
     expect(await save(false, true, true, false)).toEqual({ ok: true, changed: true });
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowEmailRecovery: false });
     const alice = await accountByAddress("alice@example.com");
-    const asAlice = {
-      actorId: alice.id,
-      allowSmsRecovery: true,
-      allowQuestionRecovery: false,
-      allowEmailRecovery: true,
-      notifyPostmasterOfSelfServiceResets: false,
-    };
-    expect(await updateRecoverySettings(asAlice, meta)).toEqual({
+    expect(await resolvePostmaster(alice.id, "policy.recovery_settings", meta)).toEqual({
       ok: false,
       error: "forbidden",
     });

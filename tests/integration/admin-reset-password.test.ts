@@ -9,6 +9,8 @@ import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock, sendReturnedNotice } from "../support/fixtures";
 import { refText } from "../support/i18n";
+import { postmasterFor } from "../support/postmaster";
+import { resolvePostmaster } from "@/server/admin/postmaster";
 
 /** A policy refusal as the domain core gives it: its catalog key and values. */
 const violation = (code: string, keyword?: string) =>
@@ -21,8 +23,11 @@ const NEW = "New#Lantern2026";
 describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
   let pm: Awaited<ReturnType<typeof accountByAddress>>;
   let alice: Awaited<ReturnType<typeof accountByAddress>>;
-  const reset = (accountId: string, password = NEW, extra: Partial<ResetEmployeePasswordInput> = {}) =>
-    resetEmployeePassword({ actorId: pm.id, accountId, password, confirmPassword: password, mustChangePassword: true, ...extra }, meta);
+  const reset = async (accountId: string, password = NEW, extra: Partial<ResetEmployeePasswordInput> = {}) =>
+    resetEmployeePassword(
+      { postmaster: await postmasterFor(pm.id), accountId, password, confirmPassword: password, mustChangePassword: true, ...extra },
+      meta,
+    );
   const passwordErrors = (r: Awaited<ReturnType<typeof reset>>) => (!r.ok && r.error === "invalid" ? r.fieldErrors.password : r);
 
   beforeEach(async () => {
@@ -104,7 +109,7 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
   });
 
   it("applies a weak keyword the postmaster has just added", async () => {
-    expect((await updateWeakKeywords({ actorId: pm.id, op: "add", keyword: "Harbor" }, meta)).ok).toBe(true);
+    expect((await updateWeakKeywords({ postmaster: await postmasterFor(pm.id), op: "add", keyword: "Harbor" }, meta)).ok).toBe(true);
     expect(passwordErrors(await reset(alice.id, "Harb0r#Light77"))).toEqual([violation("weak_keyword", "harbor")]);
   });
 
@@ -128,7 +133,7 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
   it("refuses another domain's postmaster as if the account did not exist, audits it, changes nothing", async () => {
     const orgPm = await accountByAddress("postmaster@example.org");
     const r = await resetEmployeePassword(
-      { actorId: orgPm.id, accountId: alice.id, password: NEW, confirmPassword: NEW, mustChangePassword: true },
+      { postmaster: await postmasterFor(orgPm.id), accountId: alice.id, password: NEW, confirmPassword: NEW, mustChangePassword: true },
       meta,
     );
     expect(r).toEqual({ ok: false, error: "not_found" });
@@ -155,15 +160,10 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
 
   it("refuses an employee (or a gone account) as the actor", async () => {
     const bob = await accountByAddress("bob@example.com");
-    const asAlice = await resetEmployeePassword(
-      { actorId: alice.id, accountId: bob.id, password: NEW, confirmPassword: NEW, mustChangePassword: true },
-      meta,
-    );
+    // No principal for them: Reset Password cannot be called at all.
+    const asAlice = await resolvePostmaster(alice.id, "password.reset", meta);
     expect(asAlice).toEqual({ ok: false, error: "forbidden" });
-    const asNobody = await resetEmployeePassword(
-      { actorId: "no-such-account", accountId: bob.id, password: NEW, confirmPassword: NEW, mustChangePassword: true },
-      meta,
-    );
+    const asNobody = await resolvePostmaster("no-such-account", "password.reset", meta);
     expect(asNobody).toEqual({ ok: false, error: "forbidden" });
     expect((await accountByAddress("bob@example.com")).sessionVersion).toBe(bob.sessionVersion);
     const refusals = await auditActions({ action: AuditAction.accessRefused });
@@ -185,9 +185,15 @@ describe("unlockAccount", () => {
       where: { id: dan.id },
       data: { lockedUntil: new Date(Date.now() + 3_600_000), failedLogonCount: 10, lockCount: 2 },
     });
-    expect(await unlockAccount({ actorId: orgPm.id, accountId: dan.id }, meta)).toEqual({ ok: false, error: "not_found" });
+    expect(await unlockAccount({ postmaster: await postmasterFor(orgPm.id), accountId: dan.id }, meta)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect((await accountByAddress("dan@example.com")).lockedUntil).not.toBeNull();
-    expect(await unlockAccount({ actorId: pm.id, accountId: dan.id }, meta)).toEqual({ ok: true, address: "dan@example.com" });
+    expect(await unlockAccount({ postmaster: await postmasterFor(pm.id), accountId: dan.id }, meta)).toEqual({
+      ok: true,
+      address: "dan@example.com",
+    });
     expect(await accountByAddress("dan@example.com")).toMatchObject({ lockedUntil: null, failedLogonCount: 0, lockCount: 0 });
     expect(await auditActions({ action: AuditAction.accountUnlocked })).toEqual([
       expect.objectContaining({ actorId: pm.id, targetId: dan.id }),

@@ -31,6 +31,7 @@ import {
   useFakeClock,
 } from "../support/fixtures";
 import { startRecovery } from "@/server/recovery/start-recovery";
+import { postmasterFor } from "../support/postmaster";
 
 /**
  * SECURITY.md "Second step and recovery strength": the owner hears about everything, and can stop it. Every
@@ -124,7 +125,7 @@ describe("every change of a recovery method or second factor is told to the owne
     const password = "Fresh#Harbor2027";
     await sendReturnedNotice(
       await resetEmployeePassword(
-        { actorId: pm.id, accountId: alice.id, password, confirmPassword: password, mustChangePassword: true },
+        { postmaster: await postmasterFor(pm.id), accountId: alice.id, password, confirmPassword: password, mustChangePassword: true },
         meta,
       ),
     );

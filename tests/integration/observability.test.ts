@@ -9,6 +9,7 @@ import { consumeLimit } from "@/server/security/rate-limit";
 import { hashSecret } from "@/server/security/password-hash";
 import { accountByAddress, freshDemo, meta } from "../support/fixtures";
 import { captureLogs, type CapturedLogs } from "../support/logs";
+import { postmasterFor } from "../support/postmaster";
 
 /**
  * Domain events as operators see them: one log line per stored audit event
@@ -103,8 +104,11 @@ describe("metrics fed by the domain", () => {
     const done = () => sample("postkey_password_resets_total", { scenario: "postmaster", result: "success" });
     const reused = () => sample("postkey_password_resets_total", { scenario: "postmaster", result: "reuse_refused" });
     const [s0, r0] = [await done(), await reused()];
-    const reset = (password: string) =>
-      resetEmployeePassword({ actorId: pm.id, accountId: alice.id, password, confirmPassword: password, mustChangePassword: false }, meta);
+    const reset = async (password: string) =>
+      resetEmployeePassword(
+        { postmaster: await postmasterFor(pm.id), accountId: alice.id, password, confirmPassword: password, mustChangePassword: false },
+        meta,
+      );
     expect((await reset("New#Lantern2026")).ok).toBe(true);
     expect(await done()).toBe(s0 + 1);
     expect((await reset("New#Lantern2026")).ok).toBe(false);

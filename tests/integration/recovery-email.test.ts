@@ -15,6 +15,7 @@ import { tEn } from "../support/i18n";
 import { codeDigest } from "../support/short-secret-digest";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { ALICE, BOB, enter, failures, flowRow, send, start, startFlow, useRecoveryTestEnv, wrongCode } from "./recovery-helpers";
+import { postmasterFor } from "../support/postmaster";
 
 /**
  * Forgot Password step 2 by a code mailed to the verified backup email
@@ -67,7 +68,13 @@ async function bindBackup(address: string, email: string, verified = true) {
 async function setEmailPolicy(allowEmailRecovery: boolean) {
   const pm = await accountByAddress("postmaster@example.com");
   const r = await updateRecoverySettings(
-    { actorId: pm.id, allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery, notifyPostmasterOfSelfServiceResets: false },
+    {
+      postmaster: await postmasterFor(pm.id),
+      allowSmsRecovery: true,
+      allowQuestionRecovery: true,
+      allowEmailRecovery,
+      notifyPostmasterOfSelfServiceResets: false,
+    },
     meta,
   );
   expect(r.ok).toBe(true);

@@ -16,6 +16,8 @@ import {
   sessionClaims,
   useFakeClock,
 } from "../support/fixtures";
+import { postmasterFor } from "../support/postmaster";
+import { resolvePostmaster } from "@/server/admin/postmaster";
 
 /**
  * Sessions (SECURITY.md "Sessions"): one Session row per logon,
@@ -111,12 +113,13 @@ describe("Account Security > Sessions: an employee ends its other sessions", () 
 describe("Edit Account > Sign out everywhere (postmaster)", () => {
   beforeEach(freshDemo);
   const pmOf = async (address: string) => (await accountByAddress(address)).id;
+  const as = async (address: string) => postmasterFor(await pmOf(address));
 
   it("ends every session of an employee at once, audited with the postmaster as actor", async () => {
     const alice = await accountByAddress(ALICE);
     const s1 = await sessionClaims("mail", alice);
     const s2 = await sessionClaims("mail", alice, otherMeta);
-    expect(await signOutEverywhere({ actorId: await pmOf("postmaster@example.com"), accountId: alice.id }, meta)).toMatchObject({
+    expect(await signOutEverywhere({ postmaster: await as("postmaster@example.com"), accountId: alice.id }, meta)).toMatchObject({
       ok: true,
       address: ALICE,
     });
@@ -130,16 +133,19 @@ describe("Edit Account > Sign out everywhere (postmaster)", () => {
   it("refuses another domain's account (as if missing), its own account, another postmaster, and an employee as the caller", async () => {
     const alice = await accountByAddress(ALICE);
     const s = await sessionClaims("mail", alice);
-    expect(await signOutEverywhere({ actorId: await pmOf("postmaster@example.org"), accountId: alice.id }, meta)).toEqual({
+    expect(await signOutEverywhere({ postmaster: await as("postmaster@example.org"), accountId: alice.id }, meta)).toEqual({
       ok: false,
       error: "not_found",
     });
-    expect(await signOutEverywhere({ actorId: await pmOf("bob@example.com"), accountId: alice.id }, meta)).toEqual({
+    expect(await resolvePostmaster(await pmOf("bob@example.com"), "sessions.sign_out_everywhere", meta)).toEqual({
       ok: false,
       error: "forbidden",
     });
     const pm = await pmOf("postmaster@example.com");
-    expect(await signOutEverywhere({ actorId: pm, accountId: pm }, meta)).toEqual({ ok: false, error: "own_account" });
+    expect(await signOutEverywhere({ postmaster: await postmasterFor(pm), accountId: pm }, meta)).toEqual({
+      ok: false,
+      error: "own_account",
+    });
     expect(await loadMailUser(s)).not.toBeNull();
     const reasons = (await auditActions({ action: "access.refused" })).map((e) => (e.detail as { reason: string }).reason);
     expect(reasons).toEqual(["other_domain", "not_postmaster", "own_account"]);
@@ -151,7 +157,7 @@ describe("Edit Account > Sign out everywhere (postmaster)", () => {
     await db.mailAccount.update({ where: { address: "dan@example.com" }, data: { role: "POSTMASTER" } });
     const dan = await accountByAddress("dan@example.com");
     const input = {
-      actorId: pm.id,
+      postmaster: await postmasterFor(pm.id),
       accountId: dan.id,
       password: "Fresh#Harbor2027",
       confirmPassword: "Fresh#Harbor2027",
@@ -159,6 +165,9 @@ describe("Edit Account > Sign out everywhere (postmaster)", () => {
     };
     expect(await resetEmployeePassword(input, meta)).toEqual({ ok: false, error: "postmaster_account" });
     expect((await accountByAddress("dan@example.com")).sessionVersion).toBe(dan.sessionVersion);
-    expect(await signOutEverywhere({ actorId: pm.id, accountId: dan.id }, meta)).toEqual({ ok: false, error: "postmaster_account" });
+    expect(await signOutEverywhere({ postmaster: await postmasterFor(pm.id), accountId: dan.id }, meta)).toEqual({
+      ok: false,
+      error: "postmaster_account",
+    });
   });
 });

@@ -17,6 +17,8 @@ import {
 import { trustBrowser } from "@/server/two-step/trusted-browser";
 import { completeTwoStep, getTwoStepView, sendLogonCode, type PendingTwoStep } from "@/server/two-step/two-step-logon";
 import { accountByAddress, auditActions, freshDemo, meta, sessionClaims, useFakeClock } from "../support/fixtures";
+import { postmasterFor } from "../support/postmaster";
+import { resolvePostmaster } from "@/server/admin/postmaster";
 
 /**
  * Two-step logon (ADR 0008): postmasters always, employees when their
@@ -99,11 +101,14 @@ describe("the password step", () => {
     expect((await passwordStep(ALICE)).ok).toBe(true);
     const pm = await accountByAddress(PM.address);
     const alice = await accountByAddress(ALICE.address);
-    expect(await updateTwoStepPolicy({ actorId: alice.id, requireTwoStepForEmployees: true }, meta)).toEqual({
+    expect(await resolvePostmaster(alice.id, "policy.two_step", meta)).toEqual({
       ok: false,
       error: "forbidden",
     });
-    expect(await updateTwoStepPolicy({ actorId: pm.id, requireTwoStepForEmployees: true }, meta)).toEqual({ ok: true, changed: true });
+    expect(await updateTwoStepPolicy({ postmaster: await postmasterFor(pm.id), requireTwoStepForEmployees: true }, meta)).toEqual({
+      ok: true,
+      changed: true,
+    });
     expect((await auditActions({ action: "policy.two_step_changed" }))[0].detail).toEqual({
       before: { requireTwoStepForEmployees: false },
       after: { requireTwoStepForEmployees: true },
@@ -194,7 +199,13 @@ describe("SMS codes", () => {
     const pm = await accountByAddress(PM.address);
     const alice = await accountByAddress(ALICE.address);
     const reset = await resetEmployeePassword(
-      { actorId: pm.id, accountId: alice.id, password: "Fresh#Harbor2027", confirmPassword: "Fresh#Harbor2027", mustChangePassword: false },
+      {
+        postmaster: await postmasterFor(pm.id),
+        accountId: alice.id,
+        password: "Fresh#Harbor2027",
+        confirmPassword: "Fresh#Harbor2027",
+        mustChangePassword: false,
+      },
       meta,
     );
     expect(reset.ok).toBe(true);
@@ -318,7 +329,13 @@ describe("Trust this browser for 30 days", () => {
     const again = await trustBrowser(cookie, mailTrust(alice), meta);
     expect((await passwordStep(ALICE, again)).ok).toBe(true);
     await resetEmployeePassword(
-      { actorId: pm.id, accountId: alice.id, password: "Fresh#Harbor2027", confirmPassword: "Fresh#Harbor2027", mustChangePassword: false },
+      {
+        postmaster: await postmasterFor(pm.id),
+        accountId: alice.id,
+        password: "Fresh#Harbor2027",
+        confirmPassword: "Fresh#Harbor2027",
+        mustChangePassword: false,
+      },
       meta,
     );
     expect((await passwordStep({ address: ALICE.address, password: "Fresh#Harbor2027" }, again)).ok).toBe("second_step");

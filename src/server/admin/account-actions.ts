@@ -10,7 +10,7 @@ import type { AccountNoticeEvent, Notice } from "@/server/sms/account-notice";
 import { maskPhone } from "@/lib/phone";
 import { dropVerification } from "@/server/verification/verification-store";
 import { bindingKey } from "@/server/account-security/internal/binding-rules";
-import { resolveEmployeeTarget, type DomainAccount, type EmployeeRefusal } from "./internal/postmaster-access";
+import { findEmployeeAccount, type DomainAccount, type EmployeeRefusal } from "./internal/postmaster-access";
 import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
 
 /**
@@ -20,7 +20,7 @@ import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
  * change at next logon. Each is one transaction with its audit event (the
  * postmaster as actor); the SMS notice to the owner, where one is due, is
  * returned to be sent after the response. The postmaster's own account and
- * other postmasters are refused (resolveEmployeeTarget), as are other domains.
+ * other postmasters are refused (findEmployeeAccount), as are other domains.
  */
 export const ACCOUNT_ACTIONS = ["disable", "enable", "remove_mobile", "clear_questions", "sign_out", "require_change"] as const;
 export type AccountActionName = (typeof ACCOUNT_ACTIONS)[number];
@@ -161,12 +161,12 @@ export async function applyAccountAction(
   return { ok: true, address: account.address, changed: done !== null, notices };
 }
 
-/** Edit Account's buttons: the caller re-checked, the account resolved in the caller's domain, then the action. */
+/** Edit Account's buttons: the account resolved in the postmaster's domain, then the action. */
 export async function runAccountAction(
-  input: { actorId: string; accountId: string; action: AccountActionName },
+  input: { postmaster: Postmaster; accountId: string; action: AccountActionName },
   meta: RequestMeta,
 ): Promise<AccountActionResult> {
-  const target = await resolveEmployeeTarget(input.actorId, input.accountId, ATTEMPTED[input.action], meta);
+  const target = await findEmployeeAccount(input.postmaster, input.accountId, ATTEMPTED[input.action], meta);
   if (!target.ok) return target;
-  return applyAccountAction(target.postmaster, target.account, input.action, meta);
+  return applyAccountAction(input.postmaster, target.account, input.action, meta);
 }

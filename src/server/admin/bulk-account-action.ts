@@ -8,7 +8,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import { getEnv } from "@/env";
 import type { Notice } from "@/server/sms/account-notice";
 import { applyAccountAction, type AccountActionName } from "./account-actions";
-import { findEmployeeAccount, resolvePostmaster, type DomainAccount } from "./internal/postmaster-access";
+import { findEmployeeAccount, type DomainAccount } from "./internal/postmaster-access";
 import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
 
 /**
@@ -42,15 +42,13 @@ const ATTEMPT: Record<BulkActionName, string> = {
 };
 
 export async function runBulkAccountAction(
-  input: { actorId: string; accountIds: readonly string[]; action: BulkActionName },
+  input: { postmaster: Postmaster; accountIds: readonly string[]; action: BulkActionName },
   meta: RequestMeta,
 ): Promise<BulkResult> {
   const ids = [...new Set(input.accountIds)];
   if (ids.length === 0) return { ok: false, error: "none" };
   if (ids.length > BULK_MAX) return { ok: false, error: "too_many" };
-  const caller = await resolvePostmaster(input.actorId, ATTEMPT[input.action], meta);
-  if (!caller.ok) return caller;
-  const pm = caller.postmaster;
+  const pm = input.postmaster;
   const weakKeywords = input.action === "reset_password" ? await domainKeywords(pm.domainId) : [];
   const items: BulkItem[] = new Array(ids.length);
   const notices: Notice[] = [];

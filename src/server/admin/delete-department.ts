@@ -4,17 +4,15 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { lockDomain } from "./internal/lock-domain";
-import { findDomainDepartment, resolvePostmaster } from "./internal/postmaster-access";
-import { postmasterActor } from "./postmaster";
+import { findDomainDepartment } from "./internal/postmaster-access";
+import { postmasterActor, type Postmaster } from "./postmaster";
 
 export type DeleteDepartmentResult = { ok: true; name: string } | { ok: false; error: "forbidden" | "not_found" | "not_empty" };
 
 /** Deletes a department that has neither accounts nor sub-departments (checked under the domain lock). */
-export async function deleteDepartment(input: { actorId: string; id: string }, meta: RequestMeta): Promise<DeleteDepartmentResult> {
+export async function deleteDepartment(input: { postmaster: Postmaster; id: string }, meta: RequestMeta): Promise<DeleteDepartmentResult> {
   const attempted = "department.delete";
-  const caller = await resolvePostmaster(input.actorId, attempted, meta);
-  if (!caller.ok) return caller;
-  const pm = caller.postmaster;
+  const pm = input.postmaster;
   const found = await findDomainDepartment(pm, input.id, attempted, meta);
   if (!found.ok) return found;
   const { department } = found;

@@ -38,11 +38,11 @@ export interface EmployeeAccountDetails extends Pick<
 
 /** The Edit Account page's data; an account of another domain is not_found (and audited). */
 export async function getEmployeeAccount(
-  pm: Postmaster,
-  accountId: string,
+  input: { postmaster: Postmaster; accountId: string },
   meta: RequestMeta,
 ): Promise<{ ok: true; account: EmployeeAccountDetails } | { ok: false; error: "not_found" }> {
-  const found = await findDomainAccount(pm, accountId, "account.view", meta);
+  const pm = input.postmaster;
+  const found = await findDomainAccount(pm, input.accountId, "account.view", meta);
   if (!found.ok) return found;
   const db = getDb();
   const a = await db.mailAccount.findUniqueOrThrow({

@@ -3,11 +3,11 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
-import { resolveEmployeeTarget } from "./internal/postmaster-access";
-import { postmasterActor } from "./postmaster";
+import { findEmployeeAccount } from "./internal/postmaster-access";
+import { postmasterActor, type Postmaster } from "./postmaster";
 
 export interface ResetEmployeePasswordInput {
-  actorId: string;
+  postmaster: Postmaster;
   accountId: string;
   password: string;
   confirmPassword: string;
@@ -29,9 +29,10 @@ const ATTEMPT = "password.reset";
  */
 export async function resetEmployeePassword(input: ResetEmployeePasswordInput, meta: RequestMeta): Promise<ResetEmployeePasswordResult> {
   // A postmaster's password is the cloud operator's to reset (Scenario 3), never another postmaster's.
-  const target = await resolveEmployeeTarget(input.actorId, input.accountId, ATTEMPT, meta);
+  const pm = input.postmaster;
+  const target = await findEmployeeAccount(pm, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
-  const { postmaster: pm, account } = target;
+  const { account } = target;
   const result = await setPassword({
     kind: "mail",
     accountId: account.id,

@@ -8,13 +8,13 @@ import { newId } from "@/server/ids";
 import type { RequestMeta } from "@/server/request-meta";
 import { depthOf, descendantIds, orderTree, subtreeHeight, type DepartmentNode } from "./internal/department-tree";
 import { lockDomain } from "./internal/lock-domain";
-import { findDomainDepartment, resolvePostmaster } from "./internal/postmaster-access";
+import { findDomainDepartment } from "./internal/postmaster-access";
 import { postmasterActor, type Postmaster } from "./postmaster";
 
 const DEPARTMENT_MAX_DEPTH = 8;
 
 export interface SaveDepartmentInput {
-  actorId: string;
+  postmaster: Postmaster;
   /** Absent: create a new department. */
   id?: string | null;
   name: string;
@@ -39,9 +39,7 @@ export type SaveDepartmentResult =
  */
 export async function saveDepartment(input: SaveDepartmentInput, meta: RequestMeta): Promise<SaveDepartmentResult> {
   const attempted = input.id ? "department.update" : "department.create";
-  const caller = await resolvePostmaster(input.actorId, attempted, meta);
-  if (!caller.ok) return caller;
-  const pm = caller.postmaster;
+  const pm = input.postmaster;
   for (const id of [input.id, input.parentId]) {
     if (id && !(await findDomainDepartment(pm, id, attempted, meta)).ok) {
       return id === input.id

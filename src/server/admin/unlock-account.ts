@@ -4,8 +4,8 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { resetLimit } from "@/server/security/rate-limit";
-import { resolveAccountTarget } from "./internal/postmaster-access";
-import { postmasterActor } from "./postmaster";
+import { findDomainAccount } from "./internal/postmaster-access";
+import { postmasterActor, type Postmaster } from "./postmaster";
 
 export type UnlockAccountResult = { ok: true; address: string } | { ok: false; error: "forbidden" | "not_found" };
 
@@ -15,10 +15,11 @@ const ATTEMPT = "account.unlock";
  * Ends a logon lock before it runs out: the failure counters start again from
  * zero and the address no longer needs the image captcha at logon.
  */
-export async function unlockAccount(input: { actorId: string; accountId: string }, meta: RequestMeta): Promise<UnlockAccountResult> {
-  const target = await resolveAccountTarget(input.actorId, input.accountId, ATTEMPT, meta);
+export async function unlockAccount(input: { postmaster: Postmaster; accountId: string }, meta: RequestMeta): Promise<UnlockAccountResult> {
+  const pm = input.postmaster;
+  const target = await findDomainAccount(pm, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
-  const { postmaster: pm, account } = target;
+  const { account } = target;
   await transaction(async (tx) => {
     await tx.mailAccount.update({
       where: { id: account.id },

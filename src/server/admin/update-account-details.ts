@@ -5,11 +5,11 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { findDomainDepartment, resolveAccountTarget } from "./internal/postmaster-access";
-import { postmasterActor, type Refused } from "./postmaster";
+import { findDomainDepartment, findDomainAccount } from "./internal/postmaster-access";
+import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
 
 export interface AccountDetailsInput {
-  actorId: string;
+  postmaster: Postmaster;
   accountId: string;
   displayName: string;
   /** A department of the domain, or null for none. */
@@ -31,9 +31,10 @@ const ATTEMPT = "account.update";
  * what changed, before and after.
  */
 export async function updateAccountDetails(input: AccountDetailsInput, meta: RequestMeta): Promise<UpdateAccountDetailsResult> {
-  const target = await resolveAccountTarget(input.actorId, input.accountId, ATTEMPT, meta);
+  const pm = input.postmaster;
+  const target = await findDomainAccount(pm, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
-  const { postmaster: pm, account } = target;
+  const { account } = target;
   const displayName = input.displayName.trim();
   if (!displayName) return { ok: false, error: "invalid", fieldErrors: { displayName: [msg("Fields.errors.displayNameRequired")] } };
   if (displayName.length > DISPLAY_NAME_MAX)

@@ -1,6 +1,7 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
+import type { Postmaster } from "./postmaster";
 import { updateDomainSettings, type UpdateDomainSettingsResult } from "./internal/update-domain-settings";
 
 export interface RecoverySettings {
@@ -18,14 +19,13 @@ export type UpdateRecoverySettingsResult = UpdateDomainSettingsResult;
  * and whether the postmaster hears of each self-service reset. Audited with before and after.
  */
 export function updateRecoverySettings(
-  input: { actorId: string } & RecoverySettings,
+  input: { postmaster: Postmaster } & RecoverySettings,
   meta: RequestMeta,
 ): Promise<UpdateRecoverySettingsResult> {
-  const { actorId, allowSmsRecovery, allowQuestionRecovery, allowEmailRecovery, notifyPostmasterOfSelfServiceResets } = input;
+  const { postmaster, allowSmsRecovery, allowQuestionRecovery, allowEmailRecovery, notifyPostmasterOfSelfServiceResets } = input;
   return updateDomainSettings(
     {
-      actorId,
-      attempted: "policy.recovery_settings",
+      postmaster,
       action: AuditAction.recoverySettingsChanged,
       values: { allowSmsRecovery, allowQuestionRecovery, allowEmailRecovery, notifyPostmasterOfSelfServiceResets },
     },

@@ -1,6 +1,7 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
+import type { Postmaster } from "./postmaster";
 import { updateDomainSettings, type UpdateDomainSettingsResult } from "./internal/update-domain-settings";
 
 /**
@@ -9,13 +10,12 @@ import { updateDomainSettings, type UpdateDomainSettingsResult } from "./interna
  * logon; audited with before and after.
  */
 export function updateTwoStepPolicy(
-  input: { actorId: string; requireTwoStepForEmployees: boolean },
+  input: { postmaster: Postmaster; requireTwoStepForEmployees: boolean },
   meta: RequestMeta,
 ): Promise<UpdateDomainSettingsResult> {
   return updateDomainSettings(
     {
-      actorId: input.actorId,
-      attempted: "policy.two_step",
+      postmaster: input.postmaster,
       action: AuditAction.twoStepPolicyChanged,
       values: { requireTwoStepForEmployees: input.requireTwoStepForEmployees },
     },

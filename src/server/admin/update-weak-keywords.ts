@@ -6,11 +6,10 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { lockDomain } from "./internal/lock-domain";
-import { resolvePostmaster } from "./internal/postmaster-access";
-import { postmasterActor } from "./postmaster";
+import { postmasterActor, type Postmaster } from "./postmaster";
 
 export interface UpdateWeakKeywordsInput {
-  actorId: string;
+  postmaster: Postmaster;
   op: "add" | "remove";
   keyword: string;
 }
@@ -27,9 +26,7 @@ export type UpdateWeakKeywordsResult =
  * windows cannot together exceed the limits. Audited with what changed.
  */
 export async function updateWeakKeywords(input: UpdateWeakKeywordsInput, meta: RequestMeta): Promise<UpdateWeakKeywordsResult> {
-  const caller = await resolvePostmaster(input.actorId, "policy.weak_keywords", meta);
-  if (!caller.ok) return caller;
-  const pm = caller.postmaster;
+  const pm = input.postmaster;
   const keyword = input.keyword.trim();
   if (!keyword) return { ok: false, error: "invalid", messages: [msg("Admin.policy.keywordRequired")] };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { formError } from "@/lib/form-state";
+import { postmasterOf, type Postmaster } from "@/server/admin/postmaster";
 import type { MailUser, Operator } from "@/server/auth/load-session-account";
 import type { Actor } from "@/server/audit/record-audit-event";
 import { refuseAccess } from "@/server/audit/refuse-access";
@@ -42,10 +43,15 @@ export function mailUser(opts: { allowMustChange?: boolean; allowTwoStepSetup?: 
   };
 }
 
-/** The postmaster of a domain (domain-management console); the domain functions check the target's domain again. */
-export const postmaster: ActionGuard<{ user: MailUser }> = async ({ attempted, meta, t }) => {
+/**
+ * The postmaster of a domain (domain-management console), resolved once: `pm` is the typed principal the admin
+ * entry points take (src/server/admin/postmaster.ts), so nothing reads the caller again; the domain functions
+ * check the target's domain.
+ */
+export const postmaster: ActionGuard<{ user: MailUser; pm: Postmaster }> = async ({ attempted, meta, t }) => {
   const user = await getMailUser();
-  if (user?.role === "POSTMASTER" && !user.mustChangePassword && !user.twoStepSetupRequired) return { ok: true, ctx: { user } };
+  const pm = user && postmasterOf(user);
+  if (user && pm) return { ok: true, ctx: { user, pm } };
   await refuseAccess({
     actor: user ? mailActor(user) : { kind: "ANONYMOUS", label: null },
     attempted,

@@ -39,12 +39,12 @@ export const bulkAccountsAction = createAction({
     allOnPage: z.enum(["1"]).optional(),
     pageIds: idList,
   }),
-  run: async (data, { user, meta, t }): Promise<FormState> => {
+  run: async (data, { pm, meta, t }): Promise<FormState> => {
     const ids = [...new Set(data.allOnPage ? [...data.pageIds, ...data.ids] : data.ids)];
     if (ids.length === 0) return fieldErrors({ ids: [t("Admin.accounts.bulk.errors.none")] });
     if (ids.length > BULK_MAX) return fieldErrors({ ids: [t("Admin.accounts.bulk.errors.tooMany", { max: BULK_MAX })] });
     if (data.step === "confirm") return { status: "success", data: { step: "confirm", action: data.action, ids: ids.join(",") } };
-    const result = await runBulkAccountAction({ actorId: user.id, accountIds: ids, action: data.action }, meta);
+    const result = await runBulkAccountAction({ postmaster: pm, accountIds: ids, action: data.action }, meta);
     if (!result.ok) {
       if (result.error === "forbidden") return formError(t("Admin.errors.forbidden"));
       return fieldErrors({

@@ -38,8 +38,8 @@ export const saveDepartmentAction = createAction({
   name: "department.save",
   guard: postmaster,
   schema: saveSchema,
-  run: async (data, { user, meta, t }) => {
-    const result = await saveDepartment({ actorId: user.id, id: data.id, name: data.name, parentId: data.parentId }, meta);
+  run: async (data, { pm, meta, t }) => {
+    const result = await saveDepartment({ postmaster: pm, id: data.id, name: data.name, parentId: data.parentId }, meta);
     if (result.ok) return goTo(`/admin/departments?notice=${data.id ? "saved" : "created"}`);
     if (result.error === "invalid")
       return fieldErrors(translateFieldErrors(t, result.fieldErrors), { name: data.name, parentId: data.parentId ?? "" });
@@ -51,8 +51,8 @@ export const deleteDepartmentAction = createAction({
   name: "department.delete",
   guard: postmaster,
   schema: z.object({ id: idField }),
-  run: async (data, { user, meta, t }) => {
-    const result = await deleteDepartment({ actorId: user.id, id: data.id }, meta);
+  run: async (data, { pm, meta, t }) => {
+    const result = await deleteDepartment({ postmaster: pm, id: data.id }, meta);
     if (result.ok) return goTo("/admin/departments?notice=deleted");
     return formError(t(REFUSALS[result.error]));
   },

@@ -25,8 +25,8 @@ function keywordAction(op: "add" | "remove") {
     name: `policy.weak_keywords.${op}`,
     guard: postmaster,
     schema: keywordSchema,
-    run: async (data, { user, meta, t }): Promise<FormState> => {
-      const result = await updateWeakKeywords({ actorId: user.id, op, keyword: data.keyword }, meta);
+    run: async (data, { pm, meta, t }): Promise<FormState> => {
+      const result = await updateWeakKeywords({ postmaster: pm, op, keyword: data.keyword }, meta);
       if (!result.ok)
         return result.error === "invalid"
           ? fieldErrors(translateFieldErrors(t, { keyword: result.messages }), { keyword: data.keyword })
@@ -52,8 +52,8 @@ export const saveRecoverySettingsAction = createAction({
     allowEmailRecovery: settingCheckbox,
     notifyPostmasterOfSelfServiceResets: settingCheckbox,
   }),
-  run: async (data, { user, meta, t }): Promise<FormState> => {
-    const result = await updateRecoverySettings({ actorId: user.id, ...data }, meta);
+  run: async (data, { pm, meta, t }): Promise<FormState> => {
+    const result = await updateRecoverySettings({ postmaster: pm, ...data }, meta);
     if (!result.ok) return formError(t("Admin.errors.forbidden"));
     revalidatePath(PAGE);
     return { status: "success", message: t("Admin.policy.recoverySaved") };
@@ -65,8 +65,8 @@ export const saveTwoStepPolicyAction = createAction({
   name: "policy.two_step",
   guard: postmaster,
   schema: z.object({ requireTwoStepForEmployees: settingCheckbox }),
-  run: async (data, { user, meta, t }): Promise<FormState> => {
-    const result = await updateTwoStepPolicy({ actorId: user.id, ...data }, meta);
+  run: async (data, { pm, meta, t }): Promise<FormState> => {
+    const result = await updateTwoStepPolicy({ postmaster: pm, ...data }, meta);
     if (!result.ok) return formError(t("Admin.errors.forbidden"));
     revalidatePath(PAGE);
     return { status: "success", message: t("Admin.policy.twoStepSaved") };

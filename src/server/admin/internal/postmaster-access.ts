@@ -1,27 +1,9 @@
 import "server-only";
 import type { AccountRole, AccountStatus } from "@/generated/prisma/enums";
-import type { Actor } from "@/server/audit/record-audit-event";
 import { refuseAccess } from "@/server/audit/refuse-access";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { postmasterActor, type Postmaster, type Refused } from "../postmaster";
-
-/** Re-reads the caller: an active postmaster, or a refusal that is audited. */
-export async function resolvePostmaster(
-  actorId: string,
-  attempted: string,
-  meta: RequestMeta,
-): Promise<{ ok: true; postmaster: Postmaster } | Refused> {
-  const a = await getDb().mailAccount.findUnique({
-    where: { id: actorId },
-    select: { id: true, address: true, domainId: true, role: true, status: true },
-  });
-  if (a && a.role === "POSTMASTER" && a.status === "ACTIVE")
-    return { ok: true, postmaster: { id: a.id, address: a.address, domainId: a.domainId } };
-  const actor: Actor = a ? { kind: "MAIL_ACCOUNT", id: a.id, label: a.address } : { kind: "ANONYMOUS", label: null };
-  await refuseAccess({ actor, attempted, reason: a ? "not_postmaster" : "no_session", domainId: a?.domainId ?? null, meta });
-  return { ok: false, error: "forbidden" };
-}
+import { postmasterActor, type Postmaster } from "../postmaster";
 
 type TargetKind = "MAIL_ACCOUNT" | "DEPARTMENT";
 
@@ -93,36 +75,12 @@ export async function findDomainDepartment(
   return ok && department ? { ok: true, department } : NOT_FOUND;
 }
 
-/** The caller (an active postmaster) and an account of its domain: the start of every account action. */
-export async function resolveAccountTarget(
-  actorId: string,
-  accountId: string,
-  attempted: string,
-  meta: RequestMeta,
-): Promise<{ ok: true; postmaster: Postmaster; account: DomainAccount } | Refused | typeof NOT_FOUND> {
-  const caller = await resolvePostmaster(actorId, attempted, meta);
-  if (!caller.ok) return caller;
-  const target = await findDomainAccount(caller.postmaster, accountId, attempted, meta);
-  return target.ok ? { ok: true, postmaster: caller.postmaster, account: target.account } : target;
-}
-
 /**
  * An employee of the postmaster's domain: the target of Reset Password and
  * Sign out everywhere. The postmaster's own account and other postmaster
  * accounts are refused (audited): those belong to Change Password and to
  * the cloud operator's console.
  */
-export async function resolveEmployeeTarget(
-  actorId: string,
-  accountId: string,
-  attempted: string,
-  meta: RequestMeta,
-): Promise<{ ok: true; postmaster: Postmaster; account: DomainAccount } | Refused | typeof NOT_FOUND | EmployeeRefusal> {
-  const target = await resolveAccountTarget(actorId, accountId, attempted, meta);
-  if (!target.ok) return target;
-  const refused = await refuseNonEmployee(target.postmaster, target.account, attempted, meta);
-  return refused ?? target;
-}
 
 export type EmployeeRefusal = { ok: false; error: "own_account" | "postmaster_account" };
 

@@ -3,8 +3,7 @@ import type { AuditActionName } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { resolvePostmaster } from "./postmaster-access";
-import { postmasterActor } from "../postmaster";
+import { postmasterActor, type Postmaster } from "../postmaster";
 
 /** The domain's on/off settings a postmaster saves on the Password Policy page. */
 export type DomainSettingKey =
@@ -17,17 +16,14 @@ export type DomainSettingKey =
 export type UpdateDomainSettingsResult = { ok: true; changed: boolean } | { ok: false; error: "forbidden" };
 
 /**
- * Saves some of the caller's domain settings (the caller re-checked as a
- * postmaster), in one transaction with its audit event (before and after);
+ * Saves some of the postmaster's domain settings, in one transaction with its audit event (before and after);
  * an unchanged save writes and audits nothing.
  */
 export async function updateDomainSettings<K extends DomainSettingKey>(
-  input: { actorId: string; attempted: string; action: AuditActionName; values: Record<K, boolean> },
+  input: { postmaster: Postmaster; action: AuditActionName; values: Record<K, boolean> },
   meta: RequestMeta,
 ): Promise<UpdateDomainSettingsResult> {
-  const caller = await resolvePostmaster(input.actorId, input.attempted, meta);
-  if (!caller.ok) return caller;
-  const pm = caller.postmaster;
+  const pm = input.postmaster;
   const keys = Object.keys(input.values) as K[];
   return transaction(async (tx) => {
     const row = (await tx.domain.findUniqueOrThrow({

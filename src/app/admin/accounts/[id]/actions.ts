@@ -7,6 +7,7 @@ import { resetEmployeePassword } from "@/server/admin/reset-employee-password";
 import { updateAccountDetails } from "@/server/admin/update-account-details";
 import { signOutEverywhere } from "@/server/admin/sign-out-everywhere";
 import { unlockAccount } from "@/server/admin/unlock-account";
+import type { Postmaster } from "@/server/admin/postmaster";
 import type { RequestMeta } from "@/server/request-meta";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
@@ -28,8 +29,8 @@ export const resetPasswordAction = createAction({
     confirmPassword: passwordInput("Fields.errors.passwordAgainRequired"),
     mustChangePassword: checkboxDefaultOn,
   }),
-  run: async (data, { user, meta, t }) => {
-    const result = await resetEmployeePassword({ actorId: user.id, ...data }, meta);
+  run: async (data, { pm, meta, t }) => {
+    const result = await resetEmployeePassword({ postmaster: pm, ...data }, meta);
     if (result.ok) {
       sendNoticeAfterResponse(result.notice);
       return goTo(`${accountPage(data.accountId, "password-reset")}&at=${result.changedAt.getTime()}`);
@@ -48,8 +49,8 @@ export const saveAccountDetailsAction = createAction({
     displayName: displayNameField,
     departmentId: z.union([z.literal(""), idField]).transform((v) => v || null),
   }),
-  run: async (data, { user, meta, t }) => {
-    const result = await updateAccountDetails({ actorId: user.id, ...data }, meta);
+  run: async (data, { pm, meta, t }) => {
+    const result = await updateAccountDetails({ postmaster: pm, ...data }, meta);
     if (result.ok) return goTo(accountPage(data.accountId, result.changed ? "details-saved" : "unchanged"));
     if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     return refusalState(t, ADMIN_ACCOUNT_REFUSALS.accountAction, result);
@@ -71,8 +72,8 @@ export const accountAction = createAction({
   name: "account.action",
   guard: postmaster,
   schema: z.object({ accountId: idField, action: z.enum(ACCOUNT_ACTIONS, { error: messageKey("Fields.errors.idInvalid") }) }),
-  run: async (data, { user, meta, t }) => {
-    const result = await runAccountAction({ actorId: user.id, accountId: data.accountId, action: data.action }, meta);
+  run: async (data, { pm, meta, t }) => {
+    const result = await runAccountAction({ postmaster: pm, accountId: data.accountId, action: data.action }, meta);
     if (!result.ok) return refusalState(t, ADMIN_ACCOUNT_REFUSALS.accountAction, result);
     sendNoticeAfterResponse(result.notices);
     return goTo(accountPage(data.accountId, result.changed ? DONE[data.action] : "unchanged"));
@@ -83,14 +84,14 @@ export const accountAction = createAction({
 function accountCommand(
   name: string,
   notice: string,
-  run: (input: { actorId: string; accountId: string }, meta: RequestMeta) => Promise<{ ok: true } | AccountActionRefusal>,
+  run: (input: { postmaster: Postmaster; accountId: string }, meta: RequestMeta) => Promise<{ ok: true } | AccountActionRefusal>,
 ) {
   return createAction({
     name,
     guard: postmaster,
     schema: z.object({ accountId: idField }),
-    run: async (data, { user, meta, t }) => {
-      const result = await run({ actorId: user.id, accountId: data.accountId }, meta);
+    run: async (data, { pm, meta, t }) => {
+      const result = await run({ postmaster: pm, accountId: data.accountId }, meta);
       if (result.ok) return goTo(accountPage(data.accountId, notice));
       return refusalState(t, ADMIN_ACCOUNT_REFUSALS.accountAction, result);
     },

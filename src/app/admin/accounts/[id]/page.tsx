@@ -54,7 +54,7 @@ export default async function EditAccountPage({
   const id = idField.safeParse((await params).id);
   if (!id.success) notFound();
   const { notice, at, reset, confirm } = parseQuery(QUERY, await searchParams);
-  const found = await getEmployeeAccount(user, id.data, await getRequestMeta());
+  const found = await getEmployeeAccount({ postmaster: user.pm, accountId: id.data }, await getRequestMeta());
   if (!found.ok) notFound();
   const a = found.account;
   const [t, format, tree] = await Promise.all([getTranslations("Admin"), getFormatter(), listDepartments(user.domainId)]);
