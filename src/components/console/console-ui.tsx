@@ -79,3 +79,37 @@ export function DetailList({ items }: { items: Array<{ label: string; value: Rea
     </dl>
   );
 }
+
+/**
+ * A task on one domain (Reset Password, Reset Secure Mobile): crumbs back to its Manage page, the
+ * task's title, and one card with the task's heading and intro above its body.
+ */
+export function DomainTask(props: {
+  domain: { id: string; name: string };
+  title: string;
+  heading: string;
+  intro: string;
+  bodyClassName: string;
+  children: ReactNode;
+}) {
+  const t = useTranslations("Console");
+  return (
+    <>
+      <ConsolePageHeader
+        crumbs={[
+          { label: t("domains.title"), href: "/console" },
+          { label: props.domain.name, href: `/console/domains/${props.domain.id}` },
+          { label: props.title },
+        ]}
+        title={props.title}
+      />
+      <section className="max-w-2xl rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="border-b border-slate-200 px-5 py-3">
+          <h2 className="break-words text-base font-semibold text-slate-900">{props.heading}</h2>
+          <p className="mt-0.5 text-sm text-slate-600">{props.intro}</p>
+        </div>
+        <div className={props.bodyClassName}>{props.children}</div>
+      </section>
+    </>
+  );
+}

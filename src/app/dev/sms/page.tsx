@@ -1,31 +1,19 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { DevOutbox } from "@/components/dev-outbox";
+import { DevOutbox, OUTBOX_LIMIT, outboxMetadata } from "@/components/dev-outbox";
 import { isSmsOutboxAvailable, listSmsOutbox } from "@/server/sms/list-sms-outbox";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("Dev.sms"))("title") };
-}
+export const generateMetadata = () => outboxMetadata("Dev.sms");
 
-const LIMIT = 50;
-
+/** The local run's SMS outbox: what SMS_PROVIDER=console "sent" (codes included), like /dev/mail. */
 export default async function SmsOutboxPage() {
   if (!isSmsOutboxAvailable()) notFound();
-  const messages = await listSmsOutbox(LIMIT);
-  const [t, format] = await Promise.all([getTranslations("Dev.sms"), getFormatter()]);
   return (
     <DevOutbox
-      title={t("title")}
-      intro={t("intro", { limit: LIMIT })}
-      empty={t("empty")}
-      caption={t("caption")}
-      labels={{ time: t("columns.time"), to: t("columns.to"), purpose: t("columns.purpose"), status: t("columns.status") }}
-      formatTime={(at) => format.dateTime(at, "precise")}
-      messages={messages}
-      more={[{ key: "body", label: t("columns.body"), className: "min-w-48 break-words", cell: (m) => m.body }]}
+      namespace="Dev.sms"
+      messages={await listSmsOutbox(OUTBOX_LIMIT)}
+      more={[{ key: "body", className: "min-w-48 break-words", cell: (m) => m.body }]}
     />
   );
 }

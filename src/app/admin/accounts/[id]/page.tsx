@@ -11,10 +11,10 @@ import { ClientMessages } from "@/components/client-messages";
 import { Alert, Card, dangerButtonClass, dangerSolidButtonClass, linkClass, secondaryButtonClass } from "@/components/ui";
 import { getEmployeeAccount } from "@/server/admin/get-employee-account";
 import { listDepartments } from "@/server/admin/list-departments";
-import { idField } from "@/lib/fields";
-import { oneOf, parseQuery, queryFlag, queryText, type RawQuery } from "@/lib/query";
+import { oneOf, parseQuery, queryFlag, queryText } from "@/lib/query";
 import { requirePostmaster } from "@/web/guards";
 import { getRequestMeta } from "@/web/request";
+import { routeId, type IdPageProps } from "@/web/route-id";
 import { accountAction, resetPasswordAction, saveAccountDetailsAction, signOutEverywhereAction, unlockAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,18 +43,11 @@ const QUERY = {
   reset: queryFlag,
 };
 
-export default async function EditAccountPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<RawQuery>;
-}) {
+export default async function EditAccountPage({ params, searchParams }: IdPageProps) {
   const user = await requirePostmaster();
-  const id = idField.safeParse((await params).id);
-  if (!id.success) notFound();
+  const accountId = await routeId(params);
   const { notice, at, reset, confirm } = parseQuery(QUERY, await searchParams);
-  const found = await getEmployeeAccount({ postmaster: user.pm, accountId: id.data }, await getRequestMeta());
+  const found = await getEmployeeAccount({ postmaster: user.pm, accountId }, await getRequestMeta());
   if (!found.ok) notFound();
   const a = found.account;
   const [t, format, tree] = await Promise.all([getTranslations("Admin"), getFormatter(), listDepartments(user.domainId)]);

@@ -4,28 +4,20 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert, buttonClass, Card, secondaryButtonClass } from "@/components/ui";
 import { ConsolePageHeader, DetailList, EditionName, StatusBadge } from "@/components/console/console-ui";
-import { idField } from "@/lib/fields";
-import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
+import { keyOf, parseQuery } from "@/lib/query";
 import { requireOperator } from "@/web/guards";
 import { getManagedDomain } from "@/server/console/get-managed-domain";
 import { getRequestMeta } from "@/web/request";
+import { routeId, type IdPageProps } from "@/web/route-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Console.domain"))("title") };
 }
 
 /** Scenario 3, step 2: the domain's Manage page (管理), with the Reset Password button (重置密码) of step 3. */
-export default async function ManageDomainPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<RawQuery>;
-}) {
+export default async function ManageDomainPage({ params, searchParams }: IdPageProps) {
   const operator = await requireOperator();
-  const id = idField.safeParse((await params).id);
-  if (!id.success) notFound();
-  const result = await getManagedDomain(operator, id.data, await getRequestMeta());
+  const result = await getManagedDomain(operator, await routeId(params), await getRequestMeta());
   if (!result.ok) notFound();
   const d = result.domain;
   const pm = d.postmaster;

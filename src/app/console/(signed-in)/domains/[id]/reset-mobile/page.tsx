@@ -4,19 +4,19 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { phoneCountryOptions } from "@/components/account/phone-countries";
 import { ClientMessages } from "@/components/client-messages";
-import { ConsolePageHeader } from "@/components/console/console-ui";
+import { DomainTask } from "@/components/console/console-ui";
 import { ResetMobileCodeForm, ResetMobileNumberForm } from "@/components/console/reset-mobile-forms";
 import { Alert, linkClass } from "@/components/ui";
 import { getEnv } from "@/env";
-import { idField } from "@/lib/fields";
 import { maskPhone } from "@/lib/phone";
-import { keyOf, parseQuery, type RawQuery } from "@/lib/query";
+import { keyOf, parseQuery } from "@/lib/query";
 import { SMS_CODE } from "@/lib/sms-code";
 import { now } from "@/server/clock";
 import { reauthMinutesLeft } from "@/server/console/reauth-window";
 import { getPendingPostmasterMobileReset } from "@/server/console/reset-postmaster-mobile";
 import { requireOperator } from "@/web/guards";
 import { getRequestMeta } from "@/web/request";
+import { routeId, type IdPageProps } from "@/web/route-id";
 import { confirmPostmasterMobileResetAction, startPostmasterMobileResetAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,84 +28,65 @@ export async function generateMetadata(): Promise<Metadata> {
  * the new number and the console password, then the code it received and Submit.
  * `?step=number` goes back to the number (another number, or a new code).
  */
-export default async function ResetPostmasterMobilePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<RawQuery>;
-}) {
+export default async function ResetPostmasterMobilePage({ params, searchParams }: IdPageProps) {
   const operator = await requireOperator();
-  const id = idField.safeParse((await params).id);
-  if (!id.success) notFound();
-  const found = await getPendingPostmasterMobileReset(operator, id.data, await getRequestMeta());
+  const found = await getPendingPostmasterMobileReset(operator, await routeId(params), await getRequestMeta());
   if (!found) notFound();
   const { domain, postmaster, pending } = found;
   const { step } = parseQuery({ step: keyOf({ number: true }) }, await searchParams);
   const manageHref = `/console/domains/${domain.id}`;
   const pageHref = `${manageHref}/reset-mobile`;
-  const [t, tr, tc, locale] = await Promise.all([
-    getTranslations("Console.mobile"),
-    getTranslations("Console.reset"),
-    getTranslations("Console"),
-    getLocale(),
-  ]);
+  const [t, tr, locale] = await Promise.all([getTranslations("Console.mobile"), getTranslations("Console.reset"), getLocale()]);
   const minutesLeft = reauthMinutesLeft(operator.reauthAt, now().getTime());
   const current = postmaster.secureMobile && postmaster.secureMobileVerifiedAt ? maskPhone(postmaster.secureMobile) : null;
   const showCode = pending && step !== "number";
   const defaultCountry = getEnv().DEFAULT_PHONE_COUNTRY;
   return (
-    <>
-      <ConsolePageHeader
-        crumbs={[{ label: tc("domains.title"), href: "/console" }, { label: domain.name, href: manageHref }, { label: t("title") }]}
-        title={t("title")}
-      />
-      <section className="max-w-2xl rounded-lg border border-slate-200 bg-white shadow-sm">
-        <div className="border-b border-slate-200 px-5 py-3">
-          <h2 className="break-words text-base font-semibold text-slate-900">{t("heading", { domain: domain.name })}</h2>
-          <p className="mt-0.5 text-sm text-slate-600">{t("intro")}</p>
-        </div>
-        <div className="space-y-5 px-5 py-5">
-          <div>
-            <p className="text-sm font-medium text-slate-700">{tr("postmasterAccount")}</p>
-            <p className="mt-1 break-all font-mono text-sm text-slate-900">{postmaster.address}</p>
-            <p className="mt-3 text-sm font-medium text-slate-700">{t("current")}</p>
-            <p className="mt-1 font-mono text-sm text-slate-900">{current ?? t("none")}</p>
-          </div>
-          <ClientMessages namespaces={["Console", "Account", "Sms"]}>
-            {showCode ? (
-              <div className="space-y-4 border-t border-slate-200 pt-5">
-                {pending.state === "active" ? (
-                  <>
-                    <Alert kind="info">
-                      {t("sent", { digits: SMS_CODE.digits, phone: pending.maskedPhone, minutes: SMS_CODE.ttlMs / 60_000 })}
-                    </Alert>
-                    <ResetMobileCodeForm action={confirmPostmasterMobileResetAction} domainId={domain.id} />
-                  </>
-                ) : (
-                  <Alert kind="warning">
-                    {t(`states.${pending.state === "expired" ? "expired" : "voided"}`, { phone: pending.maskedPhone })}
-                  </Alert>
-                )}
-                <Link href={`${pageHref}?step=number`} className={`text-sm ${linkClass}`}>
-                  {t("otherNumber")}
-                </Link>
-              </div>
+    <DomainTask
+      domain={domain}
+      title={t("title")}
+      heading={t("heading", { domain: domain.name })}
+      intro={t("intro")}
+      bodyClassName="space-y-5 px-5 py-5"
+    >
+      <div>
+        <p className="text-sm font-medium text-slate-700">{tr("postmasterAccount")}</p>
+        <p className="mt-1 break-all font-mono text-sm text-slate-900">{postmaster.address}</p>
+        <p className="mt-3 text-sm font-medium text-slate-700">{t("current")}</p>
+        <p className="mt-1 font-mono text-sm text-slate-900">{current ?? t("none")}</p>
+      </div>
+      <ClientMessages namespaces={["Console", "Account", "Sms"]}>
+        {showCode ? (
+          <div className="space-y-4 border-t border-slate-200 pt-5">
+            {pending.state === "active" ? (
+              <>
+                <Alert kind="info">
+                  {t("sent", { digits: SMS_CODE.digits, phone: pending.maskedPhone, minutes: SMS_CODE.ttlMs / 60_000 })}
+                </Alert>
+                <ResetMobileCodeForm action={confirmPostmasterMobileResetAction} domainId={domain.id} />
+              </>
             ) : (
-              <div className="border-t border-slate-200 pt-5">
-                <ResetMobileNumberForm
-                  action={startPostmasterMobileResetAction}
-                  domainId={domain.id}
-                  countries={phoneCountryOptions(defaultCountry, locale)}
-                  defaultCountry={defaultCountry}
-                  consolePasswordHint={minutesLeft > 0 ? tr("hintConfirmedRecently", { minutes: minutesLeft }) : tr("hintAsk")}
-                  cancelHref={manageHref}
-                />
-              </div>
+              <Alert kind="warning">
+                {t(`states.${pending.state === "expired" ? "expired" : "voided"}`, { phone: pending.maskedPhone })}
+              </Alert>
             )}
-          </ClientMessages>
-        </div>
-      </section>
-    </>
+            <Link href={`${pageHref}?step=number`} className={`text-sm ${linkClass}`}>
+              {t("otherNumber")}
+            </Link>
+          </div>
+        ) : (
+          <div className="border-t border-slate-200 pt-5">
+            <ResetMobileNumberForm
+              action={startPostmasterMobileResetAction}
+              domainId={domain.id}
+              countries={phoneCountryOptions(defaultCountry, locale)}
+              defaultCountry={defaultCountry}
+              consolePasswordHint={minutesLeft > 0 ? tr("hintConfirmedRecently", { minutes: minutesLeft }) : tr("hintAsk")}
+              cancelHref={manageHref}
+            />
+          </div>
+        )}
+      </ClientMessages>
+    </DomainTask>
   );
 }
