@@ -1,11 +1,7 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { OwnerLinkDone } from "@/components/owner-link-done";
+import { OwnerLinkDone, ownerLinkMetadata } from "@/components/owner-link-done";
 import { parseQuery, queryFlag, type RawQuery } from "@/lib/query";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("Unlock"))("title") };
-}
+export const generateMetadata = () => ownerLinkMetadata("Unlock");
 
 /** Where the link's button lands (?done=1); without it, a link that is not complete. */
 export default async function Page({ searchParams }: { searchParams: Promise<RawQuery> }) {
