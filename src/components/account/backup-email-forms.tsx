@@ -2,40 +2,32 @@
 import { useTranslations } from "next-intl";
 import { SmsCodeField } from "@/components/sms-code-field";
 import { SubmitButton } from "@/components/submit-button";
-import { CurrentPasswordField, FormErrorAlert, secondaryButtonClass, TextField } from "@/components/ui";
+import { FormErrorAlert, secondaryButtonClass, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, valueOf, type FormAction } from "@/lib/form-state";
-import { MaybeDisclosure } from "./disclosure";
 import { RemoveWithPasswordForm } from "./mobile-remove-form";
+import { PasswordConfirmedForm } from "./password-confirmed-form";
 import { useFormAction } from "@/components/use-form-action";
 
 /** "Backup email address" + "Current password" → "Send code" (the code goes to that address). */
 export function BackupEmailBindForm({ action, disclosure }: { action: FormAction; disclosure?: string }) {
   const t = useTranslations("Account.backupEmail");
-  const [state, formAction] = useFormAction(action);
-  const formRef = useFocusOnError(state);
-  const form = (
-    <form ref={formRef} action={formAction} className="space-y-4" noValidate>
-      <FormErrorAlert state={state} />
-      <TextField
-        label={t("email")}
-        name="email"
-        type="email"
-        autoComplete="email"
-        maxLength={254}
-        defaultValue={valueOf(state, "email")}
-        errors={errorsOf(state, "email")}
-        hint={t("emailHint")}
-        required
-      />
-      <CurrentPasswordField state={state} />
-      <SubmitButton pendingText={t("sending")}>{t("sendCode")}</SubmitButton>
-    </form>
-  );
   return (
-    <MaybeDisclosure summary={disclosure} open={state.status === "error"}>
-      {form}
-    </MaybeDisclosure>
+    <PasswordConfirmedForm action={action} disclosure={disclosure} submit={t("sendCode")} pending={t("sending")}>
+      {(state) => (
+        <TextField
+          label={t("email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          maxLength={254}
+          defaultValue={valueOf(state, "email")}
+          errors={errorsOf(state, "email")}
+          hint={t("emailHint")}
+          required
+        />
+      )}
+    </PasswordConfirmedForm>
   );
 }
 

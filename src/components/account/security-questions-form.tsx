@@ -1,14 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { SubmitButton } from "@/components/submit-button";
-import { TextField, FormErrorAlert, CurrentPasswordField } from "@/components/ui";
-import { useFocusOnError } from "@/components/use-focus-on-error";
+import { TextField } from "@/components/ui";
 import { errorsOf, valueOf, type FormAction } from "@/lib/form-state";
 import { ANSWER_MAX, ANSWER_MIN, QUESTIONS_REQUIRED, SECURITY_QUESTION_PRESETS } from "@/lib/security-questions";
-import { MaybeDisclosure } from "./disclosure";
-import { formKey } from "./form-key";
 import { SelectField } from "./select-field";
-import { useFormAction } from "@/components/use-form-action";
+import { PasswordConfirmedForm } from "./password-confirmed-form";
 
 const POSITIONS = Array.from({ length: QUESTIONS_REQUIRED }, (_, i) => i + 1);
 
@@ -27,42 +23,36 @@ interface Props {
  */
 export function SecurityQuestionsForm({ action, current, disclosure }: Props) {
   const t = useTranslations("Account.questions");
-  const [state, formAction] = useFormAction(action);
-  const formRef = useFocusOnError(state);
   const options = SECURITY_QUESTION_PRESETS.map((p) => ({ value: p.text, label: t(`presets.${p.id}`) }));
-  const form = (
-    <form ref={formRef} key={formKey(state)} action={formAction} className="space-y-5" noValidate>
-      <FormErrorAlert state={state} />
-      {POSITIONS.map((n) => (
-        <fieldset key={n} className="grid gap-3 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <legend className="sr-only">{t("legend", { n })}</legend>
-          <SelectField
-            label={t("question", { n })}
-            name={`question${n}`}
-            options={options}
-            placeholder={t("placeholder")}
-            defaultValue={valueOf(state, `question${n}`) ?? current[n - 1] ?? ""}
-            errors={errorsOf(state, `question${n}`)}
-            required
-          />
-          <TextField
-            label={t("answer", { n })}
-            name={`answer${n}`}
-            autoComplete="off"
-            maxLength={ANSWER_MAX * 2}
-            errors={errorsOf(state, `answer${n}`)}
-            required
-          />
-        </fieldset>
-      ))}
-      <p className="text-xs text-slate-600">{t("answerHint", { min: ANSWER_MIN, max: ANSWER_MAX })}</p>
-      <CurrentPasswordField state={state} />
-      <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
-    </form>
-  );
   return (
-    <MaybeDisclosure summary={disclosure} open={state.status === "error"}>
-      {form}
-    </MaybeDisclosure>
+    <PasswordConfirmedForm action={action} disclosure={disclosure} remount className="space-y-5" submit={t("save")} pending={t("saving")}>
+      {(state) => (
+        <>
+          {POSITIONS.map((n) => (
+            <fieldset key={n} className="grid gap-3 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+              <legend className="sr-only">{t("legend", { n })}</legend>
+              <SelectField
+                label={t("question", { n })}
+                name={`question${n}`}
+                options={options}
+                placeholder={t("placeholder")}
+                defaultValue={valueOf(state, `question${n}`) ?? current[n - 1] ?? ""}
+                errors={errorsOf(state, `question${n}`)}
+                required
+              />
+              <TextField
+                label={t("answer", { n })}
+                name={`answer${n}`}
+                autoComplete="off"
+                maxLength={ANSWER_MAX * 2}
+                errors={errorsOf(state, `answer${n}`)}
+                required
+              />
+            </fieldset>
+          ))}
+          <p className="text-xs text-slate-600">{t("answerHint", { min: ANSWER_MIN, max: ANSWER_MAX })}</p>
+        </>
+      )}
+    </PasswordConfirmedForm>
   );
 }
