@@ -3,7 +3,7 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
-import { findEmployeeAccount } from "./internal/postmaster-access";
+import { findEmployeeCredential } from "./internal/postmaster-access";
 import { postmasterActor, type Postmaster } from "./postmaster";
 
 export interface ResetEmployeePasswordInput {
@@ -30,12 +30,14 @@ const ATTEMPT = "password.reset";
 export async function resetEmployeePassword(input: ResetEmployeePasswordInput, meta: RequestMeta): Promise<ResetEmployeePasswordResult> {
   // A postmaster's password is the cloud operator's to reset (Scenario 3), never another postmaster's.
   const pm = input.postmaster;
-  const target = await findEmployeeAccount(pm, input.accountId, ATTEMPT, meta);
+  // The target is read once: the same row is checked here and written by setPassword.
+  const target = await findEmployeeCredential(pm, input.accountId, ATTEMPT, meta);
   if (!target.ok) return target;
-  const { account } = target;
+  const { credential } = target;
   const result = await setPassword({
     kind: "mail",
-    accountId: account.id,
+    accountId: credential.id,
+    credential,
     password: input.password,
     confirmPassword: input.confirmPassword,
     mustChangePassword: input.mustChangePassword,
@@ -45,5 +47,5 @@ export async function resetEmployeePassword(input: ResetEmployeePasswordInput, m
     notice: "postmaster",
   });
   if (!result.ok) return result;
-  return { ok: true, address: account.address, changedAt: result.changedAt, notice: result.notice };
+  return { ok: true, address: credential.login, changedAt: result.changedAt, notice: result.notice };
 }

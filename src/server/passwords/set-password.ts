@@ -23,6 +23,8 @@ export type PasswordFieldErrors = {
 export interface SetPasswordInput {
   kind: CredentialKind;
   accountId: string;
+  /** The account as the caller already read it (findCredential): not read again. */
+  credential?: Credential;
   password: string;
   confirmPassword: string;
   mustChangePassword: boolean;
@@ -109,7 +111,7 @@ async function isReused(cred: Credential, password: string): Promise<boolean> {
  * send after the response (the web layer schedules it with after()).
  */
 export async function setPassword(input: SetPasswordInput): Promise<SetPasswordResult> {
-  const cred = await findCredential(input.kind, { id: input.accountId });
+  const cred = input.credential ?? (await findCredential(input.kind, { id: input.accountId }));
   if (!cred) return { ok: false, error: "not_found" };
   const fieldErrors =
     checkNewPassword(cred, input.password, input.confirmPassword) ?? (input.generated ? null : await checkReuse(input, cred));

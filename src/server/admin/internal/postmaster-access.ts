@@ -1,6 +1,7 @@
 import "server-only";
 import type { AccountRole, AccountStatus } from "@/generated/prisma/enums";
 import { refuseAccess } from "@/server/audit/refuse-access";
+import { findCredential, type Credential } from "@/server/auth/credential-store";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { postmasterActor, type Postmaster } from "../postmaster";
@@ -81,13 +82,12 @@ export async function findDomainDepartment(
  * accounts are refused (audited): those belong to Change Password and to
  * the cloud operator's console.
  */
-
 export type EmployeeRefusal = { ok: false; error: "own_account" | "postmaster_account" };
 
 /** The postmaster's own account or another postmaster's: refused (audited); null for an employee. */
 export async function refuseNonEmployee(
   pm: Postmaster,
-  account: DomainAccount,
+  account: Pick<DomainAccount, "id" | "address"> & { role: Credential["role"] },
   attempted: string,
   meta: RequestMeta,
 ): Promise<EmployeeRefusal | null> {
@@ -104,7 +104,24 @@ export async function refuseNonEmployee(
   return { ok: false, error: reason };
 }
 
-/** An employee of the postmaster's domain, for a caller already resolved (each account of a bulk action). */
+/**
+ * Reset Password's target: an employee of the postmaster's domain, read once as setPassword takes it
+ * (its credential), and checked as findEmployeeAccount checks it.
+ */
+export async function findEmployeeCredential(
+  pm: Postmaster,
+  accountId: string,
+  attempted: string,
+  meta: RequestMeta,
+): Promise<{ ok: true; credential: Credential } | typeof NOT_FOUND | EmployeeRefusal> {
+  const credential = await findCredential("mail", { id: accountId });
+  const row = credential && { id: credential.id, domainId: credential.domainId ?? "", label: credential.login };
+  if (!credential || !(await inOwnDomain(pm, row, "MAIL_ACCOUNT", attempted, meta))) return NOT_FOUND;
+  const account = { id: credential.id, address: credential.login, role: credential.role };
+  return (await refuseNonEmployee(pm, account, attempted, meta)) ?? { ok: true, credential };
+}
+
+/** An employee of the postmaster's domain (Edit Account's buttons, each account of a bulk action). */
 export async function findEmployeeAccount(
   pm: Postmaster,
   accountId: string,
