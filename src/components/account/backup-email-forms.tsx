@@ -2,7 +2,8 @@
 import { useTranslations } from "next-intl";
 import { SmsCodeField } from "@/components/sms-code-field";
 import { SubmitButton } from "@/components/submit-button";
-import { FormErrorAlert, secondaryButtonClass, TextField } from "@/components/ui";
+import { CommandButton } from "@/components/command-button";
+import { FormErrorAlert, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, valueOf, type FormAction } from "@/lib/form-state";
 import { RemoveWithPasswordForm } from "./mobile-remove-form";
@@ -47,11 +48,7 @@ export function BackupEmailVerifyForm({ verifyAction, cancelAction }: { verifyAc
           <SubmitButton pendingText={t("verifying")}>{t("verify")}</SubmitButton>
         </div>
       </form>
-      <form action={cancelAction}>
-        <button type="submit" className={secondaryButtonClass}>
-          {t("cancel")}
-        </button>
-      </form>
+      <CommandButton action={cancelAction} label={t("cancel")} />
     </div>
   );
 }

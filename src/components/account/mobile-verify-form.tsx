@@ -2,7 +2,8 @@
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/submit-button";
 import { SmsCodeField } from "@/components/sms-code-field";
-import { Alert, secondaryButtonClass } from "@/components/ui";
+import { CommandButton } from "@/components/command-button";
+import { Alert } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, type FormAction } from "@/lib/form-state";
 import { SMS_CODE } from "@/lib/sms-code";
@@ -52,11 +53,7 @@ export function MobileVerifyForm({ verifyAction, resendAction, cancelAction, cod
               <ResendCodeButton waitMs={resendWaitMs} />
             </form>
           ) : null}
-          <form action={cancelAction}>
-            <button type="submit" className={secondaryButtonClass}>
-              {t("cancel")}
-            </button>
-          </form>
+          <CommandButton action={cancelAction} label={t("cancel")} />
         </div>
         {canResend ? <p className="text-sm text-slate-700">{t("resendRule", { seconds: SMS_CODE.resendAfterMs / 1000 })}</p> : null}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/submit-button";
+import { CommandButton } from "@/components/command-button";
 import { Alert, CurrentPasswordField, dangerButtonClass, FormErrorAlert, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, type FormAction, type FormState } from "@/lib/form-state";
@@ -75,11 +76,11 @@ export function AuthenticatorAppForms({ enabled, pending, startOpen, readOnly, a
             />
             <SubmitButton pendingText={t("confirming")}>{t("confirm")}</SubmitButton>
           </form>
-          <form action={actions.cancel}>
-            <button type="submit" className="text-sm font-medium text-slate-600 underline-offset-2 hover:underline">
-              {t("cancel")}
-            </button>
-          </form>
+          <CommandButton
+            action={actions.cancel}
+            label={t("cancel")}
+            className="text-sm font-medium text-slate-600 underline-offset-2 hover:underline"
+          />
         </div>
       ) : null}
       {enabled && !readOnly ? (
