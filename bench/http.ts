@@ -49,10 +49,11 @@ import { logOn, postmasterCookie, postmasterResets, refusedLogOn, selfServiceRes
 import { accountsListAtScale, argon2Operations, captchaImageAloneMs, cpuPerRequest, soak, SOAK_WARMUP_MS, steps } from "./http-phases";
 import { startServer } from "./http-server";
 import { median, percentile, round } from "./stats";
+import { DEMO } from "../tests/support/demo-accounts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const METRICS_TOKEN = randomBytes(24).toString("base64url");
-const EMPLOYEE = { email: "alice@example.com", password: "Blue#Harbor2026" };
+const EMPLOYEE = { email: DEMO.alice.email, password: DEMO.alice.password };
 
 interface Target {
   figure: string;
@@ -112,7 +113,7 @@ export async function benchHttp({
       console.log(`Database: ${kind}; server: ${server.base} (pid ${server.pid}); ${PHASE_MS / 1000} s per phase`);
       const logonId = actionId("logOnAction");
       const logonForm = actionBody({ email: EMPLOYEE.email, password: EMPLOYEE.password });
-      const admin = { cookie: await postmasterCookie("postmaster@example.com") };
+      const admin = { cookie: await postmasterCookie(DEMO.postmaster.email) };
       // What a person does while others log on: none of these hashes a password.
       const requests: Record<string, () => Promise<number>> = {
         "/login": () => get(http, "/login"),

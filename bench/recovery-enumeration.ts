@@ -10,6 +10,7 @@
  */
 import type { RequestMeta } from "../src/server/request-meta";
 import { median, percentile, round, timed } from "./stats";
+import { DEMO } from "../tests/support/demo-accounts";
 
 export const TOLERANCE_MS = 25;
 
@@ -21,11 +22,11 @@ export interface EnumerationCase {
 
 export const CASES: EnumerationCase[] = [
   { name: "unknown address", address: "nobody@example.com", available: false },
-  { name: "disabled account (dan)", address: "dan@example.com", available: false },
-  { name: "no method (bob)", address: "bob@example.com", available: false },
-  { name: "domain disallows SMS (erin)", address: "erin@example.org", available: false },
-  { name: "postmaster, one method of two", address: "postmaster@example.com", available: false },
-  { name: "has methods (alice)", address: "alice@example.com", available: true },
+  { name: "disabled account (dan)", address: DEMO.dan.email, available: false },
+  { name: "no method (bob)", address: DEMO.bob.email, available: false },
+  { name: "domain disallows SMS (erin)", address: DEMO.erin.email, available: false },
+  { name: "postmaster, one method of two", address: DEMO.postmaster.email, available: false },
+  { name: "has methods (alice)", address: DEMO.alice.email, available: true },
 ];
 
 export interface EnumerationCaseResult {
@@ -62,7 +63,7 @@ function metaFor(i: number, c: number, warm: boolean): RequestMeta {
  */
 export async function prepareEnumerationCases(): Promise<void> {
   const { getDb } = await import("../src/server/db");
-  await getDb().mailAccount.update({ where: { address: "dan@example.com" }, data: { status: "DISABLED" } });
+  await getDb().mailAccount.update({ where: { address: DEMO.dan.email }, data: { status: "DISABLED" } });
   await getDb().domain.update({ where: { name: "example.org" }, data: { allowSmsRecovery: false } });
 }
 

@@ -2,6 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { createEmployee, expect, test } from "../support/fixtures";
 import { accountId, accountRow, fillPasswords, logOnAsPostmaster, openResetPassword, ORG_POSTMASTER, shot } from "../support/admin";
 import { openSession } from "../support/sessions";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 interface CapturedAction {
   url: string;
@@ -45,7 +46,7 @@ test.describe("Domain management: access", () => {
     const emp = await createEmployee();
     await signIn(emp.address, { path: "/account" });
     await expect(page).toHaveURL(/\/account$/);
-    const alice = await accountId("alice@example.com");
+    const alice = await accountId(DEMO.alice.email);
     for (const path of [
       "/admin",
       "/admin/accounts",
@@ -100,7 +101,7 @@ test.describe("Domain management: access", () => {
     ]);
 
     // The same bytes from the postmaster's own session do reset: the refusals above were about who asked.
-    await replay(browser, action, { email: "postmaster@example.com", password: "Admin#Domain2026" });
+    await replay(browser, action, { email: DEMO.postmaster.email, password: DEMO.postmaster.password });
     expect((await accountRow(target.address)).sessionVersion).toBe(before.sessionVersion + 1);
   });
 
@@ -114,8 +115,8 @@ test.describe("Domain management: access", () => {
   });
 
   test("example.org's postmaster sees only example.org and cannot open or reset example.com's accounts", async ({ page }) => {
-    const alice = await accountId("alice@example.com");
-    const before = await accountRow("alice@example.com");
+    const alice = await accountId(DEMO.alice.email);
+    const before = await accountRow(DEMO.alice.email);
     await logOnAsPostmaster(page, ORG_POSTMASTER);
     await expect(page.getByTestId("admin-domain")).toHaveText("example.org");
     const table = page.getByRole("table");
@@ -128,9 +129,9 @@ test.describe("Domain management: access", () => {
     await page.goto(`/admin/accounts/${alice}`);
     await expect(page.getByText("This account does not exist in your domain.")).toBeVisible();
     await shot(page, "8-other-domain-not-found");
-    await expect(page.getByText("alice@example.com")).toHaveCount(0);
+    await expect(page.getByText(DEMO.alice.email)).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Reset Password" })).toHaveCount(0);
-    expect((await accountRow("alice@example.com")).sessionVersion).toBe(before.sessionVersion);
+    expect((await accountRow(DEMO.alice.email)).sessionVersion).toBe(before.sessionVersion);
 
     // The attempt is in example.com's audit log, not example.org's.
     const { getDb } = await import("@/server/db");

@@ -3,13 +3,14 @@ import { openSession } from "../support/sessions";
 import { accountId, accountRow, logOnAsPostmaster, shot } from "../support/admin";
 import { createEmployee, expect, formAlert, logOn, test } from "../support/fixtures";
 import { enterAccount, keepSeedAccount, NOT_AVAILABLE, openFromLogon, SMS_METHOD } from "../support/recovery";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /**
  * Edit Account edits the account (status, recovery info) and Employee
  * Accounts acts on a selection. alice@example.com is put back as she was
  * after each test (keepSeedAccount): the other specs log on with her.
  */
-const ALICE = "alice@example.com";
+const ALICE = DEMO.alice.email;
 const INCORRECT = "Incorrect email address or password.";
 
 test.describe("Edit Account: status and recovery info", () => {
@@ -46,7 +47,7 @@ test.describe("Edit Account: status and recovery info", () => {
       await alicePage.reload();
       await expect(alicePage).toHaveURL(/\/login/);
       // Logon: the usual message, nothing more.
-      await logOn(alicePage, ALICE, "Blue#Harbor2026");
+      await logOn(alicePage, ALICE, DEMO.alice.password);
       await expect(formAlert(alicePage)).toHaveText(INCORRECT);
       // Forgot Password: "not available".
       await openFromLogon(alicePage);
@@ -56,7 +57,7 @@ test.describe("Edit Account: status and recovery info", () => {
       await page.getByRole("link", { name: "Enable account" }).click();
       await page.getByRole("region", { name: "Please confirm" }).getByRole("button", { name: "Enable account" }).click();
       await expect(page.getByText("alice@example.com is enabled and can log on again.")).toBeVisible();
-      await logOn(alicePage, ALICE, "Blue#Harbor2026");
+      await logOn(alicePage, ALICE, DEMO.alice.password);
       await expect(alicePage).toHaveURL(/\/account/);
       await aliceContext.close();
     } finally {

@@ -2,6 +2,7 @@ import { createEmployee, expect, logOnWithSmsCode, test } from "../support/fixtu
 import { accountRow, choose, logOnAsPostmaster, shot, tag, weakKeywords } from "../support/admin";
 import { openSession } from "../support/sessions";
 import { uniqueMobile } from "../support/recovery";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 // The rest of the console: Departments, Password Policy, Audit Log, Unlock.
 test.describe("Domain management console pages", () => {
@@ -143,7 +144,7 @@ test.describe("Domain management console pages", () => {
   test("Audit Log: newest first, filters, bad dates explained, CSV export of the filtered events", async ({ page }) => {
     const emp = await createEmployee();
     // A logon through the form, so that the newest event is this postmaster's logon.
-    await logOnWithSmsCode(page, "postmaster@example.com", "Admin#Domain2026", "+14155550100");
+    await logOnWithSmsCode(page, DEMO.postmaster.email, DEMO.postmaster.password, DEMO.postmaster.mobile);
     await expect(page).toHaveURL(/\/admin/);
     await page.goto(`/admin/accounts/${emp.id}`);
     await choose(page, "Security", "Audit Log");

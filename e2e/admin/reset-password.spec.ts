@@ -13,6 +13,7 @@ import {
   tag,
   weakKeywords,
 } from "../support/admin";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 // Scenario 1 of the help article, "The postmaster Resets the Password of Employee Account":
 //   1. The administrator logs on to the Alibaba Mail to go to the domain management page.
@@ -112,7 +113,7 @@ test.describe("Scenario 1: the postmaster resets an employee's password", () => 
     await choose(page, "DEPTs & Users", "Employee Accounts");
     await page.getByRole("table").getByRole("link", { name: "Alice Wang" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Edit Account" })).toBeVisible();
-    await expect(page.getByText("alice@example.com").first()).toBeVisible();
+    await expect(page.getByText(DEMO.alice.email).first()).toBeVisible();
     await page.getByRole("button", { name: "Reset Password" }).click();
     await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Confirm Password", { exact: true })).toBeVisible();

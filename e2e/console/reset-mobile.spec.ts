@@ -3,6 +3,7 @@ import { BASE_URL } from "../support/e2e-env";
 import { domainIdOf, logOnConsole, OPS2 } from "../support/console";
 import { expect, latestCode, logOnWithSmsCode, test } from "../support/fixtures";
 import { keepSeedAccount, uniqueMobile } from "../support/recovery";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /**
  * Email Console > Email Services > Manage > Reset Secure Mobile, as the
@@ -11,7 +12,7 @@ import { keepSeedAccount, uniqueMobile } from "../support/recovery";
  * phone received (read from the Twilio stub), Submit; then the postmaster
  * logs on with its password and a code sent to the new number.
  */
-const PM = "postmaster@example.org";
+const PM = DEMO.orgPostmaster.email;
 
 test.describe.configure({ mode: "serial" });
 
@@ -52,7 +53,7 @@ for (const javaScriptEnabled of [true, false]) {
         // The postmaster, on its own browser, logs on with a code sent to the new number.
         const postmaster = await browser.newPage({ javaScriptEnabled, baseURL: BASE_URL });
         try {
-          await logOnWithSmsCode(postmaster, PM, "Admin#Domain2026", mobile);
+          await logOnWithSmsCode(postmaster, PM, DEMO.postmaster.password, mobile);
           await expect(postmaster).toHaveURL(/\/admin/);
         } finally {
           await postmaster.close();

@@ -13,6 +13,7 @@ import {
   restoreMailPassword,
   submitForm,
 } from "../support/console";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 // Scenario 3 of the help article, "The Postmaster Forgets the Password":
 //   1. Logon to the Alibaba Cloud Email Console.
@@ -197,7 +198,7 @@ test.describe("Email Console: what else an operator sees and may do", () => {
   });
 
   test("sessions are separate: a postmaster session opens no console, a console session no /admin", async ({ page }) => {
-    await openSession(page.context(), "mail", "postmaster@example.org");
+    await openSession(page.context(), "mail", DEMO.orgPostmaster.email);
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/admin/);
     await page.goto("/console");

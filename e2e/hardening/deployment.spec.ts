@@ -2,6 +2,7 @@ import { startApp, type AppProcess } from "../support/app-process";
 import { cookiePair, postAction, sentTo } from "../support/actions";
 import { E2E_PORT, e2eDatabaseUrl, twilioStubEnv } from "../support/e2e-env";
 import { expect, test } from "../support/fixtures";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /**
  * The same build, started as a deployment (a DATABASE_URL, no APP_ENV, an
@@ -69,7 +70,7 @@ test("the captcha test word is refused; the recovery cookie is __Host-, SameSite
     BASE,
     "/forgot-password",
     "startRecoveryAction",
-    { email: "alice@example.com", captcha: "PASSED" },
+    { email: DEMO.alice.email, captcha: "PASSED" },
     `__Host-postkey_captcha=${testWord.id}`,
   );
   expect(refused.text).toContain("The image verification code is incorrect.");
@@ -81,7 +82,7 @@ test("the captcha test word is refused; the recovery cookie is __Host-, SameSite
     BASE,
     "/forgot-password",
     "startRecoveryAction",
-    { email: "alice@example.com", captcha: "k7m4q" },
+    { email: DEMO.alice.email, captcha: "k7m4q" },
     `__Host-postkey_captcha=${drawn.id}`,
   );
   expect(sentTo(started)).toMatch(/^\/forgot-password/);
@@ -92,7 +93,7 @@ test("the captcha test word is refused; the recovery cookie is __Host-, SameSite
 });
 
 test("Log Off ends the session on the server: the copied cookie is refused afterwards", async () => {
-  const logon = await postAction(BASE, "/login", "logOnAction", { email: "carol@example.com", password: "Red#Canyon2026" });
+  const logon = await postAction(BASE, "/login", "logOnAction", { email: DEMO.carol.email, password: DEMO.carol.password });
   expect(sentTo(logon)).toMatch(/^\/account/);
   const line = logon.cookies.find((c) => c.startsWith("__Host-postkey_mail="));
   expect(line).toMatch(/; Secure/i);

@@ -6,6 +6,7 @@ import { getDb } from "@/server/db";
 import { BASE_URL } from "../support/e2e-env";
 import { createEmployee, expect, test } from "../support/fixtures";
 import { openSession } from "../support/sessions";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /**
  * The brief's "never a 500, nothing half-written" (ADR 0007): a corpus of hostile
@@ -338,15 +339,15 @@ async function signedIn(browser: Browser, role: Role): Promise<{ req: APIRequest
   const ctx = await browser.newContext({ baseURL: BASE_URL });
   const page = await ctx.newPage();
   if (role === "employee") await openSession(ctx, "mail", (await createEmployee()).address);
-  else if (role === "postmaster") await openSession(ctx, "mail", "postmaster@example.com");
-  else if (role === "operator") await openSession(ctx, "console", "ops@cloud.example.net");
+  else if (role === "postmaster") await openSession(ctx, "mail", DEMO.postmaster.email);
+  else if (role === "operator") await openSession(ctx, "console", DEMO.ops.email);
   await page.close();
   return { req: ctx.request, close: () => ctx.close() };
 }
 
 async function realIds(): Promise<Record<string, string>> {
   const db = getDb();
-  const alice = await db.mailAccount.findUniqueOrThrow({ where: { address: "alice@example.com" }, select: { id: true } });
+  const alice = await db.mailAccount.findUniqueOrThrow({ where: { address: DEMO.alice.email }, select: { id: true } });
   const domain = await db.domain.findUniqueOrThrow({ where: { name: "example.com" }, select: { id: true } });
   return { "/admin/accounts/[id]": alice.id, "/console/domains/[id]": domain.id, "/console/domains/[id]/reset-password": domain.id };
 }

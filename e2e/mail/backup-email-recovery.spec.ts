@@ -4,6 +4,7 @@ import { expect, logOn, submit, test } from "../support/fixtures";
 import { enterAccount, expectStep, keepSeedAccount, setNewPassword, SMS_METHOD } from "../support/recovery";
 import { mailRecordFile } from "../support/secrets";
 import { startSmtpServer, type TestSmtpServer } from "../../tests/support/smtp-server";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /**
  * The backup email method (ADR 0008) as erin does it, on an instance that sends real mail: it runs
@@ -13,7 +14,7 @@ import { startSmtpServer, type TestSmtpServer } from "../../tests/support/smtp-s
  * mailed there, with and without JavaScript.
  */
 const PORT = E2E_PORT + 7;
-const ERIN = { address: "erin@example.org", password: "Grey#Summit2026" };
+const ERIN = { address: DEMO.erin.email, password: DEMO.erin.password };
 const EMAIL_METHOD = "Receive a verification code at your backup email address";
 
 let smtp: TestSmtpServer;

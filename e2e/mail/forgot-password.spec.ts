@@ -14,12 +14,13 @@ import {
   SMS_METHOD,
   uniqueMobile,
 } from "../support/recovery";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 const card = (page: Page, title: string) =>
   page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 
-const ALICE = { address: "alice@example.com", mobile: "+14155550101" };
-const CAROL = { address: "carol@example.com", answers: ["Mittens", "Shanghai", "Riverside"] };
+const ALICE = { address: DEMO.alice.email, mobile: DEMO.alice.mobile };
+const CAROL = { address: DEMO.carol.email, answers: DEMO.carol.answers };
 
 test.describe("Forgot Password (the article's Scenario 2)", () => {
   const restore: Array<() => Promise<void>> = [];
@@ -86,7 +87,7 @@ test.describe("Forgot Password (the article's Scenario 2)", () => {
 
   test("bob, with no method bound, gets the not-available message, like an unknown address", async ({ page }) => {
     await openFromLogon(page);
-    await enterAccount(page, "bob@example.com");
+    await enterAccount(page, DEMO.bob.email);
     await expect(formAlert(page)).toHaveText(NOT_AVAILABLE);
     await expectStep(page, "Account");
     await shot(page, "7-not-available");
@@ -168,13 +169,13 @@ test.describe("Forgot Password (the article's Scenario 2)", () => {
     const answers = ["Blue Whale", "Lisbon", "Pixel"];
     const picks = ["What was your childhood nickname?", "In which city did your parents meet?", "What was the first concert you attended?"];
 
-    await logOn(page, ALICE.address, "Blue#Harbor2026");
+    await logOn(page, ALICE.address, DEMO.alice.password);
     await expect(page).toHaveURL(/\/account$/);
     const phoneCard = card(page, "Secure mobile");
     const change = phoneCard.locator("details").filter({ hasText: "Change number" });
     await change.getByText("Change number").click();
     await change.getByLabel("Mobile number").fill(`415 555 01${last2}`);
-    await change.getByLabel("Current password").fill("Blue#Harbor2026");
+    await change.getByLabel("Current password").fill(DEMO.alice.password);
     const sentAfter = Date.now();
     await submit(page, "Send code");
     await phoneCard.getByLabel("SMS verification code").fill(await latestCode(mobile, sentAfter));
@@ -187,7 +188,7 @@ test.describe("Forgot Password (the article's Scenario 2)", () => {
       await questionsCard.getByLabel(`Security question ${i + 1}`).selectOption(picks[i]);
       await questionsCard.getByLabel(`Answer ${i + 1}`).fill(answers[i]);
     }
-    await questionsCard.getByLabel("Current password").fill("Blue#Harbor2026");
+    await questionsCard.getByLabel("Current password").fill(DEMO.alice.password);
     await submit(page, "Save questions");
     await expect(questionsCard.getByTestId("security-questions").getByRole("listitem")).toHaveText(picks);
     await submit(page, "Log Off");

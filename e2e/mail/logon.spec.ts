@@ -4,6 +4,7 @@ import { BASE_URL } from "../support/e2e-env";
 import { createEmployee, expect, formAlert, logOn, logOnWithSmsCode, submit, test } from "../support/fixtures";
 import { imageLoaded } from "../support/recovery";
 import { openSession } from "../support/sessions";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
   test("an employee logs on, lands on Account Security, and logs off", async ({ page, context }) => {
@@ -21,7 +22,7 @@ test.describe("Mail logon (SECURITY.md Logon, Sessions)", () => {
   });
 
   test("a postmaster lands on the domain-management console after the second step", async ({ page }) => {
-    await logOnWithSmsCode(page, "postmaster@example.org", "Admin#Domain2026", "+14155550106");
+    await logOnWithSmsCode(page, DEMO.orgPostmaster.email, DEMO.orgPostmaster.password, DEMO.orgPostmaster.mobile);
     await expect(page).toHaveURL(/\/admin/);
   });
 

@@ -11,6 +11,7 @@ import {
   verifyWithAuthenticatorApp,
 } from "../support/fixtures";
 import { shot, uniqueMobile } from "../support/recovery";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /**
  * The second step (SECURITY.md "Second step and recovery strength") as an attacker would try it, through the browser: the second
@@ -93,7 +94,7 @@ for (const javaScriptEnabled of [true, false]) {
     test("a provisioned postmaster: the first password is changed, the app set up, then a fresh logon through it", async ({ page }) => {
       const { provisionDomain } = await import("@/server/provisioning/provision");
       const domain = `p${Date.now().toString(36)}${javaScriptEnabled ? "j" : "n"}.example`;
-      const made = await provisionDomain({ name: domain, ownerEmail: "ops@cloud.example.net", postmasterName: "New Admin" });
+      const made = await provisionDomain({ name: domain, ownerEmail: DEMO.ops.email, postmasterName: "New Admin" });
       if (!made.ok) throw new Error(made.error);
 
       await logOn(page, made.login, made.password);

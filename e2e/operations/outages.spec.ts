@@ -8,6 +8,7 @@ import { cookiePair, postAction, sentTo } from "../support/actions";
 import { startApp, type AppProcess } from "../support/app-process";
 import { E2E_PORT, twilioStubEnv } from "../support/e2e-env";
 import { expect, latestCode, test } from "../support/fixtures";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /**
  * A PostgreSQL of its own (initdb + pg_ctl in a temp folder) that the test
@@ -70,14 +71,14 @@ test.afterAll(async () => {
 const html = (p: string, headers: Record<string, string> = {}) => fetch(`${BASE}${p}`, { headers: { Accept: "text/html", ...headers } });
 
 test("PostgreSQL stopped: the 503 page, a form error, nothing half-written; back by itself when PostgreSQL is", async ({ page }) => {
-  const password = await postAction(BASE, "/login", "logOnAction", { email: "postmaster@example.com", password: "Admin#Domain2026" });
+  const password = await postAction(BASE, "/login", "logOnAction", { email: DEMO.postmaster.email, password: DEMO.postmaster.password });
   const pending = cookiePair(password.cookies.find((c) => c.startsWith("postkey_two_step="))!);
   const sentAfter = Date.now();
   await postAction(BASE, "/login/two-step", "sendLogonCodeAction", {}, pending);
-  const code = await latestCode("+14155550100", sentAfter);
+  const code = await latestCode(DEMO.postmaster.mobile, sentAfter);
   const logon = await postAction(BASE, "/login/two-step", "verifySecondStepAction", { method: "SMS", code }, pending);
   const postmaster = cookiePair(logon.cookies.find((c) => c.startsWith("postkey_mail="))!);
-  const [alice] = await sql<{ id: string }>(`SELECT id FROM "MailAccount" WHERE address = $1`, ["alice@example.com"]);
+  const [alice] = await sql<{ id: string }>(`SELECT id FROM "MailAccount" WHERE address = $1`, [DEMO.alice.email]);
   const auditsBefore = (await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent"`))[0].n;
 
   pg.stop();
@@ -106,7 +107,7 @@ test("PostgreSQL stopped: the 503 page, a form error, nothing half-written; back
   );
   expect(reset.status).toBe(200);
   expect(reset.text).toContain(UNAVAILABLE);
-  const attempt = await postAction(BASE, "/login", "logOnAction", { email: "alice@example.com", password: "Blue#Harbor2026" });
+  const attempt = await postAction(BASE, "/login", "logOnAction", { email: DEMO.alice.email, password: DEMO.alice.password });
   expect(attempt.text).toContain(UNAVAILABLE);
   expect(attempt.cookies.filter((c) => c.startsWith("postkey_mail="))).toEqual([]);
 
@@ -118,7 +119,7 @@ test("PostgreSQL stopped: the 503 page, a form error, nothing half-written; back
   expect((await fetch(`${BASE}/readyz`)).status).toBe(200);
   // Nothing half-written: the old password still opens, and no audit event appeared during the outage.
   expect((await sql<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent"`))[0].n).toBe(auditsBefore);
-  const again = await postAction(BASE, "/login", "logOnAction", { email: "alice@example.com", password: "Blue#Harbor2026" });
+  const again = await postAction(BASE, "/login", "logOnAction", { email: DEMO.alice.email, password: DEMO.alice.password });
   expect(sentTo(again)).toMatch(/^\/account/);
   expect(await sql(`SELECT 1 FROM "AuditEvent" WHERE action = 'password.reset.postmaster' AND "targetId" = $1`, [alice.id])).toEqual([]);
 
@@ -143,7 +144,7 @@ test("/metrics exists only for the bearer of METRICS_TOKEN", async () => {
 test("SIGTERM: /readyz 503 while draining, the request in flight finishes, new connections are refused, exit 0", async () => {
   // A request in flight: a logon's headers sent, its body not yet (Next waits for the whole form).
   const form = new FormData();
-  form.append("_1_email", "alice@example.com");
+  form.append("_1_email", DEMO.alice.email);
   form.append("_1_password", "Not#ThePassword1");
   form.append("0", '[{"status":"idle"},"$K1"]');
   const encoded = new Request(BASE, { method: "POST", body: form });

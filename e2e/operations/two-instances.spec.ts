@@ -8,6 +8,7 @@ import { E2E_PORT, e2eDatabaseUrl, twilioStubEnv } from "../support/e2e-env";
 import { createEmployee, expect, latestCode, stubMessages, test } from "../support/fixtures";
 import { fetchFrom, startRoundRobinProxy, type RoundRobinProxy } from "../support/round-robin-proxy";
 import { throwawayRedis, type ThrowawayRedis } from "../../tests/support/services";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /**
  * Postkey as several stateless instances behind a load balancer: two
@@ -204,10 +205,10 @@ test("a postmaster's reset on B signs the employee out on A", async () => {
 
   const postmaster = client();
   // The password on B, the second step's code sent from A and checked on B.
-  expect(redirectOf(await logOn(postmaster, "b", "postmaster@example.com", "Admin#Domain2026"))).toBe("/login/two-step");
+  expect(redirectOf(await logOn(postmaster, "b", DEMO.postmaster.email, DEMO.postmaster.password))).toBe("/login/two-step");
   const sentAfter = Date.now();
   expect(redirectOf(await act(postmaster, "a", "/login/two-step", "sendLogonCodeAction", {}))).toBe("/login/two-step");
-  const code = await latestCode("+14155550100", sentAfter);
+  const code = await latestCode(DEMO.postmaster.mobile, sentAfter);
   expect(redirectOf(await act(postmaster, "b", "/login/two-step", "verifySecondStepAction", { method: "SMS", code }))).toBe("/admin");
   const reset = await act(postmaster, "b", `/admin/accounts/${u.id}`, "resetPasswordAction", {
     accountId: u.id,

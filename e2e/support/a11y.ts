@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { accountId } from "./admin";
 import { domainIdOf } from "./console";
 import { expect } from "./fixtures";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA, as axe-core checks them. */
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -20,7 +21,7 @@ export async function expectNoAxeViolations(page: Page, what: string): Promise<v
 
 /** Every page of the domain-management console (alice's Edit Account for the account page). */
 export async function adminPages(): Promise<string[]> {
-  const alice = await accountId("alice@example.com");
+  const alice = await accountId(DEMO.alice.email);
   return [
     "/admin/accounts",
     "/admin/accounts?status=active&recovery=mobile&sort=-last_logon",

@@ -1,13 +1,14 @@
 import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { signedInPage } from "./sessions";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /**
  * Helpers of the domain-management console specs (Scenario 1). Look-ups go
  * straight to the run's database, as in fixtures.ts: test plumbing only.
  */
-export const POSTMASTER = { email: "postmaster@example.com", password: "Admin#Domain2026", mobile: "+14155550100" };
-export const ORG_POSTMASTER = { email: "postmaster@example.org", password: "Admin#Domain2026", mobile: "+14155550106" };
+export const POSTMASTER = { email: DEMO.postmaster.email, password: DEMO.postmaster.password, mobile: DEMO.postmaster.mobile };
+export const ORG_POSTMASTER = { email: DEMO.orgPostmaster.email, password: DEMO.orgPostmaster.password, mobile: DEMO.orgPostmaster.mobile };
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // a directory: save screenshots of the console there
 

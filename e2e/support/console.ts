@@ -2,15 +2,16 @@ import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { uniqueMobile } from "./recovery";
 import { signedInPage } from "./sessions";
+import { DEMO } from "../../tests/support/demo-accounts";
 
 /**
  * Helpers of the console e2e specs (Scenario 3). Data set-up and clean-up go
  * straight to the run's database, as in fixtures.ts: they are test plumbing,
  * not product behaviour.
  */
-export const OPS = { email: "ops@cloud.example.net", password: "Cloud#Console2026" };
-export const OPS2 = { email: "ops2@cloud.example.net", password: "Cloud#Console2026" };
-export const POSTMASTER = { email: "postmaster@example.com", password: "Admin#Domain2026", mobile: "+14155550100" };
+export const OPS = { email: DEMO.ops.email, password: DEMO.ops.password };
+export const OPS2 = { email: DEMO.ops2.email, password: DEMO.ops2.password };
+export const POSTMASTER = { email: DEMO.postmaster.email, password: DEMO.postmaster.password, mobile: DEMO.postmaster.mobile };
 /** What the article test sets postmaster@example.com's password to (restored afterwards, see restoreMailPassword). */
 export const POSTMASTER_PASSWORD_AFTER_CONSOLE_RESET = "Harbor#Lights2027";
 

@@ -11,14 +11,15 @@ import { getDb } from "@/server/db";
 import { resetEmployeePassword } from "@/server/admin/reset-employee-password";
 import { accountByAddress, auditActions, freshDemo, meta, sendReturnedNotice, useFakeClock } from "../support/fixtures";
 import { postmasterFor } from "../support/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * Account Security > Backup email address (src/server/account-security/backup-email.ts):
  * the current password, a 6-digit code mailed to the address (the console
  * provider keeps the text on a local run), only the right code binds it.
  */
-const ERIN = "erin@example.org";
-const PASSWORD = "Grey#Summit2026";
+const ERIN = DEMO.erin.email;
+const PASSWORD = DEMO.erin.password;
 const ADDRESS = "erin.backup@gmail.example";
 
 let erin: Awaited<ReturnType<typeof accountByAddress>>;
@@ -97,7 +98,7 @@ describe("resets are told at the backup address too", () => {
   it("a postmaster's reset: the SMS notice to the secure mobile and an email to the bound backup address, no secret in either", async () => {
     await start();
     await confirm(await mailedCode());
-    const pm = await accountByAddress("postmaster@example.org");
+    const pm = await accountByAddress(DEMO.orgPostmaster.email);
     const r = await resetEmployeePassword(
       {
         postmaster: await postmasterFor(pm.id),
@@ -114,6 +115,6 @@ describe("resets are told at the backup address too", () => {
     expect(mail).toMatchObject({ to: ADDRESS, subject: "The password of erin@example.org was reset", status: "SENT" });
     expect(mail.body).toContain("The password of erin@example.org was reset by your administrator");
     expect(mail.body).not.toContain("Quiet#Harbor2027");
-    expect(await getDb().smsMessage.count({ where: { purpose: "RESET_NOTICE", to: "+14155550105" } })).toBe(1);
+    expect(await getDb().smsMessage.count({ where: { purpose: "RESET_NOTICE", to: DEMO.erin.mobile } })).toBe(1);
   });
 });

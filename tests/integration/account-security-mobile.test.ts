@@ -12,9 +12,10 @@ import { getDb } from "@/server/db";
 import { setSmsProviderForTests } from "@/server/sms/provider";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
 import { codeDigest } from "../support/short-secret-digest";
+import { DEMO } from "../support/demo-accounts";
 
-const BOB = { address: "bob@example.com", password: "Green#Valley2026" };
-const ALICE = { address: "alice@example.com", password: "Blue#Harbor2026", mobile: "+14155550101" };
+const BOB = { address: DEMO.bob.email, password: DEMO.bob.password };
+const ALICE = { address: DEMO.alice.email, password: DEMO.alice.password, mobile: DEMO.alice.mobile };
 const NEW = "+14155550199";
 
 async function start(address: string, over: Partial<StartMobileBindingInput> = {}) {

@@ -9,6 +9,7 @@ import { getDb } from "@/server/db";
 import { verifySecret } from "@/server/security/password-hash";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
 import { enText, refText, tZh } from "../support/i18n";
+import { DEMO } from "../support/demo-accounts";
 
 // What the domain answers (catalog references), and what the form then says in English.
 const DISTINCT = msg("Account.questions.errors.distinct", { count: 3 });
@@ -16,8 +17,8 @@ const NOT_IN_LIST = msg("Account.questions.errors.notInList");
 const ANSWERS_DIFFER = msg("Account.questions.errors.answersDiffer");
 const ANSWER_LENGTH = msg("Account.questions.errors.answerLength", { min: 2, max: 64 });
 
-const BOB = { address: "bob@example.com", password: "Green#Valley2026" };
-const CAROL = { address: "carol@example.com", password: "Red#Canyon2026" };
+const BOB = { address: DEMO.bob.email, password: DEMO.bob.password };
+const CAROL = { address: DEMO.carol.email, password: DEMO.carol.password };
 const [Q1, Q2, Q3, Q4] = SECURITY_QUESTIONS;
 
 async function save(address: string, items: Array<[string, string]>, currentPassword = BOB.password) {

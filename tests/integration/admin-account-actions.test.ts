@@ -16,6 +16,7 @@ import { accountByAddress, auditActions, freshDemo, meta, sendReturnedNotice, se
 import { ALICE, ALICE_ANSWERS, answer, startFlow } from "./recovery-helpers";
 import { postmasterFor } from "../support/postmaster";
 import { resolvePostmaster } from "@/server/admin/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * Edit Account's actions and the Employee Accounts list's bulk actions
@@ -27,7 +28,7 @@ import { resolvePostmaster } from "@/server/admin/postmaster";
 let pm: Awaited<ReturnType<typeof accountByAddress>>;
 beforeEach(async () => {
   await freshDemo();
-  pm = await accountByAddress("postmaster@example.com");
+  pm = await accountByAddress(DEMO.postmaster.email);
   // Forgot Password flows below pass step 1 with the captcha test word.
   process.env.CAPTCHA_TEST_MODE = "1";
   resetEnvCache();
@@ -47,7 +48,7 @@ describe("refusals: every action re-checks the caller and the target", () => {
   it.each(["disable", "enable", "remove_mobile", "clear_questions", "sign_out", "require_change"] as const)(
     "%s: another domain's account answers as missing (audited there), the postmaster's own and another postmaster's are refused, an employee cannot act",
     async (action) => {
-      const erin = await accountByAddress("erin@example.org");
+      const erin = await accountByAddress(DEMO.erin.email);
       expect(await act(erin.id, action)).toEqual({ ok: false, error: "not_found" });
       expect((await auditActions({ action: "access.refused", targetId: erin.id }))[0]).toMatchObject({
         domainId: erin.domainId,
@@ -64,10 +65,10 @@ describe("refusals: every action re-checks the caller and the target", () => {
       if (!other.ok) throw new Error("setup");
       expect(await act(other.id, action)).toEqual({ ok: false, error: "postmaster_account" });
       const alice = await accountByAddress(ALICE);
-      const bob = await accountByAddress("bob@example.com");
+      const bob = await accountByAddress(DEMO.bob.email);
       expect(await resolvePostmaster(alice.id, ATTEMPTED[action], meta)).toEqual({ ok: false, error: "forbidden" });
-      expect(await accountByAddress("bob@example.com")).toEqual(bob);
-      expect(await accountByAddress("erin@example.org")).toEqual(erin);
+      expect(await accountByAddress(DEMO.bob.email)).toEqual(bob);
+      expect(await accountByAddress(DEMO.erin.email)).toEqual(erin);
     },
   );
 });
@@ -81,25 +82,25 @@ describe("Disable / Enable", () => {
     expect(r).toMatchObject({ ok: true, address: ALICE, changed: true });
     expect(await accountByAddress(ALICE)).toMatchObject({ status: "DISABLED", sessionVersion: alice.sessionVersion + 1 });
     expect(await loadMailUser(session)).toBeNull();
-    expect(await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).toMatchObject({ ok: false, error: "invalid" });
+    expect(await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).toMatchObject({ ok: false, error: "invalid" });
     expect(canSelfServe(await findRecoveryAccount({ address: ALICE }), await readRecoveryBlocks(alice.id))).toBe(false);
     expect(await getDb().recoveryFlow.findFirst({ where: { accountId: alice.id } })).toMatchObject({ endedReason: "account_disabled" });
     expect(await answer(flowId, ALICE_ANSWERS)).toMatchObject({ ok: false });
     const [event] = await auditActions({ action: "account.disabled", targetId: alice.id });
-    expect(event).toMatchObject({ actorId: pm.id, actorLabel: "postmaster@example.com", domainId: pm.domainId, result: "SUCCESS" });
+    expect(event).toMatchObject({ actorId: pm.id, actorLabel: DEMO.postmaster.email, domainId: pm.domainId, result: "SUCCESS" });
     expect(event.detail).toMatchObject({ sessionsEnded: 1 });
 
     // The owner hears it on the secure mobile: what happened and whom to ask, no secret.
     await sendReturnedNotice(r);
     const [notice] = await sms("ACCOUNT_NOTICE");
-    expect(notice).toMatchObject({ to: "+14155550101", status: "SENT" });
+    expect(notice).toMatchObject({ to: DEMO.alice.mobile, status: "SENT" });
     expect(notice.body).toMatch(/alice@example\.com was disabled by your email administrator \(postmaster\) on .*contact your postmaster/);
 
     expect(await act(alice.id, "disable")).toMatchObject({ ok: true, changed: false, notices: [] });
     expect(await auditActions({ action: "account.disabled" })).toHaveLength(1);
     expect(await act(alice.id, "enable")).toMatchObject({ ok: true, changed: true, notices: [] });
     expect((await accountByAddress(ALICE)).status).toBe("ACTIVE");
-    expect(await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).toMatchObject({ ok: true });
+    expect(await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).toMatchObject({ ok: true });
     expect(await auditActions({ action: "account.enabled", targetId: alice.id })).toHaveLength(1);
   });
 
@@ -134,7 +135,7 @@ describe("Recovery info", () => {
     expect(event).toMatchObject({ actorId: pm.id, detail: { phone: "+1 ••• ••• 0101", by: "postmaster" } });
     await sendReturnedNotice(r);
     const [notice] = await sms("MOBILE_NOTICE");
-    expect(notice).toMatchObject({ to: "+14155550101" });
+    expect(notice).toMatchObject({ to: DEMO.alice.mobile });
     expect(notice.body).toContain("no longer the secure mobile of alice@example.com");
     const account = await findRecoveryAccount({ address: ALICE });
     expect(recoveryMethods(account!, await readRecoveryBlocks(alice.id))).toEqual({
@@ -150,7 +151,7 @@ describe("Recovery info", () => {
   });
 
   it("Clear security questions: deleted, audited, the bound mobile told; an account with neither method cannot self-serve", async () => {
-    const dan = await accountByAddress("dan@example.com");
+    const dan = await accountByAddress(DEMO.dan.email);
     expect(await act(dan.id, "clear_questions")).toMatchObject({ ok: true, changed: false }); // he has none
     const alice = await accountByAddress(ALICE);
     const r = await act(alice.id, "clear_questions");
@@ -166,11 +167,11 @@ describe("Recovery info", () => {
 
 describe("Require password change at next logon; Sign out everywhere", () => {
   it("sets the flag without touching the password; once", async () => {
-    const bob = await accountByAddress("bob@example.com");
+    const bob = await accountByAddress(DEMO.bob.email);
     expect(await act(bob.id, "require_change")).toMatchObject({ ok: true, changed: true });
-    const after = await accountByAddress("bob@example.com");
+    const after = await accountByAddress(DEMO.bob.email);
     expect(after).toMatchObject({ mustChangePassword: true, passwordChangedAt: bob.passwordChangedAt, sessionVersion: bob.sessionVersion });
-    expect(await logOn("mail", { login: "bob@example.com", password: "Green#Valley2026" }, meta)).toMatchObject({
+    expect(await logOn("mail", { login: DEMO.bob.email, password: DEMO.bob.password }, meta)).toMatchObject({
       ok: true,
       mustChangePassword: true,
     });
@@ -213,14 +214,14 @@ describe("Account details", () => {
       fieldErrors: { displayName: [{ key: "Fields.errors.displayNameTooLong" }] },
     });
     const foreign = await getDb().department.create({
-      data: { id: "dep-foreign", name: "Elsewhere", domainId: (await accountByAddress("erin@example.org")).domainId },
+      data: { id: "dep-foreign", name: "Elsewhere", domainId: (await accountByAddress(DEMO.erin.email)).domainId },
     });
     expect(await save("Alice", foreign.id)).toMatchObject({
       ok: false,
       error: "invalid",
       fieldErrors: { departmentId: [{ key: "Admin.account.errors.departmentGone" }] },
     });
-    expect(await save("Erin", null, (await accountByAddress("erin@example.org")).id)).toEqual({ ok: false, error: "not_found" });
+    expect(await save("Erin", null, (await accountByAddress(DEMO.erin.email)).id)).toEqual({ ok: false, error: "not_found" });
     expect(await accountByAddress(ALICE)).toMatchObject({ displayName: "Alice Wang" });
     expect(await auditActions({ action: "account.updated" })).toHaveLength(0);
   });
@@ -228,10 +229,10 @@ describe("Account details", () => {
 
 describe("bulk actions", () => {
   it("resets passwords: 16 generated characters that meet the policy, must be changed, shown once; never in the audit log", async () => {
-    const ids = await Promise.all([ALICE, "bob@example.com", "carol@example.com"].map(async (a) => (await accountByAddress(a)).id));
+    const ids = await Promise.all([ALICE, DEMO.bob.email, DEMO.carol.email].map(async (a) => (await accountByAddress(a)).id));
     const r = await runBulkAccountAction({ postmaster: await postmasterFor(pm.id), accountIds: ids, action: "reset_password" }, meta);
     if (!r.ok) throw new Error(r.error);
-    expect(r.items.map((i) => i.ok && i.address)).toEqual([ALICE, "bob@example.com", "carol@example.com"]);
+    expect(r.items.map((i) => i.ok && i.address)).toEqual([ALICE, DEMO.bob.email, DEMO.carol.email]);
     for (const item of r.items) {
       if (!item.ok || !item.password) throw new Error("no password");
       expect(item.password).toHaveLength(16);
@@ -252,8 +253,8 @@ describe("bulk actions", () => {
 
   it("does each account on its own: the others go through when some are refused, each refusal with its reason", async () => {
     const alice = await accountByAddress(ALICE);
-    const erin = await accountByAddress("erin@example.org");
-    const bob = await accountByAddress("bob@example.com");
+    const erin = await accountByAddress(DEMO.erin.email);
+    const bob = await accountByAddress(DEMO.bob.email);
     const r = await runBulkAccountAction(
       { postmaster: await postmasterFor(pm.id), accountIds: [alice.id, erin.id, pm.id, "no-such-id", bob.id, alice.id], action: "disable" },
       meta,
@@ -264,9 +265,9 @@ describe("bulk actions", () => {
       { accountId: erin.id, address: null, ok: false, reason: "not_found" },
       { accountId: pm.id, address: null, ok: false, reason: "own_account" },
       { accountId: "no-such-id", address: null, ok: false, reason: "not_found" },
-      { accountId: bob.id, address: "bob@example.com", ok: true, changed: true },
+      { accountId: bob.id, address: DEMO.bob.email, ok: true, changed: true },
     ]);
-    expect((await accountByAddress("erin@example.org")).status).toBe("ACTIVE");
+    expect((await accountByAddress(DEMO.erin.email)).status).toBe("ACTIVE");
     expect((await auditActions({ action: "account.disabled" })).map((e) => e.detail)).toEqual([
       expect.objectContaining({ bulk: true }),
       expect.objectContaining({ bulk: true }),
@@ -326,26 +327,26 @@ describe("Employee Accounts: filters and sort", () => {
   it("filters by status and recovery method; sorts by name and by last logon (never-logged-on last)", async () => {
     const list = (q: Parameters<typeof listEmployeeAccounts>[1]) =>
       listEmployeeAccounts(pm.domainId, q).then((p) => p.rows.map((r) => r.address));
-    const bob = await accountByAddress("bob@example.com");
+    const bob = await accountByAddress(DEMO.bob.email);
     await act(bob.id, "disable");
-    await act((await accountByAddress("carol@example.com")).id, "require_change");
-    await getDb().mailAccount.update({ where: { address: "dan@example.com" }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
-    expect(await list({ status: "disabled" })).toEqual(["bob@example.com"]);
-    expect(await list({ status: "must_change" })).toEqual(["carol@example.com"]);
-    expect(await list({ status: "locked" })).toEqual(["dan@example.com"]);
-    expect(await list({ status: "active" })).not.toContain("bob@example.com");
-    expect(await list({ recovery: "none" })).toEqual(["bob@example.com"]);
-    expect(await list({ recovery: "mobile" })).toEqual([ALICE, "dan@example.com", "postmaster@example.com"]);
-    expect(await list({ recovery: "questions" })).toEqual([ALICE, "carol@example.com"]);
+    await act((await accountByAddress(DEMO.carol.email)).id, "require_change");
+    await getDb().mailAccount.update({ where: { address: DEMO.dan.email }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
+    expect(await list({ status: "disabled" })).toEqual([DEMO.bob.email]);
+    expect(await list({ status: "must_change" })).toEqual([DEMO.carol.email]);
+    expect(await list({ status: "locked" })).toEqual([DEMO.dan.email]);
+    expect(await list({ status: "active" })).not.toContain(DEMO.bob.email);
+    expect(await list({ recovery: "none" })).toEqual([DEMO.bob.email]);
+    expect(await list({ recovery: "mobile" })).toEqual([ALICE, DEMO.dan.email, DEMO.postmaster.email]);
+    expect(await list({ recovery: "questions" })).toEqual([ALICE, DEMO.carol.email]);
 
-    await logOn("mail", { login: "dan@example.com", password: "Gold#Meadow2026" }, meta).catch(() => undefined);
-    await getDb().mailAccount.update({ where: { address: "dan@example.com" }, data: { lockedUntil: null } });
-    await logOn("mail", { login: "dan@example.com", password: "Gold#Meadow2026" }, meta);
+    await logOn("mail", { login: DEMO.dan.email, password: DEMO.dan.password }, meta).catch(() => undefined);
+    await getDb().mailAccount.update({ where: { address: DEMO.dan.email }, data: { lockedUntil: null } });
+    await logOn("mail", { login: DEMO.dan.email, password: DEMO.dan.password }, meta);
     await new Promise((r) => setTimeout(r, 5));
-    await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta);
+    await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta);
     expect((await accountByAddress(ALICE)).lastLogonAt).toBeInstanceOf(Date);
-    expect((await list({ sort: "-last_logon" })).slice(0, 2)).toEqual([ALICE, "dan@example.com"]);
-    expect((await list({ sort: "last_logon" })).slice(0, 2)).toEqual(["dan@example.com", ALICE]);
-    expect((await list({ sort: "-name" }))[0]).toBe("postmaster@example.com");
+    expect((await list({ sort: "-last_logon" })).slice(0, 2)).toEqual([ALICE, DEMO.dan.email]);
+    expect((await list({ sort: "last_logon" })).slice(0, 2)).toEqual([DEMO.dan.email, ALICE]);
+    expect((await list({ sort: "-name" }))[0]).toBe(DEMO.postmaster.email);
   });
 });

@@ -7,6 +7,7 @@ import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
 import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixtures";
 import { postmasterFor } from "../support/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /** 120 extra example.com accounts, inserted directly (no hashing: they never log on). */
 async function bulkAccounts(domainId: string, departmentId: string | null) {
@@ -31,7 +32,7 @@ describe("Employee Accounts list", () => {
   let support: string;
   beforeEach(async () => {
     await freshDemo();
-    pm = await accountByAddress("postmaster@example.com");
+    pm = await accountByAddress(DEMO.postmaster.email);
     const r = await saveDepartment({ postmaster: await postmasterFor(pm.id), name: "Support", parentId: null }, meta);
     if (!r.ok) throw new Error("department");
     support = r.id;
@@ -52,7 +53,7 @@ describe("Employee Accounts list", () => {
   });
 
   it("searches name or address in any case and never shows another domain", async () => {
-    expect((await listEmployeeAccounts(pm.domainId, { search: "ALICE" })).rows.map((r) => r.address)).toEqual(["alice@example.com"]);
+    expect((await listEmployeeAccounts(pm.domainId, { search: "ALICE" })).rows.map((r) => r.address)).toEqual([DEMO.alice.email]);
     expect((await listEmployeeAccounts(pm.domainId, { search: "bulk11" })).rows.map((r) => r.address)).toEqual(
       Array.from({ length: 10 }, (_, i) => `bulk11${i}@example.com`),
     );
@@ -64,7 +65,7 @@ describe("Employee Accounts list", () => {
   it("filters by department (sub-departments included) and by no department", async () => {
     const child = await saveDepartment({ postmaster: await postmasterFor(pm.id), name: "Tier 2", parentId: support }, meta);
     if (!child.ok) throw new Error("department");
-    await getDb().mailAccount.update({ where: { address: "bob@example.com" }, data: { departmentId: child.id } });
+    await getDb().mailAccount.update({ where: { address: DEMO.bob.email }, data: { departmentId: child.id } });
     const inSupport = await listEmployeeAccounts(pm.domainId, { departmentId: support });
     expect(inSupport.total).toBe(61);
     expect(inSupport.rows[0]).toMatchObject({ displayName: "Bob Li", department: "Support / Tier 2" });
@@ -95,19 +96,19 @@ describe("Employee Accounts list", () => {
 
   it("shows recovery methods, status and lock of each row", async () => {
     await getDb().mailAccount.update({
-      where: { address: "dan@example.com" },
+      where: { address: DEMO.dan.email },
       data: { lockedUntil: new Date(Date.now() + 60_000), status: "DISABLED" },
     });
     const rows = (await listEmployeeAccounts(pm.domainId, { search: "@example.com", page: 1 })).rows;
     const by = (a: string) => rows.find((r) => r.address === a);
-    expect(by("alice@example.com")).toMatchObject({
+    expect(by(DEMO.alice.email)).toMatchObject({
       hasSecureMobile: true,
       questionsSet: true,
       department: "Engineering",
       status: "ACTIVE",
       locked: false,
     });
-    expect(by("bob@example.com")).toMatchObject({ hasSecureMobile: false, questionsSet: false, department: "Sales" });
+    expect(by(DEMO.bob.email)).toMatchObject({ hasSecureMobile: false, questionsSet: false, department: "Sales" });
     const dan = (await listEmployeeAccounts(pm.domainId, { search: "dan@" })).rows[0];
     expect(dan).toMatchObject({ hasSecureMobile: true, questionsSet: false, locked: true, status: "DISABLED" });
   });
@@ -117,13 +118,13 @@ describe("Edit Account details", () => {
   beforeEach(freshDemo);
 
   it("shows the secure mobile masked and whether questions are set", async () => {
-    const pm = await accountByAddress("postmaster@example.com");
-    const alice = await accountByAddress("alice@example.com");
+    const pm = await accountByAddress(DEMO.postmaster.email);
+    const alice = await accountByAddress(DEMO.alice.email);
     const r = await getEmployeeAccount({ postmaster: await postmasterFor(pm.id), accountId: alice.id }, meta);
     if (!r.ok) throw new Error("not found");
     expect(r.account).toMatchObject({
       displayName: "Alice Wang",
-      address: "alice@example.com",
+      address: DEMO.alice.email,
       department: "Engineering",
       secureMobile: "+1 ••• ••• 0101",
       questionsSet: true,
@@ -137,8 +138,8 @@ describe("Edit Account details", () => {
   });
 
   it("answers not_found to another domain's postmaster, and audits the attempt", async () => {
-    const orgPm = await accountByAddress("postmaster@example.org");
-    const alice = await accountByAddress("alice@example.com");
+    const orgPm = await accountByAddress(DEMO.orgPostmaster.email);
+    const alice = await accountByAddress(DEMO.alice.email);
     expect(await getEmployeeAccount({ postmaster: await postmasterFor(orgPm.id), accountId: alice.id }, meta)).toEqual({
       ok: false,
       error: "not_found",

@@ -9,6 +9,7 @@ import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
 import { accountByAddress, freshDemo, meta, useFakeClock } from "../support/fixtures";
 import { enText, refText, tEn, tZh } from "../support/i18n";
+import { DEMO } from "../support/demo-accounts";
 
 /** A filter's problems as the page shows them (in English). */
 const shownErrors = (params: Record<string, string>) =>
@@ -22,8 +23,8 @@ describe("Audit Log", () => {
   beforeEach(async () => {
     await freshDemo();
     await getDb().auditEvent.deleteMany();
-    domainId = (await accountByAddress("postmaster@example.com")).domainId;
-    orgDomainId = (await accountByAddress("postmaster@example.org")).domainId;
+    domainId = (await accountByAddress(DEMO.postmaster.email)).domainId;
+    orgDomainId = (await accountByAddress(DEMO.orgPostmaster.email)).domainId;
     const start = Date.parse("2026-03-01T10:00:00Z");
     // 4 events a day from 1 March 10:00 UTC, alternating targets; written directly for speed.
     await getDb().auditEvent.createMany({
@@ -31,11 +32,11 @@ describe("Audit Log", () => {
         id: newId(),
         actorKind: "MAIL_ACCOUNT" as const,
         actorId: "pm",
-        actorLabel: "postmaster@example.com",
+        actorLabel: DEMO.postmaster.email,
         action: AuditAction.passwordResetByPostmaster,
         targetKind: "MAIL_ACCOUNT",
         targetId: `t${i}`,
-        targetLabel: i % 2 ? "alice@example.com" : "bob@example.com",
+        targetLabel: i % 2 ? DEMO.alice.email : DEMO.bob.email,
         domainId,
         ip: meta.ip,
         userAgent: meta.userAgent,
@@ -43,7 +44,7 @@ describe("Audit Log", () => {
       })),
     });
     useFakeClock(new Date(start + 20 * DAY));
-    const actor = { kind: "MAIL_ACCOUNT" as const, id: "pm", label: "postmaster@example.com" };
+    const actor = { kind: "MAIL_ACCOUNT" as const, id: "pm", label: DEMO.postmaster.email };
     await recordAuditEvent({
       actor,
       action: AuditAction.weakKeywordsChanged,
@@ -53,7 +54,7 @@ describe("Audit Log", () => {
       detail: { added: '=HYPERLINK("http://x")' },
     });
     await recordAuditEvent({
-      actor: { kind: "ANONYMOUS", label: "erin@example.org" },
+      actor: { kind: "ANONYMOUS", label: DEMO.erin.email },
       action: AuditAction.logonFailure,
       domainId: orgDomainId,
       meta,
@@ -72,7 +73,7 @@ describe("Audit Log", () => {
 
   it("filters by account, action and date range (end day included)", async () => {
     expect((await listAuditEvents(domainId, { account: "ALICE@" })).total).toBe(30);
-    expect((await listAuditEvents(domainId, { account: "postmaster@example.com" })).total).toBe(61);
+    expect((await listAuditEvents(domainId, { account: DEMO.postmaster.email })).total).toBe(61);
     expect((await listAuditEvents(domainId, { action: AuditAction.weakKeywordsChanged })).total).toBe(1);
     const { filter, errors } = parseAuditFilter({ from: "2026-03-02", to: "2026-03-03" });
     expect(errors).toEqual({});
@@ -120,7 +121,7 @@ describe("Audit Log", () => {
     expect(lines[1]).toContain('"{""added"":""=HYPERLINK(\\""http://x\\"")""}"');
     const all = await new Response(streamAuditCsv(domainId, {})).text();
     expect(all.split("\r\n").filter(Boolean)).toHaveLength(62);
-    expect(all).not.toContain("erin@example.org");
+    expect(all).not.toContain(DEMO.erin.email);
   });
 
   it("streams a log larger than one batch, newest first, each event once", async () => {

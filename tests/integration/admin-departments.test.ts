@@ -10,6 +10,7 @@ import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixt
 import { tEn } from "../support/i18n";
 import { postmasterFor } from "../support/postmaster";
 import { resolvePostmaster } from "@/server/admin/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /** A refused save's field errors as the form shows them (in English): the action words the domain core's references. */
 const shown = (r: SaveDepartmentResult) => (!r.ok && r.error === "invalid" ? translateFieldErrors(tEn, r.fieldErrors) : r);
@@ -27,13 +28,13 @@ describe("Departments", () => {
 
   beforeEach(async () => {
     await freshDemo();
-    pm = await accountByAddress("postmaster@example.com");
+    pm = await accountByAddress(DEMO.postmaster.email);
   });
 
   it("lists the tree in order with direct and total account counts", async () => {
     const eng = (await getDb().department.findFirstOrThrow({ where: { domainId: pm.domainId, name: "Engineering" } })).id;
     const backend = await created("Backend", eng);
-    await getDb().mailAccount.update({ where: { address: "dan@example.com" }, data: { departmentId: backend } });
+    await getDb().mailAccount.update({ where: { address: DEMO.dan.email }, data: { departmentId: backend } });
     expect(await tree()).toEqual([
       ["Engineering", 0, 1, 2],
       ["Engineering / Backend", 1, 1, 1],
@@ -110,7 +111,7 @@ describe("Departments", () => {
   });
 
   it("refuses another domain's postmaster (audited) and employees", async () => {
-    const orgPm = await accountByAddress("postmaster@example.org");
+    const orgPm = await accountByAddress(DEMO.orgPostmaster.email);
     const sales = await getDb().department.findFirstOrThrow({ where: { domainId: pm.domainId, name: "Sales" } });
     const child = await created("Child", sales.id);
     expect(await saveDepartment({ postmaster: await postmasterFor(orgPm.id), id: sales.id, name: "Hacked", parentId: null }, meta)).toEqual(
@@ -128,7 +129,7 @@ describe("Departments", () => {
       ok: false,
       error: "invalid",
     });
-    const alice = await accountByAddress("alice@example.com");
+    const alice = await accountByAddress(DEMO.alice.email);
     expect(await resolvePostmaster(alice.id, "department.create", meta)).toEqual({ ok: false, error: "forbidden" });
     expect((await getDb().department.findUniqueOrThrow({ where: { id: sales.id } })).name).toBe("Sales");
     expect(await getDb().department.count({ where: { id: child } })).toBe(1);

@@ -9,6 +9,7 @@ import { accountByAddress, auditActions, freshDemo, meta } from "../support/fixt
 import { refText } from "../support/i18n";
 import { postmasterFor } from "../support/postmaster";
 import { resolvePostmaster } from "@/server/admin/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /** A refusal's messages as the form shows them (in English). */
 const shown = (r: { ok: boolean; messages?: MessageRef[] }) => r.messages?.map(refText);
@@ -20,7 +21,7 @@ describe("Password Policy: weak-password keywords", () => {
 
   beforeEach(async () => {
     await freshDemo();
-    pm = await accountByAddress("postmaster@example.com");
+    pm = await accountByAddress(DEMO.postmaster.email);
   });
 
   it("adds 3 and 32 characters, refuses 2 and 33, stores lower-case, and audits each change", async () => {
@@ -75,14 +76,14 @@ describe("Password Policy: weak-password keywords", () => {
   });
 
   it("refuses an employee and changes nothing", async () => {
-    const alice = await accountByAddress("alice@example.com");
+    const alice = await accountByAddress(DEMO.alice.email);
     expect(await resolvePostmaster(alice.id, "policy.weak_keywords", meta)).toEqual({ ok: false, error: "forbidden" });
     expect(await keywords()).toEqual(["example", "welcome"]);
     expect(await auditActions({ action: AuditAction.accessRefused })).toHaveLength(1);
   });
 
   it("keeps each domain's keywords apart", async () => {
-    const orgPm = await accountByAddress("postmaster@example.org");
+    const orgPm = await accountByAddress(DEMO.orgPostmaster.email);
     expect((await updateWeakKeywords({ postmaster: await postmasterFor(orgPm.id), op: "add", keyword: "orgonly" }, meta)).ok).toBe(true);
     expect(await keywords()).toEqual(["example", "welcome"]);
     expect((await getDomainPolicy(orgPm.domainId)).weakPasswordKeywords).toEqual(["orgonly"]);
@@ -93,7 +94,7 @@ describe("Password Policy: self-service recovery settings", () => {
   beforeEach(freshDemo);
 
   it("turns the methods off and on, audited with before and after; an unchanged save is not audited", async () => {
-    const pm = await accountByAddress("postmaster@example.com");
+    const pm = await accountByAddress(DEMO.postmaster.email);
     const save = async (
       allowSmsRecovery: boolean,
       allowQuestionRecovery: boolean,
@@ -128,7 +129,7 @@ describe("Password Policy: self-service recovery settings", () => {
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ notifyPostmasterOfSelfServiceResets: true });
     expect(await save(false, true, true, false)).toEqual({ ok: true, changed: true });
     expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowEmailRecovery: false });
-    const alice = await accountByAddress("alice@example.com");
+    const alice = await accountByAddress(DEMO.alice.email);
     expect(await resolvePostmaster(alice.id, "policy.recovery_settings", meta)).toEqual({
       ok: false,
       error: "forbidden",

@@ -11,6 +11,7 @@ import { accountByAddress, auditActions, freshDemo, meta, useFakeClock, sendRetu
 import { refText } from "../support/i18n";
 import { postmasterFor } from "../support/postmaster";
 import { resolvePostmaster } from "@/server/admin/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /** A policy refusal as the domain core gives it: its catalog key and values. */
 const violation = (code: string, keyword?: string) =>
@@ -33,8 +34,8 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
   beforeEach(async () => {
     await freshDemo();
     useFakeClock();
-    pm = await accountByAddress("postmaster@example.com");
-    alice = await accountByAddress("alice@example.com");
+    pm = await accountByAddress(DEMO.postmaster.email);
+    alice = await accountByAddress(DEMO.alice.email);
   });
   afterEach(() => vi.useRealTimers());
 
@@ -46,13 +47,13 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
     const r = await reset(alice.id);
     expect(r).toEqual({
       ok: true,
-      address: "alice@example.com",
+      address: DEMO.alice.email,
       changedAt: new Date(Date.now()),
       notice: expect.objectContaining({ by: "postmaster" }),
     });
     expect(await getDb().smsMessage.count()).toBe(0); // the notice is returned, to be sent after the response
     await sendReturnedNotice(r);
-    const after = await accountByAddress("alice@example.com");
+    const after = await accountByAddress(DEMO.alice.email);
     expect(after).toMatchObject({
       sessionVersion: alice.sessionVersion + 1,
       mustChangePassword: true,
@@ -66,8 +67,8 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
     expect(event).toMatchObject({
       actorKind: "MAIL_ACCOUNT",
       actorId: pm.id,
-      actorLabel: "postmaster@example.com",
-      targetLabel: "alice@example.com",
+      actorLabel: DEMO.postmaster.email,
+      targetLabel: DEMO.alice.email,
       ip: meta.ip,
       userAgent: meta.userAgent,
       result: "SUCCESS",
@@ -75,19 +76,19 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
     });
     const sms = await getDb().smsMessage.findMany({ where: { accountId: alice.id } });
     expect(sms).toHaveLength(1);
-    expect(sms[0]).toMatchObject({ to: "+14155550101", purpose: "RESET_NOTICE", provider: "console" });
+    expect(sms[0]).toMatchObject({ to: DEMO.alice.mobile, purpose: "RESET_NOTICE", provider: "console" });
     expect(sms[0].body).toMatch(
       /^The password of alice@example\.com was reset by your administrator on .+ UTC\. If you did not ask for this, contact your administrator\. Not you\? Secure your account: https?:\/\/\S+\/not-me\/[\w-]{22}$/,
     );
     expect(sms[0].body).not.toContain(NEW);
-    expect((await logOn("mail", { login: "alice@example.com", password: "Blue#Harbor2026" }, meta)).ok).toBe(false);
-    expect(await logOn("mail", { login: "alice@example.com", password: NEW }, meta)).toMatchObject({ ok: true, mustChangePassword: true });
+    expect((await logOn("mail", { login: DEMO.alice.email, password: DEMO.alice.password }, meta)).ok).toBe(false);
+    expect(await logOn("mail", { login: DEMO.alice.email, password: NEW }, meta)).toMatchObject({ ok: true, mustChangePassword: true });
   });
 
   it("leaves must-change off when the postmaster unticks it, and sends no SMS to an account without a secure mobile", async () => {
-    const bob = await accountByAddress("bob@example.com");
+    const bob = await accountByAddress(DEMO.bob.email);
     expect((await reset(bob.id, NEW, { mustChangePassword: false })).ok).toBe(true);
-    expect((await accountByAddress("bob@example.com")).mustChangePassword).toBe(false);
+    expect((await accountByAddress(DEMO.bob.email)).mustChangePassword).toBe(false);
     expect(await getDb().smsMessage.count({ where: { accountId: bob.id } })).toBe(0);
   });
 
@@ -102,7 +103,7 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
     ["a common password", "Password123", [violation("common")]],
   ])("refuses %s with its message and changes nothing", async (_name, password, messages) => {
     expect(passwordErrors(await reset(alice.id, password))).toEqual(messages);
-    const after = await accountByAddress("alice@example.com");
+    const after = await accountByAddress(DEMO.alice.email);
     expect(after.sessionVersion).toBe(alice.sessionVersion);
     expect(after.passwordChangedAt).toEqual(alice.passwordChangedAt);
     expect(await auditActions({ action: AuditAction.passwordResetByPostmaster })).toHaveLength(0);
@@ -120,24 +121,24 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
   });
 
   it("refuses a password from the account's history", async () => {
-    expect(passwordErrors(await reset(alice.id, "Blue#Harbor2026"))).toEqual([REUSED]);
+    expect(passwordErrors(await reset(alice.id, DEMO.alice.password))).toEqual([REUSED]);
     expect(refText(REUSED)).toBe(`Must not be one of your last ${HISTORY_DEPTH} passwords.`);
   });
 
   it("resets a disabled account and keeps it disabled", async () => {
     await getDb().mailAccount.update({ where: { id: alice.id }, data: { status: "DISABLED" } });
     expect((await reset(alice.id)).ok).toBe(true);
-    expect((await accountByAddress("alice@example.com")).status).toBe("DISABLED");
+    expect((await accountByAddress(DEMO.alice.email)).status).toBe("DISABLED");
   });
 
   it("refuses another domain's postmaster as if the account did not exist, audits it, changes nothing", async () => {
-    const orgPm = await accountByAddress("postmaster@example.org");
+    const orgPm = await accountByAddress(DEMO.orgPostmaster.email);
     const r = await resetEmployeePassword(
       { postmaster: await postmasterFor(orgPm.id), accountId: alice.id, password: NEW, confirmPassword: NEW, mustChangePassword: true },
       meta,
     );
     expect(r).toEqual({ ok: false, error: "not_found" });
-    expect((await accountByAddress("alice@example.com")).sessionVersion).toBe(alice.sessionVersion);
+    expect((await accountByAddress(DEMO.alice.email)).sessionVersion).toBe(alice.sessionVersion);
     const [refusal] = await auditActions({ action: AuditAction.accessRefused });
     expect(refusal).toMatchObject({
       actorId: orgPm.id,
@@ -152,20 +153,20 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
 
   it("refuses the postmaster's own account", async () => {
     expect(await reset(pm.id)).toEqual({ ok: false, error: "own_account" });
-    expect((await accountByAddress("postmaster@example.com")).sessionVersion).toBe(pm.sessionVersion);
+    expect((await accountByAddress(DEMO.postmaster.email)).sessionVersion).toBe(pm.sessionVersion);
     expect(await auditActions({ action: AuditAction.accessRefused })).toEqual([
       expect.objectContaining({ actorId: pm.id, result: "REFUSED", detail: { attempted: "password.reset", reason: "own_account" } }),
     ]);
   });
 
   it("refuses an employee (or a gone account) as the actor", async () => {
-    const bob = await accountByAddress("bob@example.com");
+    const bob = await accountByAddress(DEMO.bob.email);
     // No principal for them: Reset Password cannot be called at all.
     const asAlice = await resolvePostmaster(alice.id, "password.reset", meta);
     expect(asAlice).toEqual({ ok: false, error: "forbidden" });
     const asNobody = await resolvePostmaster("no-such-account", "password.reset", meta);
     expect(asNobody).toEqual({ ok: false, error: "forbidden" });
-    expect((await accountByAddress("bob@example.com")).sessionVersion).toBe(bob.sessionVersion);
+    expect((await accountByAddress(DEMO.bob.email)).sessionVersion).toBe(bob.sessionVersion);
     const refusals = await auditActions({ action: AuditAction.accessRefused });
     expect(refusals.map((e) => [e.actorKind, e.actorId, e.result, (e.detail as { reason: string }).reason])).toEqual([
       ["MAIL_ACCOUNT", alice.id, "REFUSED", "not_postmaster"],
@@ -178,9 +179,9 @@ describe("unlockAccount", () => {
   beforeEach(freshDemo);
 
   it("clears the lock and the failure counters, audited; another domain's postmaster cannot", async () => {
-    const pm = await accountByAddress("postmaster@example.com");
-    const orgPm = await accountByAddress("postmaster@example.org");
-    const dan = await accountByAddress("dan@example.com");
+    const pm = await accountByAddress(DEMO.postmaster.email);
+    const orgPm = await accountByAddress(DEMO.orgPostmaster.email);
+    const dan = await accountByAddress(DEMO.dan.email);
     await getDb().mailAccount.update({
       where: { id: dan.id },
       data: { lockedUntil: new Date(Date.now() + 3_600_000), failedLogonCount: 10, lockCount: 2 },
@@ -189,15 +190,15 @@ describe("unlockAccount", () => {
       ok: false,
       error: "not_found",
     });
-    expect((await accountByAddress("dan@example.com")).lockedUntil).not.toBeNull();
+    expect((await accountByAddress(DEMO.dan.email)).lockedUntil).not.toBeNull();
     expect(await unlockAccount({ postmaster: await postmasterFor(pm.id), accountId: dan.id }, meta)).toEqual({
       ok: true,
-      address: "dan@example.com",
+      address: DEMO.dan.email,
     });
-    expect(await accountByAddress("dan@example.com")).toMatchObject({ lockedUntil: null, failedLogonCount: 0, lockCount: 0 });
+    expect(await accountByAddress(DEMO.dan.email)).toMatchObject({ lockedUntil: null, failedLogonCount: 0, lockCount: 0 });
     expect(await auditActions({ action: AuditAction.accountUnlocked })).toEqual([
       expect.objectContaining({ actorId: pm.id, targetId: dan.id }),
     ]);
-    expect((await logOn("mail", { login: "dan@example.com", password: "Gold#Meadow2026" }, meta)).ok).toBe(true);
+    expect((await logOn("mail", { login: DEMO.dan.email, password: DEMO.dan.password }, meta)).ok).toBe(true);
   });
 });

@@ -3,14 +3,15 @@ import { startBackupEmailBinding } from "@/server/account-security/backup-email"
 import { getDb } from "@/server/db";
 import { accountByAddress, freshDemo, meta } from "../support/fixtures";
 import { refText } from "../support/i18n";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * The backup address is one strict mailbox (src/lib/mailbox.ts), and "outside
  * your own domain" is judged on its parsed domain: an address list or a stray
  * bracket is refused next to the field, and nothing is stored or mailed.
  */
-const ERIN = "erin@example.org";
-const PASSWORD = "Grey#Summit2026";
+const ERIN = DEMO.erin.email;
+const PASSWORD = DEMO.erin.password;
 
 let erinId = "";
 beforeEach(async () => {

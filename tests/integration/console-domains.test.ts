@@ -6,6 +6,7 @@ import { recordConsoleRefusal } from "@/server/console/record-console-refusal";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
 import { accountByAddress, auditActions, freshDemo, meta, operatorByEmail } from "../support/fixtures";
+import { DEMO } from "../support/demo-accounts";
 
 const ref = async (email: string) => {
   const o = await operatorByEmail(email);
@@ -17,8 +18,8 @@ describe("Email Services and the Manage page (console domain functions)", () => 
   beforeEach(freshDemo);
 
   it("lists only the operator's own domains, with edition, accounts in use, status and creation", async () => {
-    const ops = await ref("ops@cloud.example.net");
-    const ops2 = await ref("ops2@cloud.example.net");
+    const ops = await ref(DEMO.ops.email);
+    const ops2 = await ref(DEMO.ops2.email);
     const mine = await listOperatorDomains(ops.id);
     expect(mine.rows.map((r) => r.name)).toEqual(["example.com"]);
     expect(mine.rows[0]).toMatchObject({ edition: "Enterprise", status: "ACTIVE", accountsInUse: 5 });
@@ -27,7 +28,7 @@ describe("Email Services and the Manage page (console domain functions)", () => 
   });
 
   it("searches by part of the domain name, case-insensitively, and pages", async () => {
-    const ops = await ref("ops@cloud.example.net");
+    const ops = await ref(DEMO.ops.email);
     for (let i = 0; i < DOMAINS_PAGE_SIZE + 2; i++) {
       await getDb().domain.create({ data: { id: newId(), name: `shop${String(i).padStart(2, "0")}.example.net`, ownerId: ops.id } });
     }
@@ -40,8 +41,8 @@ describe("Email Services and the Manage page (console domain functions)", () => 
   });
 
   it("the Manage overview: postmaster address, last change, secure mobile (masked) and account count", async () => {
-    const ops = await ref("ops@cloud.example.net");
-    const pm = await accountByAddress("postmaster@example.com");
+    const ops = await ref(DEMO.ops.email);
+    const pm = await accountByAddress(DEMO.postmaster.email);
     const r = await getManagedDomain(ops, await domainId("example.com"), meta);
     if (!r.ok) throw new Error("expected the domain");
     expect(r.domain).toMatchObject({ name: "example.com", edition: "Enterprise", accountsInUse: 5, weakKeywords: ["example", "welcome"] });
@@ -61,7 +62,7 @@ describe("Email Services and the Manage page (console domain functions)", () => 
   });
 
   it("another operator's domain looks not found, and the attempt is audited (ops2 → example.com)", async () => {
-    const ops2 = await ref("ops2@cloud.example.net");
+    const ops2 = await ref(DEMO.ops2.email);
     expect(await getManagedDomain(ops2, await domainId("example.com"), meta)).toEqual({ ok: false, error: "not_found" });
     const [event] = await auditActions({ action: AuditAction.accessRefused });
     expect(event).toMatchObject({ actorKind: "CLOUD_ACCOUNT", actorId: ops2.id, result: "REFUSED", targetLabel: "example.com" });
@@ -69,7 +70,7 @@ describe("Email Services and the Manage page (console domain functions)", () => 
   });
 
   it("records refusals of requests without a console session (anonymous or a mail session), linking only real domains", async () => {
-    const pm = await accountByAddress("postmaster@example.com");
+    const pm = await accountByAddress(DEMO.postmaster.email);
     await recordConsoleRefusal(
       {
         actor: { kind: "ANONYMOUS" },

@@ -5,9 +5,10 @@ import { changeConsolePassword } from "@/server/console/change-console-password"
 import { getDb } from "@/server/db";
 import { auditActions, freshDemo, meta, operatorByEmail } from "../support/fixtures";
 import { refText } from "../support/i18n";
+import { DEMO } from "../support/demo-accounts";
 
-const OPS = "ops@cloud.example.net";
-const CURRENT = "Cloud#Console2026";
+const OPS = DEMO.ops.email;
+const CURRENT = DEMO.ops.password;
 const NEXT = "Sky#Operator2027";
 
 async function change(input: Partial<{ currentPassword: string; password: string; confirmPassword: string }> = {}) {

@@ -18,14 +18,15 @@ import {
   sessionClaims,
   useFakeClock,
 } from "../support/fixtures";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * Email Console > Email Services > Manage > Reset Secure Mobile
  * (src/server/console/reset-postmaster-mobile.ts): the owner operator, its
  * console password, a code to the new number, Submit.
  */
-const PM = "postmaster@example.com";
-const CONSOLE = "Cloud#Console2026";
+const PM = DEMO.postmaster.email;
+const CONSOLE = DEMO.ops.password;
 const NEW = "+14155550177";
 const OLD = "+14155550166";
 
@@ -71,7 +72,7 @@ describe("Reset Secure Mobile (the cloud console)", () => {
     expect(await loadMailUser(session)).toBeNull();
     const events = await auditActions({ action: "mobile.reset.console" });
     expect(events.map((e) => e.result)).toEqual(["FAILURE", "SUCCESS"]);
-    expect(events[1]).toMatchObject({ actorKind: "CLOUD_ACCOUNT", actorLabel: "ops@cloud.example.net", targetId: pm.id });
+    expect(events[1]).toMatchObject({ actorKind: "CLOUD_ACCOUNT", actorLabel: DEMO.ops.email, targetId: pm.id });
     expect(events[1].detail).toMatchObject({ phone: "+1 ••• ••• 0177", previous: "+1 ••• ••• 0166", sessionsEnded: 1 });
     await sendReturnedNotice(r);
     const [notice] = await getDb().smsMessage.findMany({ where: { purpose: "MOBILE_NOTICE" } });
@@ -112,12 +113,12 @@ describe("Reset Secure Mobile (the cloud console)", () => {
   });
 
   it("an operator acts only on domains it owns: another's answers as missing and is audited; nothing is sent or changed", async () => {
-    const other = await ops("ops2@cloud.example.net");
+    const other = await ops(DEMO.ops2.email);
     expect(await start({ operator: other, consolePassword: CONSOLE })).toEqual({ ok: false, error: "not_found" });
     expect(await confirm("123456", other)).toEqual({ ok: false, error: "not_found" });
     expect(await getDb().smsMessage.count()).toBe(0);
     expect((await accountByAddress(PM)).secureMobile).toBe(OLD);
-    const refusals = await getDb().auditEvent.findMany({ where: { action: "access.refused", actorLabel: "ops2@cloud.example.net" } });
+    const refusals = await getDb().auditEvent.findMany({ where: { action: "access.refused", actorLabel: DEMO.ops2.email } });
     expect(refusals.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -17,11 +17,12 @@ import {
   sendReturnedNotice,
 } from "../support/fixtures";
 import { enText, refText } from "../support/i18n";
+import { DEMO } from "../support/demo-accounts";
 
-const PM = "postmaster@example.com";
-const OLD = "Admin#Domain2026";
+const PM = DEMO.postmaster.email;
+const OLD = DEMO.postmaster.password;
 const NEW = "Harbor#Lights2027";
-const CONSOLE = "Cloud#Console2026";
+const CONSOLE = DEMO.ops.password;
 
 // What the domain core says, as catalog references (the action words them in the reader's language).
 const CONSOLE_PASSWORD_WRONG = { key: "Console.errors.consolePasswordWrong" };
@@ -136,7 +137,7 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
 
   it("refuses another operator's domain: audited, nothing changed (ops2 → example.com)", async () => {
     const before = await snapshot();
-    const ops2 = await ops("ops2@cloud.example.net");
+    const ops2 = await ops(DEMO.ops2.email);
     const r = await reset({ operator: ops2 });
     expect(r).toEqual({ ok: false, error: "not_found" });
     expect(await snapshot()).toEqual(before);
@@ -175,12 +176,12 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
   });
 
   it("5 wrong console passwords end every console session of the operator (sessionVersion + 1) without locking its logon", async () => {
-    const op = await operatorByEmail("ops@cloud.example.net");
+    const op = await operatorByEmail(DEMO.ops.email);
     const before = await snapshot();
     for (let i = 1; i <= 4; i++)
       expect(fieldErrorsOf(await reset({ consolePassword: `Wrong#Console${i}x` })).consolePassword).toEqual([CONSOLE_PASSWORD_WRONG]);
     expect(await reset({ consolePassword: "Wrong#Console5x" })).toEqual({ ok: false, error: "reauth_blocked" });
-    const after = await operatorByEmail("ops@cloud.example.net");
+    const after = await operatorByEmail(DEMO.ops.email);
     expect(after.sessionVersion).toBe(op.sessionVersion + 1);
     expect([after.lockedUntil, after.failedLogonCount]).toEqual([null, 0]);
     const events = await auditActions({ action: AuditAction.reauthFailed });
@@ -201,7 +202,7 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
       fieldErrorsOf(
         await reset({ consolePassword: `Wrong#Again${i}x`, password: "Third#Lights2027", confirmPassword: "Third#Lights2027" }),
       );
-    expect((await operatorByEmail("ops@cloud.example.net")).sessionVersion).toBe(0);
+    expect((await operatorByEmail(DEMO.ops.email)).sessionVersion).toBe(0);
   });
 
   it("without a console password: needs a confirmation at most 5 minutes old (4:59 ok, 5:01 refused)", async () => {

@@ -9,6 +9,7 @@ import type { MailUser, Operator } from "@/server/auth/load-session-account";
 import { HashBusyError } from "@/server/security/password-hash";
 import { accountByAddress, auditActions, freshDemo, meta, sessionClaims } from "../support/fixtures";
 import { messageKey } from "@/lib/message-ref";
+import { DEMO } from "../support/demo-accounts";
 
 // The request adapters are the only Next.js-bound inputs of the factory: the
 // caller is whoever these say, the meta is the fixtures' client.
@@ -66,7 +67,7 @@ describe("createAction: guard → audited refusal → parse → run → form sta
   });
 
   it("a refused caller gets the guard's answer before any input is read, and the refusal is audited", async () => {
-    who.mail = await signedIn("alice@example.com"); // an employee, not a postmaster
+    who.mail = await signedIn(DEMO.alice.email); // an employee, not a postmaster
     const parse = vi.fn();
     const run = vi.fn();
     const watched = z.object({ name: z.string().transform((v) => (parse(v), v)) });
@@ -77,7 +78,7 @@ describe("createAction: guard → audited refusal → parse → run → form sta
     expect(run).not.toHaveBeenCalled();
     const [refusal] = await auditActions({ action: "access.refused" });
     expect(refusal).toMatchObject({
-      actorLabel: "alice@example.com",
+      actorLabel: DEMO.alice.email,
       ip: meta.ip,
       detail: expect.objectContaining({ attempted: "password.reset", reason: "not_postmaster" }),
     });
@@ -87,7 +88,7 @@ describe("createAction: guard → audited refusal → parse → run → form sta
     const run = vi.fn();
     expect(await redirectOf(createAction({ name: "account.update", guard: mailUser(), schema, run })(idle, form({})))).toBe("/login");
     expect(await redirectOf(createAction({ name: "password.reset", guard: postmaster, schema, run })(idle, form({})))).toBe("/login");
-    const domain = await accountByAddress("postmaster@example.com");
+    const domain = await accountByAddress(DEMO.postmaster.email);
     const to = await redirectOf(
       createAction({ name: "postmaster.reset", guard: operator, schema, run })(idle, form({ domainId: domain.domainId })),
     );
@@ -105,10 +106,10 @@ describe("createAction: guard → audited refusal → parse → run → form sta
   });
 
   it("an account that must change its password may only run actions that allow it", async () => {
-    const alice = await accountByAddress("alice@example.com");
+    const alice = await accountByAddress(DEMO.alice.email);
     const { getDb } = await import("@/server/db");
     await getDb().mailAccount.update({ where: { id: alice.id }, data: { mustChangePassword: true } });
-    who.mail = await signedIn("alice@example.com");
+    who.mail = await signedIn(DEMO.alice.email);
     const run = vi.fn(async (): Promise<FormState> => ({ status: "success" }));
     const to = await redirectOf(createAction({ name: "account.update", guard: mailUser(), schema, run })(idle, form({})));
     expect(to).toBe("/account/change-password");
@@ -180,7 +181,7 @@ describe("createAction: guard → audited refusal → parse → run → form sta
   });
 
   it("the schema may depend on the caller (a field required only for some)", async () => {
-    who.mail = await signedIn("postmaster@example.com");
+    who.mail = await signedIn(DEMO.postmaster.email);
     const bySomeone = (ctx: { user: MailUser }) =>
       z.object({ reason: ctx.user.role === "POSTMASTER" ? z.string().min(1, "Give a reason.") : z.string().optional() });
     const state = await createAction({ name: "test.ctx", guard: postmaster, schema: bySomeone, run: vi.fn() })(idle, form({ reason: "" }));

@@ -11,6 +11,7 @@ import { matchTotpStep, newTotpSecret } from "@/server/two-step/totp";
 import { accountByAddress, freshDemo } from "../support/fixtures";
 import { DATA_KEYS, restoreKeys, SESSION_SECRETS, sealV1, useKeys } from "../support/data-keys";
 import { runScript } from "../support/run-script";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * Stored secrets have their own key (DATA_ENCRYPTION_KEY): authenticator
@@ -33,7 +34,7 @@ const totpOf = async (address: string) =>
 describe("a SESSION_SECRET rotation that drops the previous secret", () => {
   it("leaves authenticator apps and recovery codes working", async () => {
     useKeys({ data: a, session: SESSION_SECRETS.old });
-    const alice = await accountByAddress("alice@example.com");
+    const alice = await accountByAddress(DEMO.alice.email);
     const owner = { kind: "mail" as const, id: alice.id };
     const { sealed, base32 } = newTotpSecret(alice.address);
     const codes = await transaction((tx) => replaceRecoveryCodes(owner, tx));
@@ -49,16 +50,16 @@ describe("a SESSION_SECRET rotation that drops the previous secret", () => {
 describe("npm run data:reseal (resealSecrets)", () => {
   it("moves v1 rows and rows under a previous key to the current key, a batch per transaction; leaves unreadable rows; runs again idempotently", async () => {
     useKeys({ data: b, session: SESSION_SECRETS.old });
-    await setTotp("bob@example.com", { totpPendingSecret: sealSecret("PENDINGBOB", PURPOSE) });
+    await setTotp(DEMO.bob.email, { totpPendingSecret: sealSecret("PENDINGBOB", PURPOSE) });
     useKeys({ data: c });
-    await setTotp("carol@example.com", { totpSecret: sealSecret("CAROLKEY", PURPOSE) });
+    await setTotp(DEMO.carol.email, { totpSecret: sealSecret("CAROLKEY", PURPOSE) });
     useKeys({ data: a, dataPrevious: b, session: SESSION_SECRETS.old });
-    await setTotp("alice@example.com", { totpSecret: sealV1("ALICEKEY", PURPOSE, SESSION_SECRETS.old) });
-    await setTotp("dan@example.com", { totpSecret: sealSecret("DANKEY", PURPOSE) });
+    await setTotp(DEMO.alice.email, { totpSecret: sealV1("ALICEKEY", PURPOSE, SESSION_SECRETS.old) });
+    await setTotp(DEMO.dan.email, { totpSecret: sealSecret("DANKEY", PURPOSE) });
     await getDb().twoStepRecoveryCode.create({
       data: {
         id: "legacy-code",
-        accountId: (await accountByAddress("dan@example.com")).id,
+        accountId: (await accountByAddress(DEMO.dan.email)).id,
         codeHash: hmacDigest("x", "y"),
         createdAt: new Date(),
       },
@@ -78,10 +79,10 @@ describe("npm run data:reseal (resealSecrets)", () => {
 
     // Only the current data key is needed now; carol's row (an unknown key) is as it was.
     useKeys({ data: a, session: SESSION_SECRETS.new });
-    expect(openSecret((await totpOf("alice@example.com")).totpSecret, PURPOSE)).toBe("ALICEKEY");
-    expect(openSecret((await totpOf("bob@example.com")).totpPendingSecret, PURPOSE)).toBe("PENDINGBOB");
-    expect(openSecret((await totpOf("dan@example.com")).totpSecret, PURPOSE)).toBe("DANKEY");
-    expect(sealedKeyId((await totpOf("carol@example.com")).totpSecret)).toBe(idOf(c));
+    expect(openSecret((await totpOf(DEMO.alice.email)).totpSecret, PURPOSE)).toBe("ALICEKEY");
+    expect(openSecret((await totpOf(DEMO.bob.email)).totpPendingSecret, PURPOSE)).toBe("PENDINGBOB");
+    expect(openSecret((await totpOf(DEMO.dan.email)).totpSecret, PURPOSE)).toBe("DANKEY");
+    expect(sealedKeyId((await totpOf(DEMO.carol.email)).totpSecret)).toBe(idOf(c));
 
     const again = await resealSecrets();
     expect(again.sealed.map((s) => s.resealed)).toEqual([0, 0, 0, 0]);
@@ -90,7 +91,7 @@ describe("npm run data:reseal (resealSecrets)", () => {
 
   it("the start's check names the missing key, and passes once it is configured", async () => {
     useKeys({ data: c });
-    await setTotp("carol@example.com", { totpSecret: sealSecret("CAROLKEY", PURPOSE) });
+    await setTotp(DEMO.carol.email, { totpSecret: sealSecret("CAROLKEY", PURPOSE) });
     useKeys({ data: a });
     const missing = await checkSealedData();
     expect(missing.problems).toEqual([
@@ -116,7 +117,7 @@ describe("npm start refuses stored secrets it cannot open", () => {
 
   it("a row sealed with a key that is not configured stops the start, naming the variable; with the key as previous it starts", async () => {
     useKeys({ data: c });
-    await setTotp("carol@example.com", { totpSecret: sealSecret("CAROLKEY", PURPOSE) });
+    await setTotp(DEMO.carol.email, { totpSecret: sealSecret("CAROLKEY", PURPOSE) });
     const refused = prepare({ DATA_ENCRYPTION_KEY: a });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(

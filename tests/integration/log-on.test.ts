@@ -3,9 +3,10 @@ import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { MINUTE } from "@/server/clock";
 import { accountByAddress, auditActions, freshDemo, meta, otherMeta, passedCaptcha, useFakeClock } from "../support/fixtures";
+import { DEMO } from "../support/demo-accounts";
 
-const ALICE = "alice@example.com";
-const GOOD = "Blue#Harbor2026";
+const ALICE = DEMO.alice.email;
+const GOOD = DEMO.alice.password;
 const wrong = async (i: number) => ({ login: ALICE, password: `Wrong#Pass${i}x`, ...(await passedCaptcha()) });
 
 describe("logOn (SECURITY.md Logon)", () => {
@@ -33,16 +34,16 @@ describe("logOn (SECURITY.md Logon)", () => {
   it("answers wrong password, unknown address, disabled and locked accounts identically", async () => {
     const a = await logOn("mail", { login: ALICE, password: "Nope#Nope2026" }, meta);
     const b = await logOn("mail", { login: "nobody@example.com", password: "Nope#Nope2026" }, meta);
-    await getDb().mailAccount.update({ where: { address: "bob@example.com" }, data: { status: "DISABLED" } });
-    const c = await logOn("mail", { login: "bob@example.com", password: "Green#Valley2026" }, meta);
-    await getDb().mailAccount.update({ where: { address: "dan@example.com" }, data: { lockedUntil: new Date(Date.now() + MINUTE) } });
-    const d = await logOn("mail", { login: "dan@example.com", password: "Gold#Meadow2026" }, meta);
+    await getDb().mailAccount.update({ where: { address: DEMO.bob.email }, data: { status: "DISABLED" } });
+    const c = await logOn("mail", { login: DEMO.bob.email, password: DEMO.bob.password }, meta);
+    await getDb().mailAccount.update({ where: { address: DEMO.dan.email }, data: { lockedUntil: new Date(Date.now() + MINUTE) } });
+    const d = await logOn("mail", { login: DEMO.dan.email, password: DEMO.dan.password }, meta);
     for (const r of [a, b, c, d]) expect(r).toEqual({ ok: false, error: "invalid", captchaRequired: false });
   });
 
   it("asks for the captcha from the 5th failure of an address within 15 minutes", async () => {
     for (let i = 1; i <= 4; i++) expect((await logOn("mail", { login: ALICE, password: `Wrong#${i}aaaa` }, meta)).ok).toBe(false);
-    const fourth = await logOn("mail", { login: "alice@example.com", password: GOOD }, meta);
+    const fourth = await logOn("mail", { login: DEMO.alice.email, password: GOOD }, meta);
     expect(fourth.ok).toBe(true); // 4 failures: no captcha yet, and success resets the count
     for (let i = 1; i <= 5; i++) await logOn("mail", { login: ALICE, password: `Wrong#${i}aaaa` }, meta);
     const noCaptcha = await logOn("mail", { login: ALICE, password: GOOD }, meta);
@@ -139,12 +140,12 @@ describe("logOn (SECURITY.md Logon)", () => {
   });
 
   it("logs cloud operators on from their own table", async () => {
-    expect(await logOn("cloud", { login: "ops@cloud.example.net", password: "Cloud#Console2026" }, meta)).toMatchObject({
+    expect(await logOn("cloud", { login: DEMO.ops.email, password: DEMO.ops.password }, meta)).toMatchObject({
       ok: true,
       role: "OPERATOR",
     });
     expect((await logOn("cloud", { login: ALICE, password: GOOD }, meta)).ok).toBe(false);
-    expect((await logOn("mail", { login: "ops@cloud.example.net", password: "Cloud#Console2026" }, meta)).ok).toBe(false);
+    expect((await logOn("mail", { login: DEMO.ops.email, password: DEMO.ops.password }, meta)).ok).toBe(false);
   });
 
   it("upgrades a hash made with old argon2 parameters at the next logon", async () => {

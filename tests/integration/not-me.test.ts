@@ -32,6 +32,7 @@ import {
 } from "../support/fixtures";
 import { startRecovery } from "@/server/recovery/start-recovery";
 import { postmasterFor } from "../support/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * SECURITY.md "Second step and recovery strength": the owner hears about everything, and can stop it. Every
@@ -41,8 +42,8 @@ import { postmasterFor } from "../support/postmaster";
  * password, closes recovery flows and alerts the postmasters (and the cloud
  * operator for a postmaster). None of this existed before.
  */
-const ALICE = { address: "alice@example.com", password: "Blue#Harbor2026", mobile: "+14155550101" };
-const PM = { address: "postmaster@example.com", password: "Admin#Domain2026", mobile: "+14155550100" };
+const ALICE = { address: DEMO.alice.email, password: DEMO.alice.password, mobile: DEMO.alice.mobile };
+const PM = { address: DEMO.postmaster.email, password: DEMO.postmaster.password, mobile: DEMO.postmaster.mobile };
 const LINK = /https?:\/\/[^\s]+\/not-me\/([A-Za-z0-9_-]{22})/;
 
 let clock: ReturnType<typeof useFakeClock>;
@@ -189,7 +190,7 @@ describe("This wasn't me", () => {
     const r = await reportNotMe(token, meta);
     if (!r.ok) throw new Error("refused");
     for (const n of r.notices) await sendNotice(n);
-    const [mail] = await mailTo("ops@cloud.example.net");
+    const [mail] = await mailTo(DEMO.ops.email);
     expect(mail.subject).toBe("postmaster@example.com reported a change they did not make");
     expect(mail.body).toContain("Reset Password");
   });

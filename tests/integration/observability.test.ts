@@ -10,6 +10,7 @@ import { hashSecret } from "@/server/security/password-hash";
 import { accountByAddress, freshDemo, meta } from "../support/fixtures";
 import { captureLogs, type CapturedLogs } from "../support/logs";
 import { postmasterFor } from "../support/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * Domain events as operators see them: one log line per stored audit event
@@ -84,14 +85,14 @@ describe("metrics fed by the domain", () => {
     const demands = () => sample("postkey_logon_captcha_demands_total", { surface: "mail" });
     const locks = () => sample("postkey_account_locks_total", { surface: "mail" });
     const [f0, d0, l0] = [await failures(), await demands(), await locks()];
-    const wrong = (i: number) => logOn("mail", { login: "bob@example.com", password: `Wrong#${i}` }, { ...meta, ip: `192.0.2.${i}` });
+    const wrong = (i: number) => logOn("mail", { login: DEMO.bob.email, password: `Wrong#${i}` }, { ...meta, ip: `192.0.2.${i}` });
     for (let i = 1; i <= 5; i++) await wrong(i);
     expect(await failures()).toBe(f0 + 5);
     expect(await demands()).toBe(d0);
     // From here the captcha is demanded; without one, the logon stops before the password (not a failure of it).
     await wrong(6);
     expect(await demands()).toBe(d0 + 1);
-    await getDb().mailAccount.update({ where: { address: "bob@example.com" }, data: { failedLogonCount: 9 } });
+    await getDb().mailAccount.update({ where: { address: DEMO.bob.email }, data: { failedLogonCount: 9 } });
     const { resetLimit } = await import("@/server/security/rate-limit");
     await resetLimit("logonFailuresByAddress", "mail:bob@example.com");
     await wrong(7);
@@ -99,8 +100,8 @@ describe("metrics fed by the domain", () => {
   });
 
   it("a postmaster's reset, by scenario and result; a reused password counts as refused", async () => {
-    const pm = await accountByAddress("postmaster@example.com");
-    const alice = await accountByAddress("alice@example.com");
+    const pm = await accountByAddress(DEMO.postmaster.email);
+    const alice = await accountByAddress(DEMO.alice.email);
     const done = () => sample("postkey_password_resets_total", { scenario: "postmaster", result: "success" });
     const reused = () => sample("postkey_password_resets_total", { scenario: "postmaster", result: "reuse_refused" });
     const [s0, r0] = [await done(), await reused()];

@@ -8,6 +8,7 @@ import { HOUR, MINUTE, SECOND } from "@/server/clock";
 import { requireMailUser, requireOperator } from "@/web/guards";
 import { startSession } from "@/web/session";
 import { accountByAddress, freshDemo, meta, operatorByEmail, useFakeClock } from "../support/fixtures";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * Session limits through the real request path (SECURITY.md "Sessions"):
@@ -49,7 +50,7 @@ describe.each(["mail", "console"] as const)("%s sessions through src/proxy.ts", 
   let loggedInAt = 0;
 
   async function logOn() {
-    const account = kind === "mail" ? await accountByAddress("alice@example.com") : await operatorByEmail("ops@cloud.example.net");
+    const account = kind === "mail" ? await accountByAddress(DEMO.alice.email) : await operatorByEmail(DEMO.ops.email);
     await startSession(kind, account, meta);
     loggedInAt = Date.now();
     expect(jar.get(cookie)).toEqual(expect.any(String));

@@ -8,6 +8,7 @@ import { completeRecovery } from "@/server/recovery/complete-recovery";
 import { getRecoveryState } from "@/server/recovery/get-recovery-state";
 import { accountByAddress, auditActions, meta, passedCaptcha, sessionClaims, sendReturnedNotice } from "../support/fixtures";
 import { ALICE, answer, CAROL, CAROL_ANSWERS, enter, flowRow, send, sendCode, startFlow, useRecoveryTestEnv } from "./recovery-helpers";
+import { DEMO } from "../support/demo-accounts";
 
 const NEW_PASSWORD = "Quiet#Lagoon2027";
 const complete = (flowId: string | undefined, password = NEW_PASSWORD, confirmPassword = password) =>
@@ -46,10 +47,14 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(await getRecoveryState(flowId)).toEqual({ step: "done" });
     expect(await getDb().passwordHistory.count({ where: { mailAccountId: before.id } })).toBe(2);
     expect((await logOn("mail", { login: ALICE, password: NEW_PASSWORD }, meta)).ok).toBe(true);
-    expect((await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).ok).toBe(false);
+    expect((await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(false);
 
     const [notice] = await getDb().smsMessage.findMany({ where: { purpose: "RESET_NOTICE" } });
-    expect(notice).toMatchObject({ to: "+14155550101", status: "SENT", body: expect.stringContaining("was reset with Forgot Password") });
+    expect(notice).toMatchObject({
+      to: DEMO.alice.mobile,
+      status: "SENT",
+      body: expect.stringContaining("was reset with Forgot Password"),
+    });
     const events = await auditActions({ targetId: before.id });
     expect(events.map((e) => e.action)).toEqual(
       expect.arrayContaining(["recovery.started", "sms.sent", "recovery.verified", "password.reset.self_service"]),
@@ -101,7 +106,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
   it("enforces the policy and the history (her current password), changing nothing", async () => {
     const { flowId } = await verifiedBySms();
     const before = await snapshot(flowId);
-    const reused = await complete(flowId, "Blue#Harbor2026");
+    const reused = await complete(flowId, DEMO.alice.password);
     expect(reused).toEqual({
       ok: false,
       error: "invalid",
@@ -159,7 +164,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(await getRecoveryState(b)).toEqual({ step: "account", notice: "expired" });
     expect(await complete(b)).toEqual({ ok: false, error: "expired" });
     expect(await flowRow(b)).toMatchObject({ step: "FAILED", endedReason: "grant_expired" });
-    expect((await logOn("mail", { login: CAROL, password: "Red#Canyon2026" }, meta)).ok).toBe(true);
+    expect((await logOn("mail", { login: CAROL, password: DEMO.carol.password }, meta)).ok).toBe(true);
   });
 
   it("ends every step 15 minutes after step 1, even with a live grant", async () => {

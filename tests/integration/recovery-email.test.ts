@@ -16,6 +16,7 @@ import { codeDigest } from "../support/short-secret-digest";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { ALICE, BOB, enter, failures, flowRow, send, start, startFlow, useRecoveryTestEnv, wrongCode } from "./recovery-helpers";
 import { postmasterFor } from "../support/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * Forgot Password step 2 by a code mailed to the verified backup email
@@ -66,7 +67,7 @@ async function bindBackup(address: string, email: string, verified = true) {
 }
 
 async function setEmailPolicy(allowEmailRecovery: boolean) {
-  const pm = await accountByAddress("postmaster@example.com");
+  const pm = await accountByAddress(DEMO.postmaster.email);
   const r = await updateRecoverySettings(
     {
       postmaster: await postmasterFor(pm.id),

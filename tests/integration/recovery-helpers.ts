@@ -13,14 +13,15 @@ import { verifyRecoveryCode } from "@/server/recovery/verify-recovery-code";
 import { verifySecurityAnswers } from "@/server/recovery/verify-security-answers";
 import { peekLimit } from "@/server/security/rate-limit";
 import { freshDemo, meta, passedCaptcha, useFakeClock } from "../support/fixtures";
+import { DEMO } from "../support/demo-accounts";
 
-export const ALICE = "alice@example.com"; // secure mobile +14155550101 and questions
-export const BOB = "bob@example.com"; // neither
-export const CAROL = "carol@example.com"; // questions only
-export const DAN = "dan@example.com"; // secure mobile only
-export const ERIN = "erin@example.org"; // secure mobile, other domain
-export const ALICE_ANSWERS = ["Rex", "Hangzhou", "Sunrise"];
-export const CAROL_ANSWERS = ["Mittens", "Shanghai", "Riverside"];
+export const ALICE = DEMO.alice.email; // secure mobile +14155550101 and questions
+export const BOB = DEMO.bob.email; // neither
+export const CAROL = DEMO.carol.email; // questions only
+export const DAN = DEMO.dan.email; // secure mobile only
+export const ERIN = DEMO.erin.email; // secure mobile, other domain
+export const ALICE_ANSWERS = [...DEMO.alice.answers];
+export const CAROL_ANSWERS = [...DEMO.carol.answers];
 export const WRONG_ANSWERS = ["Rex", "Hangzhou", "Sunset"];
 
 let captchaIp = 0;
@@ -92,7 +93,7 @@ export async function flowRow(flowToken: string) {
 }
 
 /** The code of the newest recovery SMS to `to` (the console provider stores the real body in tests). */
-export async function lastCode(to = "+14155550101"): Promise<string> {
+export async function lastCode(to = DEMO.alice.mobile): Promise<string> {
   const [m] = await getDb().smsMessage.findMany({
     where: { to, purpose: "RECOVERY_CODE", status: "SENT" },
     orderBy: { createdAt: "desc" },

@@ -18,6 +18,7 @@ import {
   wrongCode,
   WRONG_ANSWERS,
 } from "./recovery-helpers";
+import { DEMO } from "../support/demo-accounts";
 
 describe("all recovery failures of an account: 10 per 24 h, then 1 h without self-service", () => {
   const clock = useRecoveryTestEnv();
@@ -108,6 +109,6 @@ describe("all recovery failures of an account: 10 per 24 h, then 1 h without sel
       lockedUntil: null,
       lockCount: 0,
     });
-    expect((await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).ok).toBe(true);
+    expect((await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import {
   TWILIO_STUB_FROM,
 } from "../support/twilio-stub";
 import { ALICE, enter, failures, flowRow, send, startFlow, useRecoveryTestEnv } from "./recovery-helpers";
+import { DEMO } from "../support/demo-accounts";
 
 const stub = connectTwilioStub(process.env.TEST_TWILIO_STUB_URL as string);
 
@@ -51,7 +52,7 @@ describe("codes through Twilio (the stub)", () => {
     resetSmsProviderCache();
     const flowId = await startFlow(ALICE);
     expect((await send(flowId)).ok).toBe(true);
-    const [message] = await stub.messages("+14155550101");
+    const [message] = await stub.messages(DEMO.alice.mobile);
     const code = message.body.match(/\d{6}/)![0];
     expect(message.body).toBe(`Your Postkey verification code is ${code}. It expires in 5 minutes. Never share it.`);
     const [row] = await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } });
@@ -83,7 +84,7 @@ describe("codes through Twilio (the stub)", () => {
     const flowId = await startFlow(ALICE);
     await stub.clear();
     expect((await send(flowId)).ok).toBe(true);
-    const code = (await stub.messages("+14155550101"))[0].body.match(/\d{6}/)![0];
+    const code = (await stub.messages(DEMO.alice.mobile))[0].body.match(/\d{6}/)![0];
     await stub.failNextWith(400);
     clock.advance(60_000);
     expect(await send(flowId)).toEqual({ ok: false, error: "send_failed" });

@@ -8,8 +8,9 @@ import { accountByAddress, auditActions, meta, sendReturnedNotice } from "../sup
 import { enText, tEn } from "../support/i18n";
 import { codeDigest } from "../support/short-secret-digest";
 import { ALICE, enter, failures, flowRow, lastCode, send, sendCode, startFlow, useRecoveryTestEnv, wrongCode } from "./recovery-helpers";
+import { DEMO } from "../support/demo-accounts";
 
-const ALICE_MOBILE = "+14155550101";
+const ALICE_MOBILE = DEMO.alice.mobile;
 
 describe("SMS verification code", () => {
   const clock = useRecoveryTestEnv();
@@ -164,21 +165,21 @@ describe("SMS verification code", () => {
   it("sends at most 10 codes an hour per IP, refused to the hour's last second", async () => {
     const db = getDb();
     const mobiles = ["+14155550111", "+14155550112", "+14155550113"];
-    for (const [i, address] of ["bob@example.com", "carol@example.com", "dan@example.com"].entries()) {
+    for (const [i, address] of [DEMO.bob.email, DEMO.carol.email, DEMO.dan.email].entries()) {
       await db.mailAccount.update({ where: { address }, data: { secureMobile: mobiles[i], secureMobileVerifiedAt: new Date() } });
     }
     const t0 = Date.now();
-    const addresses = [ALICE, "bob@example.com", "carol@example.com"];
+    const addresses = [ALICE, DEMO.bob.email, DEMO.carol.email];
     const sent = [];
     for (let i = 0; i < 10; i++) sent.push((await send(await startFlow(addresses[i % 3]))).ok);
     expect(sent).toEqual(Array(10).fill(true)); // at most 4 per account: only the IP's cap is near
     // dan has sent nothing: his refusals are the IP's.
-    expect(await send(await startFlow("dan@example.com"))).toMatchObject({ ok: false, error: "send_limit" });
-    expect((await send(await startFlow("dan@example.com"), { ip: "198.51.100.77", userAgent: "vitest" })).ok).toBe(true);
+    expect(await send(await startFlow(DEMO.dan.email))).toMatchObject({ ok: false, error: "send_limit" });
+    expect((await send(await startFlow(DEMO.dan.email), { ip: "198.51.100.77", userAgent: "vitest" })).ok).toBe(true);
     clock.set(new Date(t0 + HOUR - SECOND));
-    expect(await send(await startFlow("dan@example.com"))).toMatchObject({ ok: false, error: "send_limit" });
+    expect(await send(await startFlow(DEMO.dan.email))).toMatchObject({ ok: false, error: "send_limit" });
     clock.set(new Date(t0 + HOUR + SECOND));
-    expect((await send(await startFlow("dan@example.com"))).ok).toBe(true);
+    expect((await send(await startFlow(DEMO.dan.email))).ok).toBe(true);
   });
 
   it("refuses a code a send of which was refused by a cap, and keeps the previous code", async () => {
@@ -210,6 +211,6 @@ describe("SMS verification code", () => {
       lockedUntil: before.lockedUntil,
       lockCount: before.lockCount,
     });
-    expect((await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).ok).toBe(true);
+    expect((await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(true);
   });
 });

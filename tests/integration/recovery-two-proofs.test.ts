@@ -9,6 +9,7 @@ import { verifyAppCode } from "@/server/recovery/verify-app-code";
 import { confirmTotpSetup, getTwoStepSettings, startTotpSetup } from "@/server/two-step/manage-two-step";
 import { accountByAddress, auditActions, meta } from "../support/fixtures";
 import { ALICE, answer, enter, flowRow, sendCode, start, startFlow, useRecoveryTestEnv, wrongCode } from "./recovery-helpers";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * SECURITY.md "Second step and recovery strength": recovery as strong as the logon. An account that uses two-step
@@ -18,8 +19,8 @@ import { ALICE, answer, enter, flowRow, sendCode, start, startFlow, useRecoveryT
  * swap) no longer resets the domain's administrator. Accounts without
  * two-step logon keep the article's one proof (recovery-*.test.ts).
  */
-const PM = { address: "postmaster@example.com", password: "Admin#Domain2026", mobile: "+14155550100" };
-const ALICE_PASSWORD = "Blue#Harbor2026";
+const PM = { address: DEMO.postmaster.email, password: DEMO.postmaster.password, mobile: DEMO.postmaster.mobile };
+const ALICE_PASSWORD = DEMO.alice.password;
 const PM_BACKUP = "pm.home@mail.example.net";
 const NEW_PASSWORD = "Lantern-Harbor-77";
 
@@ -116,7 +117,7 @@ describe("two proofs for an account that uses two-step logon", () => {
       methods: { totp: true, recoveryCode: true, questions: null },
       questions: [],
     });
-    expect(await answer(flowId, ["Rex", "Hangzhou", "Sunrise"])).toEqual({ ok: false, error: "method_unavailable" });
+    expect(await answer(flowId, [...DEMO.alice.answers])).toEqual({ ok: false, error: "method_unavailable" });
     clock.advance(30_000);
     expect(await verifyAppCode(flowId, { method: "TOTP", code: totp.generate() }, meta)).toEqual({ ok: true });
     // The same method again does not count twice.

@@ -18,13 +18,14 @@ import {
 } from "../support/fixtures";
 import { postmasterFor } from "../support/postmaster";
 import { resolvePostmaster } from "@/server/admin/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * Sessions (SECURITY.md "Sessions"): one Session row per logon,
  * checked on every request beside the sealed cookie, so Log Off and
  * "log off other sessions" end a session on the server, not just in one browser.
  */
-const ALICE = "alice@example.com";
+const ALICE = DEMO.alice.email;
 
 describe("Session rows", () => {
   let clock: ReturnType<typeof useFakeClock>;
@@ -45,13 +46,13 @@ describe("Session rows", () => {
 
   it("a session opens only its own account and kind", async () => {
     const alice = await accountByAddress(ALICE);
-    const bob = await accountByAddress("bob@example.com");
+    const bob = await accountByAddress(DEMO.bob.email);
     const cookie = await sessionClaims("mail", alice);
     expect(await loadMailUser({ ...cookie, accountId: bob.id })).toBeNull();
     expect(await loadOperator(cookie)).toBeNull();
-    const op = await operatorByEmail("ops@cloud.example.net");
+    const op = await operatorByEmail(DEMO.ops.email);
     const consoleCookie = await sessionClaims("console", op);
-    expect(await loadOperator(consoleCookie)).toMatchObject({ email: "ops@cloud.example.net" });
+    expect(await loadOperator(consoleCookie)).toMatchObject({ email: DEMO.ops.email });
     expect(await loadMailUser(consoleCookie)).toBeNull();
     expect(await loadMailUser({ ...cookie, sessionId: "made-up-session-id" })).toBeNull();
   });
@@ -91,7 +92,7 @@ describe("Account Security > Sessions: an employee ends its other sessions", () 
     const here = await sessionClaims("mail", alice);
     const laptop = await sessionClaims("mail", alice, otherMeta);
     const phone = await sessionClaims("mail", alice, otherMeta);
-    const bobs = await sessionClaims("mail", await accountByAddress("bob@example.com"));
+    const bobs = await sessionClaims("mail", await accountByAddress(DEMO.bob.email));
     const caller = { accountId: alice.id, address: ALICE, domainId: alice.domainId, currentSessionId: here.sessionId };
 
     expect(await endMySessions(caller, { sessionId: bobs.sessionId }, meta)).toEqual({ ok: false, error: "not_found" });
@@ -119,7 +120,7 @@ describe("Edit Account > Sign out everywhere (postmaster)", () => {
     const alice = await accountByAddress(ALICE);
     const s1 = await sessionClaims("mail", alice);
     const s2 = await sessionClaims("mail", alice, otherMeta);
-    expect(await signOutEverywhere({ postmaster: await as("postmaster@example.com"), accountId: alice.id }, meta)).toMatchObject({
+    expect(await signOutEverywhere({ postmaster: await as(DEMO.postmaster.email), accountId: alice.id }, meta)).toMatchObject({
       ok: true,
       address: ALICE,
     });
@@ -127,21 +128,21 @@ describe("Edit Account > Sign out everywhere (postmaster)", () => {
     expect(await loadMailUser(s2)).toBeNull();
     expect((await accountByAddress(ALICE)).sessionVersion).toBe(alice.sessionVersion + 1);
     const [event] = await auditActions({ action: "sessions.ended", targetId: alice.id });
-    expect(event).toMatchObject({ actorLabel: "postmaster@example.com", result: "SUCCESS", detail: { scope: "all", ended: 2 } });
+    expect(event).toMatchObject({ actorLabel: DEMO.postmaster.email, result: "SUCCESS", detail: { scope: "all", ended: 2 } });
   });
 
   it("refuses another domain's account (as if missing), its own account, another postmaster, and an employee as the caller", async () => {
     const alice = await accountByAddress(ALICE);
     const s = await sessionClaims("mail", alice);
-    expect(await signOutEverywhere({ postmaster: await as("postmaster@example.org"), accountId: alice.id }, meta)).toEqual({
+    expect(await signOutEverywhere({ postmaster: await as(DEMO.orgPostmaster.email), accountId: alice.id }, meta)).toEqual({
       ok: false,
       error: "not_found",
     });
-    expect(await resolvePostmaster(await pmOf("bob@example.com"), "sessions.sign_out_everywhere", meta)).toEqual({
+    expect(await resolvePostmaster(await pmOf(DEMO.bob.email), "sessions.sign_out_everywhere", meta)).toEqual({
       ok: false,
       error: "forbidden",
     });
-    const pm = await pmOf("postmaster@example.com");
+    const pm = await pmOf(DEMO.postmaster.email);
     expect(await signOutEverywhere({ postmaster: await postmasterFor(pm), accountId: pm }, meta)).toEqual({
       ok: false,
       error: "own_account",
@@ -153,9 +154,9 @@ describe("Edit Account > Sign out everywhere (postmaster)", () => {
 
   it("the postmaster's Reset Password refuses every postmaster account, not only its own", async () => {
     const db = getDb();
-    const pm = await accountByAddress("postmaster@example.com");
-    await db.mailAccount.update({ where: { address: "dan@example.com" }, data: { role: "POSTMASTER" } });
-    const dan = await accountByAddress("dan@example.com");
+    const pm = await accountByAddress(DEMO.postmaster.email);
+    await db.mailAccount.update({ where: { address: DEMO.dan.email }, data: { role: "POSTMASTER" } });
+    const dan = await accountByAddress(DEMO.dan.email);
     const input = {
       postmaster: await postmasterFor(pm.id),
       accountId: dan.id,
@@ -164,7 +165,7 @@ describe("Edit Account > Sign out everywhere (postmaster)", () => {
       mustChangePassword: true,
     };
     expect(await resetEmployeePassword(input, meta)).toEqual({ ok: false, error: "postmaster_account" });
-    expect((await accountByAddress("dan@example.com")).sessionVersion).toBe(dan.sessionVersion);
+    expect((await accountByAddress(DEMO.dan.email)).sessionVersion).toBe(dan.sessionVersion);
     expect(await signOutEverywhere({ postmaster: await postmasterFor(pm.id), accountId: dan.id }, meta)).toEqual({
       ok: false,
       error: "postmaster_account",

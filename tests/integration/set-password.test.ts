@@ -8,6 +8,7 @@ import { HISTORY_DEPTH } from "@/lib/password-policy";
 import { setPassword, type SetPasswordInput } from "@/server/passwords/set-password";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
 import { refText } from "../support/i18n";
+import { DEMO } from "../support/demo-accounts";
 
 // The domain core answers with catalog references; these are the ones a form words.
 const MISMATCH_MESSAGE = msg("Password.errors.mismatch");
@@ -15,7 +16,7 @@ const REUSED_MESSAGE = msg("Password.errors.reused", { depth: HISTORY_DEPTH });
 const REUSE_LIMITED_MESSAGE = msg("Password.errors.reuseLimited");
 const CURRENT_WRONG = msg("Password.errors.currentWrong");
 
-const ALICE = "alice@example.com";
+const ALICE = DEMO.alice.email;
 
 async function reset(accountId: string, password: string, extra: Partial<SetPasswordInput> = {}) {
   return setPassword({
@@ -57,7 +58,7 @@ describe("setPassword (the one reset transaction)", () => {
     expect(after.passwordChangedAt.getTime()).toBe(Date.now());
     expect(await getDb().passwordHistory.count({ where: { mailAccountId: before.id } })).toBe(2);
     expect((await auditActions({ targetId: before.id, action: AuditAction.passwordResetByPostmaster })).length).toBe(1);
-    expect((await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).ok).toBe(false);
+    expect((await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(false);
     expect((await logOn("mail", { login: ALICE, password: "New#Lantern2026" }, meta)).ok).toBe(true);
   });
 
@@ -95,7 +96,7 @@ describe("setPassword (the one reset transaction)", () => {
       expect(r.ok ? "ok" : r.error === "invalid" ? r.fieldErrors.password : r.error).toEqual([REUSED_MESSAGE]);
     }
     clock.advance(1000);
-    expect((await reset(a.id, "Blue#Harbor2026")).ok).toBe(true);
+    expect((await reset(a.id, DEMO.alice.password)).ok).toBe(true);
     expect(await getDb().passwordHistory.count({ where: { mailAccountId: a.id } })).toBe(5);
   });
 
@@ -114,7 +115,7 @@ describe("setPassword (the one reset transaction)", () => {
     expect(after.passwordChangedAt).toEqual(a.passwordChangedAt);
     expect(await getDb().passwordHistory.count({ where: { mailAccountId: a.id } })).toBe(1);
     expect(await getDb().auditEvent.count()).toBe(auditBefore);
-    expect((await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).ok).toBe(true);
+    expect((await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(true);
   });
 });
 
@@ -138,7 +139,7 @@ describe("changeOwnPassword", () => {
     const same = await changeOwnPassword(
       "mail",
       a.id,
-      { currentPassword: "Blue#Harbor2026", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" },
+      { currentPassword: DEMO.alice.password, password: DEMO.alice.password, confirmPassword: DEMO.alice.password },
       meta,
     );
     expect(same).toEqual({ ok: false, error: "invalid", fieldErrors: { password: [msg("Password.errors.sameAsCurrent")] } });
@@ -146,7 +147,7 @@ describe("changeOwnPassword", () => {
     const ok = await changeOwnPassword(
       "mail",
       a.id,
-      { currentPassword: "Blue#Harbor2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" },
+      { currentPassword: DEMO.alice.password, password: "New#Lantern2026", confirmPassword: "New#Lantern2026" },
       meta,
     );
     expect(ok).toEqual({ ok: true, sessionVersion: a.sessionVersion + 1 });
@@ -155,15 +156,15 @@ describe("changeOwnPassword", () => {
   });
 
   it("works for cloud operators (no domain keywords)", async () => {
-    const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: "ops@cloud.example.net" } });
+    const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: DEMO.ops.email } });
     const r = await changeOwnPassword(
       "cloud",
       op.id,
-      { currentPassword: "Cloud#Console2026", password: "Sky#Operator2027", confirmPassword: "Sky#Operator2027" },
+      { currentPassword: DEMO.ops.password, password: "Sky#Operator2027", confirmPassword: "Sky#Operator2027" },
       meta,
     );
     expect(r.ok).toBe(true);
-    expect((await logOn("cloud", { login: "ops@cloud.example.net", password: "Sky#Operator2027" }, meta)).ok).toBe(true);
+    expect((await logOn("cloud", { login: DEMO.ops.email, password: "Sky#Operator2027" }, meta)).ok).toBe(true);
   });
 });
 
@@ -190,7 +191,7 @@ describe("wrong current passwords inside a session (re-authentication rule)", ()
     expect(after.sessionVersion).toBe(a.sessionVersion + 1);
     expect(after.lockedUntil).toBeNull();
     expect(await auditActions({ action: AuditAction.reauthFailed })).toHaveLength(5);
-    expect(await logOn("mail", { login: ALICE, password: "Blue#Harbor2026" }, meta)).toMatchObject({ ok: false, error: "captcha" });
+    expect(await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).toMatchObject({ ok: false, error: "captcha" });
   });
 
   it("reports the new password's problems together with the wrong current password", async () => {
@@ -218,7 +219,7 @@ describe("the password history is no guessing oracle", () => {
 
   it("a current password, mismatched, gets only the mismatch: the history is not consulted", async () => {
     const a = await accountByAddress(ALICE);
-    expect(errorsOf(await reset(a.id, "Blue#Harbor2026", { confirmPassword: "Blue#Harbor2027" }))).toEqual({
+    expect(errorsOf(await reset(a.id, DEMO.alice.password, { confirmPassword: "Blue#Harbor2027" }))).toEqual({
       confirmPassword: [MISMATCH_MESSAGE],
     });
     expect(await auditActions({ action: AuditAction.passwordReuseRefused })).toHaveLength(0);
@@ -229,7 +230,7 @@ describe("the password history is no guessing oracle", () => {
     const r = await changeOwnPassword(
       "mail",
       a.id,
-      { currentPassword: "Not#MyPassword1", password: "Blue#Harbor2026", confirmPassword: "Blue#Harbor2026" },
+      { currentPassword: "Not#MyPassword1", password: DEMO.alice.password, confirmPassword: DEMO.alice.password },
       meta,
     );
     expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { currentPassword: [CURRENT_WRONG] } });
@@ -238,15 +239,15 @@ describe("the password history is no guessing oracle", () => {
 
   it("each 'reused' answer is audited; after 5 an hour per actor and account, no history is compared at all", async () => {
     const a = await accountByAddress(ALICE);
-    const pm = { kind: "MAIL_ACCOUNT" as const, id: "pm-probe", label: "postmaster@example.com" };
+    const pm = { kind: "MAIL_ACCOUNT" as const, id: "pm-probe", label: DEMO.postmaster.email };
     for (let i = 1; i <= 5; i++)
-      expect(errorsOf(await reset(a.id, "Blue#Harbor2026", { actor: pm }))).toEqual({ password: [REUSED_MESSAGE] });
+      expect(errorsOf(await reset(a.id, DEMO.alice.password, { actor: pm }))).toEqual({ password: [REUSED_MESSAGE] });
     const events = await auditActions({ action: AuditAction.passwordReuseRefused });
     expect(events).toHaveLength(5);
     expect(events[4]).toMatchObject({ actorId: "pm-probe", targetId: a.id, result: "REFUSED", ip: meta.ip });
     expect(JSON.stringify(events.map((e) => e.detail))).not.toContain("Harbor");
     // The 6th: refused without an answer about the history, even for a password the account never had.
-    expect(errorsOf(await reset(a.id, "Blue#Harbor2026", { actor: pm }))).toEqual({ password: [REUSE_LIMITED_MESSAGE] });
+    expect(errorsOf(await reset(a.id, DEMO.alice.password, { actor: pm }))).toEqual({ password: [REUSE_LIMITED_MESSAGE] });
     expect(errorsOf(await reset(a.id, "Never#Used2026x", { actor: pm }))).toEqual({ password: [REUSE_LIMITED_MESSAGE] });
     expect((await accountByAddress(ALICE)).sessionVersion).toBe(a.sessionVersion);
     // Another actor is not held back, and the limit passes with the hour.

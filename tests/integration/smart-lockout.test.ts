@@ -6,6 +6,7 @@ import { getDb } from "@/server/db";
 import { isUnlockLinkLive, unlockWithLink } from "@/server/notices/unlock-account";
 import { sendNotice } from "@/server/sms/account-notice";
 import { accountByAddress, auditActions, freshDemo, meta, passedCaptcha, useFakeClock } from "../support/fixtures";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * SECURITY.md "Logon": a lockout that does not punish the owner. The same wrong
@@ -15,7 +16,7 @@ import { accountByAddress, auditActions, freshDemo, meta, passedCaptcha, useFake
  * not change for anyone. Both failed on the code before it (a repeat counted
  * ten times; a lock told nobody).
  */
-const ALICE = { address: "alice@example.com", password: "Blue#Harbor2026", mobile: "+14155550101" };
+const ALICE = { address: DEMO.alice.email, password: DEMO.alice.password, mobile: DEMO.alice.mobile };
 const UNLOCK = /https?:\/\/\S+\/unlock\/([A-Za-z0-9_-]{22})/;
 const NOT_ME = /https?:\/\/\S+\/not-me\/([A-Za-z0-9_-]{22})/;
 
@@ -118,9 +119,9 @@ describe("a lock tells the owner, who can unlock it", () => {
   it("an account with no channel is locked as before, and nothing is sent", async () => {
     let last: LogOnResult | undefined;
     for (let i = 1; i <= 10; i++)
-      last = await logOn("mail", { login: "bob@example.com", password: `Wrong#Guess${i}x`, ...(await passedCaptcha()) }, meta);
+      last = await logOn("mail", { login: DEMO.bob.email, password: `Wrong#Guess${i}x`, ...(await passedCaptcha()) }, meta);
     if (last && !last.ok) for (const n of last.notices ?? []) await sendNotice(n);
-    expect((await accountByAddress("bob@example.com")).lockedUntil).not.toBeNull();
+    expect((await accountByAddress(DEMO.bob.email)).lockedUntil).not.toBeNull();
     expect(await getDb().smsMessage.count()).toBe(0);
     expect(await getDb().ownerLink.count()).toBe(0);
   });

@@ -25,10 +25,11 @@ import {
   TWILIO_STUB_AUTH_TOKEN,
   TWILIO_STUB_FROM,
 } from "../support/twilio-stub";
+import { DEMO } from "../support/demo-accounts";
 
 const stub = connectTwilioStub(process.env.TEST_TWILIO_STUB_URL as string);
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
-const TO = "+14155550101";
+const TO = DEMO.alice.mobile;
 let logs: CapturedLogs;
 const T0 = new Date("2026-11-24T21:05:00.000Z");
 const savedEnv = { ...process.env };
@@ -335,8 +336,8 @@ describe("console provider", () => {
 const withoutLink = (body: string) => body.replace(/https?:\/\/\S+\/not-me\/[A-Za-z0-9_-]{22}/, "<link>");
 
 describe("sendResetNotice", () => {
-  const account = { id: "acc-1", address: "alice@example.com", secureMobile: TO, domainId: "dom-1", locale: null };
-  const actor = { kind: "MAIL_ACCOUNT" as const, id: "pm-1", label: "postmaster@example.com" };
+  const account = { id: "acc-1", address: DEMO.alice.email, secureMobile: TO, domainId: "dom-1", locale: null };
+  const actor = { kind: "MAIL_ACCOUNT" as const, id: "pm-1", label: DEMO.postmaster.email };
 
   // The audit event names the domain and the account, so both must exist.
   beforeEach(async () => {
@@ -345,7 +346,7 @@ describe("sendResetNotice", () => {
     await db.cloudAccount.create({ data: { id: "op-1", email: "owner@cloud.test", name: "Owner", ...common } });
     await db.domain.create({ data: { id: "dom-1", name: "example.com", ownerId: "op-1" } });
     await db.mailAccount.create({
-      data: { id: "acc-1", domainId: "dom-1", address: "alice@example.com", displayName: "Alice", secureMobile: TO, ...common },
+      data: { id: "acc-1", domainId: "dom-1", address: DEMO.alice.email, displayName: "Alice", secureMobile: TO, ...common },
     });
   });
 
@@ -365,7 +366,7 @@ describe("sendResetNotice", () => {
       accountId: "acc-1",
       body: withoutLink(sent.body).replace("<link>", "[link]"),
     });
-    expect((await audits("sms.sent"))[0]).toMatchObject({ domainId: "dom-1", targetId: "acc-1", targetLabel: "alice@example.com" });
+    expect((await audits("sms.sent"))[0]).toMatchObject({ domainId: "dom-1", targetId: "acc-1", targetLabel: DEMO.alice.email });
   });
 
   it("writes in the account's language: its stored choice first, else the language of the request", async () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { resetDatabase } from "../support/db";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * `npm start` refuses a bad configuration with a message naming the variable
@@ -117,6 +118,6 @@ describe("demo data", () => {
     const r = start({ APP_ENV: "development", SESSION_SECRET: SECRET }, ["--prepare-only"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Seeded the demo data \(empty database, local run\)/);
-    expect(await getDb().mailAccount.count({ where: { address: "alice@example.com" } })).toBe(1);
+    expect(await getDb().mailAccount.count({ where: { address: DEMO.alice.email } })).toBe(1);
   });
 });

@@ -16,6 +16,7 @@ import {
 } from "@/server/two-step/trusted-browser";
 import { completeTwoStep, getTwoStepView } from "@/server/two-step/two-step-logon";
 import { accountByAddress, auditActions, freshDemo, meta, otherMeta, sessionClaims, useFakeClock } from "../support/fixtures";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * SECURITY.md "Second step and recovery strength": the second step means what the page says. Each test here
@@ -23,9 +24,9 @@ import { accountByAddress, auditActions, freshDemo, meta, otherMeta, sessionClai
  * method removable; a setup-only session promoted; parallel wrong app codes
  * all judged; "Log off all other sessions" leaving trusted browsers trusted).
  */
-const PM = { address: "postmaster@example.com", password: "Admin#Domain2026", mobile: "+14155550100" };
-const ALICE = { address: "alice@example.com", password: "Blue#Harbor2026", mobile: "+14155550101" };
-const BOB = { address: "bob@example.com", password: "Green#Valley2026" };
+const PM = { address: DEMO.postmaster.email, password: DEMO.postmaster.password, mobile: DEMO.postmaster.mobile };
+const ALICE = { address: DEMO.alice.email, password: DEMO.alice.password, mobile: DEMO.alice.mobile };
+const BOB = { address: DEMO.bob.email, password: DEMO.bob.password };
 
 beforeEach(async () => {
   await freshDemo();

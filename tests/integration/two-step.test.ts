@@ -19,6 +19,7 @@ import { completeTwoStep, getTwoStepView, sendLogonCode, type PendingTwoStep } f
 import { accountByAddress, auditActions, freshDemo, meta, sessionClaims, useFakeClock } from "../support/fixtures";
 import { postmasterFor } from "../support/postmaster";
 import { resolvePostmaster } from "@/server/admin/postmaster";
+import { DEMO } from "../support/demo-accounts";
 
 /**
  * Two-step logon (ADR 0008): postmasters always, employees when their
@@ -26,9 +27,9 @@ import { resolvePostmaster } from "@/server/admin/postmaster";
  * step once) or a one-use recovery code; 5 wrong codes end an attempt and
  * each counts toward the logon lock; "Trust this browser" ends with a reset.
  */
-const PM = { address: "postmaster@example.com", password: "Admin#Domain2026", mobile: "+14155550100" };
-const ALICE = { address: "alice@example.com", password: "Blue#Harbor2026", mobile: "+14155550101" };
-const BOB = { address: "bob@example.com", password: "Green#Valley2026" };
+const PM = { address: DEMO.postmaster.email, password: DEMO.postmaster.password, mobile: DEMO.postmaster.mobile };
+const ALICE = { address: DEMO.alice.email, password: DEMO.alice.password, mobile: DEMO.alice.mobile };
+const BOB = { address: DEMO.bob.email, password: DEMO.bob.password };
 
 let clock: ReturnType<typeof useFakeClock>;
 const saved = { ...process.env };
@@ -343,7 +344,7 @@ describe("Trust this browser for 30 days", () => {
 });
 
 describe("the cloud console's operators (by their own choice)", () => {
-  const OPS = { email: "ops@cloud.example.net", password: "Cloud#Console2026" };
+  const OPS = { email: DEMO.ops.email, password: DEMO.ops.password };
   const consoleStep = () => logOn("cloud", { login: OPS.email, password: OPS.password }, meta);
 
   it("log on with the password alone until they turn on an authenticator app; then with its code or a recovery code", async () => {

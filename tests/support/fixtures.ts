@@ -5,6 +5,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import { sendNotice, type Notice } from "@/server/sms/account-notice";
 import { createCaptchaChallenge } from "@/server/captcha/create-captcha";
 import { resetDatabase } from "./db";
+import { DEMO } from "./demo-accounts";
 
 export const meta: RequestMeta = { ip: "203.0.113.7", userAgent: "vitest" };
 export const otherMeta: RequestMeta = { ip: "198.51.100.9", userAgent: "vitest" };
@@ -24,7 +25,7 @@ export async function operatorByEmail(email: string) {
 }
 
 /** An operator as the console's domain functions take it (reauthAt: its last console-password confirmation, ms). */
-export async function consoleOperator(email = "ops@cloud.example.net", reauthAt: number | null = null) {
+export async function consoleOperator(email = DEMO.ops.email, reauthAt: number | null = null) {
   const o = await operatorByEmail(email);
   return { id: o.id, email: o.email, reauthAt };
 }

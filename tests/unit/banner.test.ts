@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { printBanner } from "../../scripts/lib/banner";
+import { DEMO } from "../support/demo-accounts";
 
 /** What npm start prints once the app answers (ADR 0006: a local run is reachable from this machine only). */
 function printed(opts: Parameters<typeof printBanner>[0]): string {
@@ -15,7 +16,7 @@ describe("the start banner", () => {
     const out = printed({ url: "http://localhost:3000", profile: "local", host: "127.0.0.1" });
     expect(out).toContain("Postkey is ready on http://localhost:3000");
     expect(out).toContain("http://localhost:3000/dev/sms");
-    expect(out).toContain("postmaster@example.com");
+    expect(out).toContain(DEMO.postmaster.email);
     expect(out).not.toContain("WARNING");
   });
 
@@ -32,7 +33,7 @@ describe("the start banner", () => {
   it("a deployment: the three surfaces, no demo logons, no outbox, no warning for listening everywhere", () => {
     const out = printed({ url: "https://mail.example.com", profile: "deployment", host: undefined });
     expect(out).toContain("https://mail.example.com/console/login");
-    expect(out).not.toContain("postmaster@example.com");
+    expect(out).not.toContain(DEMO.postmaster.email);
     expect(out).not.toContain("/dev/sms");
     expect(out).not.toContain("WARNING");
   });
