@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import type { FormAction } from "@/lib/form-state";
 import { ActionButton } from "@/components/action-button";
 import { Alert, Card, dangerButtonClass } from "@/components/ui";
@@ -21,6 +22,32 @@ export interface SessionRow {
   createdAt: Date;
   lastSeenAt: Date;
   current: boolean;
+}
+
+/** One browser of a list: what it is ("This browser" beside the one in use), its details, its button. */
+function DeviceRow({
+  device,
+  current,
+  details,
+  children,
+}: {
+  device: string;
+  current: string | false;
+  details: string;
+  children: ReactNode;
+}) {
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-3 py-3">
+      <div className="min-w-0 text-sm">
+        <p className="font-medium text-slate-900">
+          {device}
+          {current ? <span className="badge badge-blue ml-2">{current}</span> : null}
+        </p>
+        <p className="break-words text-slate-700">{details}</p>
+      </div>
+      {children}
+    </li>
+  );
 }
 
 /**
@@ -58,20 +85,16 @@ export async function SessionsCard({
           {sessions.map((s) => {
             const device = deviceOf(s.userAgent);
             return (
-              <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                <div className="min-w-0 text-sm">
-                  <p className="font-medium text-slate-900">
-                    {device}
-                    {s.current ? <span className="badge badge-blue ml-2">{t("thisBrowser")}</span> : null}
-                  </p>
-                  <p className="break-words text-slate-700">
-                    {t("details", {
-                      ip: s.ip,
-                      createdAt: format.dateTime(s.createdAt, "stamp"),
-                      lastSeenAt: format.dateTime(s.lastSeenAt, "stamp"),
-                    })}
-                  </p>
-                </div>
+              <DeviceRow
+                key={s.id}
+                device={device}
+                current={s.current && t("thisBrowser")}
+                details={t("details", {
+                  ip: s.ip,
+                  createdAt: format.dateTime(s.createdAt, "stamp"),
+                  lastSeenAt: format.dateTime(s.lastSeenAt, "stamp"),
+                })}
+              >
                 {s.current ? null : (
                   <ActionButton
                     action={actions.endOne}
@@ -81,7 +104,7 @@ export async function SessionsCard({
                     formLabel={t("logOffLabel", { device, ip: s.ip })}
                   />
                 )}
-              </li>
+              </DeviceRow>
             );
           })}
         </ul>
@@ -95,21 +118,17 @@ export async function SessionsCard({
               {trusted.map((b) => {
                 const device = deviceOf(b.userAgent);
                 return (
-                  <li key={b.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                    <div className="min-w-0 text-sm">
-                      <p className="font-medium text-slate-900">
-                        {device}
-                        {b.current ? <span className="badge badge-blue ml-2">{t("thisBrowser")}</span> : null}
-                      </p>
-                      <p className="break-words text-slate-700">
-                        {t("trustedDetails", {
-                          ip: b.ip,
-                          createdAt: format.dateTime(b.createdAt, "stamp"),
-                          lastUsedAt: format.dateTime(b.lastUsedAt, "stamp"),
-                          expiresAt: format.dateTime(b.expiresAt, "day"),
-                        })}
-                      </p>
-                    </div>
+                  <DeviceRow
+                    key={b.id}
+                    device={device}
+                    current={b.current && t("thisBrowser")}
+                    details={t("trustedDetails", {
+                      ip: b.ip,
+                      createdAt: format.dateTime(b.createdAt, "stamp"),
+                      lastUsedAt: format.dateTime(b.lastUsedAt, "stamp"),
+                      expiresAt: format.dateTime(b.expiresAt, "day"),
+                    })}
+                  >
                     <ActionButton
                       action={actions.forget!}
                       fields={{ trustId: b.id }}
@@ -117,7 +136,7 @@ export async function SessionsCard({
                       pendingText={t("forgetting")}
                       formLabel={t("forgetLabel", { device, ip: b.ip })}
                     />
-                  </li>
+                  </DeviceRow>
                 );
               })}
             </ul>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/action-button";
 import { DetailRow, PageHeader, smallButtonClass } from "@/components/admin/admin-ui";
@@ -43,6 +44,8 @@ const QUERY = {
   reset: queryFlag,
 };
 
+const muted = "text-slate-600";
+
 export default async function EditAccountPage({ params, searchParams }: IdPageProps) {
   const user = await requirePostmaster();
   const accountId = await routeId(params);
@@ -51,7 +54,6 @@ export default async function EditAccountPage({ params, searchParams }: IdPagePr
   if (!found.ok) notFound();
   const a = found.account;
   const [t, format, tree] = await Promise.all([getTranslations("Admin"), getFormatter(), listDepartments(user.domainId)]);
-  const muted = "text-slate-600";
   const pagePath = `/admin/accounts/${encodeURIComponent(a.id)}`;
   /** Status, recovery info, sessions and the password flag are the postmaster's to change for employees only. */
   const employee = !a.isSelf && a.role !== "POSTMASTER";
@@ -156,34 +158,28 @@ export default async function EditAccountPage({ params, searchParams }: IdPagePr
 
         <Card title={t("account.recoveryCard")}>
           <dl className="divide-y divide-slate-100">
-            <DetailRow label={t("account.secureMobile")}>
-              <div className="flex flex-wrap items-center gap-3">
-                {a.secureMobile ? (
-                  <span className="font-mono">{a.secureMobile}</span>
-                ) : (
-                  <span className={muted}>{t("account.notBound")}</span>
-                )}
-                {!a.domain.allowSmsRecovery ? <span className={muted}>{t("account.smsOff")}</span> : null}
-                {employee && a.secureMobile ? ask("remove_mobile", t("account.removeMobile"), true) : null}
-              </div>
-            </DetailRow>
-            <DetailRow label={t("account.backupEmail")}>
-              <div className="flex flex-wrap items-center gap-3">
-                {a.backupEmail ? (
-                  <span className="font-mono">{a.backupEmail}</span>
-                ) : (
-                  <span className={muted}>{t("account.notBound")}</span>
-                )}
-                {!a.domain.allowEmailRecovery ? <span className={muted}>{t("account.emailOff")}</span> : null}
-              </div>
-            </DetailRow>
-            <DetailRow label={t("account.securityQuestions")}>
-              <div className="flex flex-wrap items-center gap-3">
-                {a.questionsSet ? <span>{t("account.questionsSet")}</span> : <span className={muted}>{t("account.questionsNotSet")}</span>}
-                {!a.domain.allowQuestionRecovery ? <span className={muted}>{t("account.questionsOff")}</span> : null}
-                {employee && a.hasQuestions ? ask("clear_questions", t("account.clearQuestions"), true) : null}
-              </div>
-            </DetailRow>
+            <MethodRow
+              label={t("account.secureMobile")}
+              value={a.secureMobile ? <span className="font-mono">{a.secureMobile}</span> : null}
+              unset={t("account.notBound")}
+              off={!a.domain.allowSmsRecovery && t("account.smsOff")}
+            >
+              {employee && a.secureMobile ? ask("remove_mobile", t("account.removeMobile"), true) : null}
+            </MethodRow>
+            <MethodRow
+              label={t("account.backupEmail")}
+              value={a.backupEmail ? <span className="font-mono">{a.backupEmail}</span> : null}
+              unset={t("account.notBound")}
+              off={!a.domain.allowEmailRecovery && t("account.emailOff")}
+            />
+            <MethodRow
+              label={t("account.securityQuestions")}
+              value={a.questionsSet ? <span>{t("account.questionsSet")}</span> : null}
+              unset={t("account.questionsNotSet")}
+              off={!a.domain.allowQuestionRecovery && t("account.questionsOff")}
+            >
+              {employee && a.hasQuestions ? ask("clear_questions", t("account.clearQuestions"), true) : null}
+            </MethodRow>
           </dl>
         </Card>
 
@@ -259,5 +255,18 @@ export default async function EditAccountPage({ params, searchParams }: IdPagePr
         </Card>
       </div>
     </ClientMessages>
+  );
+}
+
+/** One recovery method of the account: what is set (or a muted "not set"), whether the domain turned it off, its button. */
+function MethodRow(props: { label: string; value: ReactNode; unset: string; off: string | false; children?: ReactNode }) {
+  return (
+    <DetailRow label={props.label}>
+      <div className="flex flex-wrap items-center gap-3">
+        {props.value ?? <span className={muted}>{props.unset}</span>}
+        {props.off ? <span className={muted}>{props.off}</span> : null}
+        {props.children}
+      </div>
+    </DetailRow>
   );
 }
