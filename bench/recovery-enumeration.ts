@@ -93,7 +93,9 @@ export async function sampleEnumeration(iterations: number, warmup: number, case
   async function once(i: number, c: number, warm: boolean): Promise<number> {
     const meta = metaFor(i, c, warm);
     const captchaId = await liveChallenge(meta.ip);
-    const run = await timed(() => startRecovery(undefined, { address: cases[c].address, captchaId, captchaAnswer: "PASSED" }, meta));
+    const run = await timed(() =>
+      startRecovery({ flowId: undefined, address: cases[c].address, captchaId, captchaAnswer: "PASSED" }, meta),
+    );
     if (run.value.ok !== cases[c].available) throw new Error(`${cases[c].name}: unexpected result ${JSON.stringify(run.value)}`);
     return run.ms;
   }

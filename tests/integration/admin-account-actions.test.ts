@@ -298,7 +298,7 @@ describe("the postmaster hears of self-service resets when the domain asks", () 
       const flowId = await startFlow(ALICE);
       expect((await answer(flowId, ALICE_ANSWERS)).ok).toBe(true);
       const pw = `Quiet#Lagoon${Math.floor(Math.random() * 9000 + 1000)}`;
-      const r = await completeRecovery(flowId, { password: pw, confirmPassword: pw }, meta);
+      const r = await completeRecovery({ flowId, password: pw, confirmPassword: pw }, meta);
       if (!r.ok) throw new Error(r.error);
       return r.notices;
     };

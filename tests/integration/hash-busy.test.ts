@@ -73,11 +73,11 @@ describe("a busy hasher", () => {
     const alice = await accountByAddress(ALICE);
     const flowId = await startFlow(ALICE);
     const slot = occupyHasher();
-    await expect(verifySecurityAnswers(flowId, { answers: ALICE_ANSWERS }, meta)).rejects.toBeInstanceOf(HashBusyError);
+    await expect(verifySecurityAnswers({ flowId, answers: ALICE_ANSWERS }, meta)).rejects.toBeInstanceOf(HashBusyError);
     await slot.release();
     expect(await failures(alice.id)).toEqual({ all: 0, questions: 0 });
     process.env.ARGON2_MAX_QUEUE = "4"; // the three answers are checked side by side
     resetEnvCache();
-    expect(await verifySecurityAnswers(flowId, { answers: ALICE_ANSWERS }, meta)).toEqual({ ok: true });
+    expect(await verifySecurityAnswers({ flowId, answers: ALICE_ANSWERS }, meta)).toEqual({ ok: true });
   });
 });

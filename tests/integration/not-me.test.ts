@@ -147,7 +147,7 @@ describe("This wasn't me", () => {
     const alice = await accountByAddress(ALICE.address);
     const claims = await sessionClaims("mail", alice);
     const trusted = await trustBrowser(undefined, { kind: "mail", id: alice.id, sessionVersion: alice.sessionVersion }, meta);
-    const flow = await startRecovery(undefined, { address: ALICE.address, ...(await passedCaptcha()) }, meta);
+    const flow = await startRecovery({ flowId: undefined, address: ALICE.address, ...(await passedCaptcha()) }, meta);
     if (!flow.ok) throw new Error("no flow");
     // Opening the page changes nothing.
     expect(await isNotMeLinkLive(token)).toBe(true);

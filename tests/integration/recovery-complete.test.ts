@@ -12,7 +12,7 @@ import { DEMO } from "../support/demo-accounts";
 
 const NEW_PASSWORD = "Quiet#Lagoon2027";
 const complete = (flowId: string | undefined, password = NEW_PASSWORD, confirmPassword = password) =>
-  completeRecovery(flowId, { password, confirmPassword }, meta);
+  completeRecovery({ flowId, password, confirmPassword }, meta);
 
 /** Steps 1 and 2 for alice by SMS; returns the flow id (now at "Set a new password") and the code. */
 async function verifiedBySms(): Promise<{ flowId: string; code: string }> {

@@ -49,7 +49,7 @@ function useSmtpUrl(url: string) {
   resetEmailProviderCache();
 }
 
-const sendEmailCode = (flowId: string) => sendRecoveryCode(flowId, { method: "EMAIL" }, meta);
+const sendEmailCode = (flowId: string) => sendRecoveryCode({ flowId, method: "EMAIL" }, meta);
 
 /** The code of the newest message the SMTP server took for `to`. */
 function mailedCode(to: string): string {
@@ -119,7 +119,7 @@ describe("Forgot Password by the backup email address", () => {
     expect(verified.detail).toEqual({ method: "EMAIL" });
     expect(JSON.stringify(await auditActions())).not.toContain(code);
 
-    const done = await completeRecovery(flowId, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, meta);
+    const done = await completeRecovery({ flowId, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, meta);
     expect(done.ok).toBe(true);
     await sendReturnedNotice(done);
     expect((await logOn("mail", { login: BOB, password: NEW_PASSWORD }, meta)).ok).toBe(true);
@@ -208,7 +208,7 @@ describe("Forgot Password by the backup email address", () => {
     await sendEmailCode(flowId);
     expect(await enter(flowId, mailedCode(ALICE_BACKUP))).toEqual({ ok: true });
     await getDb().mailAccount.update({ where: { address: ALICE }, data: { backupEmail: null, backupEmailVerifiedAt: null } });
-    expect(await completeRecovery(flowId, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, meta)).toMatchObject({ ok: false });
+    expect(await completeRecovery({ flowId, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, meta)).toMatchObject({ ok: false });
     expect((await logOn("mail", { login: ALICE, password: NEW_PASSWORD }, meta)).ok).toBe(false);
   });
 

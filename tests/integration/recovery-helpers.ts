@@ -56,7 +56,7 @@ export function captcha() {
 }
 
 export async function start(address: string, m: RequestMeta = meta, previousFlowId?: string) {
-  return startRecovery(previousFlowId, { address, ...(await captcha()) }, m);
+  return startRecovery({ flowId: previousFlowId, address, ...(await captcha()) }, m);
 }
 
 /** Step 1 for an address that can self-serve; returns the flow id. */
@@ -66,9 +66,9 @@ export async function startFlow(address: string, m: RequestMeta = meta): Promise
   return r.flowId;
 }
 
-export const send = (flowId: string, m: RequestMeta = meta) => sendRecoveryCode(flowId, { method: "SMS" }, m);
-export const enter = (flowId: string, code: string, m: RequestMeta = meta) => verifyRecoveryCode(flowId, { code }, m);
-export const answer = (flowId: string, answers: string[], m: RequestMeta = meta) => verifySecurityAnswers(flowId, { answers }, m);
+export const send = (flowId: string, m: RequestMeta = meta) => sendRecoveryCode({ flowId, method: "SMS" }, m);
+export const enter = (flowId: string, code: string, m: RequestMeta = meta) => verifyRecoveryCode({ flowId, code }, m);
+export const answer = (flowId: string, answers: string[], m: RequestMeta = meta) => verifySecurityAnswers({ flowId, answers }, m);
 
 /**
  * The state of a flow, from the token the browser holds ("<id>.<browser key>"):

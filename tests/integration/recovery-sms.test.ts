@@ -39,7 +39,7 @@ describe("SMS verification code", () => {
     const [sms] = await getDb().smsMessage.findMany({ where: { purpose: "RECOVERY_CODE" } });
     expect(sms.body).toBe(`【Postkey】您的验证码是 ${code}，5 分钟内有效。请勿告诉他人。`);
     expect(await enter(flowId, code)).toEqual({ ok: true });
-    await sendReturnedNotice(await completeRecovery(flowId, { password: "Quiet#Lagoon2027", confirmPassword: "Quiet#Lagoon2027" }, meta));
+    await sendReturnedNotice(await completeRecovery({ flowId, password: "Quiet#Lagoon2027", confirmPassword: "Quiet#Lagoon2027" }, meta));
     const [notice] = await getDb().smsMessage.findMany({ where: { purpose: "RESET_NOTICE" } });
     expect(notice).toMatchObject({ to: ALICE_MOBILE, status: "SENT" });
     expect(notice.body).toMatch(

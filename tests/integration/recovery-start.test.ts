@@ -70,18 +70,18 @@ describe("step 1, Account (startRecovery)", () => {
   it("consumes the image code: a wrong word fails, and the same challenge never passes again", async () => {
     const c = await createCaptchaChallenge(meta);
     if (!c.ok) throw new Error("rate limited");
-    expect(await startRecovery(undefined, { address: ALICE, captchaId: c.id, captchaAnswer: "WRONG" }, meta)).toEqual({
+    expect(await startRecovery({ flowId: undefined, address: ALICE, captchaId: c.id, captchaAnswer: "WRONG" }, meta)).toEqual({
       ok: false,
       error: "captcha",
     });
-    expect(await startRecovery(undefined, { address: ALICE, captchaId: c.id, captchaAnswer: "PASSED" }, meta)).toEqual({
+    expect(await startRecovery({ flowId: undefined, address: ALICE, captchaId: c.id, captchaAnswer: "PASSED" }, meta)).toEqual({
       ok: false,
       error: "captcha",
     });
     const passed = await captcha();
-    expect((await startRecovery(undefined, { address: ALICE, ...passed }, meta)).ok).toBe(true);
-    expect(await startRecovery(undefined, { address: ALICE, ...passed }, meta)).toEqual({ ok: false, error: "captcha" });
-    expect(await startRecovery(undefined, { address: ALICE, captchaId: undefined, captchaAnswer: "PASSED" }, meta)).toEqual({
+    expect((await startRecovery({ flowId: undefined, address: ALICE, ...passed }, meta)).ok).toBe(true);
+    expect(await startRecovery({ flowId: undefined, address: ALICE, ...passed }, meta)).toEqual({ ok: false, error: "captcha" });
+    expect(await startRecovery({ flowId: undefined, address: ALICE, captchaId: undefined, captchaAnswer: "PASSED" }, meta)).toEqual({
       ok: false,
       error: "captcha",
     });
@@ -94,7 +94,7 @@ describe("step 1, Account (startRecovery)", () => {
   it("refuses an image code older than 120 s", async () => {
     const passed = await captcha();
     clock.advance(120 * SECOND + 1);
-    expect(await startRecovery(undefined, { address: ALICE, ...passed }, meta)).toEqual({ ok: false, error: "captcha" });
+    expect(await startRecovery({ flowId: undefined, address: ALICE, ...passed }, meta)).toEqual({ ok: false, error: "captcha" });
   });
 
   it("answers unknown, disabled, no-method, domain-disallowed and blocked accounts identically", async () => {
@@ -204,7 +204,7 @@ describe("step 1, Account (startRecovery)", () => {
     const other = key.startsWith("A") ? `B${key.slice(1)}` : `A${key.slice(1)}`;
     for (const forged of [id, `${id}.`, `${id}.${other}`, `${id}.${key}x`, `${id}.${key}.${key}`]) {
       expect(await getRecoveryState(forged)).toEqual({ step: "account", notice: null });
-      expect(await sendRecoveryCode(forged, { method: "SMS" }, meta)).toEqual({ ok: false, error: "no_flow" });
+      expect(await sendRecoveryCode({ flowId: forged, method: "SMS" }, meta)).toEqual({ ok: false, error: "no_flow" });
     }
     // A forged token cannot close the flow either.
     await start(ALICE, meta, `${id}.${other}`);

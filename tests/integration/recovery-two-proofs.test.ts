@@ -47,7 +47,7 @@ async function setUpApp(address: string, password: string) {
   return { totp, recoveryCodes: confirmed.recoveryCodes };
 }
 
-const reset = (flowId: string) => completeRecovery(flowId, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, meta);
+const reset = (flowId: string) => completeRecovery({ flowId, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, meta);
 
 describe("two proofs for an account that uses two-step logon", () => {
   const clock = useRecoveryTestEnv();
@@ -86,9 +86,9 @@ describe("two proofs for an account that uses two-step logon", () => {
     expect(await reset(flowId)).toEqual({ ok: false, error: "out_of_order" });
     expect(await getRecoveryState(flowId)).toMatchObject({ step: "verify", proofs: { needed: 2, first: "SMS" }, methods: { sms: null } });
     clock.advance(61_000);
-    expect(await sendRecoveryCode(flowId, { method: "SMS" }, meta)).toEqual({ ok: false, error: "method_unavailable" });
+    expect(await sendRecoveryCode({ flowId, method: "SMS" }, meta)).toEqual({ ok: false, error: "method_unavailable" });
 
-    expect((await sendRecoveryCode(flowId, { method: "EMAIL" }, meta)).ok).toBe(true);
+    expect((await sendRecoveryCode({ flowId, method: "EMAIL" }, meta)).ok).toBe(true);
     expect(await enter(flowId, await mailedCode(PM_BACKUP))).toEqual({ ok: true });
     expect(await flowRow(flowId)).toMatchObject({ step: "RESET", firstMethod: "SMS", method: "EMAIL" });
     expect(await reset(flowId)).toMatchObject({ ok: true });
@@ -99,7 +99,7 @@ describe("two proofs for an account that uses two-step logon", () => {
     const { recoveryCodes } = await setUpApp(PM.address, PM.password);
     const flowId = await startFlow(PM.address);
     expect(await enter(flowId, await sendCode(flowId, meta, PM.mobile))).toEqual({ ok: true });
-    expect(await verifyAppCode(flowId, { method: "RECOVERY_CODE", code: recoveryCodes[0] }, meta)).toEqual({ ok: true });
+    expect(await verifyAppCode({ flowId, method: "RECOVERY_CODE", code: recoveryCodes[0] }, meta)).toEqual({ ok: true });
     const pm = await accountByAddress(PM.address);
     // The app stays, so the mobile may go; the proof it gave goes with it.
     expect(await removeSecureMobile({ accountId: pm.id, currentPassword: PM.password, meta })).toEqual({ ok: true });
@@ -119,14 +119,14 @@ describe("two proofs for an account that uses two-step logon", () => {
     });
     expect(await answer(flowId, [...DEMO.alice.answers])).toEqual({ ok: false, error: "method_unavailable" });
     clock.advance(30_000);
-    expect(await verifyAppCode(flowId, { method: "TOTP", code: totp.generate() }, meta)).toEqual({ ok: true });
+    expect(await verifyAppCode({ flowId, method: "TOTP", code: totp.generate() }, meta)).toEqual({ ok: true });
     // The same method again does not count twice.
     clock.advance(30_000);
-    expect(await verifyAppCode(flowId, { method: "TOTP", code: totp.generate() }, meta)).toEqual({
+    expect(await verifyAppCode({ flowId, method: "TOTP", code: totp.generate() }, meta)).toEqual({
       ok: false,
       error: "method_unavailable",
     });
-    expect(await verifyAppCode(flowId, { method: "RECOVERY_CODE", code: recoveryCodes[1].toUpperCase() }, meta)).toEqual({ ok: true });
+    expect(await verifyAppCode({ flowId, method: "RECOVERY_CODE", code: recoveryCodes[1].toUpperCase() }, meta)).toEqual({ ok: true });
     expect(await flowRow(flowId)).toMatchObject({ step: "RESET", firstMethod: "TOTP", method: "RECOVERY_CODE" });
     expect(await getDb().twoStepRecoveryCode.count({ where: { usedAt: { not: null } } })).toBe(1);
     expect(await reset(flowId)).toMatchObject({ ok: true });
@@ -137,8 +137,8 @@ describe("two proofs for an account that uses two-step logon", () => {
     const flowId = await startFlow(ALICE);
     clock.advance(30_000);
     const results = await Promise.all([
-      verifyAppCode(flowId, { method: "TOTP", code: totp.generate() }, meta),
-      verifyAppCode(flowId, { method: "RECOVERY_CODE", code: recoveryCodes[0] }, meta),
+      verifyAppCode({ flowId, method: "TOTP", code: totp.generate() }, meta),
+      verifyAppCode({ flowId, method: "RECOVERY_CODE", code: recoveryCodes[0] }, meta),
     ]);
     expect(results).toEqual([{ ok: true }, { ok: true }]);
     expect(await flowRow(flowId)).toMatchObject({ step: "RESET" });
@@ -147,7 +147,7 @@ describe("two proofs for an account that uses two-step logon", () => {
   it("wrong app codes: 5 tries a flow, counted before they are judged, also in parallel; the flow then ends", async () => {
     await setUpApp(ALICE, ALICE_PASSWORD);
     const flowId = await startFlow(ALICE);
-    const results = await Promise.all(Array.from({ length: 8 }, () => verifyAppCode(flowId, { method: "TOTP", code: "000000" }, meta)));
+    const results = await Promise.all(Array.from({ length: 8 }, () => verifyAppCode({ flowId, method: "TOTP", code: "000000" }, meta)));
     expect(results.filter((r) => !r.ok && r.error === "wrong_code")).toHaveLength(4);
     expect(results.filter((r) => !r.ok && r.error === "too_many")).toHaveLength(4);
     expect((await auditActions({ action: "recovery.code_failed" })).length).toBe(5);
@@ -158,7 +158,7 @@ describe("two proofs for an account that uses two-step logon", () => {
   it("a wrong SMS code on the second proof counts like any other", async () => {
     await bindBackup(PM.address, PM_BACKUP);
     const flowId = await startFlow(PM.address);
-    expect((await sendRecoveryCode(flowId, { method: "EMAIL" }, meta)).ok).toBe(true);
+    expect((await sendRecoveryCode({ flowId, method: "EMAIL" }, meta)).ok).toBe(true);
     expect(await enter(flowId, await mailedCode(PM_BACKUP))).toEqual({ ok: true });
     const code = await sendCode(flowId, meta, PM.mobile);
     expect(await enter(flowId, wrongCode(code))).toMatchObject({ ok: false, error: "wrong_code" });

@@ -11,6 +11,8 @@ import { recoveryActor } from "./internal/recovery-audit";
 import { canStillUse, findRecoveryAccount, readRecoveryBlocks } from "./internal/recovery-account";
 
 export interface CompleteRecoveryInput {
+  /** The flow's token from the browser's cookie (src/web/recovery-cookie.ts). */
+  flowId: string | undefined;
   password: string;
   confirmPassword: string;
 }
@@ -34,11 +36,8 @@ class NoLongerEligibleError extends Error {}
  * so the grant is used once, even by parallel requests — and only while the
  * account is still active and may still self-serve by the methods that passed.
  */
-export async function completeRecovery(
-  flowId: string | undefined,
-  input: CompleteRecoveryInput,
-  meta: RequestMeta,
-): Promise<CompleteRecoveryResult> {
+export async function completeRecovery(input: CompleteRecoveryInput, meta: RequestMeta): Promise<CompleteRecoveryResult> {
+  const { flowId } = input;
   const at = now();
   const loaded = await loadRecoveryFlow(flowId, at, "RESET");
   if (!loaded.ok) return loaded;

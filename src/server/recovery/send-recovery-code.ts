@@ -40,10 +40,10 @@ export type CodeMethod = Extract<RecoveryMethod, "SMS" | "EMAIL">;
  * counting it.
  */
 export async function sendRecoveryCode(
-  flowId: string | undefined,
-  input: { method: CodeMethod },
+  input: { flowId: string | undefined; method: CodeMethod },
   meta: RequestMeta,
 ): Promise<SendRecoveryCodeResult> {
+  const { flowId } = input;
   const at = now();
   const loaded = await loadVerifyContext(flowId, at);
   if (!loaded.ok) return loaded;

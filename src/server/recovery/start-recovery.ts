@@ -15,6 +15,8 @@ import { findRecoveryFlow, newFlowToken } from "./internal/load-recovery-flow";
 export { RECOVERY_COOKIE } from "./internal/recovery-policy";
 
 export interface StartRecoveryInput {
+  /** The flow this browser held, if any: it is closed ("restarted"). */
+  flowId: string | undefined;
   address: string;
   captchaId: string | undefined;
   captchaAnswer: string;
@@ -33,13 +35,9 @@ const UNAVAILABLE: StartRecoveryResult = Object.freeze({ ok: false, error: "unav
  * starts, then the address. Every address gets the same work — one account
  * read, the same two limit reads, one flow row (accountId null when it cannot
  * self-serve), one audit event — so neither the answer nor its timing tells
- * whether the address exists. A flow named by `previousFlowId` is closed.
+ * whether the address exists. A flow the browser held (`input.flowId`) is closed.
  */
-export async function startRecovery(
-  previousFlowId: string | undefined,
-  input: StartRecoveryInput,
-  meta: RequestMeta,
-): Promise<StartRecoveryResult> {
+export async function startRecovery(input: StartRecoveryInput, meta: RequestMeta): Promise<StartRecoveryResult> {
   if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer, meta, "recovery"))) return { ok: false, error: "captcha" };
   if (!(await consumeLimit("recoveryStartsByIp", ipLimitKey(meta.ip))).allowed) return { ok: false, error: "rate_limited" };
 
@@ -49,7 +47,7 @@ export async function startRecovery(
   const eligible = canSelfServe(account, blocks);
   const at = now();
   const { id: flowId, token, browserKeyHash } = newFlowToken();
-  const previous = await findRecoveryFlow(previousFlowId);
+  const previous = await findRecoveryFlow(input.flowId);
   const subject = { accountId: account?.id ?? null, address, domainId: account?.domainId ?? null };
 
   await transaction(async (tx) => {

@@ -30,10 +30,10 @@ const MAX_TRIES = limitPolicy("appCodeTriesByRecoveryFlow").points;
  * so parallel guesses count one by one.
  */
 export async function verifyAppCode(
-  flowId: string | undefined,
-  input: { method: AppCodeMethod; code: string },
+  input: { flowId: string | undefined; method: AppCodeMethod; code: string },
   meta: RequestMeta,
 ): Promise<VerifyAppCodeResult> {
+  const { flowId } = input;
   const at = now();
   const loaded = await loadVerifyContext(flowId, at);
   if (!loaded.ok) return loaded;

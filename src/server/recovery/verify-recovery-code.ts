@@ -24,10 +24,10 @@ export type VerifyRecoveryCodeResult =
  * the code and ends the flow. A right code is used up and yields the grant.
  */
 export async function verifyRecoveryCode(
-  flowId: string | undefined,
-  input: { code: string },
+  input: { flowId: string | undefined; code: string },
   meta: RequestMeta,
 ): Promise<VerifyRecoveryCodeResult> {
+  const { flowId } = input;
   const at = now();
   const loaded = await loadVerifyContext(flowId, at);
   if (!loaded.ok) return loaded;

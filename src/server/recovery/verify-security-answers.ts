@@ -22,10 +22,10 @@ export type VerifySecurityAnswersResult =
  * 24 h, and it counts toward the account's overall cap.
  */
 export async function verifySecurityAnswers(
-  flowId: string | undefined,
-  input: { answers: string[] },
+  input: { flowId: string | undefined; answers: string[] },
   meta: RequestMeta,
 ): Promise<VerifySecurityAnswersResult> {
+  const { flowId } = input;
   const at = now();
   const loaded = await loadVerifyContext(flowId, at);
   if (!loaded.ok) return loaded;

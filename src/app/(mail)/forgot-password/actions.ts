@@ -76,7 +76,7 @@ export const startRecoveryAction = createAction({
   schema: startSchema,
   run: async (data, { meta, t }) => {
     const input = { address: data.email, captchaId: await readCaptchaId(), captchaAnswer: data.captcha };
-    const result = await startRecovery(await readRecoveryFlowId(), input, meta);
+    const result = await startRecovery({ flowId: await readRecoveryFlowId(), ...input }, meta);
     if (!result.ok) return startFailureState(t, result, data.email);
     await setRecoveryCookie(result.flowId);
     return redrawAt(WIZARD_PATH);
@@ -100,7 +100,9 @@ export const sendCodeAction = createAction({
   guard: anyone,
   schema: z.object({ method: z.enum(["SMS", "EMAIL"], { error: messageKey("Recovery.errors.methodUnavailable") }) }),
   run: async (data, { meta, t }) =>
-    settle(await sendRecoveryCode(await readRecoveryFlowId(), { method: data.method }, meta), (r) => sendFailureState(t, r, data.method)),
+    settle(await sendRecoveryCode({ flowId: await readRecoveryFlowId(), method: data.method }, meta), (r) =>
+      sendFailureState(t, r, data.method),
+    ),
 });
 
 export const verifyCodeAction = createAction({
@@ -108,7 +110,7 @@ export const verifyCodeAction = createAction({
   guard: anyone,
   schema: codeSchema,
   run: async (data, { meta, t }) =>
-    settle(await verifyRecoveryCode(await readRecoveryFlowId(), { code: data.code }, meta), (r) => codeFailureState(t, r)),
+    settle(await verifyRecoveryCode({ flowId: await readRecoveryFlowId(), code: data.code }, meta), (r) => codeFailureState(t, r)),
 });
 
 /** "Authenticator app" or "Recovery code" (accounts with an app): the method rides in a hidden field. */
@@ -126,7 +128,9 @@ export const verifyAppCodeAction = createAction({
   run: async (data, { meta, t }) => {
     // An app's code is 6 digits (spaces dropped); a recovery code is read as typed (its own normalizing).
     const code = data.method === "TOTP" ? data.code.replace(/\s+/g, "") : data.code;
-    return settle(await verifyAppCode(await readRecoveryFlowId(), { method: data.method, code }, meta), (r) => appCodeFailureState(t, r));
+    return settle(await verifyAppCode({ flowId: await readRecoveryFlowId(), method: data.method, code }, meta), (r) =>
+      appCodeFailureState(t, r),
+    );
   },
 });
 
@@ -135,7 +139,10 @@ export const verifyAnswersAction = createAction({
   guard: anyone,
   schema: answersSchema,
   run: async (data, { meta, t }) => {
-    const result = await verifySecurityAnswers(await readRecoveryFlowId(), { answers: [data.answer1, data.answer2, data.answer3] }, meta);
+    const result = await verifySecurityAnswers(
+      { flowId: await readRecoveryFlowId(), answers: [data.answer1, data.answer2, data.answer3] },
+      meta,
+    );
     // A block changes the method list the page shows.
     if (!result.ok && result.error === "questions_blocked") refresh();
     return settle(result, (r) => answersFailureState(t, r));
@@ -148,7 +155,7 @@ export const completeRecoveryAction = createAction({
   guard: anyone,
   schema: resetSchema,
   run: async (data, { meta, t }) => {
-    const result = await completeRecovery(await readRecoveryFlowId(), data, meta);
+    const result = await completeRecovery({ flowId: await readRecoveryFlowId(), ...data }, meta);
     if (result.ok) {
       sendNoticeAfterResponse(result.notices);
       await clearRecoveryCookie();
