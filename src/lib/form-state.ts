@@ -21,16 +21,20 @@ export const idle: FormState = { status: "idle" };
  * Where an action sends the browser once it is done (the factory ends it, web/actions/navigate.ts):
  * - "navigate": on to another page (the form goes itself with JavaScript, a 303 without);
  * - "redraw": the same address shows what comes next (drawn into the answer with JavaScript, a 303 without);
- * - "reload": another page loaded whole (the language changed: the root layout is drawn again).
+ * - "reload": another page loaded whole (the language changed: the root layout is drawn again);
+ * - "redirect": another page, drawn into the answer by the server (Next's redirect()), for an action that
+ *   changed cookies: Next then draws the form's own page again into the answer, and a page that no longer
+ *   holds the form (the flow or the session ended) would never see a "redirect" state to follow.
  */
 export interface Destination {
   next: string;
-  mode: "navigate" | "redraw" | "reload";
+  mode: "navigate" | "redraw" | "reload" | "redirect";
 }
 
 export const goTo = (next: string): Destination => ({ next, mode: "navigate" });
 export const redrawAt = (next: string): Destination => ({ next, mode: "redraw" });
 export const reloadAt = (next: string): Destination => ({ next, mode: "reload" });
+export const redirectTo = (next: string): Destination => ({ next, mode: "redirect" });
 
 export function isDestination(value: FormState | Destination): value is Destination {
   return "mode" in value;

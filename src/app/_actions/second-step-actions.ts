@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { fieldErrors, formError, goTo, redrawAt, reloadAt, type FormAction } from "@/lib/form-state";
+import { fieldErrors, formError, goTo, redirectTo, redrawAt, reloadAt, type FormAction } from "@/lib/form-state";
 import type { CredentialKind } from "@/server/auth/credential-store";
 import { completeTwoStep, sendLogonCode } from "@/server/two-step/two-step-logon";
 import { clearPendingTwoStep, readPendingTwoStep, rememberTrustedBrowser } from "@/web/two-step-cookie";
@@ -41,7 +41,7 @@ export function secondStepActions(
         if (r.ok) return redrawAt(page);
         if (r.error === "ended") {
           await clearPendingTwoStep();
-          return goTo(opts.ended);
+          return redirectTo(opts.ended);
         }
         switch (r.error) {
           case "resend_wait":
@@ -74,7 +74,7 @@ export function secondStepActions(
         if (r.error === "wrong_code") sendNoticeAfterResponse(r.notices);
         if (r.error === "ended" || (r.error === "wrong_code" && r.ended)) {
           await clearPendingTwoStep();
-          return goTo(opts.ended);
+          return redirectTo(opts.ended);
         }
         if (r.error === "method_unavailable") return formError(t("TwoStep.errors.methodUnavailable"));
         return fieldErrors({ code: [t("TwoStep.errors.wrongCode")] });

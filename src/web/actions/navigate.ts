@@ -15,11 +15,13 @@ import { idle, type Destination, type FormState } from "@/lib/form-state";
  *   asks for that page anyway, and a logon answer then costs its page as well (docs/performance.md).
  * - "redraw": the page at the same address is drawn again into this answer (refresh()): no second
  *   request, and no fetch of the page by the server itself as redirect() makes.
+ * - "redirect": redirect() itself, the next page drawn into the answer (an action that changed cookies,
+ *   whose own page, drawn again, may no longer hold the form: form-state.ts).
  * A form posted without JavaScript gets the 303 of redirect() in every mode, so that reloading the
  * page never posts the form again.
  */
 export async function endAction(to: Destination): Promise<FormState> {
-  if (!(await headers()).has("next-action")) redirect(to.next);
+  if (to.mode === "redirect" || !(await headers()).has("next-action")) redirect(to.next);
   if (to.mode === "redraw") {
     refresh();
     return idle;

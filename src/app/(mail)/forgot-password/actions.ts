@@ -4,7 +4,7 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { emailField, passwordInput } from "@/lib/fields";
-import { fieldErrors, formError, goTo, redrawAt, type Destination, type FormState } from "@/lib/form-state";
+import { fieldErrors, formError, goTo, redirectTo, redrawAt, type Destination, type FormState } from "@/lib/form-state";
 import { ANSWER_MAX, normalizeAnswer } from "@/lib/security-questions";
 import { readCaptchaId } from "@/web/captcha-cookie";
 import { anyone } from "@/web/actions/action-guards";
@@ -159,7 +159,7 @@ export const completeRecoveryAction = createAction({
     if (result.ok) {
       sendNoticeAfterResponse(result.notices);
       await clearRecoveryCookie();
-      return goTo(DONE_PATH);
+      return redirectTo(DONE_PATH);
     }
     if (result.error === "invalid") return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     return settle(result, () => formError(t("Recovery.errors.expired")));

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { passwordInput } from "@/lib/fields";
-import { fieldErrors, goTo } from "@/lib/form-state";
+import { fieldErrors, redirectTo } from "@/lib/form-state";
 import { changeOwnPassword } from "@/server/passwords/change-own-password";
 import { mailUser } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
@@ -26,12 +26,12 @@ export const changePasswordAction = createAction({
     const result = await changeOwnPassword("mail", user.id, data, meta);
     if (!result.ok && result.error === "signed_out") {
       await endSession("mail");
-      return goTo("/login?notice=reauth-failed");
+      return redirectTo("/login?notice=reauth-failed");
     }
     if (!result.ok) return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     // Every other session ended with the new version; this browser keeps a fresh one, setup-only as
     // long as two-step logon is still to be set up (a new password must not lift that restriction).
     await startSession("mail", { id: user.id, sessionVersion: result.sessionVersion, setupOnly: user.twoStepSetupRequired }, meta);
-    return goTo(user.role === "POSTMASTER" && !user.twoStepSetupRequired ? "/admin?changed=1" : "/account?changed=1");
+    return redirectTo(user.role === "POSTMASTER" && !user.twoStepSetupRequired ? "/admin?changed=1" : "/account?changed=1");
   },
 });

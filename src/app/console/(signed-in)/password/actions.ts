@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { passwordInput } from "@/lib/fields";
-import { fieldErrors, goTo } from "@/lib/form-state";
+import { fieldErrors, redirectTo } from "@/lib/form-state";
 import { changeConsolePassword } from "@/server/console/change-console-password";
 import { operator } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
@@ -24,12 +24,12 @@ export const changeConsolePasswordAction = createAction({
     const result = await changeConsolePassword(op, data, meta);
     if (!result.ok && result.error === "reauth_blocked") {
       await endSession("console");
-      return goTo("/console/login?notice=reauth");
+      return redirectTo("/console/login?notice=reauth");
     }
     if (!result.ok) return fieldErrors(translateFieldErrors(t, result.fieldErrors));
     // Every console session of the operator ended with the new version; this browser keeps a fresh one.
     await startSession("console", { id: op.id, sessionVersion: result.sessionVersion }, meta);
-    return goTo("/console/password?changed=1");
+    return redirectTo("/console/password?changed=1");
   },
 });
 

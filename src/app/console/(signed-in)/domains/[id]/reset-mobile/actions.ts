@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { idField, phoneNumberFields, smsCodeInput } from "@/lib/fields";
-import { fieldErrors, formError, goTo, redrawAt } from "@/lib/form-state";
+import { fieldErrors, formError, goTo, redirectTo, redrawAt } from "@/lib/form-state";
 import { confirmPostmasterMobileReset, startPostmasterMobileReset } from "@/server/console/reset-postmaster-mobile";
 import { operator } from "@/web/actions/action-guards";
 import { withConsolePassword } from "../console-reauth";
@@ -26,7 +26,7 @@ export const startPostmasterMobileResetAction = createAction({
     switch (result.error) {
       case "reauth_blocked":
         await endSession("console");
-        return goTo("/console/login?notice=reauth");
+        return redirectTo("/console/login?notice=reauth");
       case "invalid":
         return { ...fieldErrors(translateFieldErrors(t, result.fieldErrors)), flags: { reauthenticated: result.reauthenticated } };
       case "resend_wait":

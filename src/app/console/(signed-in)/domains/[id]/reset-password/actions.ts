@@ -1,6 +1,6 @@
 "use server";
 import { checkboxDefaultOn, idField, passwordInput } from "@/lib/fields";
-import { fieldErrors, formError, goTo } from "@/lib/form-state";
+import { fieldErrors, formError, redirectTo } from "@/lib/form-state";
 import { resetPostmasterPassword } from "@/server/console/reset-postmaster-password";
 import { operator } from "@/web/actions/action-guards";
 import { withConsolePassword } from "../console-reauth";
@@ -29,12 +29,12 @@ export const resetPostmasterPasswordAction = createAction({
     if ("reauthenticated" in result && result.reauthenticated) await markReauthenticated();
     if (result.ok) {
       sendNoticeAfterResponse(result.notice);
-      return goTo(`/console/domains/${data.domainId}?reset=done`);
+      return redirectTo(`/console/domains/${data.domainId}?reset=done`);
     }
     if (result.error === "reauth_blocked") {
       // Every console session of the operator has ended on the server; this browser's cookie goes too.
       await endSession("console");
-      return goTo("/console/login?notice=reauth");
+      return redirectTo("/console/login?notice=reauth");
     }
     if (result.error === "invalid") {
       // The flags keep the form's hint and its checkbox as they were (also when the page is drawn again without JavaScript).
