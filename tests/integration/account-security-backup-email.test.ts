@@ -79,7 +79,7 @@ describe("binding a backup email address", () => {
     for (let i = 0; i < 4; i++) await confirm(wrong);
     expect(await confirm(wrong)).toEqual({ ok: false, error: "voided" });
     expect((await getAccountSecurity(erin.id))?.backupPending?.codeState).toBe("voided");
-    await cancelBackupEmailBinding(erin.id);
+    await cancelBackupEmailBinding({ accountId: erin.id });
     expect((await getAccountSecurity(erin.id))?.backupPending).toBeNull();
     clock.advance(60 * SECOND);
     await start();

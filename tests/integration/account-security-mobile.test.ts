@@ -166,7 +166,7 @@ describe("the binding code", () => {
 
     // A new code (after the 60 s wait) starts over.
     clock.advance(MINUTE);
-    expect((await resendMobileBindingCode(bob.id, meta)).ok).toBe(true);
+    expect((await resendMobileBindingCode({ accountId: bob.id }, meta)).ok).toBe(true);
     expect(await confirm(BOB.address, await lastCode(NEW))).toMatchObject({ ok: true });
   });
 
@@ -190,18 +190,18 @@ describe("the binding code", () => {
     await start(BOB.address);
     const first = await lastCode(NEW);
     clock.advance(59 * SECOND);
-    expect(await resendMobileBindingCode(bob.id, meta)).toEqual({ ok: false, error: "resend_wait", waitMs: 1000 });
+    expect(await resendMobileBindingCode({ accountId: bob.id }, meta)).toEqual({ ok: false, error: "resend_wait", waitMs: 1000 });
     expect(await start(BOB.address, { phone: "+1 415 555 0198" })).toEqual({ ok: false, error: "resend_wait", waitMs: 1000 });
     expect(await sent(NEW)).toBe(1);
     clock.advance(1 * SECOND);
-    expect(await resendMobileBindingCode(bob.id, meta)).toMatchObject({ ok: true, maskedPhone: "+1 ••• ••• 0199" });
+    expect(await resendMobileBindingCode({ accountId: bob.id }, meta)).toMatchObject({ ok: true, maskedPhone: "+1 ••• ••• 0199" });
     expect(await sent(NEW)).toBe(2);
     clock.advance(1 * SECOND);
     let second = await lastCode(NEW);
     // A random code repeats the first one time in a million, which could not show the first is void: resend then.
     while (second === first) {
       clock.advance(MINUTE);
-      expect((await resendMobileBindingCode(bob.id, meta)).ok).toBe(true);
+      expect((await resendMobileBindingCode({ accountId: bob.id }, meta)).ok).toBe(true);
       second = await lastCode(NEW);
     }
     const row = await pendingRow(BOB.address);
@@ -219,7 +219,7 @@ describe("the binding code", () => {
     }
     const refused = await start(BOB.address, { phone: "+1 415 555 0120" });
     expect(refused).toMatchObject({ ok: false, error: "rate_limited" });
-    expect(await resendMobileBindingCode(bob.id, meta)).toMatchObject({ ok: false, error: "rate_limited" });
+    expect(await resendMobileBindingCode({ accountId: bob.id }, meta)).toMatchObject({ ok: false, error: "rate_limited" });
     expect(await sent("+14155550120")).toBe(0);
     clock.advance(HOUR);
     expect((await start(BOB.address, { phone: "+1 415 555 0120" })).ok).toBe(true);
@@ -239,7 +239,7 @@ describe("the binding code", () => {
     const before = await pendingRow(BOB.address);
     clock.advance(MINUTE);
     setSmsProviderForTests({ name: "twilio", send: async () => ({ ok: false, errorCode: "provider_error", retryable: true }) });
-    expect(await resendMobileBindingCode(bob.id, meta)).toEqual({ ok: false, error: "send_failed" });
+    expect(await resendMobileBindingCode({ accountId: bob.id }, meta)).toEqual({ ok: false, error: "send_failed" });
     expect(await pendingRow(BOB.address)).toMatchObject({
       destination: NEW,
       codeHash: before!.codeHash,
@@ -249,7 +249,7 @@ describe("the binding code", () => {
     expect((await getAccountSecurity(bob.id))?.pending).toMatchObject({ codeState: "active", resendWaitMs: 0, canResend: true });
     setSmsProviderForTests(undefined);
     clock.advance(SECOND); // not needed by the rule; keeps the messages' createdAt apart for lastCode()
-    expect((await resendMobileBindingCode(bob.id, meta)).ok).toBe(true);
+    expect((await resendMobileBindingCode({ accountId: bob.id }, meta)).ok).toBe(true);
     expect(await confirm(BOB.address, await lastCode(NEW))).toMatchObject({ ok: true });
   });
 
@@ -257,7 +257,7 @@ describe("the binding code", () => {
     const bob = await accountByAddress(BOB.address);
     await start(BOB.address);
     clock.advance(30 * MINUTE + SECOND);
-    expect(await resendMobileBindingCode(bob.id, meta)).toEqual({ ok: false, error: "no_pending" });
+    expect(await resendMobileBindingCode({ accountId: bob.id }, meta)).toEqual({ ok: false, error: "no_pending" });
     expect((await getAccountSecurity(bob.id))?.pending).toBeNull();
     expect((await start(BOB.address)).ok).toBe(true);
   });
@@ -293,10 +293,10 @@ describe("cancelling and removing", () => {
   it("cancel drops the pending number and keeps the bound one", async () => {
     const alice = await accountByAddress(ALICE.address);
     await start(ALICE.address);
-    expect(await cancelMobileBinding(alice.id)).toEqual({ ok: true });
+    expect(await cancelMobileBinding({ accountId: alice.id })).toEqual({ ok: true });
     expect(await pendingRow(ALICE.address)).toBeNull();
     expect((await accountByAddress(ALICE.address)).secureMobile).toBe(ALICE.mobile);
-    expect(await cancelMobileBinding(alice.id)).toEqual({ ok: false, error: "no_pending" });
+    expect(await cancelMobileBinding({ accountId: alice.id })).toEqual({ ok: false, error: "no_pending" });
   });
 
   it("remove needs the current password, then unbinds and audits the masked number", async () => {

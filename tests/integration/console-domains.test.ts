@@ -43,7 +43,7 @@ describe("Email Services and the Manage page (console domain functions)", () => 
   it("the Manage overview: postmaster address, last change, secure mobile (masked) and account count", async () => {
     const ops = await ref(DEMO.ops.email);
     const pm = await accountByAddress(DEMO.postmaster.email);
-    const r = await getManagedDomain(ops, await domainId("example.com"), meta);
+    const r = await getManagedDomain({ operator: ops, domainId: await domainId("example.com") }, meta);
     if (!r.ok) throw new Error("expected the domain");
     expect(r.domain).toMatchObject({ name: "example.com", edition: "Enterprise", accountsInUse: 5, weakKeywords: ["example", "welcome"] });
     expect(r.domain.postmaster).toMatchObject({
@@ -55,7 +55,7 @@ describe("Email Services and the Manage page (console domain functions)", () => 
     });
 
     await getDb().mailAccount.update({ where: { id: pm.id }, data: { secureMobile: "+14155550199", secureMobileVerifiedAt: new Date() } });
-    const bound = await getManagedDomain(ops, await domainId("example.com"), meta);
+    const bound = await getManagedDomain({ operator: ops, domainId: await domainId("example.com") }, meta);
     expect(bound.ok && bound.domain.postmaster?.secureMobile).toMatch(/^\+1 .*0199$/);
     expect(bound.ok && bound.domain.postmaster?.secureMobile).not.toContain("555");
     expect(await auditActions({ action: AuditAction.accessRefused })).toHaveLength(0);
@@ -63,7 +63,10 @@ describe("Email Services and the Manage page (console domain functions)", () => 
 
   it("another operator's domain looks not found, and the attempt is audited (ops2 → example.com)", async () => {
     const ops2 = await ref(DEMO.ops2.email);
-    expect(await getManagedDomain(ops2, await domainId("example.com"), meta)).toEqual({ ok: false, error: "not_found" });
+    expect(await getManagedDomain({ operator: ops2, domainId: await domainId("example.com") }, meta)).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     const [event] = await auditActions({ action: AuditAction.accessRefused });
     expect(event).toMatchObject({ actorKind: "CLOUD_ACCOUNT", actorId: ops2.id, result: "REFUSED", targetLabel: "example.com" });
     expect(event.detail).toMatchObject({ attempted: "view_domain", reason: "not_owner" });

@@ -14,8 +14,7 @@ const NEXT = "Sky#Operator2027";
 async function change(input: Partial<{ currentPassword: string; password: string; confirmPassword: string }> = {}) {
   const o = await operatorByEmail(OPS);
   return changeConsolePassword(
-    { id: o.id, email: o.email },
-    { currentPassword: CURRENT, password: NEXT, confirmPassword: NEXT, ...input },
+    { operator: { id: o.id, email: o.email }, currentPassword: CURRENT, password: NEXT, confirmPassword: NEXT, ...input },
     meta,
   );
 }

@@ -60,7 +60,7 @@ describe("Reset Secure Mobile (the cloud console)", () => {
     expect(await start()).toEqual({ ok: true, maskedPhone: "+1 ••• ••• 0177", reauthenticated: true });
     expect((await accountByAddress(PM)).secureMobile).toBe(OLD); // nothing changes before the code
     const operator = await ops();
-    expect(await getPendingPostmasterMobileReset(operator, await domainId(), meta)).toMatchObject({
+    expect(await getPendingPostmasterMobileReset({ operator, domainId: await domainId() }, meta)).toMatchObject({
       pending: { maskedPhone: "+1 ••• ••• 0177", state: "active" },
     });
     const code = await codeSentTo(NEW);
@@ -107,7 +107,7 @@ describe("Reset Secure Mobile (the cloud console)", () => {
     expect(await start()).toMatchObject({ ok: false, error: "resend_wait" });
     clock.advance(60 * SECOND);
     expect(await start({ phone: "+14155550178" })).toMatchObject({ ok: true });
-    expect(await getPendingPostmasterMobileReset(await ops(), await domainId(), meta)).toMatchObject({
+    expect(await getPendingPostmasterMobileReset({ operator: await ops(), domainId: await domainId() }, meta)).toMatchObject({
       pending: { maskedPhone: "+1 ••• ••• 0178" },
     });
   });

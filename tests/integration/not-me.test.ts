@@ -153,7 +153,7 @@ describe("This wasn't me", () => {
     expect(await isNotMeLinkLive(token)).toBe(true);
     expect(await loadMailUser(claims)).not.toBeNull();
 
-    const r = await reportNotMe(token, meta);
+    const r = await reportNotMe({ token: token }, meta);
     expect(r).toMatchObject({ ok: true });
     const after = await accountByAddress(ALICE.address);
     expect(after.sessionVersion).toBe(alice.sessionVersion + 1);
@@ -175,7 +175,7 @@ describe("This wasn't me", () => {
     expect(tokenIn(alert.body)).toBeUndefined();
 
     // Once.
-    expect(await reportNotMe(token, meta)).toEqual({ ok: false, error: "invalid" });
+    expect(await reportNotMe({ token: token }, meta)).toEqual({ ok: false, error: "invalid" });
     expect(await isNotMeLinkLive(token)).toBe(false);
     // The password still works, but must be changed at once.
     expect(await logOn("mail", { login: ALICE.address, password: ALICE.password }, meta)).toMatchObject({
@@ -187,7 +187,7 @@ describe("This wasn't me", () => {
   it("a postmaster's report alerts the cloud operator by email", async () => {
     await bindBackup(PM, "pm.home@mail.example.net");
     const token = tokenIn((await mailTo("pm.home@mail.example.net")).at(-1)?.body ?? "") ?? tokenIn((await smsTo(PM.mobile)).at(-1)!.body)!;
-    const r = await reportNotMe(token, meta);
+    const r = await reportNotMe({ token: token }, meta);
     if (!r.ok) throw new Error("refused");
     for (const n of r.notices) await sendNotice(n);
     const [mail] = await mailTo(DEMO.ops.email);
@@ -200,11 +200,11 @@ describe("This wasn't me", () => {
     // The tampered token changes its last character to one it is not (a fixed "A" was the token itself 1 time in 64).
     const tampered = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
     for (const bad of [undefined, "", "x".repeat(22), token.slice(0, -1), tampered, `${token}/../x`]) {
-      expect(await reportNotMe(bad, meta)).toEqual({ ok: false, error: "invalid" });
+      expect(await reportNotMe({ token: bad }, meta)).toEqual({ ok: false, error: "invalid" });
     }
     clock.advance(7 * DAY + SECOND);
     expect(await isNotMeLinkLive(token)).toBe(false);
-    expect(await reportNotMe(token, meta)).toEqual({ ok: false, error: "invalid" });
+    expect(await reportNotMe({ token: token }, meta)).toEqual({ ok: false, error: "invalid" });
     expect((await accountByAddress(ALICE.address)).mustChangePassword).toBe(false);
   });
 
@@ -213,7 +213,7 @@ describe("This wasn't me", () => {
     const rows = await getDb().ownerLink.findMany();
     expect(rows.some((r) => r.id.includes(token))).toBe(false);
     const alice = await accountByAddress(ALICE.address);
-    const results = await Promise.all(Array.from({ length: 5 }, () => reportNotMe(token, meta)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => reportNotMe({ token: token }, meta)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect((await accountByAddress(ALICE.address)).sessionVersion).toBe(alice.sessionVersion + 1);
     expect(await auditActions({ action: "account.reported_not_me" })).toHaveLength(1);

@@ -95,15 +95,19 @@ describe("Account Security > Sessions: an employee ends its other sessions", () 
     const bobs = await sessionClaims("mail", await accountByAddress(DEMO.bob.email));
     const caller = { accountId: alice.id, address: ALICE, domainId: alice.domainId, currentSessionId: here.sessionId };
 
-    expect(await endMySessions(caller, { sessionId: bobs.sessionId }, meta)).toEqual({ ok: false, error: "not_found" });
+    expect(await endMySessions({ caller: caller, which: { sessionId: bobs.sessionId } }, meta)).toEqual({ ok: false, error: "not_found" });
     expect(await loadMailUser(bobs)).not.toBeNull();
-    expect(await endMySessions(caller, { sessionId: here.sessionId }, meta)).toEqual({ ok: false, error: "current" });
+    expect(await endMySessions({ caller: caller, which: { sessionId: here.sessionId } }, meta)).toEqual({ ok: false, error: "current" });
 
-    expect(await endMySessions(caller, { sessionId: laptop.sessionId }, meta)).toEqual({ ok: true, ended: 1, untrusted: 0 });
+    expect(await endMySessions({ caller: caller, which: { sessionId: laptop.sessionId } }, meta)).toEqual({
+      ok: true,
+      ended: 1,
+      untrusted: 0,
+    });
     expect(await loadMailUser(laptop)).toBeNull();
     expect(await loadMailUser(phone)).not.toBeNull();
 
-    expect(await endMySessions(caller, "all_others", meta)).toEqual({ ok: true, ended: 1, untrusted: 0 });
+    expect(await endMySessions({ caller: caller, which: "all_others" }, meta)).toEqual({ ok: true, ended: 1, untrusted: 0 });
     expect(await loadMailUser(phone)).toBeNull();
     expect(await loadMailUser(here)).not.toBeNull();
     const events = await auditActions({ action: "sessions.ended" });

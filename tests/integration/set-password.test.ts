@@ -126,9 +126,13 @@ describe("changeOwnPassword", () => {
     const a = await accountByAddress(ALICE);
     expect(
       await changeOwnPassword(
-        "mail",
-        a.id,
-        { currentPassword: "Wrong#One2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" },
+        {
+          kind: "mail",
+          accountId: a.id,
+          currentPassword: "Wrong#One2026",
+          password: "New#Lantern2026",
+          confirmPassword: "New#Lantern2026",
+        },
         meta,
       ),
     ).toEqual({
@@ -137,17 +141,25 @@ describe("changeOwnPassword", () => {
       fieldErrors: { currentPassword: [CURRENT_WRONG] },
     });
     const same = await changeOwnPassword(
-      "mail",
-      a.id,
-      { currentPassword: DEMO.alice.password, password: DEMO.alice.password, confirmPassword: DEMO.alice.password },
+      {
+        kind: "mail",
+        accountId: a.id,
+        currentPassword: DEMO.alice.password,
+        password: DEMO.alice.password,
+        confirmPassword: DEMO.alice.password,
+      },
       meta,
     );
     expect(same).toEqual({ ok: false, error: "invalid", fieldErrors: { password: [msg("Password.errors.sameAsCurrent")] } });
     expect(refText(CURRENT_WRONG)).toBe("The current password is incorrect.");
     const ok = await changeOwnPassword(
-      "mail",
-      a.id,
-      { currentPassword: DEMO.alice.password, password: "New#Lantern2026", confirmPassword: "New#Lantern2026" },
+      {
+        kind: "mail",
+        accountId: a.id,
+        currentPassword: DEMO.alice.password,
+        password: "New#Lantern2026",
+        confirmPassword: "New#Lantern2026",
+      },
       meta,
     );
     expect(ok).toEqual({ ok: true, sessionVersion: a.sessionVersion + 1 });
@@ -158,9 +170,13 @@ describe("changeOwnPassword", () => {
   it("works for cloud operators (no domain keywords)", async () => {
     const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: DEMO.ops.email } });
     const r = await changeOwnPassword(
-      "cloud",
-      op.id,
-      { currentPassword: DEMO.ops.password, password: "Sky#Operator2027", confirmPassword: "Sky#Operator2027" },
+      {
+        kind: "cloud",
+        accountId: op.id,
+        currentPassword: DEMO.ops.password,
+        password: "Sky#Operator2027",
+        confirmPassword: "Sky#Operator2027",
+      },
       meta,
     );
     expect(r.ok).toBe(true);
@@ -175,9 +191,13 @@ describe("wrong current passwords inside a session (re-authentication rule)", ()
     const a = await accountByAddress(ALICE);
     const attempt = () =>
       changeOwnPassword(
-        "mail",
-        a.id,
-        { currentPassword: "Wrong#One2026", password: "New#Lantern2026", confirmPassword: "New#Lantern2026" },
+        {
+          kind: "mail",
+          accountId: a.id,
+          currentPassword: "Wrong#One2026",
+          password: "New#Lantern2026",
+          confirmPassword: "New#Lantern2026",
+        },
         meta,
       );
     for (let i = 1; i <= 4; i++)
@@ -197,9 +217,7 @@ describe("wrong current passwords inside a session (re-authentication rule)", ()
   it("reports the new password's problems together with the wrong current password", async () => {
     const a = await accountByAddress(ALICE);
     const r = await changeOwnPassword(
-      "mail",
-      a.id,
-      { currentPassword: "Wrong#One2026", password: "short", confirmPassword: "other" },
+      { kind: "mail", accountId: a.id, currentPassword: "Wrong#One2026", password: "short", confirmPassword: "other" },
       meta,
     );
     expect(r.ok).toBe(false);
@@ -228,9 +246,13 @@ describe("the password history is no guessing oracle", () => {
   it("a wrong current password never reveals whether the new one is an old one", async () => {
     const a = await accountByAddress(ALICE);
     const r = await changeOwnPassword(
-      "mail",
-      a.id,
-      { currentPassword: "Not#MyPassword1", password: DEMO.alice.password, confirmPassword: DEMO.alice.password },
+      {
+        kind: "mail",
+        accountId: a.id,
+        currentPassword: "Not#MyPassword1",
+        password: DEMO.alice.password,
+        confirmPassword: DEMO.alice.password,
+      },
       meta,
     );
     expect(r).toMatchObject({ ok: false, error: "invalid", fieldErrors: { currentPassword: [CURRENT_WRONG] } });

@@ -91,14 +91,14 @@ describe("a lock tells the owner, who can unlock it", () => {
     // The right password is still refused, with the same answer, until the owner unlocks.
     expect(await attempt(ALICE.password)).toMatchObject({ ok: false, error: "invalid" });
     expect(await isUnlockLinkLive(token)).toBe(true);
-    expect(await unlockWithLink(token, meta)).toEqual({ ok: true });
+    expect(await unlockWithLink({ token: token }, meta)).toEqual({ ok: true });
     const unlocked = await accountByAddress(ALICE.address);
     expect(unlocked).toMatchObject({ lockedUntil: null, failedLogonCount: 0 });
     expect((await auditActions({ action: "account.unlocked" }))[0]).toMatchObject({ actorKind: "ANONYMOUS", detail: { by: "owner_link" } });
     // No image code asked any more, and the password works.
     expect((await logOn("mail", { login: ALICE.address, password: ALICE.password }, meta)).ok).toBe(true);
     // Once.
-    expect(await unlockWithLink(token, meta)).toEqual({ ok: false, error: "invalid" });
+    expect(await unlockWithLink({ token: token }, meta)).toEqual({ ok: false, error: "invalid" });
   });
 
   it("an unlock link opens the lock it was sent for only, and not after 24 hours", async () => {
@@ -107,7 +107,7 @@ describe("a lock tells the owner, who can unlock it", () => {
     const oldToken = UNLOCK.exec((await getDb().smsMessage.findFirstOrThrow({ where: { to: ALICE.mobile } })).body)![1];
     clock.advance(15 * MINUTE + 1000);
     await lockAlice("Other#Guess");
-    expect(await unlockWithLink(oldToken, meta)).toEqual({ ok: false, error: "invalid" });
+    expect(await unlockWithLink({ token: oldToken }, meta)).toEqual({ ok: false, error: "invalid" });
     expect((await accountByAddress(ALICE.address)).lockedUntil).not.toBeNull();
 
     const third = await getDb().mailAccount.findUniqueOrThrow({ where: { address: ALICE.address } });

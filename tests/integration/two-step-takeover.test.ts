@@ -168,7 +168,7 @@ describe("trusted browsers", () => {
       currentSessionId: current.sessionId,
       currentTrustId: await currentTrustId(here, subject),
     };
-    expect(await endMySessions(caller, "all_others", meta)).toEqual({ ok: true, ended: 1, untrusted: 2 });
+    expect(await endMySessions({ caller: caller, which: "all_others" }, meta)).toEqual({ ok: true, ended: 1, untrusted: 2 });
     expect(await loadMailUser(other)).toBeNull();
     // The lost laptop, with the password saved, is asked for the second step again.
     expect((await passwordStep(PM, laptop)).ok).toBe("second_step");

@@ -158,8 +158,8 @@ export async function confirmBackupEmail(input: { accountId: string; code: strin
 
 const selfActor = (account: { id: string; address: string }) => ({ kind: "MAIL_ACCOUNT" as const, id: account.id, label: account.address });
 
-export async function cancelBackupEmailBinding(accountId: string): Promise<void> {
-  await dropVerification(backupEmailKey(accountId));
+export async function cancelBackupEmailBinding(input: { accountId: string }): Promise<void> {
+  await dropVerification(backupEmailKey(input.accountId));
 }
 
 export type RemoveBackupEmailResult = { ok: true } | { ok: false; error: "wrong_password" | "not_bound" };

@@ -26,10 +26,10 @@ export type EndMySessionsResult = { ok: true; ended: number; untrusted: number }
  * account, or of the console, answers not_found like a missing one.
  */
 export async function endMySessions(
-  caller: MySessionsCaller,
-  which: { sessionId: string } | "all_others",
+  input: { caller: MySessionsCaller; which: { sessionId: string } | "all_others" },
   meta: RequestMeta,
 ): Promise<EndMySessionsResult> {
+  const { caller, which } = input;
   let ended: number;
   let untrusted = 0;
   if (which === "all_others") {

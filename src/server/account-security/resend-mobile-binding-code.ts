@@ -9,11 +9,11 @@ import { issueBindingCode, type IssueBindingCodeResult } from "./internal/issue-
  * code voids the old one; 60 s between sends and the hourly limit apply.
  */
 export async function resendMobileBindingCode(
-  accountId: string,
+  input: { accountId: string },
   meta: RequestMeta,
 ): Promise<IssueBindingCodeResult | { ok: false; error: "not_found" }> {
   const a = await getDb().mailAccount.findUnique({
-    where: { id: accountId },
+    where: { id: input.accountId },
     select: { id: true, address: true, domainId: true, secureMobile: true, status: true, locale: true },
   });
   if (!a || a.status !== "ACTIVE") return { ok: false, error: "not_found" };

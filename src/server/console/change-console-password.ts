@@ -19,10 +19,10 @@ export type ChangeConsolePasswordResult =
  * this browser a fresh one.
  */
 export async function changeConsolePassword(
-  operator: ConsoleOperatorRef,
-  input: ChangeConsolePasswordInput,
+  input: ChangeConsolePasswordInput & { operator: ConsoleOperatorRef },
   meta: RequestMeta,
 ): Promise<ChangeConsolePasswordResult> {
-  const result = await changeOwnPassword("cloud", operator.id, input, meta);
+  const { operator, ...passwords } = input;
+  const result = await changeOwnPassword({ kind: "cloud", accountId: operator.id, ...passwords }, meta);
   return !result.ok && result.error === "signed_out" ? { ok: false, error: "reauth_blocked" } : result;
 }

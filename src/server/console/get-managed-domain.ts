@@ -28,11 +28,15 @@ export type GetManagedDomainResult = { ok: true; domain: ManagedDomain } | { ok:
 
 /** The Manage page's overview; another operator's domain is refused (audited) and looks not found. */
 export async function getManagedDomain(
-  operator: ConsoleOperatorRef,
-  domainId: string,
+  input: {
+    operator: ConsoleOperatorRef;
+    domainId: string;
+    /** What a refusal is audited as (the page asking). */
+    attempted?: string;
+  },
   meta: RequestMeta,
-  attempted = "view_domain",
 ): Promise<GetManagedDomainResult> {
+  const { operator, domainId, attempted = "view_domain" } = input;
   const domain = await findOwnedDomain(operator, domainId, attempted, meta);
   if (!domain) return { ok: false, error: "not_found" };
   const [accountsInUse, pm] = await Promise.all([getDb().mailAccount.count({ where: { domainId: domain.id } }), findPostmaster(domain)]);

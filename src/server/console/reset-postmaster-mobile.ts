@@ -112,8 +112,8 @@ export async function startPostmasterMobileReset(
 }
 
 /** The pending reset of this domain's postmaster, for the page (masked number, whether a code can be entered). */
-export async function getPendingPostmasterMobileReset(operator: ConsoleOperatorRef, domainId: string, meta: RequestMeta) {
-  const domain = await findOwnedDomain(operator, domainId, "view_postmaster_mobile_reset", meta);
+export async function getPendingPostmasterMobileReset(input: { operator: ConsoleOperatorRef; domainId: string }, meta: RequestMeta) {
+  const domain = await findOwnedDomain(input.operator, input.domainId, "view_postmaster_mobile_reset", meta);
   if (!domain) return null;
   const postmaster = await findPostmaster(domain);
   if (!postmaster) return null;

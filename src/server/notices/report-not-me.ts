@@ -27,9 +27,9 @@ export async function isNotMeLinkLive(token: string | undefined): Promise<boolea
  * postmaster, the cloud operator by email (returned as notices, sent after
  * the response). The answer names nothing of the account.
  */
-export async function reportNotMe(token: string | undefined, meta: RequestMeta): Promise<ReportNotMeResult> {
+export async function reportNotMe(input: { token: string | undefined }, meta: RequestMeta): Promise<ReportNotMeResult> {
   const at = now();
-  const link = await findLiveOwnerLink("NOT_ME", token, at);
+  const link = await findLiveOwnerLink("NOT_ME", input.token, at);
   if (!link) return { ok: false, error: "invalid" };
   const account = await transaction(async (tx) => {
     if (!(await useOwnerLink(tx, link.id, at))) return null;

@@ -20,11 +20,11 @@ export async function isUnlockLinkLive(token: string | undefined): Promise<boole
  * (a later lock needs its own notice); audited as account.unlocked.
  */
 export async function unlockWithLink(
-  token: string | undefined,
+  input: { token: string | undefined },
   meta: RequestMeta,
 ): Promise<{ ok: true } | { ok: false; error: "invalid" }> {
   const at = now();
-  const link = await findLiveOwnerLink("UNLOCK", token, at);
+  const link = await findLiveOwnerLink("UNLOCK", input.token, at);
   const lockNumber = Number(link?.event.split(":")[1]);
   if (!link || !Number.isInteger(lockNumber)) return { ok: false, error: "invalid" };
   const account = await transaction(async (tx) => {

@@ -20,11 +20,10 @@ export type ChangeOwnPasswordResult =
  * (sessionVersion + 1) and the caller gives this browser a fresh one.
  */
 export async function changeOwnPassword(
-  kind: CredentialKind,
-  accountId: string,
-  input: { currentPassword: string; password: string; confirmPassword: string },
+  input: { kind: CredentialKind; accountId: string; currentPassword: string; password: string; confirmPassword: string },
   meta: RequestMeta,
 ): Promise<ChangeOwnPasswordResult> {
+  const { kind, accountId } = input;
   const cred = await findCredential(kind, { id: accountId });
   if (!cred) return { ok: false, error: "signed_out" };
   if (!(await verifySecret(cred.passwordHash, input.currentPassword))) {

@@ -17,7 +17,7 @@ import { sendNoticeAfterResponse } from "@/web/notices";
 export function ownerLinkAction(def: {
   /** What the audit log calls an attempt. */
   name: string;
-  use: (token: string, meta: RequestMeta) => Promise<{ ok: true; notices?: Notice[] } | { ok: false }>;
+  use: (input: { token: string }, meta: RequestMeta) => Promise<{ ok: true; notices?: Notice[] } | { ok: false }>;
   invalid: MessageKey;
   /** The page that says it is done. */
   done: string;
@@ -32,7 +32,7 @@ export function ownerLinkAction(def: {
         .max(64, messageKey(def.invalid)),
     }),
     run: async (data, { meta, t }) => {
-      const r = await def.use(data.token, meta);
+      const r = await def.use({ token: data.token }, meta);
       if (!r.ok) return formError(t(def.invalid));
       sendNoticeAfterResponse(r.notices);
       return goTo(def.done);

@@ -53,7 +53,7 @@ export const cancelBackupEmailAction = createCommand({
   name: "backup_email.cancel",
   guard: signedIn,
   run: async ({ user }) => {
-    await cancelBackupEmailBinding(user.id);
+    await cancelBackupEmailBinding({ accountId: user.id });
     return goTo("/account");
   },
 });

@@ -38,7 +38,7 @@ export const resendMobileCodeAction = createAction({
   guard: signedIn,
   schema: z.object({}),
   run: async (_data, { user, meta, t }) => {
-    const r = await resendMobileBindingCode(user.id, meta);
+    const r = await resendMobileBindingCode({ accountId: user.id }, meta);
     if (r.ok) return goTo("/account?done=code-resent");
     if (r.error === "not_found") return goTo("/login");
     return refusalState(t, ACCOUNT_REFUSALS.mobileResend, r);
@@ -61,7 +61,7 @@ export const cancelMobileBindingAction = createCommand({
   name: "mobile.cancel",
   guard: signedIn,
   run: async ({ user }) => {
-    await cancelMobileBinding(user.id);
+    await cancelMobileBinding({ accountId: user.id });
     return goTo("/account");
   },
 });

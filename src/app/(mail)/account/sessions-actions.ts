@@ -26,7 +26,7 @@ export const endSessionAction = createAction({
   guard: signedIn,
   schema: z.object({ sessionId: idField }),
   run: async (data, { user, meta, t }) => {
-    const r = await endMySessions(await caller(user), { sessionId: data.sessionId }, meta);
+    const r = await endMySessions({ caller: await caller(user), which: { sessionId: data.sessionId } }, meta);
     if (r.ok) return goTo("/account?done=session-ended");
     return refusalState(t, ACCOUNT_REFUSALS.sessionEnd, r);
   },
@@ -37,7 +37,7 @@ export const endOtherSessionsAction = createAction({
   guard: signedIn,
   schema: z.object({}),
   run: async (_data, { user, meta }) => {
-    await endMySessions(await caller(user), "all_others", meta);
+    await endMySessions({ caller: await caller(user), which: "all_others" }, meta);
     return goTo("/account?done=sessions-ended");
   },
 });

@@ -23,7 +23,7 @@ export const changePasswordAction = createAction({
   guard: mailUser({ allowMustChange: true, allowTwoStepSetup: true }),
   schema,
   run: async (data, { user, meta, t }) => {
-    const result = await changeOwnPassword("mail", user.id, data, meta);
+    const result = await changeOwnPassword({ kind: "mail", accountId: user.id, ...data }, meta);
     if (!result.ok && result.error === "signed_out") {
       await endSession("mail");
       return redirectTo("/login?notice=reauth-failed");

@@ -21,7 +21,7 @@ export const changeConsolePasswordAction = createAction({
   guard: operator,
   schema,
   run: async (data, { operator: op, meta, t }) => {
-    const result = await changeConsolePassword(op, data, meta);
+    const result = await changeConsolePassword({ operator: op, ...data }, meta);
     if (!result.ok && result.error === "reauth_blocked") {
       await endSession("console");
       return redirectTo("/console/login?notice=reauth");

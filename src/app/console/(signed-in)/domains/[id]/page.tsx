@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Scenario 3, step 2: the domain's Manage page (管理), with the Reset Password button (重置密码) of step 3. */
 export default async function ManageDomainPage({ params, searchParams }: IdPageProps) {
   const operator = await requireOperator();
-  const result = await getManagedDomain(operator, await routeId(params), await getRequestMeta());
+  const result = await getManagedDomain({ operator, domainId: await routeId(params) }, await getRequestMeta());
   if (!result.ok) notFound();
   const d = result.domain;
   const pm = d.postmaster;

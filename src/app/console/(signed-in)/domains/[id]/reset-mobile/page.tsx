@@ -30,7 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function ResetPostmasterMobilePage({ params, searchParams }: IdPageProps) {
   const operator = await requireOperator();
-  const found = await getPendingPostmasterMobileReset(operator, await routeId(params), await getRequestMeta());
+  const found = await getPendingPostmasterMobileReset({ operator, domainId: await routeId(params) }, await getRequestMeta());
   if (!found) notFound();
   const { domain, postmaster, pending } = found;
   const { step } = parseQuery({ step: keyOf({ number: true }) }, await searchParams);

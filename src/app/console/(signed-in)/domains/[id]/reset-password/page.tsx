@@ -19,7 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Scenario 3, steps 3–4: "Click Reset Password" (重置密码), then reset the postmaster's password and Submit (提交). */
 export default async function ResetPostmasterPasswordPage({ params }: Pick<IdPageProps, "params">) {
   const operator = await requireOperator();
-  const result = await getManagedDomain(operator, await routeId(params), await getRequestMeta(), "view_reset_password");
+  const result = await getManagedDomain(
+    { operator: operator, domainId: await routeId(params), attempted: "view_reset_password" },
+    await getRequestMeta(),
+  );
   if (!result.ok || !result.domain.postmaster) notFound();
   const d = result.domain;
   const manageHref = `/console/domains/${d.id}`;
