@@ -52,10 +52,7 @@ export function TextField({ label, name, type = "text", errors, hint, ...rest }:
   const id = useId();
   const described = [errors?.length ? `${id}-err` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
+    <LabelledField id={id} label={label} hint={hint} errors={errors}>
       <input
         id={id}
         name={name}
@@ -65,12 +62,34 @@ export function TextField({ label, name, type = "text", errors, hint, ...rest }:
         aria-describedby={described}
         {...rest}
       />
-      {hint ? (
+    </LabelledField>
+  );
+}
+
+/** A control (`children`, with `id`) under its label, its hint and errors under it (`${id}-hint`, `${id}-err`). */
+export function LabelledField(props: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+  className?: string;
+  /** The label's classes ("sr-only" where the field's placeholder says it). */
+  labelClassName?: string;
+  children: ReactNode;
+}) {
+  const { id } = props;
+  return (
+    <div className={props.className}>
+      <label htmlFor={id} className={props.labelClassName ?? labelClass}>
+        {props.label}
+      </label>
+      {props.children}
+      {props.hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
+          {props.hint}
         </p>
       ) : null}
-      <FieldErrors id={`${id}-err`} errors={errors} />
+      <FieldErrors id={`${id}-err`} errors={props.errors} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { TextField } from "@/components/ui";
 import { errorsOf, valueOf, type FormState } from "@/lib/form-state";
 import type { CountryOption } from "./phone-countries";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/select-field";
 
 /** Country + mobile number, as binding a number asks them (Account Security, the console's Reset Secure Mobile). */
 export function PhoneNumberFields(props: {

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui";
 import { errorsOf, valueOf, type FormAction } from "@/lib/form-state";
 import { ANSWER_MAX, ANSWER_MIN, QUESTIONS_REQUIRED, SECURITY_QUESTION_PRESETS } from "@/lib/security-questions";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/select-field";
 import { PasswordConfirmedForm } from "./password-confirmed-form";
 
 const POSITIONS = Array.from({ length: QUESTIONS_REQUIRED }, (_, i) => i + 1);

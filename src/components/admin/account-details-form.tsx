@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useId } from "react";
 import { SubmitButton } from "@/components/submit-button";
-import { FieldErrors, FormErrorAlert, inputClass, labelClass, TextField } from "@/components/ui";
+import { SelectField } from "@/components/select-field";
+import { FormErrorAlert, TextField } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import type { FormAction } from "@/lib/form-state";
 import { useFormAction } from "@/components/use-form-action";
@@ -28,7 +28,6 @@ export function AccountDetailsForm({
   const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
-  const departmentFieldId = useId();
   const values = (state.status === "error" ? state.values : undefined) ?? {};
   return (
     <form ref={formRef} action={formAction} className="space-y-4" aria-label={t("account.detailsCard")}>
@@ -43,25 +42,14 @@ export function AccountDetailsForm({
         autoComplete="off"
         errors={errors.displayName}
       />
-      <div>
-        <label htmlFor={departmentFieldId} className={labelClass}>
-          {t("account.department")}
-        </label>
-        <select
-          id={departmentFieldId}
-          name="departmentId"
-          defaultValue={values.departmentId ?? departmentId ?? ""}
-          className={inputClass}
-          aria-invalid={errors.departmentId?.length ? true : undefined}
-          aria-describedby={errors.departmentId?.length ? `${departmentFieldId}-err` : undefined}
-        >
-          <option value="">{t("account.noDepartment")}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>{`${"\u00a0\u00a0".repeat(d.depth)}${d.name}`}</option>
-          ))}
-        </select>
-        <FieldErrors id={`${departmentFieldId}-err`} errors={errors.departmentId} />
-      </div>
+      <SelectField
+        label={t("account.department")}
+        name="departmentId"
+        placeholder={t("account.noDepartment")}
+        options={departments.map((d) => ({ value: d.id, label: `${"\u00a0\u00a0".repeat(d.depth)}${d.name}` }))}
+        defaultValue={values.departmentId ?? departmentId ?? ""}
+        errors={errors.departmentId}
+      />
       <SubmitButton pendingText={t("account.savingDetails")}>{t("account.saveDetails")}</SubmitButton>
     </form>
   );

@@ -3,7 +3,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { thClass } from "@/components/admin/admin-ui";
 import { FilterForm } from "@/components/admin/filter-form";
 import { Pagination } from "@/components/pagination";
-import { FieldErrors, inputClass, labelClass, linkClass, secondaryButtonClass, TableScroller } from "@/components/ui";
+import { inputClass, LabelledField, labelClass, linkClass, secondaryButtonClass, TableScroller } from "@/components/ui";
 
 /**
  * The one list of the consoles (Employee Accounts, Audit Log, Departments, the
@@ -95,10 +95,7 @@ function SearchForm({ search, layout }: { search: TableSearch; layout: Layout })
   const errorId = `${field.id}-err`;
   return (
     <FilterForm invalid={search.invalid ?? false} label={search.label} action={search.action} className={c.form}>
-      <div className={c.field}>
-        <label htmlFor={field.id} className={c.label}>
-          {field.label}
-        </label>
+      <LabelledField id={field.id} label={field.label} labelClassName={c.label} errors={field.errors} className={c.field}>
         <input
           id={field.id}
           name={field.name}
@@ -109,8 +106,7 @@ function SearchForm({ search, layout }: { search: TableSearch; layout: Layout })
           className={c.input}
           {...(field.errors?.length ? { "aria-invalid": true, "aria-describedby": errorId } : {})}
         />
-        <FieldErrors id={errorId} errors={field.errors} />
-      </div>
+      </LabelledField>
       {search.filters}
       <div className={c.buttons}>
         <button type="submit" className={c.button}>

@@ -6,7 +6,7 @@ import { AdminTable, type AdminColumn } from "@/components/admin/admin-table";
 import { RecoveryMethods, StatusBadges } from "@/components/admin/account-badges";
 import { BulkAccounts, BULK_FORM_ID, SelectAllOnPage } from "@/components/admin/bulk-accounts";
 import { ClientMessages } from "@/components/client-messages";
-import { Alert, inputClass, labelClass, linkClass } from "@/components/ui";
+import { Alert, inputClass, LabelledField, linkClass } from "@/components/ui";
 import {
   listEmployeeAccounts,
   NO_DEPARTMENT,
@@ -261,10 +261,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
 /** One of the list's filters: a labelled select whose value goes into the address (GET form). */
 function FilterSelect(props: { name: string; label: string; value: string; width: string; options: Array<[value: string, text: string]> }) {
   return (
-    <div className={`w-full ${props.width}`}>
-      <label htmlFor={props.name} className={labelClass}>
-        {props.label}
-      </label>
+    <LabelledField id={props.name} label={props.label} className={`w-full ${props.width}`}>
       <select id={props.name} name={props.name} defaultValue={props.value} className={inputClass}>
         {props.options.map(([value, text]) => (
           <option key={value || "any"} value={value}>
@@ -272,6 +269,6 @@ function FilterSelect(props: { name: string; label: string; value: string; width
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }

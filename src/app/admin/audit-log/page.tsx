@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ActorKind, AuditResult } from "@/generated/prisma/enums";
 import { Badge, PageHeader, smallButtonClass } from "@/components/admin/admin-ui";
 import { AdminTable } from "@/components/admin/admin-table";
-import { FieldErrors, inputClass, labelClass } from "@/components/ui";
+import { inputClass, LabelledField } from "@/components/ui";
 import { listAuditEvents } from "@/server/admin/list-audit-events";
 import { AUDIT_ACTION_NAMES, isAuditActionName } from "@/server/audit/audit-action";
 import { requirePostmaster } from "@/web/guards";
@@ -51,16 +51,8 @@ function detailText(detail: unknown): string {
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
-function Field({ id, label, errors, children }: { id: string; label: string; errors?: string[]; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      {children}
-      <FieldErrors id={`${id}-err`} errors={errors} />
-    </div>
-  );
+function Field(props: { id: string; label: string; errors?: string[]; children: React.ReactNode }) {
+  return <LabelledField className="min-w-0" {...props} />;
 }
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { FieldErrors, inputClass, labelClass } from "@/components/ui";
+import { inputClass, LabelledField } from "@/components/ui";
 
 interface SelectFieldProps {
   label: string;
@@ -16,10 +16,7 @@ interface SelectFieldProps {
 export function SelectField({ label, name, options, placeholder, defaultValue, errors, required }: SelectFieldProps) {
   const id = useId();
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
+    <LabelledField id={id} label={label} errors={errors}>
       <select
         id={id}
         name={name}
@@ -36,7 +33,6 @@ export function SelectField({ label, name, options, placeholder, defaultValue, e
           </option>
         ))}
       </select>
-      <FieldErrors id={`${id}-err`} errors={errors} />
-    </div>
+    </LabelledField>
   );
 }
