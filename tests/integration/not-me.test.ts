@@ -102,11 +102,11 @@ describe("every change of a recovery method or second factor is told to the owne
     await bindBackup(ALICE, "alice.home@mail.example.net");
     const alice = await accountByAddress(ALICE.address);
     const owner = { kind: "mail" as const, id: alice.id };
-    await startTotpSetup(owner, ALICE.password, meta);
+    await startTotpSetup({ owner, password: ALICE.password }, meta);
     const key = (await getTwoStepSettings(owner))!.pending!.base32;
-    await confirmTotpSetup(owner, new TOTP({ secret: Secret.fromBase32(key) }).generate(), meta);
-    await regenerateRecoveryCodes(owner, ALICE.password, meta);
-    await disableTotp(owner, ALICE.password, meta);
+    await confirmTotpSetup({ owner, code: new TOTP({ secret: Secret.fromBase32(key) }).generate() }, meta);
+    await regenerateRecoveryCodes({ owner, password: ALICE.password }, meta);
+    await disableTotp({ owner, password: ALICE.password }, meta);
     const items = DEMO_QUESTIONS.map((question, i) => ({ question, answer: ["Biscuit", "Ningbo", "Lakeside"][i] }));
     expect(await saveSecurityQuestions({ accountId: alice.id, items, currentPassword: ALICE.password, meta })).toEqual({ ok: true });
     const texts = (await smsTo(ALICE.mobile)).filter((m) => m.purpose === "SECURITY_NOTICE").map((m) => m.body);

@@ -39,10 +39,10 @@ async function mailedCode(to: string): Promise<string> {
 async function setUpApp(address: string, password: string) {
   const account = await accountByAddress(address);
   const owner = { kind: "mail" as const, id: account.id };
-  expect(await startTotpSetup(owner, password, meta)).toEqual({ ok: true });
+  expect(await startTotpSetup({ owner, password }, meta)).toEqual({ ok: true });
   const settings = await getTwoStepSettings(owner);
   const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
-  const confirmed = await confirmTotpSetup(owner, totp.generate(), meta);
+  const confirmed = await confirmTotpSetup({ owner, code: totp.generate() }, meta);
   if (!confirmed.ok) throw new Error("setup refused");
   return { totp, recoveryCodes: confirmed.recoveryCodes };
 }

@@ -45,10 +45,10 @@ const own = (a: { id: string }) => ({ kind: "mail" as const, id: a.id });
 
 async function setUpApp(who: { address: string; password: string }) {
   const account = await accountByAddress(who.address);
-  expect(await startTotpSetup(own(account), who.password, meta)).toEqual({ ok: true });
+  expect(await startTotpSetup({ owner: own(account), password: who.password }, meta)).toEqual({ ok: true });
   const settings = await getTwoStepSettings(own(account));
   const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
-  const confirmed = await confirmTotpSetup(own(account), totp.generate(), meta);
+  const confirmed = await confirmTotpSetup({ owner: own(account), code: totp.generate() }, meta);
   if (!confirmed.ok) throw new Error(`setup refused: ${confirmed.error}`);
   return { account, totp };
 }
@@ -63,7 +63,7 @@ describe("an account with a second-step method is asked for it", () => {
     // Her secure mobile works as a second step too once she opted in.
     expect(await getTwoStepView(r.pending)).toMatchObject({ methods: { sms: { masked: "+1 ••• ••• 0101" }, totp: true } });
     // Turned off (her own choice, with the password): the password alone again.
-    expect(await disableTotp(own(account), ALICE.password, meta)).toEqual({ ok: true });
+    expect(await disableTotp({ owner: own(account), password: ALICE.password }, meta)).toEqual({ ok: true });
     expect((await passwordStep(ALICE)).ok).toBe(true);
   });
 
@@ -89,7 +89,7 @@ describe("the last method of an account that requires a second step", () => {
   it("with an app and a mobile, parallel removals of both leave exactly one", async () => {
     const { account } = await setUpApp(PM);
     const [off, removed] = await Promise.all([
-      disableTotp(own(account), PM.password, meta),
+      disableTotp({ owner: own(account), password: PM.password }, meta),
       removeSecureMobile({ accountId: account.id, currentPassword: PM.password, meta }),
     ]);
     expect([off.ok, removed.ok].filter(Boolean)).toHaveLength(1);
@@ -101,7 +101,7 @@ describe("the last method of an account that requires a second step", () => {
   it("an employee who chose an app may remove the mobile and turn the app off", async () => {
     const { account } = await setUpApp(ALICE);
     expect(await removeSecureMobile({ accountId: account.id, currentPassword: ALICE.password, meta })).toEqual({ ok: true });
-    expect(await disableTotp(own(account), ALICE.password, meta)).toEqual({ ok: true });
+    expect(await disableTotp({ owner: own(account), password: ALICE.password }, meta)).toEqual({ ok: true });
   });
 });
 
@@ -138,7 +138,7 @@ describe("parallel wrong authenticator codes", () => {
     if (r.ok !== "second_step") throw new Error("expected a second step");
     const before = await accountByAddress(PM.address);
     const results = await Promise.all(
-      Array.from({ length: 41 }, () => completeTwoStep(r.pending, { method: "TOTP", code: "000000" }, meta)),
+      Array.from({ length: 41 }, () => completeTwoStep({ pending: r.pending, method: "TOTP", code: "000000" }, meta)),
     );
     expect(results.every((x) => !x.ok)).toBe(true);
     expect((await auditActions({ action: "two_step.failed" })).length).toBe(5);
@@ -176,9 +176,9 @@ describe("trusted browsers", () => {
     expect(await isTrustedBrowser(here, subject, new Date())).toBe(true);
 
     const owner = { kind: "mail" as const, id: pm.id, login: pm.address, domainId: pm.domainId };
-    expect(await forgetTrustedBrowser(owner, (await currentTrustId(here, subject))!, meta)).toEqual({ ok: true });
+    expect(await forgetTrustedBrowser({ owner, trustId: (await currentTrustId(here, subject))! }, meta)).toEqual({ ok: true });
     expect((await passwordStep(PM, here)).ok).toBe("second_step");
-    expect(await forgetTrustedBrowser(owner, "no-such-browser", meta)).toEqual({ ok: false, error: "gone" });
+    expect(await forgetTrustedBrowser({ owner, trustId: "no-such-browser" }, meta)).toEqual({ ok: false, error: "gone" });
     expect(await listTrustedBrowsers(subject)).toHaveLength(0);
   });
 
@@ -188,7 +188,7 @@ describe("trusted browsers", () => {
     const cookie = await trustBrowser(undefined, { kind: "mail", id: pm.id, sessionVersion: pm.sessionVersion }, meta);
     const trustId = (await currentTrustId(cookie, { kind: "mail", id: pm.id, sessionVersion: pm.sessionVersion }))!;
     const aliceOwner = { kind: "mail" as const, id: alice.id, login: alice.address, domainId: alice.domainId };
-    expect(await forgetTrustedBrowser(aliceOwner, trustId, meta)).toEqual({ ok: false, error: "gone" });
+    expect(await forgetTrustedBrowser({ owner: aliceOwner, trustId }, meta)).toEqual({ ok: false, error: "gone" });
     expect((await passwordStep(PM, cookie)).ok).toBe(true);
   });
 });

@@ -73,12 +73,12 @@ const counters = (address: string) =>
 /** Sets up the authenticator app; returns a generator of its codes at any time, and the recovery codes. */
 async function setUpApp(who: { address: string; password: string }) {
   const account = await accountByAddress(who.address);
-  expect(await startTotpSetup(own(account), who.password, meta)).toEqual({ ok: true });
+  expect(await startTotpSetup({ owner: own(account), password: who.password }, meta)).toEqual({ ok: true });
   const settings = await getTwoStepSettings(own(account));
   expect(settings?.pending?.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
   const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
   const codeAt = (offsetMs = 0) => totp.generate({ timestamp: Date.now() + offsetMs });
-  const confirmed = await confirmTotpSetup(own(account), codeAt(), meta);
+  const confirmed = await confirmTotpSetup({ owner: own(account), code: codeAt() }, meta);
   if (!confirmed.ok) throw new Error(`setup refused: ${confirmed.error}`);
   return { account, codeAt, recoveryCodes: confirmed.recoveryCodes };
 }
@@ -129,19 +129,19 @@ describe("the password step", () => {
 describe("SMS codes", () => {
   it("completes the logon with the code sent to the secure mobile, once", async () => {
     const pending = await pendingOf(PM);
-    expect(await completeTwoStep(pending, { method: "SMS", code: "123456" }, meta)).toEqual({
+    expect(await completeTwoStep({ pending, method: "SMS", code: "123456" }, meta)).toEqual({
       ok: false,
       error: "wrong_code",
       ended: false,
     });
-    expect(await sendLogonCode(pending, meta)).toEqual({ ok: true, masked: "+1 ••• ••• 0100" });
-    expect(await sendLogonCode(pending, meta)).toMatchObject({ ok: false, error: "resend_wait" });
+    expect(await sendLogonCode({ pending }, meta)).toEqual({ ok: true, masked: "+1 ••• ••• 0100" });
+    expect(await sendLogonCode({ pending }, meta)).toMatchObject({ ok: false, error: "resend_wait" });
     const code = await lastSmsCode(PM.mobile);
     expect(await getTwoStepView(pending)).toMatchObject({ codeSent: true, resendInMs: 60 * SECOND });
-    const r = await completeTwoStep(pending, { method: "SMS", code }, meta);
+    const r = await completeTwoStep({ pending, method: "SMS", code }, meta);
     expect(r).toMatchObject({ ok: true, account: { role: "POSTMASTER", sessionVersion: 0 } });
     // The same claims never open a second session.
-    expect(await completeTwoStep(pending, { method: "SMS", code }, meta)).toEqual({ ok: false, error: "ended" });
+    expect(await completeTwoStep({ pending, method: "SMS", code }, meta)).toEqual({ ok: false, error: "ended" });
     const pm = await accountByAddress(PM.address);
     expect((await counters(PM.address)).failedLogonCount).toBe(0);
     const success = (await auditActions({ action: "logon.success" })).filter((e) => e.targetId === pm.id);
@@ -152,31 +152,31 @@ describe("SMS codes", () => {
   it("sends at most 5 codes an hour per account", async () => {
     const pending = await pendingOf(PM);
     for (let i = 0; i < 5; i++) {
-      expect((await sendLogonCode(pending, meta)).ok).toBe(true);
+      expect((await sendLogonCode({ pending }, meta)).ok).toBe(true);
       clock.advance(60 * SECOND);
     }
-    expect(await sendLogonCode(pending, meta)).toMatchObject({ ok: false, error: "send_limit" });
+    expect(await sendLogonCode({ pending }, meta)).toMatchObject({ ok: false, error: "send_limit" });
   });
 
   it("ends the attempt at the 5th wrong code, and counts every wrong code toward the logon lock", async () => {
     const first = await pendingOf(PM);
-    await sendLogonCode(first, meta);
+    await sendLogonCode({ pending: first }, meta);
     const code = await lastSmsCode(PM.mobile);
     for (let i = 1; i <= 4; i++)
-      expect(await completeTwoStep(first, { method: "SMS", code: wrong(code) }, meta)).toMatchObject({ ended: false });
-    expect(await completeTwoStep(first, { method: "SMS", code: wrong(code) }, meta)).toEqual({
+      expect(await completeTwoStep({ pending: first, method: "SMS", code: wrong(code) }, meta)).toMatchObject({ ended: false });
+    expect(await completeTwoStep({ pending: first, method: "SMS", code: wrong(code) }, meta)).toEqual({
       ok: false,
       error: "wrong_code",
       ended: true,
     });
-    expect(await completeTwoStep(first, { method: "SMS", code }, meta)).toEqual({ ok: false, error: "ended" });
+    expect(await completeTwoStep({ pending: first, method: "SMS", code }, meta)).toEqual({ ok: false, error: "ended" });
     expect((await counters(PM.address)).failedLogonCount).toBe(5);
 
     // The right password again does not wipe them: 5 more wrong codes lock the account.
     const second = await pendingOf(PM);
     expect((await counters(PM.address)).failedLogonCount).toBe(5);
     for (let i = 1; i <= 5; i++) {
-      const r = await completeTwoStep(second, { method: "SMS", code: "000000" }, meta);
+      const r = await completeTwoStep({ pending: second, method: "SMS", code: "000000" }, meta);
       if (i < 5) expect(r).toMatchObject({ ok: false, error: "wrong_code", ended: false });
       // The 10th wrong code locks the account: its owner's notice (with the unlock link) rides along.
       else expect(r).toEqual({ ok: false, error: "wrong_code", ended: true, notices: [expect.objectContaining({ type: "lock" })] });
@@ -188,15 +188,18 @@ describe("SMS codes", () => {
 
   it("ends the attempt after 10 minutes, and when a reset ends the account's sessions meanwhile", async () => {
     const late = await pendingOf(PM);
-    await sendLogonCode(late, meta);
+    await sendLogonCode({ pending: late }, meta);
     clock.advance(10 * 60 * SECOND);
-    expect(await completeTwoStep(late, { method: "SMS", code: await lastSmsCode(PM.mobile) }, meta)).toEqual({ ok: false, error: "ended" });
+    expect(await completeTwoStep({ pending: late, method: "SMS", code: await lastSmsCode(PM.mobile) }, meta)).toEqual({
+      ok: false,
+      error: "ended",
+    });
     expect(await getTwoStepView(late)).toBeNull();
 
     await getDb().domain.update({ where: { name: "example.com" }, data: { requireTwoStepForEmployees: true } });
     const pending = await pendingOf(ALICE);
     clock.advance(61 * SECOND);
-    await sendLogonCode(pending, meta);
+    await sendLogonCode({ pending }, meta);
     const pm = await accountByAddress(PM.address);
     const alice = await accountByAddress(ALICE.address);
     const reset = await resetEmployeePassword(
@@ -210,7 +213,7 @@ describe("SMS codes", () => {
       meta,
     );
     expect(reset.ok).toBe(true);
-    expect(await completeTwoStep(pending, { method: "SMS", code: await lastSmsCode(ALICE.mobile) }, meta)).toEqual({
+    expect(await completeTwoStep({ pending, method: "SMS", code: await lastSmsCode(ALICE.mobile) }, meta)).toEqual({
       ok: false,
       error: "ended",
     });
@@ -221,14 +224,17 @@ describe("the authenticator app (TOTP)", () => {
   it("is set up by scanning the QR code and confirming one code; the key is stored encrypted", async () => {
     const account = await accountByAddress(PM.address);
     // Adding a method asks for the password: a session alone cannot add a second factor.
-    expect(await startTotpSetup(own(account), "Not#The-Password1", meta)).toEqual({ ok: false, error: "wrong_password" });
+    expect(await startTotpSetup({ owner: own(account), password: "Not#The-Password1" }, meta)).toEqual({
+      ok: false,
+      error: "wrong_password",
+    });
     expect(await getTwoStepSettings(own(account))).toMatchObject({ pending: null });
     expect((await auditActions({ action: "totp.enabled" }))[0]).toMatchObject({ result: "FAILURE", detail: { reason: "wrong_password" } });
-    expect(await startTotpSetup(own(account), PM.password, meta)).toEqual({ ok: true });
+    expect(await startTotpSetup({ owner: own(account), password: PM.password }, meta)).toEqual({ ok: true });
     const settings = await getTwoStepSettings(own(account));
-    expect(await confirmTotpSetup(own(account), "000000", meta)).toMatchObject({ ok: false, error: "wrong_code" });
+    expect(await confirmTotpSetup({ owner: own(account), code: "000000" }, meta)).toMatchObject({ ok: false, error: "wrong_code" });
     const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
-    const r = await confirmTotpSetup(own(account), totp.generate(), meta);
+    const r = await confirmTotpSetup({ owner: own(account), code: totp.generate() }, meta);
     expect(r).toMatchObject({ ok: true });
     if (r.ok) {
       expect(r.recoveryCodes).toHaveLength(10);
@@ -254,20 +260,22 @@ describe("the authenticator app (TOTP)", () => {
     clock.advance(90 * SECOND);
     // One step behind: the phone's clock is a little slow.
     const behind = codeAt(-30 * SECOND);
-    expect(await completeTwoStep(await pendingOf(PM), { method: "TOTP", code: behind }, meta)).toMatchObject({ ok: true });
+    expect(await completeTwoStep({ pending: await pendingOf(PM), method: "TOTP", code: behind }, meta)).toMatchObject({ ok: true });
     // Replayed, in a new attempt: refused.
-    expect(await completeTwoStep(await pendingOf(PM), { method: "TOTP", code: behind }, meta)).toMatchObject({
+    expect(await completeTwoStep({ pending: await pendingOf(PM), method: "TOTP", code: behind }, meta)).toMatchObject({
       ok: false,
       error: "wrong_code",
     });
     // Two steps ahead: outside the window.
-    expect(await completeTwoStep(await pendingOf(PM), { method: "TOTP", code: codeAt(60 * SECOND) }, meta)).toMatchObject({
+    expect(await completeTwoStep({ pending: await pendingOf(PM), method: "TOTP", code: codeAt(60 * SECOND) }, meta)).toMatchObject({
       ok: false,
       error: "wrong_code",
     });
     // One step ahead: accepted; after it, the current step (older) is refused.
-    expect(await completeTwoStep(await pendingOf(PM), { method: "TOTP", code: codeAt(30 * SECOND) }, meta)).toMatchObject({ ok: true });
-    expect(await completeTwoStep(await pendingOf(PM), { method: "TOTP", code: codeAt() }, meta)).toMatchObject({
+    expect(await completeTwoStep({ pending: await pendingOf(PM), method: "TOTP", code: codeAt(30 * SECOND) }, meta)).toMatchObject({
+      ok: true,
+    });
+    expect(await completeTwoStep({ pending: await pendingOf(PM), method: "TOTP", code: codeAt() }, meta)).toMatchObject({
       ok: false,
       error: "wrong_code",
     });
@@ -277,23 +285,28 @@ describe("the authenticator app (TOTP)", () => {
     const { account, recoveryCodes } = await setUpApp(PM);
     const [first, second] = recoveryCodes;
     expect(
-      await completeTwoStep(await pendingOf(PM), { method: "RECOVERY_CODE", code: first.toUpperCase().replace("-", " ") }, meta),
+      await completeTwoStep({ pending: await pendingOf(PM), method: "RECOVERY_CODE", code: first.toUpperCase().replace("-", " ") }, meta),
     ).toMatchObject({
       ok: true,
     });
-    expect(await completeTwoStep(await pendingOf(PM), { method: "RECOVERY_CODE", code: first }, meta)).toMatchObject({
+    expect(await completeTwoStep({ pending: await pendingOf(PM), method: "RECOVERY_CODE", code: first }, meta)).toMatchObject({
       error: "wrong_code",
     });
     expect((await getTwoStepSettings(own(account)))?.codesLeft).toBe(9);
 
-    expect(await regenerateRecoveryCodes(own(account), "not-the-password", meta)).toEqual({ ok: false, error: "wrong_password" });
-    const fresh = await regenerateRecoveryCodes(own(account), PM.password, meta);
+    expect(await regenerateRecoveryCodes({ owner: own(account), password: "not-the-password" }, meta)).toEqual({
+      ok: false,
+      error: "wrong_password",
+    });
+    const fresh = await regenerateRecoveryCodes({ owner: own(account), password: PM.password }, meta);
     expect(fresh).toMatchObject({ ok: true });
-    expect(await completeTwoStep(await pendingOf(PM), { method: "RECOVERY_CODE", code: second }, meta)).toMatchObject({
+    expect(await completeTwoStep({ pending: await pendingOf(PM), method: "RECOVERY_CODE", code: second }, meta)).toMatchObject({
       error: "wrong_code",
     });
     if (fresh.ok) {
-      expect(await completeTwoStep(await pendingOf(PM), { method: "RECOVERY_CODE", code: fresh.recoveryCodes[0] }, meta)).toMatchObject({
+      expect(
+        await completeTwoStep({ pending: await pendingOf(PM), method: "RECOVERY_CODE", code: fresh.recoveryCodes[0] }, meta),
+      ).toMatchObject({
         ok: true,
       });
     }
@@ -302,10 +315,10 @@ describe("the authenticator app (TOTP)", () => {
   it("is turned off with the password, unless it is the only method of an account that requires two steps", async () => {
     const { account } = await setUpApp(PM);
     await getDb().mailAccount.update({ where: { id: account.id }, data: { secureMobile: null, secureMobileVerifiedAt: null } });
-    expect(await disableTotp(own(account), PM.password, meta)).toEqual({ ok: false, error: "still_required" });
+    expect(await disableTotp({ owner: own(account), password: PM.password }, meta)).toEqual({ ok: false, error: "still_required" });
     await getDb().mailAccount.update({ where: { id: account.id }, data: { secureMobile: PM.mobile, secureMobileVerifiedAt: new Date() } });
-    expect(await disableTotp(own(account), "wrong", meta)).toEqual({ ok: false, error: "wrong_password" });
-    expect(await disableTotp(own(account), PM.password, meta)).toEqual({ ok: true });
+    expect(await disableTotp({ owner: own(account), password: "wrong" }, meta)).toEqual({ ok: false, error: "wrong_password" });
+    expect(await disableTotp({ owner: own(account), password: PM.password }, meta)).toEqual({ ok: true });
     expect(await getDb().twoStepRecoveryCode.count({ where: { accountId: account.id } })).toBe(0);
     expect(await getTwoStepView(await pendingOf(PM))).toMatchObject({ methods: { sms: { masked: "+1 ••• ••• 0100" }, totp: false } });
   });
@@ -352,10 +365,10 @@ describe("the cloud console's operators (by their own choice)", () => {
     const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: OPS.email } });
     const owner = { kind: "cloud" as const, id: op.id };
     expect(await getTwoStepSettings(owner)).toMatchObject({ required: false, needsSetup: false, totpEnabledAt: null, pending: null });
-    await startTotpSetup(owner, OPS.password, meta);
+    await startTotpSetup({ owner, password: OPS.password }, meta);
     const settings = await getTwoStepSettings(owner);
     const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
-    const confirmed = await confirmTotpSetup(owner, totp.generate(), meta);
+    const confirmed = await confirmTotpSetup({ owner, code: totp.generate() }, meta);
     if (!confirmed.ok) throw new Error("setup refused");
     const [enabled] = await auditActions({ action: "totp.enabled" });
     expect(enabled).toMatchObject({ actorKind: "CLOUD_ACCOUNT", actorId: op.id, domainId: null, result: "SUCCESS" });
@@ -365,39 +378,44 @@ describe("the cloud console's operators (by their own choice)", () => {
     if (first.ok !== "second_step") return;
     // No secure mobile: no SMS for an operator.
     expect(await getTwoStepView(first.pending)).toMatchObject({ methods: { sms: null, totp: true } });
-    expect(await sendLogonCode(first.pending, meta)).toEqual({ ok: false, error: "method_unavailable" });
+    expect(await sendLogonCode({ pending: first.pending }, meta)).toEqual({ ok: false, error: "method_unavailable" });
     clock.advance(30 * SECOND);
-    expect(await completeTwoStep(first.pending, { method: "TOTP", code: totp.generate() }, meta)).toMatchObject({
+    expect(await completeTwoStep({ pending: first.pending, method: "TOTP", code: totp.generate() }, meta)).toMatchObject({
       ok: true,
       account: { accountId: op.id, role: "OPERATOR" },
     });
 
     const second = await consoleStep();
     if (second.ok !== "second_step") throw new Error("expected a second step");
-    expect(await completeTwoStep(second.pending, { method: "RECOVERY_CODE", code: confirmed.recoveryCodes[0] }, meta)).toMatchObject({
+    expect(
+      await completeTwoStep({ pending: second.pending, method: "RECOVERY_CODE", code: confirmed.recoveryCodes[0] }, meta),
+    ).toMatchObject({
       ok: true,
     });
     // The code used up is one of the operator's own (its codes hang on its CloudAccount row).
     expect(await getDb().twoStepRecoveryCode.count({ where: { cloudAccountId: op.id, usedAt: { not: null } } })).toBe(1);
 
     // Turned off with the console password (a wrong one is audited and counted like every console re-authentication).
-    expect(await disableTotp(owner, "Wrong#Console2026", meta)).toEqual({ ok: false, error: "wrong_password" });
-    expect(await disableTotp(owner, OPS.password, meta)).toEqual({ ok: true });
+    expect(await disableTotp({ owner, password: "Wrong#Console2026" }, meta)).toEqual({ ok: false, error: "wrong_password" });
+    expect(await disableTotp({ owner, password: OPS.password }, meta)).toEqual({ ok: true });
     expect((await consoleStep()).ok).toBe(true);
   });
 
   it("counts wrong codes toward the operator's own logon lock", async () => {
     const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: OPS.email } });
     const owner = { kind: "cloud" as const, id: op.id };
-    await startTotpSetup(owner, OPS.password, meta);
+    await startTotpSetup({ owner, password: OPS.password }, meta);
     const settings = await getTwoStepSettings(owner);
     const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
-    await confirmTotpSetup(owner, totp.generate(), meta);
+    await confirmTotpSetup({ owner, code: totp.generate() }, meta);
     const pending = await consoleStep();
     if (pending.ok !== "second_step") throw new Error("expected a second step");
-    for (let i = 1; i <= 5; i++) await completeTwoStep(pending.pending, { method: "TOTP", code: "000000" }, meta);
+    for (let i = 1; i <= 5; i++) await completeTwoStep({ pending: pending.pending, method: "TOTP", code: "000000" }, meta);
     const after = await getDb().cloudAccount.findUniqueOrThrow({ where: { id: op.id }, select: { failedLogonCount: true } });
     expect(after.failedLogonCount).toBe(5);
-    expect(await completeTwoStep(pending.pending, { method: "TOTP", code: totp.generate() }, meta)).toEqual({ ok: false, error: "ended" });
+    expect(await completeTwoStep({ pending: pending.pending, method: "TOTP", code: totp.generate() }, meta)).toEqual({
+      ok: false,
+      error: "ended",
+    });
   });
 });

@@ -37,7 +37,7 @@ export function secondStepActions(
       guard: anyone,
       schema: z.object({}),
       run: async (_data, { meta, t }) => {
-        const r = await sendLogonCode(await readPendingTwoStep(kind), meta);
+        const r = await sendLogonCode({ pending: await readPendingTwoStep(kind) }, meta);
         if (r.ok) return redrawAt(page);
         if (r.error === "ended") {
           await clearPendingTwoStep();
@@ -64,7 +64,7 @@ export function secondStepActions(
       schema: verifySchema,
       run: async (data, { meta, t }) => {
         const code = data.method === "RECOVERY_CODE" ? data.code : data.code.replace(/\s+/g, "");
-        const r = await completeTwoStep(await readPendingTwoStep(kind), { method: data.method, code }, meta);
+        const r = await completeTwoStep({ pending: await readPendingTwoStep(kind), method: data.method, code }, meta);
         if (r.ok) {
           await clearPendingTwoStep();
           if (data.trust) await rememberTrustedBrowser({ kind, id: r.account.accountId, sessionVersion: r.account.sessionVersion }, meta);

@@ -54,7 +54,7 @@ export function twoStepSettingsActions<C>(opts: {
       guard,
       schema: passwordSchema,
       run: async (data, ctx) => {
-        const r = await startTotpSetup(owner(ctx), data.currentPassword, ctx.meta);
+        const r = await startTotpSetup({ owner: owner(ctx), password: data.currentPassword }, ctx.meta);
         if (!r.ok) return passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
         return redrawAt(opts.page);
       },
@@ -63,7 +63,7 @@ export function twoStepSettingsActions<C>(opts: {
       name: `${prefix}.cancel`,
       guard,
       run: async (ctx) => {
-        await cancelTotpSetup(owner(ctx));
+        await cancelTotpSetup({ owner: owner(ctx) });
         return redrawAt(opts.page);
       },
     }),
@@ -73,7 +73,7 @@ export function twoStepSettingsActions<C>(opts: {
       guard,
       schema: z.object({ code: smsCodeInput }),
       run: async (data, ctx) => {
-        const r = await confirmTotpSetup(owner(ctx), data.code, ctx.meta);
+        const r = await confirmTotpSetup({ owner: owner(ctx), code: data.code }, ctx.meta);
         if (r.ok) {
           const logOnAgain = opts.logOnAgainAfterSetup?.(ctx) ?? false;
           return codesState(ctx.t(logOnAgain ? "TwoStep.setup.enabledLogOnAgain" : "TwoStep.setup.enabled"), r.recoveryCodes);
@@ -88,7 +88,7 @@ export function twoStepSettingsActions<C>(opts: {
       guard,
       schema: passwordSchema,
       run: async (data, ctx) => {
-        const r = await regenerateRecoveryCodes(owner(ctx), data.currentPassword, ctx.meta);
+        const r = await regenerateRecoveryCodes({ owner: owner(ctx), password: data.currentPassword }, ctx.meta);
         return r.ok
           ? codesState(ctx.t("TwoStep.setup.regenerated"), r.recoveryCodes)
           : passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
@@ -99,7 +99,7 @@ export function twoStepSettingsActions<C>(opts: {
       guard,
       schema: passwordSchema,
       run: async (data, ctx) => {
-        const r = await disableTotp(owner(ctx), data.currentPassword, ctx.meta);
+        const r = await disableTotp({ owner: owner(ctx), password: data.currentPassword }, ctx.meta);
         if (r.ok) return goTo(opts.disabledPath);
         return passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
       },

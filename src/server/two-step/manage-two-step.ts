@@ -52,10 +52,10 @@ export async function getTwoStepSettings(owner: TwoStepOwner): Promise<TwoStepSe
  * code (a second start makes a new one).
  */
 export async function startTotpSetup(
-  owner: TwoStepOwner,
-  password: string,
+  input: { owner: TwoStepOwner; password: string },
   meta: RequestMeta,
 ): Promise<PasswordCheckedResult<{ ok: true }>> {
+  const { owner, password } = input;
   const subject = await withOwnPassword(owner, password, AuditAction.totpEnabled, meta);
   if (!subject) return { ok: false, error: "wrong_password" };
   if (!subject.active || subject.totpEnabledAt) return { ok: false, error: "unavailable" };
@@ -65,14 +65,15 @@ export async function startTotpSetup(
     : { ok: false, error: "unavailable" };
 }
 
-export async function cancelTotpSetup(owner: TwoStepOwner): Promise<void> {
-  await updateTotp(owner, { totpEnabledAt: null }, { totpPendingSecret: null });
+export async function cancelTotpSetup(input: { owner: TwoStepOwner }): Promise<void> {
+  await updateTotp(input.owner, { totpEnabledAt: null }, { totpPendingSecret: null });
 }
 
 export type ConfirmTotpResult = { ok: true; recoveryCodes: string[] } | { ok: false; error: "no_setup" | "wrong_code" };
 
 /** "Turn on": the code the app shows proves it holds the secret; that step is used up, and 10 recovery codes are made. */
-export async function confirmTotpSetup(owner: TwoStepOwner, code: string, meta: RequestMeta): Promise<ConfirmTotpResult> {
+export async function confirmTotpSetup(input: { owner: TwoStepOwner; code: string }, meta: RequestMeta): Promise<ConfirmTotpResult> {
+  const { owner, code } = input;
   const [subject, totp] = await Promise.all([findTwoStepSubject(owner), readTotp(owner)]);
   const pendingSecret = totp?.totpPendingSecret;
   if (!subject?.active || totp?.totpEnabledAt || !pendingSecret) return { ok: false, error: "no_setup" };
@@ -115,10 +116,10 @@ export type PasswordCheckedResult<T> = T | { ok: false; error: "wrong_password" 
 
 /** "Generate new recovery codes": the old ones stop working. */
 export async function regenerateRecoveryCodes(
-  owner: TwoStepOwner,
-  password: string,
+  input: { owner: TwoStepOwner; password: string },
   meta: RequestMeta,
 ): Promise<PasswordCheckedResult<{ ok: true; recoveryCodes: string[] }>> {
+  const { owner, password } = input;
   const subject = await withOwnPassword(owner, password, AuditAction.recoveryCodesGenerated, meta);
   if (!subject) return { ok: false, error: "wrong_password" };
   if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };
@@ -132,7 +133,11 @@ export async function regenerateRecoveryCodes(
 }
 
 /** "Turn off authenticator app": refused while a mail account needs two-step logon and has no secure mobile to fall back on. */
-export async function disableTotp(owner: TwoStepOwner, password: string, meta: RequestMeta): Promise<PasswordCheckedResult<{ ok: true }>> {
+export async function disableTotp(
+  input: { owner: TwoStepOwner; password: string },
+  meta: RequestMeta,
+): Promise<PasswordCheckedResult<{ ok: true }>> {
+  const { owner, password } = input;
   const subject = await withOwnPassword(owner, password, AuditAction.totpDisabled, meta);
   if (!subject) return { ok: false, error: "wrong_password" };
   if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };

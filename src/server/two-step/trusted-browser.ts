@@ -155,10 +155,10 @@ export async function revokeTrustedBrowsers(
 
 /** "Forget" on Account Security: one of the account's trusted browsers is asked for the second step again. */
 export async function forgetTrustedBrowser(
-  owner: { kind: CredentialKind; id: string; login: string; domainId: string | null },
-  trustId: string,
+  input: { owner: { kind: CredentialKind; id: string; login: string; domainId: string | null }; trustId: string },
   meta: RequestMeta,
 ): Promise<{ ok: true } | { ok: false; error: "gone" }> {
+  const { owner, trustId } = input;
   return transaction(async (tx) => {
     if ((await revokeTrustedBrowsers(owner, "forgotten_by_owner", { only: trustId }, tx)) !== 1)
       return { ok: false, error: "gone" } as const;

@@ -113,7 +113,8 @@ export type SendLogonCodeResult =
   | { ok: false; error: "send_limit"; retryAfterMs: number };
 
 /** "Send code": a 6-digit code to the secure mobile (SMS_CODE's rules), at most 5 an hour per account. */
-export async function sendLogonCode(pending: PendingTwoStep | null, meta: RequestMeta): Promise<SendLogonCodeResult> {
+export async function sendLogonCode(input: { pending: PendingTwoStep | null }, meta: RequestMeta): Promise<SendLogonCodeResult> {
+  const { pending } = input;
   const loaded = await loadAttempt(pending, now());
   if (!loaded.ok || !pending) return { ok: false, error: "ended" };
   const { account, methods } = loaded;
@@ -168,10 +169,10 @@ export type CompleteTwoStepResult =
  * judged, and the rest end the attempt without a look at their code.
  */
 export async function completeTwoStep(
-  pending: PendingTwoStep | null,
-  input: { method: SecondStepMethod; code: string },
+  input: { pending: PendingTwoStep | null; method: SecondStepMethod; code: string },
   meta: RequestMeta,
 ): Promise<CompleteTwoStepResult> {
+  const { pending } = input;
   const at = now();
   const loaded = await loadAttempt(pending, at);
   if (!loaded.ok || !pending) return { ok: false, error: "ended" };

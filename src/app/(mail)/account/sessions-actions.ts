@@ -49,7 +49,7 @@ export const forgetTrustedBrowserAction = createAction({
   schema: z.object({ trustId: idField }),
   run: async (data, { user, meta, t }) => {
     const owner = { kind: "mail" as const, id: user.id, login: user.address, domainId: user.domainId };
-    const r = await forgetTrustedBrowser(owner, data.trustId, meta);
+    const r = await forgetTrustedBrowser({ owner, trustId: data.trustId }, meta);
     if (r.ok) return goTo("/account?done=browser-forgotten");
     return refusalState(t, ACCOUNT_REFUSALS.browserForget, r);
   },
