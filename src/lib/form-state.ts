@@ -1,4 +1,4 @@
-/** The one result shape of every form's server action (used with useActionState). */
+/** The one result shape of every form's server action (a form calls it through useFormAction). */
 export type FieldErrors = Record<string, string[] | undefined>;
 
 export type FormState =
