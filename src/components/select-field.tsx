@@ -10,13 +10,14 @@ interface SelectFieldProps {
   defaultValue?: string;
   errors?: string[];
   required?: boolean;
+  className?: string;
 }
 
 /** A labelled <select> that shows its errors like TextField. */
-export function SelectField({ label, name, options, placeholder, defaultValue, errors, required }: SelectFieldProps) {
+export function SelectField({ label, name, options, placeholder, defaultValue, errors, required, className }: SelectFieldProps) {
   const id = useId();
   return (
-    <LabelledField id={id} label={label} errors={errors}>
+    <LabelledField id={id} label={label} errors={errors} className={className}>
       <select
         id={id}
         name={name}

@@ -8,11 +8,14 @@ export { dangerButtonClass, smallButtonClass } from "@/components/ui";
 
 export function PageHeader({
   title,
-  trail,
+  section,
+  trail = section ? [section, title] : undefined,
   description,
   actions,
 }: {
   title: string;
+  /** The left-side navigation group of a page of its own: the trail is the group, then the title. */
+  section?: string;
   trail?: string[];
   description?: ReactNode;
   actions?: ReactNode;

@@ -89,7 +89,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
     <div>
       <PageHeader
         title={t("nav.employeeAccounts")}
-        trail={[t("nav.deptsUsers"), t("nav.employeeAccounts")]}
+        section={t("nav.deptsUsers")}
         description={t("accounts.description", { domain: user.domainName })}
       />
       {sp.notice === "password-changed" ? (

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ActorKind, AuditResult } from "@/generated/prisma/enums";
 import { Badge, PageHeader, smallButtonClass } from "@/components/admin/admin-ui";
 import { AdminTable } from "@/components/admin/admin-table";
+import { SelectField } from "@/components/select-field";
 import { inputClass, LabelledField } from "@/components/ui";
 import { listAuditEvents } from "@/server/admin/list-audit-events";
 import { AUDIT_ACTION_NAMES, isAuditActionName } from "@/server/audit/audit-action";
@@ -76,7 +77,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <div>
       <PageHeader
         title={t("nav.auditLog")}
-        trail={[t("nav.security"), t("nav.auditLog")]}
+        section={t("nav.security")}
         description={t("auditLog.description", { domain: user.domainName })}
         actions={
           <a href={`/admin/audit-log/export${query ? `?${query}` : ""}`} className={smallButtonClass} download>
@@ -101,16 +102,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           },
           filters: (
             <>
-              <Field id="action" label={t("auditLog.action")} errors={errors.action}>
-                <select id="action" name="action" defaultValue={values.action} className={inputClass} {...invalid("action")}>
-                  <option value="">{t("auditLog.allActions")}</option>
-                  {actionChoices.map((a) => (
-                    <option key={a.code} value={a.code}>
-                      {a.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <SelectField
+                className="min-w-0"
+                label={t("auditLog.action")}
+                name="action"
+                placeholder={t("auditLog.allActions")}
+                options={actionChoices.map((a) => ({ value: a.code, label: a.name }))}
+                defaultValue={values.action}
+                errors={errors.action}
+              />
               <Field id="from" label={t("auditLog.from")} errors={errors.from}>
                 <input id="from" name="from" type="date" defaultValue={values.from} className={inputClass} {...invalid("from")} />
               </Field>

@@ -37,11 +37,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
     // The Delete buttons and the department forms are client components.
     <ClientMessages namespaces={["Admin.departments"]}>
       <div className="space-y-6">
-        <PageHeader
-          title={t("nav.departments")}
-          trail={[t("nav.deptsUsers"), t("nav.departments")]}
-          description={t("departments.description")}
-        />
+        <PageHeader title={t("nav.departments")} section={t("nav.deptsUsers")} description={t("departments.description")} />
         {notice ? <Alert kind="success">{t(`departments.notices.${notice}`)}</Alert> : null}
 
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">

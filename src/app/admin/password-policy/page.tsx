@@ -32,7 +32,7 @@ export default async function PasswordPolicyPage() {
       <div className="space-y-6">
         <PageHeader
           title={t("nav.passwordPolicy")}
-          trail={[t("nav.security"), t("nav.passwordPolicy")]}
+          section={t("nav.security")}
           description={t("policy.description", { domain: policy.name })}
         />
 
