@@ -82,7 +82,7 @@ describe("Disable / Enable", () => {
     expect(r).toMatchObject({ ok: true, address: ALICE, changed: true });
     expect(await accountByAddress(ALICE)).toMatchObject({ status: "DISABLED", sessionVersion: alice.sessionVersion + 1 });
     expect(await loadMailUser(session)).toBeNull();
-    expect(await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).toMatchObject({ ok: false, error: "invalid" });
+    expect(await logOn({ kind: "mail", login: ALICE, password: DEMO.alice.password }, meta)).toMatchObject({ ok: false, error: "invalid" });
     expect(canSelfServe(await findRecoveryAccount({ address: ALICE }), await readRecoveryBlocks(alice.id))).toBe(false);
     expect(await getDb().recoveryFlow.findFirst({ where: { accountId: alice.id } })).toMatchObject({ endedReason: "account_disabled" });
     expect(await answer(flowId, ALICE_ANSWERS)).toMatchObject({ ok: false });
@@ -100,7 +100,7 @@ describe("Disable / Enable", () => {
     expect(await auditActions({ action: "account.disabled" })).toHaveLength(1);
     expect(await act(alice.id, "enable")).toMatchObject({ ok: true, changed: true, notices: [] });
     expect((await accountByAddress(ALICE)).status).toBe("ACTIVE");
-    expect(await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).toMatchObject({ ok: true });
+    expect(await logOn({ kind: "mail", login: ALICE, password: DEMO.alice.password }, meta)).toMatchObject({ ok: true });
     expect(await auditActions({ action: "account.enabled", targetId: alice.id })).toHaveLength(1);
   });
 
@@ -171,7 +171,7 @@ describe("Require password change at next logon; Sign out everywhere", () => {
     expect(await act(bob.id, "require_change")).toMatchObject({ ok: true, changed: true });
     const after = await accountByAddress(DEMO.bob.email);
     expect(after).toMatchObject({ mustChangePassword: true, passwordChangedAt: bob.passwordChangedAt, sessionVersion: bob.sessionVersion });
-    expect(await logOn("mail", { login: DEMO.bob.email, password: DEMO.bob.password }, meta)).toMatchObject({
+    expect(await logOn({ kind: "mail", login: DEMO.bob.email, password: DEMO.bob.password }, meta)).toMatchObject({
       ok: true,
       mustChangePassword: true,
     });
@@ -238,7 +238,7 @@ describe("bulk actions", () => {
       expect(item.password).toHaveLength(16);
       expect(item.password).not.toMatch(/^[=+\-@]/); // a spreadsheet would read it as a formula
       expect(checkPassword(item.password, { email: item.address, weakKeywords: ["example", "welcome"] }).ok).toBe(true);
-      expect(await logOn("mail", { login: item.address, password: item.password }, meta)).toMatchObject({
+      expect(await logOn({ kind: "mail", login: item.address, password: item.password }, meta)).toMatchObject({
         ok: true,
         mustChangePassword: true,
       });
@@ -339,11 +339,11 @@ describe("Employee Accounts: filters and sort", () => {
     expect(await list({ recovery: "mobile" })).toEqual([ALICE, DEMO.dan.email, DEMO.postmaster.email]);
     expect(await list({ recovery: "questions" })).toEqual([ALICE, DEMO.carol.email]);
 
-    await logOn("mail", { login: DEMO.dan.email, password: DEMO.dan.password }, meta).catch(() => undefined);
+    await logOn({ kind: "mail", login: DEMO.dan.email, password: DEMO.dan.password }, meta).catch(() => undefined);
     await getDb().mailAccount.update({ where: { address: DEMO.dan.email }, data: { lockedUntil: null } });
-    await logOn("mail", { login: DEMO.dan.email, password: DEMO.dan.password }, meta);
+    await logOn({ kind: "mail", login: DEMO.dan.email, password: DEMO.dan.password }, meta);
     await new Promise((r) => setTimeout(r, 5));
-    await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta);
+    await logOn({ kind: "mail", login: ALICE, password: DEMO.alice.password }, meta);
     expect((await accountByAddress(ALICE)).lastLogonAt).toBeInstanceOf(Date);
     expect((await list({ sort: "-last_logon" })).slice(0, 2)).toEqual([ALICE, DEMO.dan.email]);
     expect((await list({ sort: "last_logon" })).slice(0, 2)).toEqual([DEMO.dan.email, ALICE]);

@@ -81,8 +81,11 @@ describe("resetEmployeePassword (Scenario 1: Reset Password > Save)", () => {
       /^The password of alice@example\.com was reset by your administrator on .+ UTC\. If you did not ask for this, contact your administrator\. Not you\? Secure your account: https?:\/\/\S+\/not-me\/[\w-]{22}$/,
     );
     expect(sms[0].body).not.toContain(NEW);
-    expect((await logOn("mail", { login: DEMO.alice.email, password: DEMO.alice.password }, meta)).ok).toBe(false);
-    expect(await logOn("mail", { login: DEMO.alice.email, password: NEW }, meta)).toMatchObject({ ok: true, mustChangePassword: true });
+    expect((await logOn({ kind: "mail", login: DEMO.alice.email, password: DEMO.alice.password }, meta)).ok).toBe(false);
+    expect(await logOn({ kind: "mail", login: DEMO.alice.email, password: NEW }, meta)).toMatchObject({
+      ok: true,
+      mustChangePassword: true,
+    });
   });
 
   it("leaves must-change off when the postmaster unticks it, and sends no SMS to an account without a secure mobile", async () => {
@@ -199,6 +202,6 @@ describe("unlockAccount", () => {
     expect(await auditActions({ action: AuditAction.accountUnlocked })).toEqual([
       expect.objectContaining({ actorId: pm.id, targetId: dan.id }),
     ]);
-    expect((await logOn("mail", { login: DEMO.dan.email, password: DEMO.dan.password }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "mail", login: DEMO.dan.email, password: DEMO.dan.password }, meta)).ok).toBe(true);
   });
 });

@@ -29,8 +29,8 @@ describe("changeConsolePassword (the operator's own console password)", () => {
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await getDb().passwordHistory.count({ where: { cloudAccountId: before.id } })).toBe(2);
     expect(await auditActions({ action: AuditAction.passwordChanged, targetId: before.id })).toHaveLength(1);
-    expect((await logOn("cloud", { login: OPS, password: CURRENT }, meta)).ok).toBe(false);
-    expect((await logOn("cloud", { login: OPS, password: NEXT }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "cloud", login: OPS, password: CURRENT }, meta)).ok).toBe(false);
+    expect((await logOn({ kind: "cloud", login: OPS, password: NEXT }, meta)).ok).toBe(true);
   });
 
   it("a wrong current password changes nothing, is audited and counted, and shows with the new password's problems", async () => {

@@ -103,8 +103,8 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     });
     expect(JSON.stringify(events)).not.toContain(NEW);
 
-    expect((await logOn("mail", { login: PM, password: OLD }, meta)).ok).toBe(false);
-    expect(await logOn("mail", { login: PM, password: NEW }, meta)).toMatchObject({
+    expect((await logOn({ kind: "mail", login: PM, password: OLD }, meta)).ok).toBe(false);
+    expect(await logOn({ kind: "mail", login: PM, password: NEW }, meta)).toMatchObject({
       ok: true,
       role: "POSTMASTER",
       mustChangePassword: false,
@@ -187,7 +187,7 @@ describe("resetPostmasterPassword (Scenario 3: the console resets the postmaster
     const events = await auditActions({ action: AuditAction.reauthFailed });
     expect(events.map((e) => (e.detail as { signedOut: boolean }).signedOut)).toEqual([false, false, false, false, true]);
     // Like 5 failed logons: the next logon asks for the image code.
-    expect(await logOn("cloud", { login: op.email, password: CONSOLE }, meta)).toEqual({
+    expect(await logOn({ kind: "cloud", login: op.email, password: CONSOLE }, meta)).toEqual({
       ok: false,
       error: "captcha",
       captchaRequired: true,

@@ -54,15 +54,17 @@ describe("a busy hasher", () => {
 
   it("answers busy for a known and an unknown address alike, and an unknown one is not stuck busy afterwards", async () => {
     const slot = occupyHasher();
-    await expect(logOn("mail", { login: "nobody@example.com", password: "Wrong#Pass2026" }, meta)).rejects.toBeInstanceOf(HashBusyError);
-    await expect(logOn("mail", { login: ALICE, password: "Wrong#Pass2026" }, meta)).rejects.toBeInstanceOf(HashBusyError);
+    await expect(logOn({ kind: "mail", login: "nobody@example.com", password: "Wrong#Pass2026" }, meta)).rejects.toBeInstanceOf(
+      HashBusyError,
+    );
+    await expect(logOn({ kind: "mail", login: ALICE, password: "Wrong#Pass2026" }, meta)).rejects.toBeInstanceOf(HashBusyError);
     await slot.release();
-    expect(await logOn("mail", { login: "nobody@example.com", password: "Wrong#Pass2026" }, meta)).toEqual({
+    expect(await logOn({ kind: "mail", login: "nobody@example.com", password: "Wrong#Pass2026" }, meta)).toEqual({
       ok: false,
       error: "invalid",
       captchaRequired: false,
     });
-    expect(await logOn("mail", { login: ALICE, password: "Wrong#Pass2026" }, meta)).toEqual({
+    expect(await logOn({ kind: "mail", login: ALICE, password: "Wrong#Pass2026" }, meta)).toEqual({
       ok: false,
       error: "invalid",
       captchaRequired: false,

@@ -178,7 +178,7 @@ describe("This wasn't me", () => {
     expect(await reportNotMe({ token: token }, meta)).toEqual({ ok: false, error: "invalid" });
     expect(await isNotMeLinkLive(token)).toBe(false);
     // The password still works, but must be changed at once.
-    expect(await logOn("mail", { login: ALICE.address, password: ALICE.password }, meta)).toMatchObject({
+    expect(await logOn({ kind: "mail", login: ALICE.address, password: ALICE.password }, meta)).toMatchObject({
       ok: true,
       mustChangePassword: true,
     });

@@ -85,7 +85,7 @@ describe("metrics fed by the domain", () => {
     const demands = () => sample("postkey_logon_captcha_demands_total", { surface: "mail" });
     const locks = () => sample("postkey_account_locks_total", { surface: "mail" });
     const [f0, d0, l0] = [await failures(), await demands(), await locks()];
-    const wrong = (i: number) => logOn("mail", { login: DEMO.bob.email, password: `Wrong#${i}` }, { ...meta, ip: `192.0.2.${i}` });
+    const wrong = (i: number) => logOn({ kind: "mail", login: DEMO.bob.email, password: `Wrong#${i}` }, { ...meta, ip: `192.0.2.${i}` });
     for (let i = 1; i <= 5; i++) await wrong(i);
     expect(await failures()).toBe(f0 + 5);
     expect(await demands()).toBe(d0);

@@ -16,12 +16,12 @@ describe("provisioning", () => {
     if (!op.ok) throw new Error(op.error);
     expect(op.login).toBe("ops@cloud.example.net");
     expect(op.password).toHaveLength(16);
-    expect(await logOn("cloud", { login: op.login, password: op.password }, meta)).toMatchObject({ ok: true });
+    expect(await logOn({ kind: "cloud", login: op.login, password: op.password }, meta)).toMatchObject({ ok: true });
 
     const domain = await provisionDomain({ name: "Example.com", ownerEmail: op.login, postmasterName: "Mail Admin" });
     if (!domain.ok) throw new Error(domain.error);
     expect(domain.login).toBe("postmaster@example.com");
-    expect(await logOn("mail", { login: domain.login, password: domain.password }, meta)).toMatchObject({
+    expect(await logOn({ kind: "mail", login: domain.login, password: domain.password }, meta)).toMatchObject({
       ok: true,
       role: "POSTMASTER",
       mustChangePassword: true,
@@ -29,7 +29,7 @@ describe("provisioning", () => {
 
     const alice = await provisionAccount({ address: "alice@example.com", displayName: "Alice Wang" });
     if (!alice.ok) throw new Error(alice.error);
-    expect(await logOn("mail", { login: alice.login, password: alice.password }, meta)).toMatchObject({
+    expect(await logOn({ kind: "mail", login: alice.login, password: alice.password }, meta)).toMatchObject({
       ok: true,
       role: "EMPLOYEE",
       mustChangePassword: true,

@@ -46,8 +46,8 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(await flowRow(flowId)).toMatchObject({ step: "DONE", endedReason: "reset", completedAt: new Date(Date.now()) });
     expect(await getRecoveryState(flowId)).toEqual({ step: "done" });
     expect(await getDb().passwordHistory.count({ where: { mailAccountId: before.id } })).toBe(2);
-    expect((await logOn("mail", { login: ALICE, password: NEW_PASSWORD }, meta)).ok).toBe(true);
-    expect((await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(false);
+    expect((await logOn({ kind: "mail", login: ALICE, password: NEW_PASSWORD }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "mail", login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(false);
 
     const [notice] = await getDb().smsMessage.findMany({ where: { purpose: "RESET_NOTICE" } });
     expect(notice).toMatchObject({
@@ -76,7 +76,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
   async function wrongLogons(n: number) {
     for (let i = 1; i <= n; i++) {
       const wrong = { login: ALICE, password: `Wrong#Pass${i}x`, ...(await passedCaptcha()) };
-      expect(await logOn("mail", wrong, meta)).toMatchObject({ ok: false, error: "invalid" });
+      expect(await logOn({ kind: "mail", ...wrong }, meta)).toMatchObject({ ok: false, error: "invalid" });
     }
   }
 
@@ -90,7 +90,9 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     // The lock and its doubling are gone, well inside the lock's 15 minutes.
     expect(await accountByAddress(ALICE)).toMatchObject({ lockedUntil: null, lockCount: 0, failedLogonCount: 0 });
     expect(Date.now()).toBeLessThan(lockedUntil.getTime());
-    expect(await logOn("mail", { login: ALICE, password: NEW_PASSWORD, ...(await passedCaptcha()) }, meta)).toMatchObject({ ok: true });
+    expect(await logOn({ kind: "mail", login: ALICE, password: NEW_PASSWORD, ...(await passedCaptcha()) }, meta)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("clears the failed-logon count: 9 wrong passwords before the reset, 1 after, and she is not locked", async () => {
@@ -99,7 +101,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     const { flowId } = await verifiedBySms();
     expect(await complete(flowId)).toMatchObject({ ok: true });
     expect(await accountByAddress(ALICE)).toMatchObject({ failedLogonCount: 0, lastFailedLogonAt: null });
-    await logOn("mail", { login: ALICE, password: "Another#Wrong1", ...(await passedCaptcha()) }, meta);
+    await logOn({ kind: "mail", login: ALICE, password: "Another#Wrong1", ...(await passedCaptcha()) }, meta);
     expect(await accountByAddress(ALICE)).toMatchObject({ lockedUntil: null, failedLogonCount: 1 });
   });
 
@@ -164,7 +166,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(await getRecoveryState(b)).toEqual({ step: "account", notice: "expired" });
     expect(await complete(b)).toEqual({ ok: false, error: "expired" });
     expect(await flowRow(b)).toMatchObject({ step: "FAILED", endedReason: "grant_expired" });
-    expect((await logOn("mail", { login: CAROL, password: DEMO.carol.password }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "mail", login: CAROL, password: DEMO.carol.password }, meta)).ok).toBe(true);
   });
 
   it("ends every step 15 minutes after step 1, even with a live grant", async () => {

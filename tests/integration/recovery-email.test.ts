@@ -122,7 +122,7 @@ describe("Forgot Password by the backup email address", () => {
     const done = await completeRecovery({ flowId, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, meta);
     expect(done.ok).toBe(true);
     await sendReturnedNotice(done);
-    expect((await logOn("mail", { login: BOB, password: NEW_PASSWORD }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "mail", login: BOB, password: NEW_PASSWORD }, meta)).ok).toBe(true);
     // The reset notice also goes to the backup address.
     const notice = smtp.messages.filter((m) => m.to.includes(BOB_BACKUP)).at(-1);
     expect(notice?.subject).not.toBe("Your Postkey verification code");
@@ -209,7 +209,7 @@ describe("Forgot Password by the backup email address", () => {
     expect(await enter(flowId, mailedCode(ALICE_BACKUP))).toEqual({ ok: true });
     await getDb().mailAccount.update({ where: { address: ALICE }, data: { backupEmail: null, backupEmailVerifiedAt: null } });
     expect(await completeRecovery({ flowId, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, meta)).toMatchObject({ ok: false });
-    expect((await logOn("mail", { login: ALICE, password: NEW_PASSWORD }, meta)).ok).toBe(false);
+    expect((await logOn({ kind: "mail", login: ALICE, password: NEW_PASSWORD }, meta)).ok).toBe(false);
   });
 
   for (const [name, fail] of [

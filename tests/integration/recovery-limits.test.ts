@@ -109,6 +109,6 @@ describe("all recovery failures of an account: 10 per 24 h, then 1 h without sel
       lockedUntil: null,
       lockCount: 0,
     });
-    expect((await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "mail", login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(true);
   });
 });

@@ -211,6 +211,6 @@ describe("SMS verification code", () => {
       lockedUntil: before.lockedUntil,
       lockCount: before.lockCount,
     });
-    expect((await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "mail", login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(true);
   });
 });

@@ -58,8 +58,8 @@ describe("setPassword (the one reset transaction)", () => {
     expect(after.passwordChangedAt.getTime()).toBe(Date.now());
     expect(await getDb().passwordHistory.count({ where: { mailAccountId: before.id } })).toBe(2);
     expect((await auditActions({ targetId: before.id, action: AuditAction.passwordResetByPostmaster })).length).toBe(1);
-    expect((await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(false);
-    expect((await logOn("mail", { login: ALICE, password: "New#Lantern2026" }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "mail", login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(false);
+    expect((await logOn({ kind: "mail", login: ALICE, password: "New#Lantern2026" }, meta)).ok).toBe(true);
   });
 
   it("returns every policy violation and the mismatch, changing nothing", async () => {
@@ -115,7 +115,7 @@ describe("setPassword (the one reset transaction)", () => {
     expect(after.passwordChangedAt).toEqual(a.passwordChangedAt);
     expect(await getDb().passwordHistory.count({ where: { mailAccountId: a.id } })).toBe(1);
     expect(await getDb().auditEvent.count()).toBe(auditBefore);
-    expect((await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "mail", login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(true);
   });
 });
 
@@ -180,7 +180,7 @@ describe("changeOwnPassword", () => {
       meta,
     );
     expect(r.ok).toBe(true);
-    expect((await logOn("cloud", { login: DEMO.ops.email, password: "Sky#Operator2027" }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "cloud", login: DEMO.ops.email, password: "Sky#Operator2027" }, meta)).ok).toBe(true);
   });
 });
 
@@ -211,7 +211,7 @@ describe("wrong current passwords inside a session (re-authentication rule)", ()
     expect(after.sessionVersion).toBe(a.sessionVersion + 1);
     expect(after.lockedUntil).toBeNull();
     expect(await auditActions({ action: AuditAction.reauthFailed })).toHaveLength(5);
-    expect(await logOn("mail", { login: ALICE, password: DEMO.alice.password }, meta)).toMatchObject({ ok: false, error: "captcha" });
+    expect(await logOn({ kind: "mail", login: ALICE, password: DEMO.alice.password }, meta)).toMatchObject({ ok: false, error: "captcha" });
   });
 
   it("reports the new password's problems together with the wrong current password", async () => {

@@ -32,7 +32,7 @@ afterEach(() => {
   resetEnvCache();
 });
 
-const attempt = async (password: string) => logOn("mail", { login: ALICE.address, password, ...(await passedCaptcha()) }, meta);
+const attempt = async (password: string) => logOn({ kind: "mail", login: ALICE.address, password, ...(await passedCaptcha()) }, meta);
 
 /** Ten different wrong passwords: the account locks; the 10th answer holds the owner's notice. */
 async function lockAlice(prefix = "Wrong#Guess"): Promise<LogOnResult> {
@@ -96,7 +96,7 @@ describe("a lock tells the owner, who can unlock it", () => {
     expect(unlocked).toMatchObject({ lockedUntil: null, failedLogonCount: 0 });
     expect((await auditActions({ action: "account.unlocked" }))[0]).toMatchObject({ actorKind: "ANONYMOUS", detail: { by: "owner_link" } });
     // No image code asked any more, and the password works.
-    expect((await logOn("mail", { login: ALICE.address, password: ALICE.password }, meta)).ok).toBe(true);
+    expect((await logOn({ kind: "mail", login: ALICE.address, password: ALICE.password }, meta)).ok).toBe(true);
     // Once.
     expect(await unlockWithLink({ token: token }, meta)).toEqual({ ok: false, error: "invalid" });
   });
@@ -119,7 +119,7 @@ describe("a lock tells the owner, who can unlock it", () => {
   it("an account with no channel is locked as before, and nothing is sent", async () => {
     let last: LogOnResult | undefined;
     for (let i = 1; i <= 10; i++)
-      last = await logOn("mail", { login: DEMO.bob.email, password: `Wrong#Guess${i}x`, ...(await passedCaptcha()) }, meta);
+      last = await logOn({ kind: "mail", login: DEMO.bob.email, password: `Wrong#Guess${i}x`, ...(await passedCaptcha()) }, meta);
     if (last && !last.ok) for (const n of last.notices ?? []) await sendNotice(n);
     expect((await accountByAddress(DEMO.bob.email)).lockedUntil).not.toBeNull();
     expect(await getDb().smsMessage.count()).toBe(0);

@@ -40,7 +40,7 @@ afterEach(() => {
 });
 
 const passwordStep = (who: { address: string; password: string }, trustedBrowser?: string) =>
-  logOn("mail", { login: who.address, password: who.password, trustedBrowser }, meta);
+  logOn({ kind: "mail", login: who.address, password: who.password, trustedBrowser }, meta);
 const own = (a: { id: string }) => ({ kind: "mail" as const, id: a.id });
 
 async function setUpApp(who: { address: string; password: string }) {

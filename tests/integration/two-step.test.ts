@@ -47,7 +47,7 @@ afterEach(() => {
 });
 
 const passwordStep = (who: { address: string; password: string }, trustedBrowser?: string) =>
-  logOn("mail", { login: who.address, password: who.password, trustedBrowser }, meta);
+  logOn({ kind: "mail", login: who.address, password: who.password, trustedBrowser }, meta);
 
 async function pendingOf(who: { address: string; password: string }): Promise<PendingTwoStep> {
   const r = await passwordStep(who);
@@ -358,7 +358,7 @@ describe("Trust this browser for 30 days", () => {
 
 describe("the cloud console's operators (by their own choice)", () => {
   const OPS = { email: DEMO.ops.email, password: DEMO.ops.password };
-  const consoleStep = () => logOn("cloud", { login: OPS.email, password: OPS.password }, meta);
+  const consoleStep = () => logOn({ kind: "cloud", login: OPS.email, password: OPS.password }, meta);
 
   it("log on with the password alone until they turn on an authenticator app; then with its code or a recovery code", async () => {
     expect((await consoleStep()).ok).toBe(true);

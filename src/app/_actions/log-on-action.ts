@@ -29,7 +29,7 @@ export function makeLogOnAction(kind: CredentialKind, landing: (r: { role: strin
         captchaAnswer: data.captcha,
         trustedBrowser: await readTrustedBrowser(),
       };
-      const result = await logOn(kind, input, meta);
+      const result = await logOn({ kind, ...input }, meta);
       if (!result.ok) {
         // A lock's notice to the owner goes after the response: the answer is the same either way.
         sendNoticeAfterResponse(result.notices);

@@ -46,7 +46,8 @@ export type LogOnResult =
  * One logon attempt (SECURITY.md "Logon"). Wrong password, unknown address,
  * locked and disabled accounts all answer "invalid" with the same shape.
  */
-export async function logOn(kind: CredentialKind, input: LogOnInput, meta: RequestMeta): Promise<LogOnResult> {
+export async function logOn(input: LogOnInput & { kind: CredentialKind }, meta: RequestMeta): Promise<LogOnResult> {
+  const { kind } = input;
   const login = input.login.trim().toLowerCase();
   const ipKey = `${kind}:${ipLimitKey(meta.ip)}`;
   const addressKey = `${kind}:${login}`;
