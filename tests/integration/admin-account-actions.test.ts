@@ -3,7 +3,7 @@ import { resetEnvCache } from "@/env";
 import { checkPassword } from "@/lib/password-policy";
 import { ATTEMPTED, runAccountAction, type AccountActionName } from "@/server/admin/account-actions";
 import { BULK_MAX, runBulkAccountAction } from "@/server/admin/bulk-account-action";
-import { listEmployeeAccounts } from "@/server/admin/list-employee-accounts";
+import { listEmployeeAccounts, type AccountListQuery } from "@/server/admin/list-employee-accounts";
 import { updateAccountDetails } from "@/server/admin/update-account-details";
 import { updateRecoverySettings } from "@/server/admin/update-recovery-settings";
 import { createMailAccount } from "@/server/accounts/create-mail-account";
@@ -325,8 +325,7 @@ describe("the postmaster hears of self-service resets when the domain asks", () 
 
 describe("Employee Accounts: filters and sort", () => {
   it("filters by status and recovery method; sorts by name and by last logon (never-logged-on last)", async () => {
-    const list = (q: Parameters<typeof listEmployeeAccounts>[1]) =>
-      listEmployeeAccounts(pm.domainId, q).then((p) => p.rows.map((r) => r.address));
+    const list = (q: AccountListQuery) => listEmployeeAccounts({ domainId: pm.domainId, ...q }).then((p) => p.rows.map((r) => r.address));
     const bob = await accountByAddress(DEMO.bob.email);
     await act(bob.id, "disable");
     await act((await accountByAddress(DEMO.carol.email)).id, "require_change");

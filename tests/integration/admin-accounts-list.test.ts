@@ -40,33 +40,33 @@ describe("Employee Accounts list", () => {
   });
 
   it("pages 25 at a time by name, and shows the last page for a page past the end", async () => {
-    const first = await listEmployeeAccounts(pm.domainId, {});
+    const first = await listEmployeeAccounts({ domainId: pm.domainId });
     expect(first).toMatchObject({ total: 125, page: 1, pageCount: 5, pageSize: 25 });
     expect(first.rows.map((r) => r.displayName).slice(0, 3)).toEqual(["Alice Wang", "Bob Li", "Bulk User 000"]);
-    const last = await listEmployeeAccounts(pm.domainId, { page: 99 });
+    const last = await listEmployeeAccounts({ domainId: pm.domainId, page: 99 });
     expect(last.page).toBe(5);
     expect(last.rows).toHaveLength(25);
     expect(last.rows.at(-1)?.displayName).toBe("Postmaster");
     const all = new Set<string>();
-    for (let p = 1; p <= 5; p++) for (const r of (await listEmployeeAccounts(pm.domainId, { page: p })).rows) all.add(r.id);
+    for (let p = 1; p <= 5; p++) for (const r of (await listEmployeeAccounts({ domainId: pm.domainId, page: p })).rows) all.add(r.id);
     expect(all.size).toBe(125);
   });
 
   it("searches name or address in any case and never shows another domain", async () => {
-    expect((await listEmployeeAccounts(pm.domainId, { search: "ALICE" })).rows.map((r) => r.address)).toEqual([DEMO.alice.email]);
-    expect((await listEmployeeAccounts(pm.domainId, { search: "bulk11" })).rows.map((r) => r.address)).toEqual(
+    expect((await listEmployeeAccounts({ domainId: pm.domainId, search: "ALICE" })).rows.map((r) => r.address)).toEqual([DEMO.alice.email]);
+    expect((await listEmployeeAccounts({ domainId: pm.domainId, search: "bulk11" })).rows.map((r) => r.address)).toEqual(
       Array.from({ length: 10 }, (_, i) => `bulk11${i}@example.com`),
     );
-    expect((await listEmployeeAccounts(pm.domainId, { search: "user 007" })).total).toBe(1);
-    expect((await listEmployeeAccounts(pm.domainId, { search: "erin" })).total).toBe(0);
-    expect((await listEmployeeAccounts(pm.domainId, { search: "example.org" })).total).toBe(0);
+    expect((await listEmployeeAccounts({ domainId: pm.domainId, search: "user 007" })).total).toBe(1);
+    expect((await listEmployeeAccounts({ domainId: pm.domainId, search: "erin" })).total).toBe(0);
+    expect((await listEmployeeAccounts({ domainId: pm.domainId, search: "example.org" })).total).toBe(0);
   });
 
   it("filters by department (sub-departments included) and by no department", async () => {
     const child = await saveDepartment({ postmaster: await postmasterFor(pm.id), name: "Tier 2", parentId: support }, meta);
     if (!child.ok) throw new Error("department");
     await getDb().mailAccount.update({ where: { address: DEMO.bob.email }, data: { departmentId: child.id } });
-    const inSupport = await listEmployeeAccounts(pm.domainId, { departmentId: support });
+    const inSupport = await listEmployeeAccounts({ domainId: pm.domainId, departmentId: support });
     expect(inSupport.total).toBe(61);
     expect(inSupport.rows[0]).toMatchObject({ displayName: "Bob Li", department: "Support / Tier 2" });
     // The tree it read comes back for the page's filter: in display order, each row with its depth.
@@ -75,8 +75,8 @@ describe("Employee Accounts list", () => {
       ["Support", 0],
       ["Support / Tier 2", 1],
     ]);
-    expect((await listEmployeeAccounts(pm.domainId, { departmentId: child.id })).total).toBe(1);
-    expect((await listEmployeeAccounts(pm.domainId, { departmentId: NO_DEPARTMENT })).total).toBe(61); // 60 bulk + postmaster
+    expect((await listEmployeeAccounts({ domainId: pm.domainId, departmentId: child.id })).total).toBe(1);
+    expect((await listEmployeeAccounts({ domainId: pm.domainId, departmentId: NO_DEPARTMENT })).total).toBe(61); // 60 bulk + postmaster
   });
 
   // Its speed (p95 under 150 ms with 10,000 accounts) is measured by `npm run bench` (bench/admin-accounts-list.ts), not here.
@@ -87,8 +87,8 @@ describe("Employee Accounts list", () => {
       SELECT 'many-' || i, ${pm.domainId}, CASE WHEN i % 2 = 1 THEN ${support} END, 'many' || lpad(i::text, 5, '0') || '@example.com',
              'Many User ' || lpad(i::text, 5, '0'), 'x', now(), now()
       FROM generate_series(0, 9999) AS i`;
-    const deep = await listEmployeeAccounts(pm.domainId, { page: 300 });
-    const searched = await listEmployeeAccounts(pm.domainId, { search: "many0009", departmentId: support });
+    const deep = await listEmployeeAccounts({ domainId: pm.domainId, page: 300 });
+    const searched = await listEmployeeAccounts({ domainId: pm.domainId, search: "many0009", departmentId: support });
     expect(deep).toMatchObject({ total: 10_125, pageCount: 405, page: 300 });
     expect(deep.rows).toHaveLength(25);
     expect(searched.total).toBe(5); // many00090…many00099, the odd half in Support
@@ -99,7 +99,7 @@ describe("Employee Accounts list", () => {
       where: { address: DEMO.dan.email },
       data: { lockedUntil: new Date(Date.now() + 60_000), status: "DISABLED" },
     });
-    const rows = (await listEmployeeAccounts(pm.domainId, { search: "@example.com", page: 1 })).rows;
+    const rows = (await listEmployeeAccounts({ domainId: pm.domainId, search: "@example.com", page: 1 })).rows;
     const by = (a: string) => rows.find((r) => r.address === a);
     expect(by(DEMO.alice.email)).toMatchObject({
       hasSecureMobile: true,
@@ -109,7 +109,7 @@ describe("Employee Accounts list", () => {
       locked: false,
     });
     expect(by(DEMO.bob.email)).toMatchObject({ hasSecureMobile: false, questionsSet: false, department: "Sales" });
-    const dan = (await listEmployeeAccounts(pm.domainId, { search: "dan@" })).rows[0];
+    const dan = (await listEmployeeAccounts({ domainId: pm.domainId, search: "dan@" })).rows[0];
     expect(dan).toMatchObject({ hasSecureMobile: true, questionsSet: false, locked: true, status: "DISABLED" });
   });
 });

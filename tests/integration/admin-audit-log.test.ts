@@ -63,22 +63,22 @@ describe("Audit Log", () => {
   afterEach(() => vi.useRealTimers());
 
   it("lists the domain's events only, newest first, 50 a page", async () => {
-    const p1 = await listAuditEvents(domainId, {});
+    const p1 = await listAuditEvents({ domainId, filter: {} });
     expect(p1).toMatchObject({ total: 61, pageCount: 2, page: 1 });
     expect(p1.rows[0].action).toBe(AuditAction.weakKeywordsChanged);
     expect(p1.rows.every((r, i) => i === 0 || r.createdAt <= p1.rows[i - 1].createdAt)).toBe(true);
-    expect((await listAuditEvents(domainId, {}, 2)).rows).toHaveLength(11);
-    expect((await listAuditEvents(domainId, { account: "erin" })).total).toBe(0);
+    expect((await listAuditEvents({ domainId, filter: {}, page: 2 })).rows).toHaveLength(11);
+    expect((await listAuditEvents({ domainId, filter: { account: "erin" } })).total).toBe(0);
   });
 
   it("filters by account, action and date range (end day included)", async () => {
-    expect((await listAuditEvents(domainId, { account: "ALICE@" })).total).toBe(30);
-    expect((await listAuditEvents(domainId, { account: DEMO.postmaster.email })).total).toBe(61);
-    expect((await listAuditEvents(domainId, { action: AuditAction.weakKeywordsChanged })).total).toBe(1);
+    expect((await listAuditEvents({ domainId, filter: { account: "ALICE@" } })).total).toBe(30);
+    expect((await listAuditEvents({ domainId, filter: { account: DEMO.postmaster.email } })).total).toBe(61);
+    expect((await listAuditEvents({ domainId, filter: { action: AuditAction.weakKeywordsChanged } })).total).toBe(1);
     const { filter, errors } = parseAuditFilter({ from: "2026-03-02", to: "2026-03-03" });
     expect(errors).toEqual({});
     // 4 events a day: 2 March and 3 March.
-    expect((await listAuditEvents(domainId, filter)).total).toBe(8);
+    expect((await listAuditEvents({ domainId, filter })).total).toBe(8);
   });
 
   it("parses filters with a message per bad field", () => {
@@ -112,14 +112,14 @@ describe("Audit Log", () => {
   });
 
   it("exports the filtered events as CSV with formula cells neutralized and quotes escaped", async () => {
-    const text = await new Response(streamAuditCsv(domainId, { action: AuditAction.weakKeywordsChanged })).text();
+    const text = await new Response(streamAuditCsv({ domainId, filter: { action: AuditAction.weakKeywordsChanged } })).text();
     const lines = text.split("\r\n");
     expect(lines[0]).toBe('"Time (UTC)","Actor kind","Actor","Action","Target kind","Target","Result","IP address","User agent","Detail"');
     expect(lines).toHaveLength(3); // header, one event, trailing empty
     expect(lines[1]).toContain('"MAIL_ACCOUNT","postmaster@example.com","policy.weak_keywords_changed"');
     expect(lines[1]).toContain('"DOMAIN","\'@SUM(A1), ""x""","SUCCESS"');
     expect(lines[1]).toContain('"{""added"":""=HYPERLINK(\\""http://x\\"")""}"');
-    const all = await new Response(streamAuditCsv(domainId, {})).text();
+    const all = await new Response(streamAuditCsv({ domainId, filter: {} })).text();
     expect(all.split("\r\n").filter(Boolean)).toHaveLength(62);
     expect(all).not.toContain(DEMO.erin.email);
   });
@@ -139,7 +139,10 @@ describe("Audit Log", () => {
         createdAt: new Date(base + Math.floor(i / 3) * 1000), // ties on purpose
       })),
     });
-    const lines = (await new Response(streamAuditCsv(domainId, { account: "bulk" })).text()).split("\r\n").filter(Boolean).slice(1);
+    const lines = (await new Response(streamAuditCsv({ domainId, filter: { account: "bulk" } })).text())
+      .split("\r\n")
+      .filter(Boolean)
+      .slice(1);
     expect(lines).toHaveLength(EXPORT_BATCH + 500);
     const targets = lines.map((l) => l.split('","')[5]);
     expect(new Set(targets).size).toBe(EXPORT_BATCH + 500);

@@ -20,11 +20,11 @@ describe("Email Services and the Manage page (console domain functions)", () => 
   it("lists only the operator's own domains, with edition, accounts in use, status and creation", async () => {
     const ops = await ref(DEMO.ops.email);
     const ops2 = await ref(DEMO.ops2.email);
-    const mine = await listOperatorDomains(ops.id);
+    const mine = await listOperatorDomains({ operatorId: ops.id });
     expect(mine.rows.map((r) => r.name)).toEqual(["example.com"]);
     expect(mine.rows[0]).toMatchObject({ edition: "Enterprise", status: "ACTIVE", accountsInUse: 5 });
     expect(mine.rows[0].createdAt).toBeInstanceOf(Date);
-    expect((await listOperatorDomains(ops2.id)).rows.map((r) => r.name)).toEqual(["example.org"]);
+    expect((await listOperatorDomains({ operatorId: ops2.id })).rows.map((r) => r.name)).toEqual(["example.org"]);
   });
 
   it("searches by part of the domain name, case-insensitively, and pages", async () => {
@@ -32,11 +32,11 @@ describe("Email Services and the Manage page (console domain functions)", () => 
     for (let i = 0; i < DOMAINS_PAGE_SIZE + 2; i++) {
       await getDb().domain.create({ data: { id: newId(), name: `shop${String(i).padStart(2, "0")}.example.net`, ownerId: ops.id } });
     }
-    expect((await listOperatorDomains(ops.id, { query: "EXAMPLE.COM" })).rows.map((r) => r.name)).toEqual(["example.com"]);
-    expect((await listOperatorDomains(ops.id, { query: "example.org" })).total).toBe(0);
-    const first = await listOperatorDomains(ops.id, { query: "shop" });
+    expect((await listOperatorDomains({ operatorId: ops.id, query: "EXAMPLE.COM" })).rows.map((r) => r.name)).toEqual(["example.com"]);
+    expect((await listOperatorDomains({ operatorId: ops.id, query: "example.org" })).total).toBe(0);
+    const first = await listOperatorDomains({ operatorId: ops.id, query: "shop" });
     expect([first.total, first.pageCount, first.rows.length]).toEqual([DOMAINS_PAGE_SIZE + 2, 2, DOMAINS_PAGE_SIZE]);
-    const second = await listOperatorDomains(ops.id, { query: "shop", page: 99 });
+    const second = await listOperatorDomains({ operatorId: ops.id, query: "shop", page: 99 });
     expect([second.page, second.rows.map((r) => r.name)]).toEqual([2, ["shop20.example.net", "shop21.example.net"]]);
   });
 

@@ -38,9 +38,9 @@ function auditCsvRow(e: AuditRow): string {
  * The filtered events as CSV, newest first, read in keyset batches so a large
  * log streams with flat memory; capped at EXPORT_MAX_ROWS.
  */
-export function streamAuditCsv(domainId: string, filter: AuditFilter): ReadableStream<Uint8Array> {
+export function streamAuditCsv(input: { domainId: string; filter: AuditFilter }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const where = auditWhere(domainId, filter);
+  const where = auditWhere(input.domainId, input.filter);
   let cursor: { id: string } | undefined;
   let sent = 0;
   let headerSent = false;

@@ -56,7 +56,8 @@ export function auditWhere(domainId: string, f: AuditFilter): Prisma.AuditEventW
 }
 
 /** One page of the domain's audit events, newest first (the (domainId, createdAt) index). */
-export async function listAuditEvents(domainId: string, filter: AuditFilter, page?: number): Promise<Paged<AuditRow>> {
+export async function listAuditEvents(input: { domainId: string; filter: AuditFilter; page?: number }): Promise<Paged<AuditRow>> {
+  const { domainId, filter, page } = input;
   const db = getDb();
   const where = auditWhere(domainId, filter);
   const total = await db.auditEvent.count({ where });

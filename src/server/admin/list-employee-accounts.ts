@@ -55,9 +55,9 @@ export interface AccountListRow {
  * domain's department tree it read, for the page's department filter.
  */
 export async function listEmployeeAccounts(
-  domainId: string,
-  query: AccountListQuery,
+  input: AccountListQuery & { domainId: string },
 ): Promise<Paged<AccountListRow> & { departments: TreeRow<DepartmentNode>[] }> {
+  const { domainId, ...query } = input;
   const db = getDb();
   const departments = orderTree(await db.department.findMany({ where: { domainId }, select: { id: true, name: true, parentId: true } }));
   const where: Prisma.MailAccountWhereInput = { domainId };

@@ -21,7 +21,8 @@ export interface OperatorDomainList {
 }
 
 /** Email Services: the domains this operator owns (and only those), by name, filtered and paged. */
-export async function listOperatorDomains(operatorId: string, opts: { query?: string; page?: number } = {}): Promise<OperatorDomainList> {
+export async function listOperatorDomains(input: { operatorId: string; query?: string; page?: number }): Promise<OperatorDomainList> {
+  const { operatorId, ...opts } = input;
   const query = opts.query?.trim().toLowerCase() ?? "";
   const where: Prisma.DomainWhereInput = { ownerId: operatorId, ...(query ? { name: { contains: query, mode: "insensitive" } } : {}) };
   const db = getDb();

@@ -57,7 +57,8 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
   const sort = sp.sort ?? "name";
   const size = sp.size ?? "25";
   const [list, t, format] = await Promise.all([
-    listEmployeeAccounts(user.domainId, {
+    listEmployeeAccounts({
+      domainId: user.domainId,
       search: q,
       departmentId: department || undefined,
       status: sp.status,

@@ -60,7 +60,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const user = await requirePostmaster();
   const { filter, page, values, errors: errorRefs } = parseAuditFilter(await searchParams);
   const [list, t, tAll, format, locale] = await Promise.all([
-    listAuditEvents(user.domainId, filter, page),
+    listAuditEvents({ domainId: user.domainId, filter, page }),
     getTranslations("Admin"),
     getTranslator(),
     getFormatter(),

@@ -23,7 +23,7 @@ export default async function EmailServicesPage({ searchParams }: { searchParams
   const query = parseQuery(QUERY, await searchParams);
   const q = query.q ?? "";
   const page = query.page;
-  const list = await listOperatorDomains(operator.id, { query: q, page });
+  const list = await listOperatorDomains({ operatorId: operator.id, query: q, page });
   const [t, format] = await Promise.all([getTranslations("Console.domains"), getFormatter()]);
   return (
     <>

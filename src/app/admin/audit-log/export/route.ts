@@ -41,7 +41,7 @@ export async function GET(request: NextRequest) {
     detail: { ...parsed.values },
   });
   const stamp = formatUtcDay(now());
-  return new Response(streamAuditCsv(user.domainId, parsed.filter), {
+  return new Response(streamAuditCsv({ domainId: user.domainId, filter: parsed.filter }), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="audit-log-${user.domainName}-${stamp}.csv"`,
