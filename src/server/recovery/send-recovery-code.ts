@@ -78,7 +78,13 @@ export async function sendRecoveryCode(
   };
   const sent =
     input.method === "SMS"
-      ? await sendSms({ to, purpose: "RECOVERY_CODE", ...(await codeSms(issued.code, locale)), ...message })
+      ? await sendSms({
+          to,
+          purpose: "RECOVERY_CODE",
+          ...(await codeSms(issued.code, locale)),
+          ...message,
+          accountAddress: account.address,
+        })
       : {
           ...(await sendEmail({ to, purpose: "RECOVERY_CODE", ...(await codeEmail(issued.code, locale)), ...message })),
           mayHaveBeenSent: false,

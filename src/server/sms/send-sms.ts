@@ -27,6 +27,8 @@ export interface SendSmsInput {
   /** What is stored instead of `body` outside local development, e.g. "Your code is ••••••". */
   redactedBody: string;
   accountId?: string | null;
+  /** The account's address when the caller has read it: the audit event's target label, not read again. */
+  accountAddress?: string;
   domainId?: string | null;
   actor: Actor;
   meta: RequestMeta;
@@ -139,9 +141,12 @@ async function reserveSlot(id: string, input: SendSmsInput, provider: string, bo
 async function audit(input: SendSmsInput, messageId: string, result: AuditResult, extra: Record<string, string>): Promise<void> {
   try {
     const to = maskPhone(input.to);
-    const account = input.accountId
-      ? await getDb().mailAccount.findUnique({ where: { id: input.accountId }, select: { address: true } })
-      : null;
+    const account =
+      input.accountAddress !== undefined
+        ? { address: input.accountAddress }
+        : input.accountId
+          ? await getDb().mailAccount.findUnique({ where: { id: input.accountId }, select: { address: true } })
+          : null;
     await recordAuditEvent({
       actor: input.actor,
       action: result === "SUCCESS" ? AuditAction.smsSent : AuditAction.smsFailed,
