@@ -1,7 +1,11 @@
 import "server-only";
+import { AuditAction } from "@/server/audit/audit-action";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { getDb } from "@/server/db";
+import type { RequestMeta } from "@/server/request-meta";
 import { csvLine } from "@/lib/csv";
 import { auditRowSelect, auditWhere, type AuditFilter, type AuditRow } from "./list-audit-events";
+import { postmasterActor, type Postmaster } from "./postmaster";
 
 export const EXPORT_BATCH = 1000;
 const EXPORT_MAX_ROWS = 100_000;
@@ -71,4 +75,24 @@ export function streamAuditCsv(input: { domainId: string; filter: AuditFilter })
       controller.enqueue(encoder.encode(batch.map(auditCsvRow).join("")));
     },
   });
+}
+
+/**
+ * Audit Log > Export CSV: the export itself is audited (audit.exported, the page's filters as its
+ * detail), then the file streams (streamAuditCsv).
+ */
+export async function exportAuditLog(
+  input: { postmaster: Postmaster; domainName: string; filter: AuditFilter; values: Record<string, string> },
+  meta: RequestMeta,
+): Promise<ReadableStream<Uint8Array>> {
+  const pm = input.postmaster;
+  await recordAuditEvent({
+    actor: postmasterActor(pm),
+    action: AuditAction.auditExported,
+    domainId: pm.domainId,
+    meta,
+    target: { kind: "DOMAIN", id: pm.domainId, label: input.domainName },
+    detail: { ...input.values },
+  });
+  return streamAuditCsv({ domainId: pm.domainId, filter: input.filter });
 }

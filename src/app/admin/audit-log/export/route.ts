@@ -1,9 +1,6 @@
 import { formatUtcDay } from "@/lib/format";
 import { NextResponse, type NextRequest } from "next/server";
-import { AuditAction } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
-import { streamAuditCsv } from "@/server/admin/export-audit-events";
-import { postmasterActor } from "@/server/admin/postmaster";
+import { exportAuditLog } from "@/server/admin/export-audit-events";
 import { postmaster } from "@/web/actions/action-guards";
 import { getTranslator, translateFieldErrors } from "@/web/i18n";
 import { now } from "@/server/clock";
@@ -31,17 +28,10 @@ export async function GET(request: NextRequest) {
     const lines = Object.entries(translateFieldErrors(t, parsed.errors)).map(([field, messages]) => `${field}: ${messages?.join(" ")}`);
     return new NextResponse(`${t("Admin.auditLog.exportBadRequest")}\n${lines.join("\n")}\n`, { status: 400, headers: TEXT });
   }
-  const { user } = auth.ctx;
-  await recordAuditEvent({
-    actor: postmasterActor(user),
-    action: AuditAction.auditExported,
-    domainId: user.domainId,
-    meta,
-    target: { kind: "DOMAIN", id: user.domainId, label: user.domainName },
-    detail: { ...parsed.values },
-  });
+  const { user, pm } = auth.ctx;
+  const csv = await exportAuditLog({ postmaster: pm, domainName: user.domainName, filter: parsed.filter, values: parsed.values }, meta);
   const stamp = formatUtcDay(now());
-  return new Response(streamAuditCsv({ domainId: user.domainId, filter: parsed.filter }), {
+  return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="audit-log-${user.domainName}-${stamp}.csv"`,
