@@ -33,7 +33,7 @@ export async function postmasterCookie(login: string): Promise<string> {
   const { createSessionRecord } = await import("../src/server/auth/session-store");
   const { sessionOptions } = await import("../src/server/auth/session-options");
   const account = await getDb().mailAccount.findUniqueOrThrow({ where: { address: login }, select: { id: true, sessionVersion: true } });
-  const sessionId = await createSessionRecord("mail", account, { ip: "127.0.0.1", userAgent: "bench" });
+  const sessionId = await createSessionRecord({ kind: "mail", account }, { ip: "127.0.0.1", userAgent: "bench" });
   const options = sessionOptions("mail", false);
   const t = Date.now();
   const value = await sealData(

@@ -24,7 +24,7 @@ export async function openSession(
     kind === "mail"
       ? await db.mailAccount.findUniqueOrThrow({ where: { address: login }, select: { id: true, sessionVersion: true } })
       : await db.cloudAccount.findUniqueOrThrow({ where: { email: login }, select: { id: true, sessionVersion: true } });
-  const sessionId = await createSessionRecord(kind, account, { ip: "127.0.0.1", userAgent });
+  const sessionId = await createSessionRecord({ kind, account }, { ip: "127.0.0.1", userAgent });
   const options = sessionOptions(kind, false);
   const t = Date.now();
   const value = await sealData(

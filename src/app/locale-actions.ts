@@ -15,6 +15,6 @@ export async function switchLocale(formData: FormData): Promise<void> {
   if (!isLocale(locale)) return;
   await rememberLocale(locale);
   const [mail, operator] = await Promise.all([getMailUser(), getOperator()]);
-  if (mail) await saveAccountLocale("mail", mail.id, locale);
-  if (operator) await saveAccountLocale("cloud", operator.id, locale);
+  if (mail) await saveAccountLocale({ kind: "mail", accountId: mail.id, locale });
+  if (operator) await saveAccountLocale({ kind: "cloud", accountId: operator.id, locale });
 }

@@ -23,8 +23,8 @@ export async function startSession(
   // The session this browser held before (another account's, a planted one, a setup-only one) ends here: a
   // copy of its cookie opens nothing once the browser has logged on again (OWASP Session Management: renew
   // the session at logon and end the one it replaces).
-  if (session.sessionId) await revokeSessionRecord(session.sessionId, "replaced");
-  const sessionId = await createSessionRecord(kind, account, meta, { setupOnly: account.setupOnly });
+  if (session.sessionId) await revokeSessionRecord({ sessionId: session.sessionId, reason: "replaced" });
+  const sessionId = await createSessionRecord({ kind, account, setupOnly: account.setupOnly }, meta);
   const t = now().getTime();
   for (const key of Object.keys(session) as Array<keyof SessionData>) delete session[key];
   session.accountId = account.id;
@@ -38,7 +38,7 @@ export async function startSession(
 /** Log Off: the Session row is revoked on the server (a copy of the cookie opens nothing), and the cookie goes. */
 export async function endSession(kind: SessionKind, reason = "logout"): Promise<void> {
   const session = await openSession(kind);
-  if (session.sessionId) await revokeSessionRecord(session.sessionId, reason);
+  if (session.sessionId) await revokeSessionRecord({ sessionId: session.sessionId, reason });
   session.destroy();
 }
 

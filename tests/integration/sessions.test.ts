@@ -39,7 +39,7 @@ describe("Session rows", () => {
     const alice = await accountByAddress(ALICE);
     const cookie = await sessionClaims("mail", alice);
     expect(await loadMailUser(cookie)).toMatchObject({ address: ALICE, sessionId: cookie.sessionId });
-    await revokeSessionRecord(cookie.sessionId, "logout");
+    await revokeSessionRecord({ sessionId: cookie.sessionId, reason: "logout" });
     expect(await loadMailUser(cookie)).toBeNull();
     expect(await getDb().session.findUniqueOrThrow({ where: { id: cookie.sessionId } })).toMatchObject({ revokedReason: "logout" });
   });
@@ -62,7 +62,7 @@ describe("Session rows", () => {
     const a = await sessionClaims("mail", alice, meta);
     const b = await sessionClaims("mail", alice, otherMeta);
     const gone = await sessionClaims("mail", alice);
-    await revokeSessionRecord(gone.sessionId, "logout");
+    await revokeSessionRecord({ sessionId: gone.sessionId, reason: "logout" });
     expect((await listLiveSessions("mail", alice.id, alice.sessionVersion)).map((s) => s.id).sort()).toEqual(
       [a.sessionId, b.sessionId].sort(),
     );

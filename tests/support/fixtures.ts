@@ -59,7 +59,7 @@ export async function sessionClaims(
   opts: { setupOnly?: boolean } = {},
 ) {
   const { createSessionRecord } = await import("@/server/auth/session-store");
-  const sessionId = await createSessionRecord(kind, account, m, opts);
+  const sessionId = await createSessionRecord({ kind, account, ...opts }, m);
   const t = Date.now();
   return { accountId: account.id, sessionId, version: account.sessionVersion, loggedInAt: t, lastSeenAt: t };
 }

@@ -65,7 +65,7 @@ export async function signIn(
   meta: { locale?: string | null } & Parameters<typeof startSession>[2],
 ): Promise<{ localeChanged: boolean }> {
   const current = meta.locale ?? "en";
-  const locale = await adoptAccountLocale(kind, account.accountId, account.locale, current);
+  const locale = await adoptAccountLocale({ kind, accountId: account.accountId, stored: account.locale, current });
   await rememberLocale(locale);
   const session = { id: account.accountId, sessionVersion: account.sessionVersion, setupOnly: account.setupOnly };
   await startSession(kind === "mail" ? "mail" : "console", session, meta);

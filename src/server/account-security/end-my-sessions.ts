@@ -44,7 +44,7 @@ export async function endMySessions(
       select: { kind: true, mailAccountId: true, revokedAt: true },
     });
     if (!row || row.kind !== "MAIL" || row.mailAccountId !== caller.accountId) return { ok: false, error: "not_found" };
-    await revokeSessionRecord(which.sessionId, "ended_by_owner");
+    await revokeSessionRecord({ sessionId: which.sessionId, reason: "ended_by_owner" });
     ended = row.revokedAt ? 0 : 1;
   }
   const who = { kind: "MAIL_ACCOUNT" as const, id: caller.accountId, label: caller.address };

@@ -4,7 +4,8 @@ import type { CredentialKind } from "@/server/auth/credential-store";
 import { getDb } from "@/server/db";
 
 /** Stores the language an account chose (the switcher, or its first logon). */
-export async function saveAccountLocale(kind: CredentialKind, accountId: string, locale: Locale): Promise<void> {
+export async function saveAccountLocale(input: { kind: CredentialKind; accountId: string; locale: Locale }): Promise<void> {
+  const { kind, accountId, locale } = input;
   const db = getDb();
   if (kind === "mail") await db.mailAccount.update({ where: { id: accountId }, data: { locale } });
   else await db.cloudAccount.update({ where: { id: accountId }, data: { locale } });
@@ -15,9 +16,15 @@ export async function saveAccountLocale(kind: CredentialKind, accountId: string,
  * (it follows the person to a new browser); an account without one keeps
  * the language it logged on in, which becomes its stored choice.
  */
-export async function adoptAccountLocale(kind: CredentialKind, accountId: string, stored: string | null, current: Locale): Promise<Locale> {
+export async function adoptAccountLocale(input: {
+  kind: CredentialKind;
+  accountId: string;
+  stored: string | null;
+  current: Locale;
+}): Promise<Locale> {
+  const { kind, accountId, stored, current } = input;
   if (isLocale(stored)) return stored;
-  await saveAccountLocale(kind, accountId, current);
+  await saveAccountLocale({ kind, accountId, locale: current });
   return current;
 }
 

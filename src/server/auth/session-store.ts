@@ -20,11 +20,10 @@ const owner = (kind: SessionKind, accountId: string) => (kind === "mail" ? { mai
 
 /** A new row for a successful logon; returns its id (128 bits from the CSPRNG). `setupOnly`: see Session.setupOnly. */
 export async function createSessionRecord(
-  kind: SessionKind,
-  account: { id: string; sessionVersion: number },
+  input: { kind: SessionKind; account: { id: string; sessionVersion: number }; setupOnly?: boolean },
   meta: RequestMeta,
-  opts: { setupOnly?: boolean } = {},
 ): Promise<string> {
+  const { kind, account } = input;
   const id = newToken();
   const at = now();
   await getDb().session.create({
@@ -37,7 +36,7 @@ export async function createSessionRecord(
       userAgent: meta.userAgent,
       createdAt: at,
       lastSeenAt: at,
-      setupOnly: opts.setupOnly ?? false,
+      setupOnly: input.setupOnly ?? false,
     },
   });
   await maybePurgeOldSessions(at);
@@ -52,8 +51,11 @@ export async function touchSessionRecord(id: string, lastSeenAt: Date): Promise<
 }
 
 /** Ends one session (Log Off). A no-op for a row that is gone or already revoked. */
-export async function revokeSessionRecord(id: string, reason: string): Promise<void> {
-  await getDb().session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now(), revokedReason: reason } });
+export async function revokeSessionRecord(input: { sessionId: string; reason: string }): Promise<void> {
+  await getDb().session.updateMany({
+    where: { id: input.sessionId, revokedAt: null },
+    data: { revokedAt: now(), revokedReason: input.reason },
+  });
 }
 
 /** Ends every session of an account but `keepId` (when given); returns how many were live. */
