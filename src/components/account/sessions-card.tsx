@@ -4,16 +4,10 @@ import type { FormAction } from "@/lib/form-state";
 import { ActionButton } from "@/components/action-button";
 import { Alert, Card, dangerButtonClass } from "@/components/ui";
 import { describeUserAgent } from "@/lib/user-agent";
+import type { TrustedBrowserView } from "@/server/two-step/trusted-browser";
 
-export interface TrustedBrowserRow {
-  id: string;
-  ip: string;
-  userAgent: string;
-  createdAt: Date;
-  lastUsedAt: Date;
-  expiresAt: Date;
-  current: boolean;
-}
+/** A trusted browser as listed, and whether it is the one in use. */
+export type TrustedBrowserRow = TrustedBrowserView & { current: boolean };
 
 export interface SessionRow {
   id: string;
