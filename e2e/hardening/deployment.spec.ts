@@ -64,7 +64,7 @@ test("the captcha test word is refused; the recovery cookie is __Host-, SameSite
   // Server-only modules load in the worker (react-server condition), not when the runner lists tests.
   const { createCaptchaChallenge } = await import("@/server/captcha/create-captcha");
   const meta = { ip: "127.0.0.1", userAgent: "e2e" };
-  const testWord = await createCaptchaChallenge(meta);
+  const testWord = await createCaptchaChallenge({}, meta);
   if (!testWord.ok) throw new Error("captcha rate limited");
   const refused = await postAction(
     BASE,
@@ -76,7 +76,7 @@ test("the captcha test word is refused; the recovery cookie is __Host-, SameSite
   expect(refused.text).toContain("The image verification code is incorrect.");
   expect(refused.cookies.filter((c) => c.startsWith("__Host-postkey_recovery"))).toEqual([]);
 
-  const drawn = await createCaptchaChallenge(meta, { text: "K7M4Q" });
+  const drawn = await createCaptchaChallenge({ text: "K7M4Q" }, meta);
   if (!drawn.ok) throw new Error("captcha rate limited");
   const started = await postAction(
     BASE,

@@ -20,7 +20,7 @@ function setTestMode(on: boolean) {
 
 /** A challenge whose answer the test knows. */
 async function challenge(text = "KX7HA", m = meta): Promise<string> {
-  const created = await createCaptchaChallenge(m, { text });
+  const created = await createCaptchaChallenge({ text }, m);
   if (!created.ok) throw new Error("unexpected rate limit");
   return created.id;
 }
@@ -110,11 +110,11 @@ describe("captcha challenge", () => {
 
 describe("rate limit", () => {
   it("gives 30 images per IP per minute, then refuses until the next minute", async () => {
-    for (let i = 0; i < 30; i++) expect((await createCaptchaChallenge(meta)).ok).toBe(true);
-    expect(await createCaptchaChallenge(meta)).toEqual({ ok: false, error: "rate_limited" });
-    expect((await createCaptchaChallenge({ ...meta, ip: "198.51.100.21" })).ok).toBe(true);
+    for (let i = 0; i < 30; i++) expect((await createCaptchaChallenge({}, meta)).ok).toBe(true);
+    expect(await createCaptchaChallenge({}, meta)).toEqual({ ok: false, error: "rate_limited" });
+    expect((await createCaptchaChallenge({}, { ...meta, ip: "198.51.100.21" })).ok).toBe(true);
     vi.setSystemTime(T0.getTime() + 61 * SECOND);
-    expect((await createCaptchaChallenge(meta)).ok).toBe(true);
+    expect((await createCaptchaChallenge({}, meta)).ok).toBe(true);
   });
 });
 
@@ -136,7 +136,7 @@ describe("test mode", () => {
 
 describe("image and text", () => {
   it("is a PNG, never an SVG", async () => {
-    const created = await createCaptchaChallenge(meta);
+    const created = await createCaptchaChallenge({}, meta);
     if (!created.ok) throw new Error("rate limited");
     expect(created.png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(created.png.toString("latin1")).not.toContain("<svg");

@@ -68,7 +68,7 @@ describe("step 1, Account (startRecovery)", () => {
   });
 
   it("consumes the image code: a wrong word fails, and the same challenge never passes again", async () => {
-    const c = await createCaptchaChallenge(meta);
+    const c = await createCaptchaChallenge({}, meta);
     if (!c.ok) throw new Error("rate limited");
     expect(await startRecovery({ flowId: undefined, address: ALICE, captchaId: c.id, captchaAnswer: "WRONG" }, meta)).toEqual({
       ok: false,

@@ -72,7 +72,7 @@ export async function sendReturnedNotice(result: { ok: boolean; notice?: Notice 
 
 /** A live captcha challenge answered with the test word (needs CAPTCHA_TEST_MODE=1). */
 export async function passedCaptcha(m: RequestMeta = meta): Promise<{ captchaId: string; captchaAnswer: string }> {
-  const c = await createCaptchaChallenge(m);
+  const c = await createCaptchaChallenge({}, m);
   if (!c.ok) throw new Error("captcha rate limited in a test");
   return { captchaId: c.id, captchaAnswer: "PASSED" };
 }

@@ -12,7 +12,7 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
 export async function GET() {
   let result;
   try {
-    result = await createCaptchaChallenge(await getRequestMeta());
+    result = await createCaptchaChallenge({}, await getRequestMeta());
   } catch (e) {
     componentLogger("captcha").error({ err: e }, "could not create a challenge");
     return new NextResponse("The image is not available right now. Try again.", {

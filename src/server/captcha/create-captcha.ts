@@ -22,7 +22,7 @@ export interface CreateCaptchaOptions {
  * valid 120 s, its answer stored only as an HMAC. The id is a 128-bit random
  * token because it travels in a cookie and names the challenge.
  */
-export async function createCaptchaChallenge(meta: RequestMeta, options: CreateCaptchaOptions = {}): Promise<CreateCaptchaResult> {
+export async function createCaptchaChallenge(options: CreateCaptchaOptions, meta: RequestMeta): Promise<CreateCaptchaResult> {
   const limit = await consumeLimit("captchaByIp", ipLimitKey(meta.ip));
   if (!limit.allowed) return { ok: false, error: "rate_limited" };
 
