@@ -42,14 +42,14 @@ describe("binding a backup email address", () => {
     expect(await start(` ${ADDRESS.toUpperCase()} `)).toEqual({ ok: true, masked: "e•••@g•••.example" });
     const [mail] = await getDb().emailMessage.findMany();
     expect(mail).toMatchObject({ to: ADDRESS, purpose: "BIND_CODE", subject: "Your Postkey verification code", status: "SENT" });
-    expect((await getAccountSecurity(erin.id))?.backupPending).toEqual({ masked: "e•••@g•••.example", codeState: "active" });
+    expect((await getAccountSecurity({ accountId: erin.id }))?.backupPending).toEqual({ masked: "e•••@g•••.example", codeState: "active" });
     const code = await mailedCode();
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
     expect(await confirm(wrong)).toEqual({ ok: false, error: "wrong_code", attemptsLeft: 4 });
     expect((await accountByAddress(ERIN)).backupEmail).toBeNull();
     expect(await confirm(code)).toEqual({ ok: true, masked: "e•••@g•••.example" });
     expect(await accountByAddress(ERIN)).toMatchObject({ backupEmail: ADDRESS, backupEmailVerifiedAt: expect.any(Date) });
-    expect((await getAccountSecurity(erin.id))?.backupEmail).toBe("e•••@g•••.example");
+    expect((await getAccountSecurity({ accountId: erin.id }))?.backupEmail).toBe("e•••@g•••.example");
     const events = await auditActions({ action: "backup_email.bound" });
     expect(events.map((e) => e.result)).toEqual(["FAILURE", "SUCCESS"]);
     expect(JSON.stringify(events)).not.toContain(ADDRESS);
@@ -78,9 +78,9 @@ describe("binding a backup email address", () => {
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
     for (let i = 0; i < 4; i++) await confirm(wrong);
     expect(await confirm(wrong)).toEqual({ ok: false, error: "voided" });
-    expect((await getAccountSecurity(erin.id))?.backupPending?.codeState).toBe("voided");
+    expect((await getAccountSecurity({ accountId: erin.id }))?.backupPending?.codeState).toBe("voided");
     await cancelBackupEmailBinding({ accountId: erin.id });
-    expect((await getAccountSecurity(erin.id))?.backupPending).toBeNull();
+    expect((await getAccountSecurity({ accountId: erin.id }))?.backupPending).toBeNull();
     clock.advance(60 * SECOND);
     await start();
     await confirm(await mailedCode());

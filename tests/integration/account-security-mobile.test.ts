@@ -83,7 +83,7 @@ describe("binding a secure mobile", () => {
     const [event] = await auditActions({ targetId: bob.id, action: AuditAction.mobileBound });
     expect(event).toMatchObject({ result: "SUCCESS", actorId: bob.id, domainId: bob.domainId, ip: meta.ip });
     expect(event.detail).toEqual({ phone: "+1 ••• ••• 0199", changed: false });
-    expect(await getAccountSecurity(bob.id)).toMatchObject({ mobile: { masked: "+1 ••• ••• 0199" }, pending: null });
+    expect(await getAccountSecurity({ accountId: bob.id })).toMatchObject({ mobile: { masked: "+1 ••• ••• 0199" }, pending: null });
   });
 
   it("changes a bound number: the old one stays until the new one is verified", async () => {
@@ -162,7 +162,7 @@ describe("the binding code", () => {
       "code_voided",
     ]);
     expect(JSON.stringify(failures)).not.toContain(code);
-    expect((await getAccountSecurity(bob.id))?.pending).toMatchObject({ codeState: "voided", attemptsLeft: 0 });
+    expect((await getAccountSecurity({ accountId: bob.id }))?.pending).toMatchObject({ codeState: "voided", attemptsLeft: 0 });
 
     // A new code (after the 60 s wait) starts over.
     clock.advance(MINUTE);
@@ -182,7 +182,9 @@ describe("the binding code", () => {
     expect(await confirm(BOB.address, await lastCode(NEW))).toEqual({ ok: false, error: "expired" });
     expect(await pendingRow(BOB.address)).toMatchObject({ codeAttempts: 0 });
     expect((await accountByAddress(BOB.address)).secureMobile).toBeNull();
-    expect((await getAccountSecurity((await accountByAddress(BOB.address)).id))?.pending).toMatchObject({ codeState: "expired" });
+    expect((await getAccountSecurity({ accountId: (await accountByAddress(BOB.address)).id }))?.pending).toMatchObject({
+      codeState: "expired",
+    });
   });
 
   it("can be resent after 60 s, not at 59 s; the new code voids the old one", async () => {
@@ -246,7 +248,11 @@ describe("the binding code", () => {
       codeSentAt: before!.codeSentAt,
       sendCount: 1,
     });
-    expect((await getAccountSecurity(bob.id))?.pending).toMatchObject({ codeState: "active", resendWaitMs: 0, canResend: true });
+    expect((await getAccountSecurity({ accountId: bob.id }))?.pending).toMatchObject({
+      codeState: "active",
+      resendWaitMs: 0,
+      canResend: true,
+    });
     setSmsProviderForTests(undefined);
     clock.advance(SECOND); // not needed by the rule; keeps the messages' createdAt apart for lastCode()
     expect((await resendMobileBindingCode({ accountId: bob.id }, meta)).ok).toBe(true);
@@ -258,7 +264,7 @@ describe("the binding code", () => {
     await start(BOB.address);
     clock.advance(30 * MINUTE + SECOND);
     expect(await resendMobileBindingCode({ accountId: bob.id }, meta)).toEqual({ ok: false, error: "no_pending" });
-    expect((await getAccountSecurity(bob.id))?.pending).toBeNull();
+    expect((await getAccountSecurity({ accountId: bob.id }))?.pending).toBeNull();
     expect((await start(BOB.address)).ok).toBe(true);
   });
 

@@ -71,7 +71,7 @@ describe("saving security questions", () => {
     const text = JSON.stringify(event).toLowerCase();
     for (const answer of ["rex", "hangzhou", "sunrise"]) expect(text).not.toContain(answer);
 
-    const view = await getAccountSecurity(bob.id);
+    const view = await getAccountSecurity({ accountId: bob.id });
     expect(view?.questions).toEqual([Q1, Q2, Q3]);
     expect(JSON.stringify(view).toLowerCase()).not.toContain("hangzhou");
   });

@@ -24,7 +24,8 @@ describe("Departments", () => {
     if (!r.ok) throw new Error(`could not create ${name}: ${JSON.stringify(r)}`);
     return r.id;
   };
-  const tree = async () => (await listDepartments(pm.domainId)).departments.map((d) => [d.path, d.depth, d.accountCount, d.totalCount]);
+  const tree = async () =>
+    (await listDepartments({ domainId: pm.domainId })).departments.map((d) => [d.path, d.depth, d.accountCount, d.totalCount]);
 
   beforeEach(async () => {
     await freshDemo();
@@ -40,7 +41,7 @@ describe("Departments", () => {
       ["Engineering / Backend", 1, 1, 1],
       ["Sales", 0, 2, 2],
     ]);
-    expect((await listDepartments(pm.domainId)).unassigned).toBe(1); // the postmaster
+    expect((await listDepartments({ domainId: pm.domainId })).unassigned).toBe(1); // the postmaster
   });
 
   it("creates, renames and moves, each audited as department.changed", async () => {

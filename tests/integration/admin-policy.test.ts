@@ -17,7 +17,7 @@ const shown = (r: { ok: boolean; messages?: MessageRef[] }) => r.messages?.map(r
 describe("Password Policy: weak-password keywords", () => {
   let pm: Awaited<ReturnType<typeof accountByAddress>>;
   const add = async (keyword: string) => updateWeakKeywords({ postmaster: await postmasterFor(pm.id), op: "add", keyword }, meta);
-  const keywords = async () => (await getDomainPolicy(pm.domainId)).weakPasswordKeywords;
+  const keywords = async () => (await getDomainPolicy({ domainId: pm.domainId })).weakPasswordKeywords;
 
   beforeEach(async () => {
     await freshDemo();
@@ -86,7 +86,7 @@ describe("Password Policy: weak-password keywords", () => {
     const orgPm = await accountByAddress(DEMO.orgPostmaster.email);
     expect((await updateWeakKeywords({ postmaster: await postmasterFor(orgPm.id), op: "add", keyword: "orgonly" }, meta)).ok).toBe(true);
     expect(await keywords()).toEqual(["example", "welcome"]);
-    expect((await getDomainPolicy(orgPm.domainId)).weakPasswordKeywords).toEqual(["orgonly"]);
+    expect((await getDomainPolicy({ domainId: orgPm.domainId })).weakPasswordKeywords).toEqual(["orgonly"]);
   });
 });
 
@@ -111,13 +111,13 @@ describe("Password Policy: self-service recovery settings", () => {
         },
         meta,
       );
-    expect(await getDomainPolicy(pm.domainId)).toMatchObject({
+    expect(await getDomainPolicy({ domainId: pm.domainId })).toMatchObject({
       allowSmsRecovery: true,
       allowQuestionRecovery: true,
       allowEmailRecovery: true,
     });
     expect(await save(false, true)).toEqual({ ok: true, changed: true });
-    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
+    expect(await getDomainPolicy({ domainId: pm.domainId })).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
     expect(await save(false, true)).toEqual({ ok: true, changed: false });
     const events = await auditActions({ action: AuditAction.recoverySettingsChanged });
     expect(events).toHaveLength(1);
@@ -126,14 +126,14 @@ describe("Password Policy: self-service recovery settings", () => {
       after: { allowSmsRecovery: false, allowQuestionRecovery: true, allowEmailRecovery: true, notifyPostmasterOfSelfServiceResets: false },
     });
     expect(await save(false, true, true)).toEqual({ ok: true, changed: true });
-    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ notifyPostmasterOfSelfServiceResets: true });
+    expect(await getDomainPolicy({ domainId: pm.domainId })).toMatchObject({ notifyPostmasterOfSelfServiceResets: true });
     expect(await save(false, true, true, false)).toEqual({ ok: true, changed: true });
-    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowEmailRecovery: false });
+    expect(await getDomainPolicy({ domainId: pm.domainId })).toMatchObject({ allowEmailRecovery: false });
     const alice = await accountByAddress(DEMO.alice.email);
     expect(await resolvePostmaster(alice.id, "policy.recovery_settings", meta)).toEqual({
       ok: false,
       error: "forbidden",
     });
-    expect(await getDomainPolicy(pm.domainId)).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
+    expect(await getDomainPolicy({ domainId: pm.domainId })).toMatchObject({ allowSmsRecovery: false, allowQuestionRecovery: true });
   });
 });

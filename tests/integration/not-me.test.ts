@@ -103,7 +103,7 @@ describe("every change of a recovery method or second factor is told to the owne
     const alice = await accountByAddress(ALICE.address);
     const owner = { kind: "mail" as const, id: alice.id };
     await startTotpSetup({ owner, password: ALICE.password }, meta);
-    const key = (await getTwoStepSettings(owner))!.pending!.base32;
+    const key = (await getTwoStepSettings({ owner }))!.pending!.base32;
     await confirmTotpSetup({ owner, code: new TOTP({ secret: Secret.fromBase32(key) }).generate() }, meta);
     await regenerateRecoveryCodes({ owner, password: ALICE.password }, meta);
     await disableTotp({ owner, password: ALICE.password }, meta);
@@ -132,7 +132,7 @@ describe("every change of a recovery method or second factor is told to the owne
     );
     const [notice] = (await smsTo(ALICE.mobile)).filter((m) => m.purpose === "RESET_NOTICE");
     expect(notice.body).toContain("was reset by your administrator");
-    expect(await isNotMeLinkLive(tokenIn(notice.body))).toBe(true);
+    expect(await isNotMeLinkLive({ token: tokenIn(notice.body) })).toBe(true);
   });
 });
 
@@ -150,7 +150,7 @@ describe("This wasn't me", () => {
     const flow = await startRecovery({ flowId: undefined, address: ALICE.address, ...(await passedCaptcha()) }, meta);
     if (!flow.ok) throw new Error("no flow");
     // Opening the page changes nothing.
-    expect(await isNotMeLinkLive(token)).toBe(true);
+    expect(await isNotMeLinkLive({ token })).toBe(true);
     expect(await loadMailUser(claims)).not.toBeNull();
 
     const r = await reportNotMe({ token: token }, meta);
@@ -160,7 +160,7 @@ describe("This wasn't me", () => {
     expect(after.mustChangePassword).toBe(true);
     expect(await loadMailUser(claims)).toBeNull();
     expect(await isTrustedBrowser(trusted, { kind: "mail", id: alice.id, sessionVersion: after.sessionVersion }, new Date())).toBe(false);
-    expect(await getRecoveryState(flow.flowId)).toEqual({ step: "account", notice: "expired" });
+    expect(await getRecoveryState({ flowId: flow.flowId })).toEqual({ step: "account", notice: "expired" });
     const [event] = await auditActions({ action: "account.reported_not_me" });
     expect(event).toMatchObject({
       targetId: alice.id,
@@ -176,7 +176,7 @@ describe("This wasn't me", () => {
 
     // Once.
     expect(await reportNotMe({ token: token }, meta)).toEqual({ ok: false, error: "invalid" });
-    expect(await isNotMeLinkLive(token)).toBe(false);
+    expect(await isNotMeLinkLive({ token })).toBe(false);
     // The password still works, but must be changed at once.
     expect(await logOn({ kind: "mail", login: ALICE.address, password: ALICE.password }, meta)).toMatchObject({
       ok: true,
@@ -203,7 +203,7 @@ describe("This wasn't me", () => {
       expect(await reportNotMe({ token: bad }, meta)).toEqual({ ok: false, error: "invalid" });
     }
     clock.advance(7 * DAY + SECOND);
-    expect(await isNotMeLinkLive(token)).toBe(false);
+    expect(await isNotMeLinkLive({ token })).toBe(false);
     expect(await reportNotMe({ token: token }, meta)).toEqual({ ok: false, error: "invalid" });
     expect((await accountByAddress(ALICE.address)).mustChangePassword).toBe(false);
   });

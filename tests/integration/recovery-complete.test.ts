@@ -44,7 +44,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(after).toMatchObject({ sessionVersion: before.sessionVersion + 1, mustChangePassword: false });
     expect(await loadMailUser(session)).toBeNull(); // her open sessions end
     expect(await flowRow(flowId)).toMatchObject({ step: "DONE", endedReason: "reset", completedAt: new Date(Date.now()) });
-    expect(await getRecoveryState(flowId)).toEqual({ step: "done" });
+    expect(await getRecoveryState({ flowId })).toEqual({ step: "done" });
     expect(await getDb().passwordHistory.count({ where: { mailAccountId: before.id } })).toBe(2);
     expect((await logOn({ kind: "mail", login: ALICE, password: NEW_PASSWORD }, meta)).ok).toBe(true);
     expect((await logOn({ kind: "mail", login: ALICE, password: DEMO.alice.password }, meta)).ok).toBe(false);
@@ -141,7 +141,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     expect(after.passwordHash).toBe(hash);
     expect(await auditActions({ action: "password.reset.self_service" })).toHaveLength(0);
     expect(await flowRow(flowId)).toMatchObject({ step: "FAILED", endedReason: "account_blocked" });
-    expect(await getRecoveryState(flowId)).toEqual({ step: "account", notice: "unavailable" });
+    expect(await getRecoveryState({ flowId })).toEqual({ step: "account", notice: "unavailable" });
   });
 
   it("refuses a step-3 POST without a passed step 2, and one without a flow, changing nothing", async () => {
@@ -163,7 +163,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     const b = await startFlow(CAROL);
     expect(await answer(b, CAROL_ANSWERS)).toEqual({ ok: true });
     clock.advance(10 * MINUTE + SECOND);
-    expect(await getRecoveryState(b)).toEqual({ step: "account", notice: "expired" });
+    expect(await getRecoveryState({ flowId: b })).toEqual({ step: "account", notice: "expired" });
     expect(await complete(b)).toEqual({ ok: false, error: "expired" });
     expect(await flowRow(b)).toMatchObject({ step: "FAILED", endedReason: "grant_expired" });
     expect((await logOn({ kind: "mail", login: CAROL, password: DEMO.carol.password }, meta)).ok).toBe(true);
@@ -175,7 +175,7 @@ describe("step 3, Set a new password (completeRecovery)", () => {
     const code = await sendCode(early);
     expect(await enter(early, code)).toEqual({ ok: true });
     clock.advance(2 * SECOND); // 15:01: the grant has 10 minutes left, the flow none
-    expect(await getRecoveryState(early)).toEqual({ step: "account", notice: "expired" });
+    expect(await getRecoveryState({ flowId: early })).toEqual({ step: "account", notice: "expired" });
     expect(await complete(early)).toEqual({ ok: false, error: "expired" });
     expect(await flowRow(early)).toMatchObject({ step: "FAILED", endedReason: "expired" });
 

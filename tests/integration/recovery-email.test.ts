@@ -93,7 +93,7 @@ describe("Forgot Password by the backup email address", () => {
     expect(await start(BOB)).toEqual({ ok: false, error: "unavailable" });
     await bindBackup(BOB, BOB_BACKUP);
     const flowId = await startFlow(BOB);
-    expect(await getRecoveryState(flowId)).toMatchObject({
+    expect(await getRecoveryState({ flowId })).toMatchObject({
       step: "verify",
       methods: { sms: null, email: { masked: "b•••@g•••.example" }, questions: null },
       code: { codeSent: false },
@@ -111,7 +111,7 @@ describe("Forgot Password by the backup email address", () => {
     const [row] = await getDb().emailMessage.findMany({ where: { purpose: "RECOVERY_CODE" } });
     expect(row).toMatchObject({ to: BOB_BACKUP, status: "SENT", provider: "smtp" });
     expect(row.body).not.toContain(code);
-    expect(await getRecoveryState(flowId)).toMatchObject({ chosen: "EMAIL", code: { codeSent: true, resendInMs: 60 * SECOND } });
+    expect(await getRecoveryState({ flowId })).toMatchObject({ chosen: "EMAIL", code: { codeSent: true, resendInMs: 60 * SECOND } });
 
     expect(await enter(flowId, code)).toEqual({ ok: true });
     expect(await flowRow(flowId)).toMatchObject({ step: "RESET", method: "EMAIL" });
@@ -140,7 +140,7 @@ describe("Forgot Password by the backup email address", () => {
     // Alice still has SMS: email is simply not one of her methods, and a forged "EMAIL" send is refused.
     await bindBackup(ALICE, ALICE_BACKUP);
     const flowId = await startFlow(ALICE);
-    expect(await getRecoveryState(flowId)).toMatchObject({ methods: { email: null } });
+    expect(await getRecoveryState({ flowId })).toMatchObject({ methods: { email: null } });
     expect(await sendEmailCode(flowId)).toEqual({ ok: false, error: "method_unavailable" });
     expect(smtp.messages).toHaveLength(0);
   });
@@ -162,7 +162,7 @@ describe("Forgot Password by the backup email address", () => {
       expect((await sendEmailCode(flowId)).ok).toBe(true);
       emailCode = mailedCode(ALICE_BACKUP);
     }
-    expect(await getRecoveryState(flowId)).toMatchObject({ chosen: "EMAIL", code: { codeSent: true } });
+    expect(await getRecoveryState({ flowId })).toMatchObject({ chosen: "EMAIL", code: { codeSent: true } });
     const flow = await flowRow(flowId);
     expect(flow).toMatchObject({ code: { destination: ALICE_BACKUP }, codeHash: codeDigest(flow.code!, emailCode) });
     expect(await enter(flowId, smsCode)).toEqual({ ok: false, error: "wrong_code", triesLeft: 4 });

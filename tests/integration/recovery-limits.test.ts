@@ -37,7 +37,7 @@ describe("all recovery failures of an account: 10 per 24 h, then 1 h without sel
     expect((await failures(alice.id)).all).toBe(9);
     expect(await enter(flowId, wrongCode(code))).toEqual({ ok: false, error: "account_blocked" });
     expect(await flowRow(flowId)).toMatchObject({ step: "FAILED", endedReason: "account_blocked" });
-    expect(await getRecoveryState(flowId)).toEqual({ step: "account", notice: "unavailable" });
+    expect(await getRecoveryState({ flowId })).toEqual({ step: "account", notice: "unavailable" });
     const blocks = (await auditActions({ action: "recovery.method_blocked" })).map((e) => (e.detail as { method: string }).method);
     expect(blocks.sort()).toEqual(["ALL", "QUESTIONS"]);
 

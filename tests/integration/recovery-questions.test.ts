@@ -80,7 +80,7 @@ describe("security questions", () => {
 
     // Blocked even with the right answers, and shown as blocked; the SMS method stays.
     expect(await answer(flowId, ALICE_ANSWERS)).toEqual({ ok: false, error: "questions_blocked" });
-    expect(await getRecoveryState(flowId)).toMatchObject({
+    expect(await getRecoveryState({ flowId })).toMatchObject({
       step: "verify",
       methods: { sms: { masked: "+1 ••• ••• 0101" }, email: null, questions: { blocked: true } },
     });
@@ -95,7 +95,7 @@ describe("security questions", () => {
   it("makes an account whose only method is blocked unable to self-serve", async () => {
     const flowId = await startFlow(CAROL);
     for (let i = 0; i < 5; i++) await answer(flowId, WRONG_ANSWERS);
-    expect(await getRecoveryState(flowId)).toEqual({ step: "account", notice: "unavailable" });
+    expect(await getRecoveryState({ flowId })).toEqual({ step: "account", notice: "unavailable" });
     expect(await start(CAROL)).toEqual({ ok: false, error: "unavailable" });
   });
 
@@ -109,7 +109,7 @@ describe("security questions", () => {
   it("does not offer questions the domain does not allow", async () => {
     await getDb().domain.update({ where: { name: "example.com" }, data: { allowQuestionRecovery: false } });
     const flowId = await startFlow(ALICE);
-    expect(await getRecoveryState(flowId)).toMatchObject({ step: "verify", methods: { questions: null } });
+    expect(await getRecoveryState({ flowId })).toMatchObject({ step: "verify", methods: { questions: null } });
     expect(await answer(flowId, ALICE_ANSWERS)).toEqual({ ok: false, error: "method_unavailable" });
     expect((await flowRow(flowId)).step).toBe("VERIFY");
   });

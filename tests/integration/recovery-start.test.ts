@@ -203,12 +203,12 @@ describe("step 1, Account (startRecovery)", () => {
     expect(row.browserKeyHash).toBe(shortSecretDigest(`recovery-browser:${id}`, key));
     const other = key.startsWith("A") ? `B${key.slice(1)}` : `A${key.slice(1)}`;
     for (const forged of [id, `${id}.`, `${id}.${other}`, `${id}.${key}x`, `${id}.${key}.${key}`]) {
-      expect(await getRecoveryState(forged)).toEqual({ step: "account", notice: null });
+      expect(await getRecoveryState({ flowId: forged })).toEqual({ step: "account", notice: null });
       expect(await sendRecoveryCode({ flowId: forged, method: "SMS" }, meta)).toEqual({ ok: false, error: "no_flow" });
     }
     // A forged token cannot close the flow either.
     await start(ALICE, meta, `${id}.${other}`);
     expect(await flowRow(r.flowId)).toMatchObject({ step: "VERIFY", completedAt: null });
-    expect(await getRecoveryState(r.flowId)).toMatchObject({ step: "verify" });
+    expect(await getRecoveryState({ flowId: r.flowId })).toMatchObject({ step: "verify" });
   });
 });

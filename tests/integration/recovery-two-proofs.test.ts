@@ -40,7 +40,7 @@ async function setUpApp(address: string, password: string) {
   const account = await accountByAddress(address);
   const owner = { kind: "mail" as const, id: account.id };
   expect(await startTotpSetup({ owner, password }, meta)).toEqual({ ok: true });
-  const settings = await getTwoStepSettings(owner);
+  const settings = await getTwoStepSettings({ owner });
   const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
   const confirmed = await confirmTotpSetup({ owner, code: totp.generate() }, meta);
   if (!confirmed.ok) throw new Error("setup refused");
@@ -73,7 +73,7 @@ describe("two proofs for an account that uses two-step logon", () => {
   it("SMS, then the backup email (never the same phone twice), then the new password", async () => {
     await bindBackup(PM.address, PM_BACKUP);
     const flowId = await startFlow(PM.address);
-    expect(await getRecoveryState(flowId)).toMatchObject({
+    expect(await getRecoveryState({ flowId })).toMatchObject({
       step: "verify",
       proofs: { needed: 2, first: null },
       methods: { sms: { masked: "+1 ••• ••• 0100" }, email: { masked: expect.stringContaining("•••") }, questions: null },
@@ -84,7 +84,11 @@ describe("two proofs for an account that uses two-step logon", () => {
     expect(await flowRow(flowId)).toMatchObject({ step: "VERIFY", firstMethod: "SMS", grantExpiresAt: null });
     // One proof is not a grant.
     expect(await reset(flowId)).toEqual({ ok: false, error: "out_of_order" });
-    expect(await getRecoveryState(flowId)).toMatchObject({ step: "verify", proofs: { needed: 2, first: "SMS" }, methods: { sms: null } });
+    expect(await getRecoveryState({ flowId })).toMatchObject({
+      step: "verify",
+      proofs: { needed: 2, first: "SMS" },
+      methods: { sms: null },
+    });
     clock.advance(61_000);
     expect(await sendRecoveryCode({ flowId, method: "SMS" }, meta)).toEqual({ ok: false, error: "method_unavailable" });
 
@@ -112,7 +116,7 @@ describe("two proofs for an account that uses two-step logon", () => {
   it("an employee with an authenticator app: the app's code and a recovery code are two proofs; questions are not offered", async () => {
     const { totp, recoveryCodes } = await setUpApp(ALICE, ALICE_PASSWORD);
     const flowId = await startFlow(ALICE);
-    expect(await getRecoveryState(flowId)).toMatchObject({
+    expect(await getRecoveryState({ flowId })).toMatchObject({
       proofs: { needed: 2, first: null },
       methods: { totp: true, recoveryCode: true, questions: null },
       questions: [],
@@ -152,7 +156,7 @@ describe("two proofs for an account that uses two-step logon", () => {
     expect(results.filter((r) => !r.ok && r.error === "too_many")).toHaveLength(4);
     expect((await auditActions({ action: "recovery.code_failed" })).length).toBe(5);
     expect(await flowRow(flowId)).toMatchObject({ step: "FAILED", endedReason: "too_many_codes" });
-    expect(await getRecoveryState(flowId)).toEqual({ step: "account", notice: "too_many_codes" });
+    expect(await getRecoveryState({ flowId })).toEqual({ step: "account", notice: "too_many_codes" });
   });
 
   it("a wrong SMS code on the second proof counts like any other", async () => {

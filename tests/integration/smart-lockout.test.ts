@@ -90,7 +90,7 @@ describe("a lock tells the owner, who can unlock it", () => {
 
     // The right password is still refused, with the same answer, until the owner unlocks.
     expect(await attempt(ALICE.password)).toMatchObject({ ok: false, error: "invalid" });
-    expect(await isUnlockLinkLive(token)).toBe(true);
+    expect(await isUnlockLinkLive({ token })).toBe(true);
     expect(await unlockWithLink({ token: token }, meta)).toEqual({ ok: true });
     const unlocked = await accountByAddress(ALICE.address);
     expect(unlocked).toMatchObject({ lockedUntil: null, failedLogonCount: 0 });
@@ -113,7 +113,7 @@ describe("a lock tells the owner, who can unlock it", () => {
     const third = await getDb().mailAccount.findUniqueOrThrow({ where: { address: ALICE.address } });
     expect(third.lockCount).toBe(2);
     clock.advance(24 * 60 * MINUTE + 1000);
-    expect(await isUnlockLinkLive(oldToken)).toBe(false);
+    expect(await isUnlockLinkLive({ token: oldToken })).toBe(false);
   });
 
   it("an account with no channel is locked as before, and nothing is sent", async () => {

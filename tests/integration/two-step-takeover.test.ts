@@ -46,7 +46,7 @@ const own = (a: { id: string }) => ({ kind: "mail" as const, id: a.id });
 async function setUpApp(who: { address: string; password: string }) {
   const account = await accountByAddress(who.address);
   expect(await startTotpSetup({ owner: own(account), password: who.password }, meta)).toEqual({ ok: true });
-  const settings = await getTwoStepSettings(own(account));
+  const settings = await getTwoStepSettings({ owner: own(account) });
   const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
   const confirmed = await confirmTotpSetup({ owner: own(account), code: totp.generate() }, meta);
   if (!confirmed.ok) throw new Error(`setup refused: ${confirmed.error}`);
@@ -61,7 +61,7 @@ describe("an account with a second-step method is asked for it", () => {
     expect(r.ok).toBe("second_step");
     if (r.ok !== "second_step") return;
     // Her secure mobile works as a second step too once she opted in.
-    expect(await getTwoStepView(r.pending)).toMatchObject({ methods: { sms: { masked: "+1 ••• ••• 0101" }, totp: true } });
+    expect(await getTwoStepView({ pending: r.pending })).toMatchObject({ methods: { sms: { masked: "+1 ••• ••• 0101" }, totp: true } });
     // Turned off (her own choice, with the password): the password alone again.
     expect(await disableTotp({ owner: own(account), password: ALICE.password }, meta)).toEqual({ ok: true });
     expect((await passwordStep(ALICE)).ok).toBe(true);
@@ -94,7 +94,7 @@ describe("the last method of an account that requires a second step", () => {
     ]);
     expect([off.ok, removed.ok].filter(Boolean)).toHaveLength(1);
     expect([off, removed].find((r) => !r.ok)).toEqual({ ok: false, error: "still_required" });
-    const left = await getTwoStepSettings(own(account));
+    const left = await getTwoStepSettings({ owner: own(account) });
     expect(Boolean(left?.maskedMobile) !== Boolean(left?.totpEnabledAt)).toBe(true);
   });
 
@@ -145,7 +145,7 @@ describe("parallel wrong authenticator codes", () => {
     const after = await accountByAddress(PM.address);
     expect(after.failedLogonCount - before.failedLogonCount).toBe(5);
     expect(after.lockedUntil).toBeNull();
-    expect(await getTwoStepView(r.pending)).toBeNull();
+    expect(await getTwoStepView({ pending: r.pending })).toBeNull();
   });
 });
 

@@ -74,7 +74,7 @@ const counters = (address: string) =>
 async function setUpApp(who: { address: string; password: string }) {
   const account = await accountByAddress(who.address);
   expect(await startTotpSetup({ owner: own(account), password: who.password }, meta)).toEqual({ ok: true });
-  const settings = await getTwoStepSettings(own(account));
+  const settings = await getTwoStepSettings({ owner: own(account) });
   expect(settings?.pending?.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
   const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
   const codeAt = (offsetMs = 0) => totp.generate({ timestamp: Date.now() + offsetMs });
@@ -91,7 +91,7 @@ describe("the password step", () => {
     expect(await getDb().session.count()).toBe(0);
     expect((await counters(PM.address)).failedLogonCount).toBe(3);
     expect((await auditActions({ action: "two_step.started" })).length).toBe(1);
-    expect(await getTwoStepView((r as Extract<LogOnResult, { ok: "second_step" }>).pending)).toMatchObject({
+    expect(await getTwoStepView({ pending: (r as Extract<LogOnResult, { ok: "second_step" }>).pending })).toMatchObject({
       address: PM.address,
       methods: { sms: { masked: "+1 ••• ••• 0100" }, totp: false },
       codeSent: false,
@@ -137,7 +137,7 @@ describe("SMS codes", () => {
     expect(await sendLogonCode({ pending }, meta)).toEqual({ ok: true, masked: "+1 ••• ••• 0100" });
     expect(await sendLogonCode({ pending }, meta)).toMatchObject({ ok: false, error: "resend_wait" });
     const code = await lastSmsCode(PM.mobile);
-    expect(await getTwoStepView(pending)).toMatchObject({ codeSent: true, resendInMs: 60 * SECOND });
+    expect(await getTwoStepView({ pending })).toMatchObject({ codeSent: true, resendInMs: 60 * SECOND });
     const r = await completeTwoStep({ pending, method: "SMS", code }, meta);
     expect(r).toMatchObject({ ok: true, account: { role: "POSTMASTER", sessionVersion: 0 } });
     // The same claims never open a second session.
@@ -194,7 +194,7 @@ describe("SMS codes", () => {
       ok: false,
       error: "ended",
     });
-    expect(await getTwoStepView(late)).toBeNull();
+    expect(await getTwoStepView({ pending: late })).toBeNull();
 
     await getDb().domain.update({ where: { name: "example.com" }, data: { requireTwoStepForEmployees: true } });
     const pending = await pendingOf(ALICE);
@@ -228,10 +228,10 @@ describe("the authenticator app (TOTP)", () => {
       ok: false,
       error: "wrong_password",
     });
-    expect(await getTwoStepSettings(own(account))).toMatchObject({ pending: null });
+    expect(await getTwoStepSettings({ owner: own(account) })).toMatchObject({ pending: null });
     expect((await auditActions({ action: "totp.enabled" }))[0]).toMatchObject({ result: "FAILURE", detail: { reason: "wrong_password" } });
     expect(await startTotpSetup({ owner: own(account), password: PM.password }, meta)).toEqual({ ok: true });
-    const settings = await getTwoStepSettings(own(account));
+    const settings = await getTwoStepSettings({ owner: own(account) });
     expect(await confirmTotpSetup({ owner: own(account), code: "000000" }, meta)).toMatchObject({ ok: false, error: "wrong_code" });
     const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
     const r = await confirmTotpSetup({ owner: own(account), code: totp.generate() }, meta);
@@ -252,7 +252,11 @@ describe("the authenticator app (TOTP)", () => {
     const stored = await getDb().twoStepRecoveryCode.findMany({ where: { accountId: account.id }, omit: { codeHash: false } });
     expect(stored).toHaveLength(10);
     if (r.ok) for (const s of stored) expect(r.recoveryCodes).not.toContain(s.codeHash);
-    expect(await getTwoStepSettings(own(account))).toMatchObject({ totpEnabledAt: expect.any(Date), codesLeft: 10, pending: null });
+    expect(await getTwoStepSettings({ owner: own(account) })).toMatchObject({
+      totpEnabledAt: expect.any(Date),
+      codesLeft: 10,
+      pending: null,
+    });
   });
 
   it("accepts a code within ±1 step, each step once, and never an older one", async () => {
@@ -292,7 +296,7 @@ describe("the authenticator app (TOTP)", () => {
     expect(await completeTwoStep({ pending: await pendingOf(PM), method: "RECOVERY_CODE", code: first }, meta)).toMatchObject({
       error: "wrong_code",
     });
-    expect((await getTwoStepSettings(own(account)))?.codesLeft).toBe(9);
+    expect((await getTwoStepSettings({ owner: own(account) }))?.codesLeft).toBe(9);
 
     expect(await regenerateRecoveryCodes({ owner: own(account), password: "not-the-password" }, meta)).toEqual({
       ok: false,
@@ -320,7 +324,9 @@ describe("the authenticator app (TOTP)", () => {
     expect(await disableTotp({ owner: own(account), password: "wrong" }, meta)).toEqual({ ok: false, error: "wrong_password" });
     expect(await disableTotp({ owner: own(account), password: PM.password }, meta)).toEqual({ ok: true });
     expect(await getDb().twoStepRecoveryCode.count({ where: { accountId: account.id } })).toBe(0);
-    expect(await getTwoStepView(await pendingOf(PM))).toMatchObject({ methods: { sms: { masked: "+1 ••• ••• 0100" }, totp: false } });
+    expect(await getTwoStepView({ pending: await pendingOf(PM) })).toMatchObject({
+      methods: { sms: { masked: "+1 ••• ••• 0100" }, totp: false },
+    });
   });
 });
 
@@ -364,9 +370,9 @@ describe("the cloud console's operators (by their own choice)", () => {
     expect((await consoleStep()).ok).toBe(true);
     const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: OPS.email } });
     const owner = { kind: "cloud" as const, id: op.id };
-    expect(await getTwoStepSettings(owner)).toMatchObject({ required: false, needsSetup: false, totpEnabledAt: null, pending: null });
+    expect(await getTwoStepSettings({ owner })).toMatchObject({ required: false, needsSetup: false, totpEnabledAt: null, pending: null });
     await startTotpSetup({ owner, password: OPS.password }, meta);
-    const settings = await getTwoStepSettings(owner);
+    const settings = await getTwoStepSettings({ owner });
     const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
     const confirmed = await confirmTotpSetup({ owner, code: totp.generate() }, meta);
     if (!confirmed.ok) throw new Error("setup refused");
@@ -377,7 +383,7 @@ describe("the cloud console's operators (by their own choice)", () => {
     expect(first).toMatchObject({ ok: "second_step", pending: { kind: "cloud", accountId: op.id } });
     if (first.ok !== "second_step") return;
     // No secure mobile: no SMS for an operator.
-    expect(await getTwoStepView(first.pending)).toMatchObject({ methods: { sms: null, totp: true } });
+    expect(await getTwoStepView({ pending: first.pending })).toMatchObject({ methods: { sms: null, totp: true } });
     expect(await sendLogonCode({ pending: first.pending }, meta)).toEqual({ ok: false, error: "method_unavailable" });
     clock.advance(30 * SECOND);
     expect(await completeTwoStep({ pending: first.pending, method: "TOTP", code: totp.generate() }, meta)).toMatchObject({
@@ -405,7 +411,7 @@ describe("the cloud console's operators (by their own choice)", () => {
     const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: OPS.email } });
     const owner = { kind: "cloud" as const, id: op.id };
     await startTotpSetup({ owner, password: OPS.password }, meta);
-    const settings = await getTwoStepSettings(owner);
+    const settings = await getTwoStepSettings({ owner });
     const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(settings!.pending!.base32) });
     await confirmTotpSetup({ owner, code: totp.generate() }, meta);
     const pending = await consoleStep();

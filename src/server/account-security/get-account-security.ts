@@ -31,7 +31,8 @@ export interface AccountSecurity {
 }
 
 /** What the Account Security page shows: masked numbers and question texts only. */
-export async function getAccountSecurity(accountId: string): Promise<AccountSecurity | null> {
+export async function getAccountSecurity(input: { accountId: string }): Promise<AccountSecurity | null> {
+  const { accountId } = input;
   const [a, row, emailRow] = await Promise.all([
     getDb().mailAccount.findUnique({
       where: { id: accountId },

@@ -12,7 +12,8 @@ export interface DomainPolicy {
 }
 
 /** The Password Policy page's data: the domain's keywords and self-service settings. */
-export async function getDomainPolicy(domainId: string): Promise<DomainPolicy> {
+export async function getDomainPolicy(input: { domainId: string }): Promise<DomainPolicy> {
+  const { domainId } = input;
   return getDb().domain.findUniqueOrThrow({
     where: { id: domainId },
     select: {

@@ -23,7 +23,8 @@ export interface DepartmentList {
 }
 
 /** The domain's department tree in display order, with account counts (one grouped count query). */
-export async function listDepartments(domainId: string): Promise<DepartmentList> {
+export async function listDepartments(input: { domainId: string }): Promise<DepartmentList> {
+  const { domainId } = input;
   const db = getDb();
   const [rows, counts] = await Promise.all([
     db.department.findMany({ where: { domainId }, select: { id: true, name: true, parentId: true } }),

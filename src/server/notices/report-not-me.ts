@@ -13,7 +13,8 @@ import { findLiveOwnerLink, useOwnerLink } from "./owner-link";
 export type ReportNotMeResult = { ok: true; notices: Notice[] } | { ok: false; error: "invalid" };
 
 /** Whether the page may offer the button: the link exists, is unused and within its 7 days (nothing else is told). */
-export async function isNotMeLinkLive(token: string | undefined): Promise<boolean> {
+export async function isNotMeLinkLive(input: { token: string | undefined }): Promise<boolean> {
+  const { token } = input;
   return Boolean(await findLiveOwnerLink("NOT_ME", token, now()));
 }
 

@@ -8,7 +8,8 @@ import { resetLimit } from "@/server/security/rate-limit";
 import { findLiveOwnerLink, useOwnerLink } from "./owner-link";
 
 /** Whether the page may offer the button (nothing else is told). */
-export async function isUnlockLinkLive(token: string | undefined): Promise<boolean> {
+export async function isUnlockLinkLive(input: { token: string | undefined }): Promise<boolean> {
+  const { token } = input;
   return Boolean(await findLiveOwnerLink("UNLOCK", token, now()));
 }
 

@@ -68,7 +68,8 @@ const ENDED_NOTICE: Record<string, RecoveryNotice | null> = {
   reported_not_me: "expired",
 };
 
-export async function getRecoveryState(flowId: string | undefined): Promise<RecoveryView> {
+export async function getRecoveryState(input: { flowId: string | undefined }): Promise<RecoveryView> {
+  const { flowId } = input;
   const flow = await findRecoveryFlow(flowId);
   if (!flow) return { step: "account", notice: null };
   if (flow.step === "DONE") return { step: "done" };

@@ -30,7 +30,8 @@ export interface TwoStepSettings {
   pending: { base32: string; qrSvg: string } | null;
 }
 
-export async function getTwoStepSettings(owner: TwoStepOwner): Promise<TwoStepSettings | null> {
+export async function getTwoStepSettings(input: { owner: TwoStepOwner }): Promise<TwoStepSettings | null> {
+  const { owner } = input;
   const [subject, totp] = await Promise.all([findTwoStepSubject(owner), readTotp(owner)]);
   if (!subject || !totp) return null;
   const req = subject.requirement;

@@ -92,7 +92,8 @@ async function loadAttempt(pending: PendingTwoStep | null, at: Date): Promise<Lo
 }
 
 /** What the second-step page shows; null when the attempt is over (back to the logon page). */
-export async function getTwoStepView(pending: PendingTwoStep | null): Promise<TwoStepView | null> {
+export async function getTwoStepView(input: { pending: PendingTwoStep | null }): Promise<TwoStepView | null> {
+  const { pending } = input;
   const at = now();
   const loaded = await loadAttempt(pending, at);
   if (!loaded.ok) return null;

@@ -61,8 +61,8 @@ export default async function AccountSecurityPage({ searchParams }: { searchPara
   const { denied, changed, done } = parseQuery(QUERY, await searchParams);
   const trustSubject = { kind: "mail" as const, id: user.id, sessionVersion: user.sessionVersion };
   const [security, twoStep, sessions, trusted, thisTrust, t, locale] = await Promise.all([
-    getAccountSecurity(user.id),
-    getTwoStepSettings({ kind: "mail", id: user.id }),
+    getAccountSecurity({ accountId: user.id }),
+    getTwoStepSettings({ owner: { kind: "mail", id: user.id } }),
     listLiveSessions("mail", user.id, user.sessionVersion),
     listTrustedBrowsers(trustSubject),
     readTrustedBrowser().then((sealed) => currentTrustId(sealed, trustSubject)),

@@ -44,7 +44,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
     { notice: oneOf(["expired"]), done: queryFlag, method: oneOf(["SMS", "EMAIL", "TOTP", "RECOVERY_CODE", "QUESTIONS"]) },
     await searchParams,
   );
-  const [state, t] = await Promise.all([readRecoveryFlowId().then(getRecoveryState), getTranslator()]);
+  const [state, t] = await Promise.all([readRecoveryFlowId().then((flowId) => getRecoveryState({ flowId })), getTranslator()]);
   // A stored question is one of the presets: shown in the reader's language (anything else as stored).
   const questionText = (stored: string) => {
     const key = securityQuestionKey(stored);

@@ -23,7 +23,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
   const user = await requirePostmaster();
   const { edit, notice } = parseQuery({ edit: queryId, notice: oneOf(NOTICES) }, await searchParams);
   const [{ departments, unassigned }, t, format] = await Promise.all([
-    listDepartments(user.domainId),
+    listDepartments({ domainId: user.domainId }),
     getTranslations("Admin"),
     getFormatter(),
   ]);

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PasswordPolicyPage() {
   const user = await requirePostmaster();
-  const [policy, t, format] = await Promise.all([getDomainPolicy(user.domainId), getTranslations("Admin"), getFormatter()]);
+  const [policy, t, format] = await Promise.all([getDomainPolicy({ domainId: user.domainId }), getTranslations("Admin"), getFormatter()]);
   // The seed article's rules, word for word, then what the service adds to them.
   const rules = [
     t("policy.rules.length", { min: PASSWORD_MIN, max: PASSWORD_MAX }),

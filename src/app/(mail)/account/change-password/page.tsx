@@ -13,7 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ChangePasswordPage() {
   const user = await requireMailUser({ allowMustChange: true, allowTwoStepSetup: true });
-  const [weakKeywords, t] = await Promise.all([getDomainWeakKeywords(user.domainId), getTranslations("Account.changePassword")]);
+  const [weakKeywords, t] = await Promise.all([
+    getDomainWeakKeywords({ domainId: user.domainId }),
+    getTranslations("Account.changePassword"),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

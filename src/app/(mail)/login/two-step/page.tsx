@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Log On, second step: after the right password of an account with two-step logon. */
 export default async function TwoStepPage() {
   await requireAnonymousMail();
-  const view = await getTwoStepView(await readPendingTwoStep("mail"));
+  const view = await getTwoStepView({ pending: await readPendingTwoStep("mail") });
   if (!view) redirect("/login?notice=two-step-ended");
   const t = await getTranslations();
   return (

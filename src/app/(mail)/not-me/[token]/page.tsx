@@ -9,7 +9,7 @@ export const generateMetadata = () => ownerLinkMetadata("NotMe");
 /** The "This wasn't me" link of a notice: opening it changes nothing, its button secures the account. */
 export default async function NotMePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [live, t] = await Promise.all([isNotMeLinkLive(token), getTranslations("NotMe")]);
+  const [live, t] = await Promise.all([isNotMeLinkLive({ token }), getTranslations("NotMe")]);
   return (
     <OwnerLinkPage namespace="NotMe" live={live}>
       <OwnerLinkForm

@@ -9,7 +9,7 @@ export const generateMetadata = () => ownerLinkMetadata("Unlock");
 /** The unlock link of a lock notice: opening it changes nothing, its button unlocks. Nothing of the account is shown. */
 export default async function UnlockPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [live, t] = await Promise.all([isUnlockLinkLive(token), getTranslations("Unlock")]);
+  const [live, t] = await Promise.all([isUnlockLinkLive({ token }), getTranslations("Unlock")]);
   return (
     <OwnerLinkPage namespace="Unlock" live={live}>
       <OwnerLinkForm action={unlockAction} token={token} intro={t("intro")} submit={t("submit")} pending={t("unlocking")} />

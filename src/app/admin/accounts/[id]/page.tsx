@@ -53,7 +53,7 @@ export default async function EditAccountPage({ params, searchParams }: IdPagePr
   const found = await getEmployeeAccount({ postmaster: user.pm, accountId }, await getRequestMeta());
   if (!found.ok) notFound();
   const a = found.account;
-  const [t, format, tree] = await Promise.all([getTranslations("Admin"), getFormatter(), listDepartments(user.domainId)]);
+  const [t, format, tree] = await Promise.all([getTranslations("Admin"), getFormatter(), listDepartments({ domainId: user.domainId })]);
   const pagePath = `/admin/accounts/${encodeURIComponent(a.id)}`;
   /** Status, recovery info, sessions and the password flag are the postmaster's to change for employees only. */
   const employee = !a.isSelf && a.role !== "POSTMASTER";

@@ -27,7 +27,7 @@ export default async function ConsolePasswordPage({ searchParams }: { searchPara
   const [t, tAll, twoStep] = await Promise.all([
     getTranslations("Console.password"),
     getTranslations(),
-    getTwoStepSettings({ kind: "cloud", id: operator.id }),
+    getTwoStepSettings({ owner: { kind: "cloud", id: operator.id } }),
   ]);
   return (
     <>

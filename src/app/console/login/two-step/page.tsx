@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Email Console > Log On, second step: an operator that turned on its authenticator app. */
 export default async function ConsoleTwoStepPage() {
   if (await getOperator()) redirect("/console");
-  const view = await getTwoStepView(await readPendingTwoStep("cloud"));
+  const view = await getTwoStepView({ pending: await readPendingTwoStep("cloud") });
   if (!view) redirect("/console/login?notice=two-step-ended");
   const t = await getTranslations("TwoStep");
   return (
