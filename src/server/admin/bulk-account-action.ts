@@ -8,7 +8,8 @@ import type { RequestMeta } from "@/server/request-meta";
 import { getEnv } from "@/env";
 import type { Notice } from "@/server/sms/account-notice";
 import { applyAccountAction, type AccountActionName } from "./account-actions";
-import { findEmployeeAccount, type DomainAccount } from "./internal/postmaster-access";
+import { findEmployeeAccount, findEmployeeCredential } from "./internal/postmaster-access";
+import type { Credential } from "@/server/auth/credential-store";
 import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
 
 /**
@@ -58,10 +59,10 @@ export async function runBulkAccountAction(
   const one = async (accountId: string): Promise<BulkItem> => {
     let address: string | null = null;
     try {
-      const found = await findEmployeeAccount(pm, accountId, ATTEMPT[input.action], meta);
+      const found = await findTarget(pm, accountId, input.action, weakKeywords, meta);
       if (!found.ok) return { accountId, address: null, ok: false, reason: found.error };
-      address = found.account.address;
-      const done = await apply(pm, found.account, input.action, weakKeywords, meta);
+      address = found.address;
+      const done = await found.apply();
       notices.push(...done.notices);
       return { accountId, address, ok: true, changed: done.changed, ...(done.password ? { password: done.password } : {}) };
     } catch (e) {
@@ -93,18 +94,36 @@ const SINGLE: Record<Exclude<BulkActionName, "reset_password">, AccountActionNam
   enable: "enable",
 };
 
-async function apply(
+type Applied = { changed: boolean; notices: Notice[]; password?: string };
+
+/**
+ * One account of the batch, read once and checked as Edit Account checks it (an employee of the
+ * postmaster's domain): for a reset as setPassword takes it (its credential), for the other actions
+ * as applyAccountAction takes it.
+ */
+async function findTarget(
   pm: Postmaster,
-  account: DomainAccount,
+  accountId: string,
   action: BulkActionName,
   weakKeywords: string[],
   meta: RequestMeta,
-): Promise<{ changed: boolean; notices: Notice[]; password?: string }> {
-  if (action !== "reset_password") return applyAccountAction(pm, account, SINGLE[action], meta, { bulk: true });
-  const password = spreadsheetSafePassword(account.address, weakKeywords);
+): Promise<{ ok: true; address: string; apply: () => Promise<Applied> } | { ok: false; error: BulkFailure }> {
+  if (action !== "reset_password") {
+    const found = await findEmployeeAccount(pm, accountId, ATTEMPT[action], meta);
+    if (!found.ok) return found;
+    return { ok: true, address: found.account.address, apply: () => applyAccountAction(pm, found.account, SINGLE[action], meta, { bulk: true }) };
+  }
+  const found = await findEmployeeCredential(pm, accountId, ATTEMPT[action], meta);
+  if (!found.ok) return found;
+  return { ok: true, address: found.credential.login, apply: () => resetGenerated(pm, found.credential, weakKeywords, meta) };
+}
+
+async function resetGenerated(pm: Postmaster, credential: Credential, weakKeywords: string[], meta: RequestMeta): Promise<Applied> {
+  const password = spreadsheetSafePassword(credential.login, weakKeywords);
   const result = await setPassword({
     kind: "mail",
-    accountId: account.id,
+    accountId: credential.id,
+    credential,
     password,
     confirmPassword: password,
     mustChangePassword: true,
