@@ -5,7 +5,7 @@ import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { lockDomain } from "./internal/lock-domain";
 import { findDomainDepartment } from "./internal/postmaster-access";
-import { postmasterActor, type Postmaster } from "./postmaster";
+import type { Postmaster } from "./postmaster";
 
 export type DeleteDepartmentResult = { ok: true; name: string } | { ok: false; error: "forbidden" | "not_found" | "not_empty" };
 
@@ -25,7 +25,7 @@ export async function deleteDepartment(input: { postmaster: Postmaster; id: stri
     if (!deleted.count) return { ok: false, error: "not_found" } as const;
     await recordAuditEvent(
       {
-        actor: postmasterActor(pm),
+        actor: pm.actor,
         action: AuditAction.departmentChanged,
         domainId: pm.domainId,
         target: { kind: "DEPARTMENT", id: department.id, label: department.name },

@@ -5,7 +5,7 @@ import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { csvLine } from "@/lib/csv";
 import { auditRowSelect, auditWhere, type AuditFilter, type AuditRow } from "./list-audit-events";
-import { postmasterActor, type Postmaster } from "./postmaster";
+import type { Postmaster } from "./postmaster";
 
 export const EXPORT_BATCH = 1000;
 const EXPORT_MAX_ROWS = 100_000;
@@ -87,7 +87,7 @@ export async function exportAuditLog(
 ): Promise<ReadableStream<Uint8Array>> {
   const pm = input.postmaster;
   await recordAuditEvent({
-    actor: postmasterActor(pm),
+    actor: pm.actor,
     action: AuditAction.auditExported,
     domainId: pm.domainId,
     meta,

@@ -17,13 +17,15 @@ export type Postmaster = {
   readonly id: string;
   readonly address: string;
   readonly domainId: string;
+  /** The postmaster as the audit log names it, made with the principal: an entry point does not come back here for it. */
+  readonly actor: Actor;
   readonly [resolved]: true;
 };
 
 export type Refused = { ok: false; error: "forbidden" };
 
 const principal = (a: { id: string; address: string; domainId: string }): Postmaster =>
-  ({ id: a.id, address: a.address, domainId: a.domainId }) as Postmaster;
+  ({ id: a.id, address: a.address, domainId: a.domainId, actor: postmasterActor(a) }) as Postmaster;
 
 /**
  * The signed-in mail account as a postmaster, or null: one that must first change its password or
@@ -51,7 +53,7 @@ export async function resolvePostmaster(
   return { ok: false, error: "forbidden" };
 }
 
-/** The postmaster as the audit log names it. */
+/** The postmaster as the audit log names it (a Postmaster carries it as `actor`). */
 export function postmasterActor(pm: Pick<Postmaster, "id" | "address">): Actor {
   return { kind: "MAIL_ACCOUNT", id: pm.id, label: pm.address };
 }

@@ -4,7 +4,7 @@ import { setPassword, type PasswordFieldErrors } from "@/server/passwords/set-pa
 import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
 import { findEmployeeCredential } from "./internal/postmaster-access";
-import { postmasterActor, type Postmaster } from "./postmaster";
+import type { Postmaster } from "./postmaster";
 
 export interface ResetEmployeePasswordInput {
   postmaster: Postmaster;
@@ -41,7 +41,7 @@ export async function resetEmployeePassword(input: ResetEmployeePasswordInput, m
     password: input.password,
     confirmPassword: input.confirmPassword,
     mustChangePassword: input.mustChangePassword,
-    actor: postmasterActor(pm),
+    actor: pm.actor,
     action: AuditAction.passwordResetByPostmaster,
     meta,
     notice: "postmaster",

@@ -9,7 +9,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import { depthOf, descendantIds, orderTree, subtreeHeight, type DepartmentNode } from "./internal/department-tree";
 import { lockDomain } from "./internal/lock-domain";
 import { findDomainDepartment } from "./internal/postmaster-access";
-import { postmasterActor, type Postmaster } from "./postmaster";
+import type { Postmaster } from "./postmaster";
 
 const DEPARTMENT_MAX_DEPTH = 8;
 
@@ -99,7 +99,7 @@ async function writeDepartment(
     : { op, name: d.name, parent: parentPath };
   await recordAuditEvent(
     {
-      actor: postmasterActor(pm),
+      actor: pm.actor,
       action: AuditAction.departmentChanged,
       domainId: pm.domainId,
       target: { kind: "DEPARTMENT", id, label: d.name },

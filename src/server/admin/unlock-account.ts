@@ -5,7 +5,7 @@ import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { resetLimit } from "@/server/security/rate-limit";
 import { findDomainAccount } from "./internal/postmaster-access";
-import { postmasterActor, type Postmaster } from "./postmaster";
+import type { Postmaster } from "./postmaster";
 
 export type UnlockAccountResult = { ok: true; address: string } | { ok: false; error: "forbidden" | "not_found" };
 
@@ -27,7 +27,7 @@ export async function unlockAccount(input: { postmaster: Postmaster; accountId: 
     });
     await recordAuditEvent(
       {
-        actor: postmasterActor(pm),
+        actor: pm.actor,
         action: AuditAction.accountUnlocked,
         domainId: pm.domainId,
         target: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address },

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { findDomainDepartment, findDomainAccount } from "./internal/postmaster-access";
-import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
+import type { Postmaster, Refused } from "./postmaster";
 
 export interface AccountDetailsInput {
   postmaster: Postmaster;
@@ -60,7 +60,7 @@ export async function updateAccountDetails(input: AccountDetailsInput, meta: Req
     await tx.mailAccount.update({ where: { id: account.id }, data: { displayName, departmentId: department?.id ?? null } });
     await recordAuditEvent(
       {
-        actor: postmasterActor(pm),
+        actor: pm.actor,
         action: AuditAction.accountUpdated,
         domainId: pm.domainId,
         target: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address },

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { lockDomain } from "./internal/lock-domain";
-import { postmasterActor, type Postmaster } from "./postmaster";
+import type { Postmaster } from "./postmaster";
 
 export interface UpdateWeakKeywordsInput {
   postmaster: Postmaster;
@@ -43,7 +43,7 @@ export async function updateWeakKeywords(input: UpdateWeakKeywordsInput, meta: R
     await tx.domain.update({ where: { id: pm.domainId }, data: { weakPasswordKeywords: checked.keywords } });
     await recordAuditEvent(
       {
-        actor: postmasterActor(pm),
+        actor: pm.actor,
         action: AuditAction.weakKeywordsChanged,
         domainId: pm.domainId,
         meta,

@@ -13,6 +13,8 @@ export type CredentialKind = "mail" | "cloud";
 export interface Credential {
   id: string;
   login: string;
+  /** What the audit log calls this account's kind, set where the row is read: a caller does not come back for it. */
+  actorKind: AccountActorKind;
   passwordHash: string;
   active: boolean;
   sessionVersion: number;
@@ -54,6 +56,7 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
     return {
       id: a.id,
       login: a.address,
+      actorKind: actorKindOf(kind),
       passwordHash: a.passwordHash,
       active: a.status === "ACTIVE",
       sessionVersion: a.sessionVersion,
@@ -78,6 +81,7 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
   return {
     id: c.id,
     login: c.email,
+    actorKind: actorKindOf(kind),
     passwordHash: c.passwordHash,
     active: true,
     sessionVersion: c.sessionVersion,

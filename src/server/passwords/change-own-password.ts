@@ -3,7 +3,7 @@ import { msg, type MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
-import { actorKindOf, findCredential, type CredentialKind } from "@/server/auth/credential-store";
+import { findCredential, type CredentialKind } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import { checkNewPassword, setPassword, type PasswordFieldErrors } from "./set-password";
 
@@ -44,7 +44,7 @@ export async function changeOwnPassword(
     password: input.password,
     confirmPassword: input.confirmPassword,
     mustChangePassword: false,
-    actor: { kind: actorKindOf(kind), id: cred.id, label: cred.login },
+    actor: { kind: cred.actorKind, id: cred.id, label: cred.login },
     action: AuditAction.passwordChanged,
     meta,
     notice: null,

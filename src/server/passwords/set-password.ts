@@ -12,7 +12,7 @@ import { closeRecoveryFlows } from "@/server/recovery/close-recovery-flows";
 import type { RequestMeta } from "@/server/request-meta";
 import { hashSecret, verifySecret } from "@/server/security/password-hash";
 import type { Notice } from "@/server/sms/account-notice";
-import { actorKindOf, findCredential, type Credential, type CredentialKind } from "@/server/auth/credential-store";
+import { findCredential, type Credential, type CredentialKind } from "@/server/auth/credential-store";
 
 /** Problems with a new password, as catalog references (the web layer words them). */
 export type PasswordFieldErrors = {
@@ -86,7 +86,7 @@ async function checkReuse(input: SetPasswordInput, cred: Credential): Promise<Pa
     result: "REFUSED",
     meta: input.meta,
     domainId: cred.domainId,
-    target: { kind: actorKindOf(input.kind), id: cred.id, label: cred.login },
+    target: { kind: cred.actorKind, id: cred.id, label: cred.login },
     detail: { path: input.action, refusals: used },
   });
   return { password: [msg("Password.errors.reused", { depth: HISTORY_DEPTH })] };
@@ -128,7 +128,7 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
         action: input.action,
         meta: input.meta,
         domainId: cred.domainId,
-        target: { kind: actorKindOf(input.kind), id: cred.id, label: cred.login },
+        target: { kind: cred.actorKind, id: cred.id, label: cred.login },
         detail: input.auditDetail,
       },
       tx,

@@ -4,7 +4,7 @@ import { refuseAccess } from "@/server/audit/refuse-access";
 import { findCredential, type Credential } from "@/server/auth/credential-store";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { postmasterActor, type Postmaster } from "../postmaster";
+import type { Postmaster } from "../postmaster";
 
 type TargetKind = "MAIL_ACCOUNT" | "DEPARTMENT";
 
@@ -23,7 +23,7 @@ async function inOwnDomain(
   if (!row) return false;
   if (row.domainId === pm.domainId) return true;
   await refuseAccess({
-    actor: postmasterActor(pm),
+    actor: pm.actor,
     attempted,
     reason: "other_domain",
     domainId: row.domainId,
@@ -94,7 +94,7 @@ export async function refuseNonEmployee(
   if (account.role !== "POSTMASTER") return null;
   const reason = account.id === pm.id ? "own_account" : "postmaster_account";
   await refuseAccess({
-    actor: postmasterActor(pm),
+    actor: pm.actor,
     attempted,
     reason,
     domainId: pm.domainId,

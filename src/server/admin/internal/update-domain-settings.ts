@@ -3,7 +3,7 @@ import type { AuditActionName } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
-import { postmasterActor, type Postmaster } from "../postmaster";
+import type { Postmaster } from "../postmaster";
 
 /** The domain's on/off settings a postmaster saves on the Password Policy page. */
 export type DomainSettingKey =
@@ -42,7 +42,7 @@ export async function updateDomainSettings<K extends DomainSettingKey>(
     await tx.domain.update({ where: { id: pm.domainId }, data: input.values });
     await recordAuditEvent(
       {
-        actor: postmasterActor(pm),
+        actor: pm.actor,
         action: input.action,
         domainId: pm.domainId,
         meta,
