@@ -60,7 +60,15 @@ export async function sendResetNotice(input: ResetNoticeInput): Promise<void> {
   const common = { accountId: account.id, domainId: account.domainId, actor: input.actor, meta: input.meta };
   if (account.secureMobile) {
     try {
-      await sendSms({ to: account.secureMobile, purpose: "RESET_NOTICE", body: notice, redactedBody: stored, ...common });
+      // The address the caller read names the audit event's target: sendSms does not read the account again.
+      await sendSms({
+        to: account.secureMobile,
+        purpose: "RESET_NOTICE",
+        body: notice,
+        redactedBody: stored,
+        ...common,
+        accountAddress: account.address,
+      });
     } catch (e) {
       componentLogger("sms").error({ err: e }, "reset notice failed");
     }
