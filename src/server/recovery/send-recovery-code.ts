@@ -3,7 +3,6 @@ import type { RecoveryMethod } from "@/generated/prisma/enums";
 import { ipLimitKey } from "@/lib/client-ip";
 import { maskEmail } from "@/lib/email";
 import { maskPhone } from "@/lib/phone";
-import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit, peekLimit, refundLimit, type LimitState } from "@/server/security/rate-limit";
@@ -43,11 +42,9 @@ export async function sendRecoveryCode(
   input: { flowId: string | undefined; method: CodeMethod },
   meta: RequestMeta,
 ): Promise<SendRecoveryCodeResult> {
-  const { flowId } = input;
-  const at = now();
-  const loaded = await loadVerifyContext(flowId, at);
+  const loaded = await loadVerifyContext(input.flowId);
   if (!loaded.ok) return loaded;
-  const { flow, account, methods } = loaded.ctx;
+  const { at, flow, account, methods, subject } = loaded.ctx;
   const to = codeDestination(methods, input.method);
   // The proof this flow already passed does not count twice: the second one is another method.
   if (!to || input.method === flow.firstMethod) return { ok: false, error: "method_unavailable" };
@@ -61,7 +58,7 @@ export async function sendRecoveryCode(
   if (capped) return { ok: false, error: "send_limit", retryAfterMs: capped.retryAfterMs };
 
   // Of two parallel requests only one gets a code; the other is told to wait.
-  const issued = await issueCode(key, { destination: to });
+  const issued = await issueCode(key, { destination: to, current });
   if (!issued.ok) return issued;
   const limited = tightest(await Promise.all(caps.map(([name, key]) => consumeLimit(name, key))));
   if (limited) {
@@ -73,7 +70,7 @@ export async function sendRecoveryCode(
   const message = {
     accountId: account.id,
     domainId: account.domainId,
-    actor: recoveryActor({ accountId: account.id, address: account.address, domainId: account.domainId }),
+    actor: recoveryActor(subject),
     meta,
   };
   const sent =

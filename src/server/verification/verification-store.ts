@@ -48,11 +48,15 @@ export type IssueCodeResult =
 /**
  * A new code for `key`, to `destination` (a phone number or an email address): at most one send per 60 s (a new code
  * voids the old one and resets its tries). `fresh` starts a new challenge (a
- * new number to bind) instead of sending again to the pending one.
+ * new number to bind) instead of sending again to the pending one. `current`: the row as the caller
+ * already read it (findVerification), not read again; the writes below are conditional on it all the same.
  */
-export async function issueCode(key: VerificationKey, opts: { destination: string; fresh?: boolean }): Promise<IssueCodeResult> {
+export async function issueCode(
+  key: VerificationKey,
+  opts: { destination: string; fresh?: boolean; current?: Verification | null },
+): Promise<IssueCodeResult> {
   const at = now();
-  const previous = await findVerification(key);
+  const previous = opts.current !== undefined ? opts.current : await findVerification(key);
   const waitMs = previous ? resendWaitMs(previous, at) : 0;
   if (waitMs > 0) return { ok: false, error: "resend_wait", waitMs };
 
