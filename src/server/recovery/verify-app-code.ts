@@ -1,6 +1,5 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
-import { now } from "@/server/clock";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { consumeLimit } from "@/server/security/rate-limit";
@@ -33,11 +32,9 @@ export async function verifyAppCode(
   input: { flowId: string | undefined; method: AppCodeMethod; code: string },
   meta: RequestMeta,
 ): Promise<VerifyAppCodeResult> {
-  const { flowId } = input;
-  const at = now();
-  const loaded = await loadVerifyContext(flowId, at);
+  const loaded = await loadVerifyContext(input.flowId);
   if (!loaded.ok) return loaded;
-  const { flow, account, methods } = loaded.ctx;
+  const { at, flow, account, methods, subject } = loaded.ctx;
   if (!usableProofs(methods, flow.firstMethod).includes(input.method)) return { ok: false, error: "method_unavailable" };
 
   const onFlow = await consumeLimit("appCodeTriesByRecoveryFlow", flow.id);
@@ -52,7 +49,6 @@ export async function verifyAppCode(
   }
   const owner = { kind: "mail" as const, id: account.id };
   const passed = input.method === "TOTP" ? await useTotpCode(owner, input.code, at) : await useRecoveryCode(owner, input.code);
-  const subject = { accountId: account.id, address: account.address, domainId: account.domainId };
   if (passed) {
     await refundTry(reserved.reserved);
     const outcome = await transaction((tx) => passProof(tx, flow.id, input.method, methods.proofsNeeded, at));

@@ -1,7 +1,6 @@
 import "server-only";
 import type { RecoveryMethod } from "@/generated/prisma/enums";
 import { AuditAction } from "@/server/audit/audit-action";
-import { now } from "@/server/clock";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { findVerification, judgeCode, precheckCode } from "@/server/verification/verification-store";
@@ -27,11 +26,9 @@ export async function verifyRecoveryCode(
   input: { flowId: string | undefined; code: string },
   meta: RequestMeta,
 ): Promise<VerifyRecoveryCodeResult> {
-  const { flowId } = input;
-  const at = now();
-  const loaded = await loadVerifyContext(flowId, at);
+  const loaded = await loadVerifyContext(input.flowId);
   if (!loaded.ok) return loaded;
-  const { flow, account, methods } = loaded.ctx;
+  const { at, flow, account, methods, subject } = loaded.ctx;
   const key = recoveryCodeKey(flow.id);
   const current = await findVerification(key);
   const precheck = precheckCode(current, at);
@@ -48,7 +45,6 @@ export async function verifyRecoveryCode(
     return { ok: false, error: "account_blocked" };
   }
   const { verdict, attemptsLeft } = await judgeOnFlow(flow.id, method, methods.proofsNeeded, input.code, at);
-  const subject = { accountId: account.id, address: account.address, domainId: account.domainId };
   if (verdict === "ok") {
     await refundTry(reserved.reserved);
     await recordRecoveryEvent(AuditAction.recoveryVerified, subject, meta, "SUCCESS", { method });

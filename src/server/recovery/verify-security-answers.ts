@@ -1,7 +1,6 @@
 import "server-only";
 import { normalizeAnswer } from "@/lib/security-questions";
 import { AuditAction } from "@/server/audit/audit-action";
-import { now } from "@/server/clock";
 import { getDb, transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
@@ -25,11 +24,9 @@ export async function verifySecurityAnswers(
   input: { flowId: string | undefined; answers: string[] },
   meta: RequestMeta,
 ): Promise<VerifySecurityAnswersResult> {
-  const { flowId } = input;
-  const at = now();
-  const loaded = await loadVerifyContext(flowId, at);
+  const loaded = await loadVerifyContext(input.flowId);
   if (!loaded.ok) return loaded;
-  const { flow, account, methods } = loaded.ctx;
+  const { at, flow, account, methods, subject } = loaded.ctx;
   if (!methods.questions) return { ok: false, error: "method_unavailable" };
   if (methods.questionsBlocked) return { ok: false, error: "questions_blocked" };
 
@@ -52,7 +49,6 @@ export async function verifySecurityAnswers(
     await refundTry(reserved.reserved);
     throw e;
   }
-  const subject = { accountId: account.id, address: account.address, domainId: account.domainId };
 
   if (passed) {
     await refundTry(reserved.reserved);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { RecoveryFlow } from "@/generated/prisma/client";
+import { now } from "@/server/clock";
 import { getDb, transaction } from "@/server/db";
 import { newToken } from "@/server/ids";
 import { hmacDigest, hmacMatches } from "@/server/security/hmac";
@@ -13,6 +14,7 @@ import {
   type RecoveryBlocks,
   type RecoveryMethods,
 } from "./recovery-account";
+import type { RecoverySubject } from "./recovery-audit";
 import { recoveryCodeKey, type EndedReason } from "./recovery-policy";
 
 /** Why a step cannot run on this flow. "ended" and "expired" send the user back to step 1. */
@@ -72,10 +74,14 @@ export async function loadRecoveryFlow(flowId: string | undefined, at: Date, ste
 }
 
 export interface VerifyContext {
+  /** The step's one clock reading: every check and row of the step uses it. */
+  at: Date;
   flow: RecoveryFlow & { accountId: string };
   account: RecoveryAccount;
   blocks: RecoveryBlocks;
   methods: RecoveryMethods;
+  /** The account as the step's audit events name it. */
+  subject: RecoverySubject;
 }
 
 /**
@@ -85,8 +91,8 @@ export interface VerifyContext {
  */
 export async function loadVerifyContext(
   flowId: string | undefined,
-  at: Date,
 ): Promise<{ ok: true; ctx: VerifyContext } | { ok: false; error: FlowError | "account_blocked" }> {
+  const at = now();
   const loaded = await loadRecoveryFlow(flowId, at, "VERIFY");
   if (!loaded.ok) return loaded;
   const accountId = loaded.flow.accountId as string;
@@ -96,5 +102,6 @@ export async function loadVerifyContext(
     return { ok: false, error: "account_blocked" };
   }
   const flow = { ...loaded.flow, accountId };
-  return { ok: true, ctx: { flow, account, blocks, methods: recoveryMethods(account, blocks) } };
+  const subject = { accountId: account.id, address: account.address, domainId: account.domainId };
+  return { ok: true, ctx: { at, flow, account, blocks, methods: recoveryMethods(account, blocks), subject } };
 }
