@@ -58,6 +58,15 @@ export const passwordInput = (required: PasswordRequiredKey) =>
         });
     });
 
+/** "Current password": asked before any change of one's own account (Account Security, Change Password, the console's own password). */
+export const currentPasswordField = { currentPassword: passwordInput("Fields.errors.currentPasswordRequired") };
+
+/** A new password and the same again (Change Password, Forgot Password's last step, the console's reset of a postmaster). */
+export const newPasswordFields = {
+  password: passwordInput("Fields.errors.newPasswordRequired"),
+  confirmPassword: passwordInput("Fields.errors.newPasswordAgainRequired"),
+};
+
 export const captchaInput = z.string().trim().max(16, messageKey("Fields.errors.captchaRequired")).optional().default("");
 
 /**

@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { passwordInput } from "@/lib/fields";
+import { currentPasswordField } from "@/lib/fields";
 import { fieldErrors, goTo } from "@/lib/form-state";
 import { messageKey } from "@/lib/message-ref";
 import { questionFieldErrors } from "@/lib/security-questions";
@@ -28,7 +28,7 @@ const questionsSchema = z.object({
   answer2: answer,
   question3: question,
   answer3: answer,
-  currentPassword: passwordInput("Fields.errors.currentPasswordRequired"),
+  ...currentPasswordField,
 });
 
 export const saveSecurityQuestionsAction = createAction({
