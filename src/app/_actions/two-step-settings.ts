@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { passwordInput, smsCodeInput } from "@/lib/fields";
-import { fieldErrors, formError, goTo, redrawAt, type FormAction, type FormState } from "@/lib/form-state";
+import { currentPasswordField, smsCodeInput } from "@/lib/fields";
+import { fieldErrors, formError, goTo, redrawAt, type Destination, type FormAction, type FormState } from "@/lib/form-state";
 import { cancelTotpSetup, confirmTotpSetup, disableTotp, regenerateRecoveryCodes, startTotpSetup } from "@/server/two-step/manage-two-step";
+import type { RequestMeta } from "@/server/request-meta";
 import type { TwoStepOwner } from "@/server/two-step/two-step-policy";
 import type { Translator } from "@/web/i18n";
 import { createAction, createCommand, type ActionGuard } from "@/web/actions/create-action";
@@ -20,15 +21,13 @@ export interface TwoStepSettingsActions {
   disable: FormAction;
 }
 
-const passwordSchema = z.object({ currentPassword: passwordInput("Fields.errors.currentPasswordRequired") });
+const passwordSchema = z.object(currentPasswordField);
 
 const codesState = (message: string, codes: string[]): FormState => ({ status: "success", message, data: { codes: codes.join("\n") } });
 
-const passwordFailure = (
-  t: Translator,
-  error: "wrong_password" | "not_enabled" | "unavailable" | "still_required",
-  wrongPassword: string,
-) =>
+type PasswordError = "wrong_password" | "not_enabled" | "unavailable" | "still_required";
+
+const passwordFailure = (t: Translator, error: PasswordError, wrongPassword: string) =>
   error === "wrong_password"
     ? fieldErrors({ currentPassword: [wrongPassword] })
     : formError(t(error === "still_required" ? "TwoStep.setup.disableBlocked" : "TwoStep.errors.methodUnavailable"));
@@ -47,18 +46,24 @@ export function twoStepSettingsActions<C>(opts: {
   logOnAgainAfterSetup?: (ctx: C) => boolean;
 }): TwoStepSettingsActions {
   const { prefix, guard, owner } = opts;
-  return {
-    /** "Set up an authenticator app", with the password (a new key, shown as a QR code). */
-    start: createAction({
-      name: `${prefix}.start`,
+  /** A change that asks for the password first; a wrong one is said under its field. */
+  const withPassword = <R extends { ok: true }>(
+    verb: string,
+    change: (input: { owner: TwoStepOwner; password: string }, meta: RequestMeta) => Promise<R | { ok: false; error: PasswordError }>,
+    done: (r: R, t: Translator) => FormState | Destination,
+  ) =>
+    createAction({
+      name: `${prefix}.${verb}`,
       guard,
       schema: passwordSchema,
       run: async (data, ctx) => {
-        const r = await startTotpSetup({ owner: owner(ctx), password: data.currentPassword }, ctx.meta);
-        if (!r.ok) return passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
-        return redrawAt(opts.page);
+        const r = await change({ owner: owner(ctx), password: data.currentPassword }, ctx.meta);
+        return r.ok ? done(r, ctx.t) : passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
       },
-    }),
+    });
+  return {
+    /** "Set up an authenticator app", with the password (a new key, shown as a QR code). */
+    start: withPassword("start", startTotpSetup, () => redrawAt(opts.page)),
     cancel: createCommand({
       name: `${prefix}.cancel`,
       guard,
@@ -83,26 +88,9 @@ export function twoStepSettingsActions<C>(opts: {
           : formError(ctx.t("TwoStep.errors.methodUnavailable"));
       },
     }),
-    regenerate: createAction({
-      name: `${prefix}.recovery_codes`,
-      guard,
-      schema: passwordSchema,
-      run: async (data, ctx) => {
-        const r = await regenerateRecoveryCodes({ owner: owner(ctx), password: data.currentPassword }, ctx.meta);
-        return r.ok
-          ? codesState(ctx.t("TwoStep.setup.regenerated"), r.recoveryCodes)
-          : passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
-      },
-    }),
-    disable: createAction({
-      name: `${prefix}.disable`,
-      guard,
-      schema: passwordSchema,
-      run: async (data, ctx) => {
-        const r = await disableTotp({ owner: owner(ctx), password: data.currentPassword }, ctx.meta);
-        if (r.ok) return goTo(opts.disabledPath);
-        return passwordFailure(ctx.t, r.error, opts.wrongPassword(ctx.t));
-      },
-    }),
+    regenerate: withPassword("recovery_codes", regenerateRecoveryCodes, (r, t) =>
+      codesState(t("TwoStep.setup.regenerated"), r.recoveryCodes),
+    ),
+    disable: withPassword("disable", disableTotp, () => goTo(opts.disabledPath)),
   };
 }
