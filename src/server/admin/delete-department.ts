@@ -1,11 +1,11 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { lockDomain } from "./internal/lock-domain";
 import { findDomainDepartment } from "./internal/postmaster-access";
 import type { Postmaster } from "./postmaster";
+import { auditDomainChange } from "./internal/audit-domain-change";
 
 export type DeleteDepartmentResult = { ok: true; name: string } | { ok: false; error: "forbidden" | "not_found" | "not_empty" };
 
@@ -23,11 +23,10 @@ export async function deleteDepartment(input: { postmaster: Postmaster; id: stri
     if (accounts || children) return { ok: false, error: "not_empty" } as const;
     const deleted = await tx.department.deleteMany({ where: { id: department.id, domainId: pm.domainId } });
     if (!deleted.count) return { ok: false, error: "not_found" } as const;
-    await recordAuditEvent(
+    await auditDomainChange(
+      pm,
       {
-        actor: pm.actor,
         action: AuditAction.departmentChanged,
-        domainId: pm.domainId,
         target: { kind: "DEPARTMENT", id: department.id, label: department.name },
         meta,
         detail: { op: "deleted", name: department.name },

@@ -2,7 +2,6 @@ import "server-only";
 import { departmentNameErrors } from "@/lib/departments";
 import { msg, type MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import type { RequestMeta } from "@/server/request-meta";
@@ -10,6 +9,7 @@ import { depthOf, descendantIds, orderTree, subtreeHeight, type DepartmentNode }
 import { lockDomain } from "./internal/lock-domain";
 import { findDomainDepartment } from "./internal/postmaster-access";
 import type { Postmaster } from "./postmaster";
+import { auditDomainChange } from "./internal/audit-domain-change";
 
 const DEPARTMENT_MAX_DEPTH = 8;
 
@@ -97,11 +97,10 @@ async function writeDepartment(
   const detail = before
     ? { op, from: paths.get(before.id) ?? before.name, name: d.name, parent: parentPath }
     : { op, name: d.name, parent: parentPath };
-  await recordAuditEvent(
+  await auditDomainChange(
+    pm,
     {
-      actor: pm.actor,
       action: AuditAction.departmentChanged,
-      domainId: pm.domainId,
       target: { kind: "DEPARTMENT", id, label: d.name },
       meta,
       detail,

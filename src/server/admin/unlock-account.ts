@@ -1,11 +1,11 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { resetLimit } from "@/server/security/rate-limit";
 import { findDomainAccount } from "./internal/postmaster-access";
 import type { Postmaster } from "./postmaster";
+import { auditDomainChange } from "./internal/audit-domain-change";
 
 export type UnlockAccountResult = { ok: true; address: string } | { ok: false; error: "forbidden" | "not_found" };
 
@@ -25,11 +25,10 @@ export async function unlockAccount(input: { postmaster: Postmaster; accountId: 
       where: { id: account.id },
       data: { lockedUntil: null, failedLogonCount: 0, lastFailedLogonAt: null, lockCount: 0 },
     });
-    await recordAuditEvent(
+    await auditDomainChange(
+      pm,
       {
-        actor: pm.actor,
         action: AuditAction.accountUnlocked,
-        domainId: pm.domainId,
         target: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address },
         meta,
       },

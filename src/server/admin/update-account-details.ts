@@ -2,11 +2,11 @@ import "server-only";
 import { DISPLAY_NAME_MAX } from "@/lib/fields";
 import { msg, type MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { findDomainDepartment, findDomainAccount } from "./internal/postmaster-access";
 import type { Postmaster, Refused } from "./postmaster";
+import { auditDomainChange } from "./internal/audit-domain-change";
 
 export interface AccountDetailsInput {
   postmaster: Postmaster;
@@ -58,11 +58,10 @@ export async function updateAccountDetails(input: AccountDetailsInput, meta: Req
     const departmentChanged = (before.department?.id ?? null) !== (department?.id ?? null);
     if (!nameChanged && !departmentChanged) return { ok: true, address: account.address, changed: false };
     await tx.mailAccount.update({ where: { id: account.id }, data: { displayName, departmentId: department?.id ?? null } });
-    await recordAuditEvent(
+    await auditDomainChange(
+      pm,
       {
-        actor: pm.actor,
         action: AuditAction.accountUpdated,
-        domainId: pm.domainId,
         target: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address },
         meta,
         detail: {

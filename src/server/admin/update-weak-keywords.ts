@@ -2,11 +2,11 @@ import "server-only";
 import { msg, type MessageRef } from "@/lib/message-ref";
 import { validateWeakKeywords } from "@/lib/password-policy";
 import { AuditAction } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { lockDomain } from "./internal/lock-domain";
 import type { Postmaster } from "./postmaster";
+import { auditDomainChange } from "./internal/audit-domain-change";
 
 export interface UpdateWeakKeywordsInput {
   postmaster: Postmaster;
@@ -41,11 +41,10 @@ export async function updateWeakKeywords(input: UpdateWeakKeywordsInput, meta: R
     if (checked.keywords.length === current.length && input.op === "remove")
       return { ok: true, keywords: current, changed: false } as const;
     await tx.domain.update({ where: { id: pm.domainId }, data: { weakPasswordKeywords: checked.keywords } });
-    await recordAuditEvent(
+    await auditDomainChange(
+      pm,
       {
-        actor: pm.actor,
         action: AuditAction.weakKeywordsChanged,
-        domainId: pm.domainId,
         meta,
         target: { kind: "DOMAIN", id: pm.domainId, label: domain.name },
         detail: { [input.op === "add" ? "added" : "removed"]: lower, count: checked.keywords.length },

@@ -1,9 +1,9 @@
 import "server-only";
 import type { AuditActionName } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import type { Postmaster } from "../postmaster";
+import { auditDomainChange } from "./audit-domain-change";
 
 /** The domain's on/off settings a postmaster saves on the Password Policy page. */
 export type DomainSettingKey =
@@ -40,11 +40,10 @@ export async function updateDomainSettings<K extends DomainSettingKey>(
     const before = Object.fromEntries(keys.map((k) => [k, row[k]])) as Record<K, boolean>;
     if (keys.every((k) => before[k] === input.values[k])) return { ok: true, changed: false };
     await tx.domain.update({ where: { id: pm.domainId }, data: input.values });
-    await recordAuditEvent(
+    await auditDomainChange(
+      pm,
       {
-        actor: pm.actor,
         action: input.action,
-        domainId: pm.domainId,
         meta,
         target: { kind: "DOMAIN", id: pm.domainId, label: row.name },
         detail: { before, after: { ...input.values } },
