@@ -3,7 +3,7 @@
 // eslint-disable-next-line no-restricted-imports
 import { refresh } from "next/cache";
 import { z } from "zod";
-import { emailField, passwordInput } from "@/lib/fields";
+import { emailField, newPasswordFields } from "@/lib/fields";
 import { fieldErrors, formError, goTo, redirectTo, redrawAt, type Destination, type FormState } from "@/lib/form-state";
 import { ANSWER_MAX, normalizeAnswer } from "@/lib/security-questions";
 import { readCaptchaId } from "@/web/captcha-cookie";
@@ -64,10 +64,7 @@ const answer = z.string({ error: messageKey("Recovery.errors.answerRequired") })
 });
 const answersSchema = z.object({ answer1: answer, answer2: answer, answer3: answer });
 
-const resetSchema = z.object({
-  password: passwordInput("Fields.errors.newPasswordRequired"),
-  confirmPassword: passwordInput("Fields.errors.newPasswordAgainRequired"),
-});
+const resetSchema = z.object(newPasswordFields);
 
 /** Step 1: a new flow, its token in the cookie, on to "Verify identity". */
 export const startRecoveryAction = createAction({

@@ -1,5 +1,5 @@
 "use server";
-import { checkboxDefaultOn, idField, passwordInput } from "@/lib/fields";
+import { checkboxDefaultOn, idField, newPasswordFields } from "@/lib/fields";
 import { fieldErrors, formError, redirectTo } from "@/lib/form-state";
 import { resetPostmasterPassword } from "@/server/console/reset-postmaster-password";
 import { operator } from "@/web/actions/action-guards";
@@ -11,8 +11,7 @@ import { endSession, markReauthenticated } from "@/web/session";
 
 const schema = withConsolePassword({
   domainId: idField,
-  password: passwordInput("Fields.errors.newPasswordRequired"),
-  confirmPassword: passwordInput("Fields.errors.newPasswordAgainRequired"),
+  ...newPasswordFields,
   mustChangePassword: checkboxDefaultOn,
 });
 
