@@ -2,8 +2,8 @@ import "server-only";
 import type { AccountRole } from "@/generated/prisma/enums";
 import { getDb } from "@/server/db";
 import { now } from "@/server/clock";
-import { twoStepRequirement } from "@/server/two-step/two-step-policy";
-import { checkSessionClaims, type SessionData } from "./session-policy";
+import { TWO_STEP_REQUIREMENT_SELECT, twoStepRequirement } from "@/server/two-step/two-step-policy";
+import { checkSessionClaims, type SessionData, type SessionKind } from "./session-policy";
 import { touchSessionRecord } from "./session-store";
 
 export interface MailUser {
@@ -40,42 +40,37 @@ export interface Operator {
   sessionId: string;
 }
 
+/** The columns of the Session row that say whether it still holds. */
+const SESSION_STATE = { kind: true, revokedAt: true, lastSeenAt: true } as const;
+
 const MAIL_ACCOUNT_SELECT = {
   id: true,
   address: true,
   displayName: true,
-  role: true,
   status: true,
   domainId: true,
   sessionVersion: true,
   mustChangePassword: true,
-  secureMobile: true,
-  secureMobileVerifiedAt: true,
-  totpEnabledAt: true,
+  ...TWO_STEP_REQUIREMENT_SELECT,
   domain: { select: { name: true, requireTwoStepForEmployees: true } },
   _count: { select: { securityQuestions: true } },
 } as const;
 
 /** Re-reads the session row and its account behind sealed mail-session claims; null unless the session is still good. */
 export async function loadMailUser(data: SessionData): Promise<MailUser | null> {
-  if (!data.sessionId || !data.accountId) return null;
-  const s = await getDb().session.findUnique({
-    where: { id: data.sessionId },
-    select: {
-      kind: true,
-      revokedAt: true,
-      lastSeenAt: true,
-      setupOnly: true,
-      mailAccountId: true,
-      mailAccount: { select: MAIL_ACCOUNT_SELECT },
-    },
-  });
-  const a = s?.kind === "MAIL" ? s.mailAccount : null;
-  const record =
-    s && a ? { accountId: a.id, revoked: !!s.revokedAt, sessionVersion: a.sessionVersion, active: a.status === "ACTIVE" } : null;
-  const check = checkSessionClaims("mail", data, record, now().getTime());
-  if (!check.ok || !s || !a) return null;
-  await touchSessionRecord(data.sessionId, s.lastSeenAt);
+  const live = await liveSession(
+    "mail",
+    data,
+    (id) =>
+      getDb().session.findUnique({
+        where: { id },
+        select: { ...SESSION_STATE, setupOnly: true, mailAccount: { select: MAIL_ACCOUNT_SELECT } },
+      }),
+    (s) => (s.kind === "MAIL" ? s.mailAccount : null),
+    (a) => a.status === "ACTIVE",
+  );
+  if (!live) return null;
+  const { session: s, account: a } = live;
   const { needsSetup } = twoStepRequirement(a);
   return {
     id: a.id,
@@ -90,32 +85,51 @@ export async function loadMailUser(data: SessionData): Promise<MailUser | null> 
     twoStepSetupRequired: needsSetup || s.setupOnly,
     logOnAgain: s.setupOnly && !needsSetup,
     sessionVersion: a.sessionVersion,
-    sessionId: data.sessionId,
+    sessionId: live.sessionId,
   };
 }
 
 export async function loadOperator(data: SessionData): Promise<Operator | null> {
-  if (!data.sessionId || !data.accountId) return null;
-  const s = await getDb().session.findUnique({
-    where: { id: data.sessionId },
-    select: {
-      kind: true,
-      revokedAt: true,
-      lastSeenAt: true,
-      cloudAccount: { select: { id: true, email: true, name: true, sessionVersion: true } },
-    },
-  });
-  const o = s?.kind === "CONSOLE" ? s.cloudAccount : null;
-  const record = s && o ? { accountId: o.id, revoked: !!s.revokedAt, sessionVersion: o.sessionVersion, active: true } : null;
-  const check = checkSessionClaims("console", data, record, now().getTime());
-  if (!check.ok || !s || !o) return null;
-  await touchSessionRecord(data.sessionId, s.lastSeenAt);
+  const live = await liveSession(
+    "console",
+    data,
+    (id) =>
+      getDb().session.findUnique({
+        where: { id },
+        select: { ...SESSION_STATE, cloudAccount: { select: { id: true, email: true, name: true, sessionVersion: true } } },
+      }),
+    (s) => (s.kind === "CONSOLE" ? s.cloudAccount : null),
+    () => true,
+  );
+  if (!live) return null;
+  const o = live.account;
   return {
     id: o.id,
     email: o.email,
     name: o.name,
     reauthAt: data.reauthAt ?? null,
     sessionVersion: o.sessionVersion,
-    sessionId: data.sessionId,
+    sessionId: live.sessionId,
   };
+}
+
+/**
+ * The session row behind sealed claims (read by `read`) and the account it belongs to, when the claims
+ * still match them (checkSessionClaims); the row's last-seen time is touched. Null otherwise.
+ */
+async function liveSession<S extends { revokedAt: Date | null; lastSeenAt: Date }, A extends { id: string; sessionVersion: number }>(
+  kind: SessionKind,
+  data: SessionData,
+  read: (sessionId: string) => Promise<S | null>,
+  accountOf: (session: S) => A | null,
+  isActive: (account: A) => boolean,
+): Promise<{ session: S; account: A; sessionId: string } | null> {
+  if (!data.sessionId || !data.accountId) return null;
+  const s = await read(data.sessionId);
+  const a = s ? accountOf(s) : null;
+  const record = s && a ? { accountId: a.id, revoked: !!s.revokedAt, sessionVersion: a.sessionVersion, active: isActive(a) } : null;
+  const check = checkSessionClaims(kind, data, record, now().getTime());
+  if (!check.ok || !s || !a) return null;
+  await touchSessionRecord(data.sessionId, s.lastSeenAt);
+  return { session: s, account: a, sessionId: data.sessionId };
 }

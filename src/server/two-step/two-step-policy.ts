@@ -63,6 +63,9 @@ export interface TwoStepSubject extends TwoStepOwner {
   requirement: TwoStepRequirement;
 }
 
+/** The mail account's columns twoStepRequirement reads, besides its domain's requireTwoStepForEmployees. */
+export const TWO_STEP_REQUIREMENT_SELECT = { role: true, secureMobile: true, secureMobileVerifiedAt: true, totpEnabledAt: true } as const;
+
 /**
  * Mail accounts: postmasters always, employees when their domain requires
  * it or once they set up an authenticator app; by SMS to the secure mobile
@@ -86,15 +89,12 @@ export function twoStepRequirement(a: {
 const MAIL_SUBJECT_SELECT = {
   id: true,
   address: true,
-  role: true,
   status: true,
   locale: true,
   domainId: true,
   sessionVersion: true,
   mustChangePassword: true,
-  secureMobile: true,
-  secureMobileVerifiedAt: true,
-  totpEnabledAt: true,
+  ...TWO_STEP_REQUIREMENT_SELECT,
   domain: { select: { requireTwoStepForEmployees: true } },
 } as const;
 const CLOUD_SUBJECT_SELECT = { id: true, email: true, locale: true, sessionVersion: true, totpEnabledAt: true } as const;
