@@ -7,7 +7,7 @@ import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { orderTree } from "./internal/department-tree";
-import type { AccountListRow } from "./list-employee-accounts";
+import { ACCOUNT_ROW_SELECT, type AccountListRow } from "./list-employee-accounts";
 import { findDomainAccount } from "./internal/postmaster-access";
 import type { Postmaster } from "./postmaster";
 
@@ -48,24 +48,12 @@ export async function getEmployeeAccount(
   const a = await db.mailAccount.findUniqueOrThrow({
     where: { id: found.account.id },
     select: {
-      id: true,
-      displayName: true,
-      address: true,
-      role: true,
-      status: true,
-      departmentId: true,
-      secureMobile: true,
-      secureMobileVerifiedAt: true,
+      ...ACCOUNT_ROW_SELECT,
       backupEmail: true,
       backupEmailVerifiedAt: true,
-      lockedUntil: true,
       failedLogonCount: true,
-      mustChangePassword: true,
-      passwordChangedAt: true,
       createdAt: true,
-      lastLogonAt: true,
       sessionVersion: true,
-      _count: { select: { securityQuestions: true } },
       domain: { select: { weakPasswordKeywords: true, allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true } },
     },
   });

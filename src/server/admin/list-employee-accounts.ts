@@ -46,6 +46,23 @@ export interface AccountListRow {
   lastLogonAt: Date | null;
 }
 
+/** The columns a list row is made of (Edit Account reads them too, with its own). */
+export const ACCOUNT_ROW_SELECT = {
+  id: true,
+  displayName: true,
+  address: true,
+  role: true,
+  status: true,
+  departmentId: true,
+  passwordChangedAt: true,
+  secureMobile: true,
+  secureMobileVerifiedAt: true,
+  lockedUntil: true,
+  mustChangePassword: true,
+  lastLogonAt: true,
+  _count: { select: { securityQuestions: true } },
+} as const;
+
 /**
  * One page of the domain's accounts, by name (or last logon), filtered by
  * department, status and recovery method. Server-side paging on the
@@ -96,21 +113,7 @@ export async function listEmployeeAccounts(
   const ids = win.skip === wanted.skip ? wantedIds : await pageIds(win.skip);
   const found = await db.mailAccount.findMany({
     where: { id: { in: ids } },
-    select: {
-      id: true,
-      displayName: true,
-      address: true,
-      role: true,
-      status: true,
-      departmentId: true,
-      passwordChangedAt: true,
-      secureMobile: true,
-      secureMobileVerifiedAt: true,
-      lockedUntil: true,
-      mustChangePassword: true,
-      lastLogonAt: true,
-      _count: { select: { securityQuestions: true } },
-    },
+    select: ACCOUNT_ROW_SELECT,
   });
   const byId = new Map(found.map((a) => [a.id, a]));
   // In the page's order; an account deleted between the two reads is simply not shown.
