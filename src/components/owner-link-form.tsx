@@ -1,9 +1,8 @@
 "use client";
 import { SubmitButton } from "@/components/submit-button";
-import { buttonClass, dangerSolidButtonClass, FormErrorAlert } from "@/components/ui";
-import { useFocusOnError } from "@/components/use-focus-on-error";
+import { ActionForm } from "@/components/action-form";
+import { buttonClass, dangerSolidButtonClass } from "@/components/ui";
 import type { FormAction } from "@/lib/form-state";
-import { useFormAction } from "@/components/use-form-action";
 
 /**
  * The page of a one-use link from a notice ("This wasn't me", the unlock):
@@ -20,23 +19,24 @@ export function OwnerLinkForm(props: {
   /** "danger": the button's action cannot be taken back in a click ("This wasn't me"). */
   tone?: "danger";
 }) {
-  const [state, formAction] = useFormAction(props.action);
-  const ref = useFocusOnError(state);
   return (
-    <form ref={ref} action={formAction} className="space-y-4" noValidate>
-      <FormErrorAlert state={state} />
-      <p className="text-sm text-slate-700">{props.intro}</p>
-      {props.effects?.length ? (
-        <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-          {props.effects.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
-      <input type="hidden" name="token" value={props.token} />
-      <SubmitButton className={`${props.tone === "danger" ? dangerSolidButtonClass : buttonClass} w-full`} pendingText={props.pending}>
-        {props.submit}
-      </SubmitButton>
-    </form>
+    <ActionForm action={props.action} className="space-y-4">
+      {() => (
+        <>
+          <p className="text-sm text-slate-700">{props.intro}</p>
+          {props.effects?.length ? (
+            <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+              {props.effects.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          ) : null}
+          <input type="hidden" name="token" value={props.token} />
+          <SubmitButton className={`${props.tone === "danger" ? dangerSolidButtonClass : buttonClass} w-full`} pendingText={props.pending}>
+            {props.submit}
+          </SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }

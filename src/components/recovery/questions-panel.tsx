@@ -1,10 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/submit-button";
-import { TextField, FormErrorAlert } from "@/components/ui";
-import { useFocusOnError } from "@/components/use-focus-on-error";
+import { ActionForm } from "@/components/action-form";
+import { TextField } from "@/components/ui";
 import { errorsOf, type FormAction } from "@/lib/form-state";
-import { useFormAction } from "@/components/use-form-action";
 
 /**
  * "Questions": the account's three questions (as the page words them), an
@@ -12,24 +11,28 @@ import { useFormAction } from "@/components/use-form-action";
  */
 export function QuestionsPanel({ questions, verifyAnswers }: { questions: string[]; verifyAnswers: FormAction }) {
   const t = useTranslations("Recovery");
-  const [state, formAction] = useFormAction(verifyAnswers);
-  const formRef = useFocusOnError(state);
   return (
-    <form ref={formRef} action={formAction} className="space-y-4 border-t border-slate-200 pt-4" noValidate>
-      <p className="text-sm text-slate-700">{t("questions.intro")}</p>
-      <FormErrorAlert state={state} />
-      {questions.map((question, i) => (
-        <TextField
-          key={question}
-          label={question}
-          name={`answer${i + 1}`}
-          autoComplete="off"
-          maxLength={256}
-          errors={errorsOf(state, `answer${i + 1}`)}
-          required
-        />
-      ))}
-      <SubmitButton pendingText={t("checking")}>{t("next")}</SubmitButton>
-    </form>
+    <ActionForm
+      action={verifyAnswers}
+      className="space-y-4 border-t border-slate-200 pt-4"
+      head={() => <p className="text-sm text-slate-700">{t("questions.intro")}</p>}
+    >
+      {(state) => (
+        <>
+          {questions.map((question, i) => (
+            <TextField
+              key={question}
+              label={question}
+              name={`answer${i + 1}`}
+              autoComplete="off"
+              maxLength={256}
+              errors={errorsOf(state, `answer${i + 1}`)}
+              required
+            />
+          ))}
+          <SubmitButton pendingText={t("checking")}>{t("next")}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -2,37 +2,41 @@
 import { useTranslations } from "next-intl";
 import { PasswordFields } from "@/components/password-fields";
 import { SubmitButton } from "@/components/submit-button";
-import { FormErrorAlert } from "@/components/ui";
-import { useFocusOnError } from "@/components/use-focus-on-error";
+import { ActionForm } from "@/components/action-form";
 import { errorsOf, type FormAction } from "@/lib/form-state";
 import { StepHeading } from "./step-heading";
-import { useFormAction } from "@/components/use-form-action";
 
 /** Step 3, "Set a new password": the live checklist knows the address and the domain's weak keywords. */
 export function ResetStep({ action, address, weakKeywords }: { action: FormAction; address: string; weakKeywords: string[] }) {
   const t = useTranslations("Recovery");
-  const [state, formAction] = useFormAction(action);
-  const formRef = useFocusOnError(state);
   return (
-    <form ref={formRef} action={formAction} className="space-y-4" noValidate>
-      <div>
-        <StepHeading step="reset">{t("steps.reset")}</StepHeading>
-        <p className="mt-1 text-sm text-slate-600">
-          {t.rich("reset.intro", {
-            address,
-            addr: (chunks) => <span className="font-medium text-slate-900">{chunks}</span>,
-          })}
-        </p>
-      </div>
-      <FormErrorAlert state={state} />
-      <PasswordFields
-        email={address}
-        weakKeywords={weakKeywords}
-        errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
-      />
-      <div className="pt-2">
-        <SubmitButton pendingText={t("reset.saving")}>{t("reset.submit")}</SubmitButton>
-      </div>
-    </form>
+    <ActionForm
+      action={action}
+      className="space-y-4"
+      head={() => (
+        <div>
+          <StepHeading step="reset">{t("steps.reset")}</StepHeading>
+          <p className="mt-1 text-sm text-slate-600">
+            {t.rich("reset.intro", {
+              address,
+              addr: (chunks) => <span className="font-medium text-slate-900">{chunks}</span>,
+            })}
+          </p>
+        </div>
+      )}
+    >
+      {(state) => (
+        <>
+          <PasswordFields
+            email={address}
+            weakKeywords={weakKeywords}
+            errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
+          />
+          <div className="pt-2">
+            <SubmitButton pendingText={t("reset.saving")}>{t("reset.submit")}</SubmitButton>
+          </div>
+        </>
+      )}
+    </ActionForm>
   );
 }

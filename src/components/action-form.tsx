@@ -1,0 +1,34 @@
+"use client";
+import type { ReactNode } from "react";
+import { FormErrorAlert } from "@/components/ui";
+import { useFocusOnError } from "@/components/use-focus-on-error";
+import { useFormAction } from "@/components/use-form-action";
+import type { FormAction, FormState } from "@/lib/form-state";
+
+/**
+ * A form of one action: it calls the action (useFormAction), sends focus to the first field in error
+ * after a refusal (useFocusOnError) and says a refusal of the whole form above the fields
+ * (FormErrorAlert). `head` (a heading, an intro, a notice) comes before that alert; both are drawn
+ * from the action's latest state.
+ */
+export function ActionForm({
+  action,
+  className,
+  head,
+  children,
+}: {
+  action: FormAction;
+  className: string;
+  head?: (state: FormState) => ReactNode;
+  children: (state: FormState) => ReactNode;
+}) {
+  const [state, formAction] = useFormAction(action);
+  const ref = useFocusOnError(state);
+  return (
+    <form ref={ref} action={formAction} className={className} noValidate>
+      {head?.(state)}
+      <FormErrorAlert state={state} />
+      {children(state)}
+    </form>
+  );
+}
