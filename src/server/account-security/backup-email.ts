@@ -111,30 +111,18 @@ export async function confirmBackupEmail(input: { accountId: string; code: strin
     const judged = await judgeCode(tx, key, input.code, at);
     const email = judged.verification?.destination ?? ready.pending.destination;
     const masked = maskEmail(email);
+    const failure = async (reason: string) =>
+      auditSecurityChange(account, AuditAction.backupEmailBound, "FAILURE", input.meta, { reason, email: masked }, tx);
     switch (judged.verdict) {
       case "none":
         return { ok: false, error: "no_pending" };
       case "expired":
         return { ok: false, error: "expired" };
       case "wrong":
-        await auditSecurityChange(
-          account,
-          AuditAction.backupEmailBound,
-          "FAILURE",
-          input.meta,
-          { reason: "wrong_code", email: masked },
-          tx,
-        );
+        await failure("wrong_code");
         return { ok: false, error: "wrong_code", attemptsLeft: judged.attemptsLeft };
       case "exhausted":
-        await auditSecurityChange(
-          account,
-          AuditAction.backupEmailBound,
-          "FAILURE",
-          input.meta,
-          { reason: "code_voided", email: masked },
-          tx,
-        );
+        await failure("code_voided");
         return { ok: false, error: "voided" };
     }
     await tx.mailAccount.update({ where: { id: account.id }, data: { backupEmail: email, backupEmailVerifiedAt: at } });
