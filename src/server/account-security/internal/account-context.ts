@@ -1,11 +1,8 @@
 import "server-only";
 import { auditOwnChange } from "@/server/audit/audit-own-change";
-import type { AuditResult } from "@/generated/prisma/enums";
-import type { Prisma } from "@/generated/prisma/client";
 import type { AuditActionName } from "@/server/audit/audit-action";
 import { findCredential } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
-import type { Tx } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifySecret } from "@/server/security/password-hash";
 
@@ -42,21 +39,13 @@ export async function reauthenticate(
   return null;
 }
 
+/** What auditOwnChange takes after the account: the action, the result, the meta, the detail and the transaction. */
+type OwnChange = Parameters<typeof auditOwnChange> extends [unknown, ...infer Rest] ? Rest : never;
+
 /** An account's own security change, audited with the account as actor and target. Never a secret in `detail`. */
 export async function auditSecurityChange(
   account: Pick<SecurityAccount, "id" | "address" | "domainId">,
-  action: AuditActionName,
-  result: AuditResult,
-  meta: RequestMeta,
-  detail: Prisma.InputJsonValue,
-  tx?: Tx,
+  ...change: OwnChange
 ): Promise<void> {
-  await auditOwnChange(
-    { kind: "mail", id: account.id, login: account.address, domainId: account.domainId },
-    action,
-    result,
-    meta,
-    detail,
-    tx,
-  );
+  await auditOwnChange({ kind: "mail", id: account.id, login: account.address, domainId: account.domainId }, ...change);
 }
