@@ -13,6 +13,7 @@ import { consumeLimit, refundLimit } from "@/server/security/rate-limit";
 import { dropVerification, issueCode, judgeCode, pendingChallenge, type VerificationKey } from "@/server/verification/verification-store";
 import { sendSecurityNotice } from "@/server/notices/security-notice";
 import { auditSecurityChange, reauthenticate } from "./internal/account-context";
+import { refuseBindingCode } from "./internal/binding-rules";
 
 /**
  * Account Security > Backup email address: an address outside the account's
@@ -111,20 +112,11 @@ export async function confirmBackupEmail(input: { accountId: string; code: strin
     const judged = await judgeCode(tx, key, input.code, at);
     const email = judged.verification?.destination ?? ready.pending.destination;
     const masked = maskEmail(email);
-    const failure = async (reason: string) =>
-      auditSecurityChange(account, AuditAction.backupEmailBound, "FAILURE", input.meta, { reason, email: masked }, tx);
-    switch (judged.verdict) {
-      case "none":
-        return { ok: false, error: "no_pending" };
-      case "expired":
-        return { ok: false, error: "expired" };
-      case "wrong":
-        await failure("wrong_code");
-        return { ok: false, error: "wrong_code", attemptsLeft: judged.attemptsLeft };
-      case "exhausted":
-        await failure("code_voided");
-        return { ok: false, error: "voided" };
-    }
+    if (judged.verdict === "none") return { ok: false, error: "no_pending" };
+    const refused = await refuseBindingCode(judged, (reason) =>
+      auditSecurityChange(account, AuditAction.backupEmailBound, "FAILURE", input.meta, { reason, email: masked }, tx),
+    );
+    if (refused) return refused;
     await tx.mailAccount.update({ where: { id: account.id }, data: { backupEmail: email, backupEmailVerifiedAt: at } });
     await auditSecurityChange(account, AuditAction.backupEmailBound, "SUCCESS", input.meta, { email: masked }, tx);
     return { ok: true, masked };

@@ -8,7 +8,7 @@ import { sendMobileNotice } from "@/server/sms/send-mobile-notice";
 import { SMS_CODE } from "@/server/verification/sms-code";
 import { judgeCode, pendingChallenge } from "@/server/verification/verification-store";
 import { auditSecurityChange } from "./internal/account-context";
-import { bindingKey } from "./internal/binding-rules";
+import { bindingKey, refuseBindingCode } from "./internal/binding-rules";
 
 export type ConfirmMobileBindingResult =
   | { ok: true; maskedPhone: string; changed: boolean }
@@ -44,20 +44,12 @@ export async function confirmMobileBinding(input: {
     const judged = await judgeCode(tx, key, input.code, at);
     const phone = judged.verification?.destination ?? pending.destination;
     const masked = maskPhone(phone);
-    const failure = async (reason: string) =>
-      auditSecurityChange(account, AuditAction.mobileBound, "FAILURE", input.meta, { reason, phone: masked }, tx);
-    switch (judged.verdict) {
-      case "none":
-        return { ok: false, error: (judged.verification?.codeAttempts ?? 0) >= SMS_CODE.maxAttempts ? "voided" : "no_pending" };
-      case "expired":
-        return { ok: false, error: "expired" };
-      case "wrong":
-        await failure("wrong_code");
-        return { ok: false, error: "wrong_code", attemptsLeft: judged.attemptsLeft };
-      case "exhausted":
-        await failure("code_voided");
-        return { ok: false, error: "voided" };
-    }
+    if (judged.verdict === "none")
+      return { ok: false, error: (judged.verification?.codeAttempts ?? 0) >= SMS_CODE.maxAttempts ? "voided" : "no_pending" };
+    const refused = await refuseBindingCode(judged, (reason) =>
+      auditSecurityChange(account, AuditAction.mobileBound, "FAILURE", input.meta, { reason, phone: masked }, tx),
+    );
+    if (refused) return refused;
     await tx.mailAccount.update({ where: { id: account.id }, data: { secureMobile: phone, secureMobileVerifiedAt: at } });
     const detail = { phone: masked, ...(previous ? { previous: maskPhone(previous), changed: true } : { changed: false }) };
     await auditSecurityChange(account, AuditAction.mobileBound, "SUCCESS", input.meta, detail, tx);
