@@ -35,13 +35,26 @@ export interface VerifyStepProps {
 export function VerifyStep({ address, methods, proofs, chosen, requested, code, questions, actions }: VerifyStepProps) {
   const t = useTranslations("Recovery");
   const live = useHydrated();
-  const usable: Method[] = [
-    ...(methods.sms ? ["SMS" as const] : []),
-    ...(methods.email ? ["EMAIL" as const] : []),
-    ...(methods.totp ? ["TOTP" as const] : []),
-    ...(methods.recoveryCode ? ["RECOVERY_CODE" as const] : []),
-    ...(methods.questions && !methods.questions.blocked ? ["QUESTIONS" as const] : []),
+  // The radio buttons, in this order; a blocked one is shown but cannot be chosen.
+  const options: MethodChoiceOption[] = [
+    ...(methods.sms ? [{ value: "SMS" as const, label: t("verify.sms"), detail: methods.sms.masked }] : []),
+    ...(methods.email ? [{ value: "EMAIL" as const, label: t("verify.email"), detail: methods.email.masked }] : []),
+    ...(methods.totp ? [{ value: "TOTP" as const, label: t("verify.totp"), detail: t("verify.totpDetail") }] : []),
+    ...(methods.recoveryCode
+      ? [{ value: "RECOVERY_CODE" as const, label: t("verify.recoveryCode"), detail: t("verify.recoveryCodeDetail") }]
+      : []),
+    ...(methods.questions
+      ? [
+          {
+            value: "QUESTIONS" as const,
+            label: t("verify.questions"),
+            detail: methods.questions.blocked ? t("verify.questionsBlockedDetail") : t("verify.questionsDetail"),
+            disabled: methods.questions.blocked,
+          },
+        ]
+      : []),
   ];
+  const usable = options.filter((o) => !o.disabled).map((o) => o.value);
   const initial = [requested, chosen].find((m) => m && usable.includes(m)) ?? (usable.length === 1 ? usable[0] : null);
   const [picked, setMethod] = useState<Method | null>(initial);
   // A method blocked meanwhile (the 5th failed question try) cannot stay chosen.
@@ -68,46 +81,9 @@ export function VerifyStep({ address, methods, proofs, chosen, requested, code, 
       <form method="get" action="/forgot-password" className="space-y-3">
         <fieldset className="space-y-2">
           <legend className="sr-only">{t("verify.legend")}</legend>
-          {methods.sms ? (
-            <MethodOption value="SMS" checked={method === "SMS"} onSelect={setMethod} label={t("verify.sms")} detail={methods.sms.masked} />
-          ) : null}
-          {methods.email ? (
-            <MethodOption
-              value="EMAIL"
-              checked={method === "EMAIL"}
-              onSelect={setMethod}
-              label={t("verify.email")}
-              detail={methods.email.masked}
-            />
-          ) : null}
-          {methods.totp ? (
-            <MethodOption
-              value="TOTP"
-              checked={method === "TOTP"}
-              onSelect={setMethod}
-              label={t("verify.totp")}
-              detail={t("verify.totpDetail")}
-            />
-          ) : null}
-          {methods.recoveryCode ? (
-            <MethodOption
-              value="RECOVERY_CODE"
-              checked={method === "RECOVERY_CODE"}
-              onSelect={setMethod}
-              label={t("verify.recoveryCode")}
-              detail={t("verify.recoveryCodeDetail")}
-            />
-          ) : null}
-          {methods.questions ? (
-            <MethodOption
-              value="QUESTIONS"
-              checked={method === "QUESTIONS"}
-              onSelect={setMethod}
-              label={t("verify.questions")}
-              detail={methods.questions.blocked ? t("verify.questionsBlockedDetail") : t("verify.questionsDetail")}
-              disabled={methods.questions.blocked}
-            />
-          ) : null}
+          {options.map((o) => (
+            <MethodOption key={o.value} {...o} checked={method === o.value} onSelect={setMethod} />
+          ))}
         </fieldset>
         {!live && usable.length > 1 ? (
           <button type="submit" className={secondaryButtonClass}>
@@ -135,13 +111,16 @@ export function VerifyStep({ address, methods, proofs, chosen, requested, code, 
   );
 }
 
-interface MethodOptionProps {
+interface MethodChoiceOption {
   value: Method;
-  checked: boolean;
-  onSelect: (m: Method) => void;
   label: string;
   detail: string;
   disabled?: boolean;
+}
+
+interface MethodOptionProps extends MethodChoiceOption {
+  checked: boolean;
+  onSelect: (m: Method) => void;
 }
 
 function MethodOption({ value, checked, onSelect, label, detail, disabled }: MethodOptionProps) {
