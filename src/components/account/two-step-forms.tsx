@@ -2,7 +2,8 @@
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/submit-button";
 import { CommandButton } from "@/components/command-button";
-import { Alert, CurrentPasswordField, dangerButtonClass, FormErrorAlert, TextField } from "@/components/ui";
+import { CodeField } from "@/components/sms-code-field";
+import { Alert, CurrentPasswordField, dangerButtonClass, FormErrorAlert } from "@/components/ui";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, type FormAction, type FormState } from "@/lib/form-state";
 import { Disclosure } from "./disclosure";
@@ -65,15 +66,7 @@ export function AuthenticatorAppForms({ enabled, pending, startOpen, readOnly, a
           </div>
           <form ref={confirmRef} action={confirm} className="space-y-3" noValidate>
             <FormErrorAlert state={confirmState} />
-            <TextField
-              label={t("codeLabel")}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={12}
-              errors={errorsOf(confirmState, "code")}
-              required
-            />
+            <CodeField label={t("codeLabel")} errors={errorsOf(confirmState, "code")} autoFocus={false} />
             <SubmitButton pendingText={t("confirming")}>{t("confirm")}</SubmitButton>
           </form>
           <CommandButton
