@@ -24,7 +24,7 @@ import {
   type VerificationKey,
 } from "@/server/verification/verification-store";
 import { confirmConsolePassword } from "./internal/confirm-console-password";
-import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./internal/find-owned-domain";
+import { findOwnedPostmaster, type ConsoleOperatorRef } from "./internal/find-owned-domain";
 
 /**
  * Email Console > Email Services > Manage > Reset Secure Mobile: for a
@@ -67,10 +67,9 @@ export async function startPostmasterMobileReset(
   input: StartPostmasterMobileResetInput,
   meta: RequestMeta,
 ): Promise<StartPostmasterMobileResetResult> {
-  const domain = await findOwnedDomain(input.operator, input.domainId, ATTEMPT, meta);
-  if (!domain) return { ok: false, error: "not_found" };
-  const postmaster = await findPostmaster(domain);
-  if (!postmaster) return { ok: false, error: "no_postmaster" };
+  const found = await findOwnedPostmaster(input.operator, input.domainId, ATTEMPT, meta);
+  if (!found.ok) return found;
+  const { domain, postmaster } = found;
 
   const parsed = normalizePhone(input.phone, input.country);
   const reauth = await confirmConsolePassword(input.operator, input.consolePassword, ATTEMPT, meta);
@@ -113,10 +112,9 @@ export async function startPostmasterMobileReset(
 
 /** The pending reset of this domain's postmaster, for the page (masked number, whether a code can be entered). */
 export async function getPendingPostmasterMobileReset(input: { operator: ConsoleOperatorRef; domainId: string }, meta: RequestMeta) {
-  const domain = await findOwnedDomain(input.operator, input.domainId, "view_postmaster_mobile_reset", meta);
-  if (!domain) return null;
-  const postmaster = await findPostmaster(domain);
-  if (!postmaster) return null;
+  const found = await findOwnedPostmaster(input.operator, input.domainId, "view_postmaster_mobile_reset", meta);
+  if (!found.ok) return null;
+  const { domain, postmaster } = found;
   const pending = await findVerification(consoleMobileKey(postmaster.id));
   const at = now();
   if (!pending) return { domain, postmaster, pending: null };
@@ -135,10 +133,9 @@ export async function confirmPostmasterMobileReset(
   input: { operator: ConsoleOperatorRef; domainId: string; code: string },
   meta: RequestMeta,
 ): Promise<ConfirmPostmasterMobileResetResult> {
-  const domain = await findOwnedDomain(input.operator, input.domainId, ATTEMPT, meta);
-  if (!domain) return { ok: false, error: "not_found" };
-  const postmaster = await findPostmaster(domain);
-  if (!postmaster) return { ok: false, error: "no_postmaster" };
+  const found = await findOwnedPostmaster(input.operator, input.domainId, ATTEMPT, meta);
+  if (!found.ok) return found;
+  const { domain, postmaster } = found;
   const key = consoleMobileKey(postmaster.id);
   const at = now();
   const ready = await pendingChallenge(key, at);

@@ -6,7 +6,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import type { Notice } from "@/server/sms/account-notice";
 import { checkNewPassword, setPassword, type PasswordFieldErrors } from "@/server/passwords/set-password";
 import { confirmConsolePassword } from "./internal/confirm-console-password";
-import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./internal/find-owned-domain";
+import { findOwnedPostmaster, type ConsoleOperatorRef } from "./internal/find-owned-domain";
 
 export interface ResetPostmasterInput {
   operator: ConsoleOperatorRef & { reauthAt: number | null };
@@ -38,10 +38,9 @@ const ATTEMPT = "reset_postmaster_password";
  */
 export async function resetPostmasterPassword(input: ResetPostmasterInput, meta: RequestMeta): Promise<ResetPostmasterResult> {
   const { operator } = input;
-  const domain = await findOwnedDomain(operator, input.domainId, ATTEMPT, meta);
-  if (!domain) return { ok: false, error: "not_found" };
-  const postmaster = await findPostmaster(domain);
-  if (!postmaster) return { ok: false, error: "no_postmaster" };
+  const found = await findOwnedPostmaster(operator, input.domainId, ATTEMPT, meta);
+  if (!found.ok) return found;
+  const { postmaster } = found;
 
   const reauth = await confirmConsolePassword(operator, input.consolePassword, ATTEMPT, meta);
   if (!reauth.ok && reauth.error === "blocked") return { ok: false, error: "reauth_blocked" };

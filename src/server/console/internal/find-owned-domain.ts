@@ -51,3 +51,12 @@ export async function findPostmaster(domain: { id: string; name: string }) {
     })) ?? (await db.mailAccount.findFirst({ where: { domainId: domain.id, role: "POSTMASTER" }, orderBy: { createdAt: "asc" }, select }))
   );
 }
+
+/** The target of a change to a domain's postmaster: the domain the operator owns (findOwnedDomain) and its postmaster. */
+export async function findOwnedPostmaster(operator: ConsoleOperatorRef, domainId: string, attempted: string, meta: RequestMeta) {
+  const domain = await findOwnedDomain(operator, domainId, attempted, meta);
+  if (!domain) return { ok: false, error: "not_found" } as const;
+  const postmaster = await findPostmaster(domain);
+  if (!postmaster) return { ok: false, error: "no_postmaster" } as const;
+  return { ok: true, domain, postmaster } as const;
+}
