@@ -3,7 +3,7 @@ import { msg, type MessageRef } from "@/lib/message-ref";
 import { maskPhone, normalizePhone } from "@/lib/phone";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
-import { bindingKey } from "@/server/account-security/internal/binding-rules";
+import { bindingKey, refuseBindingCode } from "@/server/account-security/internal/binding-rules";
 import { revokeAccountSessions } from "@/server/auth/session-store";
 import { now } from "@/server/clock";
 import { getDb, transaction } from "@/server/db";
@@ -155,21 +155,13 @@ export async function confirmPostmasterMobileReset(
     const phone = judged.verification?.destination ?? pending.destination;
     const audit = (result: "SUCCESS" | "FAILURE", detail: Record<string, string | number>) =>
       recordAuditEvent({ actor, action: AuditAction.mobileResetByConsole, result, target, domainId: domain.id, meta, detail }, tx);
-    switch (judged.verdict) {
-      case "none":
-        return {
-          ok: false as const,
-          error: (judged.verification?.codeAttempts ?? 0) >= SMS_CODE.maxAttempts ? ("voided" as const) : ("no_pending" as const),
-        };
-      case "expired":
-        return { ok: false as const, error: "expired" as const };
-      case "wrong":
-        await audit("FAILURE", { reason: "wrong_code", phone: maskPhone(phone) });
-        return { ok: false as const, error: "wrong_code" as const, attemptsLeft: judged.attemptsLeft };
-      case "exhausted":
-        await audit("FAILURE", { reason: "code_voided", phone: maskPhone(phone) });
-        return { ok: false as const, error: "voided" as const };
-    }
+    if (judged.verdict === "none")
+      return {
+        ok: false as const,
+        error: (judged.verification?.codeAttempts ?? 0) >= SMS_CODE.maxAttempts ? ("voided" as const) : ("no_pending" as const),
+      };
+    const refused = await refuseBindingCode(judged, (reason) => audit("FAILURE", { reason, phone: maskPhone(phone) }));
+    if (refused) return refused;
     await tx.mailAccount.update({
       where: { id: postmaster.id },
       data: { secureMobile: phone, secureMobileVerifiedAt: at, sessionVersion: { increment: 1 } },
