@@ -1,6 +1,7 @@
 import "server-only";
 import type { OwnerLinkPurpose } from "@/generated/prisma/enums";
 import { getEnv } from "@/env";
+import { recordAuditEvent, type AuditInput } from "@/server/audit/record-audit-event";
 import { addMs, DAY, HOUR } from "@/server/clock";
 import { getDb, type Tx } from "@/server/db";
 import { newToken } from "@/server/ids";
@@ -15,9 +16,9 @@ import { hmacCandidates, hmacDigest } from "@/server/security/hmac";
  * a log of the row nor a dump of the table opens anything.
  */
 export const OWNER_LINKS = {
-  NOT_ME: { ttlMs: 7 * DAY, path: "/not-me" },
-  UNLOCK: { ttlMs: 24 * HOUR, path: "/unlock" },
-} as const satisfies Record<OwnerLinkPurpose, { ttlMs: number; path: string }>;
+  NOT_ME: { ttlMs: 7 * DAY, path: "/not-me", auditLabel: "not-me link" },
+  UNLOCK: { ttlMs: 24 * HOUR, path: "/unlock", auditLabel: "unlock link" },
+} as const satisfies Record<OwnerLinkPurpose, { ttlMs: number; path: string; auditLabel: string }>;
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 const hmacPurpose = (purpose: OwnerLinkPurpose) => `owner-link:${purpose}`;
@@ -55,6 +56,27 @@ export async function findLiveOwnerLink(purpose: OwnerLinkPurpose, token: string
 /** Uses the link, once, inside the caller's transaction: false when another request used it first (or it expired). */
 export async function useOwnerLink(tx: Tx, id: string, at: Date): Promise<boolean> {
   return (await tx.ownerLink.updateMany({ where: { id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } })).count === 1;
+}
+
+/**
+ * What a used link did to its account, in the link's transaction: audited in the account's domain, the
+ * actor whoever held the link (anonymous, named by the link's kind).
+ */
+export async function recordOwnerLinkEvent(
+  purpose: OwnerLinkPurpose,
+  account: { id: string; address: string; domainId: string },
+  event: Pick<AuditInput, "action" | "meta" | "detail">,
+  tx: Tx,
+): Promise<void> {
+  await recordAuditEvent(
+    {
+      actor: { kind: "ANONYMOUS", label: OWNER_LINKS[purpose].auditLabel },
+      target: { kind: "MAIL_ACCOUNT", id: account.id, label: account.address },
+      domainId: account.domainId,
+      ...event,
+    },
+    tx,
+  );
 }
 
 /** "This wasn't me", the link every notice to an owner carries. */

@@ -1,6 +1,5 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { revokeAccountSessions } from "@/server/auth/session-store";
 import { now } from "@/server/clock";
 import { getDb, transaction } from "@/server/db";
@@ -8,7 +7,7 @@ import type { RequestMeta } from "@/server/request-meta";
 import { closeRecoveryFlows } from "@/server/recovery/close-recovery-flows";
 import type { Notice } from "@/server/sms/account-notice";
 import { revokeTrustedBrowsers } from "@/server/two-step/trusted-browser";
-import { findLiveOwnerLink, useOwnerLink } from "./owner-link";
+import { findLiveOwnerLink, recordOwnerLinkEvent, useOwnerLink } from "./owner-link";
 
 export type ReportNotMeResult = { ok: true; notices: Notice[] } | { ok: false; error: "invalid" };
 
@@ -43,17 +42,8 @@ export async function reportNotMe(input: { token: string | undefined }, meta: Re
     const untrusted = await revokeTrustedBrowsers({ kind: "mail", id: a.id }, "reported_not_me", {}, tx);
     // Every Forgot Password flow in progress closes, its code with it.
     const recoveryFlowsClosed = await closeRecoveryFlows(tx, a.id, "reported_not_me", at);
-    await recordAuditEvent(
-      {
-        actor: { kind: "ANONYMOUS", label: "not-me link" },
-        action: AuditAction.notMeReported,
-        target: { kind: "MAIL_ACCOUNT", id: a.id, label: a.address },
-        domainId: a.domainId,
-        meta,
-        detail: { event: link.event, sessionsEnded, untrusted, recoveryFlowsClosed },
-      },
-      tx,
-    );
+    const detail = { event: link.event, sessionsEnded, untrusted, recoveryFlowsClosed };
+    await recordOwnerLinkEvent("NOT_ME", a, { action: AuditAction.notMeReported, meta, detail }, tx);
     return a;
   });
   if (!account) return { ok: false, error: "invalid" };

@@ -1,11 +1,10 @@
 import "server-only";
 import { AuditAction } from "@/server/audit/audit-action";
-import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { now } from "@/server/clock";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { resetLimit } from "@/server/security/rate-limit";
-import { findLiveOwnerLink, useOwnerLink } from "./owner-link";
+import { findLiveOwnerLink, recordOwnerLinkEvent, useOwnerLink } from "./owner-link";
 
 /** Whether the page may offer the button (nothing else is told). */
 export async function isUnlockLinkLive(input: { token: string | undefined }): Promise<boolean> {
@@ -39,17 +38,7 @@ export async function unlockWithLink(
       where: { id: link.mailAccountId },
       select: { id: true, address: true, domainId: true },
     });
-    await recordAuditEvent(
-      {
-        actor: { kind: "ANONYMOUS", label: "unlock link" },
-        action: AuditAction.accountUnlocked,
-        target: { kind: "MAIL_ACCOUNT", id: a.id, label: a.address },
-        domainId: a.domainId,
-        meta,
-        detail: { by: "owner_link", lockNumber },
-      },
-      tx,
-    );
+    await recordOwnerLinkEvent("UNLOCK", a, { action: AuditAction.accountUnlocked, meta, detail: { by: "owner_link", lockNumber } }, tx);
     return a;
   });
   if (!account) return { ok: false, error: "invalid" };
