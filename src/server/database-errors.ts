@@ -36,3 +36,17 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Runs `work` for a caller that never throws (sending an email or an SMS): any fault is `onFault`'s to log
+ * and answer, except the database being unreachable, which goes up (the caller answers "temporarily
+ * unavailable"; nothing was done).
+ */
+export async function unlessDatabaseDown<R, F>(work: () => Promise<R>, onFault: (error: unknown) => F): Promise<R | F> {
+  try {
+    return await work();
+  } catch (e) {
+    if (isDatabaseUnavailableError(e)) throw e;
+    return onFault(e);
+  }
+}

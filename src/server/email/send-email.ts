@@ -4,7 +4,7 @@ import { maskEmail } from "@/lib/email";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
 import { now } from "@/server/clock";
-import { isDatabaseUnavailableError } from "@/server/database-errors";
+import { unlessDatabaseDown } from "@/server/database-errors";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
 import { componentLogger } from "@/server/observability/logger";
@@ -34,13 +34,13 @@ const log = () => componentLogger("email");
  * "temporarily unavailable"; nothing was sent).
  */
 export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult> {
-  try {
-    return await deliver(input);
-  } catch (e) {
-    if (isDatabaseUnavailableError(e)) throw e;
-    log().error({ err: e }, "sendEmail failed");
-    return { ok: false, error: "send_failed" };
-  }
+  return unlessDatabaseDown(
+    () => deliver(input),
+    (e) => {
+      log().error({ err: e }, "sendEmail failed");
+      return { ok: false, error: "send_failed" } as const;
+    },
+  );
 }
 
 async function deliver(input: SendEmailInput): Promise<SendEmailResult> {

@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditResult } from "@/generated/prisma/enums";
 import { getEnv } from "@/env";
 import { getDb, transaction } from "@/server/db";
-import { isDatabaseUnavailableError } from "@/server/database-errors";
+import { unlessDatabaseDown } from "@/server/database-errors";
 import { newId } from "@/server/ids";
 import { addMs, HOUR, now } from "@/server/clock";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
@@ -54,14 +54,14 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * it. Never throws: faults are logged and reported as `send_failed`.
  */
 export async function sendSms(input: SendSmsInput): Promise<SendSmsResult> {
-  try {
-    return await deliver(input);
-  } catch (e) {
-    // No database, no SMS: the caller answers "temporarily unavailable" (nothing was sent or counted).
-    if (isDatabaseUnavailableError(e)) throw e;
-    log().error({ err: e }, "sendSms failed");
-    return { ok: false, error: "send_failed" };
-  }
+  // No database, no SMS: the caller answers "temporarily unavailable" (nothing was sent or counted).
+  return unlessDatabaseDown(
+    () => deliver(input),
+    (e) => {
+      log().error({ err: e }, "sendSms failed");
+      return { ok: false, error: "send_failed" } as const;
+    },
+  );
 }
 
 async function deliver(input: SendSmsInput): Promise<SendSmsResult> {
