@@ -14,18 +14,21 @@ import type { FormAction, FormState } from "@/lib/form-state";
 export function ActionForm({
   action,
   className,
+  label,
   head,
   children,
 }: {
   action: FormAction;
   className: string;
+  /** The form's accessible name, where a page holds more than one. */
+  label?: string;
   head?: (state: FormState) => ReactNode;
   children: (state: FormState) => ReactNode;
 }) {
   const [state, formAction] = useFormAction(action);
   const ref = useFocusOnError(state);
   return (
-    <form ref={ref} action={formAction} className={className} noValidate>
+    <form ref={ref} action={formAction} className={className} noValidate aria-label={label}>
       {head?.(state)}
       <FormErrorAlert state={state} />
       {children(state)}

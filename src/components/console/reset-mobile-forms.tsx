@@ -6,10 +6,9 @@ import type { CountryOption } from "@/components/account/phone-countries";
 import { ConsolePasswordField } from "./console-password-field";
 import { SmsCodeField } from "@/components/sms-code-field";
 import { SubmitButton } from "@/components/submit-button";
-import { buttonClass, FormErrorAlert, secondaryButtonClass } from "@/components/ui";
-import { useFocusOnError } from "@/components/use-focus-on-error";
+import { ActionForm } from "@/components/action-form";
+import { buttonClass, secondaryButtonClass } from "@/components/ui";
 import { errorsOf, type FormAction } from "@/lib/form-state";
-import { useFormAction } from "@/components/use-form-action";
 
 /** Reset Secure Mobile, step 1: the new number (country + number) and the operator's console password. */
 export function ResetMobileNumberForm(props: {
@@ -23,52 +22,57 @@ export function ResetMobileNumberForm(props: {
 }) {
   const t = useTranslations("Console.mobile");
   const tr = useTranslations("Console.reset");
-  const [state, formAction] = useFormAction(props.action);
-  const formRef = useFocusOnError(state);
-  const hint = state.status === "error" && state.flags?.reauthenticated ? tr("hintConfirmedNow") : props.consolePasswordHint;
   return (
-    <form ref={formRef} action={formAction} className="space-y-5" noValidate aria-label={t("newNumber")}>
-      <FormErrorAlert state={state} />
-      <input type="hidden" name="domainId" value={props.domainId} />
-      <fieldset className="space-y-4">
-        <legend className="text-sm font-semibold text-slate-800">{t("newNumber")}</legend>
-        <PhoneNumberFields
-          state={state}
-          countries={props.countries}
-          defaultCountry={props.defaultCountry}
-          labels={{ country: t("country"), phone: t("phone"), hint: t("phoneHint") }}
-          autoComplete="off"
-        />
-      </fieldset>
-      <ConsolePasswordField state={state} label={tr("consolePassword")} hint={hint} />
-      <div className="flex flex-wrap items-center gap-3 pt-1">
-        <SubmitButton pendingText={t("sending")} className={buttonClass}>
-          {t("sendCode")}
-        </SubmitButton>
-        <Link href={props.cancelHref} className={secondaryButtonClass}>
-          {t("cancel")}
-        </Link>
-      </div>
-    </form>
+    <ActionForm action={props.action} className="space-y-5" label={t("newNumber")}>
+      {(state) => (
+        <>
+          <input type="hidden" name="domainId" value={props.domainId} />
+          <fieldset className="space-y-4">
+            <legend className="text-sm font-semibold text-slate-800">{t("newNumber")}</legend>
+            <PhoneNumberFields
+              state={state}
+              countries={props.countries}
+              defaultCountry={props.defaultCountry}
+              labels={{ country: t("country"), phone: t("phone"), hint: t("phoneHint") }}
+              autoComplete="off"
+            />
+          </fieldset>
+          <ConsolePasswordField
+            state={state}
+            label={tr("consolePassword")}
+            hint={state.status === "error" && state.flags?.reauthenticated ? tr("hintConfirmedNow") : props.consolePasswordHint}
+          />
+          <div className="flex flex-wrap items-center gap-3 pt-1">
+            <SubmitButton pendingText={t("sending")} className={buttonClass}>
+              {t("sendCode")}
+            </SubmitButton>
+            <Link href={props.cancelHref} className={secondaryButtonClass}>
+              {t("cancel")}
+            </Link>
+          </div>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
 /** Reset Secure Mobile, step 2: the code the new number received → Submit (提交). */
 export function ResetMobileCodeForm(props: { action: FormAction; domainId: string }) {
   const t = useTranslations("Console.mobile");
-  const [state, formAction] = useFormAction(props.action);
-  const formRef = useFocusOnError(state);
   return (
-    <form ref={formRef} action={formAction} className="space-y-4" noValidate>
-      <FormErrorAlert state={state} />
-      <input type="hidden" name="domainId" value={props.domainId} />
-      <div className="max-w-xs">
-        <SmsCodeField errors={errorsOf(state, "code")} />
-        <p className="mt-1 text-xs text-slate-500">{t("codeHint")}</p>
-      </div>
-      <SubmitButton pendingText={t("submitting")} className={buttonClass}>
-        {t("submit")}
-      </SubmitButton>
-    </form>
+    <ActionForm action={props.action} className="space-y-4">
+      {(state) => (
+        <>
+          <input type="hidden" name="domainId" value={props.domainId} />
+          <div className="max-w-xs">
+            <SmsCodeField errors={errorsOf(state, "code")} />
+            <p className="mt-1 text-xs text-slate-500">{t("codeHint")}</p>
+          </div>
+          <SubmitButton pendingText={t("submitting")} className={buttonClass}>
+            {t("submit")}
+          </SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }
