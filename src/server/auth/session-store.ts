@@ -5,7 +5,7 @@ import { getDb, type Tx } from "@/server/db";
 import { newToken } from "@/server/ids";
 import type { RequestMeta } from "@/server/request-meta";
 import { SESSION_POLICY, TOUCH_INTERVAL_MS, type SessionKind } from "./session-policy";
-import { componentLogger } from "@/server/observability/logger";
+import { purgeSometimes } from "@/server/purge-sometimes";
 
 /**
  * Session rows (one per logon): the server's side of a sealed cookie. A row
@@ -101,12 +101,9 @@ export async function listLiveSessions(kind: SessionKind, accountId: string, ses
   });
 }
 
-/** Rows older than any session can live are useless: about 1 creation in 100 clears them (every instance may). */
+/** Rows older than any session can live are useless: about 1 creation in 100 clears them (purgeSometimes). */
 async function maybePurgeOldSessions(at: Date): Promise<void> {
-  if (Math.random() >= 0.01) return;
-  try {
-    await getDb().session.deleteMany({ where: { createdAt: { lt: addMs(at, -24 * HOUR) } } });
-  } catch (e) {
-    componentLogger("sessions").error({ err: e }, "purge of old sessions failed");
-  }
+  await purgeSometimes("sessions", "purge of old sessions failed", () =>
+    getDb().session.deleteMany({ where: { createdAt: { lt: addMs(at, -24 * HOUR) } } }),
+  );
 }

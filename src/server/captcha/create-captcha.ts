@@ -8,7 +8,7 @@ import { consumeLimit } from "@/server/security/rate-limit";
 import type { RequestMeta } from "@/server/request-meta";
 import { CAPTCHA_TTL_MS, generateCaptchaText, normalizeCaptchaAnswer } from "./captcha-text";
 import { renderCaptchaPng } from "./render-captcha";
-import { componentLogger } from "@/server/observability/logger";
+import { purgeSometimes } from "@/server/purge-sometimes";
 
 export type CreateCaptchaResult = { ok: true; id: string; png: Buffer } | { ok: false; error: "rate_limited" };
 
@@ -43,15 +43,9 @@ export async function createCaptchaChallenge(options: CreateCaptchaOptions, meta
   return { ok: true, id, png };
 }
 
-/**
- * Every app instance may do this, so it runs on about 1 call in 100 rather
- * than on a timer; the index on expiresAt keeps it cheap.
- */
+/** Challenges an hour past their expiry: about 1 call in 100 clears them (purgeSometimes; the index on expiresAt keeps it cheap). */
 async function maybePurgeExpired(at: Date): Promise<void> {
-  if (Math.random() >= 0.01) return;
-  try {
-    await getDb().captchaChallenge.deleteMany({ where: { expiresAt: { lt: addMs(at, -HOUR) } } });
-  } catch (e) {
-    componentLogger("captcha").error({ err: e }, "purge of expired challenges failed");
-  }
+  await purgeSometimes("captcha", "purge of expired challenges failed", () =>
+    getDb().captchaChallenge.deleteMany({ where: { expiresAt: { lt: addMs(at, -HOUR) } } }),
+  );
 }

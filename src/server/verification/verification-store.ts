@@ -4,7 +4,7 @@ import { addMs, DAY, now } from "@/server/clock";
 import { getDb, transaction, type Tx } from "@/server/db";
 import { newId } from "@/server/ids";
 import { attemptsLeft, checkSmsCode, generateSmsCode, resendWaitMs, SMS_CODE, smsCodeDigest, type CodeCheck } from "./sms-code";
-import { componentLogger } from "@/server/observability/logger";
+import { purgeSometimes } from "@/server/purge-sometimes";
 
 /**
  * The one SMS challenge (a Verification row per purpose and target), used by
@@ -171,12 +171,9 @@ export async function judgeCode(tx: Tx, key: VerificationKey, entered: string, a
   return { verdict, attemptsLeft: attemptsLeft(fresh), verification: fresh };
 }
 
-/** Rows a day old are of no use to any flow: about 1 send in 100 clears them (every instance may). */
+/** Rows a day old are of no use to any flow: about 1 send in 100 clears them (purgeSometimes). */
 async function maybePurgeOld(at: Date): Promise<void> {
-  if (Math.random() >= 0.01) return;
-  try {
-    await getDb().verification.deleteMany({ where: { createdAt: { lt: addMs(at, -DAY) } } });
-  } catch (e) {
-    componentLogger("verification").error({ err: e }, "purge of old rows failed");
-  }
+  await purgeSometimes("verification", "purge of old rows failed", () =>
+    getDb().verification.deleteMany({ where: { createdAt: { lt: addMs(at, -DAY) } } }),
+  );
 }
