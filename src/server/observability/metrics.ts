@@ -12,6 +12,9 @@ function create() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "postkey_" });
   const gauges = new Map<string, () => number>();
+  /** A counter in this registry; its labels are a bounded set. */
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter<L>({ name, help, labelNames, registers: [registry] });
   const m = {
     registry,
     httpDuration: new Histogram({
@@ -21,48 +24,22 @@ function create() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
-    resets: new Counter({
-      name: "postkey_password_resets_total",
-      help: "Password resets by scenario (postmaster, self_service, console) and result",
-      labelNames: ["scenario", "result"] as const,
-      registers: [registry],
-    }),
-    forgotPassword: new Counter({
-      name: "postkey_forgot_password_total",
-      help: "Forgot Password outcomes by step (account, verify, new_password) and outcome",
-      labelNames: ["step", "outcome"] as const,
-      registers: [registry],
-    }),
-    sms: new Counter({
-      name: "postkey_sms_total",
-      help: "SMS by result (sent, failed) and provider error code (none when sent)",
-      labelNames: ["result", "error_code"] as const,
-      registers: [registry],
-    }),
-    logonFailures: new Counter({
-      name: "postkey_logon_failures_total",
-      help: "Failed logons by surface (mail, console)",
-      labelNames: ["surface"] as const,
-      registers: [registry],
-    }),
-    captchaDemands: new Counter({
-      name: "postkey_logon_captcha_demands_total",
-      help: "Logons that had to show an image code (5 or more recent failures)",
-      labelNames: ["surface"] as const,
-      registers: [registry],
-    }),
-    locks: new Counter({
-      name: "postkey_account_locks_total",
-      help: "Accounts locked after too many failed logons",
-      labelNames: ["surface"] as const,
-      registers: [registry],
-    }),
-    rateLimitRefusals: new Counter({
-      name: "postkey_rate_limit_refusals_total",
-      help: "Requests refused by a rate limit, by limit name",
-      labelNames: ["limit"] as const,
-      registers: [registry],
-    }),
+    resets: counter("postkey_password_resets_total", "Password resets by scenario (postmaster, self_service, console) and result", [
+      "scenario",
+      "result",
+    ]),
+    forgotPassword: counter(
+      "postkey_forgot_password_total",
+      "Forgot Password outcomes by step (account, verify, new_password) and outcome",
+      ["step", "outcome"],
+    ),
+    sms: counter("postkey_sms_total", "SMS by result (sent, failed) and provider error code (none when sent)", ["result", "error_code"]),
+    logonFailures: counter("postkey_logon_failures_total", "Failed logons by surface (mail, console)", ["surface"]),
+    captchaDemands: counter("postkey_logon_captcha_demands_total", "Logons that had to show an image code (5 or more recent failures)", [
+      "surface",
+    ]),
+    locks: counter("postkey_account_locks_total", "Accounts locked after too many failed logons", ["surface"]),
+    rateLimitRefusals: counter("postkey_rate_limit_refusals_total", "Requests refused by a rate limit, by limit name", ["limit"]),
     hashWait: new Histogram({
       name: "postkey_argon2_queue_wait_seconds",
       help: "Time a password hash or verify waited for a free hashing slot",
