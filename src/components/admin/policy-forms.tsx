@@ -1,27 +1,43 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
+import { ActionForm } from "@/components/action-form";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, FieldErrors, inputClass, labelClass, secondaryButtonClass, OnOffCheckbox } from "@/components/ui";
-import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, valueOf, type FormState, type FormAction } from "@/lib/form-state";
-import { useFormAction } from "@/components/use-form-action";
 
-function Outcome({ state }: { state: FormState }) {
+/** A policy form says a success above its fields too, not only a refusal. */
+function outcome(state: FormState) {
   if (state.status === "success" && state.message) return <Alert kind="success">{state.message}</Alert>;
   if (state.status === "error" && state.formError) return <Alert kind="error">{state.formError}</Alert>;
   return null;
 }
 
+const hint = (chunks: ReactNode) => <span className="text-slate-600">{chunks}</span>;
+
+/** The settings' forms: checkboxes only, which the browser has nothing to check in. */
+function SettingsForm({ action, children }: { action: FormAction; children: ReactNode }) {
+  return (
+    <ActionForm action={action} className="space-y-3" alert={outcome} noValidate={false}>
+      {() => children}
+    </ActionForm>
+  );
+}
+
 /** Adds one weak-password keyword; the server's validation message shows under the field. */
 export function KeywordAddForm({ action }: { action: FormAction }) {
+  return (
+    <ActionForm action={action} className="space-y-3" alert={outcome}>
+      {(state) => <KeywordField state={state} />}
+    </ActionForm>
+  );
+}
+
+function KeywordField({ state }: { state: FormState }) {
   const t = useTranslations("Admin");
-  const [state, formAction] = useFormAction(action);
-  const formRef = useFocusOnError(state);
   const errors = errorsOf(state, "keyword");
   return (
-    <form ref={formRef} action={formAction} className="space-y-3" noValidate>
-      <Outcome state={state} />
+    <>
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-full sm:w-72">
           <label htmlFor="new-keyword" className={labelClass}>
@@ -44,7 +60,7 @@ export function KeywordAddForm({ action }: { action: FormAction }) {
         </SubmitButton>
       </div>
       <FieldErrors id="new-keyword-err" errors={errors} />
-    </form>
+    </>
   );
 }
 
@@ -60,16 +76,12 @@ export function RecoverySettingsForm({
   boolean
 >) {
   const t = useTranslations("Admin");
-  const [state, formAction] = useFormAction(action);
-  const formRef = useFocusOnError(state);
   const [sms, setSms] = useState(allowSmsRecovery);
   const [questions, setQuestions] = useState(allowQuestionRecovery);
   const [email, setEmail] = useState(allowEmailRecovery);
   const [notify, setNotify] = useState(notifyPostmasterOfSelfServiceResets);
-  const hint = (chunks: ReactNode) => <span className="text-slate-600">{chunks}</span>;
   return (
-    <form ref={formRef} action={formAction} className="space-y-3">
-      <Outcome state={state} />
+    <SettingsForm action={action}>
       <OnOffCheckbox name="allowSmsRecovery" checked={sms} onChange={setSms} label={t.rich("policy.allowSms", { hint })} />
       <OnOffCheckbox
         name="allowQuestionRecovery"
@@ -86,22 +98,18 @@ export function RecoverySettingsForm({
         label={t.rich("policy.notifyPostmaster", { hint })}
       />
       <SubmitButton pendingText={t("policy.saving")}>{t("policy.save")}</SubmitButton>
-    </form>
+    </SettingsForm>
   );
 }
 
 /** "Require two-step logon for employees" (postmasters always have it). */
 export function TwoStepPolicyForm({ action, requireTwoStepForEmployees }: { action: FormAction; requireTwoStepForEmployees: boolean }) {
   const t = useTranslations("Admin");
-  const [state, formAction] = useFormAction(action);
-  const formRef = useFocusOnError(state);
   const [on, setOn] = useState(requireTwoStepForEmployees);
-  const hint = (chunks: ReactNode) => <span className="text-slate-600">{chunks}</span>;
   return (
-    <form ref={formRef} action={formAction} className="space-y-3">
-      <Outcome state={state} />
+    <SettingsForm action={action}>
       <OnOffCheckbox name="requireTwoStepForEmployees" checked={on} onChange={setOn} label={t.rich("policy.requireTwoStep", { hint })} />
       <SubmitButton pendingText={t("policy.saving")}>{t("policy.saveTwoStep")}</SubmitButton>
-    </form>
+    </SettingsForm>
   );
 }
