@@ -52,12 +52,9 @@ export async function getTwoStepSettings(input: { owner: TwoStepOwner }): Promis
  * for the password, so a session alone cannot add a second factor): a new secret waits for its first
  * code (a second start makes a new one).
  */
-export async function startTotpSetup(
-  input: { owner: TwoStepOwner; password: string },
-  meta: RequestMeta,
-): Promise<PasswordCheckedResult<{ ok: true }>> {
-  const { owner, password } = input;
-  const subject = await withOwnPassword(owner, password, AuditAction.totpEnabled, meta);
+export async function startTotpSetup(input: OwnPasswordInput, meta: RequestMeta): Promise<PasswordCheckedResult<{ ok: true }>> {
+  const { owner } = input;
+  const subject = await withOwnPassword(input, AuditAction.totpEnabled, meta);
   if (!subject) return { ok: false, error: "wrong_password" };
   if (!subject.active || subject.totpEnabledAt) return { ok: false, error: "unavailable" };
   const { sealed } = newTotpSecret(subject.login);
@@ -113,15 +110,21 @@ async function tellOwner(subject: TwoStepSubject, event: SecurityEvent, meta: Re
   });
 }
 
+/** A change the owner confirms with its own password (SECURITY.md: a second factor is changed only with it). */
+export interface OwnPasswordInput {
+  owner: TwoStepOwner;
+  password: string;
+}
+
 export type PasswordCheckedResult<T> = T | { ok: false; error: "wrong_password" | "not_enabled" | "unavailable" | "still_required" };
 
 /** "Generate new recovery codes": the old ones stop working. */
 export async function regenerateRecoveryCodes(
-  input: { owner: TwoStepOwner; password: string },
+  input: OwnPasswordInput,
   meta: RequestMeta,
 ): Promise<PasswordCheckedResult<{ ok: true; recoveryCodes: string[] }>> {
-  const { owner, password } = input;
-  const subject = await withOwnPassword(owner, password, AuditAction.recoveryCodesGenerated, meta);
+  const { owner } = input;
+  const subject = await withOwnPassword(input, AuditAction.recoveryCodesGenerated, meta);
   if (!subject) return { ok: false, error: "wrong_password" };
   if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };
   const result = await transaction(async (tx) => {
@@ -134,12 +137,9 @@ export async function regenerateRecoveryCodes(
 }
 
 /** "Turn off authenticator app": refused while a mail account needs two-step logon and has no secure mobile to fall back on. */
-export async function disableTotp(
-  input: { owner: TwoStepOwner; password: string },
-  meta: RequestMeta,
-): Promise<PasswordCheckedResult<{ ok: true }>> {
-  const { owner, password } = input;
-  const subject = await withOwnPassword(owner, password, AuditAction.totpDisabled, meta);
+export async function disableTotp(input: OwnPasswordInput, meta: RequestMeta): Promise<PasswordCheckedResult<{ ok: true }>> {
+  const { owner } = input;
+  const subject = await withOwnPassword(input, AuditAction.totpDisabled, meta);
   if (!subject) return { ok: false, error: "wrong_password" };
   if (!subject.totpEnabledAt) return { ok: false, error: "not_enabled" };
   // On the locked row: a parallel removal of the secure mobile cannot slip between the check and the change.
@@ -161,12 +161,8 @@ export async function disableTotp(
  * password or the operator's console password, under the shared rule (the
  * 5th wrong one in 15 minutes ends the account's sessions).
  */
-async function withOwnPassword(
-  owner: TwoStepOwner,
-  password: string,
-  action: AuditActionName,
-  meta: RequestMeta,
-): Promise<TwoStepSubject | null> {
+async function withOwnPassword(input: OwnPasswordInput, action: AuditActionName, meta: RequestMeta): Promise<TwoStepSubject | null> {
+  const { owner, password } = input;
   if (owner.kind === "mail") return (await reauthenticate(owner.id, password, { action, meta })) ? findTwoStepSubject(owner) : null;
   const cred = await findCredential("cloud", { id: owner.id });
   if (!cred) return null;
