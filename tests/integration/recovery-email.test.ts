@@ -208,7 +208,9 @@ describe("Forgot Password by the backup email address", () => {
     await sendEmailCode(flowId);
     expect(await enter(flowId, mailedCode(ALICE_BACKUP))).toEqual({ ok: true });
     await getDb().mailAccount.update({ where: { address: ALICE }, data: { backupEmail: null, backupEmailVerifiedAt: null } });
-    expect(await completeRecovery({ flowId, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, meta)).toMatchObject({ ok: false });
+    expect(await completeRecovery({ flowId, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, meta)).toMatchObject({
+      ok: false,
+    });
     expect((await logOn({ kind: "mail", login: ALICE, password: NEW_PASSWORD }, meta)).ok).toBe(false);
   });
 

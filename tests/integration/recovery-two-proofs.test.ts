@@ -130,7 +130,9 @@ describe("two proofs for an account that uses two-step logon", () => {
       ok: false,
       error: "method_unavailable",
     });
-    expect(await verifyAppCode({ flowId, method: "RECOVERY_CODE", code: recoveryCodes[1].toUpperCase() }, meta)).toEqual({ ok: true });
+    expect(await verifyAppCode({ flowId, method: "RECOVERY_CODE", code: recoveryCodes[1].toUpperCase() }, meta)).toEqual({
+      ok: true,
+    });
     expect(await flowRow(flowId)).toMatchObject({ step: "RESET", firstMethod: "TOTP", method: "RECOVERY_CODE" });
     expect(await getDb().twoStepRecoveryCode.count({ where: { usedAt: { not: null } } })).toBe(1);
     expect(await reset(flowId)).toMatchObject({ ok: true });
