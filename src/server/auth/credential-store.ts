@@ -54,22 +54,15 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
     });
     if (!a) return null;
     return {
-      id: a.id,
+      ...held("mail", a),
       login: a.address,
-      actorKind: actorKindOf(kind),
-      passwordHash: a.passwordHash,
       active: a.status === "ACTIVE",
-      sessionVersion: a.sessionVersion,
-      failedLogonCount: a.failedLogonCount,
-      lockedUntil: a.lockedUntil,
-      lockCount: a.lockCount,
       mustChangePassword: a.mustChangePassword,
       role: a.role,
       domainId: a.domainId,
       weakKeywords: a.domain.weakPasswordKeywords,
       secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? a.secureMobile : null,
       backupEmail: a.backupEmail && a.backupEmailVerifiedAt ? a.backupEmail : null,
-      locale: a.locale,
       twoStep: mailTwoStepSubject(a),
     };
   }
@@ -79,24 +72,25 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
   });
   if (!c) return null;
   return {
-    id: c.id,
+    ...held("cloud", c),
     login: c.email,
-    actorKind: actorKindOf(kind),
-    passwordHash: c.passwordHash,
     active: true,
-    sessionVersion: c.sessionVersion,
-    failedLogonCount: c.failedLogonCount,
-    lockedUntil: c.lockedUntil,
-    lockCount: c.lockCount,
     mustChangePassword: false,
     role: "OPERATOR",
     domainId: null,
     weakKeywords: [],
     secureMobile: null,
     backupEmail: null,
-    locale: c.locale,
     twoStep: cloudTwoStepSubject(c),
   };
+}
+
+type HeldColumns = Pick<Credential, "id" | "passwordHash" | "sessionVersion" | "failedLogonCount" | "lockedUntil" | "lockCount" | "locale">;
+
+/** What both tables hold alike: the row's id, its password and logon counters, its language. */
+function held(kind: CredentialKind, row: HeldColumns): HeldColumns & Pick<Credential, "actorKind"> {
+  const { id, passwordHash, sessionVersion, failedLogonCount, lockedUntil, lockCount, locale } = row;
+  return { id, actorKind: actorKindOf(kind), passwordHash, sessionVersion, failedLogonCount, lockedUntil, lockCount, locale };
 }
 
 export async function updateCounters(kind: CredentialKind, id: string, data: CounterUpdate, tx?: Tx): Promise<void> {
