@@ -111,7 +111,11 @@ async function findTarget(
   if (action !== "reset_password") {
     const found = await findEmployeeAccount(pm, accountId, ATTEMPT[action], meta);
     if (!found.ok) return found;
-    return { ok: true, address: found.account.address, apply: () => applyAccountAction(pm, found.account, SINGLE[action], meta, { bulk: true }) };
+    return {
+      ok: true,
+      address: found.account.address,
+      apply: () => applyAccountAction(pm, found.account, SINGLE[action], meta, { bulk: true }),
+    };
   }
   const found = await findEmployeeCredential(pm, accountId, ATTEMPT[action], meta);
   if (!found.ok) return found;
