@@ -11,7 +11,7 @@ import { maskPhone } from "@/lib/phone";
 import { dropVerification } from "@/server/verification/verification-store";
 import { bindingKey } from "@/server/account-security/internal/binding-rules";
 import { findEmployeeAccount, type DomainAccount, type EmployeeRefusal } from "./internal/postmaster-access";
-import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
+import { postmasterActor, type Postmaster } from "./postmaster";
 
 /**
  * The postmaster's one-click actions on an employee (Edit Account, and each
@@ -25,7 +25,7 @@ import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
 export const ACCOUNT_ACTIONS = ["disable", "enable", "remove_mobile", "clear_questions", "sign_out", "require_change"] as const;
 export type AccountActionName = (typeof ACCOUNT_ACTIONS)[number];
 
-export type AccountActionRefusal = Refused | { ok: false; error: "not_found" } | EmployeeRefusal;
+export type AccountActionRefusal = { ok: false; error: "not_found" } | EmployeeRefusal;
 export type AccountActionResult =
   /** `changed` false: the account was already so (nothing written, nothing audited). */
   { ok: true; address: string; changed: boolean; notices: Notice[] } | AccountActionRefusal;

@@ -10,7 +10,7 @@ import type { Notice } from "@/server/sms/account-notice";
 import { applyAccountAction, type AccountActionName } from "./account-actions";
 import { findEmployeeAccount, findEmployeeCredential } from "./internal/postmaster-access";
 import type { Credential } from "@/server/auth/credential-store";
-import { postmasterActor, type Postmaster, type Refused } from "./postmaster";
+import { postmasterActor, type Postmaster } from "./postmaster";
 
 /**
  * Employee Accounts > select accounts > an action for all of them, at most
@@ -32,7 +32,7 @@ export type BulkItem =
   | { accountId: string; address: string; ok: true; changed: boolean; password?: string }
   | { accountId: string; address: string | null; ok: false; reason: BulkFailure };
 
-export type BulkResult = { ok: true; items: BulkItem[]; notices: Notice[] } | Refused | { ok: false; error: "none" | "too_many" };
+export type BulkResult = { ok: true; items: BulkItem[]; notices: Notice[] } | { ok: false; error: "none" | "too_many" };
 
 const ATTEMPT: Record<BulkActionName, string> = {
   require_change: "bulk.require_password_change",

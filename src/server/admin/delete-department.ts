@@ -7,7 +7,7 @@ import { findDomainDepartment } from "./internal/postmaster-access";
 import type { Postmaster } from "./postmaster";
 import { auditDomainChange } from "./internal/audit-domain-change";
 
-export type DeleteDepartmentResult = { ok: true; name: string } | { ok: false; error: "forbidden" | "not_found" | "not_empty" };
+export type DeleteDepartmentResult = { ok: true; name: string } | { ok: false; error: "not_found" | "not_empty" };
 
 /** Deletes a department that has neither accounts nor sub-departments (checked under the domain lock). */
 export async function deleteDepartment(input: { postmaster: Postmaster; id: string }, meta: RequestMeta): Promise<DeleteDepartmentResult> {

@@ -17,7 +17,7 @@ export interface ResetEmployeePasswordInput {
 export type ResetEmployeePasswordResult =
   | { ok: true; address: string; changedAt: Date; notice: Notice | null }
   | { ok: false; error: "invalid"; fieldErrors: PasswordFieldErrors }
-  | { ok: false; error: "forbidden" | "not_found" | "own_account" | "postmaster_account" };
+  | { ok: false; error: "not_found" | "own_account" | "postmaster_account" };
 
 const ATTEMPT = "password.reset";
 

@@ -29,7 +29,7 @@ const NOT_IN_DOMAIN = msg("Admin.departments.errors.parentNotInDomain");
 export type SaveDepartmentResult =
   | { ok: true; id: string; changed: boolean }
   | { ok: false; error: "invalid"; fieldErrors: DepartmentFieldErrors }
-  | { ok: false; error: "forbidden" | "not_found" };
+  | { ok: false; error: "not_found" };
 
 /**
  * Creates, renames or moves a department (one form: name + parent). Sibling

@@ -7,7 +7,7 @@ import { findDomainAccount } from "./internal/postmaster-access";
 import type { Postmaster } from "./postmaster";
 import { auditDomainChange } from "./internal/audit-domain-change";
 
-export type UnlockAccountResult = { ok: true; address: string } | { ok: false; error: "forbidden" | "not_found" };
+export type UnlockAccountResult = { ok: true; address: string } | { ok: false; error: "not_found" };
 
 const ATTEMPT = "account.unlock";
 

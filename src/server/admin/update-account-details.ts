@@ -5,7 +5,7 @@ import { AuditAction } from "@/server/audit/audit-action";
 import { transaction } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { findDomainDepartment, findDomainAccount } from "./internal/postmaster-access";
-import type { Postmaster, Refused } from "./postmaster";
+import type { Postmaster } from "./postmaster";
 import { auditDomainChange } from "./internal/audit-domain-change";
 
 export interface AccountDetailsInput {
@@ -18,7 +18,6 @@ export interface AccountDetailsInput {
 
 export type UpdateAccountDetailsResult =
   | { ok: true; address: string; changed: boolean }
-  | Refused
   | { ok: false; error: "not_found" }
   | { ok: false; error: "invalid"; fieldErrors: { displayName?: MessageRef[]; departmentId?: MessageRef[] } };
 

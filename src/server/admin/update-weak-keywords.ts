@@ -15,9 +15,7 @@ export interface UpdateWeakKeywordsInput {
 }
 
 export type UpdateWeakKeywordsResult =
-  | { ok: true; keywords: string[]; changed: boolean }
-  | { ok: false; error: "invalid"; messages: MessageRef[] }
-  | { ok: false; error: "forbidden" };
+  { ok: true; keywords: string[]; changed: boolean } | { ok: false; error: "invalid"; messages: MessageRef[] };
 
 /**
  * Adds or removes one of the domain's weak-password keywords. The whole new

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { idField } from "@/lib/fields";
-import { fieldErrors, formError, type FormState } from "@/lib/form-state";
+import { fieldErrors, type FormState } from "@/lib/form-state";
 import { BULK_ACTIONS, BULK_MAX, runBulkAccountAction, type BulkItem } from "@/server/admin/bulk-account-action";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
@@ -46,7 +46,6 @@ export const bulkAccountsAction = createAction({
     if (data.step === "confirm") return { status: "success", data: { step: "confirm", action: data.action, ids: ids.join(",") } };
     const result = await runBulkAccountAction({ postmaster: pm, accountIds: ids, action: data.action }, meta);
     if (!result.ok) {
-      if (result.error === "forbidden") return formError(t("Admin.errors.forbidden"));
       return fieldErrors({
         ids: [t(result.error === "none" ? "Admin.accounts.bulk.errors.none" : "Admin.accounts.bulk.errors.tooMany", { max: BULK_MAX })],
       });

@@ -29,7 +29,6 @@ const saveSchema = z.object({
 /** What each refusal of a department action says (catalog keys). */
 const REFUSALS = {
   not_found: "Admin.errors.notFound",
-  forbidden: "Admin.errors.forbidden",
   not_empty: "Admin.errors.departmentNotEmpty",
 } as const;
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { settingCheckbox } from "@/lib/fields";
-import { fieldErrors, formError, type FormState } from "@/lib/form-state";
+import { fieldErrors, type FormState } from "@/lib/form-state";
 import { updateRecoverySettings } from "@/server/admin/update-recovery-settings";
 import { updateTwoStepPolicy } from "@/server/admin/update-two-step-policy";
 import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
@@ -27,10 +27,7 @@ function keywordAction(op: "add" | "remove") {
     schema: keywordSchema,
     run: async (data, { pm, meta, t }): Promise<FormState> => {
       const result = await updateWeakKeywords({ postmaster: pm, op, keyword: data.keyword }, meta);
-      if (!result.ok)
-        return result.error === "invalid"
-          ? fieldErrors(translateFieldErrors(t, { keyword: result.messages }), { keyword: data.keyword })
-          : formError(t("Admin.errors.forbidden"));
+      if (!result.ok) return fieldErrors(translateFieldErrors(t, { keyword: result.messages }), { keyword: data.keyword });
       revalidatePath(PAGE);
       const keyword = data.keyword.toLowerCase();
       return { status: "success", message: t(op === "add" ? "Admin.policy.keywordAdded" : "Admin.policy.keywordRemoved", { keyword }) };
@@ -53,8 +50,7 @@ export const saveRecoverySettingsAction = createAction({
     notifyPostmasterOfSelfServiceResets: settingCheckbox,
   }),
   run: async (data, { pm, meta, t }): Promise<FormState> => {
-    const result = await updateRecoverySettings({ postmaster: pm, ...data }, meta);
-    if (!result.ok) return formError(t("Admin.errors.forbidden"));
+    await updateRecoverySettings({ postmaster: pm, ...data }, meta);
     revalidatePath(PAGE);
     return { status: "success", message: t("Admin.policy.recoverySaved") };
   },
@@ -66,8 +62,7 @@ export const saveTwoStepPolicyAction = createAction({
   guard: postmaster,
   schema: z.object({ requireTwoStepForEmployees: settingCheckbox }),
   run: async (data, { pm, meta, t }): Promise<FormState> => {
-    const result = await updateTwoStepPolicy({ postmaster: pm, ...data }, meta);
-    if (!result.ok) return formError(t("Admin.errors.forbidden"));
+    await updateTwoStepPolicy({ postmaster: pm, ...data }, meta);
     revalidatePath(PAGE);
     return { status: "success", message: t("Admin.policy.twoStepSaved") };
   },

@@ -13,7 +13,7 @@ export type DomainSettingKey =
   | "notifyPostmasterOfSelfServiceResets"
   | "requireTwoStepForEmployees";
 
-export type UpdateDomainSettingsResult = { ok: true; changed: boolean } | { ok: false; error: "forbidden" };
+export type UpdateDomainSettingsResult = { ok: true; changed: boolean };
 
 /**
  * Saves some of the postmaster's domain settings, in one transaction with its audit event (before and after);

@@ -11,7 +11,6 @@ const accountRefusals = {
   own_account: "Admin.errors.ownAccountAction",
   postmaster_account: "Admin.errors.postmasterAccount",
   not_found: "Admin.errors.notFound",
-  forbidden: "Admin.errors.forbidden",
 } as const satisfies Record<AccountRefusalCode, MessageKey>;
 
 /** Edit Account's refusals, step by step: each code → its catalog key (always above the form). */
