@@ -7,10 +7,10 @@ import { setPassword } from "@/server/passwords/set-password";
 import type { RequestMeta } from "@/server/request-meta";
 import { getEnv } from "@/env";
 import type { Notice } from "@/server/sms/account-notice";
-import { applyAccountAction, type AccountActionName } from "./account-actions";
+import { applyAccountAction, type AccountActionName } from "./internal/apply-account-action";
 import { findEmployeeAccount, findEmployeeCredential } from "./internal/postmaster-access";
 import type { Credential } from "@/server/auth/credential-store";
-import { postmasterActor, type Postmaster } from "./postmaster";
+import type { Postmaster } from "./postmaster";
 
 /**
  * Employee Accounts > select accounts > an action for all of them, at most
@@ -131,7 +131,7 @@ async function resetGenerated(pm: Postmaster, credential: Credential, weakKeywor
     password,
     confirmPassword: password,
     mustChangePassword: true,
-    actor: postmasterActor(pm),
+    actor: pm.actor,
     action: AuditAction.passwordResetByPostmaster,
     meta,
     notice: "postmaster",

@@ -54,6 +54,6 @@ export async function resolvePostmaster(
 }
 
 /** The postmaster as the audit log names it (a Postmaster carries it as `actor`). */
-export function postmasterActor(pm: Pick<Postmaster, "id" | "address">): Actor {
+function postmasterActor(pm: Pick<Postmaster, "id" | "address">): Actor {
   return { kind: "MAIL_ACCOUNT", id: pm.id, label: pm.address };
 }
