@@ -31,10 +31,19 @@ export interface Destination {
   mode: "navigate" | "redraw" | "reload" | "redirect";
 }
 
-export const goTo = (next: string): Destination => ({ next, mode: "navigate" });
-export const redrawAt = (next: string): Destination => ({ next, mode: "redraw" });
-export const reloadAt = (next: string): Destination => ({ next, mode: "reload" });
-export const redirectTo = (next: string): Destination => ({ next, mode: "redirect" });
+/**
+ * A destination is a path of this site, never another site's address: `//host`, `/\\host` and any scheme
+ * are refused where the destination is made (a fault of the action, answered as an unexpected error).
+ */
+function localPath(next: string): string {
+  if (!/^\/(?![/\\])/.test(next)) throw new Error("an action's destination must be a path of this site");
+  return next;
+}
+
+export const goTo = (next: string): Destination => ({ next: localPath(next), mode: "navigate" });
+export const redrawAt = (next: string): Destination => ({ next: localPath(next), mode: "redraw" });
+export const reloadAt = (next: string): Destination => ({ next: localPath(next), mode: "reload" });
+export const redirectTo = (next: string): Destination => ({ next: localPath(next), mode: "redirect" });
 
 export function isDestination(value: FormState | Destination): value is Destination {
   return "mode" in value;
