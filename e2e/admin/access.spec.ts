@@ -159,3 +159,56 @@ test.describe("Domain management: access", () => {
     expect((await accountRow(target.address)).mustChangePassword).toBe(true);
   });
 });
+
+// The guard's Postmaster is made from each request's own read of the session and its account
+// (src/server/admin/postmaster.ts): a cookie sealed while its account was a postmaster carries no power.
+test.describe("Domain management: a stale postmaster cookie", () => {
+  test("a postmaster demoted or disabled mid-session: the same cookie's next raw Reset Password is refused and audited, nothing changes", async ({
+    context,
+  }) => {
+    const { getDb } = await import("@/server/db");
+    const { postAction, sentTo } = await import("../support/actions");
+    const { BASE_URL } = await import("../support/e2e-env");
+    const deputy = await createEmployee({ mobile: "+14155550143" });
+    const target = await createEmployee();
+    const asPostmaster = { role: "POSTMASTER" as const, secureMobileVerifiedAt: new Date() };
+    await getDb().mailAccount.update({ where: { id: deputy.id }, data: asPostmaster });
+    await openSession(context, "mail", deputy.address);
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const userAgent = `stale-postmaster-cookie ${deputy.id}`; // names this test's requests in the audit log
+    const reset = (password: string) =>
+      postAction(
+        BASE_URL,
+        `/admin/accounts/${target.id}`,
+        "resetPasswordAction",
+        { accountId: target.id, password, confirmPassword: password },
+        cookie,
+        { headers: { "User-Agent": userAgent } },
+      );
+
+    // The cookie works while its account is a postmaster.
+    expect(sentTo(await reset("Quiet#Harbor2027"))).toMatch(/notice=password-reset/);
+    const before = await accountRow(target.address);
+    const since = new Date();
+
+    await getDb().mailAccount.update({ where: { id: deputy.id }, data: { role: "EMPLOYEE" } });
+    // Signed in, no longer a postmaster: the form's refusal, no destination.
+    expect(sentTo(await reset("Other#Harbor2028"))).toBeNull();
+    await getDb().mailAccount.update({ where: { id: deputy.id }, data: { ...asPostmaster, status: "DISABLED" } });
+    // A disabled account's session is no session: on to the logon page.
+    expect(sentTo(await reset("Third#Harbor2029"))).toMatch(/^\/login$/);
+
+    const after = await accountRow(target.address);
+    expect(after.sessionVersion).toBe(before.sessionVersion);
+    expect(after.passwordChangedAt).toEqual(before.passwordChangedAt);
+    const refusals = await getDb().auditEvent.findMany({
+      where: { action: "access.refused", createdAt: { gte: since }, userAgent },
+      orderBy: { createdAt: "asc" },
+    });
+    const resets = refusals.filter((e) => (e.detail as { attempted?: string }).attempted === "password.reset");
+    expect(resets.map((e) => [e.actorLabel, (e.detail as { reason: string }).reason])).toEqual([
+      [deputy.address, "not_postmaster"],
+      [null, "no_session"],
+    ]);
+  });
+});
