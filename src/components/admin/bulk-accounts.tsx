@@ -180,6 +180,9 @@ export function SelectAllOnPage({ label }: { label: string }) {
     const onRow = (e: Event) => {
       if ((e.target as HTMLInputElement).name === "ids") sync();
     };
+    // Ticked before the page came alive (its click had no handler yet): the rows follow it now.
+    if (box.checked) for (const r of rows()) r.checked = true;
+    sync();
     document.addEventListener("change", onRow);
     return () => document.removeEventListener("change", onRow);
   }, []);
