@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { z } from "zod";
 
 /** pino's levels (src/server/observability/logger.ts), here so that the configuration needs no logging import. */
@@ -118,6 +119,19 @@ export const envSchema = z
     LOG_FORMAT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["json", "pretty"]).optional()),
     /** The bearer token a Prometheus scraper sends for /metrics; unset, /metrics answers 404. */
     METRICS_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
+    /**
+     * Breached-password screening (SECURITY.md "Passwords"): off, hibp (the Pwned Passwords range API by
+     * k-anonymity) or file:<path> (a local sorted SHA-1 list). Unset: the shipped list, which works offline.
+     */
+    BREACHED_PASSWORDS: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^(off|hibp|file:.*)$/s, "must be off, hibp or file:<path of a sorted SHA-1 list> (unset: the shipped list)")
+        .optional(),
+    ),
+    /** The range API's base URL (an egress proxy; the tests' stub). */
+    BREACHED_PASSWORDS_API_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().default("https://api.pwnedpasswords.com")),
     DEFAULT_PHONE_COUNTRY: z
       .string()
       .regex(/^[A-Z]{2}$/, "must be a two-letter country code")
@@ -162,6 +176,10 @@ export const envSchema = z
       for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when SMS_PROVIDER=twilio" });
       }
+    }
+    if (env.BREACHED_PASSWORDS?.startsWith("file:")) {
+      const problem = hashListProblem(env.BREACHED_PASSWORDS.slice("file:".length));
+      if (problem) issue("BREACHED_PASSWORDS", problem);
     }
     if (env.SESSION_SECRET_PREVIOUS) {
       for (const s of env.SESSION_SECRET_PREVIOUS.split(",")) {
@@ -211,6 +229,29 @@ function checkDataKeys(
     issue("DATA_ENCRYPTION_KEY", `looks like a placeholder (too few different bytes): use ${DATA_KEY_HINT}`);
   if (env.DATA_ENCRYPTION_KEY_PREVIOUS?.split(",").some((previous) => !decodeDataKey(previous)))
     issue("DATA_ENCRYPTION_KEY_PREVIOUS", `each key must be ${DATA_KEY_HINT} (comma-separated)`);
+}
+
+/**
+ * Why BREACHED_PASSWORDS=file:<path> cannot be used, or null: the path must name a readable file that starts
+ * like the Pwned Passwords downloader's SHA-1 list (`40 uppercase hex:count` lines, sorted). Checked at start,
+ * so a typo or an NTLM list stops the process instead of every check falling back.
+ */
+function hashListProblem(file: string): string | null {
+  const hint = "the SHA-1 list the Pwned Passwords downloader writes (HASH:COUNT lines, 40 uppercase hex, sorted)";
+  if (!file) return `file: needs a path, e.g. file:/var/lib/pwned/pwnedpasswords.txt: ${hint}`;
+  let fd: number | undefined;
+  try {
+    if (!statSync(file).isFile()) return `file:${file} is not a file: it must be ${hint}`;
+    fd = openSync(file, "r");
+    const head = Buffer.alloc(64);
+    const line = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("latin1");
+    if (!/^[0-9A-F]{40}:\d+(\r?\n|$)/.test(line)) return `file:${file} does not start with a HASH:COUNT line: it must be ${hint}`;
+  } catch (e) {
+    return `file:${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}): it must be ${hint}`;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return null;
 }
 
 /** Where a local run listens unless HOST says otherwise. */

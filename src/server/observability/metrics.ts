@@ -40,6 +40,11 @@ function create() {
     ]),
     locks: counter("postkey_account_locks_total", "Accounts locked after too many failed logons", ["surface"]),
     rateLimitRefusals: counter("postkey_rate_limit_refusals_total", "Requests refused by a rate limit, by limit name", ["limit"]),
+    breachFallbacks: counter(
+      "postkey_breach_check_fallbacks_total",
+      "Breached-password checks judged by the shipped list instead, by reason (timeout, error, bad_response)",
+      ["reason"],
+    ),
     hashWait: new Histogram({
       name: "postkey_argon2_queue_wait_seconds",
       help: "Time a password hash or verify waited for a free hashing slot",
