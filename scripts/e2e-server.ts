@@ -2,12 +2,15 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
+import { E2E_BREACHED_PASSWORDS, startPwnedRangeStub } from "../tests/support/pwned-range-stub";
 import { startTwilioStub } from "../tests/support/twilio-stub";
 import {
   E2E_PORT,
   E2E_SMS_RECORD_DIR,
   e2eDatabaseUrl,
   EMBEDDED_PG_PORT,
+  PWNED_STUB_PORT,
+  pwnedStubEnv,
   STUB_PORT,
   TWILIO_FROM,
   TWILIO_SID,
@@ -19,7 +22,8 @@ import { serve } from "./lib/serve";
 /**
  * The app as Playwright sees it: a production build on a fresh database,
  * SMS through the real twilio SDK to the Twilio-compatible stub, and the
- * image code PASSED accepted (CAPTCHA_TEST_MODE=1, tests only).
+ * image code PASSED accepted (CAPTCHA_TEST_MODE=1, tests only), and breached
+ * passwords checked against the range stub, which lists E2E_BREACHED_PASSWORDS.
  */
 const url = e2eDatabaseUrl();
 if (process.env.TEST_DATABASE_URL) {
@@ -39,6 +43,7 @@ await startTwilioStub({
   authToken: TWILIO_TOKEN,
   recordFile: path.join(E2E_SMS_RECORD_DIR, `${process.env.E2E_RUN_ID}.jsonl`),
 });
+await startPwnedRangeStub({ port: PWNED_STUB_PORT, hashes: E2E_BREACHED_PASSWORDS, padding: 50 });
 
 Object.assign(process.env, {
   DATABASE_URL: url,
@@ -52,5 +57,6 @@ Object.assign(process.env, {
   TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
   TWILIO_FROM_NUMBER: TWILIO_FROM,
   TWILIO_API_BASE_URL: `http://127.0.0.1:${STUB_PORT}`,
+  ...pwnedStubEnv(),
 });
 await serve({ dev: false, quiet: true });

@@ -16,6 +16,9 @@ export const STUB_PORT = Number(process.env.E2E_STUB_PORT ?? 3199);
 export const EMBEDDED_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54400);
 export const BASE_URL = `http://localhost:${E2E_PORT}`;
 export const STUB_URL = `http://127.0.0.1:${STUB_PORT}`;
+/** The Pwned Passwords range stub (tests/support/pwned-range-stub.ts), beside the Twilio stub. */
+export const PWNED_STUB_PORT = STUB_PORT + 1;
+export const PWNED_STUB_URL = `http://127.0.0.1:${PWNED_STUB_PORT}`;
 export const TWILIO_SID = "AC00000000000000000000000000e2e0";
 export const TWILIO_TOKEN = "e2e-auth-token";
 export const TWILIO_FROM = "+15005550006";
@@ -36,6 +39,11 @@ export const E2E_LOG_DIR = "test-results/logs";
 export const E2E_SMS_RECORD_DIR = "test-results/sms-record";
 export const E2E_MAIL_RECORD_DIR = "test-results/mail-record";
 export const E2E_SECRETS_DIR = "test-results/secrets";
+
+/** Breached-password checks against the run's range stub (E2E_BREACHED_PASSWORDS): for every instance a spec starts. */
+export function pwnedStubEnv(): Record<string, string> {
+  return { BREACHED_PASSWORDS: "hibp", BREACHED_PASSWORDS_API_URL: PWNED_STUB_URL };
+}
 
 /** SMS through the real twilio SDK to the run's Twilio stub: the settings of every instance a spec starts. */
 export function twilioStubEnv(): Record<string, string> {
