@@ -2,7 +2,7 @@
  * npm run bench [-- <subcommand>…] [flags]; `npm run bench -- help` lists them.
  *
  * One command for every benchmark. Without a subcommand, or with the names of some, the in-process
- * benchmarks (enumeration, accounts, pages, config, bulk, argon2) run against a fresh, migrated database
+ * benchmarks (enumeration, accounts, pages, config, bulk, argon2, breach) run against a fresh, migrated database
  * seeded with the demo data (TEST_DATABASE_URL's server, or an embedded PGlite), print the results,
  * write them to bench/results/<name>.json (git-ignored), and exit non-zero when a target is missed (the
  * enumeration timing parity, the pages' JavaScript budget — measured on the production build, built
@@ -14,6 +14,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { benchAccountsList, printAccountsList } from "./admin-accounts-list";
 import { benchArgon2, printArgon2 } from "./argon2-throughput";
+import { benchBreachCheck, printBreachCheck } from "./breach-check";
 import { benchBulkReset, printBulkReset } from "./bulk-reset";
 import { benchConfigMemory, printConfigMemory } from "./config-memory";
 import { measurePageJs, printPageJs } from "./page-js";
@@ -28,6 +29,7 @@ const SUBCOMMANDS = {
   config: "the app's process started three ways: memory settings (the production build) [--rounds N]",
   bulk: "a bulk reset of 500 accounts, and its hashing alone [--accounts N] [--runs N]",
   argon2: "argon2id's latency and throughput through the app's queue [--samples N] [--duration-ms N]",
+  breach: "the breached-password check's added p95 (range stub, cold cache; the shipped list) against 5 ms [--samples N]",
   http: "the production server through real HTTP, alone: logons, resets, pages against the argon2 bound (bench/http.ts) [--seconds N] [--smoke] [--soak MINUTES] [--cpu-prof DIR] [--steps]",
   help: "this list",
 } as const;
@@ -138,6 +140,12 @@ const ok = await withBenchDatabase(async (url, kind) => {
       const r = await benchArgon2(flag("--samples", 30), flag("--duration-ms", 3000));
       printArgon2(r);
       await save(r.name, r);
+    }
+    if (wants("breach")) {
+      const r = await benchBreachCheck(Math.max(500, flag("--samples", 500)));
+      printBreachCheck(r);
+      await save("breach", r);
+      pass &&= r.pass;
     }
   } finally {
     await disconnectDb();
