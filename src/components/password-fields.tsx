@@ -9,13 +9,16 @@
 // nothing is judged); "Generate password" needs the browser's crypto and only
 // appears once JavaScript runs.
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState, useSyncExternalStore } from "react";
-import { checkPassword, generatePassword, type RuleStatus } from "@/lib/password-policy";
+import { useEffect, useId, useState } from "react";
+import { useHydrated } from "@/components/use-countdown";
+import { checkPassword, generatePassword, policyStatement, type PasswordPolicyView, type RuleStatus } from "@/lib/password-policy";
+import type { MessageRef } from "@/lib/message-ref";
 import { FieldErrors, inputClass, labelClass } from "@/components/ui";
 
 export interface PasswordFieldsProps {
   email?: string | null;
-  weakKeywords?: string[];
+  /** The account's rules (its domain's profile, keywords and name), as the server will judge them. */
+  policy: PasswordPolicyView;
   /** Already in the reader's language; default "New password". */
   passwordLabel?: string;
   /** Already in the reader's language; default "Confirm password". */
@@ -25,15 +28,6 @@ export interface PasswordFieldsProps {
   errors?: { password?: string[]; confirmPassword?: string[] };
   allowGenerate?: boolean;
 }
-
-const noSubscribe = () => () => {};
-/** False in the server's HTML and before hydration, true once React runs in the browser. */
-const useHydrated = () =>
-  useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
 
 /** One of the two controlled "new password" inputs (shown as text while a generated password is on screen). */
 function NewPasswordInput(props: {
@@ -67,21 +61,30 @@ function NewPasswordInput(props: {
   );
 }
 
+/** A message the pure policy module names (a "Password.*" key and its values), in the reader's language. */
+function usePolicyText() {
+  const t = useTranslations("Password");
+  return (ref: MessageRef) => t(ref.key.replace(/^Password\./, "") as Parameters<typeof t>[0], ref.values);
+}
+
 function RuleItem({ rule, typed }: { rule: RuleStatus; typed: boolean }) {
   const t = useTranslations("Password");
-  // Before anything is typed (and always without JavaScript) the list is the policy, unjudged.
-  const [mark, color, state] = !typed
-    ? ["•", "text-slate-600", null]
-    : rule.state === "pass"
-      ? ["✓", "text-green-700", t("ruleState.met")]
-      : rule.state === "pending"
-        ? ["…", "text-slate-600", t("ruleState.checking")]
-        : ["✗", "text-red-700", t("ruleState.notMet")];
+  const text = usePolicyText();
+  // Before anything is typed (and always without JavaScript) the list is the policy, unjudged;
+  // the breach screening is the server's, when the form is sent.
+  const [mark, color, state] =
+    !typed || rule.state === "later"
+      ? ["•", "text-slate-600", rule.state === "later" && typed ? t("ruleState.later") : null]
+      : rule.state === "pass"
+        ? ["✓", "text-green-700", t("ruleState.met")]
+        : rule.state === "pending"
+          ? ["…", "text-slate-600", t("ruleState.checking")]
+          : ["✗", "text-red-700", t("ruleState.notMet")];
   return (
     <li className={`flex gap-2 ${color}`}>
       <span aria-hidden="true">{mark}</span>
       <span>
-        {t(`rules.${rule.code}`)}
+        {text(rule.label)}
         {state ? <span className="sr-only"> ({state})</span> : null}
       </span>
     </li>
@@ -90,7 +93,7 @@ function RuleItem({ rule, typed }: { rule: RuleStatus; typed: boolean }) {
 
 export function PasswordFields({
   email,
-  weakKeywords,
+  policy,
   passwordLabel,
   confirmLabel,
   passwordName = "password",
@@ -99,6 +102,7 @@ export function PasswordFields({
   allowGenerate = false,
 }: PasswordFieldsProps) {
   const t = useTranslations("Password");
+  const text = usePolicyText();
   const hydrated = useHydrated();
   const id = useId();
   const ids = {
@@ -128,7 +132,7 @@ export function PasswordFields({
     };
   }, []);
 
-  const ctx = { email, weakKeywords, commonPasswords: common };
+  const ctx = { email, weakKeywords: policy.weakKeywords, domainName: policy.domainName, rules: policy.rules, commonPasswords: common };
   const result = checkPassword(password, ctx);
   const typed = password !== "";
   const pwErrors = errors?.password;
@@ -158,7 +162,8 @@ export function PasswordFields({
     <div className="space-y-4">
       <div>
         <p id={ids.policy} className="mb-3 text-sm text-slate-700">
-          {t("policy")}
+          {text(policyStatement(policy.rules))}
+          {policy.rules.characters === "unicode" ? <span className="mt-1 block text-slate-600">{t("policyOfflineNote")}</span> : null}
         </p>
         <NewPasswordInput
           id={ids.pw}

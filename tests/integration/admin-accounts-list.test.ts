@@ -131,7 +131,7 @@ describe("Edit Account details", () => {
       isSelf: false,
       lockedUntil: null,
     });
-    expect(r.account.domain.weakPasswordKeywords).toEqual(["example", "welcome"]);
+    expect(r.account.policy.weakKeywords).toEqual(["example", "welcome"]);
     expect(JSON.stringify(r)).not.toContain("4155550101");
     const self = await getEmployeeAccount({ postmaster: await postmasterFor(pm.id), accountId: pm.id }, meta);
     expect(self.ok && self.account.isSelf).toBe(true);

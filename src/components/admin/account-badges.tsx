@@ -1,13 +1,25 @@
 import { useTranslations } from "next-intl";
-import type { AccountStatus } from "@/generated/prisma/enums";
+import type { AccountStatus, PasswordChangeReason } from "@/generated/prisma/enums";
 import { Badge } from "./admin-ui";
 
-export function StatusBadges({ status, locked }: { status: AccountStatus; locked: boolean }) {
+export function StatusBadges({
+  status,
+  locked,
+  mustChange = null,
+}: {
+  status: AccountStatus;
+  locked: boolean;
+  /** Set when the password must be changed at the next logon: why ("unknown" when set before reasons were kept). */
+  mustChange?: PasswordChangeReason | "unknown" | null;
+}) {
   const t = useTranslations("Admin");
   return (
     <span className="flex flex-wrap gap-1">
       {status === "ACTIVE" ? <Badge tone="green">{t("badges.active")}</Badge> : <Badge tone="slate">{t("badges.disabled")}</Badge>}
       {locked ? <Badge tone="red">{t("badges.locked")}</Badge> : null}
+      {mustChange ? (
+        <Badge tone="amber">{t("accounts.mustChangeBadge", { reason: t(`accounts.mustChangeReason.${mustChange}`) })}</Badge>
+      ) : null}
     </span>
   );
 }

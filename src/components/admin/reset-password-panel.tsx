@@ -7,12 +7,13 @@ import { buttonClass, secondaryButtonClass, FormErrorAlert, OnOffCheckbox } from
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, type FormAction } from "@/lib/form-state";
 import { useFormAction } from "@/components/use-form-action";
+import type { PasswordPolicyView } from "@/lib/password-policy";
 
 interface Props {
   action: FormAction;
   accountId: string;
   address: string;
-  weakKeywords: string[];
+  policy: PasswordPolicyView;
   disabled: boolean;
   /** This Edit Account page's path: "Reset Password" and "Cancel" are GET forms to it, so they work without JavaScript. */
   pagePath: string;
@@ -30,7 +31,7 @@ interface Props {
  * "Cancel" loads it without; with JavaScript both just show or hide the form.
  * A refused Save (with or without JavaScript) shows the form open, with its errors.
  */
-export function ResetPasswordPanel({ action, accountId, address, weakKeywords, disabled, pagePath, initiallyOpen = false }: Props) {
+export function ResetPasswordPanel({ action, accountId, address, policy, disabled, pagePath, initiallyOpen = false }: Props) {
   const t = useTranslations("Admin");
   const [state, formAction] = useFormAction(action);
   const [open, setOpen] = useState(() => initiallyOpen || state.status === "error");
@@ -84,7 +85,7 @@ export function ResetPasswordPanel({ action, accountId, address, weakKeywords, d
         <input type="hidden" name="accountId" value={accountId} />
         <PasswordFields
           email={address}
-          weakKeywords={weakKeywords}
+          policy={policy}
           passwordLabel={t("reset.password")}
           confirmLabel={t("reset.confirmPassword")}
           allowGenerate

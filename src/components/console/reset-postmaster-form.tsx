@@ -9,19 +9,20 @@ import { ConsolePasswordField } from "./console-password-field";
 import { useFocusOnError } from "@/components/use-focus-on-error";
 import { errorsOf, type FormAction } from "@/lib/form-state";
 import { useFormAction } from "@/components/use-form-action";
+import type { PasswordPolicyView } from "@/lib/password-policy";
 
 interface Props {
   action: FormAction;
   domainId: string;
   postmasterAddress: string;
-  weakKeywords: string[];
+  policy: PasswordPolicyView;
   /** Minutes left of the last console-password confirmation (0: none or expired), when the page was drawn. */
   reauthMinutesLeft: number;
   cancelHref: string;
 }
 
 /** Scenario 3, step 4: the new postmaster password, the operator's console password, Submit (提交). */
-export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakKeywords, reauthMinutesLeft, cancelHref }: Props) {
+export function ResetPostmasterForm({ action, domainId, postmasterAddress, policy, reauthMinutesLeft, cancelHref }: Props) {
   const t = useTranslations("Console.reset");
   const [state, formAction] = useFormAction(action);
   const formRef = useFocusOnError(state);
@@ -47,7 +48,7 @@ export function ResetPostmasterForm({ action, domainId, postmasterAddress, weakK
       </div>
       <PasswordFields
         email={postmasterAddress}
-        weakKeywords={weakKeywords}
+        policy={policy}
         errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
       />
       <OnOffCheckbox

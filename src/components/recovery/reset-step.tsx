@@ -5,9 +5,10 @@ import { SubmitButton } from "@/components/submit-button";
 import { ActionForm } from "@/components/action-form";
 import { errorsOf, type FormAction } from "@/lib/form-state";
 import { StepHeading } from "./step-heading";
+import type { PasswordPolicyView } from "@/lib/password-policy";
 
 /** Step 3, "Set a new password": the live checklist knows the address and the domain's weak keywords. */
-export function ResetStep({ action, address, weakKeywords }: { action: FormAction; address: string; weakKeywords: string[] }) {
+export function ResetStep({ action, address, policy }: { action: FormAction; address: string; policy: PasswordPolicyView }) {
   const t = useTranslations("Recovery");
   return (
     <ActionForm
@@ -29,7 +30,7 @@ export function ResetStep({ action, address, weakKeywords }: { action: FormActio
         <>
           <PasswordFields
             email={address}
-            weakKeywords={weakKeywords}
+            policy={policy}
             errors={{ password: errorsOf(state, "password"), confirmPassword: errorsOf(state, "confirmPassword") }}
           />
           <div className="pt-2">

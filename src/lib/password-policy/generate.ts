@@ -1,5 +1,5 @@
 // Random password for postmaster/console resets. Uses Web Crypto, available
-// as globalThis.crypto in browsers and Node 20, so this stays isomorphic.
+// as globalThis.crypto in browsers and Node, so this stays isomorphic.
 import { checkPassword, type PolicyContext } from "./rules";
 
 export const GENERATED_LENGTH = 16;
@@ -24,9 +24,9 @@ function randomInt(n: number): number {
 
 const pick = (chars: string) => chars[randomInt(chars.length)];
 
-function candidate(): string {
+function candidate(length: number): string {
   const chars = [pick(UPPER), pick(LOWER), pick(DIGITS), pick(SPECIAL)];
-  while (chars.length < GENERATED_LENGTH) chars.push(pick(ALL));
+  while (chars.length < length) chars.push(pick(ALL));
   // Fisher-Yates, so the guaranteed characters are not always in front.
   for (let i = chars.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
@@ -35,11 +35,13 @@ function candidate(): string {
   return chars.join("");
 }
 
+/** 16 characters of every class (any profile accepts them), longer when the profile's minimum is. */
 export function generatePassword(ctx: PolicyContext = {}): string {
+  const length = Math.max(GENERATED_LENGTH, ctx.rules?.minLength ?? 0);
   // A keyword or address can appear by chance; retry. The cap only guards
   // against a pathological context, it is never reached in practice.
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
-    const pw = candidate();
+    const pw = candidate(length);
     if (checkPassword(pw, ctx).ok) return pw;
   }
   throw new Error("Could not generate a password that satisfies the policy.");

@@ -3,10 +3,13 @@
 export {
   checkPassword,
   normalizedForms,
+  variantForms,
+  ruleCodes,
+  ruleLabel,
+  policyStatement,
   MAX_PASSWORD_INPUT_BYTES,
   PASSWORD_MIN,
   PASSWORD_MAX,
-  RULE_ORDER,
   type RuleCode,
   type ViolationCode,
   type PolicyContext,
@@ -14,8 +17,9 @@ export {
   type Violation,
   type PolicyResult,
 } from "./rules";
+export * from "./profiles";
 export { validateWeakKeywords, KEYWORD_MIN, KEYWORD_MAX, KEYWORDS_MAX_COUNT, type WeakKeywordsResult } from "./keywords";
 export { generatePassword, GENERATED_LENGTH } from "./generate";
 
-/** Number of previous passwords a new one must differ from (enforced server-side against hashes). */
+/** The article's history depth (every profile keeps it, unless a custom one sets another): PasswordRules.historyDepth. */
 export const HISTORY_DEPTH = 5;

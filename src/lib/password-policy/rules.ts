@@ -1,24 +1,38 @@
 // Password policy (../shared/SECURITY.md "Passwords", and the seed article).
 // Pure and isomorphic: the browser runs it for the live checklist and the
 // server runs the very same function on every path that sets a password.
+// Which rules apply, and with which numbers, is the domain's profile
+// (profiles.ts); without one it is the article's.
 
 import { msg, type MessageRef } from "@/lib/message-ref";
+import { ARTICLE_RULES, normalizePassword, type PasswordRules } from "./profiles";
 
 export const MAX_PASSWORD_INPUT_BYTES = 1024;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 64;
+/** The article's bounds (a profile may set others: read them from its PasswordRules). */
+export const PASSWORD_MIN = ARTICLE_RULES.minLength;
+export const PASSWORD_MAX = ARTICLE_RULES.maxLength;
 
-export type ViolationCode = "too_long_input" | "length" | "charset" | "classes" | "contains_address" | "weak_keyword" | "common";
+export type RuleCode = "length" | "charset" | "classes" | "contains_address" | "weak_keyword" | "context" | "common" | "breached";
+export type ViolationCode = RuleCode | "too_long_input";
 
 export interface PolicyContext {
   email?: string | null;
   weakKeywords?: readonly string[];
+  /** The domain's name ("example.com"): refused as a whole password under "whole" context matching. */
+  domainName?: string | null;
+  /** The profile's rules; the article's when absent. */
+  rules?: PasswordRules;
   /** null/undefined = not loaded yet: the common rule is reported as pending, not passed. */
   commonPasswords?: ReadonlySet<string> | null;
+  /** The breach screening's verdict (the server's, when it asked); unknown in the browser. */
+  breached?: boolean | null;
 }
 export interface RuleStatus {
   code: RuleCode;
-  state: "pass" | "fail" | "pending";
+  /** "later": judged only by the server when the form is sent (the breach screening). */
+  state: "pass" | "fail" | "pending" | "later";
+  /** The checklist's line for this rule under this profile. */
+  label: MessageRef;
 }
 export interface Violation {
   code: ViolationCode;
@@ -31,15 +45,30 @@ export interface PolicyResult {
   rules: RuleStatus[];
 }
 
-export type RuleCode = Exclude<ViolationCode, "too_long_input">;
+/** The checklist's rows under a profile, in display order. */
+export function ruleCodes(rules: PasswordRules = ARTICLE_RULES): RuleCode[] {
+  const codes: RuleCode[] = ["length", "charset"];
+  if (rules.classesRequired > 0) codes.push("classes");
+  if (rules.contextMatch === "contains") codes.push("contains_address", "weak_keyword");
+  else codes.push("context");
+  codes.push("common", "breached");
+  return codes;
+}
 
-/** Checklist rows, in display order; each is "Password.rules.<code>" in the catalogs (the seed article's wording). */
-export const RULE_ORDER: readonly RuleCode[] = ["length", "charset", "classes", "contains_address", "weak_keyword", "common"];
+/** A row's label: the article's wording where it applies ("Password.rules.*"), the profile's numbers as values. */
+export function ruleLabel(code: RuleCode, rules: PasswordRules = ARTICLE_RULES): MessageRef {
+  if (code === "length") return msg("Password.rules.length", { min: rules.minLength, max: rules.maxLength });
+  if (code === "charset") return msg(rules.characters === "ascii" ? "Password.rules.charset" : "Password.rules.charsetUnicode");
+  if (code === "classes") return msg("Password.rules.classes", { count: rules.classesRequired });
+  if (code === "common") return msg(rules.contextMatch === "whole" ? "Password.rules.commonVariants" : "Password.rules.common");
+  return msg(`Password.rules.${code}`);
+}
 
-/** The refusal of a rule, as a catalog reference ({min}, {max} and the keyword are values). */
-function violation(code: ViolationCode, keyword?: string): Violation {
-  const values: Record<string, string | number> = { min: PASSWORD_MIN, max: PASSWORD_MAX };
-  if (keyword !== undefined) values.keyword = keyword;
+function violation(code: ViolationCode, rules: PasswordRules, word?: string): Violation {
+  const values: Record<string, string | number> = { min: rules.minLength, max: rules.maxLength, count: rules.classesRequired };
+  if (word !== undefined) values.keyword = word;
+  if (code === "charset" && rules.characters === "unicode") return { code, message: msg("Password.violations.charsetUnicode") };
+  if (code === "common" && rules.contextMatch === "whole") return { code, message: msg("Password.violations.commonVariants") };
   return { code, message: msg(`Password.violations.${code}`, values) };
 }
 
@@ -74,20 +103,36 @@ export function normalizedForms(s: string): string[] {
   return [...new Set([lower, base.replaceAll("1", "l"), base.replaceAll("1", "i")])];
 }
 
+/**
+ * The whole password and its obvious variants (NIST §3.1.1.2 compares the
+ * entire password, "commonly used, expected" ones included): as typed; with
+ * the digits, symbols and spaces added before or after it removed
+ * ("Password1234567" → "password"); with its spaces removed; a repeated word
+ * once ("dragondragon" → "dragon"); each with leetspeak undone.
+ */
+export function variantForms(s: string): string[] {
+  const core = s.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
+  const bases = [s, core, s.replace(/\s+/gu, ""), core.replace(/\s+/gu, "")];
+  for (const b of [...bases]) {
+    const unit = /^(.+?)\1+$/u.exec(b)?.[1];
+    if (unit) bases.push(unit);
+  }
+  return [...new Set(bases.filter((b) => b !== "").flatMap(normalizedForms))];
+}
+
 function classCount(pw: string): number {
   // Special = ASCII punctuation: 33-47, 58-64, 91-96, 123-126.
   const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[!-/:-@[-`{-~]/];
   return classes.filter((re) => re.test(pw)).length;
 }
 
-function containsAddress(lowerPw: string, email: string | null | undefined): boolean {
+/** The address and its name part (when 3+ characters: "jo" would forbid too many ordinary passwords). */
+function addressWords(email: string | null | undefined): string[] {
   const addr = email?.trim().toLowerCase();
-  if (!addr) return false;
-  if (lowerPw.includes(addr)) return true;
+  if (!addr) return [];
   const at = addr.lastIndexOf("@");
   const local = at > 0 ? addr.slice(0, at) : "";
-  // Short local parts ("jo") would forbid too many ordinary passwords.
-  return [...local].length >= 3 && lowerPw.includes(local);
+  return [addr, ...([...local].length >= 3 ? [local] : [])];
 }
 
 function findWeakKeyword(pw: string, keywords: readonly string[] | undefined): string | null {
@@ -101,39 +146,74 @@ function findWeakKeyword(pw: string, keywords: readonly string[] | undefined): s
   return null;
 }
 
-export function checkPassword(password: string, ctx: PolicyContext = {}): PolicyResult {
+/** Under "whole" matching: the context word (address, name part, domain, keyword) the password is a variant of. */
+function findContextWord(pw: string, ctx: PolicyContext): string | null {
+  const domain = ctx.domainName?.trim().toLowerCase();
+  const words = [
+    ...addressWords(ctx.email),
+    ...(domain ? [domain, domain.split(".")[0]] : []),
+    ...(ctx.weakKeywords ?? []).map((k) => k.trim().toLowerCase()),
+  ].filter((w) => w.length >= 3);
+  if (!words.length) return null;
+  const forms = new Set(variantForms(pw));
+  return words.find((w) => normalizedForms(w).some((f) => forms.has(f))) ?? null;
+}
+
+export function checkPassword(input: string, ctx: PolicyContext = {}): PolicyResult {
+  const rules = ctx.rules ?? ARTICLE_RULES;
+  const codes = ruleCodes(rules);
   // Cheap bound first: every UTF-16 unit is at least one UTF-8 byte.
-  if (password.length > MAX_PASSWORD_INPUT_BYTES || utf8Bytes(password) > MAX_PASSWORD_INPUT_BYTES) {
+  if (input.length > MAX_PASSWORD_INPUT_BYTES || utf8Bytes(input) > MAX_PASSWORD_INPUT_BYTES) {
     return {
       ok: false,
-      violations: [violation("too_long_input")],
-      rules: RULE_ORDER.map((code) => ({
-        code,
-        state: code === "length" ? "fail" : "pending",
-      })),
+      violations: [violation("too_long_input", rules)],
+      rules: codes.map((code) => ({ code, state: code === "length" ? "fail" : "pending", label: ruleLabel(code, rules) })),
     };
   }
 
-  const lower = password.toLowerCase();
+  const password = normalizePassword(input);
   const codePoints = [...password].length;
-  const keyword = findWeakKeyword(password, ctx.weakKeywords);
   const common = ctx.commonPasswords;
-
-  const failed: Record<RuleCode, boolean | null> = {
-    length: codePoints < PASSWORD_MIN || codePoints > PASSWORD_MAX,
-    charset: !/^[!-~]*$/.test(password),
-    classes: classCount(password) < 3,
-    contains_address: containsAddress(lower, ctx.email),
-    weak_keyword: keyword !== null,
-    common: common ? normalizedForms(password).some((f) => common.has(f)) : null,
+  let word: string | null = null;
+  const judge: Record<RuleCode, () => boolean | null> = {
+    length: () => codePoints < rules.minLength || codePoints > rules.maxLength,
+    // ASCII: printable without space. Unicode: anything printable, spaces included; never a control character.
+    charset: () => (rules.characters === "ascii" ? !/^[!-~]*$/.test(password) : /[\p{Cc}\p{Cs}]/u.test(password)),
+    classes: () => classCount(password) < rules.classesRequired,
+    contains_address: () => addressWords(ctx.email).some((w) => password.toLowerCase().includes(w)),
+    weak_keyword: () => (word = findWeakKeyword(password, ctx.weakKeywords)) !== null,
+    context: () => (word = findContextWord(password, ctx)) !== null,
+    common: () => {
+      if (!common) return null;
+      if (rules.contextMatch === "whole") return variantForms(password).some((f) => common.has(f));
+      // The article's rule: the whole password, as typed or with leetspeak undone (the list's short entries
+      // are for the variants above; a password under 8 characters fails the length rule, not this one).
+      return codePoints >= 8 && normalizedForms(password).some((f) => common.has(f));
+    },
+    breached: () => ctx.breached ?? null,
   };
 
   const violations: Violation[] = [];
-  const rules: RuleStatus[] = [];
-  for (const code of RULE_ORDER) {
-    const f = failed[code];
-    rules.push({ code, state: f === null ? "pending" : f ? "fail" : "pass" });
-    if (f) violations.push(violation(code, code === "weak_keyword" ? keyword! : undefined));
+  const statuses: RuleStatus[] = [];
+  for (const code of codes) {
+    const failed = judge[code]();
+    const state = failed === null ? (code === "breached" ? "later" : "pending") : failed ? "fail" : "pass";
+    statuses.push({ code, state, label: ruleLabel(code, rules) });
+    if (failed) violations.push(violation(code, rules, code === "weak_keyword" || code === "context" ? word! : undefined));
   }
-  return { ok: violations.length === 0, violations, rules };
+  return { ok: violations.length === 0, violations, rules: statuses };
+}
+
+/** The policy in one paragraph, above every new-password field: the article's own words under its profile. */
+export function policyStatement(rules: PasswordRules = ARTICLE_RULES): MessageRef {
+  if (rules.profile === "nist") return msg("Password.policyNist", { min: rules.minLength, max: rules.maxLength });
+  if (rules.profile === "custom")
+    return msg("Password.policyCustom", {
+      min: rules.minLength,
+      max: rules.maxLength,
+      count: rules.classesRequired,
+      unicode: rules.characters === "unicode" ? "yes" : "no",
+      days: rules.expiryDays ?? 0,
+    });
+  return msg("Password.policy");
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import type { MessageRef } from "@/lib/message-ref";
 import type { AccountRole } from "@/generated/prisma/enums";
-import { checkPasswordOnServer } from "@/lib/password-policy/server";
+import { DOMAIN_POLICY_SELECT, domainPasswordPolicy } from "@/server/passwords/domain-password-policy";
+import { checkNewPassword } from "@/server/passwords/set-password";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
-import { hashSecret } from "@/server/security/password-hash";
+import { hashPassword } from "@/server/security/password-hash";
 
 export interface NewMailAccount {
   domainId: string;
@@ -22,15 +23,15 @@ export interface NewMailAccount {
 export type CreateMailAccountResult =
   { ok: true; id: string; address: string } | { ok: false; error: "password"; messages: MessageRef[] } | { ok: false; error: "exists" };
 
-/** Creates a mailbox; its first password passes the same policy as every other. */
+/** Creates a mailbox; its first password passes the same policy (the domain's profile) and screening as every other. */
 export async function createMailAccount(input: NewMailAccount): Promise<CreateMailAccountResult> {
   const db = getDb();
-  const domain = await db.domain.findUniqueOrThrow({ where: { id: input.domainId }, select: { name: true, weakPasswordKeywords: true } });
+  const domain = await db.domain.findUniqueOrThrow({ where: { id: input.domainId }, select: DOMAIN_POLICY_SELECT });
   const address = `${input.localPart.trim().toLowerCase()}@${domain.name}`;
-  const policy = checkPasswordOnServer(input.password, { email: address, weakKeywords: domain.weakPasswordKeywords });
-  if (!policy.ok) return { ok: false, error: "password", messages: policy.violations.map((v) => v.message) };
+  const checked = await checkNewPassword({ login: address, policy: domainPasswordPolicy(domain) }, input.password, input.password);
+  if (checked.errors?.password) return { ok: false, error: "password", messages: checked.errors.password };
   if (await db.mailAccount.findUnique({ where: { address }, select: { id: true } })) return { ok: false, error: "exists" };
-  const hash = await hashSecret(input.password);
+  const hash = await hashPassword(input.password);
   const at = now();
   const id = newId();
   await db.$transaction([
@@ -45,6 +46,7 @@ export async function createMailAccount(input: NewMailAccount): Promise<CreateMa
         passwordHash: hash,
         passwordChangedAt: at,
         mustChangePassword: input.mustChangePassword ?? false,
+        mustChangeReason: input.mustChangePassword ? "NEW_ACCOUNT" : null,
         secureMobile: input.secureMobile ?? null,
         secureMobileVerifiedAt: input.secureMobile ? at : null,
       },

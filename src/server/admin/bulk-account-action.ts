@@ -1,7 +1,6 @@
 import "server-only";
 import { generatePassword } from "@/lib/password-policy";
 import { AuditAction } from "@/server/audit/audit-action";
-import { getDb } from "@/server/db";
 import { componentLogger } from "@/server/observability/logger";
 import { setPassword } from "@/server/passwords/set-password";
 import type { RequestMeta } from "@/server/request-meta";
@@ -50,7 +49,6 @@ export async function runBulkAccountAction(
   if (ids.length === 0) return { ok: false, error: "none" };
   if (ids.length > BULK_MAX) return { ok: false, error: "too_many" };
   const pm = input.postmaster;
-  const weakKeywords = input.action === "reset_password" ? await domainKeywords(pm.domainId) : [];
   const items: BulkItem[] = new Array(ids.length);
   const notices: Notice[] = [];
 
@@ -59,7 +57,7 @@ export async function runBulkAccountAction(
   const one = async (accountId: string): Promise<BulkItem> => {
     let address: string | null = null;
     try {
-      const found = await findTarget(pm, accountId, input.action, weakKeywords, meta);
+      const found = await findTarget(pm, accountId, input.action, meta);
       if (!found.ok) return { accountId, address: null, ok: false, reason: found.error };
       address = found.address;
       const done = await found.apply();
@@ -82,11 +80,6 @@ export async function runBulkAccountAction(
   return { ok: true, items, notices };
 }
 
-async function domainKeywords(domainId: string): Promise<string[]> {
-  const d = await getDb().domain.findUniqueOrThrow({ where: { id: domainId }, select: { weakPasswordKeywords: true } });
-  return d.weakPasswordKeywords;
-}
-
 const SINGLE: Record<Exclude<BulkActionName, "reset_password">, AccountActionName> = {
   require_change: "require_change",
   sign_out: "sign_out",
@@ -105,7 +98,6 @@ async function findTarget(
   pm: Postmaster,
   accountId: string,
   action: BulkActionName,
-  weakKeywords: string[],
   meta: RequestMeta,
 ): Promise<{ ok: true; address: string; apply: () => Promise<Applied> } | { ok: false; error: BulkFailure }> {
   if (action !== "reset_password") {
@@ -119,11 +111,11 @@ async function findTarget(
   }
   const found = await findEmployeeCredential(pm, accountId, ATTEMPT[action], meta);
   if (!found.ok) return found;
-  return { ok: true, address: found.credential.login, apply: () => resetGenerated(pm, found.credential, weakKeywords, meta) };
+  return { ok: true, address: found.credential.login, apply: () => resetGenerated(pm, found.credential, meta) };
 }
 
-async function resetGenerated(pm: Postmaster, credential: Credential, weakKeywords: string[], meta: RequestMeta): Promise<Applied> {
-  const password = spreadsheetSafePassword(credential.login, weakKeywords);
+async function resetGenerated(pm: Postmaster, credential: Credential, meta: RequestMeta): Promise<Applied> {
+  const password = spreadsheetSafePassword(credential);
   const result = await setPassword({
     kind: "mail",
     accountId: credential.id,
@@ -147,9 +139,14 @@ async function resetGenerated(pm: Postmaster, credential: Credential, weakKeywor
  * = + - or @ would be read as a formula when the CSV is opened, so such a
  * draw is drawn again (16 random characters either way).
  */
-function spreadsheetSafePassword(email: string, weakKeywords: string[]): string {
+function spreadsheetSafePassword({ login, policy }: Credential): string {
   for (;;) {
-    const password = generatePassword({ email, weakKeywords });
+    const password = generatePassword({
+      email: login,
+      weakKeywords: policy.weakKeywords,
+      domainName: policy.domainName,
+      rules: policy.rules,
+    });
     if (!/^[=+\-@]/.test(password)) return password;
   }
 }

@@ -1,5 +1,8 @@
 import "server-only";
+import type { CustomPolicySettings, PasswordProfile, PasswordRules } from "@/lib/password-policy/profiles";
+import { customSettingsFrom } from "@/lib/password-policy/profiles";
 import { getDb } from "@/server/db";
+import { DOMAIN_POLICY_SELECT, domainRules, PROFILE_FROM_DB } from "@/server/passwords/domain-password-policy";
 
 export interface DomainPolicy {
   name: string;
@@ -9,21 +12,30 @@ export interface DomainPolicy {
   allowEmailRecovery: boolean;
   notifyPostmasterOfSelfServiceResets: boolean;
   requireTwoStepForEmployees: boolean;
+  profile: PasswordProfile;
+  /** The custom profile's settings (kept while another profile is chosen). */
+  custom: CustomPolicySettings;
+  /** The rules in force: what every new password is checked against. */
+  rules: PasswordRules;
 }
 
-/** The Password Policy page's data: the domain's keywords and self-service settings. */
+/** The Password Policy page's data: the domain's profile, keywords and self-service settings. */
 export async function getDomainPolicy(input: { domainId: string }): Promise<DomainPolicy> {
-  const { domainId } = input;
-  return getDb().domain.findUniqueOrThrow({
-    where: { id: domainId },
+  const d = await getDb().domain.findUniqueOrThrow({
+    where: { id: input.domainId },
     select: {
-      name: true,
-      weakPasswordKeywords: true,
+      ...DOMAIN_POLICY_SELECT,
       allowSmsRecovery: true,
       allowQuestionRecovery: true,
       allowEmailRecovery: true,
       notifyPostmasterOfSelfServiceResets: true,
-      requireTwoStepForEmployees: true,
     },
   });
+  const { passwordProfile, customPasswordPolicy, ...rest } = d;
+  return {
+    ...rest,
+    profile: PROFILE_FROM_DB[passwordProfile],
+    custom: customSettingsFrom(customPasswordPolicy),
+    rules: domainRules(d),
+  };
 }

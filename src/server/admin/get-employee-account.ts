@@ -10,6 +10,9 @@ import { orderTree } from "./internal/department-tree";
 import { ACCOUNT_ROW_SELECT, type AccountListRow } from "./list-employee-accounts";
 import { findDomainAccount } from "./internal/postmaster-access";
 import type { Postmaster } from "./postmaster";
+import type { PasswordChangeReason } from "@/generated/prisma/enums";
+import type { PasswordPolicyView } from "@/lib/password-policy";
+import { DOMAIN_POLICY_SELECT, domainPasswordPolicy } from "@/server/passwords/domain-password-policy";
 
 /** The list row's fields, plus what only the Edit Account page shows. */
 export interface EmployeeAccountDetails extends Pick<
@@ -33,7 +36,11 @@ export interface EmployeeAccountDetails extends Pick<
   isSelf: boolean;
   /** Sessions that would still open (not logged off, not ended by a reset). */
   openSessions: number;
-  domain: { weakPasswordKeywords: string[]; allowSmsRecovery: boolean; allowQuestionRecovery: boolean; allowEmailRecovery: boolean };
+  /** Why the password must be changed (with mustChangePassword); null when set before reasons were kept. */
+  mustChangeReason: PasswordChangeReason | null;
+  domain: { allowSmsRecovery: boolean; allowQuestionRecovery: boolean; allowEmailRecovery: boolean };
+  /** The rules Reset Password checks a new password against. */
+  policy: PasswordPolicyView;
 }
 
 /** The Edit Account page's data; an account of another domain is not_found (and audited). */
@@ -54,7 +61,8 @@ export async function getEmployeeAccount(
       failedLogonCount: true,
       createdAt: true,
       sessionVersion: true,
-      domain: { select: { weakPasswordKeywords: true, allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true } },
+      mustChangeReason: true,
+      domain: { select: { allowSmsRecovery: true, allowQuestionRecovery: true, allowEmailRecovery: true, ...DOMAIN_POLICY_SELECT } },
     },
   });
   const openSessions = (await listLiveSessions("mail", a.id, a.sessionVersion)).length;
@@ -83,7 +91,13 @@ export async function getEmployeeAccount(
       createdAt: a.createdAt,
       isSelf: a.id === pm.id,
       openSessions,
-      domain: a.domain,
+      mustChangeReason: a.mustChangeReason,
+      domain: {
+        allowSmsRecovery: a.domain.allowSmsRecovery,
+        allowQuestionRecovery: a.domain.allowQuestionRecovery,
+        allowEmailRecovery: a.domain.allowEmailRecovery,
+      },
+      policy: domainPasswordPolicy(a.domain),
     },
   };
 }

@@ -6,6 +6,7 @@ import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { descendantIds, orderTree, type DepartmentNode, type TreeRow } from "./internal/department-tree";
 import { pageWindow, type Paged } from "./internal/paging";
+import type { PasswordChangeReason } from "@/generated/prisma/enums";
 
 /** Rows per page the list offers (500: a whole bulk action on one page). */
 export const PAGE_SIZES = [25, 100, 500] as const;
@@ -42,6 +43,8 @@ export interface AccountListRow {
   questionsSet: boolean;
   locked: boolean;
   mustChangePassword: boolean;
+  /** Why (with mustChangePassword); null when set before reasons were kept. */
+  mustChangeReason: PasswordChangeReason | null;
   passwordChangedAt: Date;
   lastLogonAt: Date | null;
 }
@@ -59,6 +62,7 @@ export const ACCOUNT_ROW_SELECT = {
   secureMobileVerifiedAt: true,
   lockedUntil: true,
   mustChangePassword: true,
+  mustChangeReason: true,
   lastLogonAt: true,
   _count: { select: { securityQuestions: true } },
 } as const;
@@ -130,6 +134,7 @@ export async function listEmployeeAccounts(
     questionsSet: a._count.securityQuestions >= 3,
     locked: isLocked(a.lockedUntil, at),
     mustChangePassword: a.mustChangePassword,
+    mustChangeReason: a.mustChangePassword ? a.mustChangeReason : null,
     passwordChangedAt: a.passwordChangedAt,
     lastLogonAt: a.lastLogonAt,
   }));

@@ -46,6 +46,9 @@ export const AuditAction = {
   twoStepPolicyChanged: "policy.two_step_changed",
   trustedBrowserForgotten: "trusted_browser.forgotten",
   notMeReported: "account.reported_not_me",
+  passwordChangeForced: "password.change_forced",
+  passwordProfileChanged: "policy.password_profile_changed",
+  passwordExpiryReminded: "password.expiry_reminded",
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -102,6 +105,9 @@ export const AUDIT_ACTION_NAMES = {
   "policy.two_step_changed": "Audit.actions.policy.two_step_changed",
   "trusted_browser.forgotten": "Audit.actions.trusted_browser.forgotten",
   "account.reported_not_me": "Audit.actions.account.reported_not_me",
+  "password.change_forced": "Audit.actions.password.change_forced",
+  "policy.password_profile_changed": "Audit.actions.policy.password_profile_changed",
+  "password.expiry_reminded": "Audit.actions.password.expiry_reminded",
 } as const satisfies Record<AuditActionName, `Audit.actions.${string}`>;
 
 /** True for a stored action code that names one of AuditAction (old rows may hold others). */

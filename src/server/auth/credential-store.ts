@@ -1,5 +1,7 @@
 import "server-only";
-import type { AccountRole } from "@/generated/prisma/enums";
+import type { AccountRole, PasswordChangeReason } from "@/generated/prisma/enums";
+import { CONSOLE_POLICY, type PasswordPolicyView } from "@/lib/password-policy/profiles";
+import { DOMAIN_POLICY_SELECT, domainPasswordPolicy } from "@/server/passwords/domain-password-policy";
 import type { AccountActorKind } from "@/server/audit/record-audit-event";
 import { getDb, type Tx } from "@/server/db";
 import { cloudTwoStepSubject, mailTwoStepSubject, type TwoStepSubject } from "@/server/two-step/two-step-policy";
@@ -22,9 +24,15 @@ export interface Credential {
   lockedUntil: Date | null;
   lockCount: number;
   mustChangePassword: boolean;
+  mustChangeReason: PasswordChangeReason | null;
+  /** When the current password was set (its expiry under a custom profile). */
+  passwordChangedAt: Date;
+  /** The last breach screening of this password at a logon (mail accounts), null when never. */
+  passwordScreenedAt: Date | null;
   role: AccountRole | "OPERATOR";
   domainId: string | null;
-  weakKeywords: string[];
+  /** The rules a new password of this account must meet (its domain's profile; the article's for an operator). */
+  policy: PasswordPolicyView;
   secureMobile: string | null;
   /** The verified backup email address (mail accounts), null when none. */
   backupEmail: string | null;
@@ -50,7 +58,7 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
     const a = await db.mailAccount.findUnique({
       where: "id" in where ? { id: where.id } : { address: where.login },
       omit: { passwordHash: false },
-      include: { domain: { select: { weakPasswordKeywords: true, requireTwoStepForEmployees: true } } },
+      include: { domain: { select: DOMAIN_POLICY_SELECT } },
     });
     if (!a) return null;
     return {
@@ -58,9 +66,12 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
       login: a.address,
       active: a.status === "ACTIVE",
       mustChangePassword: a.mustChangePassword,
+      mustChangeReason: a.mustChangeReason,
+      passwordChangedAt: a.passwordChangedAt,
+      passwordScreenedAt: a.passwordScreenedAt,
       role: a.role,
       domainId: a.domainId,
-      weakKeywords: a.domain.weakPasswordKeywords,
+      policy: domainPasswordPolicy(a.domain),
       secureMobile: a.secureMobile && a.secureMobileVerifiedAt ? a.secureMobile : null,
       backupEmail: a.backupEmail && a.backupEmailVerifiedAt ? a.backupEmail : null,
       twoStep: mailTwoStepSubject(a),
@@ -76,9 +87,12 @@ export async function findCredential(kind: CredentialKind, where: { login: strin
     login: c.email,
     active: true,
     mustChangePassword: false,
+    mustChangeReason: null,
+    passwordChangedAt: c.passwordChangedAt,
+    passwordScreenedAt: null,
     role: "OPERATOR",
     domainId: null,
-    weakKeywords: [],
+    policy: CONSOLE_POLICY,
     secureMobile: null,
     backupEmail: null,
     twoStep: cloudTwoStepSubject(c),

@@ -10,9 +10,10 @@ import type { Notice } from "@/server/sms/account-notice";
 import { hmacDigest } from "@/server/security/hmac";
 import type { RequestMeta } from "@/server/request-meta";
 import { blockLimit, consumeLimit, peekLimit, resetLimit } from "@/server/security/rate-limit";
-import { hashSecret, needsRehash, verifyAgainstDummy, verifySecret } from "@/server/security/password-hash";
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "@/server/security/password-hash";
 import { beginTwoStep, type PendingTwoStep } from "@/server/two-step/two-step-logon";
 import { isTrustedBrowser } from "@/server/two-step/trusted-browser";
+import { enforcePasswordAtLogon } from "@/server/passwords/password-change-due";
 import { countAccountFailure } from "./count-account-failure";
 import { actorKindOf, findCredential, updateCounters, type CredentialKind } from "./credential-store";
 import { isLocked } from "./lockout";
@@ -80,10 +81,12 @@ export async function logOn(input: LogOnInput & { kind: CredentialKind }, meta: 
 
   const cred = await findCredential(kind, { login });
   const at = now();
-  const passwordOk = cred ? await verifySecret(cred.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  const passwordOk = cred ? await verifyPassword(cred.passwordHash, input.password) : await verifyAgainstDummy(input.password);
 
   if (cred && passwordOk && cred.active && !isLocked(cred.lockedUntil, at)) {
-    const rehash = needsRehash(cred.passwordHash) ? await hashSecret(input.password) : undefined;
+    const rehash = needsRehash(cred.passwordHash) ? await hashPassword(input.password) : undefined;
+    // The only moment the plain password is in hand: judged again (profile, expiry, breaches) before any second step.
+    const mustChangePassword = await enforcePasswordAtLogon(cred, input.password, at, meta);
     // A second step is due: nothing is reset until it passes (else each right password would wipe its failures).
     const twoStep = cred.twoStep;
     const need = twoStep.requirement;
@@ -115,7 +118,7 @@ export async function logOn(input: LogOnInput & { kind: CredentialKind }, meta: 
       ok: true,
       accountId: cred.id,
       sessionVersion: cred.sessionVersion,
-      mustChangePassword: cred.mustChangePassword,
+      mustChangePassword,
       role: cred.role,
       locale: cred.locale,
       setupOnly: need.needsSetup,

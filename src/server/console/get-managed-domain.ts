@@ -4,6 +4,8 @@ import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { findOwnedDomain, findPostmaster, type ConsoleOperatorRef } from "./internal/find-owned-domain";
+import type { PasswordPolicyView } from "@/lib/password-policy";
+import { domainPasswordPolicy } from "@/server/passwords/domain-password-policy";
 
 export interface ManagedDomain {
   id: string;
@@ -12,7 +14,8 @@ export interface ManagedDomain {
   status: "ACTIVE" | "SUSPENDED";
   createdAt: Date;
   accountsInUse: number;
-  weakKeywords: string[];
+  /** The rules a new password of its postmaster must meet. */
+  policy: PasswordPolicyView;
   postmaster: {
     address: string;
     active: boolean;
@@ -50,7 +53,7 @@ export async function getManagedDomain(
       status: domain.status,
       createdAt: domain.createdAt,
       accountsInUse,
-      weakKeywords: domain.weakPasswordKeywords,
+      policy: domainPasswordPolicy(domain),
       postmaster: pm && {
         address: pm.address,
         active: pm.status === "ACTIVE",

@@ -48,7 +48,7 @@ export async function resetPostmasterPassword(input: ResetPostmasterInput, meta:
     // Report the new password's problems too, so one more Submit can succeed.
     const cred = await findCredential("mail", { id: postmaster.id });
     // The new password's own problems, never the postmaster's history (no checking guesses without the console password).
-    const passwordErrors = cred ? checkNewPassword(cred, input.password, input.confirmPassword) : null;
+    const passwordErrors = cred ? (await checkNewPassword(cred, input.password, input.confirmPassword)).errors : null;
     return { ok: false, error: "invalid", fieldErrors: { ...passwordErrors, consolePassword: [reauth.message] }, reauthenticated: false };
   }
 

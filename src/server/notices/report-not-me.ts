@@ -35,7 +35,7 @@ export async function reportNotMe(input: { token: string | undefined }, meta: Re
     if (!(await useOwnerLink(tx, link.id, at))) return null;
     const a = await tx.mailAccount.update({
       where: { id: link.mailAccountId },
-      data: { sessionVersion: { increment: 1 }, mustChangePassword: true },
+      data: { sessionVersion: { increment: 1 }, mustChangePassword: true, mustChangeReason: "NOT_ME" },
       select: { id: true, address: true, domainId: true, role: true },
     });
     const sessionsEnded = await revokeAccountSessions("mail", a.id, "reported_not_me", undefined, tx);

@@ -2,7 +2,7 @@ import "server-only";
 import { msg, type MessageRef } from "@/lib/message-ref";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
-import { verifySecret } from "@/server/security/password-hash";
+import { verifyPassword } from "@/server/security/password-hash";
 import { findCredential, type CredentialKind } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import { checkNewPassword, setPassword, type PasswordFieldErrors } from "./set-password";
@@ -26,12 +26,12 @@ export async function changeOwnPassword(
   const { kind, accountId } = input;
   const cred = await findCredential(kind, { id: accountId });
   if (!cred) return { ok: false, error: "signed_out" };
-  if (!(await verifySecret(cred.passwordHash, input.currentPassword))) {
+  if (!(await verifyPassword(cred.passwordHash, input.currentPassword))) {
     const subject = { kind, id: cred.id, login: cred.login, domainId: cred.domainId };
     if (await countReauthFailure(subject, kind === "mail" ? "change_password" : "change_console_password", meta))
       return { ok: false, error: "signed_out" };
     // The new password's own problems, never the history: that would answer questions about old passwords.
-    const passwordErrors = checkNewPassword(cred, input.password, input.confirmPassword);
+    const { errors: passwordErrors } = await checkNewPassword(cred, input.password, input.confirmPassword);
     return { ok: false, error: "invalid", fieldErrors: { ...passwordErrors, currentPassword: [msg("Password.errors.currentWrong")] } };
   }
   await clearReauthFailures(kind, cred.id);

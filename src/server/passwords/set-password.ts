@@ -1,6 +1,6 @@
 import "server-only";
+import type { PasswordChangeReason } from "@/generated/prisma/enums";
 import { msg, type MessageRef } from "@/lib/message-ref";
-import { HISTORY_DEPTH } from "@/lib/password-policy";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
 import { now } from "@/server/clock";
 import { getDb, transaction, type Tx } from "@/server/db";
@@ -10,7 +10,8 @@ import { AuditAction, type AuditActionName } from "@/server/audit/audit-action";
 import { consumeLimit, peekLimit } from "@/server/security/rate-limit";
 import { closeRecoveryFlows } from "@/server/recovery/close-recovery-flows";
 import type { RequestMeta } from "@/server/request-meta";
-import { hashSecret, verifySecret } from "@/server/security/password-hash";
+import { hashPassword, verifyPassword } from "@/server/security/password-hash";
+import { screenPassword } from "./breached";
 import type { Notice } from "@/server/sms/account-notice";
 import { findCredential, type Credential, type CredentialKind } from "@/server/auth/credential-store";
 
@@ -28,6 +29,8 @@ export interface SetPasswordInput {
   password: string;
   confirmPassword: string;
   mustChangePassword: boolean;
+  /** Why the change is required at the next logon (with mustChangePassword); a postmaster's by default. */
+  mustChangeReason?: PasswordChangeReason;
   actor: Actor;
   action: AuditActionName;
   meta: RequestMeta;
@@ -35,8 +38,9 @@ export interface SetPasswordInput {
   notice: "postmaster" | "self_service" | "console" | null;
   /**
    * The password was generated here (a bulk reset): 16 random characters from
-   * a CSPRNG cannot be one of the account's last passwords, so the history is
-   * not compared (one argon2 run per account instead of up to six).
+   * a CSPRNG cannot be one of the account's last passwords nor a breached one,
+   * so neither the history (one argon2 run per account instead of up to six)
+   * nor the breach list is asked.
    */
   generated?: boolean;
   /** Extra audit detail (a bulk action says so); never a secret. */
@@ -52,20 +56,32 @@ export type SetPasswordResult =
   | { ok: false; error: "not_found" };
 
 /**
- * The policy and the confirmation, shared by every path that sets a
- * password. No hashing and no history: a caller whose current or console
- * password was wrong reports these and nothing else.
+ * The policy (the account's domain profile) and the confirmation, shared by
+ * every path that sets a password; a password that meets every rule is then
+ * screened against breached passwords (SECURITY.md "Passwords": the service's
+ * answer or, when it cannot answer in time, the shipped list). No hashing and
+ * no history: a caller whose current or console password was wrong reports
+ * these and nothing else. `screened`: the screening judged this password.
  */
-export function checkNewPassword(
-  cred: Pick<Credential, "login" | "weakKeywords">,
+export async function checkNewPassword(
+  cred: Pick<Credential, "login" | "policy">,
   password: string,
   confirmPassword: string,
-): PasswordFieldErrors | null {
-  const policy = checkPasswordOnServer(password, { email: cred.login, weakKeywords: cred.weakKeywords });
+  options: { screen?: boolean } = {},
+): Promise<{ errors: PasswordFieldErrors | null; screened: boolean }> {
+  const { policy } = cred;
+  const ctx = { email: cred.login, weakKeywords: policy.weakKeywords, domainName: policy.domainName, rules: policy.rules };
+  const result = checkPasswordOnServer(password, ctx);
   const errors: PasswordFieldErrors = {};
-  if (!policy.ok) errors.password = policy.violations.map((v) => v.message);
+  let screened = false;
+  if (!result.ok) errors.password = result.violations.map((v) => v.message);
+  else if (options.screen !== false) {
+    const verdict = await screenPassword(password);
+    screened = verdict.source !== "off";
+    if (verdict.breached) errors.password = [msg("Password.violations.breached")];
+  }
   if (password !== confirmPassword) errors.confirmPassword = [msg("Password.errors.mismatch")];
-  return errors.password || errors.confirmPassword ? errors : null;
+  return { errors: errors.password || errors.confirmPassword ? errors : null, screened };
 }
 
 /**
@@ -89,18 +105,20 @@ async function checkReuse(input: SetPasswordInput, cred: Credential): Promise<Pa
     target: { kind: cred.actorKind, id: cred.id, label: cred.login },
     detail: { path: input.action, refusals: used },
   });
-  return { password: [msg("Password.errors.reused", { depth: HISTORY_DEPTH })] };
+  return { password: [msg("Password.errors.reused", { depth: cred.policy.rules.historyDepth })] };
 }
 
 async function isReused(cred: Credential, password: string): Promise<boolean> {
+  // A custom profile may keep no history: then only "the same as the current one" is refused (changeOwnPassword).
+  if (cred.policy.rules.historyDepth === 0) return false;
   const history = await getDb().passwordHistory.findMany({
     where: cred.role === "OPERATOR" ? { cloudAccountId: cred.id } : { mailAccountId: cred.id },
     orderBy: { createdAt: "desc" },
-    take: HISTORY_DEPTH,
+    take: cred.policy.rules.historyDepth,
     omit: { passwordHash: false },
   });
   const hashes = history.length ? history.map((h) => h.passwordHash) : [cred.passwordHash];
-  for (const hash of hashes) if (await verifySecret(hash, password)) return true;
+  for (const hash of hashes) if (await verifyPassword(hash, password)) return true;
   return false;
 }
 
@@ -113,14 +131,14 @@ async function isReused(cred: Credential, password: string): Promise<boolean> {
 export async function setPassword(input: SetPasswordInput): Promise<SetPasswordResult> {
   const cred = input.credential ?? (await findCredential(input.kind, { id: input.accountId }));
   if (!cred) return { ok: false, error: "not_found" };
-  const fieldErrors =
-    checkNewPassword(cred, input.password, input.confirmPassword) ?? (input.generated ? null : await checkReuse(input, cred));
+  const checked = await checkNewPassword(cred, input.password, input.confirmPassword, { screen: !input.generated });
+  const fieldErrors = checked.errors ?? (input.generated ? null : await checkReuse(input, cred));
   if (fieldErrors) return { ok: false, error: "invalid", fieldErrors };
 
-  const hash = await hashSecret(input.password);
+  const hash = await hashPassword(input.password);
   const changedAt = now();
   await transaction(async (tx) => {
-    await writePassword(tx, input, cred, hash, changedAt);
+    await writePassword(tx, input, cred, hash, changedAt, checked.screened);
     await input.alsoInTransaction?.(tx);
     await recordAuditEvent(
       {
@@ -157,7 +175,14 @@ export async function setPassword(input: SetPasswordInput): Promise<SetPasswordR
   return { ok: true, changedAt, notice };
 }
 
-async function writePassword(tx: Tx, input: SetPasswordInput, cred: Credential, hash: string, changedAt: Date): Promise<void> {
+async function writePassword(
+  tx: Tx,
+  input: SetPasswordInput,
+  cred: Credential,
+  hash: string,
+  changedAt: Date,
+  screened: boolean,
+): Promise<void> {
   const common = {
     passwordHash: hash,
     passwordChangedAt: changedAt,
@@ -169,7 +194,17 @@ async function writePassword(tx: Tx, input: SetPasswordInput, cred: Credential, 
   };
   const owner = input.kind === "mail" ? { mailAccountId: cred.id } : { cloudAccountId: cred.id };
   if (input.kind === "mail") {
-    await tx.mailAccount.update({ where: { id: cred.id }, data: { ...common, mustChangePassword: input.mustChangePassword } });
+    await tx.mailAccount.update({
+      where: { id: cred.id },
+      data: {
+        ...common,
+        mustChangePassword: input.mustChangePassword,
+        mustChangeReason: input.mustChangePassword ? (input.mustChangeReason ?? "POSTMASTER") : null,
+        // Screened as it was set: the next logon need not ask again today. A new password has had no reminder.
+        passwordScreenedAt: screened ? changedAt : null,
+        passwordExpiryReminder: null,
+      },
+    });
     // Open recovery flows of this account are void once its password changed.
     await closeRecoveryFlows(tx, cred.id, "password_changed", changedAt);
   } else {
@@ -179,7 +214,8 @@ async function writePassword(tx: Tx, input: SetPasswordInput, cred: Credential, 
   const keep = await tx.passwordHistory.findMany({
     where: owner,
     orderBy: { createdAt: "desc" },
-    take: HISTORY_DEPTH,
+    // The newest one is always kept (the reuse check falls back to it), whatever the profile's depth.
+    take: Math.max(cred.policy.rules.historyDepth, 1),
     select: { id: true },
   });
   await tx.passwordHistory.deleteMany({ where: { ...owner, id: { notIn: keep.map((k) => k.id) } } });

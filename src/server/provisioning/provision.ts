@@ -6,7 +6,7 @@ import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
 import { translatorFor } from "@/server/i18n/translator";
-import { hashSecret } from "@/server/security/password-hash";
+import { hashPassword } from "@/server/security/password-hash";
 
 /**
  * What a deployment starts from, since it is never seeded with demo data:
@@ -22,7 +22,7 @@ export async function provisionOperator(input: { email: string; name: string }):
   const email = input.email.trim().toLowerCase();
   if (await db.cloudAccount.findUnique({ where: { email }, select: { id: true } })) return { ok: false, error: `${email} already exists.` };
   const password = generatePassword({ email });
-  const hash = await hashSecret(password);
+  const hash = await hashPassword(password);
   const id = newId();
   const at = now();
   await db.$transaction([

@@ -10,6 +10,8 @@ import { findVerification } from "@/server/verification/verification-store";
 import { canSelfServe, codeMethodOf, findRecoveryAccount, readRecoveryBlocks, recoveryMethods } from "./internal/recovery-account";
 import { findRecoveryFlow } from "./internal/load-recovery-flow";
 import { recoveryCodeKey } from "./internal/recovery-policy";
+import type { PasswordPolicyView } from "@/lib/password-policy";
+import { domainPasswordPolicy } from "@/server/passwords/domain-password-policy";
 
 export interface MethodChoice {
   /** The masked secure mobile, e.g. "+1 ••• ••• 0101"; null when SMS cannot be used. */
@@ -56,7 +58,7 @@ export type RecoveryView =
       code: CodeState;
       questions: string[];
     }
-  | { step: "reset"; address: string; weakKeywords: string[] }
+  | { step: "reset"; address: string; policy: PasswordPolicyView }
   | { step: "done" };
 
 const ENDED_NOTICE: Record<string, RecoveryNotice | null> = {
@@ -83,7 +85,7 @@ export async function getRecoveryState(input: { flowId: string | undefined }): P
 async function resetView(flow: RecoveryFlow): Promise<RecoveryView> {
   const account = await findRecoveryAccount({ id: flow.accountId as string });
   if (!account) return { step: "account", notice: "expired" };
-  return { step: "reset", address: account.address, weakKeywords: account.domain.weakPasswordKeywords };
+  return { step: "reset", address: account.address, policy: domainPasswordPolicy(account.domain) };
 }
 
 async function verifyView(flow: RecoveryFlow, accountId: string, at: Date): Promise<RecoveryView> {

@@ -3,6 +3,7 @@ import argon2 from "argon2";
 import { getEnv } from "@/env";
 import { metrics } from "@/server/observability/metrics";
 import { argon2Hash, argon2Verify, type Argon2Params } from "./hash-pool";
+import { normalizePassword } from "@/lib/password-policy/profiles";
 
 /**
  * argon2id hashing (SECURITY.md "Hashing"). argon2 runs in its own process
@@ -67,6 +68,14 @@ export function verifySecret(hash: string, secret: string): Promise<boolean> {
 }
 
 /** True when the hash was made with other parameters than the configured ones. */
+/**
+ * A password's hash and its check: the same argon2id, of the password NFKC-normalized
+ * (normalizePassword; NIST SP 800-63B-4 §3.1.1.2). Printable ASCII is its own NFKC form, so
+ * every hash made before normalization still verifies.
+ */
+export const hashPassword = (password: string): Promise<string> => hashSecret(normalizePassword(password));
+export const verifyPassword = (hash: string, password: string): Promise<boolean> => verifySecret(hash, normalizePassword(password));
+
 export function needsRehash(hash: string): boolean {
   try {
     return argon2.needsRehash(hash, options());

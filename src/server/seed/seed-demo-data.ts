@@ -6,7 +6,7 @@ import { setSecurityQuestions } from "@/server/accounts/set-security-questions";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
-import { hashSecret } from "@/server/security/password-hash";
+import { hashPassword } from "@/server/security/password-hash";
 import { DEMO_ACCOUNTS, DEMO_DOMAINS, DEMO_OPERATORS, DEMO_QUESTIONS } from "./demo-data";
 
 export class SeedRefusedError extends Error {}
@@ -28,7 +28,7 @@ export async function seedDemoData(opts: { force?: boolean } = {}): Promise<{ cr
     if (await db.cloudAccount.findUnique({ where: { email: op.email }, select: { id: true } })) continue;
     const policy = checkPasswordOnServer(op.password, { email: op.email });
     if (!policy.ok) throw new Error(`Seed password of ${op.email} breaks the policy: ${policy.violations.map((v) => v.code).join(", ")}`);
-    const hash = await hashSecret(op.password);
+    const hash = await hashPassword(op.password);
     const id = newId();
     await db.$transaction([
       db.cloudAccount.create({ data: { id, email: op.email, name: op.name, passwordHash: hash, passwordChangedAt: now() } }),

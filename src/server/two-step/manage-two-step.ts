@@ -9,7 +9,7 @@ import { now } from "@/server/clock";
 import { transaction } from "@/server/db";
 import { sendSecurityNotice, type SecurityEvent } from "@/server/notices/security-notice";
 import type { RequestMeta } from "@/server/request-meta";
-import { verifySecret } from "@/server/security/password-hash";
+import { verifyPassword } from "@/server/security/password-hash";
 import { countUnusedRecoveryCodes, dropRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
 import { describeTotpSecret, matchTotpStep, newTotpSecret, qrSvg, readTotp, updateTotp } from "./totp";
 import { findTwoStepSubject, isLastRequiredMethod, lockTwoStepSubject, type TwoStepOwner, type TwoStepSubject } from "./two-step-policy";
@@ -166,7 +166,7 @@ async function withOwnPassword(input: OwnPasswordInput, action: AuditActionName,
   if (owner.kind === "mail") return (await reauthenticate(owner.id, password, { action, meta })) ? findTwoStepSubject(owner) : null;
   const cred = await findCredential("cloud", { id: owner.id });
   if (!cred) return null;
-  if (await verifySecret(cred.passwordHash, password)) {
+  if (await verifyPassword(cred.passwordHash, password)) {
     await clearReauthFailures("cloud", cred.id);
     return findTwoStepSubject(owner);
   }

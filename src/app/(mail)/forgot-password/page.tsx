@@ -85,7 +85,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
         </ClientMessages>
       ) : view.step === "reset" ? (
         <ClientMessages namespaces={["Recovery", "Password"]}>
-          <ResetStep action={completeRecoveryAction} address={view.address} weakKeywords={view.weakKeywords} />
+          <ResetStep action={completeRecoveryAction} address={view.address} policy={view.policy} />
         </ClientMessages>
       ) : (
         <DoneStep />

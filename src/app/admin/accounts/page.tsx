@@ -223,7 +223,11 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
               )}
             </td>
             <td className={tdClass}>
-              <StatusBadges status={a.status} locked={a.locked} />
+              <StatusBadges
+                status={a.status}
+                locked={a.locked}
+                mustChange={a.mustChangePassword ? (a.mustChangeReason ?? "unknown") : null}
+              />
             </td>
             <td className={tdClass}>
               <RecoveryMethods mobile={a.hasSecureMobile} questions={a.questionsSet} />

@@ -6,6 +6,8 @@ import { fieldErrors, type FormState } from "@/lib/form-state";
 import { updateRecoverySettings } from "@/server/admin/update-recovery-settings";
 import { updateTwoStepPolicy } from "@/server/admin/update-two-step-policy";
 import { updateWeakKeywords } from "@/server/admin/update-weak-keywords";
+import { updatePasswordProfile } from "@/server/admin/update-password-profile";
+import { PASSWORD_PROFILES } from "@/lib/password-policy";
 import { postmaster } from "@/web/actions/action-guards";
 import { createAction } from "@/web/actions/create-action";
 import { translateFieldErrors } from "@/web/i18n";
@@ -65,5 +67,40 @@ export const saveTwoStepPolicyAction = createAction({
     await updateTwoStepPolicy({ postmaster: pm, ...data }, meta);
     revalidatePath(PAGE);
     return { status: "success", message: t("Admin.policy.twoStepSaved") };
+  },
+});
+
+const numberText = z.string().max(16).optional();
+
+/**
+ * Security > Password Policy: the profile and, with Custom, its settings (the domain function checks
+ * their bounds; a bad one is reported beside its field and nothing is saved).
+ */
+export const savePasswordProfileAction = createAction({
+  name: "policy.password_profile",
+  guard: postmaster,
+  schema: z.object({
+    profile: z.enum(PASSWORD_PROFILES, { error: messageKey("Admin.policy.profileRequired") }),
+    minLength: numberText,
+    maxLength: numberText,
+    classesRequired: numberText,
+    historyDepth: numberText,
+    expiryDays: numberText,
+    allowUnicode: settingCheckbox.optional(),
+  }),
+  run: async (data, { pm, meta, t }): Promise<FormState> => {
+    const { profile, allowUnicode, ...numbers } = data;
+    const result = await updatePasswordProfile(
+      { postmaster: pm, profile, custom: { ...numbers, allowUnicode: allowUnicode ?? false } },
+      meta,
+    );
+    if (!result.ok) {
+      const values = Object.fromEntries(
+        Object.entries({ profile, ...numbers, allowUnicode: allowUnicode ? "on" : "off" }).map(([k, v]) => [k, v ?? ""]),
+      );
+      return fieldErrors(translateFieldErrors(t, result.fieldErrors), values);
+    }
+    revalidatePath(PAGE);
+    return { status: "success", message: t("Admin.policy.profileSaved", { profile: t(`Admin.policy.profiles.${profile}.name`) }) };
   },
 });

@@ -3,12 +3,22 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/action-button";
 import { PageHeader } from "@/components/admin/admin-ui";
 import { KeywordAddForm, RecoverySettingsForm, TwoStepPolicyForm } from "@/components/admin/policy-forms";
+import { NistTable } from "@/components/admin/nist-table";
+import { PasswordProfileForm } from "@/components/admin/password-profile-form";
 import { ClientMessages } from "@/components/client-messages";
 import { Card } from "@/components/ui";
-import { HISTORY_DEPTH, KEYWORD_MAX, KEYWORD_MIN, KEYWORDS_MAX_COUNT, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/password-policy";
+import { KEYWORD_MAX, KEYWORD_MIN, KEYWORDS_MAX_COUNT, policyStatement } from "@/lib/password-policy";
+import { nistComparison } from "@/lib/password-policy/nist-comparison";
+import { translateLoose } from "@/web/i18n";
 import { getDomainPolicy } from "@/server/admin/get-domain-policy";
 import { requirePostmaster } from "@/web/guards";
-import { addKeywordAction, removeKeywordAction, saveRecoverySettingsAction, saveTwoStepPolicyAction } from "./actions";
+import {
+  addKeywordAction,
+  removeKeywordAction,
+  savePasswordProfileAction,
+  saveRecoverySettingsAction,
+  saveTwoStepPolicyAction,
+} from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Admin"))("nav.passwordPolicy") };
@@ -16,19 +26,26 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PasswordPolicyPage() {
   const user = await requirePostmaster();
-  const [policy, t, format] = await Promise.all([getDomainPolicy({ domainId: user.domainId }), getTranslations("Admin"), getFormatter()]);
-  // The seed article's rules, word for word, then what the service adds to them.
-  const rules = [
-    t("policy.rules.length", { min: PASSWORD_MIN, max: PASSWORD_MAX }),
-    t("policy.rules.classes"),
-    t("policy.rules.addressAndKeywords"),
-    t("policy.rules.charset"),
-    t("policy.rules.common"),
-    t("policy.rules.history", { depth: HISTORY_DEPTH }),
-  ];
+  const [policy, t, tAll, format] = await Promise.all([
+    getDomainPolicy({ domainId: user.domainId }),
+    getTranslations("Admin"),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const statement = policyStatement(policy.rules);
+  const nistRows = nistComparison(policy.rules, {
+    twoStepForEveryone: policy.requireTwoStepForEmployees,
+    questionRecovery: policy.allowQuestionRecovery,
+  }).map((r) => ({
+    id: r.id,
+    rule: translateLoose(tAll, r.rule.key, r.rule.values),
+    clause: translateLoose(tAll, r.clause.key, r.clause.values),
+    verdict: r.verdict,
+    verdictText: t(`policy.verdict.${r.verdict}`),
+  }));
   return (
-    // The keyword and recovery forms (and the Remove buttons) are client components.
-    <ClientMessages namespaces={["Admin.policy"]}>
+    // The profile, keyword and recovery forms (and the Remove buttons) are client components.
+    <ClientMessages namespaces={["Admin.policy", "Fields"]}>
       <div className="space-y-6">
         <PageHeader
           title={t("nav.passwordPolicy")}
@@ -36,13 +53,21 @@ export default async function PasswordPolicyPage() {
           description={t("policy.description", { domain: policy.name })}
         />
 
-        <Card title={t("policy.rulesCard")}>
-          <ul className="list-disc space-y-1.5 pl-5 text-sm text-slate-700">
-            {rules.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-          <p className="mt-3 text-xs text-slate-600">{t("policy.rulesFixed")}</p>
+        <Card title={t("policy.profileCard")}>
+          <p className="mb-4 text-sm text-slate-600">{t("policy.profileHelp")}</p>
+          <PasswordProfileForm action={savePasswordProfileAction} profile={policy.profile} custom={policy.custom} />
+        </Card>
+
+        <Card title={t("policy.nistCard")}>
+          <p className="mb-2 text-sm text-slate-800" data-policy-statement>
+            {translateLoose(tAll, statement.key, statement.values)}
+          </p>
+          <p className="mb-4 text-sm text-slate-600">{t("policy.nistHelp")}</p>
+          <NistTable
+            label={t("policy.nistCard")}
+            headers={[t("policy.nistColumns.rule"), t("policy.nistColumns.clause"), t("policy.nistColumns.verdict")]}
+            rows={nistRows}
+          />
         </Card>
 
         <Card

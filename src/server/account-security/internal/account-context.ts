@@ -4,7 +4,7 @@ import type { AuditActionName } from "@/server/audit/audit-action";
 import { findCredential } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import type { RequestMeta } from "@/server/request-meta";
-import { verifySecret } from "@/server/security/password-hash";
+import { verifyPassword } from "@/server/security/password-hash";
 
 /** The signed-in account a security change is about (it is also the actor). */
 export interface SecurityAccount {
@@ -29,7 +29,7 @@ export async function reauthenticate(
   const cred = await findCredential("mail", { id: accountId });
   if (!cred || !cred.active || !cred.domainId) return null;
   const account = { id: cred.id, address: cred.login, domainId: cred.domainId, secureMobile: cred.secureMobile, locale: cred.locale };
-  if (await verifySecret(cred.passwordHash, password)) {
+  if (await verifyPassword(cred.passwordHash, password)) {
     await clearReauthFailures("mail", cred.id);
     return account;
   }

@@ -77,7 +77,7 @@ const STEPS: Record<AccountActionName, Step> = {
   },
   async require_change(tx, account, row) {
     if (row.mustChangePassword) return null;
-    await tx.mailAccount.update({ where: { id: account.id }, data: { mustChangePassword: true } });
+    await tx.mailAccount.update({ where: { id: account.id }, data: { mustChangePassword: true, mustChangeReason: "POSTMASTER" } });
     return { action: AuditAction.passwordChangeRequired };
   },
 };

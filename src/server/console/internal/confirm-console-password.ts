@@ -4,7 +4,7 @@ import { findCredential } from "@/server/auth/credential-store";
 import { clearReauthFailures, countReauthFailure } from "@/server/auth/reauth-failures";
 import { now } from "@/server/clock";
 import type { RequestMeta } from "@/server/request-meta";
-import { verifySecret } from "@/server/security/password-hash";
+import { verifyPassword } from "@/server/security/password-hash";
 import type { ConsoleOperatorRef } from "./find-owned-domain";
 import { isReauthFresh } from "../reauth-window";
 
@@ -43,7 +43,7 @@ export async function confirmConsolePassword(
       : { ok: false, error: "missing", message: msg("Console.errors.consolePasswordMissing") };
   }
   const cred = await findCredential("cloud", { id: operator.id });
-  if (cred && (await verifySecret(cred.passwordHash, consolePassword))) {
+  if (cred && (await verifyPassword(cred.passwordHash, consolePassword))) {
     await clearConsolePasswordFailures(operator);
     return { ok: true, reauthenticated: true };
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 import { recordConsoleRefusal } from "../record-console-refusal";
+import { DOMAIN_POLICY_SELECT } from "@/server/passwords/domain-password-policy";
 
 export interface ConsoleOperatorRef {
   id: string;
@@ -16,7 +17,7 @@ export interface ConsoleOperatorRef {
 export async function findOwnedDomain(operator: ConsoleOperatorRef, domainId: string, attempted: string, meta: RequestMeta) {
   const domain = await getDb().domain.findUnique({
     where: { id: domainId },
-    select: { id: true, name: true, ownerId: true, edition: true, status: true, createdAt: true, weakPasswordKeywords: true },
+    select: { id: true, ownerId: true, edition: true, status: true, createdAt: true, ...DOMAIN_POLICY_SELECT },
   });
   if (domain && domain.ownerId === operator.id) return domain;
   await recordConsoleRefusal(

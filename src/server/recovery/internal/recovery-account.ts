@@ -5,6 +5,7 @@ import { QUESTIONS_REQUIRED } from "@/lib/security-questions";
 import { getDb, type Tx } from "@/server/db";
 import { peekLimit } from "@/server/security/rate-limit";
 import { twoStepRequirement } from "@/server/two-step/two-step-policy";
+import { DOMAIN_POLICY_SELECT } from "@/server/passwords/domain-password-policy";
 
 /** What the wizard needs to know about an account: status, methods, and what its domain allows. */
 const RECOVERY_ACCOUNT_SELECT = {
@@ -25,8 +26,7 @@ const RECOVERY_ACCOUNT_SELECT = {
       allowSmsRecovery: true,
       allowQuestionRecovery: true,
       allowEmailRecovery: true,
-      weakPasswordKeywords: true,
-      requireTwoStepForEmployees: true,
+      ...DOMAIN_POLICY_SELECT,
     },
   },
   _count: { select: { securityQuestions: true, twoStepRecoveryCodes: { where: { usedAt: null } } } },

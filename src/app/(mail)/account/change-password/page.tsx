@@ -4,7 +4,8 @@ import { ChangePasswordForm } from "@/components/change-password-form";
 import { ClientMessages } from "@/components/client-messages";
 import { Alert, Card } from "@/components/ui";
 import { requireMailUser } from "@/web/guards";
-import { getDomainWeakKeywords } from "@/server/accounts/get-domain-weak-keywords";
+import { getAccountPasswordPolicy } from "@/server/accounts/get-account-password-policy";
+import { ARTICLE_RULES } from "@/lib/password-policy";
 import { changePasswordAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,17 +14,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ChangePasswordPage() {
   const user = await requireMailUser({ allowMustChange: true, allowTwoStepSetup: true });
-  const [weakKeywords, t] = await Promise.all([
-    getDomainWeakKeywords({ domainId: user.domainId }),
-    getTranslations("Account.changePassword"),
-  ]);
+  const [found, t] = await Promise.all([getAccountPasswordPolicy({ accountId: user.id }), getTranslations("Account.changePassword")]);
+  const policy = found?.policy ?? { rules: ARTICLE_RULES, weakKeywords: [], domainName: null };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {user.mustChangePassword ? <Alert kind="warning">{t("mustChange")}</Alert> : null}
+      {user.mustChangePassword ? <Alert kind="warning">{t(`reasons.${found?.mustChangeReason ?? "POSTMASTER"}`)}</Alert> : null}
       <Card>
         <ClientMessages namespaces={["Fields", "Password"]}>
-          <ChangePasswordForm action={changePasswordAction} email={user.address} weakKeywords={weakKeywords} />
+          <ChangePasswordForm action={changePasswordAction} email={user.address} policy={policy} />
         </ClientMessages>
       </Card>
     </div>

@@ -223,7 +223,11 @@ export default async function EditAccountPage({ params, searchParams }: IdPagePr
             </DetailRow>
             <DetailRow label={t("account.changeAtNextLogon")}>
               <div className="flex flex-wrap items-center gap-3">
-                <span>{a.mustChangePassword ? t("account.required") : t("account.notRequired")}</span>
+                <span>
+                  {a.mustChangePassword
+                    ? `${t("account.required")} (${t(`accounts.mustChangeReason.${a.mustChangeReason ?? "unknown"}`)})`
+                    : t("account.notRequired")}
+                </span>
                 {employee && !a.mustChangePassword ? ask("require_change", t("account.requireChange")) : null}
               </div>
             </DetailRow>
@@ -246,7 +250,7 @@ export default async function EditAccountPage({ params, searchParams }: IdPagePr
               action={resetPasswordAction}
               accountId={a.id}
               address={a.address}
-              weakKeywords={a.domain.weakPasswordKeywords}
+              policy={a.policy}
               disabled={a.status === "DISABLED"}
               pagePath={pagePath}
               initiallyOpen={reset}

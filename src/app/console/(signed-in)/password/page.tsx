@@ -8,6 +8,7 @@ import { TwoStepCard } from "@/components/account/two-step-card";
 import { oneOf, parseQuery, queryFlag, type RawQuery } from "@/lib/query";
 import { getTwoStepSettings } from "@/server/two-step/manage-two-step";
 import { requireOperator } from "@/web/guards";
+import { CONSOLE_POLICY } from "@/lib/password-policy";
 import {
   cancelConsoleTotpSetupAction,
   changeConsolePasswordAction,
@@ -42,7 +43,7 @@ export default async function ConsolePasswordPage({ searchParams }: { searchPara
             })}
           </p>
           <ClientMessages namespaces={["Fields", "Password"]}>
-            <ChangePasswordForm action={changeConsolePasswordAction} email={operator.email} weakKeywords={[]} />
+            <ChangePasswordForm action={changeConsolePasswordAction} email={operator.email} policy={CONSOLE_POLICY} />
           </ClientMessages>
         </Card>
         {twoStep ? (

@@ -34,7 +34,7 @@ export default async function ResetPostmasterPasswordPage({ params }: Pick<IdPag
           action={resetPostmasterPasswordAction}
           domainId={d.id}
           postmasterAddress={d.postmaster!.address}
-          weakKeywords={d.weakKeywords}
+          policy={d.policy}
           reauthMinutesLeft={reauthMinutesLeft(operator.reauthAt, now().getTime())}
           cancelHref={manageHref}
         />

@@ -1,0 +1,64 @@
+import "server-only";
+import type { PasswordChangeReason } from "@/generated/prisma/enums";
+import { checkPasswordOnServer } from "@/lib/password-policy/server";
+import { AuditAction } from "@/server/audit/audit-action";
+import { recordAuditEvent } from "@/server/audit/record-audit-event";
+import type { Credential } from "@/server/auth/credential-store";
+import { getDb } from "@/server/db";
+import { componentLogger } from "@/server/observability/logger";
+import type { RequestMeta } from "@/server/request-meta";
+import { screenPassword } from "./breached";
+
+/** A logon's password is screened against breached passwords at most this often (the lists change slowly). */
+export const SCREEN_AT_LOGON_EVERY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type ForcedReason = Extract<PasswordChangeReason, "BREACHED" | "POLICY" | "EXPIRED">;
+
+/**
+ * A correct password at logon (SECURITY.md "Passwords"; NIST SP 800-63B-4
+ * §3.1.1.2 "SHALL force a change if there is evidence of compromise"): the
+ * one moment the plain password is in hand, so the one moment it can be
+ * judged again. It must be changed before going on when it no longer meets
+ * the domain's current profile, when a custom profile's expiry has passed, or
+ * when the breach screening finds it. The account is then marked
+ * (mustChangePassword with the reason, audited password.change_forced); the
+ * logon goes on to its second step and then to Change Password, as for a
+ * postmaster's "Require password change". The password itself is never kept
+ * or logged. Mail accounts only: a cloud account's console has no forced change.
+ */
+export async function enforcePasswordAtLogon(cred: Credential, password: string, at: Date, meta: RequestMeta): Promise<boolean> {
+  if (cred.actorKind !== "MAIL_ACCOUNT") return false;
+  if (cred.mustChangePassword) return true;
+  const { rules, weakKeywords, domainName } = cred.policy;
+  let reason: ForcedReason | null = null;
+  let screened = false;
+  if (rules.expiryDays !== null && at.getTime() >= cred.passwordChangedAt.getTime() + rules.expiryDays * DAY_MS) reason = "EXPIRED";
+  else if (!checkPasswordOnServer(password, { email: cred.login, weakKeywords, domainName, rules }).ok) reason = "POLICY";
+  else if (!cred.passwordScreenedAt || at.getTime() - cred.passwordScreenedAt.getTime() >= SCREEN_AT_LOGON_EVERY_MS) {
+    const verdict = await screenPassword(password);
+    screened = verdict.source !== "off";
+    if (verdict.breached) reason = "BREACHED";
+  }
+  if (!reason) {
+    if (screened) await getDb().mailAccount.update({ where: { id: cred.id }, data: { passwordScreenedAt: at } });
+    return false;
+  }
+  // Conditional: of parallel logons with the same password, one marks and audits.
+  const { count } = await getDb().mailAccount.updateMany({
+    where: { id: cred.id, mustChangePassword: false },
+    data: { mustChangePassword: true, mustChangeReason: reason, ...(screened ? { passwordScreenedAt: at } : {}) },
+  });
+  if (count === 1) {
+    await recordAuditEvent({
+      actor: { kind: "MAIL_ACCOUNT", id: cred.id, label: cred.login },
+      action: AuditAction.passwordChangeForced,
+      meta,
+      domainId: cred.domainId,
+      target: { kind: "MAIL_ACCOUNT", id: cred.id, label: cred.login },
+      detail: { reason: reason.toLowerCase(), profile: rules.profile },
+    });
+    componentLogger("passwords").info({ accountId: cred.id, reason }, "password change forced at logon");
+  }
+  return true;
+}
