@@ -47,6 +47,7 @@ export async function createMailAccount(input: NewMailAccount): Promise<CreateMa
         passwordChangedAt: at,
         mustChangePassword: input.mustChangePassword ?? false,
         mustChangeReason: input.mustChangePassword ? "NEW_ACCOUNT" : null,
+        passwordScreenedAt: checked.screened ? at : null,
         secureMobile: input.secureMobile ?? null,
         secureMobileVerifiedAt: input.secureMobile ? at : null,
       },
