@@ -15,7 +15,12 @@ import { DEMO } from "../support/demo-accounts";
 
 /** A policy refusal as the domain core gives it: its catalog key and values. */
 const violation = (code: string, keyword?: string) =>
-  msg(`Password.violations.${code}`, { min: PASSWORD_MIN, max: PASSWORD_MAX, ...(keyword ? { keyword } : {}) });
+  msg(`Password.violations.${code}`, {
+    min: PASSWORD_MIN,
+    max: PASSWORD_MAX,
+    ...(code === "classes" ? { count: 3 } : {}),
+    ...(keyword ? { keyword } : {}),
+  });
 const MISMATCH = msg("Password.errors.mismatch");
 const REUSED = msg("Password.errors.reused", { depth: HISTORY_DEPTH });
 

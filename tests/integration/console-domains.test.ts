@@ -45,7 +45,12 @@ describe("Email Services and the Manage page (console domain functions)", () => 
     const pm = await accountByAddress(DEMO.postmaster.email);
     const r = await getManagedDomain({ operator: ops, domainId: await domainId("example.com") }, meta);
     if (!r.ok) throw new Error("expected the domain");
-    expect(r.domain).toMatchObject({ name: "example.com", edition: "Enterprise", accountsInUse: 5, weakKeywords: ["example", "welcome"] });
+    expect(r.domain).toMatchObject({
+      name: "example.com",
+      edition: "Enterprise",
+      accountsInUse: 5,
+      policy: { weakKeywords: ["example", "welcome"], domainName: "example.com" },
+    });
     expect(r.domain.postmaster).toMatchObject({
       address: pm.address,
       passwordChangedAt: pm.passwordChangedAt,

@@ -1,3 +1,4 @@
+import { ARTICLE_RULES } from "@/lib/password-policy";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { SECOND } from "@/server/clock";
@@ -71,7 +72,11 @@ describe("the page's view of a flow (getRecoveryState)", () => {
 
     const carol = await startFlow(CAROL);
     await answer(carol, CAROL_ANSWERS);
-    expect(await getRecoveryState({ flowId: carol })).toEqual({ step: "reset", address: CAROL, weakKeywords: ["example", "welcome"] });
+    expect(await getRecoveryState({ flowId: carol })).toEqual({
+      step: "reset",
+      address: CAROL,
+      policy: { rules: ARTICLE_RULES, weakKeywords: ["example", "welcome"], domainName: "example.com" },
+    });
     expect(await send(carol)).toEqual({ ok: false, error: "out_of_order" });
   });
 });

@@ -2,6 +2,17 @@ import { useTranslations } from "next-intl";
 import type { AccountStatus, PasswordChangeReason } from "@/generated/prisma/enums";
 import { Badge } from "./admin-ui";
 
+/** Why an account must change its password, as Employee Accounts and Edit Account word it. */
+export const MUST_CHANGE_REASON = {
+  POSTMASTER: "accounts.mustChangeReason.POSTMASTER",
+  BREACHED: "accounts.mustChangeReason.BREACHED",
+  POLICY: "accounts.mustChangeReason.POLICY",
+  EXPIRED: "accounts.mustChangeReason.EXPIRED",
+  NOT_ME: "accounts.mustChangeReason.NOT_ME",
+  NEW_ACCOUNT: "accounts.mustChangeReason.NEW_ACCOUNT",
+  unknown: "accounts.mustChangeReason.unknown",
+} as const satisfies Record<PasswordChangeReason | "unknown", `accounts.mustChangeReason.${string}`>;
+
 export function StatusBadges({
   status,
   locked,
@@ -17,9 +28,7 @@ export function StatusBadges({
     <span className="flex flex-wrap gap-1">
       {status === "ACTIVE" ? <Badge tone="green">{t("badges.active")}</Badge> : <Badge tone="slate">{t("badges.disabled")}</Badge>}
       {locked ? <Badge tone="red">{t("badges.locked")}</Badge> : null}
-      {mustChange ? (
-        <Badge tone="amber">{t("accounts.mustChangeBadge", { reason: t(`accounts.mustChangeReason.${mustChange}`) })}</Badge>
-      ) : null}
+      {mustChange ? <Badge tone="amber">{t("accounts.mustChangeBadge", { reason: t(MUST_CHANGE_REASON[mustChange]) })}</Badge> : null}
     </span>
   );
 }

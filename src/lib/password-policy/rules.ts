@@ -65,7 +65,8 @@ export function ruleLabel(code: RuleCode, rules: PasswordRules = ARTICLE_RULES):
 }
 
 function violation(code: ViolationCode, rules: PasswordRules, word?: string): Violation {
-  const values: Record<string, string | number> = { min: rules.minLength, max: rules.maxLength, count: rules.classesRequired };
+  const values: Record<string, string | number> = { min: rules.minLength, max: rules.maxLength };
+  if (code === "classes") values.count = rules.classesRequired;
   if (word !== undefined) values.keyword = word;
   if (code === "charset" && rules.characters === "unicode") return { code, message: msg("Password.violations.charsetUnicode") };
   if (code === "common" && rules.contextMatch === "whole") return { code, message: msg("Password.violations.commonVariants") };

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/action-button";
 import { DetailRow, PageHeader, smallButtonClass } from "@/components/admin/admin-ui";
-import { StatusBadges } from "@/components/admin/account-badges";
+import { MUST_CHANGE_REASON, StatusBadges } from "@/components/admin/account-badges";
 import { AccountDetailsForm } from "@/components/admin/account-details-form";
 import { ResetPasswordPanel } from "@/components/admin/reset-password-panel";
 import { ClientMessages } from "@/components/client-messages";
@@ -225,7 +225,7 @@ export default async function EditAccountPage({ params, searchParams }: IdPagePr
               <div className="flex flex-wrap items-center gap-3">
                 <span>
                   {a.mustChangePassword
-                    ? `${t("account.required")} (${t(`accounts.mustChangeReason.${a.mustChangeReason ?? "unknown"}`)})`
+                    ? `${t("account.required")} (${t(MUST_CHANGE_REASON[a.mustChangeReason ?? "unknown"])})`
                     : t("account.notRequired")}
                 </span>
                 {employee && !a.mustChangePassword ? ask("require_change", t("account.requireChange")) : null}
