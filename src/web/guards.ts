@@ -45,9 +45,14 @@ export async function requirePostmaster(): Promise<MailUser & { pm: Postmaster }
   return { ...user, pm };
 }
 
-export async function requireOperator(): Promise<Operator> {
+/** A page path of the console an operator that must change its password may reach (the rest send it there). */
+export const CONSOLE_PASSWORD_PATH = "/console/password";
+
+/** A signed-in operator; one whose console password must be changed only reaches Console Password (and the layout). */
+export async function requireOperator(opts: { allowMustChange?: boolean } = {}): Promise<Operator> {
   const op = await getOperator();
   if (!op) redirect("/console/login");
+  if (op.mustChangePassword && !opts.allowMustChange) redirect(CONSOLE_PASSWORD_PATH);
   return op;
 }
 

@@ -15,11 +15,16 @@ import { DEMO } from "../support/demo-accounts";
 // caller is whoever these say, the meta is the fixtures' client.
 const who = vi.hoisted(() => ({ mail: null as MailUser | null, operator: null as Operator | null }));
 vi.mock("@/web/request", () => ({ getRequestMeta: async () => meta }));
-vi.mock("@/web/guards", () => ({ getMailUser: async () => who.mail, getOperator: async () => who.operator }));
+vi.mock("@/web/guards", () => ({
+  getMailUser: async () => who.mail,
+  getOperator: async () => who.operator,
+  TWO_STEP_SETUP_PATH: "/account",
+  CONSOLE_PASSWORD_PATH: "/console/password",
+}));
 
 const { createAction, createCommand } = await import("@/web/actions/create-action");
-const { anyone, mailUser, operator, postmaster } = await import("@/web/actions/action-guards");
-const { loadMailUser } = await import("@/server/auth/load-session-account");
+const { anyone, mailUser, operator, operatorChangingPassword, postmaster } = await import("@/web/actions/action-guards");
+const { loadMailUser, loadOperator } = await import("@/server/auth/load-session-account");
 
 function form(fields: Record<string, string | string[]>): FormData {
   const f = new FormData();
@@ -114,6 +119,35 @@ describe("createAction: guard → audited refusal → parse → run → form sta
     const to = await redirectOf(createAction({ name: "account.update", guard: mailUser(), schema, run })(idle, form({})));
     expect(to).toBe("/account/change-password");
     const ok = await createAction({ name: "password.change", guard: mailUser({ allowMustChange: true }), schema, run })(
+      idle,
+      form({ name: "Ann", password: "long-enough", count: "1" }),
+    );
+    expect(ok).toEqual({ status: "success" });
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it("an operator whose console password must be changed may only change it: anything else is refused, audited, sent there", async () => {
+    const { getDb } = await import("@/server/db");
+    const op = await getDb().cloudAccount.update({
+      where: { email: DEMO.ops.email },
+      data: { mustChangePassword: true, mustChangeReason: "BREACHED" },
+    });
+    who.operator = await loadOperator(await sessionClaims("console", op));
+    expect(who.operator?.mustChangePassword).toBe(true);
+    const run = vi.fn(async (): Promise<FormState> => ({ status: "success" }));
+    const domain = await accountByAddress(DEMO.postmaster.email);
+    const to = await redirectOf(
+      createAction({ name: "postmaster.reset", guard: operator, schema, run })(idle, form({ domainId: domain.domainId })),
+    );
+    expect(to).toBe("/console/password");
+    expect(run).not.toHaveBeenCalled();
+    const [refusal] = await auditActions({ action: "access.refused" });
+    expect(refusal).toMatchObject({
+      actorLabel: DEMO.ops.email,
+      domainId: domain.domainId,
+      detail: expect.objectContaining({ attempted: "postmaster.reset", reason: "must_change_password" }),
+    });
+    const ok = await createAction({ name: "change_console_password", guard: operatorChangingPassword, schema, run })(
       idle,
       form({ name: "Ann", password: "long-enough", count: "1" }),
     );

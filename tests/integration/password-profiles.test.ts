@@ -226,3 +226,31 @@ describe("at logon", () => {
     expect(await logOnAs(DEMO.bob.email, "Orchard#Lantern26")).toMatchObject({ ok: true, mustChangePassword: false });
   });
 });
+
+describe("a cloud operator's console password", () => {
+  it("found breached at logon must be changed before anything else; the change clears it", async () => {
+    await getDb().cloudAccount.update({
+      where: { email: DEMO.ops.email },
+      data: { passwordHash: await hashPassword(BREACHED), passwordScreenedAt: null },
+    });
+    expect(await logOn({ kind: "cloud", login: DEMO.ops.email, password: BREACHED }, meta)).toMatchObject({
+      ok: true,
+      mustChangePassword: true,
+    });
+    const op = await getDb().cloudAccount.findUniqueOrThrow({ where: { email: DEMO.ops.email } });
+    expect(op).toMatchObject({ mustChangePassword: true, mustChangeReason: "BREACHED" });
+    const forced = await auditActions({ action: AuditAction.passwordChangeForced });
+    expect(forced.map((e) => [e.actorKind, e.actorLabel, e.detail])).toEqual([
+      ["CLOUD_ACCOUNT", DEMO.ops.email, { reason: "breached", profile: "article" }],
+    ]);
+    const changed = await changeOwnPassword(
+      { kind: "cloud", accountId: op.id, currentPassword: BREACHED, password: "Harbor#Console2027", confirmPassword: "Harbor#Console2027" },
+      meta,
+    );
+    expect(changed).toMatchObject({ ok: true });
+    expect(await getDb().cloudAccount.findUniqueOrThrow({ where: { email: DEMO.ops.email } })).toMatchObject({
+      mustChangePassword: false,
+      mustChangeReason: null,
+    });
+  });
+});

@@ -38,6 +38,8 @@ export interface Operator {
   reauthAt: number | null;
   sessionVersion: number;
   sessionId: string;
+  /** The console password must be changed before anything else (found breached at logon). */
+  mustChangePassword: boolean;
 }
 
 /** The columns of the Session row that say whether it still holds. */
@@ -96,7 +98,10 @@ export async function loadOperator(data: SessionData): Promise<Operator | null> 
     (id) =>
       getDb().session.findUnique({
         where: { id },
-        select: { ...SESSION_STATE, cloudAccount: { select: { id: true, email: true, name: true, sessionVersion: true } } },
+        select: {
+          ...SESSION_STATE,
+          cloudAccount: { select: { id: true, email: true, name: true, sessionVersion: true, mustChangePassword: true } },
+        },
       }),
     (s) => (s.kind === "CONSOLE" ? s.cloudAccount : null),
     () => true,
@@ -110,6 +115,7 @@ export async function loadOperator(data: SessionData): Promise<Operator | null> 
     reauthAt: data.reauthAt ?? null,
     sessionVersion: o.sessionVersion,
     sessionId: live.sessionId,
+    mustChangePassword: o.mustChangePassword,
   };
 }
 

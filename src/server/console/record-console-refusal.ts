@@ -4,7 +4,7 @@ import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event"
 import { getDb } from "@/server/db";
 import type { RequestMeta } from "@/server/request-meta";
 
-export type ConsoleRefusalReason = "no_session" | "mail_session" | "not_owner" | "unknown_domain";
+export type ConsoleRefusalReason = "no_session" | "mail_session" | "not_owner" | "unknown_domain" | "must_change_password";
 
 export interface ConsoleRefusal {
   actor: Actor;

@@ -24,11 +24,10 @@ type ForcedReason = Extract<PasswordChangeReason, "BREACHED" | "POLICY" | "EXPIR
  * when the breach screening finds it. The account is then marked
  * (mustChangePassword with the reason, audited password.change_forced); the
  * logon goes on to its second step and then to Change Password, as for a
- * postmaster's "Require password change". The password itself is never kept
- * or logged. Mail accounts only: a cloud account's console has no forced change.
+ * postmaster's "Require password change" (a cloud operator: to Console
+ * Password). The password itself is never kept or logged.
  */
 export async function enforcePasswordAtLogon(cred: Credential, password: string, at: Date, meta: RequestMeta): Promise<boolean> {
-  if (cred.actorKind !== "MAIL_ACCOUNT") return false;
   if (cred.mustChangePassword) return true;
   const { rules, weakKeywords, domainName } = cred.policy;
   let reason: ForcedReason | null = null;
@@ -41,24 +40,39 @@ export async function enforcePasswordAtLogon(cred: Credential, password: string,
     if (verdict.breached) reason = "BREACHED";
   }
   if (!reason) {
-    if (screened) await getDb().mailAccount.update({ where: { id: cred.id }, data: { passwordScreenedAt: at } });
+    if (screened) await markAccount(cred, {}, { passwordScreenedAt: at });
     return false;
   }
   // Conditional: of parallel logons with the same password, one marks and audits.
-  const { count } = await getDb().mailAccount.updateMany({
-    where: { id: cred.id, mustChangePassword: false },
-    data: { mustChangePassword: true, mustChangeReason: reason, ...(screened ? { passwordScreenedAt: at } : {}) },
-  });
+  const count = await markAccount(
+    cred,
+    { mustChangePassword: false },
+    { mustChangePassword: true, mustChangeReason: reason, ...(screened ? { passwordScreenedAt: at } : {}) },
+  );
   if (count === 1) {
+    const who = { kind: cred.actorKind, id: cred.id, label: cred.login };
     await recordAuditEvent({
-      actor: { kind: "MAIL_ACCOUNT", id: cred.id, label: cred.login },
+      actor: who,
       action: AuditAction.passwordChangeForced,
       meta,
       domainId: cred.domainId,
-      target: { kind: "MAIL_ACCOUNT", id: cred.id, label: cred.login },
+      target: who,
       detail: { reason: reason.toLowerCase(), profile: rules.profile },
     });
     componentLogger("passwords").info({ accountId: cred.id, reason }, "password change forced at logon");
   }
   return true;
+}
+
+type Mark = { mustChangePassword?: boolean; mustChangeReason?: PasswordChangeReason; passwordScreenedAt?: Date };
+
+/** One conditional update of the account's row, in the table its kind lives in; the rows it changed (0 or 1). */
+async function markAccount(cred: Credential, when: { mustChangePassword?: boolean }, data: Mark): Promise<number> {
+  const where = { id: cred.id, ...when };
+  const db = getDb();
+  const { count } =
+    cred.actorKind === "MAIL_ACCOUNT"
+      ? await db.mailAccount.updateMany({ where, data })
+      : await db.cloudAccount.updateMany({ where, data });
+  return count;
 }

@@ -208,7 +208,10 @@ async function writePassword(
     // Open recovery flows of this account are void once its password changed.
     await closeRecoveryFlows(tx, cred.id, "password_changed", changedAt);
   } else {
-    await tx.cloudAccount.update({ where: { id: cred.id }, data: common });
+    await tx.cloudAccount.update({
+      where: { id: cred.id },
+      data: { ...common, mustChangePassword: false, mustChangeReason: null, passwordScreenedAt: screened ? changedAt : null },
+    });
   }
   await tx.passwordHistory.create({ data: { id: newId(), ...owner, passwordHash: hash, createdAt: changedAt } });
   const keep = await tx.passwordHistory.findMany({

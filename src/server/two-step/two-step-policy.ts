@@ -97,7 +97,14 @@ const MAIL_SUBJECT_SELECT = {
   ...TWO_STEP_REQUIREMENT_SELECT,
   domain: { select: { requireTwoStepForEmployees: true } },
 } as const;
-const CLOUD_SUBJECT_SELECT = { id: true, email: true, locale: true, sessionVersion: true, totpEnabledAt: true } as const;
+const CLOUD_SUBJECT_SELECT = {
+  id: true,
+  email: true,
+  locale: true,
+  sessionVersion: true,
+  totpEnabledAt: true,
+  mustChangePassword: true,
+} as const;
 
 export type MailSubjectRow = Prisma.MailAccountGetPayload<{ select: typeof MAIL_SUBJECT_SELECT }>;
 export type CloudSubjectRow = Prisma.CloudAccountGetPayload<{ select: typeof CLOUD_SUBJECT_SELECT }>;
@@ -129,7 +136,7 @@ export function cloudTwoStepSubject(op: CloudSubjectRow): TwoStepSubject {
     active: true,
     locale: op.locale,
     sessionVersion: op.sessionVersion,
-    mustChangePassword: false,
+    mustChangePassword: op.mustChangePassword,
     totpEnabledAt: op.totpEnabledAt,
     requirement: { required: false, methods: { sms: null, totp }, asked: totp, needsSetup: false },
   };

@@ -6,7 +6,7 @@ import type { MailUser, Operator } from "@/server/auth/load-session-account";
 import type { Actor } from "@/server/audit/record-audit-event";
 import { refuseAccess } from "@/server/audit/refuse-access";
 import { recordConsoleRefusal } from "@/server/console/record-console-refusal";
-import { getMailUser, getOperator, TWO_STEP_SETUP_PATH } from "@/web/guards";
+import { CONSOLE_PASSWORD_PATH, getMailUser, getOperator, TWO_STEP_SETUP_PATH } from "@/web/guards";
 import type { ActionGuard } from "./create-action";
 
 /**
@@ -69,20 +69,28 @@ export const postmaster: ActionGuard<{ user: MailUser; pm: Postmaster }> = async
   return { ok: false, state: formError(t("Admin.errors.forbidden")) };
 };
 
-/** A cloud operator (cloud email console). A refusal names the domain the form targeted, when it exists. */
-export const operator: ActionGuard<{ operator: Operator }> = async ({ attempted, meta, form }) => {
-  const op = await getOperator();
-  if (op) return { ok: true, ctx: { operator: op } };
-  const mail = await getMailUser();
-  const domainId = form?.get("domainId");
-  await recordConsoleRefusal(
-    {
-      actor: mail ? mailActor(mail) : { kind: "ANONYMOUS" },
-      reason: mail ? "mail_session" : "no_session",
-      attempted,
-      domainId: typeof domainId === "string" ? domainId : null,
-    },
-    meta,
-  );
-  redirect("/console/login?notice=expired");
-};
+/**
+ * A cloud operator (cloud email console). A refusal names the domain the form targeted, when it exists.
+ * An operator whose console password must be changed may only change it (operatorChangingPassword).
+ */
+function operatorGuard(opts: { allowMustChange: boolean }): ActionGuard<{ operator: Operator }> {
+  return async ({ attempted, meta, form }) => {
+    const op = await getOperator();
+    if (op && (!op.mustChangePassword || opts.allowMustChange)) return { ok: true, ctx: { operator: op } };
+    const mail = op ? null : await getMailUser();
+    const domainId = form?.get("domainId");
+    await recordConsoleRefusal(
+      {
+        actor: op ? { kind: "CLOUD_ACCOUNT", id: op.id, label: op.email } : mail ? mailActor(mail) : { kind: "ANONYMOUS" },
+        reason: op ? "must_change_password" : mail ? "mail_session" : "no_session",
+        attempted,
+        domainId: typeof domainId === "string" ? domainId : null,
+      },
+      meta,
+    );
+    redirect(op ? CONSOLE_PASSWORD_PATH : "/console/login?notice=expired");
+  };
+}
+export const operator = operatorGuard({ allowMustChange: false });
+/** Console Password's own change: the one action open to an operator that must change its password. */
+export const operatorChangingPassword = operatorGuard({ allowMustChange: true });

@@ -7,7 +7,7 @@ import { requireOperator } from "@/web/guards";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   // Pages and actions check again: a layout is not a security boundary.
-  const operator = await requireOperator();
+  const operator = await requireOperator({ allowMustChange: true });
   const t = await getTranslations("Console.nav");
   // The menu's words come from here, so the menu (a client component for the current page) needs no catalog of its own.
   const labels: ConsoleNavLabels = {

@@ -2,12 +2,12 @@
 import { changeOwnPasswordAction } from "@/app/_actions/change-own-password";
 import { twoStepSettingsActions } from "@/app/_actions/two-step-settings";
 import { changeConsolePassword } from "@/server/console/change-console-password";
-import { operator } from "@/web/actions/action-guards";
+import { operator, operatorChangingPassword } from "@/web/actions/action-guards";
 
 /** The operator changes its own console password. */
 export const changeConsolePasswordAction = changeOwnPasswordAction({
   name: "change_console_password",
-  guard: operator,
+  guard: operatorChangingPassword,
   kind: "console",
   change: (data, { operator: op, meta }) => changeConsolePassword({ operator: op, ...data }, meta),
   signedOutAt: "/console/login?notice=reauth",
