@@ -132,6 +132,11 @@ export const envSchema = z
     ),
     /** The range API's base URL (an egress proxy; the tests' stub). */
     BREACHED_PASSWORDS_API_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().default("https://api.pwnedpasswords.com")),
+    /**
+     * How often each app process sweeps for passwords near a custom profile's expiry and sends the reminders
+     * (SECURITY.md "Passwords"; one instance at a time). 0: off, e.g. when cron runs `npm run passwords:remind`.
+     */
+    PASSWORD_REMINDER_INTERVAL_MINUTES: int(60, 0, 1440),
     DEFAULT_PHONE_COUNTRY: z
       .string()
       .regex(/^[A-Z]{2}$/, "must be a two-letter country code")

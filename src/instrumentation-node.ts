@@ -1,4 +1,5 @@
 import { logger } from "@/server/observability/logger";
+import { startExpiryReminderSweep } from "@/server/passwords/expiry-reminder-sweep";
 import { prepareDummyHash } from "@/server/security/password-hash";
 
 /**
@@ -8,6 +9,8 @@ import { prepareDummyHash } from "@/server/security/password-hash";
  *   its own IP for every per-IP limit and the audit log. Refuse to serve.
  * - The dummy password hash used for unknown addresses is made now, so the
  *   first unknown-address logon costs what a known one does.
+ * - The password expiry reminders' sweep is scheduled (every
+ *   PASSWORD_REMINDER_INTERVAL_MINUTES, one instance at a time).
  */
 if (process.env.POSTKEY_HTTP_SERVER !== "1") {
   logger().fatal(
@@ -17,3 +20,4 @@ if (process.env.POSTKEY_HTTP_SERVER !== "1") {
   process.exit(1);
 }
 await prepareDummyHash();
+startExpiryReminderSweep();
