@@ -82,6 +82,7 @@ describe("Prisma's model of schema.prisma, as the checker reads it", () => {
       ["domainId", "departmentId"],
       ["domainId", "lastLogonAt"],
       ["domainId", "mustChangePassword"],
+      ["domainId", "passwordChangedAt"],
     ]);
     // The search's trigram indexes: GIN with their operator class.
     expect(mail.indexes[1]).toMatchObject({ method: "gin", fields: [{ name: "displayName", opclass: "gin_trgm_ops" }] });

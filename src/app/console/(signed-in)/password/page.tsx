@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ConsolePasswordPage({ searchParams }: { searchParams: Promise<RawQuery> }) {
-  const operator = await requireOperator();
+  const operator = await requireOperator({ allowMustChange: true });
   const { changed, totp } = parseQuery({ changed: queryFlag, totp: oneOf(["off"]) }, await searchParams);
   const [t, tAll, twoStep] = await Promise.all([
     getTranslations("Console.password"),
@@ -35,6 +35,7 @@ export default async function ConsolePasswordPage({ searchParams }: { searchPara
       <ConsolePageHeader title={t("title")} />
       <div className="max-w-2xl space-y-6">
         {changed ? <Alert kind="success">{t("changed")}</Alert> : null}
+        {operator.mustChangePassword ? <Alert kind="warning">{t("mustChangeBreached")}</Alert> : null}
         <Card title={t("cardTitle")}>
           <p className="mb-4 text-sm text-slate-600">
             {t.rich("intro", {
