@@ -74,7 +74,7 @@ function ProfileFields({ state, profile, custom }: { state: FormState; profile: 
                 value={p}
                 checked={chosen === p}
                 onChange={() => setChosen(p)}
-                className="mt-1 h-4 w-4 border-slate-300 text-blue-700 focus:ring-blue-600/30"
+                className="mt-1 h-4 w-4 shrink-0 border-slate-300 text-blue-700 focus:ring-blue-600/30"
               />
               <span>
                 <span className="block text-sm font-medium text-slate-900">
