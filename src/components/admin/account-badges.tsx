@@ -28,7 +28,13 @@ export function StatusBadges({
     <span className="flex flex-wrap gap-1">
       {status === "ACTIVE" ? <Badge tone="green">{t("badges.active")}</Badge> : <Badge tone="slate">{t("badges.disabled")}</Badge>}
       {locked ? <Badge tone="red">{t("badges.locked")}</Badge> : null}
-      {mustChange ? <Badge tone="amber">{t("accounts.mustChangeBadge", { reason: t(MUST_CHANGE_REASON[mustChange]) })}</Badge> : null}
+      {mustChange ? (
+        // A short pill, and why in words under it (a long pill wraps into an oval in a narrow column).
+        <span className="basis-full whitespace-nowrap">
+          <Badge tone="amber">{t("accounts.mustChangeBadge")}</Badge>
+          <span className="mt-0.5 block whitespace-normal text-xs text-slate-600">{t(MUST_CHANGE_REASON[mustChange])}</span>
+        </span>
+      ) : null}
     </span>
   );
 }

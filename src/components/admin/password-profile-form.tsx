@@ -38,7 +38,16 @@ export function PasswordProfileForm({
 }) {
   return (
     <ActionForm action={action} className="space-y-5" alert={outcome}>
-      {(state) => <ProfileFields state={state} profile={profile} custom={custom} />}
+      {/* React resets a form after its action: the fields are drawn anew (their defaults what was saved, or
+          what a refused attempt sent), so the profile ticked is never a stale one. */}
+      {(state) => (
+        <ProfileFields
+          key={`${profile}:${JSON.stringify(custom)}:${state.status === "error" ? state.attempt : "saved"}`}
+          state={state}
+          profile={profile}
+          custom={custom}
+        />
+      )}
     </ActionForm>
   );
 }
@@ -72,14 +81,14 @@ function ProfileFields({ state, profile, custom }: { state: FormState; profile: 
                 type="radio"
                 name="profile"
                 value={p}
-                checked={chosen === p}
+                defaultChecked={chosen === p}
                 onChange={() => setChosen(p)}
                 className="mt-1 h-4 w-4 shrink-0 border-slate-300 text-blue-700 focus:ring-blue-600/30"
               />
               <span>
                 <span className="block text-sm font-medium text-slate-900">
                   {t(`profiles.${p}.name`)}
-                  {p === profile ? <span className="ml-2 text-xs font-normal text-slate-600">({t("current")})</span> : null}
+                  {p === profile ? <span className="ml-2 text-xs font-normal text-slate-600"> {t("current")}</span> : null}
                 </span>
                 <span className="block text-sm text-slate-600">
                   {t(`profiles.${p}.summary`, { single: NIST_SINGLE_FACTOR_MIN, multi: NIST_WITH_SECOND_FACTOR_MIN })}

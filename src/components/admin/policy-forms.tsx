@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { Fragment, useState, type ReactNode } from "react";
 import { ActionForm } from "@/components/action-form";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert, FieldErrors, inputClass, labelClass, secondaryButtonClass, OnOffCheckbox } from "@/components/ui";
@@ -15,11 +15,15 @@ function outcome(state: FormState) {
 
 const hint = (chunks: ReactNode) => <span className="text-slate-600">{chunks}</span>;
 
-/** The settings' forms: checkboxes only, which the browser has nothing to check in. */
-function SettingsForm({ action, children }: { action: FormAction; children: ReactNode }) {
+/**
+ * The settings' forms: checkboxes only, which the browser has nothing to check in. React resets a form
+ * after its action, so the boxes are drawn anew from what was saved (`saved` changes with it): a box
+ * never shows a value the server no longer has.
+ */
+function SettingsForm({ action, saved, children }: { action: FormAction; saved: string; children: () => ReactNode }) {
   return (
     <ActionForm action={action} className="space-y-3" alert={outcome} noValidate={false}>
-      {() => children}
+      {() => <Fragment key={saved}>{children()}</Fragment>}
     </ActionForm>
   );
 }
@@ -64,24 +68,28 @@ function KeywordField({ state }: { state: FormState }) {
   );
 }
 
-/** The domain's self-service methods (SMS verification, security questions, backup email). */
-export function RecoverySettingsForm({
-  action,
-  allowSmsRecovery,
-  allowQuestionRecovery,
-  allowEmailRecovery,
-  notifyPostmasterOfSelfServiceResets,
-}: { action: FormAction } & Record<
+type RecoverySettings = Record<
   "allowSmsRecovery" | "allowQuestionRecovery" | "allowEmailRecovery" | "notifyPostmasterOfSelfServiceResets",
   boolean
->) {
-  const t = useTranslations("Admin");
-  const [sms, setSms] = useState(allowSmsRecovery);
-  const [questions, setQuestions] = useState(allowQuestionRecovery);
-  const [email, setEmail] = useState(allowEmailRecovery);
-  const [notify, setNotify] = useState(notifyPostmasterOfSelfServiceResets);
+>;
+
+/** The domain's self-service methods (SMS verification, security questions, backup email). */
+export function RecoverySettingsForm({ action, ...saved }: { action: FormAction } & RecoverySettings) {
   return (
-    <SettingsForm action={action}>
+    <SettingsForm action={action} saved={JSON.stringify(saved)}>
+      {() => <RecoveryFields {...saved} />}
+    </SettingsForm>
+  );
+}
+
+function RecoveryFields(saved: RecoverySettings) {
+  const t = useTranslations("Admin");
+  const [sms, setSms] = useState(saved.allowSmsRecovery);
+  const [questions, setQuestions] = useState(saved.allowQuestionRecovery);
+  const [email, setEmail] = useState(saved.allowEmailRecovery);
+  const [notify, setNotify] = useState(saved.notifyPostmasterOfSelfServiceResets);
+  return (
+    <>
       <OnOffCheckbox name="allowSmsRecovery" checked={sms} onChange={setSms} label={t.rich("policy.allowSms", { hint })} />
       <OnOffCheckbox
         name="allowQuestionRecovery"
@@ -98,18 +106,26 @@ export function RecoverySettingsForm({
         label={t.rich("policy.notifyPostmaster", { hint })}
       />
       <SubmitButton pendingText={t("policy.saving")}>{t("policy.save")}</SubmitButton>
-    </SettingsForm>
+    </>
   );
 }
 
 /** "Require two-step logon for employees" (postmasters always have it). */
 export function TwoStepPolicyForm({ action, requireTwoStepForEmployees }: { action: FormAction; requireTwoStepForEmployees: boolean }) {
-  const t = useTranslations("Admin");
-  const [on, setOn] = useState(requireTwoStepForEmployees);
   return (
-    <SettingsForm action={action}>
+    <SettingsForm action={action} saved={String(requireTwoStepForEmployees)}>
+      {() => <TwoStepField saved={requireTwoStepForEmployees} />}
+    </SettingsForm>
+  );
+}
+
+function TwoStepField({ saved }: { saved: boolean }) {
+  const t = useTranslations("Admin");
+  const [on, setOn] = useState(saved);
+  return (
+    <>
       <OnOffCheckbox name="requireTwoStepForEmployees" checked={on} onChange={setOn} label={t.rich("policy.requireTwoStep", { hint })} />
       <SubmitButton pendingText={t("policy.saving")}>{t("policy.saveTwoStep")}</SubmitButton>
-    </SettingsForm>
+    </>
   );
 }

@@ -67,7 +67,6 @@ export function verifySecret(hash: string, secret: string): Promise<boolean> {
   return withSlot(() => argon2Verify(hash, secret));
 }
 
-/** True when the hash was made with other parameters than the configured ones. */
 /**
  * A password's hash and its check: the same argon2id, of the password NFKC-normalized
  * (normalizePassword; NIST SP 800-63B-4 §3.1.1.2). Printable ASCII is its own NFKC form, so
@@ -76,6 +75,7 @@ export function verifySecret(hash: string, secret: string): Promise<boolean> {
 export const hashPassword = (password: string): Promise<string> => hashSecret(normalizePassword(password));
 export const verifyPassword = (hash: string, password: string): Promise<boolean> => verifySecret(hash, normalizePassword(password));
 
+/** True when the hash was made with other parameters than the configured ones. */
 export function needsRehash(hash: string): boolean {
   try {
     return argon2.needsRehash(hash, options());

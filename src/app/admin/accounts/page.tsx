@@ -128,7 +128,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
                 name="status"
                 label={t("accounts.status")}
                 value={sp.status ?? ""}
-                width="sm:w-44"
+                width="sm:w-56"
                 options={[["", t("accounts.anyStatus")], ...STATUS_FILTERS.map((f): [string, string] => [f, t(STATUS_LABELS[f])])]}
               />
               <FilterSelect
