@@ -38,6 +38,24 @@ describe("provisioning", () => {
     expect(await getDb().passwordHistory.count()).toBe(3);
   });
 
+  it("a mailbox of a domain with a custom profile gets a first password as long as the profile asks", async () => {
+    const op = await provisionOperator({ email: "ops@cloud.example.net", name: "Cloud Ops" });
+    if (!op.ok) throw new Error(op.error);
+    const domain = await provisionDomain({ name: "example.com", ownerEmail: op.login, postmasterName: "Mail Admin" });
+    if (!domain.ok) throw new Error(domain.error);
+    await getDb().domain.update({
+      where: { name: "example.com" },
+      data: { passwordProfile: "CUSTOM", customPasswordPolicy: { minLength: 40, maxLength: 64, classesRequired: 4, historyDepth: 5 } },
+    });
+    const alice = await provisionAccount({ address: "alice@example.com", displayName: "Alice Wang" });
+    if (!alice.ok) throw new Error(alice.error);
+    expect([...alice.password]).toHaveLength(40);
+    expect(await logOn({ kind: "mail", login: alice.login, password: alice.password }, meta)).toMatchObject({
+      ok: true,
+      mustChangePassword: true,
+    });
+  });
+
   it("refuses duplicates and a domain or mailbox without its parent, creating nothing", async () => {
     expect(await provisionDomain({ name: "example.com", ownerEmail: "nobody@cloud.example.net", postmasterName: "X" })).toEqual({
       ok: false,
