@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/env";
 import { refText } from "../support/i18n";
@@ -9,6 +10,7 @@ import { logOn } from "@/server/auth/log-on";
 import { getDb } from "@/server/db";
 import { listEmployeeAccounts } from "@/server/admin/list-employee-accounts";
 import { changeOwnPassword } from "@/server/passwords/change-own-password";
+import { sendExpiryReminders } from "@/server/passwords/expiry-reminders";
 import { hashPassword, verifyPassword } from "@/server/security/password-hash";
 import { accountByAddress, auditActions, freshDemo, meta, useFakeClock } from "../support/fixtures";
 import { DEMO } from "../support/demo-accounts";
@@ -93,7 +95,15 @@ describe("a postmaster chooses the profile", () => {
     await choose("article");
     const p = await getDomainPolicy({ domainId: pm.domainId });
     expect(p.profile).toBe("article");
-    expect(p.custom).toEqual({ minLength: 12, maxLength: 100, classesRequired: 2, historyDepth: 3, expiryDays: 90, characters: "unicode" });
+    expect(p.custom).toEqual({
+      minLength: 12,
+      maxLength: 100,
+      classesRequired: 2,
+      historyDepth: 3,
+      expiryDays: 90,
+      characters: "unicode",
+      expirySince: expect.any(String),
+    });
     expect(p.rules.minLength).toBe(8);
   });
 
@@ -202,20 +212,65 @@ describe("at logon", () => {
     expect(await accountByAddress(DEMO.alice.email)).toMatchObject({ mustChangePassword: false });
   });
 
-  it("a custom expiry: the day before it the logon goes on, on the day it must be changed (reason EXPIRED)", async () => {
+  it("a custom expiry: counted from when it came into force for older passwords; the day before it the logon goes on, on the day it must be changed (reason EXPIRED)", async () => {
+    // bob's password is five years old: turning a 30-day expiry on does not expire it at once.
+    await getDb().mailAccount.update({
+      where: { address: DEMO.bob.email },
+      data: { passwordChangedAt: new Date(Date.now() - 5 * 365 * 86_400_000) },
+    });
+    const clock = useFakeClock();
     await choose("custom", { minLength: "8", maxLength: "64", classesRequired: "3", historyDepth: "5", expiryDays: "30" });
-    const bob = await accountByAddress(DEMO.bob.email);
-    const clock = useFakeClock(new Date(bob.passwordChangedAt.getTime() + 29 * 86_400_000));
+    const since = Date.parse((await getDomainPolicy({ domainId: pm.domainId })).custom.expirySince!);
     expect(await logOnAs(DEMO.bob.email, DEMO.bob.password)).toMatchObject({ ok: true, mustChangePassword: false });
-    clock.set(new Date(bob.passwordChangedAt.getTime() + 30 * 86_400_000));
+    clock.set(new Date(since + 30 * 86_400_000 - 1000));
+    expect(await logOnAs(DEMO.bob.email, DEMO.bob.password)).toMatchObject({ ok: true, mustChangePassword: false });
+    clock.set(new Date(since + 30 * 86_400_000));
     expect(await logOnAs(DEMO.bob.email, DEMO.bob.password)).toMatchObject({ ok: true, mustChangePassword: true });
     expect(await accountByAddress(DEMO.bob.email)).toMatchObject({ mustChangeReason: "EXPIRED" });
+  });
+
+  it("turning an expiry on reminds the owners of old passwords from that day: 14 days before it, not at once", async () => {
+    await getDb().mailAccount.updateMany({
+      where: { domainId: pm.domainId },
+      data: { passwordChangedAt: new Date(Date.now() - 400 * 86_400_000) },
+    });
+    await choose("custom", { minLength: "8", maxLength: "64", classesRequired: "3", historyDepth: "5", expiryDays: "30" });
+    const since = Date.parse((await getDomainPolicy({ domainId: pm.domainId })).custom.expirySince!);
+    const reminded = async (days: number) => {
+      await sendExpiryReminders({ at: new Date(since + days * 86_400_000) });
+      return (await auditActions({ action: AuditAction.passwordExpiryReminded })).length;
+    };
+    expect(await reminded(0)).toBe(0);
+    expect(await reminded(15)).toBe(0);
+    const active = await getDb().mailAccount.count({ where: { domainId: pm.domainId, status: "ACTIVE" } });
+    expect(await reminded(16)).toBe(active);
   });
 
   it("NIST never expires a password, however old", async () => {
     await choose("nist");
     await plant(DEMO.bob.email, PASSPHRASE, { passwordChangedAt: new Date(Date.now() - 5 * 365 * 86_400_000) });
     expect(await logOnAs(DEMO.bob.email, PASSPHRASE)).toMatchObject({ ok: true, mustChangePassword: false });
+  });
+
+  it("a verdict of the fallback (the range API down) is no screening: the next logon asks again", async () => {
+    // A password never screened in this process (its range is not cached).
+    const fresh = `Fresh#${randomUUID().slice(0, 8)}x1`;
+    await plant(DEMO.bob.email, fresh);
+    await fetch(`${stub.url}/_stub/fail-next?status=503&times=1`, { method: "POST" });
+    expect(await logOnAs(DEMO.bob.email, fresh)).toMatchObject({ ok: true, mustChangePassword: false });
+    expect((await accountByAddress(DEMO.bob.email)).passwordScreenedAt).toBeNull();
+    expect(await logOnAs(DEMO.bob.email, fresh)).toMatchObject({ ok: true });
+    expect((await accountByAddress(DEMO.bob.email)).passwordScreenedAt).not.toBeNull();
+  });
+
+  it("the current password typed in fullwidth is still the current password (compared as hashed, NFKC)", async () => {
+    await choose("nist");
+    await change(DEMO.alice, PASSPHRASE);
+    const fullwidth = "ｑｕｉｅｔ ｏｒｃｈａｒｄ ｌａｎｔｅｒｎ";
+    const again = await change({ email: DEMO.alice.email, password: PASSPHRASE }, fullwidth);
+    expect(again.ok === false && again.error === "invalid" && again.fieldErrors.password?.map(refText)).toEqual([
+      "Choose a password different from the current one.",
+    ]);
   });
 
   it("after the change the new password goes on, and the reason is gone", async () => {

@@ -126,6 +126,8 @@ describe("a range answer", () => {
     ["a full hash", `${a}:3`],
     ["no count", suffix(a)],
     ["a negative count", `${suffix(a)}:-1`],
+    ["an empty body (a proxy's 200, never a real range)", ""],
+    ["blank lines only", "\r\n\r\n"],
   ])("refuses %s", (_, body) => {
     expect(parseRange(body)).toBeNull();
   });

@@ -38,6 +38,11 @@ describe("the article's profile is every domain's default and unchanged", () => 
     expect(codes("Qz9#mvKr", { commonPasswords: common })).toEqual([]);
   });
 
+  it("judges what was typed, not its NFKC form: fullwidth letters and ligatures are not keyboard characters", () => {
+    expect(codes("ＡｂｃＤｅｆ１２!", { commonPasswords: common })).toContain("charset");
+    expect(codes("ﬁﬁﬁﬁABC12!", { commonPasswords: common })).toContain("charset");
+  });
+
   it("still refuses a keyword or the name part anywhere in the password", () => {
     expect(codes("Xwelcome#9", ctx(ARTICLE_RULES))).toEqual(["weak_keyword"]);
     expect(codes("Alice#2026x", ctx(ARTICLE_RULES))).toEqual(["contains_address"]);
@@ -76,14 +81,37 @@ describe("NIST SP 800-63B-4", () => {
 
   it("accepts Unicode, counts code points after NFKC, and refuses control characters", () => {
     expect(codes("我的密码是一个很长的句子真的很长", ctx(nist))).toEqual([]);
-    expect(codes("😀".repeat(15), ctx(nist))).toEqual([]);
-    expect(codes("😀".repeat(14), ctx(nist))).toEqual(["length"]);
+    // 15 code points with emoji (each one character), and 14.
+    expect(codes("🌲🐱 blue river 🚀", ctx(nist))).toEqual([]);
+    expect(codes("🌲 blue river 🚀", ctx(nist))).toEqual(["length"]);
     expect(codes("blue river\tstone x", ctx(nist))).toEqual(["charset"]);
     // Fullwidth letters are their ASCII forms after NFKC: the same password, the same length.
     expect(normalizePassword("ｂｌｕｅ ｒｉｖｅｒ ｓｔｏｎｅ")).toBe("blue river stone");
     expect(codes("ｐａｓｓｗｏｒｄ１２３４５６７", ctx(nist))).toEqual(["common"]);
     // "ﬁ" (one code point) is "fi" (two) after NFKC.
     expect(codes("ﬁsh ﬁsh ﬁsh ab", ctx(nist))).toEqual([]);
+  });
+
+  it("refuses what is long but expected: one character, a run, a word repeated in any case, nothing visible", () => {
+    for (const pw of [
+      "aaaaaaaaaaaaaaa",
+      "121212121212121",
+      "123456789012345",
+      "abcdefghijklmno",
+      "9876543210987654",
+      " ".repeat(15),
+      ".".repeat(15),
+      "Dragon dragon dragon",
+      "Summer2024-Summer2024",
+    ])
+      expect(codes(pw, ctx(nist)), pw).toContain("common");
+    expect(codes("ACME acme ACME 2026", ctx(nist))).toContain("context");
+    // Invisible characters are refused as characters, and cannot pad a short password past the minimum.
+    expect(codes("\u200b".repeat(15), ctx(nist))).toContain("charset");
+    expect(codes("a\u200bb\u200bc\u200bd\u200be\u200bf\u200bg\u200bh", ctx(nist))).toContain("charset");
+    expect(codes("blue\u202eriver stone", ctx(nist))).toContain("charset");
+    // The joiners emoji and some scripts need are fine.
+    expect(codes("family 👨\u200d👩\u200d👧 picnic", ctx(nist))).toEqual([]);
   });
 
   it("lists its rules and its policy text in both languages", () => {
@@ -130,7 +158,15 @@ describe("Custom", () => {
     });
     expect(ok).toEqual({
       ok: true,
-      settings: { minLength: 8, maxLength: 128, classesRequired: 0, historyDepth: 24, expiryDays: null, characters: "unicode" },
+      settings: {
+        minLength: 8,
+        maxLength: 128,
+        classesRequired: 0,
+        historyDepth: 24,
+        expiryDays: null,
+        characters: "unicode",
+        expirySince: null,
+      },
     });
     const bad = parseCustomSettings({
       minLength: "7",
@@ -170,7 +206,9 @@ describe("Custom", () => {
 
 describe("the NIST comparison table", () => {
   const verdicts = (rules: PasswordRules, twoStep = false, questions = true) =>
-    Object.fromEntries(nistComparison(rules, { twoStepForEveryone: twoStep, questionRecovery: questions }).map((r) => [r.id, r.verdict]));
+    Object.fromEntries(
+      nistComparison(rules, { twoStepForEveryone: twoStep, questionRecovery: questions, screening: "hibp" }).map((r) => [r.id, r.verdict]),
+    );
 
   it("says where the article's profile breaks the standard", () => {
     expect(verdicts(ARTICLE_RULES)).toMatchObject({
@@ -184,13 +222,19 @@ describe("the NIST comparison table", () => {
     expect(verdicts(ARTICLE_RULES, true).minLength).toBe("meets");
   });
 
+  it("says the standard is broken when no breach screening is configured", () => {
+    const rows = nistComparison(nist, { twoStepForEveryone: false, questionRecovery: false, screening: "off" });
+    expect(rows.find((r) => r.id === "compromise")?.verdict).toBe("breaks");
+    expect(refText(rows.find((r) => r.id === "blocklist")!.rule)).toContain("no breach screening");
+  });
+
   it("has no 'breaks' under the NIST profile, and follows a custom expiry", () => {
     expect(Object.values(verdicts(nist, false, false))).not.toContain("breaks");
     expect(verdicts(custom({ expiryDays: 90 })).expiry).toBe("breaks");
   });
 
   it("words every row in both languages", () => {
-    for (const row of nistComparison(nist, { twoStepForEveryone: false, questionRecovery: true })) {
+    for (const row of nistComparison(nist, { twoStepForEveryone: false, questionRecovery: true, screening: "shipped" })) {
       for (const ref of [row.rule, row.clause]) {
         expect(refText(ref)).not.toContain("Admin.policy");
         expect(zhText(ref.key, ref.values)).not.toContain("Admin.policy");

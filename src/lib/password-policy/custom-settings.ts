@@ -31,6 +31,15 @@ export function parseCustomSettings(input: CustomSettingsInput): CustomSettingsR
     return { ok: false, errors };
   return {
     ok: true,
-    settings: { minLength, maxLength, characters: input.allowUnicode ? "unicode" : "ascii", classesRequired, historyDepth, expiryDays },
+    // When the expiry comes into force is the domain's to set as it saves (updatePasswordProfile).
+    settings: {
+      minLength,
+      maxLength,
+      characters: input.allowUnicode ? "unicode" : "ascii",
+      classesRequired,
+      historyDepth,
+      expiryDays,
+      expirySince: null,
+    },
   };
 }

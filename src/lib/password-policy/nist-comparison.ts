@@ -22,6 +22,8 @@ export interface NistFacts {
   twoStepForEveryone: boolean;
   /** Forgot Password may use security questions. */
   questionRecovery: boolean;
+  /** What screens new passwords for breaches (BREACHED_PASSWORDS): the range API, a local list, the shipped list, or nothing. */
+  screening: "hibp" | "file" | "shipped" | "off";
 }
 
 export function nistComparison(rules: PasswordRules, facts: NistFacts): NistRow[] {
@@ -42,9 +44,9 @@ export function nistComparison(rules: PasswordRules, facts: NistFacts): NistRow[
     row("characters", rules.characters === "unicode" ? "meets" : "breaks", { set: rules.characters }),
     row("composition", rules.classesRequired === 0 ? "meets" : "breaks", { count: rules.classesRequired }),
     row("context", rules.contextMatch === "whole" ? "meets" : "stricter", { match: rules.contextMatch }),
-    row("blocklist", "meets", { match: rules.contextMatch }),
+    row("blocklist", "meets", { match: rules.contextMatch, screening: facts.screening }),
     row("expiry", rules.expiryDays === null ? "meets" : "breaks", { days: rules.expiryDays ?? 0 }),
-    row("compromise", "meets"),
+    row("compromise", facts.screening === "off" ? "breaks" : "meets", { screening: facts.screening }),
     row("normalization", "meets"),
     row("storage", "meets"),
     row("throttling", "meets"),

@@ -34,6 +34,12 @@ export interface PasswordRules {
   historyDepth: number;
   /** Days a password lasts before a change is required at logon; null: never expires. */
   expiryDays: number | null;
+  /**
+   * When this expiry came into force (ISO time): a password is counted from the later of its own change and
+   * this, so turning an expiry on (or shortening it) never expires anyone's password at once, and every
+   * owner gets the reminders first. Null with no expiry.
+   */
+  expirySince: string | null;
 }
 
 /** The bounds of each custom setting (the floor is the standard's: 8 characters with a second factor). */
@@ -55,6 +61,8 @@ export interface CustomPolicySettings {
   classesRequired: number;
   historyDepth: number;
   expiryDays: number | null;
+  /** Set by the domain when the expiry changes (PasswordRules.expirySince). */
+  expirySince: string | null;
 }
 
 /** The article's rules, word for word; today's behaviour, every domain's default. */
@@ -67,6 +75,7 @@ export const ARTICLE_RULES: PasswordRules = {
   contextMatch: "contains",
   historyDepth: 5,
   expiryDays: null,
+  expirySince: null,
 };
 
 /** A custom profile starts from the article's numbers, so switching to it changes nothing until a setting does. */
@@ -77,6 +86,7 @@ export const DEFAULT_CUSTOM_SETTINGS: CustomPolicySettings = {
   classesRequired: ARTICLE_RULES.classesRequired,
   historyDepth: ARTICLE_RULES.historyDepth,
   expiryDays: null,
+  expirySince: null,
 };
 
 /** NIST SP 800-63B-4 §3.1.1.2: 15 characters for a password that is the only factor, 8 when it never is. */
@@ -102,6 +112,7 @@ export function rulesFor(settings: DomainPasswordSettings): PasswordRules {
       contextMatch: "whole",
       historyDepth: ARTICLE_RULES.historyDepth,
       expiryDays: null,
+      expirySince: null,
     };
   }
   if (settings.profile === "custom") return { profile: "custom", contextMatch: "contains", ...settings.custom };
@@ -128,7 +139,15 @@ export function customSettingsFrom(stored: unknown): CustomPolicySettings {
     classesRequired: int("classesRequired", d.classesRequired),
     historyDepth: int("historyDepth", d.historyDepth),
     expiryDays: s.expiryDays === null || s.expiryDays === undefined ? null : int("expiryDays", 90),
+    expirySince: typeof s.expirySince === "string" && !Number.isNaN(Date.parse(s.expirySince)) ? s.expirySince : null,
   };
+}
+
+/** When a password under these rules expires: its own change or the expiry's coming into force, whichever is later, plus the days; null when it never does. */
+export function passwordExpiresAt(rules: Pick<PasswordRules, "expiryDays" | "expirySince">, changedAt: Date): Date | null {
+  if (rules.expiryDays === null) return null;
+  const since = rules.expirySince ? Date.parse(rules.expirySince) : 0;
+  return new Date(Math.max(changedAt.getTime(), since) + rules.expiryDays * 24 * 60 * 60 * 1000);
 }
 
 /**

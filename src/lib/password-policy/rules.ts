@@ -109,9 +109,10 @@ export function normalizedForms(s: string): string[] {
  * entire password, "commonly used, expected" ones included): as typed; with
  * the digits, symbols and spaces added before or after it removed
  * ("Password1234567" → "password"); with its spaces removed; a repeated word
- * once ("dragondragon" → "dragon"); each with leetspeak undone.
+ * once, in any case ("DragonDRAGON" → "dragon"); each with leetspeak undone.
  */
-export function variantForms(s: string): string[] {
+export function variantForms(typed: string): string[] {
+  const s = typed.toLowerCase();
   const core = s.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
   const bases = [s, core, s.replace(/\s+/gu, ""), core.replace(/\s+/gu, "")];
   for (const b of [...bases]) {
@@ -119,6 +120,26 @@ export function variantForms(s: string): string[] {
     if (unit) bases.push(unit);
   }
   return [...new Set(bases.filter((b) => b !== "").flatMap(normalizedForms))];
+}
+
+/** Not printable in a password: controls, lone surrogates, invisible format characters (but ZWNJ/ZWJ), private use, unassigned. */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]|(?![\u200C\u200D])\p{Cf}/u;
+
+/**
+ * An "expected" password however long (NIST §3.1.1.2): its letters and digits, lower-cased, are fewer than
+ * 4 different characters ("aaaaaaaaaaaaaaa", "121212121212121", fifteen spaces or dots), or one run up or
+ * down ("123456789012345", "abcdefghijklmno"), or one word repeated in any case with any separators
+ * ("Dragon dragon dragon", "Summer2024-Summer2024").
+ */
+export function isTrivial(password: string): boolean {
+  const core = Array.from(password.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, ""));
+  if (new Set(core).size < 4) return true;
+  const steps = core.slice(1).map((c, i) => (c.codePointAt(0)! - core[i].codePointAt(0)! + 10) % 10);
+  const digits = core.every((c) => /[0-9]/.test(c));
+  const run = (step: number) =>
+    core.slice(1).every((c, i) => (digits ? steps[i] === (step + 10) % 10 : c.codePointAt(0)! - core[i].codePointAt(0)! === step));
+  if (run(1) || run(-1)) return true;
+  return /^(.+?)\1+$/u.test(core.join(""));
 }
 
 function classCount(pw: string): number {
@@ -172,21 +193,24 @@ export function checkPassword(input: string, ctx: PolicyContext = {}): PolicyRes
     };
   }
 
-  const password = normalizePassword(input);
+  // NFKC where the profile accepts Unicode (the form it is hashed in). The ASCII set judges what was typed:
+  // a fullwidth "Ａ" is not a keyboard character for a mail client, whatever its NFKC form.
+  const password = rules.characters === "ascii" ? input : normalizePassword(input);
   const codePoints = [...password].length;
   const common = ctx.commonPasswords;
   let word: string | null = null;
   const judge: Record<RuleCode, () => boolean | null> = {
     length: () => codePoints < rules.minLength || codePoints > rules.maxLength,
-    // ASCII: printable without space. Unicode: anything printable, spaces included; never a control character.
-    charset: () => (rules.characters === "ascii" ? !/^[!-~]*$/.test(password) : /[\p{Cc}\p{Cs}]/u.test(password)),
+    // ASCII: printable without space. Unicode: anything printable, spaces included; never a control,
+    // invisible (format, but the joiners of emoji and scripts), private-use or unassigned character.
+    charset: () => (rules.characters === "ascii" ? !/^[!-~]*$/.test(password) : UNPRINTABLE.test(password)),
     classes: () => classCount(password) < rules.classesRequired,
     contains_address: () => addressWords(ctx.email).some((w) => password.toLowerCase().includes(w)),
     weak_keyword: () => (word = findWeakKeyword(password, ctx.weakKeywords)) !== null,
     context: () => (word = findContextWord(password, ctx)) !== null,
     common: () => {
       if (!common) return null;
-      if (rules.contextMatch === "whole") return variantForms(password).some((f) => common.has(f));
+      if (rules.contextMatch === "whole") return isTrivial(password) || variantForms(password).some((f) => common.has(f));
       // The article's rule: the whole password, as typed or with leetspeak undone (the list's short entries
       // are for the variants above; a password under 8 characters fails the length rule, not this one).
       return codePoints >= 8 && normalizedForms(password).some((f) => common.has(f));

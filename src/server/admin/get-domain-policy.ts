@@ -2,6 +2,7 @@ import "server-only";
 import type { CustomPolicySettings, PasswordProfile, PasswordRules } from "@/lib/password-policy/profiles";
 import { customSettingsFrom } from "@/lib/password-policy/profiles";
 import { getDb } from "@/server/db";
+import { breachScreeningMode } from "@/server/passwords/breached";
 import { DOMAIN_POLICY_SELECT, domainRules, PROFILE_FROM_DB } from "@/server/passwords/domain-password-policy";
 
 export interface DomainPolicy {
@@ -17,6 +18,8 @@ export interface DomainPolicy {
   custom: CustomPolicySettings;
   /** The rules in force: what every new password is checked against. */
   rules: PasswordRules;
+  /** What screens new passwords for breaches (the deployment's BREACHED_PASSWORDS). */
+  screening: ReturnType<typeof breachScreeningMode>;
 }
 
 /** The Password Policy page's data: the domain's profile, keywords and self-service settings. */
@@ -37,5 +40,6 @@ export async function getDomainPolicy(input: { domainId: string }): Promise<Doma
     profile: PROFILE_FROM_DB[passwordProfile],
     custom: customSettingsFrom(customPasswordPolicy),
     rules: domainRules(d),
+    screening: breachScreeningMode(),
   };
 }

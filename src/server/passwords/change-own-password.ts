@@ -1,5 +1,6 @@
 import "server-only";
 import { msg, type MessageRef } from "@/lib/message-ref";
+import { normalizePassword } from "@/lib/password-policy/profiles";
 import { AuditAction } from "@/server/audit/audit-action";
 import type { RequestMeta } from "@/server/request-meta";
 import { verifyPassword } from "@/server/security/password-hash";
@@ -35,7 +36,8 @@ export async function changeOwnPassword(
     return { ok: false, error: "invalid", fieldErrors: { ...passwordErrors, currentPassword: [msg("Password.errors.currentWrong")] } };
   }
   await clearReauthFailures(kind, cred.id);
-  if (input.currentPassword === input.password) {
+  // Compared as they are hashed (NFKC): a fullwidth spelling of the current password is the current password.
+  if (normalizePassword(input.currentPassword) === normalizePassword(input.password)) {
     return { ok: false, error: "invalid", fieldErrors: { password: [msg("Password.errors.sameAsCurrent")] } };
   }
   const result = await setPassword({

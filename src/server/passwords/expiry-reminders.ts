@@ -23,14 +23,15 @@ export interface DueReminder {
 }
 
 /**
- * The reminder an account's password is due now, or null: days left =
+ * The reminder an account's password is due now, or null. `countedFrom`: the
+ * later of its change and the expiry's coming into force (passwordExpiresAt). Days left =
  * ceil(time left / 1 day), its stage the smallest of 14/7/1 that is ≥ it; due
  * when no reminder or only a larger stage was sent for this password. A sweep
  * that missed a stage sends the current one only. An expired password gets
  * none: logon forces the change (password-change-due.ts, the same instant).
  */
-export function dueReminder(changedAt: Date, expiryDays: number, at: Date, lastStage: number | null): DueReminder | null {
-  const expiresAt = new Date(changedAt.getTime() + expiryDays * DAY);
+export function dueReminder(countedFrom: Date, expiryDays: number, at: Date, lastStage: number | null): DueReminder | null {
+  const expiresAt = new Date(countedFrom.getTime() + expiryDays * DAY);
   const left = expiresAt.getTime() - at.getTime();
   if (left <= 0) return null;
   const days = Math.ceil(left / DAY);
@@ -64,10 +65,10 @@ export async function sendExpiryReminders(
   let reminded = 0;
   let budget = limit;
   for (const domain of await domainsWithExpiry()) {
-    const rows = await dueAccounts(domain.id, domain.expiryDays, at, budget);
+    const rows = await dueAccounts(domain, at, budget);
     for (const row of rows) {
       if (input.signal?.aborted) return { reminded, more: true, stoppedBy: "stopped" };
-      const outcome = await remindAccount(row, domain.expiryDays, at, meta);
+      const outcome = await remindAccount(row, domain, at, meta);
       if (outcome.claimed) reminded++;
       if (outcome.capped) return { reminded, more: true, stoppedBy: "sms_cap" };
     }
@@ -77,15 +78,22 @@ export async function sendExpiryReminders(
   return { reminded, more: false, stoppedBy: null };
 }
 
-async function domainsWithExpiry(): Promise<Array<{ id: string; expiryDays: number }>> {
+interface DomainExpiry {
+  id: string;
+  expiryDays: number;
+  /** When the expiry came into force: passwords changed before it are counted from it. */
+  since: Date;
+}
+
+async function domainsWithExpiry(): Promise<DomainExpiry[]> {
   const domains = await getDb().domain.findMany({
     where: { passwordProfile: "CUSTOM" },
     select: { id: true, passwordProfile: true, customPasswordPolicy: true, requireTwoStepForEmployees: true },
     orderBy: { id: "asc" },
   });
   return domains.flatMap((d) => {
-    const { expiryDays } = domainRules(d);
-    return expiryDays === null ? [] : [{ id: d.id, expiryDays }];
+    const { expiryDays, expirySince } = domainRules(d);
+    return expiryDays === null ? [] : [{ id: d.id, expiryDays, since: new Date(expirySince ? Date.parse(expirySince) : 0) }];
   });
 }
 
@@ -97,14 +105,24 @@ const ACCOUNT_SELECT = { id: true, domainId: true, address: true, passwordChange
  * already sent left out, so a run reads only what it will send and a
  * reminded account drops out of the next page.
  */
-function dueAccounts(domainId: string, expiryDays: number, at: Date, take: number) {
-  const base = at.getTime() - expiryDays * DAY;
-  const bands = STAGES.map((stage, i) => ({
-    passwordChangedAt: { gt: new Date(base + (STAGES[i - 1] ?? 0) * DAY), lte: new Date(base + stage * DAY) },
-    OR: [{ passwordExpiryReminder: null }, { passwordExpiryReminder: { gt: stage } }],
-  }));
+function dueAccounts(domain: DomainExpiry, at: Date, take: number) {
+  const base = at.getTime() - domain.expiryDays * DAY;
+  const bands = STAGES.map((stage, i) => {
+    const from = new Date(base + (STAGES[i - 1] ?? 0) * DAY);
+    const to = new Date(base + stage * DAY);
+    // Counted from max(passwordChangedAt, since): a password changed before the expiry came into force is in
+    // the band of `since` itself.
+    const sinceInBand = domain.since > from && domain.since <= to;
+    return {
+      OR: [
+        { passwordChangedAt: { gt: from, lte: to, gte: domain.since } },
+        ...(sinceInBand ? [{ passwordChangedAt: { lt: domain.since } }] : []),
+      ],
+      AND: [{ OR: [{ passwordExpiryReminder: null }, { passwordExpiryReminder: { gt: stage } }] }],
+    };
+  });
   return getDb().mailAccount.findMany({
-    where: { domainId, status: "ACTIVE", OR: bands },
+    where: { domainId: domain.id, status: "ACTIVE", OR: bands },
     select: ACCOUNT_SELECT,
     orderBy: [{ passwordChangedAt: "asc" }, { id: "asc" }],
     take,
@@ -113,8 +131,9 @@ function dueAccounts(domainId: string, expiryDays: number, at: Date, take: numbe
 
 type DueRow = Awaited<ReturnType<typeof dueAccounts>>[number];
 
-async function remindAccount(row: DueRow, expiryDays: number, at: Date, meta: RequestMeta) {
-  const due = dueReminder(row.passwordChangedAt, expiryDays, at, row.passwordExpiryReminder);
+async function remindAccount(row: DueRow, domain: DomainExpiry, at: Date, meta: RequestMeta) {
+  const countedFrom = row.passwordChangedAt > domain.since ? row.passwordChangedAt : domain.since;
+  const due = dueReminder(countedFrom, domain.expiryDays, at, row.passwordExpiryReminder);
   if (!due) return { claimed: false, capped: false };
   const db = getDb();
   // Claimed before sending: of parallel sweeps one wins; a password changed meanwhile is not claimed.

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PasswordChangeReason } from "@/generated/prisma/enums";
+import { passwordExpiresAt } from "@/lib/password-policy/profiles";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
@@ -11,7 +12,6 @@ import { screenPassword } from "./breached";
 
 /** A logon's password is screened against breached passwords at most this often (the lists change slowly). */
 export const SCREEN_AT_LOGON_EVERY_MS = 24 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 type ForcedReason = Extract<PasswordChangeReason, "BREACHED" | "POLICY" | "EXPIRED">;
 
@@ -32,21 +32,24 @@ export async function enforcePasswordAtLogon(cred: Credential, password: string,
   const { rules, weakKeywords, domainName } = cred.policy;
   let reason: ForcedReason | null = null;
   let screened = false;
-  if (rules.expiryDays !== null && at.getTime() >= cred.passwordChangedAt.getTime() + rules.expiryDays * DAY_MS) reason = "EXPIRED";
+  const expiresAt = passwordExpiresAt(rules, cred.passwordChangedAt);
+  if (expiresAt && at >= expiresAt) reason = "EXPIRED";
   else if (!checkPasswordOnServer(password, { email: cred.login, weakKeywords, domainName, rules }).ok) reason = "POLICY";
   else if (!cred.passwordScreenedAt || at.getTime() - cred.passwordScreenedAt.getTime() >= SCREEN_AT_LOGON_EVERY_MS) {
     const verdict = await screenPassword(password);
-    screened = verdict.source !== "off";
+    // A verdict of the fallback (the API down) is no screening: the next logon asks again.
+    screened = verdict.source !== "off" && !verdict.fallback;
     if (verdict.breached) reason = "BREACHED";
   }
   if (!reason) {
-    if (screened) await markAccount(cred, {}, { passwordScreenedAt: at });
+    if (screened) await markAccount(cred, { passwordChangedAt: cred.passwordChangedAt }, { passwordScreenedAt: at });
     return false;
   }
   // Conditional: of parallel logons with the same password, one marks and audits.
   const count = await markAccount(
     cred,
-    { mustChangePassword: false },
+    // Of the password judged: a reset that landed meanwhile is not marked for it.
+    { mustChangePassword: false, passwordChangedAt: cred.passwordChangedAt },
     { mustChangePassword: true, mustChangeReason: reason, ...(screened ? { passwordScreenedAt: at } : {}) },
   );
   if (count === 1) {
@@ -67,7 +70,11 @@ export async function enforcePasswordAtLogon(cred: Credential, password: string,
 type Mark = { mustChangePassword?: boolean; mustChangeReason?: PasswordChangeReason; passwordScreenedAt?: Date };
 
 /** One conditional update of the account's row, in the table its kind lives in; the rows it changed (0 or 1). */
-async function markAccount(cred: Credential, when: { mustChangePassword?: boolean }, data: Mark): Promise<number> {
+async function markAccount(
+  cred: Credential,
+  when: { mustChangePassword?: boolean; passwordChangedAt?: Date },
+  data: Mark,
+): Promise<number> {
   const where = { id: cred.id, ...when };
   const db = getDb();
   const { count } =

@@ -77,7 +77,8 @@ export async function checkNewPassword(
   if (!result.ok) errors.password = result.violations.map((v) => v.message);
   else if (options.screen !== false) {
     const verdict = await screenPassword(password);
-    screened = verdict.source !== "off";
+    // A verdict of the fallback (the API down) is no screening: the next logon asks again.
+    screened = verdict.source !== "off" && !verdict.fallback;
     if (verdict.breached) errors.password = [msg("Password.violations.breached")];
   }
   if (password !== confirmPassword) errors.confirmPassword = [msg("Password.errors.mismatch")];

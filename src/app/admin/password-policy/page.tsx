@@ -36,6 +36,7 @@ export default async function PasswordPolicyPage() {
   const nistRows = nistComparison(policy.rules, {
     twoStepForEveryone: policy.requireTwoStepForEmployees,
     questionRecovery: policy.allowQuestionRecovery,
+    screening: policy.screening,
   }).map((r) => ({
     id: r.id,
     rule: translateLoose(tAll, r.rule.key, r.rule.values),

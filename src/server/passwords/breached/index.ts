@@ -31,3 +31,10 @@ export async function screenPassword(password: string): Promise<BreachVerdict> {
   }
   return g.postkeyBreachScreen.screen(password);
 }
+
+/** What screens new passwords now (BREACHED_PASSWORDS): the range API, a local list, the shipped list, or nothing. */
+export function breachScreeningMode(): BreachVerdict["source"] {
+  const setting = getEnv().BREACHED_PASSWORDS;
+  if (setting === "off" || setting === "hibp") return setting;
+  return setting?.startsWith("file:") ? "file" : "shipped";
+}

@@ -17,17 +17,23 @@ const USER_AGENT = "Postkey-breached-password-check";
 const suffixBytes = (suffix: string) => Buffer.from(`${suffix}0`, "hex");
 const WIDTH = 18;
 
-/** The breached suffixes of an answer's body, sorted; null when a line is not SUFFIX:COUNT. */
+/**
+ * The breached suffixes of an answer's body, sorted; null when a line is not SUFFIX:COUNT, or when there
+ * is no line at all (every real range has hundreds, padded ones more: an empty 200 is a proxy's, not an
+ * answer, and must not be cached as "nothing breached here").
+ */
 export function parseRange(body: string): Buffer | null {
   const found: Buffer[] = [];
+  let lines = 0;
   for (const raw of body.split("\n")) {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (line === "") continue;
     const m = RANGE_LINE.exec(line);
     if (!m) return null;
+    lines++;
     if (/[1-9]/.test(m[2])) found.push(suffixBytes(m[1])); // count 0: padding, never a match
   }
-  return Buffer.concat(found.sort(Buffer.compare));
+  return lines === 0 ? null : Buffer.concat(found.sort(Buffer.compare));
 }
 
 /** Whether the range lists the suffix (35 hex) with a count above 0. */
