@@ -2,7 +2,7 @@
  * npm run bench [-- <subcommand>…] [flags]; `npm run bench -- help` lists them.
  *
  * One command for every benchmark. Without a subcommand, or with the names of some, the in-process
- * benchmarks (enumeration, accounts, pages, config, bulk, argon2, breach) run against a fresh, migrated database
+ * benchmarks (enumeration, accounts, readiness, pages, config, bulk, argon2, breach) run against a fresh, migrated database
  * seeded with the demo data (TEST_DATABASE_URL's server, or an embedded PGlite), print the results,
  * write them to bench/results/<name>.json (git-ignored), and exit non-zero when a target is missed (the
  * enumeration timing parity, the pages' JavaScript budget — measured on the production build, built
@@ -21,10 +21,12 @@ import { measurePageJs, printPageJs } from "./page-js";
 import { buildIfStale } from "../scripts/lib/build-if-stale";
 import { withBenchDatabase } from "./database";
 import { benchRecoveryEnumeration, printEnumeration } from "./recovery-enumeration";
+import { benchReadiness, printReadiness } from "./recovery-readiness";
 
 const SUBCOMMANDS = {
   enumeration: "Forgot Password's timing parity across its cases [--iterations N]",
   accounts: "the Employee Accounts list's queries [--samples N]",
+  readiness: "Recovery Readiness's figures for a domain of 100,000 accounts, p95 against 300 ms [--samples N]",
   pages: "each page's JavaScript against its budget (the production build, built when stale)",
   config: "the app's process started three ways: memory settings (the production build) [--rounds N]",
   bulk: "a bulk reset of 500 accounts, and its hashing alone [--accounts N] [--runs N]",
@@ -112,6 +114,12 @@ const ok = await withBenchDatabase(async (url, kind) => {
     if (wants("accounts")) {
       const r = await benchAccountsList(flag("--samples", 20));
       printAccountsList(r);
+      await save(r.name, r);
+      pass &&= r.pass;
+    }
+    if (wants("readiness")) {
+      const r = await benchReadiness(flag("--samples", 30));
+      printReadiness(r);
       await save(r.name, r);
       pass &&= r.pass;
     }
