@@ -1,0 +1,89 @@
+import { scaleBand, scaleLinear } from "d3-scale";
+
+/**
+ * A horizontal bar chart drawn on the server as SVG: no client JavaScript, so it works without it and
+ * adds nothing to the page's JavaScript budget (bench/page-js.ts).
+ *
+ * Why d3-scale and not a React chart library: the chart needs only the arithmetic of its axes (a
+ * share to a length, a row to a band), which d3-scale is — small, pure functions with no DOM, run
+ * on the server during rendering and never shipped to the browser. The React chart libraries draw
+ * with hooks and measure the DOM (client components, a bundle of their own) for what is here a
+ * few <rect> and <text> elements the page can size, colour and name itself.
+ *
+ * Each row takes two lines: its label, then its bar on a grey track with the figure after it. The
+ * viewBox is 320 units wide so that at 320 px the text is its written size, and the chart scales
+ * with its box (width 100%). Colours are fill attributes (the palette's slate and blue), not CSS,
+ * so they print as they show.
+ */
+
+export interface BarRow {
+  label: string;
+  /** The bar's length as a share of the whole track, 0 to 1 (clamped). */
+  share: number;
+  /** The figure after the bar ("3 of 5 · 60%"). */
+  text: string;
+  /** Words drawn instead of the bar and its figure (a method the policy turned off). */
+  note?: string;
+}
+
+export const CHART_WIDTH = 320;
+const ROW_HEIGHT = 40;
+const LABEL_Y = 13;
+const BAR_Y = 19;
+const BAR_HEIGHT = 14;
+/** Room after the track for the figure. */
+const FIGURE_WIDTH = 96;
+
+const COLOURS = {
+  bar: "#1d4ed8", // blue-700
+  track: "#e2e8f0", // slate-200
+  label: "#0f172a", // slate-900
+  figure: "#334155", // slate-700
+  note: "#475569", // slate-600
+};
+
+export function BarChart({ id, title, rows }: { id: string; title: string; rows: readonly BarRow[] }) {
+  const titleId = `${id}-title`;
+  const height = Math.max(rows.length, 1) * ROW_HEIGHT;
+  const y = scaleBand<number>()
+    .domain(rows.map((_, i) => i))
+    .range([0, height]);
+  const track = CHART_WIDTH - FIGURE_WIDTH;
+  const length = scaleLinear().domain([0, 1]).range([0, track]).clamp(true);
+  return (
+    <svg
+      role="img"
+      aria-labelledby={titleId}
+      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+      width="100%"
+      className="block h-auto max-w-xl"
+      data-chart={id}
+    >
+      <title id={titleId}>{title}</title>
+      {rows.map((r, i) => {
+        const top = y(i) ?? 0;
+        const share = Number.isFinite(r.share) ? r.share : 0;
+        return (
+          <g key={i} transform={`translate(0 ${top})`} data-row={i}>
+            <text x={0} y={LABEL_Y} fontSize={12} fill={COLOURS.label}>
+              {r.label}
+            </text>
+            {r.note ? (
+              <text x={0} y={BAR_Y + BAR_HEIGHT - 3} fontSize={11} fontStyle="italic" fill={COLOURS.note} data-note>
+                {r.note}
+              </text>
+            ) : (
+              <>
+                <rect x={0} y={BAR_Y} width={track} height={BAR_HEIGHT} rx={2} fill={COLOURS.track} data-track />
+                <rect x={0} y={BAR_Y} width={length(share)} height={BAR_HEIGHT} rx={2} fill={COLOURS.bar} data-bar />
+                <text x={track + 6} y={BAR_Y + BAR_HEIGHT - 3} fontSize={11} fill={COLOURS.figure}>
+                  {r.text}
+                </text>
+              </>
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
