@@ -10,6 +10,7 @@ import { canSelfServe, findRecoveryAccount, recoveryMethods } from "@/server/rec
 import { accountByAddress, freshDemo, meta } from "../support/fixtures";
 import { postmasterFor } from "../support/postmaster";
 import { DEMO } from "../support/demo-accounts";
+import { seededRandom } from "../support/seeded-random";
 
 /**
  * Recovery readiness: how many active accounts of a domain could reset their own password by Forgot
@@ -193,22 +194,10 @@ describe("recovery readiness with the demo data", () => {
   });
 });
 
-/** A small deterministic generator (mulberry32): a failure names its seed and replays. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("recovery readiness agrees with the Forgot Password wizard", () => {
   it("on 200 random accounts under random domain switches, department by department", async () => {
     const seed = Date.now() % 1_000_000;
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const coin = (p = 0.5) => rand() < p;
     const db = getDb();

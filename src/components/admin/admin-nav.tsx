@@ -14,6 +14,7 @@ const ADMIN_NAV = [
     group: "security",
     items: [
       { label: "passwordPolicy", href: "/admin/password-policy" },
+      { label: "readiness", href: "/admin/readiness" },
       { label: "auditLog", href: "/admin/audit-log" },
     ],
   },

@@ -6,6 +6,7 @@ import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { descendantIds, orderTree, type DepartmentNode, type TreeRow } from "./internal/department-tree";
 import { pageWindow, type Paged } from "./internal/paging";
+import { notReadyAccountIds } from "./internal/readiness-query";
 import type { PasswordChangeReason } from "@/generated/prisma/enums";
 
 /** Rows per page the list offers (500: a whole bulk action on one page). */
@@ -14,7 +15,7 @@ export type PageSize = (typeof PAGE_SIZES)[number];
 /** The department filter's value for accounts in no department. */
 export const NO_DEPARTMENT = "none";
 export const STATUS_FILTERS = ["active", "disabled", "locked", "must_change"] as const;
-export const RECOVERY_FILTERS = ["none", "mobile", "questions"] as const;
+export const RECOVERY_FILTERS = ["none", "mobile", "questions", "not_ready"] as const;
 /** Name or Last logon, ascending or (with "-") descending. */
 export const SORTS = ["name", "-name", "last_logon", "-last_logon"] as const;
 export type AccountSort = (typeof SORTS)[number];
@@ -25,7 +26,11 @@ export interface AccountListQuery {
   /** A department (its sub-departments included), or NO_DEPARTMENT. */
   departmentId?: string;
   status?: (typeof STATUS_FILTERS)[number];
-  /** Which recovery method is set up: none, a verified secure mobile, the security questions. */
+  /**
+   * Which recovery method is set up: none, a verified secure mobile, the security questions; or
+   * not_ready: the active accounts Recovery Readiness counts as unable to reset on their own (its rule,
+   * src/server/admin/internal/readiness-query.ts, so the list has exactly its notReady accounts).
+   */
   recovery?: (typeof RECOVERY_FILTERS)[number];
   sort?: AccountSort;
   page?: number;
@@ -98,6 +103,9 @@ export async function listEmployeeAccounts(
   if (query.recovery === "mobile") and.push(mobile);
   if (query.recovery === "questions") and.push({ securityQuestions: { some: {} } });
   if (query.recovery === "none") and.push({ NOT: mobile }, { securityQuestions: { none: {} } });
+  // The ids from the readiness statement itself: the rule is SQL Prisma's filters cannot say (answered
+  // questions counted, the domain's switches), and written once.
+  if (query.recovery === "not_ready") and.push({ id: { in: await notReadyAccountIds(db, domainId) } });
   if (and.length) where.AND = and;
   const desc = query.sort?.startsWith("-") ?? false;
   const direction = desc ? "desc" : "asc";

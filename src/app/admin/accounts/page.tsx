@@ -135,7 +135,7 @@ export default async function EmployeeAccountsPage({ searchParams }: { searchPar
                 name="recovery"
                 label={t("accounts.recovery")}
                 value={sp.recovery ?? ""}
-                width="sm:w-44"
+                width="sm:w-56"
                 options={[
                   ["", t("accounts.anyRecovery")],
                   ...RECOVERY_FILTERS.map((f): [string, string] => [f, t(`accounts.recoveryFilter.${f}`)]),

@@ -44,21 +44,14 @@ export function readinessByDepartment(db: Db, domainId: string): Promise<Departm
   return db.$queryRaw<DepartmentReadinessRow[]>(readinessSql(domainId));
 }
 
-/** The statement itself, its values bound (npm run bench -- readiness prints its plan). */
-export function readinessSql(domainId: string): Prisma.Sql {
-  return Prisma.sql`
-    SELECT a."departmentId",
-           count(*)::int                                                     AS "total",
-           count(*) FILTER (WHERE v."proofs" >= v."needed")::int             AS "ready",
-           count(*) FILTER (WHERE u."sms")::int                              AS "sms",
-           count(*) FILTER (WHERE u."email")::int                            AS "email",
-           count(*) FILTER (WHERE u."questions")::int                        AS "questions",
-           count(*) FILTER (WHERE u."totp")::int                             AS "totp",
-           count(*) FILTER (WHERE u."recoveryCode")::int                     AS "recoveryCode",
-           count(*) FILTER (WHERE v."needed" = 2)::int                       AS "needsTwoProofs",
-           count(*) FILTER (WHERE v."needed" = 2 AND v."proofs" >= 2)::int   AS "readyTwoProofs"
-    FROM "MailAccount" a
-    JOIN "Domain" d ON d."id" = a."domainId"
+/**
+ * The joins that judge each account `a` of its domain `d` by the wizard's rule, in one place for every
+ * statement that needs it (the figures here, and Employee Accounts' "cannot reset on their own" filter,
+ * src/server/admin/list-employee-accounts.ts, whose count must be the page's notReady): the per-account
+ * question and unused-code counts (q, c), then t."twoStep", u.<method> (usable now), v."proofs" and
+ * v."needed". A statement using it selects FROM "MailAccount" a JOIN "Domain" d ON d."id" = a."domainId".
+ */
+const JUDGED = Prisma.sql`
     LEFT JOIN (SELECT "accountId", count(*) AS "n" FROM "SecurityQuestion" GROUP BY "accountId") q ON q."accountId" = a."id"
     LEFT JOIN (
       SELECT "accountId", count(*) AS "n" FROM "TwoStepRecoveryCode" WHERE "usedAt" IS NULL GROUP BY "accountId"
@@ -76,7 +69,42 @@ export function readinessSql(domainId: string): Prisma.Sql {
     CROSS JOIN LATERAL (
       SELECT u."sms"::int + u."email"::int + u."questions"::int + u."totp"::int + u."recoveryCode"::int AS "proofs",
              CASE WHEN t."twoStep" THEN 2 ELSE 1 END AS "needed"
-    ) v
-    WHERE a."domainId" = ${domainId} AND a."status" = 'ACTIVE'
+    ) v`;
+
+/** Of the accounts JUDGED: the ones the readiness figures count, and the ones among them able to reset on their own. */
+const COUNTED = Prisma.sql`a."status" = 'ACTIVE'`;
+const READY = Prisma.sql`v."proofs" >= v."needed"`;
+
+/** The statement itself, its values bound (npm run bench -- readiness prints its plan). */
+export function readinessSql(domainId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a."departmentId",
+           count(*)::int                                                     AS "total",
+           count(*) FILTER (WHERE ${READY})::int                             AS "ready",
+           count(*) FILTER (WHERE u."sms")::int                              AS "sms",
+           count(*) FILTER (WHERE u."email")::int                            AS "email",
+           count(*) FILTER (WHERE u."questions")::int                        AS "questions",
+           count(*) FILTER (WHERE u."totp")::int                             AS "totp",
+           count(*) FILTER (WHERE u."recoveryCode")::int                     AS "recoveryCode",
+           count(*) FILTER (WHERE v."needed" = 2)::int                       AS "needsTwoProofs",
+           count(*) FILTER (WHERE v."needed" = 2 AND ${READY})::int          AS "readyTwoProofs"
+    FROM "MailAccount" a
+    JOIN "Domain" d ON d."id" = a."domainId"
+    ${JUDGED}
+    WHERE a."domainId" = ${domainId} AND ${COUNTED}
     GROUP BY a."departmentId"`;
+}
+
+/**
+ * The ids of the domain's accounts the figures count as not ready (their number is notReady): active,
+ * with fewer usable methods than proofs needed. Employee Accounts' recovery filter "not_ready" lists them.
+ */
+export async function notReadyAccountIds(db: Db, domainId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT a."id"
+    FROM "MailAccount" a
+    JOIN "Domain" d ON d."id" = a."domainId"
+    ${JUDGED}
+    WHERE a."domainId" = ${domainId} AND ${COUNTED} AND NOT (${READY})`;
+  return rows.map((r) => r.id);
 }
