@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { AccountRole } from "@/generated/prisma/enums";
 import { getRecoveryReadiness } from "@/server/admin/get-recovery-readiness";
-import { listEmployeeAccounts } from "@/server/admin/list-employee-accounts";
+import { listEmployeeAccounts, NO_DEPARTMENT, type AccountListQuery } from "@/server/admin/list-employee-accounts";
 import { getDb } from "@/server/db";
 import { newId } from "@/server/ids";
 import { canSelfServe, findRecoveryAccount } from "@/server/recovery/internal/recovery-account";
@@ -18,12 +18,18 @@ import { seededRandom } from "../support/seeded-random";
 
 const NO_BLOCKS = { account: false, questions: false };
 
-async function notReadyList(domainId: string) {
-  const first = await listEmployeeAccounts({ domainId, recovery: "not_ready", pageSize: 500 });
+/** Every page of the list under `query`: its count and its ids in the list's order. */
+async function wholeList(domainId: string, query: AccountListQuery) {
+  const first = await listEmployeeAccounts({ domainId, ...query, pageSize: 25 });
   const ids = first.rows.map((r) => r.id);
   for (let p = 2; p <= first.pageCount; p++)
-    ids.push(...(await listEmployeeAccounts({ domainId, recovery: "not_ready", pageSize: 500, page: p })).rows.map((r) => r.id));
-  return { total: first.total, ids: ids.sort() };
+    ids.push(...(await listEmployeeAccounts({ domainId, ...query, pageSize: 25, page: p })).rows.map((r) => r.id));
+  return { total: first.total, ids };
+}
+
+async function notReadyList(domainId: string) {
+  const list = await wholeList(domainId, { recovery: "not_ready" });
+  return { total: list.total, ids: [...list.ids].sort() };
 }
 
 /** What the wizard says of each active account of the domain: the ids it would refuse self-service. */
@@ -60,6 +66,7 @@ describe("Employee Accounts filtered to the accounts that cannot reset on their 
     const pm = await accountByAddress(DEMO.postmaster.email);
     const domainId = pm.domainId;
     const verified = new Date();
+    const departments = [null, ...(await db.department.findMany({ where: { domainId }, select: { id: true } })).map((d) => d.id)];
     for (let i = 0; i < 150; i++) {
       const id = newId();
       await db.mailAccount.create({
@@ -77,6 +84,11 @@ describe("Employee Accounts filtered to the accounts that cannot reset on their 
           backupEmail: pick([null, "", `r${i}@home.example.net`]),
           backupEmailVerifiedAt: coin(0.7) ? verified : null,
           totpEnabledAt: coin(0.3) ? verified : null,
+          // What the list's other filters and orders read.
+          departmentId: pick(departments),
+          lastLogonAt: coin(0.6) ? new Date(verified.getTime() - Math.floor(rand() * 1e9)) : null,
+          lockedUntil: coin(0.15) ? new Date(verified.getTime() + 3_600_000) : null,
+          mustChangePassword: coin(0.2),
         },
       });
       const questions = pick([0, 1, 2, 3, 3]);
@@ -111,6 +123,27 @@ describe("Employee Accounts filtered to the accounts that cannot reset on their 
       expect(list.ids, context).toEqual(await wizardNotReady(domainId));
       expect(r.notReady, context).toBeGreaterThan(0);
       expect(r.ready, context).toBeGreaterThan(0);
+      // With the list's other filters and orders (its SQL written apart from Prisma's): the rows those
+      // list, not ready, in the same order.
+      const notReady = new Set(list.ids);
+      const someDepartment = departments.find((d) => d !== null)!;
+      for (const query of [
+        { search: "RANDOM1" },
+        { departmentId: someDepartment },
+        { departmentId: NO_DEPARTMENT },
+        { status: "active" },
+        { status: "disabled" },
+        { status: "locked" },
+        { status: "must_change", sort: "-name" },
+        { sort: "last_logon" },
+        { sort: "-last_logon", search: "om" },
+      ] satisfies AccountListQuery[]) {
+        const all = await wholeList(domainId, query);
+        const filtered = await wholeList(domainId, { ...query, recovery: "not_ready" });
+        const expected = all.ids.filter((id) => notReady.has(id));
+        expect(filtered.ids, `${context}, ${JSON.stringify(query)}`).toEqual(expected);
+        expect(filtered.total, `${context}, ${JSON.stringify(query)}`).toBe(expected.length);
+      }
     }
   });
 });

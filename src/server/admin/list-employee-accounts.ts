@@ -1,12 +1,12 @@
 import "server-only";
 import type { AccountRole, AccountStatus } from "@/generated/prisma/enums";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { isLocked } from "@/server/auth/lockout";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { descendantIds, orderTree, type DepartmentNode, type TreeRow } from "./internal/department-tree";
 import { pageWindow, type Paged } from "./internal/paging";
-import { notReadyAccountIds } from "./internal/readiness-query";
+import { notReadyIdsSql } from "./internal/readiness-query";
 import type { PasswordChangeReason } from "@/generated/prisma/enums";
 
 /** Rows per page the list offers (500: a whole bulk action on one page). */
@@ -87,8 +87,13 @@ export async function listEmployeeAccounts(
   const db = getDb();
   const departments = orderTree(await db.department.findMany({ where: { domainId }, select: { id: true, name: true, parentId: true } }));
   const where: Prisma.MailAccountWhereInput = { domainId };
-  if (query.departmentId === NO_DEPARTMENT) where.departmentId = null;
-  else if (query.departmentId) where.departmentId = { in: [query.departmentId, ...descendantIds(departments, query.departmentId)] };
+  const departmentIds =
+    query.departmentId === NO_DEPARTMENT
+      ? null
+      : query.departmentId
+        ? [query.departmentId, ...descendantIds(departments, query.departmentId)]
+        : undefined;
+  if (departmentIds !== undefined) where.departmentId = departmentIds === null ? null : { in: departmentIds };
   const search = query.search?.trim();
   const at = now();
   const and: Prisma.MailAccountWhereInput[] = [];
@@ -103,9 +108,6 @@ export async function listEmployeeAccounts(
   if (query.recovery === "mobile") and.push(mobile);
   if (query.recovery === "questions") and.push({ securityQuestions: { some: {} } });
   if (query.recovery === "none") and.push({ NOT: mobile }, { securityQuestions: { none: {} } });
-  // The ids from the readiness statement itself: the rule is SQL Prisma's filters cannot say (answered
-  // questions counted, the domain's switches), and written once.
-  if (query.recovery === "not_ready") and.push({ id: { in: await notReadyAccountIds(db, domainId) } });
   if (and.length) where.AND = and;
   const desc = query.sort?.startsWith("-") ?? false;
   const direction = desc ? "desc" : "asc";
@@ -113,14 +115,24 @@ export async function listEmployeeAccounts(
     ? [{ lastLogonAt: { sort: direction, nulls: "last" } }, { displayName: "asc" }, { address: "asc" }]
     : [{ displayName: direction }, { address: direction }];
   const pageSize = query.pageSize ?? PAGE_SIZES[0];
+  // not_ready is the readiness statement's own rule (src/server/admin/internal/readiness-query.ts: answered
+  // questions counted, the domain's switches), which Prisma's filters cannot say and whose ids can be more
+  // than a statement binds: the same filters and order are then one SQL statement around its subquery.
+  const notReady =
+    query.recovery === "not_ready"
+      ? notReadyStatement(domainId, { departments: departmentIds, search, status: query.status, at }, query.sort ?? "name")
+      : null;
   // The page's ids first, from the (domainId, displayName, address, id) index alone when only the domain
   // filters (an index-only scan, however deep the page), then the rows of those ids only.
   const pageIds = async (skip: number) =>
-    (await db.mailAccount.findMany({ where, orderBy, skip, take: pageSize, select: { id: true } })).map((a) => a.id);
+    notReady
+      ? (await db.$queryRaw<Array<{ id: string }>>(notReady.page(skip, pageSize))).map((a) => a.id)
+      : (await db.mailAccount.findMany({ where, orderBy, skip, take: pageSize, select: { id: true } })).map((a) => a.id);
+  const count = async () => (notReady ? (await db.$queryRaw<Array<{ n: number }>>(notReady.count))[0].n : db.mailAccount.count({ where }));
   // The count and the requested page's ids at once (at 100,000 accounts each scans the index): only a
   // page past the end, which shows the last page, has its ids read again.
   const wanted = pageWindow(Number.MAX_SAFE_INTEGER, query.page, pageSize);
-  const [total, wantedIds] = await Promise.all([db.mailAccount.count({ where }), pageIds(wanted.skip)]);
+  const [total, wantedIds] = await Promise.all([count(), pageIds(wanted.skip)]);
   const win = pageWindow(total, query.page, pageSize);
   const ids = win.skip === wanted.skip ? wantedIds : await pageIds(win.skip);
   const found = await db.mailAccount.findMany({
@@ -147,4 +159,40 @@ export async function listEmployeeAccounts(
     lastLogonAt: a.lastLogonAt,
   }));
   return { rows, total, page: win.page, pageCount: win.pageCount, pageSize: win.pageSize, departments };
+}
+
+/** An ILIKE pattern that finds `text` anywhere, its own %, _ and backslash taken literally. */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+
+/**
+ * The list's filters and order, as built for Prisma above, in SQL around the not-ready subquery: each
+ * filter the list offers, written once more here (tests/integration/readiness-not-ready-filter.test.ts
+ * holds the two to the same rows, in the same order).
+ */
+function notReadyStatement(
+  domainId: string,
+  filters: { departments: string[] | null | undefined; search: string | undefined; status: AccountListQuery["status"]; at: Date },
+  sort: AccountSort,
+) {
+  const conditions: Prisma.Sql[] = [Prisma.sql`m."domainId" = ${domainId}`, Prisma.sql`m."id" IN (${notReadyIdsSql(domainId)})`];
+  if (filters.departments === null) conditions.push(Prisma.sql`m."departmentId" IS NULL`);
+  else if (filters.departments) conditions.push(Prisma.sql`m."departmentId" IN (${Prisma.join(filters.departments)})`);
+  if (filters.search) {
+    const pattern = containsPattern(filters.search);
+    conditions.push(Prisma.sql`(m."displayName" ILIKE ${pattern} OR m."address" ILIKE ${pattern})`);
+  }
+  if (filters.status === "active") conditions.push(Prisma.sql`m."status" = 'ACTIVE'`);
+  if (filters.status === "disabled") conditions.push(Prisma.sql`m."status" = 'DISABLED'`);
+  if (filters.status === "locked") conditions.push(Prisma.sql`m."lockedUntil" > ${filters.at}`);
+  if (filters.status === "must_change") conditions.push(Prisma.sql`m."mustChangePassword"`);
+  const filter = Prisma.join(conditions, " AND ");
+  const dir = sort.startsWith("-") ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const order = sort.endsWith("last_logon")
+    ? Prisma.sql`m."lastLogonAt" ${dir} NULLS LAST, m."displayName" ASC, m."address" ASC`
+    : Prisma.sql`m."displayName" ${dir}, m."address" ${dir}`;
+  return {
+    count: Prisma.sql`SELECT count(*)::int AS "n" FROM "MailAccount" m WHERE ${filter}`,
+    page: (skip: number, take: number) =>
+      Prisma.sql`SELECT m."id" FROM "MailAccount" m WHERE ${filter} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}`,
+  };
 }

@@ -97,14 +97,14 @@ export function readinessSql(domainId: string): Prisma.Sql {
 
 /**
  * The ids of the domain's accounts the figures count as not ready (their number is notReady): active,
- * with fewer usable methods than proofs needed. Employee Accounts' recovery filter "not_ready" lists them.
+ * with fewer usable methods than proofs needed. A subquery, for `"id" IN (…)` in the statement of
+ * Employee Accounts' recovery filter "not_ready": there can be more of them than one statement binds.
  */
-export async function notReadyAccountIds(db: Db, domainId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
+export function notReadyIdsSql(domainId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT a."id"
     FROM "MailAccount" a
     JOIN "Domain" d ON d."id" = a."domainId"
     ${JUDGED}
     WHERE a."domainId" = ${domainId} AND ${COUNTED} AND NOT (${READY})`;
-  return rows.map((r) => r.id);
 }
