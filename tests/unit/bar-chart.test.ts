@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { BarChart, CHART_WIDTH, type BarRow } from "@/components/charts/bar-chart";
+import { BarChart, CHART_WIDTH, fitLabel, type BarRow } from "@/components/charts/bar-chart";
 
 /** The server-drawn bar chart: its accessible name, one bar per row at its share, a note instead of a bar. */
 
@@ -67,5 +67,16 @@ describe("BarChart", () => {
     const { html } = render([{ label: "<R&D>", share: 0.5, text: "1" }], 'A "chart" & more');
     expect(html).toContain("&lt;R&amp;D&gt;");
     expect(html).not.toContain("<R&D>");
+  });
+
+  it("cuts a label longer than its line, counting a CJK character as two", () => {
+    const fits = "a".repeat(50);
+    expect(fitLabel(fits)).toBe(fits);
+    expect(fitLabel(`${fits}b`)).toBe(`${"a".repeat(49)}…`);
+    expect(fitLabel("研".repeat(25))).toBe("研".repeat(25));
+    expect(fitLabel("研".repeat(26))).toBe(`${"研".repeat(24)}…`);
+    const c = render([{ label: `Engineering / ${"Platform ".repeat(8)}`, share: 1, text: "1" }]);
+    expect(c.texts[0]).toHaveLength(50);
+    expect(c.texts[0].endsWith("…")).toBe(true);
   });
 });

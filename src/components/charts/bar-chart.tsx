@@ -32,7 +32,9 @@ const LABEL_Y = 13;
 const BAR_Y = 19;
 const BAR_HEIGHT = 14;
 /** Room after the track for the figure. */
-const FIGURE_WIDTH = 96;
+const FIGURE_WIDTH = 108;
+/** How long a label may be, in half-width characters (a CJK character counts two): a row's line at 12 px. */
+const LABEL_MAX = 50;
 
 const COLOURS = {
   bar: "#1d4ed8", // blue-700
@@ -41,6 +43,17 @@ const COLOURS = {
   figure: "#334155", // slate-700
   note: "#475569", // slate-600
 };
+
+/** The label as drawn: cut with "…" when longer than its line (the table beside the chart has it whole). */
+export function fitLabel(label: string): string {
+  const chars = [...label];
+  const widths = chars.map((ch) => (/[\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1));
+  if (widths.reduce((a, w) => a + w, 0) <= LABEL_MAX) return label;
+  let width = 1; // the ellipsis
+  let n = 0;
+  while (width + widths[n] <= LABEL_MAX) width += widths[n++];
+  return `${chars.slice(0, n).join("")}…`;
+}
 
 export function BarChart({ id, title, rows }: { id: string; title: string; rows: readonly BarRow[] }) {
   const titleId = `${id}-title`;
@@ -66,7 +79,7 @@ export function BarChart({ id, title, rows }: { id: string; title: string; rows:
         return (
           <g key={i} transform={`translate(0 ${top})`} data-row={i}>
             <text x={0} y={LABEL_Y} fontSize={12} fill={COLOURS.label}>
-              {r.label}
+              {fitLabel(r.label)}
             </text>
             {r.note ? (
               <text x={0} y={BAR_Y + BAR_HEIGHT - 3} fontSize={11} fontStyle="italic" fill={COLOURS.note} data-note>

@@ -36,7 +36,9 @@ const NOT_READY_HREF = `/admin/accounts?${new URLSearchParams({ recovery: NOT_RE
 export default async function RecoveryReadinessPage() {
   const user = await requirePostmaster();
   const [r, t, format] = await Promise.all([getRecoveryReadiness({ postmaster: user.pm }), getTranslations("Admin"), getFormatter()]);
-  const pct = (part: number, whole: number) => format.number(whole ? part / whole : 0, { style: "percent", maximumFractionDigits: 0 });
+  // Rounded down: 100% only when every account is ready, as the count beside it says.
+  const pct = (part: number, whole: number) =>
+    format.number(whole ? part / whole : 0, { style: "percent", maximumFractionDigits: 0, roundingMode: "floor" });
 
   const methods = READINESS_METHODS.map((m) => {
     const { label, switch: toggle } = METHODS[m];
@@ -58,10 +60,7 @@ export default async function RecoveryReadinessPage() {
   const departmentRows: BarRow[] = departments.map((d) => ({
     label: d.label,
     share: d.total ? d.ready / d.total : 0,
-    text:
-      d.share === null
-        ? t("readiness.emptyDepartment")
-        : t("readiness.departmentFigure", { share: d.share, ready: d.ready, total: d.total }),
+    text: d.share === null ? t("readiness.emptyDepartment") : t("readiness.departmentFigure", { share: d.share, total: d.total }),
   }));
 
   const num = (n: number): Cell => ({ text: format.number(n), value: n });
