@@ -30,6 +30,9 @@ export async function adminPages(): Promise<string[]> {
     `/admin/accounts/${alice}?confirm=disable`,
     "/admin/departments",
     "/admin/password-policy",
+    "/admin/readiness",
+    // The accounts Recovery Readiness counts as unable to reset on their own.
+    "/admin/accounts?recovery=not_ready",
     "/admin/audit-log",
   ];
 }

@@ -34,7 +34,7 @@ describe("BarChart", () => {
     expect(c.svg("aria-labelledby")).toBeTruthy();
     expect(c.title?.[1]).toBe(c.svg("aria-labelledby"));
     expect(c.title?.[2]).toBe("Accounts by method");
-    expect(c.svg("viewBox")).toBe(`0 0 ${CHART_WIDTH} 40`);
+    expect(c.svg("viewBox")).toBe(`0 0 ${CHART_WIDTH} 44`);
   });
 
   it("draws each row's label, figure and a bar at its share of the track, 0 and 100% included", () => {
@@ -49,8 +49,8 @@ describe("BarChart", () => {
     expect(c.bars).toEqual([0, w / 4, w, w]);
     expect(c.texts).toEqual(["None", "0 · 0%", "Some", "1 · 25%", "All", "4 · 100%", "Too many", "?"]);
     // One row below the other, the chart as tall as its rows.
-    expect(c.tops).toEqual(["translate(0 0)", "translate(0 40)", "translate(0 80)", "translate(0 120)"]);
-    expect(c.svg("viewBox")).toBe(`0 0 ${CHART_WIDTH} 160`);
+    expect(c.tops).toEqual(["translate(0 0)", "translate(0 44)", "translate(0 88)", "translate(0 132)"]);
+    expect(c.svg("viewBox")).toBe(`0 0 ${CHART_WIDTH} 176`);
   });
 
   it("writes a note instead of the bar of a row that has one, and no bar for a share that is not a number", () => {
@@ -70,13 +70,13 @@ describe("BarChart", () => {
   });
 
   it("cuts a label longer than its line, counting a CJK character as two", () => {
-    const fits = "a".repeat(50);
+    const fits = "a".repeat(36);
     expect(fitLabel(fits)).toBe(fits);
-    expect(fitLabel(`${fits}b`)).toBe(`${"a".repeat(49)}…`);
-    expect(fitLabel("研".repeat(25))).toBe("研".repeat(25));
-    expect(fitLabel("研".repeat(26))).toBe(`${"研".repeat(24)}…`);
+    expect(fitLabel(`${fits}b`)).toBe(`${"a".repeat(35)}…`);
+    expect(fitLabel("研".repeat(18))).toBe("研".repeat(18));
+    expect(fitLabel("研".repeat(19))).toBe(`${"研".repeat(17)}…`);
     const c = render([{ label: `Engineering / ${"Platform ".repeat(8)}`, share: 1, text: "1" }]);
-    expect(c.texts[0]).toHaveLength(50);
+    expect(c.texts[0]).toHaveLength(36);
     expect(c.texts[0].endsWith("…")).toBe(true);
   });
 });

@@ -11,8 +11,9 @@ import { scaleBand, scaleLinear } from "d3-scale";
  * few <rect> and <text> elements the page can size, colour and name itself.
  *
  * Each row takes two lines: its label, then its bar on a grey track with the figure after it. The
- * viewBox is 320 units wide so that at 320 px the text is its written size, and the chart scales
- * with its box (width 100%). Colours are fill attributes (the palette's slate and blue), not CSS,
+ * viewBox is 260 units wide, about the width a card leaves at 320 px, so the text is its written
+ * size there; the chart scales with its box (width 100%, at most 20rem: larger, its text would
+ * outgrow the page's). Colours are fill attributes (the palette's slate and blue), not CSS,
  * so they print as they show.
  */
 
@@ -26,15 +27,15 @@ export interface BarRow {
   note?: string;
 }
 
-export const CHART_WIDTH = 320;
-const ROW_HEIGHT = 40;
-const LABEL_Y = 13;
-const BAR_Y = 19;
+export const CHART_WIDTH = 260;
+const ROW_HEIGHT = 44;
+const LABEL_Y = 14;
+const BAR_Y = 21;
 const BAR_HEIGHT = 14;
 /** Room after the track for the figure. */
-const FIGURE_WIDTH = 108;
-/** How long a label may be, in half-width characters (a CJK character counts two): a row's line at 12 px. */
-const LABEL_MAX = 50;
+const FIGURE_WIDTH = 116;
+/** How long a label may be, in half-width characters (a CJK character counts two): a row's line at 13 px. */
+const LABEL_MAX = 36;
 
 const COLOURS = {
   bar: "#1d4ed8", // blue-700
@@ -69,7 +70,7 @@ export function BarChart({ id, title, rows }: { id: string; title: string; rows:
       aria-labelledby={titleId}
       viewBox={`0 0 ${CHART_WIDTH} ${height}`}
       width="100%"
-      className="block h-auto max-w-xl"
+      className="block h-auto max-w-xs"
       data-chart={id}
     >
       <title id={titleId}>{title}</title>
@@ -78,18 +79,18 @@ export function BarChart({ id, title, rows }: { id: string; title: string; rows:
         const share = Number.isFinite(r.share) ? r.share : 0;
         return (
           <g key={i} transform={`translate(0 ${top})`} data-row={i}>
-            <text x={0} y={LABEL_Y} fontSize={12} fill={COLOURS.label}>
+            <text x={0} y={LABEL_Y} fontSize={13} fill={COLOURS.label}>
               {fitLabel(r.label)}
             </text>
             {r.note ? (
-              <text x={0} y={BAR_Y + BAR_HEIGHT - 3} fontSize={11} fontStyle="italic" fill={COLOURS.note} data-note>
+              <text x={0} y={BAR_Y + BAR_HEIGHT - 3} fontSize={12} fontStyle="italic" fill={COLOURS.note} data-note>
                 {r.note}
               </text>
             ) : (
               <>
                 <rect x={0} y={BAR_Y} width={track} height={BAR_HEIGHT} rx={2} fill={COLOURS.track} data-track />
                 <rect x={0} y={BAR_Y} width={length(share)} height={BAR_HEIGHT} rx={2} fill={COLOURS.bar} data-bar />
-                <text x={track + 6} y={BAR_Y + BAR_HEIGHT - 3} fontSize={11} fill={COLOURS.figure}>
+                <text x={track + 6} y={BAR_Y + BAR_HEIGHT - 3} fontSize={12} fill={COLOURS.figure}>
                   {r.text}
                 </text>
               </>
