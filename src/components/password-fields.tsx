@@ -11,7 +11,14 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { useHydrated } from "@/components/use-countdown";
-import { checkPassword, generatePassword, policyStatement, type PasswordPolicyView, type RuleStatus } from "@/lib/password-policy";
+import {
+  checkPassword,
+  generatePassword,
+  policyContext,
+  policyStatement,
+  type PasswordPolicyView,
+  type RuleStatus,
+} from "@/lib/password-policy";
 import type { MessageRef } from "@/lib/message-ref";
 import { FieldErrors, inputClass, labelClass } from "@/components/ui";
 
@@ -132,7 +139,7 @@ export function PasswordFields({
     };
   }, []);
 
-  const ctx = { email, weakKeywords: policy.weakKeywords, domainName: policy.domainName, rules: policy.rules, commonPasswords: common };
+  const ctx = { ...policyContext(policy, email), commonPasswords: common };
   const result = checkPassword(password, ctx);
   const typed = password !== "";
   const pwErrors = errors?.password;

@@ -76,7 +76,7 @@ describe("dueReminder (the stage of the days left)", () => {
     [0, null, null],
     [-3, null, null],
   ])("%s days left, last stage %s: stage %s", (left, last, stage) => {
-    expect(dueReminder(changed, EXPIRY_DAYS, at(left), last)?.stage ?? null).toBe(stage);
+    expect(dueReminder(new Date(changed.getTime() + EXPIRY_DAYS * DAY), at(left), last)?.stage ?? null).toBe(stage);
   });
 });
 

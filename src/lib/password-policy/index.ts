@@ -7,6 +7,7 @@ export {
   ruleCodes,
   ruleLabel,
   policyStatement,
+  policyContext,
   MAX_PASSWORD_INPUT_BYTES,
   PASSWORD_MIN,
   PASSWORD_MAX,

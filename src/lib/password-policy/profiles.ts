@@ -4,6 +4,8 @@
 // the checklist, the policy text and the server's check all read the same
 // PasswordRules. Pure and isomorphic (the browser gets the rules as props).
 
+import { DAY } from "@/lib/time";
+
 export const PASSWORD_PROFILES = ["article", "nist", "custom"] as const;
 export type PasswordProfile = (typeof PASSWORD_PROFILES)[number];
 
@@ -147,7 +149,7 @@ export function customSettingsFrom(stored: unknown): CustomPolicySettings {
 export function passwordExpiresAt(rules: Pick<PasswordRules, "expiryDays" | "expirySince">, changedAt: Date): Date | null {
   if (rules.expiryDays === null) return null;
   const since = rules.expirySince ? Date.parse(rules.expirySince) : 0;
-  return new Date(Math.max(changedAt.getTime(), since) + rules.expiryDays * 24 * 60 * 60 * 1000);
+  return new Date(Math.max(changedAt.getTime(), since) + rules.expiryDays * DAY);
 }
 
 /**

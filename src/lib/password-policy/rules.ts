@@ -5,7 +5,7 @@
 // (profiles.ts); without one it is the article's.
 
 import { msg, type MessageRef } from "@/lib/message-ref";
-import { ARTICLE_RULES, normalizePassword, type PasswordRules } from "./profiles";
+import { ARTICLE_RULES, normalizePassword, type PasswordPolicyView, type PasswordRules } from "./profiles";
 
 export const MAX_PASSWORD_INPUT_BYTES = 1024;
 /** The article's bounds (a profile may set others: read them from its PasswordRules). */
@@ -43,6 +43,11 @@ export interface PolicyResult {
   ok: boolean;
   violations: Violation[];
   rules: RuleStatus[];
+}
+
+/** What the checker needs of an account's policy and its address (every form, the server, the generator alike). */
+export function policyContext(policy: PasswordPolicyView, email: string | null | undefined): PolicyContext {
+  return { email, weakKeywords: policy.weakKeywords, domainName: policy.domainName, rules: policy.rules };
 }
 
 /** The checklist's rows under a profile, in display order. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { generatePassword } from "@/lib/password-policy";
+import { generatePassword, policyContext } from "@/lib/password-policy";
 import { AuditAction } from "@/server/audit/audit-action";
 import { componentLogger } from "@/server/observability/logger";
 import { setPassword } from "@/server/passwords/set-password";
@@ -141,12 +141,7 @@ async function resetGenerated(pm: Postmaster, credential: Credential, meta: Requ
  */
 function spreadsheetSafePassword({ login, policy }: Credential): string {
   for (;;) {
-    const password = generatePassword({
-      email: login,
-      weakKeywords: policy.weakKeywords,
-      domainName: policy.domainName,
-      rules: policy.rules,
-    });
+    const password = generatePassword(policyContext(policy, login));
     if (!/^[=+\-@]/.test(password)) return password;
   }
 }

@@ -118,6 +118,29 @@ export function actorKindOf(kind: CredentialKind): AccountActorKind {
   return kind === "mail" ? "MAIL_ACCOUNT" : "CLOUD_ACCOUNT";
 }
 
+/** What a logon may mark on the account whose password it judged (password-change-due.ts). */
+export interface PasswordMark {
+  mustChangePassword?: boolean;
+  mustChangeReason?: PasswordChangeReason;
+  passwordScreenedAt?: Date;
+}
+
+/**
+ * One conditional update of the account's row (`when`: what the caller read still holds), in the table its
+ * kind lives in; the rows it changed (0 or 1).
+ */
+export async function updateCredentialIf(
+  kind: CredentialKind,
+  id: string,
+  when: { mustChangePassword?: boolean; passwordChangedAt?: Date },
+  data: PasswordMark,
+): Promise<number> {
+  const where = { id, ...when };
+  const db = getDb();
+  const { count } = kind === "mail" ? await db.mailAccount.updateMany({ where, data }) : await db.cloudAccount.updateMany({ where, data });
+  return count;
+}
+
 /** Counts one failed logon atomically; returns the new consecutive count. */
 export async function incrementFailures(kind: CredentialKind, id: string, at: Date): Promise<number> {
   const data = { failedLogonCount: { increment: 1 }, lastFailedLogonAt: at };

@@ -86,7 +86,7 @@ export async function logOn(input: LogOnInput & { kind: CredentialKind }, meta: 
   if (cred && passwordOk && cred.active && !isLocked(cred.lockedUntil, at)) {
     const rehash = needsRehash(cred.passwordHash) ? await hashPassword(input.password) : undefined;
     // The only moment the plain password is in hand: judged again (profile, expiry, breaches) before any second step.
-    const mustChangePassword = await enforcePasswordAtLogon(cred, input.password, at, meta);
+    const mustChangePassword = await enforcePasswordAtLogon(kind, cred, input.password, at, meta);
     // A second step is due: nothing is reset until it passes (else each right password would wipe its failures).
     const twoStep = cred.twoStep;
     const need = twoStep.requirement;

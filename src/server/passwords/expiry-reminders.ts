@@ -1,6 +1,6 @@
 import "server-only";
 import { UNKNOWN_IP } from "@/lib/client-ip";
-import { EXPIRY_REMINDER_DAYS } from "@/lib/password-policy/profiles";
+import { EXPIRY_REMINDER_DAYS, passwordExpiresAt, type PasswordRules } from "@/lib/password-policy/profiles";
 import { AuditAction } from "@/server/audit/audit-action";
 import { recordAuditEvent, type Actor } from "@/server/audit/record-audit-event";
 import { DAY, now } from "@/server/clock";
@@ -23,15 +23,15 @@ export interface DueReminder {
 }
 
 /**
- * The reminder an account's password is due now, or null. `countedFrom`: the
- * later of its change and the expiry's coming into force (passwordExpiresAt). Days left =
+ * The reminder an account's password is due now, or null. `expiresAt`: when
+ * it expires (passwordExpiresAt: the later of its change and the expiry's
+ * coming into force, plus the days). Days left =
  * ceil(time left / 1 day), its stage the smallest of 14/7/1 that is ≥ it; due
  * when no reminder or only a larger stage was sent for this password. A sweep
  * that missed a stage sends the current one only. An expired password gets
  * none: logon forces the change (password-change-due.ts, the same instant).
  */
-export function dueReminder(countedFrom: Date, expiryDays: number, at: Date, lastStage: number | null): DueReminder | null {
-  const expiresAt = new Date(countedFrom.getTime() + expiryDays * DAY);
+export function dueReminder(expiresAt: Date, at: Date, lastStage: number | null): DueReminder | null {
   const left = expiresAt.getTime() - at.getTime();
   if (left <= 0) return null;
   const days = Math.ceil(left / DAY);
@@ -80,9 +80,7 @@ export async function sendExpiryReminders(
 
 interface DomainExpiry {
   id: string;
-  expiryDays: number;
-  /** When the expiry came into force: passwords changed before it are counted from it. */
-  since: Date;
+  rules: PasswordRules & { expiryDays: number };
 }
 
 async function domainsWithExpiry(): Promise<DomainExpiry[]> {
@@ -92,8 +90,9 @@ async function domainsWithExpiry(): Promise<DomainExpiry[]> {
     orderBy: { id: "asc" },
   });
   return domains.flatMap((d) => {
-    const { expiryDays, expirySince } = domainRules(d);
-    return expiryDays === null ? [] : [{ id: d.id, expiryDays, since: new Date(expirySince ? Date.parse(expirySince) : 0) }];
+    const rules = domainRules(d);
+    const { expiryDays } = rules;
+    return expiryDays === null ? [] : [{ id: d.id, rules: { ...rules, expiryDays } }];
   });
 }
 
@@ -106,18 +105,17 @@ const ACCOUNT_SELECT = { id: true, domainId: true, address: true, passwordChange
  * reminded account drops out of the next page.
  */
 function dueAccounts(domain: DomainExpiry, at: Date, take: number) {
-  const base = at.getTime() - domain.expiryDays * DAY;
+  const base = at.getTime() - domain.rules.expiryDays * DAY;
+  // When the expiry came into force: passwords changed before it are counted from it.
+  const since = new Date(domain.rules.expirySince ? Date.parse(domain.rules.expirySince) : 0);
   const bands = STAGES.map((stage, i) => {
     const from = new Date(base + (STAGES[i - 1] ?? 0) * DAY);
     const to = new Date(base + stage * DAY);
     // Counted from max(passwordChangedAt, since): a password changed before the expiry came into force is in
     // the band of `since` itself.
-    const sinceInBand = domain.since > from && domain.since <= to;
+    const sinceInBand = since > from && since <= to;
     return {
-      OR: [
-        { passwordChangedAt: { gt: from, lte: to, gte: domain.since } },
-        ...(sinceInBand ? [{ passwordChangedAt: { lt: domain.since } }] : []),
-      ],
+      OR: [{ passwordChangedAt: { gt: from, lte: to, gte: since } }, ...(sinceInBand ? [{ passwordChangedAt: { lt: since } }] : [])],
       AND: [{ OR: [{ passwordExpiryReminder: null }, { passwordExpiryReminder: { gt: stage } }] }],
     };
   });
@@ -132,8 +130,7 @@ function dueAccounts(domain: DomainExpiry, at: Date, take: number) {
 type DueRow = Awaited<ReturnType<typeof dueAccounts>>[number];
 
 async function remindAccount(row: DueRow, domain: DomainExpiry, at: Date, meta: RequestMeta) {
-  const countedFrom = row.passwordChangedAt > domain.since ? row.passwordChangedAt : domain.since;
-  const due = dueReminder(countedFrom, domain.expiryDays, at, row.passwordExpiryReminder);
+  const due = dueReminder(passwordExpiresAt(domain.rules, row.passwordChangedAt)!, at, row.passwordExpiryReminder);
   if (!due) return { claimed: false, capped: false };
   const db = getDb();
   // Claimed before sending: of parallel sweeps one wins; a password changed meanwhile is not claimed.

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PasswordChangeReason } from "@/generated/prisma/enums";
 import { msg, type MessageRef } from "@/lib/message-ref";
+import { policyContext } from "@/lib/password-policy";
 import { checkPasswordOnServer } from "@/lib/password-policy/server";
 import { now } from "@/server/clock";
 import { getDb, transaction, type Tx } from "@/server/db";
@@ -11,7 +12,7 @@ import { consumeLimit, peekLimit } from "@/server/security/rate-limit";
 import { closeRecoveryFlows } from "@/server/recovery/close-recovery-flows";
 import type { RequestMeta } from "@/server/request-meta";
 import { hashPassword, verifyPassword } from "@/server/security/password-hash";
-import { screenPassword } from "./breached";
+import { screenPassword, screeningJudged } from "./breached";
 import type { Notice } from "@/server/sms/account-notice";
 import { findCredential, type Credential, type CredentialKind } from "@/server/auth/credential-store";
 
@@ -69,16 +70,13 @@ export async function checkNewPassword(
   confirmPassword: string,
   options: { screen?: boolean } = {},
 ): Promise<{ errors: PasswordFieldErrors | null; screened: boolean }> {
-  const { policy } = cred;
-  const ctx = { email: cred.login, weakKeywords: policy.weakKeywords, domainName: policy.domainName, rules: policy.rules };
-  const result = checkPasswordOnServer(password, ctx);
+  const result = checkPasswordOnServer(password, policyContext(cred.policy, cred.login));
   const errors: PasswordFieldErrors = {};
   let screened = false;
   if (!result.ok) errors.password = result.violations.map((v) => v.message);
   else if (options.screen !== false) {
     const verdict = await screenPassword(password);
-    // A verdict of the fallback (the API down) is no screening: the next logon asks again.
-    screened = verdict.source !== "off" && !verdict.fallback;
+    screened = screeningJudged(verdict);
     if (verdict.breached) errors.password = [msg("Password.violations.breached")];
   }
   if (password !== confirmPassword) errors.confirmPassword = [msg("Password.errors.mismatch")];

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AccountRole } from "@/generated/prisma/enums";
-import { generatePassword } from "@/lib/password-policy";
+import { generatePassword, policyContext } from "@/lib/password-policy";
 import { createMailAccount } from "@/server/accounts/create-mail-account";
 import { DOMAIN_POLICY_SELECT, domainPasswordPolicy } from "@/server/passwords/domain-password-policy";
 import { now } from "@/server/clock";
@@ -71,13 +71,7 @@ async function provisionMailbox(input: {
   const address = `${input.localPart}@${input.domainName}`;
   // Generated under the domain's own profile (a custom one may ask more than 16 characters).
   const domain = await getDb().domain.findUniqueOrThrow({ where: { id: input.domainId }, select: DOMAIN_POLICY_SELECT });
-  const policy = domainPasswordPolicy(domain);
-  const password = generatePassword({
-    email: address,
-    weakKeywords: policy.weakKeywords,
-    domainName: policy.domainName,
-    rules: policy.rules,
-  });
+  const password = generatePassword(policyContext(domainPasswordPolicy(domain), address));
   const created = await createMailAccount({ ...input, password, mustChangePassword: true });
   if (!created.ok) {
     // The command line speaks English (like the start-up banner).

@@ -38,3 +38,8 @@ export function breachScreeningMode(): BreachVerdict["source"] {
   if (setting === "off" || setting === "hibp") return setting;
   return setting?.startsWith("file:") ? "file" : "shipped";
 }
+
+/** Whether the verdict is a screening of the password: not when screening is off, nor the fallback's (the API down: ask again next time). */
+export function screeningJudged(verdict: BreachVerdict): boolean {
+  return verdict.source !== "off" && !verdict.fallback;
+}
